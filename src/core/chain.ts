@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { LevelSchema, SubtaskSchema } from './task.js';
+import { UsageSchema } from './usage.js';
+
+export const SCHEMA_VERSION = 1;
+
+/** trajectories/<run>/chains/<chain>/chain.json */
+export const ChainRecordSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  chainId: z.string(),
+  index: z.number().int().nonnegative(),
+  environment: z.string(),
+  envSeed: z.number().int(),
+  agentSeed: z.number().int(),
+  persona: z.string(),
+  status: z.enum(['running', 'complete', 'failed']),
+  /** Why the chain stopped before maxLevel, when it did. */
+  stopReason: z.string().optional(),
+  subtasks: z.array(SubtaskSchema),
+  levels: z.array(LevelSchema),
+  stepCount: z.number().int().nonnegative(),
+  usage: UsageSchema,
+});
+export type ChainRecord = z.infer<typeof ChainRecordSchema>;
+
+/** One line of tasks/<run>.jsonl: a chain's level-k tasks, deterministic for a seed. */
+export const ChainTasksSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  run: z.string(),
+  chainId: z.string(),
+  environment: z.string(),
+  envSeed: z.number().int(),
+  startPath: z.string(),
+  levels: z.array(LevelSchema),
+});
+export type ChainTasks = z.infer<typeof ChainTasksSchema>;

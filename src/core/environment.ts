@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { ViewportSchema } from './geometry.js';
+
+/** What the harness needs to know about an environment before starting it. */
+export const EnvironmentManifestSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'Expected a kebab-case id'),
+  title: z.string(),
+  domain: z.string(),
+  description: z.string(),
+  startPath: z.string().startsWith('/'),
+  viewport: ViewportSchema,
+  /** Origins navigation may reach, besides the environment's own. */
+  allowedOrigins: z.array(z.string()),
+  /** Whether the environment exposes GET /__trajsynth/state and POST /__trajsynth/reset. */
+  hasStateProbe: z.boolean(),
+});
+export type EnvironmentManifest = z.infer<typeof EnvironmentManifestSchema>;
+
+/** A running environment: one per episode, on 127.0.0.1 and a port of its own. */
+export interface RunningEnvironment {
+  manifest: EnvironmentManifest;
+  /** e.g. http://127.0.0.1:41234 */
+  origin: string;
+  seed: number;
+  /** Ground-truth state from the probe; undefined when the environment has none. */
+  readState(signal?: AbortSignal): Promise<EnvironmentState | undefined>;
+  reset(seed: number, signal?: AbortSignal): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The probe's JSON: named collections of records. */
+export const EnvironmentStateSchema = z.record(z.string(), z.array(z.record(z.string(), z.unknown())));
+export type EnvironmentState = z.infer<typeof EnvironmentStateSchema>;
+
+export const STATE_PROBE_PATH = '/__trajsynth/state';
+export const RESET_PATH = '/__trajsynth/reset';
+
+/**
+ * The contract a bundled web app (in environments/<id>/index.ts) implements. The app serves its
+ * pages, the state probe and the reset on one HTTP server bound to `host` (127.0.0.1) and `port`
+ * (0 = any free port); the same seed always yields the same data.
+ */
+export interface BundledApp {
+  manifest: EnvironmentManifest;
+  start(options: AppStartOptions): Promise<AppServer>;
+}
+
+export interface AppStartOptions {
+  seed: number;
+  host?: string;
+  port?: number;
+}
+
+export interface AppServer {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash) */
+  origin: string;
+  close(): Promise<void>;
+}

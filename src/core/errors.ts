@@ -1,0 +1,64 @@
+/**
+ * One error type for the whole library. Every error carries a stable `code` so callers can branch
+ * on it, and `isRetryable` so retry loops never have to parse messages.
+ */
+export type ErrorCode =
+  | 'BAD_INPUT'
+  | 'BROWSER_NOT_FOUND'
+  | 'BROWSER_LAUNCH_FAILED'
+  | 'UNKNOWN_ENVIRONMENT'
+  | 'ENVIRONMENT_FAILED'
+  | 'UNREACHABLE_URL'
+  | 'CORRUPT_FILE'
+  | 'SCHEMA_VERSION'
+  | 'RUN_EXISTS'
+  | 'RUN_NOT_FOUND'
+  | 'ABORTED'
+  | 'TIMEOUT'
+  | 'MODEL_ERROR'
+  | 'RATE_LIMITED'
+  | 'BUDGET_EXCEEDED'
+  | 'INTERNAL';
+
+export interface TrajsynthErrorOptions {
+  code: ErrorCode;
+  isRetryable?: boolean;
+  cause?: unknown;
+  /** A short instruction for the user: what to do about it. */
+  hint?: string;
+}
+
+export class TrajsynthError extends Error {
+  readonly code: ErrorCode;
+  readonly isRetryable: boolean;
+  readonly hint: string | undefined;
+
+  constructor(message: string, options: TrajsynthErrorOptions) {
+    super(message, { cause: options.cause });
+    this.name = 'TrajsynthError';
+    this.code = options.code;
+    this.isRetryable = options.isRetryable ?? false;
+    this.hint = options.hint;
+  }
+}
+
+export function isTrajsynthError(error: unknown): error is TrajsynthError {
+  return error instanceof TrajsynthError;
+}
+
+/** Normalizes anything thrown into a message string (never throws itself). */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+export function abortError(signal?: AbortSignal): TrajsynthError {
+  const reason = signal?.reason;
+  return new TrajsynthError(`Operation aborted${reason ? `: ${errorMessage(reason)}` : ''}`, {
+    code: 'ABORTED',
+  });
+}
+
+export function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw abortError(signal);
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { BoxSchema, ViewportSchema } from './geometry.js';
+
+/**
+ * One element of the accessibility tree that carries a ref (an element an agent can act on or read).
+ * `path` lists the roles and names of its ancestors, outermost first, e.g. ['main', 'form "New task"'],
+ * so agents can group fields into forms and rows without reading the DOM.
+ */
+export const ElementSchema = z.object({
+  ref: z.string(),
+  role: z.string(),
+  name: z.string(),
+  /** Text content when the node is a leaf (cells, headings, paragraphs). */
+  text: z.string().optional(),
+  /** Current value of a textbox, or the selected option of a combobox. */
+  value: z.string().optional(),
+  checked: z.union([z.boolean(), z.literal('mixed')]).optional(),
+  selected: z.boolean().optional(),
+  disabled: z.boolean().optional(),
+  expanded: z.boolean().optional(),
+  level: z.number().optional(),
+  url: z.string().optional(),
+  placeholder: z.string().optional(),
+  /** Options of a combobox/listbox, by label. */
+  options: z.array(z.string()).optional(),
+  box: BoxSchema.optional(),
+  /** Whether the element shows a pointer cursor (clickable) in the AI snapshot. */
+  clickable: z.boolean().optional(),
+  path: z.array(z.string()),
+});
+export type Element = z.infer<typeof ElementSchema>;
+
+/** What an agent sees at one moment. The screenshot bytes travel beside it, not inside it. */
+export const ObservationSchema = z.object({
+  url: z.string(),
+  title: z.string(),
+  /** YAML-like accessibility snapshot with `[ref=eN]` markers, as Playwright renders it in AI mode. */
+  snapshot: z.string(),
+  elements: z.array(ElementSchema),
+  viewport: ViewportSchema,
+  /** Error the last action produced, shown to the agent as part of what it sees. */
+  error: z.string().optional(),
+});
+export type Observation = z.infer<typeof ObservationSchema>;
+
+/** An observation together with its screenshot, as the browser layer captures it. */
+export interface CapturedObservation extends Observation {
+  /** The screenshot, encoded as WebP. */
+  screenshotWebp: Uint8Array;
+  timings: CaptureTimings;
+}
+
+export interface CaptureTimings {
+  screenshotMs: number;
+  snapshotMs: number;
+  encodeMs: number;
+}
+
+/** What a page looks like to a predicate: its URL, visible text and elements. */
+export interface PageView {
+  url: string;
+  text: string;
+  elements: Element[];
+}
+
+/**
+ * Read access to pages for predicate evaluation. `read(path)` loads `path` (relative to the
+ * environment's origin) in a scratch page of the episode's browser context, leaving the agent's page
+ * untouched; `read()` reads the agent's current page.
+ */
+export interface PageReader {
+  read(path?: string, signal?: AbortSignal): Promise<PageView>;
+}

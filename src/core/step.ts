@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { ExecutedActionSchema } from './action.js';
+
+/** Files and page facts of one observation, relative to the chain's directory. */
+export const ObservationRefSchema = z.object({
+  index: z.number().int().nonnegative(),
+  url: z.string(),
+  title: z.string(),
+  screenshot: z.string(),
+  snapshot: z.string(),
+});
+export type ObservationRef = z.infer<typeof ObservationRefSchema>;
+
+export const StepTimingsSchema = z.object({
+  actionMs: z.number().nonnegative(),
+  screenshotMs: z.number().nonnegative(),
+  snapshotMs: z.number().nonnegative(),
+  encodeMs: z.number().nonnegative(),
+  writeMs: z.number().nonnegative(),
+});
+export type StepTimings = z.infer<typeof StepTimingsSchema>;
+
+/** One line of steps.jsonl: what the agent saw, what it did, and what it saw next. */
+export const StepSchema = z.object({
+  index: z.number().int().nonnegative(),
+  subtaskId: z.string(),
+  before: ObservationRefSchema,
+  executed: ExecutedActionSchema,
+  after: ObservationRefSchema,
+  timings: StepTimingsSchema,
+});
+export type Step = z.infer<typeof StepSchema>;

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { ActionSchema } from './action.js';
+import { PredicateSchema } from './predicate.js';
+import { UsageSchema } from './usage.js';
+
+/** Kinds of interaction a task exercises; also what environments declare as affordances. */
+export const InteractionKindSchema = z.enum([
+  'form',
+  'toggle',
+  'select',
+  'navigate',
+  'item-action',
+  'search',
+  'read',
+]);
+export type InteractionKind = z.infer<typeof InteractionKindSchema>;
+
+/** A task a proposer suggests: what to do, how to check it, and the constants it names. */
+export const ProposalSchema = z.object({
+  description: z.string().min(1),
+  predicates: z.array(PredicateSchema).min(1),
+  interaction: InteractionKindSchema,
+  /** Names, numbers and dates the description mentions; summaries must keep every one. */
+  entities: z.array(z.string()),
+  /** Intended steps, for executors that follow a plan (the heuristic one); models may ignore it. */
+  plan: z.array(ActionSchema).optional(),
+  /** URL (path and query) of the page the task was proposed on. */
+  proposedAt: z.string(),
+});
+export type Proposal = z.infer<typeof ProposalSchema>;
+
+export const VerdictSchema = z.object({
+  success: z.boolean(),
+  /** Each predicate's value before and after the attempt, in order. */
+  before: z.array(z.boolean()),
+  after: z.array(z.boolean()),
+  reason: z.string(),
+  method: z.enum(['checker', 'judge']),
+});
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+export const StepRangeSchema = z.object({
+  /** Index of the first step (inclusive). */
+  start: z.number().int().nonnegative(),
+  /** Index after the last step (exclusive). */
+  end: z.number().int().nonnegative(),
+});
+export type StepRange = z.infer<typeof StepRangeSchema>;
+
+/** One attempt in a chain, with its lineage: proposed, or revised from a failed proposal. */
+export const SubtaskSchema = ProposalSchema.extend({
+  id: z.string(),
+  origin: z.enum(['proposed', 'revised']),
+  revisedFrom: z.string().optional(),
+  status: z.enum(['accepted', 'failed']),
+  /** Position among the chain's accepted subtasks (1-based), when accepted. */
+  level: z.number().int().positive().optional(),
+  steps: StepRangeSchema,
+  verdict: VerdictSchema,
+  answer: z.string().optional(),
+  usage: UsageSchema,
+});
+export type Subtask = z.infer<typeof SubtaskSchema>;
+
+/** A level-k task: the summary of subtasks 1..k, its derived checker and gold trajectory. */
+export const LevelSchema = z.object({
+  level: z.number().int().positive(),
+  task: z.string(),
+  checker: z.array(PredicateSchema),
+  subtaskIds: z.array(z.string()),
+  /** Gold steps, as a range of the chain's steps; they start from reset(envSeed). */
+  gold: StepRangeSchema,
+  entities: z.array(z.string()),
+});
+export type Level = z.infer<typeof LevelSchema>;
