@@ -26,7 +26,6 @@ export type ChainRecord = z.infer<typeof ChainRecordSchema>;
 /** One line of tasks/<run>.jsonl: a chain's level-k tasks, deterministic for a seed. */
 export const ChainTasksSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  run: z.string(),
   chainId: z.string(),
   environment: z.string(),
   envSeed: z.number().int(),

@@ -9,3 +9,4 @@ export * from './task.js';
 export * from './step.js';
 export * from './chain.js';
 export * from './run.js';
+export * from './random.js';

@@ -71,3 +71,17 @@ export interface PageView {
 export interface PageReader {
   read(path?: string, signal?: AbortSignal): Promise<PageView>;
 }
+
+const MAX_PATH_NAME_LENGTH = 100;
+
+/**
+ * How an ancestor appears in an element's `path`: its role, then its accessible name in double
+ * quotes when it has one (cut to 100 characters with an ellipsis), e.g. `form "New task"`.
+ * Both the browser layer (writing paths) and agents (matching containers) use this one format.
+ */
+export function pathDescriptor(role: string, name: string): string {
+  const collapsed = name.replace(/\s+/g, ' ').trim();
+  if (!collapsed) return role;
+  const cut = collapsed.length <= MAX_PATH_NAME_LENGTH ? collapsed : `${collapsed.slice(0, MAX_PATH_NAME_LENGTH - 1)}…`;
+  return `${role} "${cut}"`;
+}

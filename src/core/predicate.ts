@@ -37,8 +37,9 @@ export const StateCountPredicateSchema = z.object({
 
 export const UrlPredicateSchema = z.object({
   kind: z.literal('url'),
-  /** The current URL's path and query include this string. */
+  /** The current URL's path and query include this string (or equal it, with `exact`). */
   includes: z.string(),
+  exact: z.boolean().optional(),
 });
 
 export const TextPredicateSchema = z.object({
@@ -96,7 +97,7 @@ export function describePredicate(predicate: Predicate): string {
     case 'state-count':
       return `count(${predicate.collection}${predicate.where ? ` ${JSON.stringify(predicate.where)}` : ''}) ${predicate.op} ${predicate.count}`;
     case 'url':
-      return `url includes ${JSON.stringify(predicate.includes)}`;
+      return `url ${predicate.exact ? 'is' : 'includes'} ${JSON.stringify(predicate.includes)}`;
     case 'text':
       return `${predicate.present ? '' : 'no '}text ${JSON.stringify(predicate.text)}${predicate.path ? ` at ${predicate.path}` : ''}`;
     case 'element': {

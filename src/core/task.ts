@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActionSchema } from './action.js';
+import { ActionSchema, TargetSchema } from './action.js';
 import { PredicateSchema } from './predicate.js';
 import { UsageSchema } from './usage.js';
 
@@ -24,6 +24,10 @@ export const ProposalSchema = z.object({
   entities: z.array(z.string()),
   /** Intended steps, for executors that follow a plan (the heuristic one); models may ignore it. */
   plan: z.array(ActionSchema).optional(),
+  /** For information-seeking tasks: the element whose text answers it, read on the live page. */
+  answerFrom: TargetSchema.optional(),
+  /** Stable key of the page affordance the task exercises, for exploration and coverage. */
+  affordance: z.string().optional(),
   /** URL (path and query) of the page the task was proposed on. */
   proposedAt: z.string(),
 });

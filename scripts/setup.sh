@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what trajsynth needs on a fresh Debian/Ubuntu machine: a Chromium (when none is found),
+# fonts for readable screenshots, the npm dependencies, and the compiled build. Safe to re-run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+have_chromium() {
+  [ -n "${TRAJSYNTH_CHROMIUM:-}" ] && [ -x "${TRAJSYNTH_CHROMIUM}" ] && return 0
+  for candidate in /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome /usr/bin/google-chrome-stable; do
+    [ -x "$candidate" ] && return 0
+  done
+  compgen -G "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}/chromium*/chrome-linux*/chrome" >/dev/null && return 0
+  return 1
+}
+
+packages=()
+have_chromium || packages+=(chromium)
+dpkg -s fonts-liberation >/dev/null 2>&1 || packages+=(fonts-liberation)
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || packages+=(fonts-dejavu-core)
+if [ ${#packages[@]} -gt 0 ]; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "setup: need ${packages[*]} but apt-get is not available; install Chromium yourself and set TRAJSYNTH_CHROMIUM=/path/to/chrome" >&2
+    exit 1
+  fi
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  echo "setup: installing ${packages[*]} with apt-get" >&2
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+
+if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+npm run build

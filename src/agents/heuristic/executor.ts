@@ -1,0 +1,142 @@
+import type { Action, Target } from '../../core/action.js';
+import { throwIfAborted } from '../../core/errors.js';
+import type { CapturedObservation, Element, Observation } from '../../core/observation.js';
+import type { Rng } from '../../core/random.js';
+import { normalizedEquals } from '../../environments/text-match.js';
+import type { Attempt, ExecuteInput, Executor } from '../roles.js';
+import { parseDescriptor, unquote } from './affordances.js';
+
+const CONFIRM_NAMES = /^(confirm|ok|yes|continue|delete|remove|archive|save|submit)\b/i;
+
+/**
+ * Follows the proposal's plan, re-grounding every step on the live page: the intended element is
+ * looked up by role and accessible name in the current observation (falling back to the name alone,
+ * then the original ref), so the plan survives re-renders. Confirms dialogs the plan opens, and
+ * reads answers for information-seeking tasks from the page as it is now.
+ */
+export interface HeuristicExecutorOptions {
+  /**
+   * Probability that a planned step slips the way real agents do (a neighbouring option chosen, a
+   * typo, the next element of the same kind clicked). Slips give the verifier real failures and the
+   * reviser real work; 0 makes the executor exact.
+   */
+  slipRate?: number;
+}
+
+export const DEFAULT_SLIP_RATE = 0.08;
+
+export class HeuristicExecutor implements Executor {
+  readonly id = 'heuristic-executor';
+  private readonly slipRate: number;
+
+  constructor(options: HeuristicExecutorOptions = {}) {
+    this.slipRate = options.slipRate ?? DEFAULT_SLIP_RATE;
+  }
+
+  async run(input: ExecuteInput): Promise<Attempt> {
+    const { proposal, session, maxSteps, signal } = input;
+    let observation = input.observation;
+    let steps = 0;
+    const act = async (action: Action, planned = false): Promise<boolean> => {
+      throwIfAborted(signal);
+      const intended = regroundAction(action, observation);
+      const grounded = planned && input.rng.next() < this.slipRate ? slip(intended, observation, input.rng) : intended;
+      const { executed, actionMs } = await session.execute(grounded, { observation, signal });
+      const after = await session.observe({ signal });
+      await input.recordStep({ before: observation, executed, actionMs, after });
+      observation = after;
+      steps += 1;
+      return executed.outcome.ok;
+    };
+
+    for (const action of proposal.plan ?? []) {
+      if (steps >= maxSteps - 1) return { stepCount: steps, finalObservation: observation, stoppedBecause: 'step limit' };
+      const ok = await act(action, true);
+      if (!ok) {
+        return { stepCount: steps, finalObservation: observation, stoppedBecause: `step ${steps} failed: ${lastError(observation)}` };
+      }
+    }
+    const confirm = findDialogConfirm(observation);
+    if (confirm && steps < maxSteps - 1) {
+      await act({ type: 'click', target: { role: 'button', name: confirm.name, ref: confirm.ref } });
+    }
+    const answer = proposal.answerFrom ? readAnswer(proposal.answerFrom, observation) : undefined;
+    await act(answer === undefined ? { type: 'done' } : { type: 'done', answer });
+    return { stepCount: steps, finalObservation: observation, ...(answer === undefined ? {} : { answer }) };
+  }
+}
+
+/** A plausible mistake on this step, or the step itself when none fits. */
+function slip(action: Action, observation: Observation, rng: Rng): Action {
+  switch (action.type) {
+    case 'select': {
+      const element = findTarget(action.target, observation.elements);
+      const others = (element?.options ?? []).filter((option) => option !== action.value && option !== element?.value);
+      return others.length ? { ...action, value: rng.pick(others) } : action;
+    }
+    case 'type': {
+      if (action.text.length < 6) return action;
+      const at = rng.int(1, action.text.length - 3);
+      const text = action.text.slice(0, at) + action.text[at + 1] + action.text[at] + action.text.slice(at + 2);
+      return text === action.text ? action : { ...action, text };
+    }
+    case 'click': {
+      const element = findTarget(action.target, observation.elements);
+      if (!element || element.role === 'link') return action;
+      const same = observation.elements.filter((candidate) => candidate.role === element.role && candidate !== element && !candidate.disabled);
+      const neighbour = same[same.findIndex((candidate) => observation.elements.indexOf(candidate) > observation.elements.indexOf(element))];
+      return neighbour ? { type: 'click', target: { role: neighbour.role, name: neighbour.name, ref: neighbour.ref } } : action;
+    }
+    default:
+      return action;
+  }
+}
+
+function findTarget(target: Target, elements: readonly Element[]): Element | undefined {
+  if (target.ref) {
+    const byRef = elements.find((element) => element.ref === target.ref);
+    if (byRef) return byRef;
+  }
+  return elements.find((element) => element.role === target.role && normalizedEquals(element.name, target.name ?? ''));
+}
+
+function lastError(observation: CapturedObservation): string {
+  return observation.error ?? 'the action did not succeed';
+}
+
+/** Points the action's target at the element as it is on the live page now. */
+export function regroundAction(action: Action, observation: Observation): Action {
+  if (!('target' in action) || !action.target) return action;
+  const target = regroundTarget(action.target, observation.elements);
+  return { ...action, target } as Action;
+}
+
+function regroundTarget(target: Target, elements: readonly Element[]): Target {
+  if (!target.name) return target;
+  const byRoleName = elements.filter((element) => element.role === target.role && normalizedEquals(element.name, target.name!));
+  const nth = Math.min(target.nth ?? 0, Math.max(0, byRoleName.length - 1));
+  const exact = byRoleName[nth];
+  if (exact) return { ...target, ref: exact.ref, nth, ...(exact.box ? { point: center(exact) } : {}) };
+  const byName = elements.find((element) => normalizedEquals(element.name, target.name!));
+  if (byName) return { role: byName.role, name: byName.name, ref: byName.ref, ...(byName.box ? { point: center(byName) } : {}) };
+  return target;
+}
+
+function center(element: Element): { x: number; y: number } {
+  const box = element.box!;
+  return { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
+}
+
+function findDialogConfirm(observation: Observation): Element | undefined {
+  const inDialog = observation.elements.filter(
+    (element) => element.role === 'button' && element.path.some((entry) => parseDescriptor(entry).role === 'dialog'),
+  );
+  return inDialog.find((element) => CONFIRM_NAMES.test(element.name.trim()));
+}
+
+function readAnswer(from: Target, observation: Observation): string | undefined {
+  const matches = observation.elements.filter((element) => element.role === from.role && normalizedEquals(element.name, from.name ?? ''));
+  const element = matches[Math.min(from.nth ?? 0, matches.length - 1)];
+  if (!element) return undefined;
+  return unquote(element.text || element.name || element.value || '');
+}

@@ -1,0 +1,76 @@
+import type { Rng } from '../../core/random.js';
+
+/** Wraps a constant in typographic quotes, the way every task names its entities. */
+export function q(text: string): string {
+  return `\u201C${text}\u201D`;
+}
+
+/** "a, b and c" */
+export function joinList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Lower-cases the first letter of a sentence-initial verb ("Create …" → "create …"), leaving names alone. */
+export function lowerFirst(sentence: string): string {
+  if (/^[A-Z][a-z]/.test(sentence)) return sentence[0]!.toLowerCase() + sentence.slice(1);
+  return sentence;
+}
+
+export function upperFirst(sentence: string): string {
+  return sentence ? sentence[0]!.toUpperCase() + sentence.slice(1) : sentence;
+}
+
+export function ensurePeriod(sentence: string): string {
+  return /[.?!]$/.test(sentence.trim()) ? sentence.trim() : `${sentence.trim()}.`;
+}
+
+/** Fills one of several templates; `{name}` placeholders are replaced from `values`. */
+export function phrase(rng: Rng, templates: readonly string[], values: Record<string, string>): string {
+  const template = rng.pick(templates);
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+}
+
+/** "New task" → "task", "Add comment" → "comment", "Create project" → "project". */
+export function nounFromFormName(formName: string): string {
+  const words = formName.trim().split(/\s+/);
+  const rest = /^(new|add|create|edit|update|compose|write)$/i.test(words[0] ?? '') ? words.slice(1) : words;
+  return (rest.join(' ') || formName).toLowerCase();
+}
+
+export const FORM_CREATE_TEMPLATES = [
+  'Create a new {noun} {quoted}{details}.',
+  'Add a {noun} named {quoted}{details}.',
+  'Use the {form} form to add {quoted}{details}.',
+  'Set up a {noun} called {quoted}{details}.',
+];
+export const FORM_SINGLE_TEMPLATES = [
+  'In the {form} form, enter {quoted} as the {label} and submit it with {submit}.',
+  'Fill in the {label} field of the {form} form with {quoted} and press {submit}.',
+  'Using the {form} form, submit {quoted} as the {label}.',
+];
+export const EDIT_FIELD_TEMPLATES = [
+  'Change the {label} of {item} to {quoted}.',
+  'Update {item} so that its {label} is {quoted}.',
+  'Set the {label} of {item} to {quoted} and save the change.',
+];
+export const FORM_CHOICE_TEMPLATES = [
+  'In the {form} form, set {label} to {option} and press {submit}.',
+  'Choose {option} for {label} and apply it with {submit}.',
+  'Use the {form} form: pick {option} under {label}, then click {submit}.',
+];
+export const SEARCH_TEMPLATES = ['Search for {quoted}.', 'Look up {quoted} using the search.', 'Run a search for {quoted}.'];
+export const TOGGLE_IMPERATIVE_TEMPLATES = ['{imperative}.', '{imperative} using its checkbox.', '{imperative} in the list.'];
+export const TOGGLE_ON_TEMPLATES = ['Tick the checkbox {quoted}.', 'Turn on {quoted}.', 'Check {quoted}.'];
+export const TOGGLE_OFF_TEMPLATES = ['Uncheck {quoted}.', 'Clear the checkbox {quoted}.', 'Turn off {quoted}.'];
+export const SELECT_TEMPLATES = ['Set {quoted} to {option}.', 'Choose {option} in the {quoted} menu.', 'Switch {quoted} to {option}.'];
+export const NAVIGATE_TEMPLATES = ['Open {quoted}.', 'Go to {quoted}.', 'Navigate to {quoted}.', 'Click through to {quoted}.'];
+export const TAB_TEMPLATES = ['Switch to the {quoted} tab.', 'Open the {quoted} tab.', 'Show the {quoted} view.'];
+export const SORT_TEMPLATES = ['Sort the table by {quoted}.', 'Order the list by {quoted}.', 'Click the {quoted} column header to sort by it.'];
+export const ITEM_NOUN_ACTION_TEMPLATES = ['{verb} the {noun} {item}.', '{verb} the {noun} {item} and confirm.', 'Please {verbLower} the {noun} {item}.'];
+export const ITEM_ACTION_TEMPLATES = ['{verb} {item}.', '{verb} the item {item}.', 'Please {verbLower} {item}.'];
+export const READ_TEMPLATES = [
+  'Find the {attribute} of {item} and report it as your answer.',
+  'Report the {attribute} shown for {item} as your answer.',
+  'Look up the {attribute} listed for {item} and report it.',
+];

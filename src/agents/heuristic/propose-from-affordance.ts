@@ -1,0 +1,257 @@
+import type { Action } from '../../core/action.js';
+import type { Element, Observation } from '../../core/observation.js';
+import type { Predicate } from '../../core/predicate.js';
+import type { Rng } from '../../core/random.js';
+import type { Proposal } from '../../core/task.js';
+import type { Persona } from '../personas.js';
+import { affordanceKind, isInNavigationArea, nthOf, unquote, type Affordance } from './affordances.js';
+import { choosableOptions, classifyField, isDateText, valueForField } from './field-values.js';
+import * as p from './phrasing.js';
+
+export interface BuildInput {
+  affordance: Affordance;
+  observation: Observation;
+  persona: Persona;
+  rng: Rng;
+  hasStateProbe: boolean;
+  /** Entities the chain already touched, most recent first (search terms, references). */
+  chainEntities: readonly string[];
+}
+
+/** Turns one affordance into a task: a description, its postcondition and a plan. */
+export function proposalFromAffordance(input: BuildInput): Proposal | undefined {
+  const { affordance, observation } = input;
+  const proposedAt = pathOf(observation.url);
+  const base = { interaction: affordanceKind(affordance), affordance: affordance.key, proposedAt };
+  const built = buildParts(input, proposedAt);
+  if (!built) return undefined;
+  return { ...base, ...built, description: p.ensurePeriod(p.upperFirst(built.description)) };
+}
+
+type Parts = Pick<Proposal, 'description' | 'predicates' | 'entities' | 'plan' | 'answerFrom'>;
+
+function target(element: Element, elements: readonly Element[]) {
+  return { role: element.role, name: element.name, ref: element.ref, nth: nthOf(elements, element) };
+}
+
+function buildParts(input: BuildInput, proposedAt: string): Parts | undefined {
+  const { affordance, observation, rng } = input;
+  const elements = observation.elements;
+  switch (affordance.kind) {
+    case 'form':
+      return affordance.search ? buildSearch(input, affordance) : buildForm(input, affordance, proposedAt);
+    case 'toggle': {
+      const element = affordance.element;
+      const checking = element.checked !== true;
+      const name = unquote(element.name);
+      const imperative = /^(mark|enable|disable|show|hide|notify|subscribe|include|star|pin|follow|watch)\b/i.test(name);
+      const templates = checking ? (imperative ? p.TOGGLE_IMPERATIVE_TEMPLATES : p.TOGGLE_ON_TEMPLATES) : p.TOGGLE_OFF_TEMPLATES;
+      const description = p.phrase(rng, templates, { imperative: name, quoted: p.q(name) });
+      return {
+        description,
+        predicates: [{ kind: 'element', role: 'checkbox', name: element.name, present: true, checked: checking, path: proposedAt }],
+        entities: quotedConstants(name),
+        plan: [{ type: 'click', target: target(element, elements) }],
+      };
+    }
+    case 'select': {
+      const element = affordance.element;
+      const options = choosableOptions(element);
+      if (options.length === 0) return undefined;
+      const option = rng.pick(options);
+      return {
+        description: p.phrase(rng, p.SELECT_TEMPLATES, { quoted: p.q(element.name), option: p.q(option) }),
+        predicates: [{ kind: 'element', role: 'combobox', name: element.name, present: true, value: option, path: proposedAt }],
+        entities: [option],
+        plan: [{ type: 'select', target: target(element, elements), value: option }],
+      };
+    }
+    case 'navigate': {
+      const element = affordance.element;
+      const destination = sameOriginPath(element.url, observation.url);
+      if (!destination || pathOf(observation.url) === destination) return undefined;
+      const templates = element.role === 'tab' ? p.TAB_TEMPLATES : affordance.sorts ? p.SORT_TEMPLATES : p.NAVIGATE_TEMPLATES;
+      return {
+        description: p.phrase(rng, templates, { quoted: p.q(unquote(element.name)) }),
+        predicates: [{ kind: 'url', includes: destination, exact: true }],
+        entities: [unquote(element.name)],
+        plan: [{ type: 'click', target: target(element, elements) }],
+      };
+    }
+    case 'item-action': {
+      const { element, verb, item, noun } = affordance;
+      const predicates: Predicate[] = [{ kind: 'element', role: 'button', name: element.name, present: false, path: proposedAt }];
+      if (input.hasStateProbe && /^(delete|remove)$/i.test(verb)) {
+        predicates.push({ kind: 'state-value', value: item, present: false });
+      }
+      const verbWord = p.upperFirst(verb.toLowerCase());
+      return {
+        description: p.phrase(rng, noun ? p.ITEM_NOUN_ACTION_TEMPLATES : p.ITEM_ACTION_TEMPLATES, {
+          verb: verbWord,
+          verbLower: verb.toLowerCase(),
+          item: p.q(item),
+          noun: noun ?? '',
+        }),
+        predicates,
+        entities: [item],
+        plan: [{ type: 'click', target: target(element, elements) }],
+      };
+    }
+    case 'read': {
+      const { element, attribute, item } = affordance;
+      const value = unquote(element.name || element.text || '');
+      return {
+        description: p.phrase(rng, p.READ_TEMPLATES, { attribute: attribute.toLowerCase(), item: p.q(item) }),
+        predicates: [{ kind: 'answer', includes: value }],
+        entities: [item],
+        plan: [],
+        answerFrom: { role: element.role, name: element.name, nth: affordance.nth },
+      };
+    }
+  }
+}
+
+function buildSearch(input: BuildInput, form: Extract<Affordance, { kind: 'form' }>): Parts | undefined {
+  const field = form.fields.find((candidate) => candidate.role !== 'combobox' && candidate.role !== 'checkbox');
+  if (!field) return undefined;
+  const fromPage = input.observation.elements
+    .filter((element) => element.role === 'link' && !isInNavigationArea(element) && !/^skip to\b/i.test(element.name))
+    .map((element) => unquote(element.name).split(/\s+/).slice(0, 2).join(' '))
+    .filter((term) => term.length >= 4);
+  const terms = [...input.chainEntities.filter((entity) => entity.length <= 40), ...fromPage];
+  const term = valueForField(field, input.persona, input.rng, terms);
+  if (field.value && field.value === term) return undefined;
+  return {
+    description: p.phrase(input.rng, p.SEARCH_TEMPLATES, { quoted: p.q(term) }),
+    predicates: [{ kind: 'url', includes: term }],
+    entities: [term],
+    plan: [
+      { type: 'type', target: target(field, input.observation.elements), text: term },
+      { type: 'click', target: target(form.submit, input.observation.elements) },
+    ],
+  };
+}
+
+function buildForm(input: BuildInput, form: Extract<Affordance, { kind: 'form' }>, proposedAt: string): Parts | undefined {
+  const { rng, persona, observation } = input;
+  const elements = observation.elements;
+  const textFields = form.fields.filter((field) => field.role === 'textbox' || field.role === 'spinbutton');
+  const combos = form.fields.filter((field) => field.role === 'combobox' && choosableOptions(field).length > 0);
+  const isEdit = textFields.some((field) => (field.value ?? '').trim() !== '');
+  const submit = target(form.submit, elements);
+
+  if (isEdit) {
+    const item = editedItemName(observation, textFields);
+    const changeCombo = combos.length > 0 && (textFields.length === 0 || rng.next() < 0.7);
+    if (changeCombo) {
+      const field = rng.pick(combos);
+      const option = rng.pick(choosableOptions(field));
+      return {
+        description: p.phrase(rng, p.EDIT_FIELD_TEMPLATES, { label: field.name.toLowerCase(), item: p.q(item), quoted: p.q(option) }),
+        predicates: [{ kind: 'element', role: 'combobox', name: field.name, present: true, value: option, path: proposedAt }],
+        entities: [item, option],
+        plan: [{ type: 'select', target: target(field, elements), value: option }, { type: 'click', target: submit }],
+      };
+    }
+    const field = rng.pick(textFields);
+    const value = valueForField(field, persona, rng, []);
+    const predicates: Predicate[] = input.hasStateProbe
+      ? [{ kind: 'state-value', value, present: true }]
+      : [{ kind: 'element', role: field.role, name: field.name, present: true, value, path: proposedAt }];
+    return {
+      description: p.phrase(rng, p.EDIT_FIELD_TEMPLATES, { label: field.name.toLowerCase(), item: p.q(item), quoted: p.q(value) }),
+      predicates,
+      entities: [item, value],
+      plan: [{ type: 'type', target: target(field, elements), text: value }, { type: 'click', target: submit }],
+    };
+  }
+
+  if (textFields.length === 0) {
+    if (combos.length === 0) return undefined;
+    const field = rng.pick(combos);
+    const option = rng.pick(choosableOptions(field));
+    return {
+      description: p.phrase(rng, p.FORM_CHOICE_TEMPLATES, { label: p.q(field.name), option: p.q(option), form: p.q(form.formName), submit: p.q(form.submit.name) }),
+      predicates: [{ kind: 'element', role: 'combobox', name: field.name, present: true, value: option }],
+      entities: [option],
+      plan: [{ type: 'select', target: target(field, elements), value: option }, { type: 'click', target: submit }],
+    };
+  }
+  const plan: Action[] = [];
+  const filled: Array<{ label: string; value: string; kind: string }> = [];
+  for (const field of textFields) {
+    const value = valueForField(field, persona, rng, []);
+    plan.push({ type: 'type', target: target(field, elements), text: value });
+    filled.push({ label: field.name, value, kind: classifyField(field) });
+  }
+  for (const field of combos) {
+    const option = rng.pick(choosableOptions(field));
+    plan.push({ type: 'select', target: target(field, elements), value: option });
+    filled.push({ label: field.name, value: option, kind: 'option' });
+  }
+  plan.push({ type: 'click', target: submit });
+  const primary = filled.find((entry) => entry.kind === 'title' || entry.kind === 'name') ?? filled[0]!;
+  const predicates: Predicate[] = input.hasStateProbe
+    ? [{ kind: 'state-value', value: primary.value, present: true }]
+    : [{ kind: 'text', text: primary.value, present: true }];
+  const entities = filled.map((entry) => entry.value);
+  if (filled.length === 1) {
+    return {
+      description: p.phrase(rng, p.FORM_SINGLE_TEMPLATES, {
+        form: p.q(form.formName),
+        quoted: p.q(primary.value),
+        label: primary.label.toLowerCase(),
+        submit: p.q(form.submit.name),
+      }),
+      predicates,
+      entities,
+      plan,
+    };
+  }
+  const details = filled
+    .filter((entry) => entry !== primary)
+    .map((entry) => `${entry.label.toLowerCase()} ${isDateText(entry.value) ? '' : 'set to '}${p.q(entry.value)}`.replace(/ {2}/g, ' '));
+  return {
+    description: p.phrase(rng, p.FORM_CREATE_TEMPLATES, {
+      noun: p.nounFromFormName(form.formName),
+      form: p.q(form.formName),
+      quoted: p.q(primary.value),
+      details: details.length ? `, with ${p.joinList(details)}` : '',
+    }),
+    predicates,
+    entities,
+    plan,
+  };
+}
+
+function editedItemName(observation: Observation, textFields: Element[]): string {
+  const heading = observation.elements.find((element) => element.role === 'heading' && element.level === 1);
+  const titled = textFields.find((field) => ['title', 'name'].includes(classifyField(field)));
+  return unquote(heading?.name || titled?.value || observation.title);
+}
+
+/** Quoted constants inside a name, e.g. `Mark “Fix login” done` → ["Fix login"]. */
+function quotedConstants(text: string): string[] {
+  const found = [...text.matchAll(/[\u201C"]([^\u201D"]+)[\u201D"]/g)].map((match) => match[1]!);
+  return found.length ? found : [text];
+}
+
+export function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname + parsed.search;
+  } catch {
+    return url;
+  }
+}
+
+function sameOriginPath(href: string | undefined, pageUrl: string): string | undefined {
+  if (!href) return undefined;
+  try {
+    const target = new URL(href, pageUrl);
+    if (target.origin !== new URL(pageUrl).origin) return undefined;
+    return target.pathname + target.search;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,110 @@
+import type { Proposal } from '../../core/task.js';
+import { normalizedIncludes } from '../../environments/text-match.js';
+import type { ProposeInput, Proposer } from '../roles.js';
+import { findAffordances, type Affordance } from './affordances.js';
+import { proposalFromAffordance } from './propose-from-affordance.js';
+import { q } from './phrasing.js';
+
+const KIND_WEIGHT: Record<Affordance['kind'] | 'search', number> = {
+  form: 4,
+  search: 1.2,
+  'item-action': 2.5,
+  toggle: 2.5,
+  select: 2,
+  navigate: 1.5,
+  read: 1,
+};
+
+export interface HeuristicProposerOptions {
+  /** Follow-ups prefer affordances that mention entities the chain already touched. */
+  followUp: boolean;
+}
+
+/**
+ * Proposes a task grounded in what is on the page: finds affordances, scores them (unexplored and,
+ * for follow-ups, related to the chain's entities score higher; simpler kinds after failures), picks
+ * one with the seeded generator and writes it as a task.
+ */
+export class HeuristicProposer implements Proposer {
+  readonly id: string;
+  private readonly followUp: boolean;
+
+  constructor(options: HeuristicProposerOptions) {
+    this.followUp = options.followUp;
+    this.id = options.followUp ? 'heuristic-follow-up' : 'heuristic-proposer';
+  }
+
+  async propose(input: ProposeInput): Promise<Proposal | undefined> {
+    const chainEntities = [...input.chain.accepted].reverse().flatMap((subtask) => subtask.entities);
+    const candidates = findAffordances(input.observation).filter((affordance) => !input.chain.avoid.has(affordance.key));
+    // Pick a kind of interaction first, then an affordance of that kind, so that kinds with many
+    // instances on a page (table cells, links) do not crowd out the rest.
+    const byKind = new Map<KindKey, Affordance[]>();
+    for (const affordance of candidates) byKind.set(kindKey(affordance), [...(byKind.get(kindKey(affordance)) ?? []), affordance]);
+    while (byKind.size > 0) {
+      const kinds = [...byKind.keys()];
+      const kind = kinds[input.rng.weightedIndex(kinds.map((candidate) => this.kindScore(candidate, byKind.get(candidate)!, input, chainEntities)))]!;
+      const group = byKind.get(kind)!;
+      const index = input.rng.weightedIndex(group.map((affordance) => this.affordanceScore(affordance, input, chainEntities)));
+      const affordance = group[index]!;
+      const proposal = proposalFromAffordance({
+        affordance,
+        observation: input.observation,
+        persona: input.persona,
+        rng: input.rng,
+        hasStateProbe: input.hasStateProbe,
+        chainEntities,
+      });
+      if (proposal) return this.followUp ? referBack(proposal, input) : proposal;
+      group.splice(index, 1);
+      if (group.length === 0) byKind.delete(kind);
+    }
+    return undefined;
+  }
+
+  private kindScore(kind: KindKey, group: Affordance[], input: ProposeInput, chainEntities: readonly string[]): number {
+    let score = KIND_WEIGHT[kind];
+    const history = input.chain.accepted.map((subtask) => subtask.interaction);
+    const uses = history.filter((interaction) => interaction === kind).length;
+    score /= 1 + uses;
+    if (history[history.length - 1] === kind) score *= 0.5;
+    if (kind === 'read' && history.includes('read')) score *= 0.3;
+    if (input.retry > 0 && (kind === 'navigate' || kind === 'read')) score *= 1 + input.retry;
+    if (this.followUp && group.some((affordance) => mentionsAny(affordance, chainEntities))) score *= 4;
+    return score;
+  }
+
+  private affordanceScore(affordance: Affordance, input: ProposeInput, chainEntities: readonly string[]): number {
+    let score = 1;
+    if (!input.chain.explored.has(affordance.key)) score *= 3;
+    if (affordance.kind === 'navigate' && affordance.inNavigation) score *= 0.5;
+    if (this.followUp && mentionsAny(affordance, chainEntities)) score *= 40;
+    return score;
+  }
+}
+
+type KindKey = Affordance['kind'] | 'search';
+
+/** Search forms are their own kind: they sit on every page and would otherwise crowd out other forms. */
+function kindKey(affordance: Affordance): KindKey {
+  return affordance.kind === 'form' && affordance.search ? 'search' : affordance.kind;
+}
+
+function mentionsAny(affordance: Affordance, entities: readonly string[]): boolean {
+  const texts: string[] = [];
+  if (affordance.kind === 'form') texts.push(affordance.formName, ...affordance.fields.map((field) => field.path.join(' ')));
+  else texts.push(affordance.element.name, affordance.element.path.join(' '));
+  if (affordance.kind === 'read' || affordance.kind === 'item-action') texts.push(affordance.item);
+  return entities.some((entity) => entity.length >= 3 && texts.some((text) => normalizedIncludes(text, entity)));
+}
+
+/** Adds a pointer back to the subtask that introduced an entity this follow-up mentions. */
+function referBack(proposal: Proposal, input: ProposeInput): Proposal {
+  for (const [index, subtask] of input.chain.accepted.entries()) {
+    const shared = proposal.entities.find((entity) => subtask.entities.includes(entity) && proposal.description.includes(q(entity)));
+    if (!shared) continue;
+    const description = proposal.description.replace(q(shared), `${q(shared)} (from step ${index + 1})`);
+    return { ...proposal, description };
+  }
+  return proposal;
+}

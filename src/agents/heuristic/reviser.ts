@@ -1,0 +1,91 @@
+import type { Predicate } from '../../core/predicate.js';
+import type { Proposal } from '../../core/task.js';
+import type { ReviseInput, Reviser } from '../roles.js';
+import { pathOf } from './propose-from-affordance.js';
+import { q } from './phrasing.js';
+import { diffStates, humanizeField, labelField, singular, type RecordChange } from './state-diff.js';
+
+/**
+ * Relabels a failed attempt to what it actually achieved: the most meaningful change in the state
+ * (a record created, a field changed, a record removed), else a change of page; gives up when
+ * nothing meaningful changed.
+ */
+export class HeuristicReviser implements Reviser {
+  readonly id = 'heuristic-reviser';
+
+  async revise(input: ReviseInput): Promise<Proposal | undefined> {
+    const base = { interaction: input.proposal.interaction, proposedAt: input.proposal.proposedAt, plan: [] };
+    if (input.stateBefore && input.stateAfter) {
+      const change = mostMeaningful(diffStates(input.stateBefore, input.stateAfter));
+      const revised = change ? describeChange(change, input) : undefined;
+      if (revised) return { ...base, ...revised, ...(input.proposal.affordance ? { affordance: input.proposal.affordance } : {}) };
+    }
+    const beforePath = pathOf(input.pageBefore.url);
+    const afterPath = pathOf(input.pageAfter.url);
+    if (afterPath !== beforePath && !input.pageBefore.url.includes(afterPath)) {
+      const title = input.attempt.finalObservation.title || afterPath;
+      return {
+        ...base,
+        interaction: 'navigate',
+        description: `Go to the ${q(title)} page.`,
+        predicates: [{ kind: 'url', includes: afterPath, exact: true }],
+        entities: [title],
+      };
+    }
+    return undefined;
+  }
+}
+
+function mostMeaningful(changes: RecordChange[]): RecordChange | undefined {
+  const rank = (change: RecordChange) =>
+    (change.kind === 'created' ? 30 : change.kind === 'updated' ? 20 : 10) + (labelField(change.record) ? 5 : 0);
+  return [...changes].sort((a, b) => rank(b) - rank(a))[0];
+}
+
+function describeChange(change: RecordChange, input: ReviseInput): Pick<Proposal, 'description' | 'predicates' | 'entities'> | undefined {
+  const field = labelField(change.record);
+  if (!field) return undefined;
+  const label = String(change.record[field]);
+  const noun = singular(change.collection);
+  switch (change.kind) {
+    case 'created':
+      return {
+        description: input.rng.pick([`Create a ${noun} ${q(label)}.`, `Add the ${noun} ${q(label)}.`]),
+        predicates: [{ kind: 'state-value', collection: change.collection, field, value: label, present: true }],
+        entities: [label],
+      };
+    case 'removed':
+      return {
+        description: `Delete the ${noun} ${q(label)}.`,
+        predicates: [{ kind: 'state-value', collection: change.collection, field, value: label, present: false }],
+        entities: [label],
+      };
+    case 'updated': {
+      const scalar = change.fields.filter((entry) => typeof entry.after === 'string' || typeof entry.after === 'number' || typeof entry.after === 'boolean');
+      // Prefer the field a person sees (statusLabel "In review" over status "in_review").
+      const changed = scalar.find((entry) => /(Label|Name)$/.test(entry.field)) ?? scalar.find((entry) => typeof entry.after === 'string') ?? scalar[0];
+      if (!changed || change.record.id === undefined) return undefined;
+      const value = changed.after as string | number | boolean;
+      const predicate: Predicate = {
+        kind: 'state-field',
+        collection: change.collection,
+        match: { id: change.record.id as string | number },
+        field: changed.field,
+        equals: value,
+      };
+      if (typeof value === 'boolean') {
+        return {
+          description: `Mark the ${noun} ${q(label)} as ${value ? '' : 'not '}${humanizeField(changed.field)}.`,
+          predicates: [predicate],
+          entities: [label],
+        };
+      }
+      const shown = String(value);
+      return {
+        description: `Set the ${humanizeField(changed.field)} of the ${noun} ${q(label)} to ${q(shown)}.`,
+        predicates: [predicate],
+        entities: [label, shown],
+      };
+    }
+  }
+}

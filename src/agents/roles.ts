@@ -1,0 +1,126 @@
+import type { ExecutedAction, Action } from '../core/action.js';
+import type { EnvironmentState } from '../core/environment.js';
+import type { CapturedObservation, Observation, PageReader, PageView } from '../core/observation.js';
+import type { Rng } from '../core/random.js';
+import type { Proposal, Subtask, Verdict } from '../core/task.js';
+import type { PredicateContext } from '../environments/predicates.js';
+import type { Persona } from './personas.js';
+
+/** The part of a browser session an executor acts through (structurally, src/browser's session). */
+export interface ActingSession {
+  observe(options?: { signal?: AbortSignal }): Promise<CapturedObservation>;
+  execute(
+    action: Action,
+    options?: { observation?: Observation; signal?: AbortSignal; timeoutMs?: number },
+  ): Promise<{ executed: ExecutedAction; actionMs: number }>;
+  reader: PageReader;
+}
+
+/** What the chain has done so far, as the proposers see it. */
+export interface ChainSoFar {
+  accepted: readonly Subtask[];
+  attempted: readonly Subtask[];
+  /** Affordance keys already used in this chain. */
+  explored: ReadonlySet<string>;
+  /** Affordance keys not to propose again (they failed, or their postcondition already held). */
+  avoid: ReadonlySet<string>;
+}
+
+export interface ProposeInput {
+  observation: Observation;
+  persona: Persona;
+  chain: ChainSoFar;
+  rng: Rng;
+  /** 0 for the first try at this level, then 1, 2, … after failures: propose something simpler. */
+  retry: number;
+  hasStateProbe: boolean;
+  signal?: AbortSignal;
+}
+
+export interface Proposer {
+  readonly id: string;
+  propose(input: ProposeInput): Promise<Proposal | undefined>;
+}
+
+export interface StepRecord {
+  before: CapturedObservation;
+  executed: ExecutedAction;
+  actionMs: number;
+  after: CapturedObservation;
+}
+
+export interface ExecuteInput {
+  proposal: Proposal;
+  session: ActingSession;
+  observation: CapturedObservation;
+  maxSteps: number;
+  /** Seeded randomness for executors that make choices (the heuristic one's occasional slips). */
+  rng: Rng;
+  /** Called after every action, before the next one; the pipeline persists the step here. */
+  recordStep(record: StepRecord): Promise<void>;
+  signal?: AbortSignal;
+}
+
+export interface Attempt {
+  stepCount: number;
+  answer?: string;
+  finalObservation: CapturedObservation;
+  /** Why the executor stopped early, if it did. */
+  stoppedBecause?: string;
+}
+
+export interface Executor {
+  readonly id: string;
+  run(input: ExecuteInput): Promise<Attempt>;
+}
+
+export interface VerifyInput {
+  proposal: Proposal;
+  /** The predicates' values before the attempt, in order. */
+  before: readonly boolean[];
+  after: PredicateContext;
+  attempt: Attempt;
+}
+
+export interface Verifier {
+  readonly id: string;
+  verify(input: VerifyInput): Promise<Verdict>;
+}
+
+export interface ReviseInput {
+  proposal: Proposal;
+  attempt: Attempt;
+  stateBefore: EnvironmentState | undefined;
+  stateAfter: EnvironmentState | undefined;
+  pageBefore: PageView;
+  pageAfter: PageView;
+  rng: Rng;
+  signal?: AbortSignal;
+}
+
+export interface Reviser {
+  readonly id: string;
+  /** What the attempt actually achieved, as a task; undefined when nothing meaningful changed. */
+  revise(input: ReviseInput): Promise<Proposal | undefined>;
+}
+
+export interface SummarizeInput {
+  subtasks: readonly Subtask[];
+  rng: Rng;
+  signal?: AbortSignal;
+}
+
+export interface Summarizer {
+  readonly id: string;
+  summarize(input: SummarizeInput): Promise<string>;
+}
+
+/** One implementation per role, chosen by configuration. */
+export interface AgentSet {
+  proposer: Proposer;
+  followUp: Proposer;
+  executor: Executor;
+  verifier: Verifier;
+  reviser: Reviser;
+  summarizer: Summarizer;
+}

@@ -1,0 +1,74 @@
+import type { Action, CapturedObservation, ExecutedAction, Observation, PageReader, Viewport } from '../core/index.js';
+
+/*
+ * The browser layer's public types. Nothing here mentions Playwright: sessions, handles and options
+ * are plain interfaces so no vendor type crosses into the rest of trajsynth.
+ */
+
+export interface LaunchBrowserOptions {
+  /** Chromium to run (default: findChromium()). */
+  executablePath?: string;
+  signal?: AbortSignal;
+}
+
+export interface NewSessionOptions {
+  /** Default 1280x800. */
+  viewport?: Viewport;
+  /** Origin paths are resolved against, e.g. http://127.0.0.1:41234. */
+  origin: string;
+  /**
+   * Extra origins the agent may navigate to. When given, top-level navigations to any other origin
+   * are blocked; when absent, navigation is not confined.
+   */
+  allowedOrigins?: readonly string[];
+  /** Timeout for page loads (goto, navigate, back); default 15000 ms. */
+  navigationTimeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/** A running headless Chromium. Each session gets its own isolated browser context. */
+export interface BrowserHandle {
+  readonly executablePath: string;
+  /** Chromium's version string, e.g. "156.0.8078.79". */
+  readonly version: string;
+  newSession(options: NewSessionOptions): Promise<BrowserSession>;
+  close(): Promise<void>;
+}
+
+export interface ExecuteOptions {
+  /** The observation the agent acted on: fills refs for role+name grounding and vets its refs. */
+  observation?: Observation;
+  signal?: AbortSignal;
+  /** Per element interaction (default 5000 ms). */
+  timeoutMs?: number;
+}
+
+export interface ExecuteResult {
+  executed: ExecutedAction;
+  /** Wall time of the action including waiting for the page to settle. */
+  actionMs: number;
+}
+
+export interface ObserveOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * One episode's browser: an isolated context (its own cookies and storage) with one agent page.
+ * Paths are resolved against `origin`.
+ */
+export interface BrowserSession {
+  readonly origin: string;
+  readonly viewport: Viewport;
+  /** Reads pages for predicate evaluation (see createPageReader for how it treats refs). */
+  readonly reader: PageReader;
+  /** The agent page's current URL. */
+  url(): string;
+  /** Loads a path (relative to origin) or URL; throws UNREACHABLE_URL when it cannot be reached. */
+  goto(pathOrUrl: string, signal?: AbortSignal): Promise<void>;
+  /** Screenshot (WebP), aria snapshot, elements and timings. Carries the last failed action's error once. */
+  observe(options?: ObserveOptions): Promise<CapturedObservation>;
+  /** Performs an action; failures are recorded in `executed.outcome`, never thrown (except abort). */
+  execute(action: Action, options?: ExecuteOptions): Promise<ExecuteResult>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,230 @@
+import type { Frame, Locator, Page } from 'playwright-core';
+import type {
+  Action,
+  ActionOutcome,
+  Box,
+  ExecutedAction,
+  Point,
+  Target,
+  Viewport,
+} from '../core/index.js';
+import { abortError, boxCenter, isTrajsynthError, throwIfAborted } from '../core/index.js';
+import { signalOption, sleep } from './abort.js';
+import { summarizeActionError } from './action-error.js';
+import { describeAction } from './describe.js';
+import { groundTarget } from './grounding.js';
+import { moveCaretToEnd, waitForScrollEnd } from './page-scripts.js';
+import { selectOption } from './select-option.js';
+import { waitForSettled, type NetworkActivity } from './settle.js';
+import type { ExecuteOptions, ExecuteResult } from './browser-types.js';
+import { DEFAULT_ACTION_TIMEOUT_MS, MAX_WAIT_MS } from './limits.js';
+import { isAllowedUrl, resolveUrl } from './url.js';
+
+/** What execute needs from its session. */
+export interface ExecuteContext {
+  page: Page;
+  origin: string;
+  /** Origins navigate may reach; undefined means any. */
+  allowedOrigins: readonly string[] | undefined;
+  viewport: Viewport;
+  network: NetworkActivity;
+  navigationTimeoutMs: number;
+}
+
+const MAX_GROUNDING_WAIT_MS = 1_000;
+
+/** Fields of the executed action filled in while performing it. */
+interface ActionRecord {
+  element?: ExecutedAction['element'];
+  coordinates?: Point;
+  text?: string;
+  keys?: string[];
+}
+
+interface Run {
+  ctx: ExecuteContext;
+  options: ExecuteOptions;
+  timeoutMs: number;
+  record: ActionRecord;
+}
+
+/**
+ * Performs one action on the session's page and records what actually happened. Action failures
+ * (no such element, timeouts, a field that is not editable, a failed navigation) come back as
+ * `outcome: { ok: false, error }`; only an abort throws.
+ */
+export async function executeAction(ctx: ExecuteContext, action: Action, options: ExecuteOptions = {}): Promise<ExecuteResult> {
+  const { page } = ctx;
+  const { signal } = options;
+  throwIfAborted(signal);
+  const start = performance.now();
+  const run: Run = { ctx, options, timeoutMs: options.timeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS, record: {} };
+  let navigated = false;
+  const onNavigated = (frame: Frame): void => {
+    if (frame === page.mainFrame()) navigated = true;
+  };
+  page.on('framenavigated', onNavigated);
+  let outcome: ActionOutcome;
+  try {
+    outcome = await perform(run, action);
+  } catch (error) {
+    if (signal?.aborted) throw abortError(signal);
+    if (isTrajsynthError(error) && error.code === 'ABORTED') throw error;
+    outcome = { ok: false, error: `Could not ${describeAction(action)}: ${summarizeActionError(error)}` };
+  } finally {
+    page.off('framenavigated', onNavigated);
+  }
+  // `wait` is its own settling and `done` changes nothing; everything else waits for the page.
+  if (action.type !== 'wait' && action.type !== 'done') {
+    await waitForSettled(page, { navigated, network: ctx.network, ...signalOption(signal) });
+  }
+  const executed: ExecutedAction = { action, ...run.record, outcome, urlAfter: page.url() };
+  return { executed, actionMs: performance.now() - start };
+}
+
+async function perform(run: Run, action: Action): Promise<ActionOutcome> {
+  const { page } = run.ctx;
+  const { signal } = run.options;
+  const timeout = { timeout: run.timeoutMs, ...signalOption(signal) };
+  switch (action.type) {
+    case 'click':
+      return withTarget(run, action.target, action, async (locator) => locator.click(timeout), (point) => page.mouse.click(point.x, point.y));
+    case 'type': {
+      run.record.text = action.text;
+      const clear = action.clear !== false;
+      return withTarget(
+        run,
+        action.target,
+        action,
+        async (locator) => {
+          if (clear) return locator.fill(action.text, timeout);
+          await locator.evaluateAll(moveCaretToEnd);
+          return locator.pressSequentially(action.text, timeout);
+        },
+        async (point) => {
+          await page.mouse.click(point.x, point.y);
+          if (clear) {
+            await page.keyboard.press('ControlOrMeta+A');
+            await page.keyboard.press('Delete');
+          }
+          await page.keyboard.type(action.text);
+        },
+      );
+    }
+    case 'press':
+      run.record.keys = [action.key];
+      if (!action.target) {
+        await page.keyboard.press(action.key);
+        return { ok: true };
+      }
+      return withTarget(
+        run,
+        action.target,
+        action,
+        async (locator) => locator.press(action.key, timeout),
+        async (point) => {
+          await page.mouse.click(point.x, point.y);
+          await page.keyboard.press(action.key);
+        },
+      );
+    case 'select':
+      return withTarget(run, action.target, action, (locator) => selectOption(locator, action.value, run.timeoutMs, signal), null);
+    case 'scroll':
+      return scroll(run, action);
+    case 'hover':
+      return withTarget(run, action.target, action, async (locator) => locator.hover(timeout), (point) => page.mouse.move(point.x, point.y));
+    case 'navigate':
+      return navigate(run, action.url);
+    case 'back': {
+      const response = await page.goBack({ waitUntil: 'load', timeout: run.ctx.navigationTimeoutMs, ...signalOption(signal) });
+      return response === null ? { ok: false, error: 'Could not go back: there is no previous page in this tab' } : { ok: true };
+    }
+    case 'wait':
+      await sleep(Math.min(action.ms, MAX_WAIT_MS), signal);
+      return { ok: true };
+    case 'done':
+      return { ok: true };
+  }
+}
+
+/**
+ * Grounds the target, records the element, box and coordinates, then runs the locator or point
+ * variant of the action. `onPoint: null` means the action cannot be done from coordinates alone.
+ */
+async function withTarget(
+  run: Run,
+  target: Target,
+  action: Action,
+  onLocator: (locator: Locator) => Promise<unknown>,
+  onPoint: ((point: Point) => Promise<unknown>) | null,
+): Promise<ActionOutcome> {
+  const grounded = await ground(run, target);
+  if (!grounded.ok) return { ok: false, error: grounded.error };
+  const grounding = grounded.grounding;
+  run.record.element = grounding.element;
+  if (grounding.kind === 'point') {
+    run.record.coordinates = grounding.point;
+    if (!onPoint) {
+      return { ok: false, error: `Could not ${describeAction(action)}: it needs an element (role and name, or ref), not only coordinates` };
+    }
+    await onPoint(grounding.point);
+    return { ok: true };
+  }
+  if (grounding.element.box) run.record.coordinates = boxCenter(grounding.element.box);
+  await onLocator(grounding.locator);
+  return { ok: true };
+}
+
+async function ground(run: Run, target: Target): ReturnType<typeof groundTarget> {
+  return groundTarget(run.ctx.page, target, {
+    waitMs: Math.min(run.timeoutMs, MAX_GROUNDING_WAIT_MS),
+    ...(run.options.observation ? { observation: run.options.observation } : {}),
+    ...signalOption(run.options.signal),
+  });
+}
+
+async function scroll(run: Run, action: Extract<Action, { type: 'scroll' }>): Promise<ActionOutcome> {
+  const { page, viewport } = run.ctx;
+  let center: Point = { x: Math.round(viewport.width / 2), y: Math.round(viewport.height / 2) };
+  if (action.target) {
+    const grounded = await ground(run, action.target);
+    if (!grounded.ok) return { ok: false, error: grounded.error };
+    const grounding = grounded.grounding;
+    run.record.element = grounding.element;
+    if (grounding.kind === 'point') {
+      center = grounding.point;
+    } else {
+      const box = grounding.element.box;
+      if (!box) return { ok: false, error: `Could not ${describeAction(action)}: the element is not visible` };
+      center = boxCenter(clampBox(box, viewport));
+    }
+  }
+  run.record.coordinates = center;
+  await page.mouse.move(center.x, center.y);
+  await page.mouse.wheel(action.deltaX ?? 0, action.deltaY);
+  await page.evaluate(waitForScrollEnd, { quietMs: 60, maxMs: 1_000 }).catch(() => undefined);
+  return { ok: true };
+}
+
+async function navigate(run: Run, pathOrUrl: string): Promise<ActionOutcome> {
+  const { ctx } = run;
+  const url = resolveUrl(ctx.origin, pathOrUrl);
+  if (ctx.allowedOrigins && !isAllowedUrl(url, ctx.allowedOrigins)) {
+    return { ok: false, error: `Could not navigate to ${url}: it is outside the allowed origins (${ctx.allowedOrigins.join(', ')})` };
+  }
+  const response = await ctx.page.goto(url, { waitUntil: 'load', timeout: ctx.navigationTimeoutMs, ...signalOption(run.options.signal) });
+  if (response && response.status() >= 400) {
+    return { ok: false, error: `Navigated to ${url}, but the server answered HTTP ${response.status()} ${response.statusText()}`.trim() };
+  }
+  return { ok: true };
+}
+
+/** The part of a box inside the viewport (so a tall element is scrolled where the mouse can reach). */
+function clampBox(box: Box, viewport: Viewport): Box {
+  const x = Math.max(0, box.x);
+  const y = Math.max(0, box.y);
+  const right = Math.min(viewport.width, box.x + box.width);
+  const bottom = Math.min(viewport.height, box.y + box.height);
+  if (right <= x || bottom <= y) return box;
+  return { x, y, width: right - x, height: bottom - y };
+}

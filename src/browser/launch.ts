@@ -1,0 +1,103 @@
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { abortError, DEFAULT_VIEWPORT, errorMessage, TrajsynthError, throwIfAborted } from '../core/index.js';
+import { PlaywrightSession } from './browser-session.js';
+import type { BrowserHandle, BrowserSession, LaunchBrowserOptions, NewSessionOptions } from './browser-types.js';
+import { findChromium } from './find-chromium.js';
+import { keepSingleTab } from './single-tab.js';
+import { isAllowedUrl, normalizeOrigin } from './url.js';
+
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+const LAUNCH_TIMEOUT_MS = 30_000;
+const DEFAULT_NAVIGATION_TIMEOUT_MS = 15_000;
+
+/** Launches headless Chromium through playwright-core. Failure throws BROWSER_LAUNCH_FAILED. */
+export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise<BrowserHandle> {
+  const { signal } = options;
+  throwIfAborted(signal);
+  const executablePath = options.executablePath ?? findChromium().executablePath;
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS], timeout: LAUNCH_TIMEOUT_MS });
+  } catch (error) {
+    throw new TrajsynthError(`Expected to launch headless Chromium at ${executablePath}, got: ${firstLine(errorMessage(error)).replace(/^browserType\.launch: /, '')}`, {
+      code: 'BROWSER_LAUNCH_FAILED',
+      cause: error,
+      hint: `Check that \`${executablePath} --version\` runs; install Chromium with \`apt-get install -y chromium\` or set TRAJSYNTH_CHROMIUM=/path/to/chrome`,
+    });
+  }
+  if (signal?.aborted) {
+    await browser.close().catch(() => undefined);
+    throw abortError(signal);
+  }
+  return new PlaywrightBrowserHandle(browser, executablePath);
+}
+
+class PlaywrightBrowserHandle implements BrowserHandle {
+  readonly version: string;
+
+  constructor(
+    private readonly browser: Browser,
+    readonly executablePath: string,
+  ) {
+    this.version = browser.version();
+  }
+
+  async newSession(options: NewSessionOptions): Promise<BrowserSession> {
+    throwIfAborted(options.signal);
+    const viewport = options.viewport ?? DEFAULT_VIEWPORT;
+    const origin = normalizeOrigin(options.origin);
+    const context = await this.browser.newContext({
+      viewport,
+      deviceScaleFactor: 1,
+      locale: 'en-US',
+      timezoneId: 'UTC',
+      colorScheme: 'light',
+      serviceWorkers: 'block',
+    });
+    try {
+      await context.addInitScript(keepSingleTab);
+      if (options.allowedOrigins) await blockOtherOrigins(context, [origin, ...options.allowedOrigins]);
+      const page = await context.newPage();
+      // A confirm() the agent triggers (e.g. "Delete this task?") is accepted, as a person meaning
+      // to click Delete would; Playwright would otherwise dismiss it.
+      context.on('dialog', (dialog) => void dialog.accept().catch(() => undefined));
+      throwIfAborted(options.signal);
+      return new PlaywrightSession({
+        context,
+        page,
+        origin,
+        viewport,
+        allowedOrigins: options.allowedOrigins ? [origin, ...options.allowedOrigins.map(normalizeOrigin)] : undefined,
+        navigationTimeoutMs: options.navigationTimeoutMs ?? DEFAULT_NAVIGATION_TIMEOUT_MS,
+      });
+    } catch (error) {
+      await context.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+  }
+}
+
+/** Aborts top-level navigations that leave the allowed origins; other requests pass untouched. */
+async function blockOtherOrigins(context: BrowserContext, allowed: readonly string[]): Promise<void> {
+  await context.route(
+    (url) => !isAllowedUrl(url.toString(), allowed),
+    (route) => (route.request().isNavigationRequest() ? route.abort('blockedbyclient') : route.continue()),
+  );
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}

@@ -1,0 +1,63 @@
+import type { Page } from 'playwright-core';
+import type { CapturedObservation, Viewport } from '../core/index.js';
+import { abortError, errorMessage, TrajsynthError, throwIfAborted } from '../core/index.js';
+import { signalOption } from './abort.js';
+import { flattenAriaElements } from './aria-elements.js';
+import { parseAriaSnapshot, type AriaNode } from './aria-node.js';
+import { renderAriaSnapshot } from './aria-render.js';
+import { captureScreenshotWebp } from './screenshot.js';
+
+const SNAPSHOT_TIMEOUT_MS = 10_000;
+
+export interface AriaCapture {
+  nodes: AriaNode[];
+  snapshotMs: number;
+}
+
+/**
+ * Takes one AI-mode aria snapshot with boxes. Refs stay stable for elements that survive between
+ * snapshots (Playwright caches them per element), and resolve against the latest snapshot only.
+ */
+export async function captureAria(page: Page, signal?: AbortSignal): Promise<AriaCapture> {
+  const start = performance.now();
+  const json = await page.ariaSnapshotJSON({ mode: 'ai', boxes: true, timeout: SNAPSHOT_TIMEOUT_MS, ...signalOption(signal) });
+  return { nodes: parseAriaSnapshot(json), snapshotMs: performance.now() - start };
+}
+
+/**
+ * Captures what the agent sees: URL, title, the aria snapshot (one `ariaSnapshotJSON` call, rendered
+ * to text and flattened to elements) and a WebP screenshot. Screenshot and snapshot run concurrently;
+ * their timings overlap. A capture that races a navigation is retried once after the page loads.
+ */
+export async function captureObservation(page: Page, viewport: Viewport, signal?: AbortSignal): Promise<CapturedObservation> {
+  try {
+    return await captureOnce(page, viewport, signal);
+  } catch (error) {
+    if (signal?.aborted) throw abortError(signal);
+    await page.waitForLoadState('load', { timeout: SNAPSHOT_TIMEOUT_MS }).catch(() => undefined);
+    try {
+      return await captureOnce(page, viewport, signal);
+    } catch (retryError) {
+      if (signal?.aborted) throw abortError(signal);
+      throw new TrajsynthError(`Expected to capture an observation of ${page.url()}, got: ${errorMessage(retryError)}`, {
+        code: 'INTERNAL',
+        isRetryable: true,
+        cause: retryError,
+      });
+    }
+  }
+}
+
+async function captureOnce(page: Page, viewport: Viewport, signal?: AbortSignal): Promise<CapturedObservation> {
+  throwIfAborted(signal);
+  const [screenshot, aria, title] = await Promise.all([captureScreenshotWebp(page, signal), captureAria(page, signal), page.title()]);
+  return {
+    url: page.url(),
+    title,
+    snapshot: renderAriaSnapshot(aria.nodes),
+    elements: flattenAriaElements(aria.nodes),
+    viewport: { ...viewport },
+    screenshotWebp: screenshot.webp,
+    timings: { screenshotMs: screenshot.screenshotMs, snapshotMs: aria.snapshotMs, encodeMs: screenshot.encodeMs },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Functions that run inside the page (passed to `evaluate`), so they may only use the DOM and their
+ * argument: no imports, no closures over Node values.
+ */
+
+/** Runs in the page over a locator's (single) match: puts the caret at the end so typing appends. */
+export function moveCaretToEnd(elements: Element[]): void {
+  const element = elements[0];
+  if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
+    element.focus();
+    try {
+      element.setSelectionRange(element.value.length, element.value.length);
+    } catch {
+      // Inputs such as type=number have no selection API; typing appends there anyway.
+    }
+  }
+}
+
+/** Runs in the page: resolves once no scroll event has fired for `quietMs` (at most `maxMs`). */
+export function waitForScrollEnd({ quietMs, maxMs }: { quietMs: number; maxMs: number }): Promise<void> {
+  return new Promise((resolve) => {
+    const start = performance.now();
+    let lastScroll = start;
+    const onScroll = (): void => {
+      lastScroll = performance.now();
+    };
+    window.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    const check = (): void => {
+      const now = performance.now();
+      if (now - lastScroll >= quietMs || now - start >= maxMs) {
+        window.removeEventListener('scroll', onScroll, { capture: true });
+        resolve();
+      } else {
+        setTimeout(check, 15);
+      }
+    };
+    setTimeout(check, quietMs);
+  });
+}
+
+/** Runs in the page: resolves once the DOM has not changed for `quietMs`, or after `maxMs`. */
+export function waitForDomQuiet({ quietMs, maxMs }: { quietMs: number; maxMs: number }): Promise<void> {
+  return new Promise((resolve) => {
+    const start = performance.now();
+    let lastChange = start;
+    const observer = new MutationObserver(() => {
+      lastChange = performance.now();
+    });
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    const check = (): void => {
+      const now = performance.now();
+      if (now - lastChange >= quietMs || now - start >= maxMs) {
+        observer.disconnect();
+        resolve();
+      } else {
+        setTimeout(check, 10);
+      }
+    };
+    setTimeout(check, quietMs);
+  });
+}
+
+/**
+ * Runs in the page over a locator's matches: counts them and, for match `nth`, scrolls it into view
+ * if it is outside the viewport (instantly, centred) and returns its box. One round trip, where
+ * Playwright's scrollIntoViewIfNeeded + boundingBox re-resolve the selector and wait for stability
+ * (~100 ms for a role+name query). Boxes are relative to the element's own frame.
+ * Does not work for `aria-ref=` locators: evaluateAll runs where the AI snapshot's refs are unknown.
+ */
+export function measureMatch(elements: Element[], nth: number): { count: number; box?: { x: number; y: number; width: number; height: number } } {
+  const element = elements[nth];
+  if (!element) return { count: elements.length };
+  let rect = element.getBoundingClientRect();
+  if (rect.width === 0 && rect.height === 0) return { count: elements.length };
+  const inside = rect.top >= 0 && rect.left >= 0 && rect.bottom <= window.innerHeight && rect.right <= window.innerWidth;
+  if (!inside) {
+    element.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+    rect = element.getBoundingClientRect();
+  }
+  return { count: elements.length, box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height } };
+}
+
+/** Runs in the page: scrolls an element that is not fully in the viewport to its centre, instantly. */
+export function scrollIntoViewIfOutside(element: Element): void {
+  const rect = element.getBoundingClientRect();
+  if (rect.width === 0 && rect.height === 0) return;
+  const inside = rect.top >= 0 && rect.left >= 0 && rect.bottom <= window.innerHeight && rect.right <= window.innerWidth;
+  if (!inside) element.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+}

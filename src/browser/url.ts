@@ -1,0 +1,33 @@
+import { TrajsynthError } from '../core/index.js';
+
+/** Resolves a path (or absolute URL) against an origin such as http://127.0.0.1:41234. */
+export function resolveUrl(origin: string, pathOrUrl: string): string {
+  try {
+    return new URL(pathOrUrl, origin.endsWith('/') ? origin : `${origin}/`).toString();
+  } catch (error) {
+    throw new TrajsynthError(`Expected a path or URL relative to ${origin}, got ${JSON.stringify(pathOrUrl)}`, {
+      code: 'BAD_INPUT',
+      cause: error,
+    });
+  }
+}
+
+/** Whether a URL's origin is the session's own or one of the extra allowed ones. */
+export function isAllowedUrl(url: string, allowedOrigins: readonly string[]): boolean {
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    return false;
+  }
+  if (origin === 'null') return true; // about:blank, data: and similar have no origin to leave
+  return allowedOrigins.some((allowed) => normalizeOrigin(allowed) === origin);
+}
+
+export function normalizeOrigin(origin: string): string {
+  try {
+    return new URL(origin).origin;
+  } catch {
+    return origin;
+  }
+}

@@ -1,0 +1,47 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** A usage mistake: printed as one line with the fix, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface ParsedCommand {
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+}
+
+export function parseCommandArgs(command: string, argv: string[], options: Options, allowPositionals: boolean): ParsedCommand {
+  try {
+    const parsed = parseArgs({ args: argv, options, allowPositionals, strict: true });
+    return { values: parsed.values, positionals: parsed.positionals };
+  } catch (error) {
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new UsageError(`${message}. Run \`trajsynth ${command} --help\` for the flags.`);
+  }
+}
+
+export function integerFlag(name: string, raw: string | undefined, fallback: number, options: { min: number; max?: number }): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  const max = options.max ?? Number.MAX_SAFE_INTEGER;
+  if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < options.min || value > max) {
+    const range = options.max === undefined ? `an integer >= ${options.min}` : `an integer from ${options.min} to ${options.max}`;
+    throw new UsageError(`Expected --${name} to be ${range}, got "${raw}". Example: --${name} ${Math.max(options.min, Math.min(fallback, max))}`);
+  }
+  return value;
+}
+
+/** A string flag's value (parseArgs already rejected a missing value). */
+export function stringFlag(parsed: ParsedCommand, name: string): string | undefined {
+  const value = parsed.values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function booleanFlag(parsed: ParsedCommand, name: string): boolean {
+  return parsed.values[name] === true;
+}

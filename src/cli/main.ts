@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+import { errorMessage, isTrajsynthError } from '../core/errors.js';
+import { TOOL_VERSION } from '../pipeline/version.js';
+import { UsageError } from './args.js';
+import { envsCommand } from './envs-command.js';
+import { INSPECT_HELP, inspectCommand } from './inspect-command.js';
+import { SYNTH_HELP, synthCommand } from './synth-command.js';
+
+const HELP = `trajsynth ${TOOL_VERSION}: synthesize long-horizon computer-use tasks and trajectories in headless Chromium
+
+Usage: trajsynth <command> [flags]
+
+Commands:
+  synth      run the six-agent loop and store level-k tasks and trajectories
+  inspect    print a run's chains, levels and subtask lineage
+  envs       list the bundled environments
+
+Run \`trajsynth <command> --help\` for a command's flags.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = () => {
+    interrupts += 1;
+    if (interrupts > 1) process.exit(130);
+    process.stderr.write('\nStopping: finishing writes so the run stays readable (Ctrl-C again to force)…\n');
+    controller.abort(new Error('interrupted by user'));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  switch (command) {
+    case 'synth':
+      return synthCommand(rest, controller.signal);
+    case 'inspect':
+      return inspectCommand(rest);
+    case 'envs':
+      return envsCommand();
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(HELP);
+      return command === undefined ? 2 : 0;
+    case '--version':
+    case '-v':
+      process.stdout.write(`${TOOL_VERSION}\n`);
+      return 0;
+    default:
+      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, envs (see \`trajsynth --help\`).`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`trajsynth: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if (isTrajsynthError(error)) {
+      process.stderr.write(`trajsynth: ${error.message}\n${error.hint ? `  fix: ${error.hint}\n` : ''}`);
+      process.exitCode = error.code === 'ABORTED' ? 130 : ['BAD_INPUT', 'RUN_EXISTS', 'UNKNOWN_ENVIRONMENT'].includes(error.code) ? 2 : 1;
+      return;
+    }
+    process.stderr.write(`trajsynth: unexpected error: ${errorMessage(error)}\n${error instanceof Error && error.stack ? error.stack : ''}\n`);
+    process.exitCode = 1;
+  },
+);
+
+export { HELP, SYNTH_HELP, INSPECT_HELP };

@@ -1,0 +1,130 @@
+import type { EnvironmentState } from '../core/environment.js';
+import type { PageReader, PageView } from '../core/observation.js';
+import type { Predicate, Scalar } from '../core/predicate.js';
+import { normalizedEquals, normalizedIncludes } from './text-match.js';
+
+/**
+ * What a predicate can look at. `state` is the probe's ground truth (undefined without a probe),
+ * `page` the agent's current page, `reader` loads other paths (absent when evaluating a recorded
+ * moment), `answer` the executor's final answer.
+ */
+export interface PredicateContext {
+  state: EnvironmentState | undefined;
+  page: PageView;
+  reader?: PageReader;
+  answer?: string;
+  signal?: AbortSignal;
+}
+
+/** Evaluates predicates in order; page reads of the same path are shared. */
+export async function evaluatePredicates(predicates: readonly Predicate[], context: PredicateContext): Promise<boolean[]> {
+  const pages = new Map<string, Promise<PageView | undefined>>();
+  const pageAt = (path: string | undefined): Promise<PageView | undefined> => {
+    if (path === undefined) return Promise.resolve(context.page);
+    let view = pages.get(path);
+    if (!view) {
+      view = context.reader ? context.reader.read(path, context.signal).catch(() => undefined) : Promise.resolve(undefined);
+      pages.set(path, view);
+    }
+    return view;
+  };
+  const results: boolean[] = [];
+  for (const predicate of predicates) {
+    results.push(await evaluatePredicate(predicate, context, pageAt));
+  }
+  return results;
+}
+
+async function evaluatePredicate(
+  predicate: Predicate,
+  context: PredicateContext,
+  pageAt: (path: string | undefined) => Promise<PageView | undefined>,
+): Promise<boolean> {
+  switch (predicate.kind) {
+    case 'state-value': {
+      if (!context.state) return false;
+      const found = recordsOf(context.state, predicate.collection).some((record) =>
+        Object.entries(record).some(
+          ([field, value]) => (predicate.field === undefined || predicate.field === field) && scalarEquals(value, predicate.value),
+        ),
+      );
+      return found === predicate.present;
+    }
+    case 'state-field': {
+      if (!context.state) return false;
+      return recordsOf(context.state, predicate.collection)
+        .filter((record) => matches(record, predicate.match))
+        .some((record) => scalarEquals(record[predicate.field], predicate.equals));
+    }
+    case 'state-count': {
+      if (!context.state) return false;
+      const count = recordsOf(context.state, predicate.collection).filter((record) => matches(record, predicate.where ?? {})).length;
+      return compare(count, predicate.op, predicate.count);
+    }
+    case 'url': {
+      const url = new URL(context.page.url);
+      const current = decodeSafe(url.pathname + url.search);
+      const expected = decodeSafe(predicate.includes);
+      return predicate.exact ? current === expected : current.includes(expected);
+    }
+    case 'text': {
+      const view = await pageAt(predicate.path);
+      if (!view) return false;
+      return normalizedIncludes(view.text, predicate.text) === predicate.present;
+    }
+    case 'element': {
+      const view = await pageAt(predicate.path);
+      if (!view) return false;
+      const candidates = view.elements.filter(
+        (element) => element.role === predicate.role && normalizedEquals(element.name, predicate.name),
+      );
+      if (!predicate.present) return candidates.length === 0;
+      return candidates.some(
+        (element) =>
+          (predicate.checked === undefined || element.checked === predicate.checked) &&
+          (predicate.value === undefined || normalizedEquals(element.value ?? '', predicate.value)),
+      );
+    }
+    case 'answer':
+      return context.answer !== undefined && normalizedIncludes(context.answer, predicate.includes);
+  }
+}
+
+function recordsOf(state: EnvironmentState, collection: string | undefined): Record<string, unknown>[] {
+  if (collection !== undefined) return state[collection] ?? [];
+  return Object.values(state).flat();
+}
+
+function matches(record: Record<string, unknown>, match: Record<string, Scalar>): boolean {
+  return Object.entries(match).every(([field, value]) => scalarEquals(record[field], value));
+}
+
+function scalarEquals(actual: unknown, expected: Scalar): boolean {
+  if (typeof expected === 'string' && typeof actual === 'string') return normalizedEquals(actual, expected);
+  if (typeof expected === 'number' && typeof actual === 'string') return actual.trim() === String(expected);
+  if (typeof expected === 'string' && typeof actual === 'number') return expected.trim() === String(actual);
+  return actual === expected;
+}
+
+function compare(actual: number, op: 'eq' | 'gt' | 'gte' | 'lt' | 'lte', expected: number): boolean {
+  switch (op) {
+    case 'eq':
+      return actual === expected;
+    case 'gt':
+      return actual > expected;
+    case 'gte':
+      return actual >= expected;
+    case 'lt':
+      return actual < expected;
+    case 'lte':
+      return actual <= expected;
+  }
+}
+
+function decodeSafe(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,14 @@
+import type { Subtask } from '../core/task.js';
+
+/** Progress flows out of the library as events; only the CLI turns them into output. */
+export type SynthesisEvent =
+  | { type: 'run-started'; runId: string; chains: number; maxLevel: number; resumedChains: number }
+  | { type: 'chain-started'; chainId: string; environment: string }
+  | { type: 'step'; chainId: string; stepIndex: number; action: string; ok: boolean }
+  | { type: 'subtask-finished'; chainId: string; subtask: Pick<Subtask, 'id' | 'status' | 'origin' | 'description'> }
+  | { type: 'level-reached'; chainId: string; level: number }
+  | { type: 'chain-finished'; chainId: string; levels: number; stopReason?: string }
+  | { type: 'chain-failed'; chainId: string; error: string }
+  | { type: 'run-finished'; runId: string; status: 'complete' | 'interrupted' | 'failed' };
+
+export type SynthesisEventListener = (event: SynthesisEvent) => void;

@@ -1,0 +1,5 @@
+export * from './events.js';
+export * from './derive-checker.js';
+export * from './chain-runner.js';
+export * from './synthesize.js';
+export * from './version.js';

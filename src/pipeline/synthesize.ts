@@ -1,0 +1,263 @@
+import PQueue from 'p-queue';
+import { ChainRecordSchema, SCHEMA_VERSION, type ChainRecord, type ChainTasks } from '../core/chain.js';
+import { TrajsynthError, errorMessage, isTrajsynthError } from '../core/errors.js';
+import { Rng, deriveSeed } from '../core/random.js';
+import type { ChainSummary, RunConfig, RunMeta } from '../core/run.js';
+import { addUsage, emptyUsage } from '../core/usage.js';
+import { PERSONAS } from '../agents/personas.js';
+import { heuristicAgents } from '../agents/heuristic/index.js';
+import type { AgentSet } from '../agents/roles.js';
+import { getBundledApp } from '../environments/registry.js';
+import { startEnvironment } from '../environments/start-environment.js';
+import { ChainWriter } from '../store/chain-writer.js';
+import { chainIdFor, runLayout, type RunLayout } from '../store/layout.js';
+import { readChain, readRunMeta, runExists, writeRunMeta, writeTasksFile } from '../store/run-store.js';
+import { launchBrowser } from '../browser/index.js';
+import { runChain, type SessionFactory } from './chain-runner.js';
+import type { SynthesisEventListener } from './events.js';
+import { TOOL_VERSION } from './version.js';
+
+export interface SynthesizeOptions {
+  outDir: string;
+  runId?: string;
+  environment: string;
+  chains: number;
+  maxLevel: number;
+  seed: number;
+  concurrency: number;
+  maxStepsPerSubtask?: number;
+  maxRetriesPerLevel?: number;
+  /** Continue an existing run: finished chains are kept, unfinished ones are redone from their seed. */
+  resume?: boolean;
+  agents?: AgentSet;
+  /** A browser to use; by default one is found and launched (and closed at the end). */
+  browser?: SessionFactory;
+  executablePath?: string;
+  signal?: AbortSignal;
+  onEvent?: SynthesisEventListener;
+}
+
+export interface SynthesisResult {
+  layout: RunLayout;
+  meta: RunMeta;
+  records: ChainRecord[];
+}
+
+export function defaultRunId(environment: string, seed: number): string {
+  return `${environment}-seed${seed}`;
+}
+
+/** Synthesizes `chains` chains in parallel and stores them; resumable, interruptible, deterministic per seed. */
+export async function synthesize(options: SynthesizeOptions): Promise<SynthesisResult> {
+  getBundledApp(options.environment);
+  const runId = options.runId ?? defaultRunId(options.environment, options.seed);
+  const layout = runLayout(options.outDir, runId);
+  const agents = options.agents ?? heuristicAgents();
+  const config: RunConfig = {
+    environment: options.environment,
+    chains: options.chains,
+    maxLevel: options.maxLevel,
+    seed: options.seed,
+    concurrency: options.concurrency,
+    maxStepsPerSubtask: options.maxStepsPerSubtask ?? 12,
+    maxRetriesPerLevel: options.maxRetriesPerLevel ?? 2,
+    roles: Object.fromEntries(Object.entries(agents).map(([role, agent]) => [role, (agent as { id: string }).id])),
+  };
+  if (runExists(layout) && !options.resume) throw runExistsError(layout);
+  const emit: SynthesisEventListener = options.onEvent ?? (() => {});
+  const ownsBrowser = !options.browser;
+  const browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}) }));
+  let meta: RunMeta;
+  try {
+    meta = await openRun(layout, config, options.resume ?? false);
+  } catch (error) {
+    if (ownsBrowser) await closeBrowser(browser);
+    throw error;
+  }
+
+  const records = new Map<string, ChainRecord>();
+  for (let index = 0; index < config.chains; index += 1) {
+    const existing = options.resume ? await readChain(layout, chainIdFor(index)) : undefined;
+    if (existing && existing.status !== 'running') records.set(existing.chainId, existing);
+  }
+  emit({ type: 'run-started', runId, chains: config.chains, maxLevel: config.maxLevel, resumedChains: records.size });
+
+  const queue = new PQueue({ concurrency: config.concurrency });
+  let status: RunMeta['status'] = 'complete';
+  const persist = async () => {
+    const finished = [...records.values()].sort((a, b) => a.index - b.index);
+    await writeTasksFile(layout, finished.filter((record) => record.levels.length > 0).map((record) => tasksLine(record, getBundledApp(record.environment).manifest.startPath)));
+    await writeRunMeta(layout, metaFor(meta, config, records, status));
+  };
+  let persistChain = Promise.resolve();
+  const persistSerially = () => (persistChain = persistChain.then(persist, persist));
+
+  try {
+    for (let index = 0; index < config.chains; index += 1) {
+      const chainId = chainIdFor(index);
+      if (records.has(chainId)) continue;
+      void queue
+        .add(async () => {
+          if (options.signal?.aborted) return;
+          const record = await runOneChain(index, config, layout, agents, browser, emit, options.signal);
+          if (record) {
+            records.set(chainId, record);
+            await persistSerially();
+          }
+        })
+        .catch(() => {});
+    }
+    await queue.onIdle();
+    if (options.signal?.aborted) status = 'interrupted';
+  } finally {
+    if (options.signal?.aborted) status = 'interrupted';
+    if (ownsBrowser) await closeBrowser(browser);
+    await persistSerially();
+    emit({ type: 'run-finished', runId, status });
+  }
+  const sorted = [...records.values()].sort((a, b) => a.index - b.index);
+  return { layout, meta: metaFor(meta, config, records, status), records: sorted };
+}
+
+async function runOneChain(
+  index: number,
+  config: RunConfig,
+  layout: RunLayout,
+  agents: AgentSet,
+  browser: SessionFactory,
+  emit: SynthesisEventListener,
+  signal: AbortSignal | undefined,
+): Promise<ChainRecord | undefined> {
+  const chainId = chainIdFor(index);
+  const envSeed = deriveSeed(config.seed, 'environment', index) % 100_000;
+  const agentSeed = deriveSeed(config.seed, 'agents', index);
+  const persona = PERSONAS[deriveSeed(config.seed, 'persona', index) % PERSONAS.length]!;
+  const record: ChainRecord = ChainRecordSchema.parse({
+    schemaVersion: SCHEMA_VERSION,
+    chainId,
+    index,
+    environment: config.environment,
+    envSeed,
+    agentSeed,
+    persona: persona.id,
+    status: 'running',
+    subtasks: [],
+    levels: [],
+    stepCount: 0,
+    usage: emptyUsage(),
+  });
+  emit({ type: 'chain-started', chainId, environment: config.environment });
+  const writer = await ChainWriter.create(layout, chainId);
+  await writer.writeChain(record);
+  let environment;
+  let session;
+  try {
+    environment = await startEnvironment(config.environment, { seed: envSeed, ...(signal ? { signal } : {}) });
+    session = await browser.newSession({ viewport: environment.manifest.viewport, origin: environment.origin, ...(signal ? { signal } : {}) });
+    await runChain({
+      record,
+      environment,
+      session,
+      writer,
+      agents,
+      persona,
+      rng: new Rng(agentSeed),
+      limits: { maxLevel: config.maxLevel, maxStepsPerSubtask: config.maxStepsPerSubtask, maxRetriesPerLevel: config.maxRetriesPerLevel },
+      emit,
+      ...(signal ? { signal } : {}),
+    });
+    emit({ type: 'chain-finished', chainId, levels: record.levels.length, ...(record.stopReason ? { stopReason: record.stopReason } : {}) });
+    return record;
+  } catch (error) {
+    if (signal?.aborted || (isTrajsynthError(error) && error.code === 'ABORTED')) {
+      await writer.writeChain(record).catch(() => {});
+      return undefined;
+    }
+    record.status = 'failed';
+    record.stopReason = `error: ${errorMessage(error)}`;
+    await writer.writeChain(record).catch(() => {});
+    emit({ type: 'chain-failed', chainId, error: errorMessage(error) });
+    return record;
+  } finally {
+    await session?.close().catch(() => {});
+    await environment?.close().catch(() => {});
+  }
+}
+
+function runExistsError(layout: RunLayout): TrajsynthError {
+  return new TrajsynthError(`Expected a new run, but ${layout.runDir} already holds run "${layout.runId}"`, {
+    code: 'RUN_EXISTS',
+    hint: 'Add --resume to continue it, or choose another name with --run NAME.',
+  });
+}
+
+async function closeBrowser(browser: SessionFactory): Promise<void> {
+  const closable = browser as Partial<{ close(): Promise<void> }>;
+  await closable.close?.().catch(() => {});
+}
+
+async function openRun(layout: RunLayout, config: RunConfig, resume: boolean): Promise<RunMeta> {
+  if (runExists(layout)) {
+    if (!resume) throw runExistsError(layout);
+    const existing = await readRunMeta(layout);
+    for (const key of ['environment', 'chains', 'maxLevel', 'seed', 'maxStepsPerSubtask', 'maxRetriesPerLevel'] as const) {
+      if (existing.config[key] !== config[key]) {
+        throw new TrajsynthError(
+          `Expected --resume to use the run's own ${key} (${JSON.stringify(existing.config[key])}), got ${JSON.stringify(config[key])}`,
+          { code: 'BAD_INPUT', hint: `Drop the flag or pass the original value to resume run "${layout.runId}".` },
+        );
+      }
+    }
+    const meta = { ...existing, config: { ...existing.config, concurrency: config.concurrency }, status: 'running' as const };
+    await writeRunMeta(layout, meta);
+    return meta;
+  }
+  const now = new Date().toISOString();
+  const meta: RunMeta = {
+    schemaVersion: SCHEMA_VERSION,
+    runId: layout.runId,
+    tool: { name: 'trajsynth', version: TOOL_VERSION },
+    createdAt: now,
+    updatedAt: now,
+    status: 'running',
+    config,
+    chains: [],
+    usage: emptyUsage(),
+  };
+  await writeRunMeta(layout, meta);
+  return meta;
+}
+
+function metaFor(meta: RunMeta, config: RunConfig, records: Map<string, ChainRecord>, status: RunMeta['status']): RunMeta {
+  const chains: ChainSummary[] = [];
+  for (let index = 0; index < config.chains; index += 1) {
+    const chainId = chainIdFor(index);
+    const record = records.get(chainId);
+    chains.push(
+      record
+        ? {
+            chainId,
+            status: record.status === 'running' ? 'running' : record.status,
+            levelsReached: record.levels.length,
+            accepted: record.subtasks.filter((subtask) => subtask.status === 'accepted').length,
+            revised: record.subtasks.filter((subtask) => subtask.origin === 'revised' && subtask.status === 'accepted').length,
+            failed: record.subtasks.filter((subtask) => subtask.status === 'failed').length,
+            steps: record.stepCount,
+          }
+        : { chainId, status: 'pending', levelsReached: 0, accepted: 0, revised: 0, failed: 0, steps: 0 },
+    );
+  }
+  const usage = [...records.values()].reduce((total, record) => addUsage(total, record.usage), emptyUsage());
+  return { ...meta, config, status, chains, usage, updatedAt: new Date().toISOString() };
+}
+
+function tasksLine(record: ChainRecord, startPath: string): ChainTasks {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    chainId: record.chainId,
+    environment: record.environment,
+    envSeed: record.envSeed,
+    startPath,
+    levels: record.levels,
+  };
+}

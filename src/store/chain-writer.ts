@@ -1,0 +1,59 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ChainRecord } from '../core/chain.js';
+import type { CapturedObservation } from '../core/observation.js';
+import type { ObservationRef, Step } from '../core/step.js';
+import { appendLine, writeFileAtomic } from './atomic-write.js';
+import { chainLayout, observationFileStem, type ChainLayout, type RunLayout } from './layout.js';
+
+/**
+ * Writes one chain's trajectory as it happens: observations (screenshot + snapshot) as files,
+ * steps appended to steps.jsonl one line at a time, chain.json replaced atomically.
+ */
+export class ChainWriter {
+  readonly layout: ChainLayout;
+  private observationCount = 0;
+
+  private constructor(layout: ChainLayout) {
+    this.layout = layout;
+  }
+
+  /** Starts a chain directory from scratch (a previous incomplete attempt is discarded). */
+  static async create(run: RunLayout, chainId: string): Promise<ChainWriter> {
+    const layout = chainLayout(run, chainId);
+    await rm(layout.dir, { recursive: true, force: true });
+    await mkdir(layout.screensDir, { recursive: true });
+    await mkdir(layout.snapshotsDir, { recursive: true });
+    return new ChainWriter(layout);
+  }
+
+  /** Stores an observation's screenshot and snapshot; returns the reference steps point to. */
+  async writeObservation(observation: CapturedObservation): Promise<{ ref: ObservationRef; writeMs: number }> {
+    const started = performance.now();
+    const index = this.observationCount;
+    this.observationCount += 1;
+    const stem = observationFileStem(index);
+    const screenshot = join(this.layout.screensDir, `${stem}.webp`);
+    const snapshot = join(this.layout.snapshotsDir, `${stem}.yaml`);
+    await Promise.all([writeFileAtomic(screenshot, observation.screenshotWebp), writeFileAtomic(snapshot, observation.snapshot)]);
+    return {
+      ref: {
+        index,
+        url: observation.url,
+        title: observation.title,
+        screenshot: relative(this.layout.dir, screenshot),
+        snapshot: relative(this.layout.dir, snapshot),
+      },
+      writeMs: performance.now() - started,
+    };
+  }
+
+  async appendStep(step: Step): Promise<void> {
+    await appendLine(this.layout.stepsFile, JSON.stringify(step));
+  }
+
+  async writeChain(record: ChainRecord): Promise<void> {
+    await writeFileAtomic(this.layout.chainFile, `${JSON.stringify(record, null, 2)}\n`);
+  }
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { Element, PageView } from '../../src/core/observation.js';
+import { PredicateSchema, type Predicate } from '../../src/core/predicate.js';
+import { evaluatePredicates } from '../../src/environments/predicates.js';
+
+const state = {
+  tasks: [
+    { id: 1, title: 'Fix login bug', status: 'todo', priority: 'high', projectId: 2 },
+    { id: 2, title: 'Write docs', status: 'done', priority: 'low', projectId: 2 },
+  ],
+  projects: [{ id: 2, name: 'Apollo' }],
+};
+
+function element(partial: Partial<Element> & Pick<Element, 'role' | 'name'>): Element {
+  return { ref: 'e1', path: [], ...partial };
+}
+
+const page: PageView = {
+  url: 'http://127.0.0.1:1234/search?q=Fix+login',
+  text: 'Results for “Fix login”  1 task',
+  elements: [
+    element({ role: 'checkbox', name: 'Mark “Fix login bug” done', checked: false }),
+    element({ role: 'combobox', name: 'Priority', value: 'High' }),
+  ],
+};
+
+async function check(predicate: Predicate, extra: { answer?: string } = {}): Promise<boolean> {
+  PredicateSchema.parse(predicate);
+  const [value] = await evaluatePredicates([predicate], { state, page, ...extra });
+  return value!;
+}
+
+describe('predicates over the probe state', () => {
+  it('state-value finds a value in any collection, or in a named collection and field', async () => {
+    expect(await check({ kind: 'state-value', value: 'Fix login bug', present: true })).toBe(true);
+    expect(await check({ kind: 'state-value', value: 'Fix login bug', collection: 'projects', present: true })).toBe(false);
+    expect(await check({ kind: 'state-value', value: 'Apollo', collection: 'projects', field: 'name', present: true })).toBe(true);
+    expect(await check({ kind: 'state-value', value: 'Missing', present: false })).toBe(true);
+    expect(await check({ kind: 'state-value', value: 'Write docs', present: false })).toBe(false);
+  });
+
+  it('state-field matches a record and compares one field', async () => {
+    expect(await check({ kind: 'state-field', collection: 'tasks', match: { id: 1 }, field: 'status', equals: 'todo' })).toBe(true);
+    expect(await check({ kind: 'state-field', collection: 'tasks', match: { id: 1 }, field: 'status', equals: 'done' })).toBe(false);
+  });
+
+  it('state-count compares counts with a filter', async () => {
+    expect(await check({ kind: 'state-count', collection: 'tasks', where: { projectId: 2 }, op: 'eq', count: 2 })).toBe(true);
+    expect(await check({ kind: 'state-count', collection: 'tasks', where: { status: 'done' }, op: 'gt', count: 1 })).toBe(false);
+  });
+
+  it('state predicates are false without a probe', async () => {
+    const [value] = await evaluatePredicates([{ kind: 'state-value', value: 'Apollo', present: true }], { state: undefined, page });
+    expect(value).toBe(false);
+  });
+});
+
+describe('predicates over the page and the answer', () => {
+  it('url matches the decoded path and query', async () => {
+    expect(await check({ kind: 'url', includes: 'q=Fix login' })).toBe(true);
+    expect(await check({ kind: 'url', includes: '/projects' })).toBe(false);
+  });
+
+  it('text and element predicates normalize quotes and whitespace', async () => {
+    expect(await check({ kind: 'text', text: 'Results for "Fix login"', present: true })).toBe(true);
+    expect(await check({ kind: 'element', role: 'checkbox', name: 'Mark "Fix login bug" done', present: true, checked: false })).toBe(true);
+    expect(await check({ kind: 'element', role: 'checkbox', name: 'Mark "Fix login bug" done', present: true, checked: true })).toBe(false);
+    expect(await check({ kind: 'element', role: 'combobox', name: 'Priority', present: true, value: 'High' })).toBe(true);
+    expect(await check({ kind: 'element', role: 'button', name: 'Archive', present: false })).toBe(true);
+  });
+
+  it('answer predicates compare case-insensitively', async () => {
+    expect(await check({ kind: 'answer', includes: 'Jun 20' }, { answer: 'The due date is jun 20.' })).toBe(true);
+    expect(await check({ kind: 'answer', includes: 'Jun 20' })).toBe(false);
+  });
+
+  it('reads pages at a path through the reader, once per path', async () => {
+    let reads = 0;
+    const reader = {
+      read: async (path?: string) => {
+        reads += 1;
+        return { url: `http://x${path}`, text: 'Task archived', elements: [] };
+      },
+    };
+    const values = await evaluatePredicates(
+      [
+        { kind: 'text', text: 'archived', present: true, path: '/p/1' },
+        { kind: 'element', role: 'button', name: 'Archive', present: false, path: '/p/1' },
+      ],
+      { state, page, reader },
+    );
+    expect(values).toEqual([true, true]);
+    expect(reads).toBe(1);
+  });
+
+  it('rejects malformed predicates at the schema', () => {
+    expect(PredicateSchema.safeParse({ kind: 'state-count', collection: 'tasks', op: 'about', count: 2 }).success).toBe(false);
+    expect(PredicateSchema.safeParse({ kind: 'telepathy' }).success).toBe(false);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { CapturedObservation, PageView } from '../../src/core/observation.js';
+import { Rng } from '../../src/core/random.js';
+import type { Proposal, Subtask } from '../../src/core/task.js';
+import { HeuristicReviser } from '../../src/agents/heuristic/reviser.js';
+import { deriveChecker } from '../../src/pipeline/derive-checker.js';
+import { evaluatePredicates } from '../../src/environments/predicates.js';
+
+const page = (url: string): PageView => ({ url, text: '', elements: [] });
+const proposal: Proposal = {
+  description: 'Set the priority of “Fix login” to “High”.',
+  predicates: [{ kind: 'state-field', collection: 'tasks', match: { id: 1 }, field: 'priorityLabel', equals: 'High' }],
+  interaction: 'form',
+  entities: ['Fix login', 'High'],
+  proposedAt: '/tasks/1',
+};
+const attempt = (url: string) => ({ stepCount: 2, finalObservation: { url, title: 'Fix login · Trackly' } as CapturedObservation });
+const before = { tasks: [{ id: 1, title: 'Fix login', priority: 'low', priorityLabel: 'Low', updatedAt: 'a' }], comments: [] };
+
+async function revise(stateAfter: typeof before | Record<string, unknown[]>, urlAfter = 'http://x/tasks/1') {
+  return new HeuristicReviser().revise({
+    proposal,
+    attempt: attempt(urlAfter),
+    stateBefore: before,
+    stateAfter: stateAfter as typeof before,
+    pageBefore: page('http://x/tasks/1'),
+    pageAfter: page(urlAfter),
+    rng: new Rng(1),
+  });
+}
+
+describe('heuristic reviser', () => {
+  it('relabels a slipped edit to the value the attempt actually set, preferring the visible label', async () => {
+    const revised = await revise({ ...before, tasks: [{ ...before.tasks[0]!, priority: 'urgent', priorityLabel: 'Urgent', updatedAt: 'b' }] });
+    expect(revised?.description).toBe('Set the priority of the task “Fix login” to “Urgent”.');
+    expect(revised?.predicates).toEqual([{ kind: 'state-field', collection: 'tasks', match: { id: 1 }, field: 'priorityLabel', equals: 'Urgent' }]);
+    const [heldBefore] = await evaluatePredicates(revised!.predicates, { state: before, page: page('http://x/') });
+    expect(heldBefore).toBe(false);
+  });
+
+  it('relabels a created record (e.g. a typo in the title) and a removed one', async () => {
+    const created = await revise({ ...before, comments: [{ id: 9, body: 'Lokos good', taskId: 1 }] });
+    expect(created?.description).toMatch(/^(Create a comment|Add the comment) “Lokos good”\.$/);
+    expect(created?.entities).toEqual(['Lokos good']);
+    const removed = await revise({ ...before, tasks: [] });
+    expect(removed?.description).toBe('Delete the task “Fix login”.');
+  });
+
+  it('falls back to the page change, and gives up when nothing changed', async () => {
+    const moved = await revise(before, 'http://x/projects/2');
+    expect(moved?.predicates).toEqual([{ kind: 'url', includes: '/projects/2', exact: true }]);
+    expect(await revise(before)).toBeUndefined();
+  });
+});
+
+describe('derived level-k checker', () => {
+  const subtask = (id: string, predicates: Subtask['predicates']): Subtask =>
+    ({ id, predicates, entities: [], description: id, interaction: 'form', proposedAt: '/', origin: 'proposed', status: 'accepted' }) as unknown as Subtask;
+
+  it('keeps earlier predicates that still hold, drops the rest and earlier answers, and adds all of the last', async () => {
+    const accepted = [
+      subtask('s1', [{ kind: 'state-value', value: 'Fix login', present: true }]),
+      subtask('s2', [{ kind: 'url', includes: '/projects/1', exact: true }, { kind: 'answer', includes: 'Low' }]),
+      subtask('s3', [{ kind: 'state-value', value: 'Ship it', present: true }]),
+    ];
+    const checker = await deriveChecker(accepted, { state: { tasks: [{ title: 'Fix login' }, { title: 'Ship it' }] }, page: page('http://x/tasks/4') });
+    expect(checker).toEqual([
+      { kind: 'state-value', value: 'Fix login', present: true },
+      { kind: 'state-value', value: 'Ship it', present: true },
+    ]);
+  });
+});
