@@ -63,6 +63,8 @@ export interface ExecuteInput {
 
 export interface Attempt {
   stepCount: number;
+  /** What the executor actually did, in order. */
+  actions: ExecutedAction[];
   answer?: string;
   finalObservation: CapturedObservation;
   /** Why the executor stopped early, if it did. */

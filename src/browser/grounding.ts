@@ -3,6 +3,7 @@ import type { Box, Element, Observation, Point, ResolvedElement, Target } from '
 import { errorMessage, throwIfAborted } from '../core/index.js';
 import { sleep } from './abort.js';
 import { describeTarget } from './describe.js';
+import { playwrightRef } from './ref-codec.js';
 import { measureMatch, scrollIntoViewIfOutside } from './page-scripts.js';
 
 export type Grounding =
@@ -89,7 +90,7 @@ async function groundByRef(page: Page, target: Target, observation?: Observation
   if (observation && observation.url !== page.url()) {
     return { reason: `ref ${target.ref} belongs to ${observation.url}, but the page is now at ${page.url()}` };
   }
-  const locator = page.getByRef(target.ref);
+  const locator = page.getByRef(playwrightRef(page, target.ref));
   let match: Awaited<ReturnType<typeof measureRef>>;
   try {
     match = await measureRef(locator);

@@ -5,6 +5,7 @@ import { signalOption } from './abort.js';
 import { flattenAriaElements } from './aria-elements.js';
 import { parseAriaSnapshot, type AriaNode } from './aria-node.js';
 import { renderAriaSnapshot } from './aria-render.js';
+import { publishRefs } from './ref-codec.js';
 import { captureScreenshotWebp } from './screenshot.js';
 
 const SNAPSHOT_TIMEOUT_MS = 10_000;
@@ -21,7 +22,9 @@ export interface AriaCapture {
 export async function captureAria(page: Page, signal?: AbortSignal): Promise<AriaCapture> {
   const start = performance.now();
   const json = await page.ariaSnapshotJSON({ mode: 'ai', boxes: true, timeout: SNAPSHOT_TIMEOUT_MS, ...signalOption(signal) });
-  return { nodes: parseAriaSnapshot(json), snapshotMs: performance.now() - start };
+  const nodes = parseAriaSnapshot(json);
+  publishRefs(page, nodes);
+  return { nodes, snapshotMs: performance.now() - start };
 }
 
 /**
@@ -50,6 +53,7 @@ export async function captureObservation(page: Page, viewport: Viewport, signal?
 
 async function captureOnce(page: Page, viewport: Viewport, signal?: AbortSignal): Promise<CapturedObservation> {
   throwIfAborted(signal);
+  const start = performance.now();
   const [screenshot, aria, title] = await Promise.all([captureScreenshotWebp(page, signal), captureAria(page, signal), page.title()]);
   return {
     url: page.url(),
@@ -58,6 +62,6 @@ async function captureOnce(page: Page, viewport: Viewport, signal?: AbortSignal)
     elements: flattenAriaElements(aria.nodes),
     viewport: { ...viewport },
     screenshotWebp: screenshot.webp,
-    timings: { screenshotMs: screenshot.screenshotMs, snapshotMs: aria.snapshotMs, encodeMs: screenshot.encodeMs },
+    timings: { observeMs: performance.now() - start, screenshotMs: screenshot.screenshotMs, snapshotMs: aria.snapshotMs, encodeMs: screenshot.encodeMs },
   };
 }

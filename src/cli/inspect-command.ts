@@ -4,6 +4,7 @@ import { describePredicate } from '../core/predicate.js';
 import type { ChainRecord } from '../core/chain.js';
 import { listChainIds, readChain, readRunMeta, readSteps, readTasksFile, runLayout, type RunLayout } from '../store/index.js';
 import { booleanFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
+import { renderStepMarkers } from './render-markers.js';
 
 export const INSPECT_HELP = `Usage: trajsynth inspect RUN [flags]
 
@@ -14,6 +15,7 @@ Flags:
   --out DIR       output directory the run was written to (default .)
   --chain ID      only this chain (e.g. c0001)
   --steps         also list every step's action and outcome
+  --markers DIR   write each step's screenshot with its action drawn on it (PNG) into DIR
 `;
 
 /** Resolves "RUN" as a run id under --out, or as a path to trajectories/<run>. */
@@ -27,7 +29,7 @@ export async function inspectCommand(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs(
     'inspect',
     argv,
-    { out: { type: 'string' }, chain: { type: 'string' }, steps: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    { out: { type: 'string' }, chain: { type: 'string' }, steps: { type: 'boolean' }, markers: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     true,
   );
   if (booleanFlag(parsed, 'help')) {
@@ -53,6 +55,11 @@ export async function inspectCommand(argv: string[]): Promise<number> {
     let torn: number | undefined;
     const steps = await readSteps(layout, chainId, { onTornTail: (line) => (torn = line) });
     out.push('', ...chainLines(record, steps.length, torn));
+    const markers = stringFlag(parsed, 'markers');
+    if (markers) {
+      const files = await renderStepMarkers(layout, chainId, steps, resolve(markers));
+      out.push(`  wrote ${files.length} marked screenshot(s) to ${resolve(markers)}`);
+    }
     if (booleanFlag(parsed, 'steps')) {
       for (const step of steps) {
         const action = step.executed.action;

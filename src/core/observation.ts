@@ -51,6 +51,8 @@ export interface CapturedObservation extends Observation {
 }
 
 export interface CaptureTimings {
+  /** Wall time of the whole capture; screenshot and snapshot run concurrently, so their times overlap. */
+  observeMs: number;
   screenshotMs: number;
   snapshotMs: number;
   encodeMs: number;

@@ -13,6 +13,8 @@ export type ObservationRef = z.infer<typeof ObservationRefSchema>;
 
 export const StepTimingsSchema = z.object({
   actionMs: z.number().nonnegative(),
+  /** Wall time of capturing the observation after the action (screenshot and snapshot overlap inside it). */
+  observeMs: z.number().nonnegative(),
   screenshotMs: z.number().nonnegative(),
   snapshotMs: z.number().nonnegative(),
   encodeMs: z.number().nonnegative(),

@@ -65,6 +65,7 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
       after: written.ref,
       timings: {
         actionMs: round(step.actionMs),
+        observeMs: round(step.after.timings.observeMs),
         screenshotMs: round(step.after.timings.screenshotMs),
         snapshotMs: round(step.after.timings.snapshotMs),
         encodeMs: round(step.after.timings.encodeMs),

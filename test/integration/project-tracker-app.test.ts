@@ -233,6 +233,9 @@ describe('project-tracker app', () => {
         await expect
           .poll(async () => (await readState(app)).tasks.find((task) => task.id === created.id)?.status)
           .toBe('done');
+        // The change posts a form and redirects back; let that navigation finish before the next one.
+        await expect.poll(async () => (await page.getByRole('status').textContent().catch(() => '')) ?? '').toContain('marked done');
+        await page.waitForLoadState('load');
 
         // The delete confirmation is a real modal dialog.
         await page.goto(`${app.origin}/tasks/${String(created.id)}`);

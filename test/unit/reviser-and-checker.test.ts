@@ -14,7 +14,18 @@ const proposal: Proposal = {
   entities: ['Fix login', 'High'],
   proposedAt: '/tasks/1',
 };
-const attempt = (url: string) => ({ stepCount: 2, finalObservation: { url, title: 'Fix login · Trackly' } as CapturedObservation });
+const attempt = (url: string) => ({
+  stepCount: 2,
+  actions: [
+    {
+      action: { type: 'click' as const, target: { role: 'link', name: 'Apollo' } },
+      element: { role: 'link', name: 'Apollo', groundedBy: 'role-name' as const },
+      outcome: { ok: true as const },
+      urlAfter: url,
+    },
+  ],
+  finalObservation: { url, title: 'Fix login · Trackly' } as CapturedObservation,
+});
 const before = { tasks: [{ id: 1, title: 'Fix login', priority: 'low', priorityLabel: 'Low', updatedAt: 'a' }], comments: [] };
 
 async function revise(stateAfter: typeof before | Record<string, unknown[]>, urlAfter = 'http://x/tasks/1') {
@@ -50,6 +61,21 @@ describe('heuristic reviser', () => {
     const moved = await revise(before, 'http://x/projects/2');
     expect(moved?.predicates).toEqual([{ kind: 'url', includes: '/projects/2', exact: true }]);
     expect(await revise(before)).toBeUndefined();
+  });
+
+  it('does not relabel the page a rejected form post landed on as a navigation', async () => {
+    const posted = attempt('http://x/tasks/1/comments');
+    posted.actions[0] = { ...posted.actions[0]!, action: { type: 'click', target: { role: 'button', name: 'Post comment' } }, element: { role: 'button', name: 'Post comment', groundedBy: 'role-name' } };
+    const revised = await new HeuristicReviser().revise({
+      proposal,
+      attempt: posted,
+      stateBefore: before,
+      stateAfter: before,
+      pageBefore: page('http://x/tasks/1'),
+      pageAfter: page('http://x/tasks/1/comments'),
+      rng: new Rng(1),
+    });
+    expect(revised).toBeUndefined();
   });
 });
 

@@ -40,7 +40,7 @@ const step = {
   before: { index: 0, url: 'http://x/', title: 'T', screenshot: 'screens/0000.webp', snapshot: 'snapshots/0000.yaml' },
   executed: { action: { type: 'done' }, outcome: { ok: true }, urlAfter: 'http://x/' },
   after: { index: 1, url: 'http://x/', title: 'T', screenshot: 'screens/0001.webp', snapshot: 'snapshots/0001.yaml' },
-  timings: { actionMs: 1, screenshotMs: 1, snapshotMs: 1, encodeMs: 1, writeMs: 1 },
+  timings: { actionMs: 1, observeMs: 1, screenshotMs: 1, snapshotMs: 1, encodeMs: 1, writeMs: 1 },
 };
 
 describe('store', () => {

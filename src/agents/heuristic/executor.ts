@@ -1,4 +1,4 @@
-import type { Action, Target } from '../../core/action.js';
+import type { Action, ExecutedAction, Target } from '../../core/action.js';
 import { throwIfAborted } from '../../core/errors.js';
 import type { CapturedObservation, Element, Observation } from '../../core/observation.js';
 import type { Rng } from '../../core/random.js';
@@ -37,23 +37,39 @@ export class HeuristicExecutor implements Executor {
     const { proposal, session, maxSteps, signal } = input;
     let observation = input.observation;
     let steps = 0;
+    let slipped = false;
+    const actions: ExecutedAction[] = [];
     const act = async (action: Action, planned = false): Promise<boolean> => {
       throwIfAborted(signal);
+      // Scroll first, as its own step, when the element is outside the viewport: every recorded
+      // action's pixel coordinates then point at the element in its own "before" screenshot.
+      const scroll = scrollIntoViewAction(action, observation);
+      if (scroll && steps < maxSteps - 2) {
+        const { executed, actionMs } = await session.execute(scroll, { observation, signal });
+        const after = await session.observe({ signal });
+        await input.recordStep({ before: observation, executed, actionMs, after });
+        actions.push(executed);
+        observation = after;
+        steps += 1;
+      }
       const intended = regroundAction(action, observation);
-      const grounded = planned && input.rng.next() < this.slipRate ? slip(intended, observation, input.rng) : intended;
+      // At most one slip per attempt, so the reviser sees one clear deviation.
+      const grounded = planned && !slipped && input.rng.next() < this.slipRate ? slip(intended, observation, input.rng) : intended;
+      if (grounded !== intended) slipped = true;
       const { executed, actionMs } = await session.execute(grounded, { observation, signal });
       const after = await session.observe({ signal });
       await input.recordStep({ before: observation, executed, actionMs, after });
+      actions.push(executed);
       observation = after;
       steps += 1;
       return executed.outcome.ok;
     };
 
     for (const action of proposal.plan ?? []) {
-      if (steps >= maxSteps - 1) return { stepCount: steps, finalObservation: observation, stoppedBecause: 'step limit' };
+      if (steps >= maxSteps - 1) return { stepCount: steps, actions, finalObservation: observation, stoppedBecause: 'step limit' };
       const ok = await act(action, true);
       if (!ok) {
-        return { stepCount: steps, finalObservation: observation, stoppedBecause: `step ${steps} failed: ${lastError(observation)}` };
+        return { stepCount: steps, actions, finalObservation: observation, stoppedBecause: `step ${steps} failed: ${lastError(observation)}` };
       }
     }
     const confirm = findDialogConfirm(observation);
@@ -62,8 +78,19 @@ export class HeuristicExecutor implements Executor {
     }
     const answer = proposal.answerFrom ? readAnswer(proposal.answerFrom, observation) : undefined;
     await act(answer === undefined ? { type: 'done' } : { type: 'done', answer });
-    return { stepCount: steps, finalObservation: observation, ...(answer === undefined ? {} : { answer }) };
+    return { stepCount: steps, actions, finalObservation: observation, ...(answer === undefined ? {} : { answer }) };
   }
+}
+
+/** A wheel scroll that brings the action's target element to the middle of the viewport, if it is outside. */
+function scrollIntoViewAction(action: Action, observation: Observation): Action | undefined {
+  if (!('target' in action) || !action.target || action.type === 'scroll') return undefined;
+  const element = findTarget(action.target, observation.elements);
+  const box = element?.box;
+  if (!box) return undefined;
+  const { height } = observation.viewport;
+  if (box.y >= 0 && box.y + box.height <= height) return undefined;
+  return { type: 'scroll', deltaY: Math.round(box.y + box.height / 2 - height / 2) };
 }
 
 /** A plausible mistake on this step, or the step itself when none fits. */

@@ -116,8 +116,8 @@ function buildSearch(input: BuildInput, form: Extract<Affordance, { kind: 'form'
   if (!field) return undefined;
   const fromPage = input.observation.elements
     .filter((element) => element.role === 'link' && !isInNavigationArea(element) && !/^skip to\b/i.test(element.name))
-    .map((element) => unquote(element.name).split(/\s+/).slice(0, 2).join(' '))
-    .filter((term) => term.length >= 4);
+    .map((element) => unquote(element.name))
+    .filter((term) => term.length >= 4 && term.length <= 40);
   const terms = [...input.chainEntities.filter((entity) => entity.length <= 40), ...fromPage];
   const term = valueForField(field, input.persona, input.rng, terms);
   if (field.value && field.value === term) return undefined;

@@ -22,7 +22,15 @@ export class HeuristicReviser implements Reviser {
     }
     const beforePath = pathOf(input.pageBefore.url);
     const afterPath = pathOf(input.pageAfter.url);
-    if (afterPath !== beforePath && !input.pageBefore.url.includes(afterPath)) {
+    // Only a page reached by following a link is a place a task can send someone; the page a
+    // rejected form post lands on is not.
+    const followedLink = input.attempt.actions.some(
+      (executed) =>
+        executed.outcome.ok &&
+        pathOf(executed.urlAfter) === afterPath &&
+        (executed.action.type === 'navigate' || (executed.action.type === 'click' && ['link', 'tab'].includes(executed.element?.role ?? ''))),
+    );
+    if (afterPath !== beforePath && followedLink) {
       const title = input.attempt.finalObservation.title || afterPath;
       return {
         ...base,
