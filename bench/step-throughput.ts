@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { Action } from '../src/core/action.js';
 import type { Step } from '../src/core/step.js';
-import { findChromium } from '../src/browser/index.js';
+import { CHROMIUM_ARGS, findChromium } from '../src/browser/index.js';
 import { startEnvironment } from '../src/environments/start-environment.js';
 import { synthesize } from '../src/pipeline/synthesize.js';
 import { readSteps } from '../src/store/run-store.js';
@@ -26,7 +26,6 @@ const chains = Number(values.chains ?? 3);
 const maxLevel = Number(values['max-level'] ?? 4);
 const seed = Number(values.seed ?? 1);
 
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 
 function mean(values: number[]): number {
   return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : 0;
@@ -50,7 +49,7 @@ async function main(): Promise<void> {
 
     // Bare Playwright: the same actions, same env seeds, same browser, no observation capture or storage.
     const { executablePath } = findChromium();
-    const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS, headless: true });
+    const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true });
     const bareMs: number[] = [];
     const bareScreenshotMs: number[] = [];
     let bareFailures = 0;

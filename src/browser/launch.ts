@@ -19,14 +19,28 @@ export const CHROMIUM_ARGS: readonly string[] = [
 const LAUNCH_TIMEOUT_MS = 30_000;
 const DEFAULT_NAVIGATION_TIMEOUT_MS = 15_000;
 
-/** Launches headless Chromium through playwright-core. Failure throws BROWSER_LAUNCH_FAILED. */
+/**
+ * Launches headless Chromium through playwright-core. Failure throws BROWSER_LAUNCH_FAILED.
+ * Playwright's own Ctrl-C/SIGTERM handlers are turned off: by default they close every browser and
+ * exit the process with code 130 at once, which would cut short the caller's clean shutdown
+ * (finishing writes, marking the run interrupted). Callers close the browser themselves; the
+ * browser is still killed if the process exits.
+ */
 export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise<BrowserHandle> {
   const { signal } = options;
   throwIfAborted(signal);
   const executablePath = options.executablePath ?? findChromium().executablePath;
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS], timeout: LAUNCH_TIMEOUT_MS });
+    browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: [...CHROMIUM_ARGS],
+      timeout: LAUNCH_TIMEOUT_MS,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
   } catch (error) {
     throw new TrajsynthError(`Expected to launch headless Chromium at ${executablePath}, got: ${firstLine(errorMessage(error)).replace(/^browserType\.launch: /, '')}`, {
       code: 'BROWSER_LAUNCH_FAILED',

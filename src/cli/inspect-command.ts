@@ -4,7 +4,6 @@ import { describePredicate } from '../core/predicate.js';
 import type { ChainRecord } from '../core/chain.js';
 import { listChainIds, readChain, readRunMeta, readSteps, readTasksFile, runLayout, type RunLayout } from '../store/index.js';
 import { booleanFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
-import { renderStepMarkers } from './render-markers.js';
 
 export const INSPECT_HELP = `Usage: trajsynth inspect RUN [flags]
 
@@ -57,6 +56,7 @@ export async function inspectCommand(argv: string[]): Promise<number> {
     out.push('', ...chainLines(record, steps.length, torn));
     const markers = stringFlag(parsed, 'markers');
     if (markers) {
+      const { renderStepMarkers } = await import('./render-markers.js');
       const files = await renderStepMarkers(layout, chainId, steps, resolve(markers));
       out.push(`  wrote ${files.length} marked screenshot(s) to ${resolve(markers)}`);
     }

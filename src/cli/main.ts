@@ -2,9 +2,6 @@
 import { errorMessage, isTrajsynthError } from '../core/errors.js';
 import { TOOL_VERSION } from '../pipeline/version.js';
 import { UsageError } from './args.js';
-import { envsCommand } from './envs-command.js';
-import { INSPECT_HELP, inspectCommand } from './inspect-command.js';
-import { SYNTH_HELP, synthCommand } from './synth-command.js';
 
 const HELP = `trajsynth ${TOOL_VERSION}: synthesize long-horizon computer-use tasks and trajectories in headless Chromium
 
@@ -31,12 +28,13 @@ async function main(argv: string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   switch (command) {
+    // Commands load lazily: a usage error or `envs` should not pay for loading the browser stack.
     case 'synth':
-      return synthCommand(rest, controller.signal);
+      return (await import('./synth-command.js')).synthCommand(rest, controller.signal);
     case 'inspect':
-      return inspectCommand(rest);
+      return (await import('./inspect-command.js')).inspectCommand(rest);
     case 'envs':
-      return envsCommand();
+      return (await import('./envs-command.js')).envsCommand();
     case undefined:
     case 'help':
     case '--help':
@@ -71,5 +69,3 @@ main(process.argv.slice(2)).then(
     process.exitCode = 1;
   },
 );
-
-export { HELP, SYNTH_HELP, INSPECT_HELP };

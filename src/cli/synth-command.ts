@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { DEFAULT_ENVIRONMENT_ID, getBundledApp } from '../environments/registry.js';
-import { synthesize } from '../pipeline/synthesize.js';
 import type { ChainRecord } from '../core/chain.js';
 import { booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
 import { formatDuration, ProgressBar } from './progress.js';
@@ -73,6 +72,7 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
   };
   const progress = booleanFlag(parsed, 'quiet') ? undefined : new ProgressBar();
   const started = Date.now();
+  const { synthesize } = await import('../pipeline/synthesize.js');
   const result = await synthesize({ ...options, signal, ...(progress ? { onEvent: (event) => progress.handle(event) } : {}) });
   progress?.finish();
   process.stdout.write(summaryText(result.records, result.meta.status, Date.now() - started, options.maxLevel, result.layout));
@@ -94,17 +94,18 @@ function summaryText(
   const reaching = Array.from({ length: maxLevel }, (_, index) => records.filter((record) => record.levels.length >= index + 1).length);
   const cost = records.reduce<number | undefined>((total, record) => (total === undefined || record.usage.costUsd === undefined ? undefined : total + record.usage.costUsd), 0);
   const failedChains = records.filter((record) => record.status === 'failed');
+  const row = (label: string, value: string) => `  ${label.padEnd(13)}${value}`;
   const lines = [
     '',
     `Run ${layout.runId}: ${status}`,
-    `  chains      ${records.length} finished${failedChains.length ? ` (${failedChains.length} failed with an error)` : ''}`,
-    `  subtasks    ${acceptedProposed + revised} accepted (${acceptedProposed} as proposed, ${revised} revised), ${failed} failed attempts`,
-    `  levels      ${reaching.map((count, index) => `L${index + 1}: ${count}`).join('  ')}  (chains reaching each level)`,
-    `  steps       ${steps}`,
-    `  wall time   ${formatDuration(wallMs)}`,
-    `  cost        ${cost === undefined ? 'unpriced model used' : `$${cost.toFixed(4)}`}`,
-    `  tasks       ${layout.tasksFile}`,
-    `  trajectories ${layout.runDir}`,
+    row('chains', `${records.length} finished${failedChains.length ? ` (${failedChains.length} failed with an error)` : ''}`),
+    row('subtasks', `${acceptedProposed + revised} accepted (${acceptedProposed} as proposed, ${revised} revised), ${failed} failed attempts`),
+    row('levels', `${reaching.map((count, index) => `L${index + 1}: ${count}`).join('  ')}  (chains reaching each level)`),
+    row('steps', String(steps)),
+    row('wall time', formatDuration(wallMs)),
+    row('cost', cost === undefined ? 'unpriced model used' : `$${cost.toFixed(4)}`),
+    row('tasks', layout.tasksFile),
+    row('trajectories', layout.runDir),
     ...failedChains.map((record) => `  ! ${record.chainId}: ${record.stopReason}`),
     '',
   ];

@@ -121,7 +121,7 @@ describe('trajsynth synth end to end', () => {
     const args = ['synth', '--chains', '3', '--max-level', '3', '--seed', '21', '--concurrency', '1', '--out', out];
     const first = await runCli(args, { interruptWhen: /chain c0001 done/ });
     expect(first.code).toBe(130);
-    expect(first.stdout).toMatch(/Interrupted\. Continue with the same flags plus --resume/);
+    expect(first.stdout, first.stderr).toMatch(/Interrupted\. Continue with the same flags plus --resume/);
     const runDir = join(out, 'trajectories', 'project-tracker-seed21');
     const meta = RunMetaSchema.parse(JSON.parse(await readFile(join(runDir, 'run.json'), 'utf8')));
     expect(meta.status).toBe('interrupted');

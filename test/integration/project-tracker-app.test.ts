@@ -2,16 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import { projectTracker } from '../../environments/project-tracker/index.js';
 import type { AppServer } from '../../src/core/environment.js';
+import { CHROMIUM_ARGS, findChromium } from '../../src/browser/index.js';
 
 const SEED = 7;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 type StateRecord = Record<string, unknown>;
 type State = Record<'projects' | 'tasks' | 'comments' | 'people', StateRecord[]>;
@@ -200,8 +193,8 @@ describe('project-tracker app', () => {
   it('works in a real Chromium through the accessibility tree', { timeout: 60_000 }, async () => {
     await withApp(SEED, async (app) => {
       const browser = await chromium.launch({
-        executablePath: process.env.TRAJSYNTH_CHROMIUM ?? '/usr/bin/chromium',
-        args: CHROMIUM_ARGS,
+        executablePath: findChromium().executablePath,
+        args: [...CHROMIUM_ARGS],
       });
       try {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

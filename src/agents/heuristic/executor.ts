@@ -39,30 +39,27 @@ export class HeuristicExecutor implements Executor {
     let steps = 0;
     let slipped = false;
     const actions: ExecutedAction[] = [];
-    const act = async (action: Action, planned = false): Promise<boolean> => {
-      throwIfAborted(signal);
-      // Scroll first, as its own step, when the element is outside the viewport: every recorded
-      // action's pixel coordinates then point at the element in its own "before" screenshot.
-      const scroll = scrollIntoViewAction(action, observation);
-      if (scroll && steps < maxSteps - 2) {
-        const { executed, actionMs } = await session.execute(scroll, { observation, signal });
-        const after = await session.observe({ signal });
-        await input.recordStep({ before: observation, executed, actionMs, after });
-        actions.push(executed);
-        observation = after;
-        steps += 1;
-      }
-      const intended = regroundAction(action, observation);
-      // At most one slip per attempt, so the reviser sees one clear deviation.
-      const grounded = planned && !slipped && input.rng.next() < this.slipRate ? slip(intended, observation, input.rng) : intended;
-      if (grounded !== intended) slipped = true;
-      const { executed, actionMs } = await session.execute(grounded, { observation, signal });
+    /** Executes one action, observes the result and records the step. */
+    const perform = async (action: Action): Promise<boolean> => {
+      const { executed, actionMs } = await session.execute(action, { observation, signal });
       const after = await session.observe({ signal });
       await input.recordStep({ before: observation, executed, actionMs, after });
       actions.push(executed);
       observation = after;
       steps += 1;
       return executed.outcome.ok;
+    };
+    const act = async (action: Action, planned = false): Promise<boolean> => {
+      throwIfAborted(signal);
+      // Scroll first, as its own step, when the element is outside the viewport: every recorded
+      // action's pixel coordinates then point at the element in its own "before" screenshot.
+      const scroll = scrollIntoViewAction(action, observation);
+      if (scroll && steps < maxSteps - 2) await perform(scroll);
+      const intended = regroundAction(action, observation);
+      // At most one slip per attempt, so the reviser sees one clear deviation.
+      const grounded = planned && !slipped && input.rng.next() < this.slipRate ? slip(intended, observation, input.rng) : intended;
+      if (grounded !== intended) slipped = true;
+      return perform(grounded);
     };
 
     for (const action of proposal.plan ?? []) {
