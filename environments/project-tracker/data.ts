@@ -1,6 +1,6 @@
 import { TODAY, addDays, daysBetween, timestampAt } from './clock.js';
 import type { Activity, Comment, Person, Project, Task, TaskPriority, TaskStatus, TrackerData } from './model.js';
-import { createRandom, type Random } from './random.js';
+import { createRandom, type Random } from '../kit/random.js';
 import { COMMENT_BODIES, EMAIL_DOMAIN, LABELS, PERSON_NAMES, PROJECT_COLORS, ROLES } from './vocabulary-people.js';
 import { DESCRIPTION_SENTENCES, GENERAL_TASK_TITLES, PROJECT_TEMPLATES, TASK_TITLES, type WorkCategory } from './vocabulary-work.js';
 

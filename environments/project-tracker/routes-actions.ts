@@ -1,5 +1,5 @@
-import { quoted } from './html.js';
-import { htmlResponse, redirect, type AppRequest, type AppResponse } from './http-types.js';
+import { quoted } from '../kit/html.js';
+import { htmlResponse, redirect, type AppRequest, type AppResponse } from '../kit/http-types.js';
 import { STATUS_LABELS, isTaskStatus } from './model.js';
 import { notFound, parseListQuery } from './routes-pages.js';
 import { renderProjectTasks } from './render/project-tasks.js';

@@ -1,5 +1,5 @@
-import type { AppRequest, AppResponse } from './http-types.js';
-import { htmlResponse } from './http-types.js';
+import type { AppRequest, AppResponse } from '../kit/http-types.js';
+import { htmlResponse } from '../kit/http-types.js';
 import { isTaskStatus } from './model.js';
 import { SORT_KEYS, type SortKey, type TaskListQuery } from './queries.js';
 import { renderDashboard } from './render/dashboard.js';

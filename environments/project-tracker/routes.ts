@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLIENT_SCRIPT } from './client-script.js';
-import { jsonResponse, type AppRequest, type AppResponse } from './http-types.js';
+import { jsonResponse, type AppRequest, type AppResponse } from '../kit/http-types.js';
 import { buildState } from './probe.js';
 import * as actions from './routes-actions.js';
 import * as pages from './routes-pages.js';

@@ -1,5 +1,20 @@
 import { z } from 'zod';
 import { ViewportSchema } from './geometry.js';
+import { InteractionKindSchema } from './task.js';
+
+/**
+ * Something an app offers that a run can exercise: an interaction kind on a route. Coverage reports
+ * which declared affordances a run's accepted subtasks exercised and which were never touched.
+ */
+export const AffordanceDeclarationSchema = z.object({
+  /** Route pattern, `:name` for a path segment, e.g. `/projects/:id`. */
+  route: z.string().startsWith('/'),
+  kind: InteractionKindSchema,
+  /** Accessible name (or its start) of the form or control, when a route has several of a kind. */
+  name: z.string().optional(),
+  description: z.string(),
+});
+export type AffordanceDeclaration = z.infer<typeof AffordanceDeclarationSchema>;
 
 /** What the harness needs to know about an environment before starting it. */
 export const EnvironmentManifestSchema = z.object({
@@ -13,6 +28,8 @@ export const EnvironmentManifestSchema = z.object({
   allowedOrigins: z.array(z.string()),
   /** Whether the environment exposes GET /__trajsynth/state and POST /__trajsynth/reset. */
   hasStateProbe: z.boolean(),
+  /** What the app offers, for coverage reports; empty for external sites. */
+  affordances: z.array(AffordanceDeclarationSchema).default([]),
 });
 export type EnvironmentManifest = z.infer<typeof EnvironmentManifestSchema>;
 

@@ -1,5 +1,5 @@
 import { TODAY, daysBetween, formatDate } from '../clock.js';
-import { html, type SafeHtml } from '../html.js';
+import { html, type SafeHtml } from '../../kit/html.js';
 import { PRIORITY_LABELS, STATUS_LABELS, type Person, type Task, type TaskPriority, type TaskStatus } from '../model.js';
 import { isOpen } from '../queries.js';
 import { icon } from './icons.js';

@@ -1,5 +1,5 @@
 import { TODAY, currentWeek, formatLongDate, formatRelative, formatShortDate } from '../clock.js';
-import { html } from '../html.js';
+import { html } from '../../kit/html.js';
 import { countTasks, projectTasks, summarizeWork } from '../queries.js';
 import type { TrackerStore } from '../store.js';
 import { avatar, dueDate, emptyState, pageHeader, priorityBadge, statusBadge } from './components.js';

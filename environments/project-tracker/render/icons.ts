@@ -1,4 +1,4 @@
-import { raw, type SafeHtml } from '../html.js';
+import { raw, type SafeHtml } from '../../kit/html.js';
 
 /** Decorative inline icons (stroke style, 16px); always aria-hidden. */
 const PATHS = {

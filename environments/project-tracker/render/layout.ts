@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '../html.js';
+import { html, type SafeHtml } from '../../kit/html.js';
 import type { TrackerStore } from '../store.js';
 import { WORKSPACE_NAME } from '../vocabulary-people.js';
 import { avatar } from './components.js';

@@ -1,4 +1,4 @@
-import { html } from '../html.js';
+import { html } from '../../kit/html.js';
 import type { Person } from '../model.js';
 import { byUrgency, isOpen, isOverdue } from '../queries.js';
 import type { TrackerStore } from '../store.js';

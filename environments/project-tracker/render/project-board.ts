@@ -1,4 +1,4 @@
-import { html, quoted } from '../html.js';
+import { html, quoted } from '../../kit/html.js';
 import { STATUS_LABELS, TASK_STATUSES, type Project } from '../model.js';
 import { byUrgency, projectTasks } from '../queries.js';
 import type { TrackerStore } from '../store.js';

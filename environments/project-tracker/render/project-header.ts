@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '../html.js';
+import { html, type SafeHtml } from '../../kit/html.js';
 import type { Project } from '../model.js';
 import { countTasks, projectTasks } from '../queries.js';
 import type { TrackerStore } from '../store.js';

@@ -1,4 +1,4 @@
-import { html, quoted, type SafeHtml } from '../html.js';
+import { html, quoted, type SafeHtml } from '../../kit/html.js';
 import type { Project, Task } from '../model.js';
 import { filterAndSortTasks, projectTasks, type SortKey, type TaskListQuery } from '../queries.js';
 import type { TrackerStore } from '../store.js';

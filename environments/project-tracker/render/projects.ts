@@ -1,4 +1,4 @@
-import { html } from '../html.js';
+import { html } from '../../kit/html.js';
 import { countTasks, projectTasks } from '../queries.js';
 import type { TrackerStore } from '../store.js';
 import { avatar, formErrors, pageHeader, peopleOptions, selectField, textField, textareaField } from './components.js';

@@ -1,5 +1,5 @@
 import { formatRelative } from '../clock.js';
-import { html } from '../html.js';
+import { html } from '../../kit/html.js';
 import { search } from '../queries.js';
 import type { TrackerStore } from '../store.js';
 import { avatar, emptyState, pageHeader, personChip, priorityBadge, statusBadge } from './components.js';

@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime, formatRelative } from '../clock.js';
-import { html, quoted } from '../html.js';
+import { html, quoted } from '../../kit/html.js';
 import type { Task } from '../model.js';
 import type { TrackerStore } from '../store.js';
 import {

@@ -6,14 +6,32 @@ import type { Persona } from '../personas.js';
 const BASE_DATE_MS = Date.UTC(2026, 5, 15);
 const PLACEHOLDER_OPTION = /^(\s*|[-—–]+|select\b.*|choose\b.*|any\b.*|all\b.*|none|unassigned|\(.*\))$/i;
 
-export type FieldKind = 'title' | 'name' | 'code' | 'date' | 'email' | 'number' | 'long-text' | 'search' | 'text';
+export type FieldKind =
+  | 'title'
+  | 'name'
+  | 'code'
+  | 'date'
+  | 'start-time'
+  | 'end-time'
+  | 'email'
+  | 'number'
+  | 'url'
+  | 'phone'
+  | 'long-text'
+  | 'search'
+  | 'text';
 
 /** Classifies a field from its accessible name, role and placeholder, as a person would. */
 export function classifyField(field: Element): FieldKind {
   const label = `${field.name} ${field.placeholder ?? ''}`.toLowerCase();
+  const name = field.name.trim().toLowerCase();
   if (field.role === 'searchbox' || /\bsearch|query|find\b/.test(label)) return 'search';
-  if (/\b(date|due|deadline|when|day)\b/.test(label)) return 'date';
-  if (/e-?mail/.test(label)) return 'email';
+  if (/e-?mail|recipient|attendee|invitee|guest/.test(label) || /^(to|cc|bcc)\b/.test(name)) return 'email';
+  if (/\b(end|ends|until|finish)\b.*\btime\b|\bend time\b|^(end|ends|until)$/.test(name)) return 'end-time';
+  if (/\btime\b|^(start|starts|from)$/.test(name)) return 'start-time';
+  if (/\b(date|due|deadline|when|day|birthday)\b/.test(label)) return 'date';
+  if (/\b(url|link|website)\b/.test(label)) return 'url';
+  if (/\b(phone|mobile|tel)\b/.test(label)) return 'phone';
   if (field.role === 'spinbutton' || /\b(amount|number|count|quantity|qty|estimate|points|budget|price)\b/.test(label)) return 'number';
   if (/\b(key|code|prefix|abbreviation)\b/.test(label)) return 'code';
   if (/\b(title|subject|summary|headline)\b/.test(label)) return 'title';
@@ -43,6 +61,14 @@ export function valueForField(field: Element, persona: Persona, rng: Rng, search
       const date = new Date(BASE_DATE_MS + rng.int(3, 60) * 86_400_000);
       return date.toISOString().slice(0, 10);
     }
+    case 'start-time':
+      return `${String(rng.int(8, 11)).padStart(2, '0')}:${rng.pick(['00', '15', '30', '45'])}`;
+    case 'end-time':
+      return `${String(rng.int(13, 17)).padStart(2, '0')}:${rng.pick(['00', '15', '30', '45'])}`;
+    case 'url':
+      return `https://example.com/${rng.pick(words.names).toLowerCase()}-${rng.int(10, 99)}`;
+    case 'phone':
+      return `+1 555 ${String(rng.int(100, 999))} ${String(rng.int(1000, 9999))}`;
     case 'email':
       return `${rng.pick(words.names).toLowerCase()}.${rng.pick(words.places).toLowerCase()}@example.com`;
     case 'number':
