@@ -8,6 +8,7 @@ import { loadPage } from './load-page.js';
 import { captureObservation } from './observe.js';
 import { createPageReader } from './page-reader.js';
 import { NetworkActivity, waitForSettled } from './settle.js';
+import type { SessionGuard } from './session-guard.js';
 
 export interface SessionParts {
   context: BrowserContext;
@@ -17,6 +18,7 @@ export interface SessionParts {
   /** Origins the agent may navigate to; undefined means navigation is not confined. */
   allowedOrigins: readonly string[] | undefined;
   navigationTimeoutMs: number;
+  guard: SessionGuard;
 }
 
 export class PlaywrightSession implements BrowserSession {
@@ -56,6 +58,7 @@ export class PlaywrightSession implements BrowserSession {
   }
 
   async execute(action: Action, options: ExecuteOptions = {}): Promise<ExecuteResult> {
+    this.parts.guard.take();
     const result = await executeAction(
       {
         page: this.parts.page,
@@ -68,6 +71,12 @@ export class PlaywrightSession implements BrowserSession {
       action,
       options,
     );
+    const blocked = this.parts.guard.take();
+    if (blocked.length) {
+      const earlier = result.executed.outcome.ok ? [] : [result.executed.outcome.error];
+      result.executed.outcome = { ok: false, error: [...earlier, ...blocked].join('; ') };
+      result.executed.urlAfter = this.parts.page.url();
+    }
     const outcome = result.executed.outcome;
     this.pendingError = outcome.ok ? undefined : outcome.error;
     return result;

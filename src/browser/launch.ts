@@ -3,7 +3,7 @@ import { abortError, DEFAULT_VIEWPORT, errorMessage, TrajsynthError, throwIfAbor
 import { PlaywrightSession } from './browser-session.js';
 import type { BrowserHandle, BrowserSession, LaunchBrowserOptions, NewSessionOptions } from './browser-types.js';
 import { findChromium } from './find-chromium.js';
-import { keepSingleTab } from './single-tab.js';
+import { SessionGuard } from './session-guard.js';
 import { isAllowedUrl, normalizeOrigin } from './url.js';
 
 export const CHROMIUM_ARGS: readonly string[] = [
@@ -76,11 +76,12 @@ class PlaywrightBrowserHandle implements BrowserHandle {
       timezoneId: 'UTC',
       colorScheme: 'light',
       serviceWorkers: 'block',
+      acceptDownloads: false,
     });
     try {
-      await context.addInitScript(keepSingleTab);
-      if (options.allowedOrigins) await blockOtherOrigins(context, [origin, ...options.allowedOrigins]);
+      const allowedOrigins = options.allowedOrigins ? [origin, ...options.allowedOrigins.map(normalizeOrigin)] : undefined;
       const page = await context.newPage();
+      const guard = await SessionGuard.install(context, page, allowedOrigins);
       // A confirm() the agent triggers (e.g. "Delete this task?") is accepted, as a person meaning
       // to click Delete would; Playwright would otherwise dismiss it.
       context.on('dialog', (dialog) => void dialog.accept().catch(() => undefined));
@@ -90,7 +91,8 @@ class PlaywrightBrowserHandle implements BrowserHandle {
         page,
         origin,
         viewport,
-        allowedOrigins: options.allowedOrigins ? [origin, ...options.allowedOrigins.map(normalizeOrigin)] : undefined,
+        allowedOrigins,
+        guard,
         navigationTimeoutMs: options.navigationTimeoutMs ?? DEFAULT_NAVIGATION_TIMEOUT_MS,
       });
     } catch (error) {
@@ -102,14 +104,6 @@ class PlaywrightBrowserHandle implements BrowserHandle {
   async close(): Promise<void> {
     await this.browser.close().catch(() => undefined);
   }
-}
-
-/** Aborts top-level navigations that leave the allowed origins; other requests pass untouched. */
-async function blockOtherOrigins(context: BrowserContext, allowed: readonly string[]): Promise<void> {
-  await context.route(
-    (url) => !isAllowedUrl(url.toString(), allowed),
-    (route) => (route.request().isNavigationRequest() ? route.abort('blockedbyclient') : route.continue()),
-  );
 }
 
 function firstLine(text: string): string {

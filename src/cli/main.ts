@@ -11,6 +11,7 @@ Commands:
   synth      run the six-agent loop and store level-k tasks and trajectories
   inspect    print a run's chains, levels and subtask lineage
   envs       list the bundled environments
+  serve      serve one bundled environment for a person to click through
 
 Run \`trajsynth <command> --help\` for a command's flags.
 `;
@@ -22,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
   const onSignal = () => {
     interrupts += 1;
     if (interrupts > 1) process.exit(130);
-    process.stderr.write('\nStopping: finishing writes so the run stays readable (Ctrl-C again to force)…\n');
+    if (command === 'synth') process.stderr.write('\nStopping: finishing writes so the run stays readable (Ctrl-C again to force)…\n');
     controller.abort(new Error('interrupted by user'));
   };
   process.on('SIGINT', onSignal);
@@ -35,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./inspect-command.js')).inspectCommand(rest);
     case 'envs':
       return (await import('./envs-command.js')).envsCommand();
+    case 'serve':
+      return (await import('./serve-command.js')).serveCommand(rest, controller.signal);
     case undefined:
     case 'help':
     case '--help':
@@ -46,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${TOOL_VERSION}\n`);
       return 0;
     default:
-      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, envs (see \`trajsynth --help\`).`);
+      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, envs, serve (see \`trajsynth --help\`).`);
   }
 }
 

@@ -1,7 +1,11 @@
 import { resolve } from 'node:path';
 import { DEFAULT_ENVIRONMENT_ID, getBundledApp } from '../environments/registry.js';
+import { ALL_ENVIRONMENTS } from '../environments/environment-source.js';
+import { URL_ENVIRONMENT_ID, readUrlSiteManifest, urlSite } from '../environments/url-environment.js';
+import type { UrlSite } from '../core/environment.js';
+import { coverageText } from './coverage-text.js';
 import type { ChainRecord } from '../core/chain.js';
-import { booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
+import { booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError, type ParsedCommand } from './args.js';
 import { formatDuration, ProgressBar } from './progress.js';
 import { isTrajsynthError } from '../core/errors.js';
 
@@ -10,7 +14,11 @@ export const SYNTH_HELP = `Usage: trajsynth synth [flags]
 Synthesize chains of subtasks in a bundled environment and store level-k tasks and trajectories.
 
 Flags:
-  --env ID            environment (default ${DEFAULT_ENVIRONMENT_ID}; see \`trajsynth envs\`)
+  --env ID            environment (default ${DEFAULT_ENVIRONMENT_ID}; see \`trajsynth envs\`), or "all" to
+                      spread chains over every bundled app
+  --url URL           use a website as the environment (no state probe: page predicates check tasks)
+  --allow-origin O    with --url: another origin navigation may reach (repeatable)
+  --manifest FILE     a website from a JSON manifest: {"url", "title", "allowedOrigins", "viewport"}
   --chains N          number of chains (default 4)
   --max-level K       subtasks to chain, i.e. the highest level (default 3)
   --seed S            seed: same seed, same tasks and actions (default 1)
@@ -39,6 +47,9 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
       'max-steps': { type: 'string' },
       retries: { type: 'string' },
       quiet: { type: 'boolean' },
+      url: { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
+      manifest: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     false,
@@ -47,14 +58,18 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
     process.stdout.write(SYNTH_HELP);
     return 0;
   }
-  const environment = stringFlag(parsed, 'env') ?? DEFAULT_ENVIRONMENT_ID;
-  try {
-    getBundledApp(environment);
-  } catch (error) {
-    if (isTrajsynthError(error)) throw new UsageError(`Unknown environment "${environment}". ${error.hint ?? ''}`.trim());
-    throw error;
+  const site = await siteFromFlags(parsed);
+  const environment = site ? URL_ENVIRONMENT_ID : (stringFlag(parsed, 'env') ?? DEFAULT_ENVIRONMENT_ID);
+  if (site && stringFlag(parsed, 'env')) throw new UsageError('Expected either --env or --url/--manifest, got both');
+  if (environment !== ALL_ENVIRONMENTS && !site) {
+    try {
+      getBundledApp(environment);
+    } catch (error) {
+      if (isTrajsynthError(error)) throw new UsageError(`Unknown environment "${environment}". ${error.hint ?? ''} or "all", or --url URL`.trim());
+      throw error;
+    }
   }
-  const runId = stringFlag(parsed, 'run');
+  const runId = stringFlag(parsed, 'run') ?? (site ? `url-${new URL(site.url).host.replace(/[^A-Za-z0-9]+/g, '-')}-seed${stringFlag(parsed, 'seed') ?? 1}` : undefined);
   if (runId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(runId)) {
     throw new UsageError(`Expected --run to be a name of letters, digits, '.', '_' or '-', got "${runId}"`);
   }
@@ -69,6 +84,7 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
     maxRetriesPerLevel: integerFlag('retries', stringFlag(parsed, 'retries'), 2, { min: 0, max: 20 }),
     resume: booleanFlag(parsed, 'resume') ?? false,
     ...(runId ? { runId } : {}),
+    ...(site ? { site } : {}),
   };
   const progress = booleanFlag(parsed, 'quiet') ? undefined : new ProgressBar();
   const started = Date.now();
@@ -76,7 +92,24 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
   const result = await synthesize({ ...options, signal, ...(progress ? { onEvent: (event) => progress.handle(event) } : {}) });
   progress?.finish();
   process.stdout.write(summaryText(result.records, result.meta.status, Date.now() - started, options.maxLevel, result.layout));
+  process.stdout.write(coverageText(result.meta.coverage, environment === ALL_ENVIRONMENTS ? result.meta.spread : undefined));
   return result.meta.status === 'interrupted' ? 130 : 0;
+}
+
+async function siteFromFlags(parsed: ParsedCommand): Promise<UrlSite | undefined> {
+  const manifest = stringFlag(parsed, 'manifest');
+  const url = stringFlag(parsed, 'url');
+  const origins = (parsed.values['allow-origin'] as string[] | undefined) ?? [];
+  if (manifest && url) throw new UsageError('Expected either --url or --manifest, got both');
+  try {
+    if (manifest) return await readUrlSiteManifest(resolve(manifest));
+    if (url) return urlSite(url, origins);
+  } catch (error) {
+    if (isTrajsynthError(error) && error.code === 'BAD_INPUT') throw new UsageError(`${error.message}${error.hint ? `. ${error.hint}` : ''}`);
+    throw error;
+  }
+  if (origins.length) throw new UsageError('Expected --allow-origin together with --url');
+  return undefined;
 }
 
 function summaryText(

@@ -33,6 +33,17 @@ export const EnvironmentManifestSchema = z.object({
 });
 export type EnvironmentManifest = z.infer<typeof EnvironmentManifestSchema>;
 
+/** Any website as an environment: where to start and where navigation may go. */
+export const UrlSiteSchema = z.object({
+  url: z.string().url(),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  /** Origins besides the start URL's own that navigation may reach. */
+  allowedOrigins: z.array(z.string().url()).default([]),
+  viewport: ViewportSchema.optional(),
+});
+export type UrlSite = z.infer<typeof UrlSiteSchema>;
+
 /** A running environment: one per episode, on 127.0.0.1 and a port of its own. */
 export interface RunningEnvironment {
   manifest: EnvironmentManifest;

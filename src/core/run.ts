@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { SCHEMA_VERSION } from './chain.js';
+import { UrlSiteSchema } from './environment.js';
+import { InteractionKindSchema } from './task.js';
 import { UsageSchema } from './usage.js';
 
 export const RunConfigSchema = z.object({
+  /** A bundled environment id, "all" (chains spread over every bundled app), or "url". */
   environment: z.string(),
+  /** The website, when environment is "url". */
+  site: UrlSiteSchema.optional(),
   chains: z.number().int().positive(),
   maxLevel: z.number().int().positive(),
   seed: z.number().int(),
@@ -16,6 +21,7 @@ export type RunConfig = z.infer<typeof RunConfigSchema>;
 
 export const ChainSummarySchema = z.object({
   chainId: z.string(),
+  environment: z.string().optional(),
   status: z.enum(['pending', 'running', 'complete', 'failed']),
   levelsReached: z.number().int().nonnegative(),
   accepted: z.number().int().nonnegative(),
@@ -24,6 +30,27 @@ export const ChainSummarySchema = z.object({
   steps: z.number().int().nonnegative(),
 });
 export type ChainSummary = z.infer<typeof ChainSummarySchema>;
+
+/** Which declared affordances of one app a run's accepted subtasks exercised. */
+export const AppCoverageSchema = z.object({
+  environment: z.string(),
+  chains: z.number().int().nonnegative(),
+  declared: z.number().int().nonnegative(),
+  exercised: z.array(z.object({ route: z.string(), kind: InteractionKindSchema, name: z.string().optional(), description: z.string(), subtasks: z.number().int().positive() })),
+  untouched: z.array(z.object({ route: z.string(), kind: InteractionKindSchema, name: z.string().optional(), description: z.string() })),
+});
+export type AppCoverage = z.infer<typeof AppCoverageSchema>;
+
+/** How a run's tasks spread over apps, interaction kinds and levels. */
+export const SpreadSchema = z.object({
+  /** Per environment: chains, and how many of them reached each level (index 0 = level 1). */
+  byEnvironment: z.record(z.string(), z.object({ chains: z.number().int().nonnegative(), reaching: z.array(z.number().int().nonnegative()) })),
+  /** Accepted subtasks per interaction kind. */
+  byInteraction: z.record(z.string(), z.number().int().nonnegative()),
+  /** Level-k tasks per level k. */
+  byLevel: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type Spread = z.infer<typeof SpreadSchema>;
 
 /** trajectories/<run>/run.json */
 export const RunMetaSchema = z.object({
@@ -36,5 +63,7 @@ export const RunMetaSchema = z.object({
   config: RunConfigSchema,
   chains: z.array(ChainSummarySchema),
   usage: UsageSchema,
+  coverage: z.array(AppCoverageSchema).default([]),
+  spread: SpreadSchema.optional(),
 });
 export type RunMeta = z.infer<typeof RunMetaSchema>;

@@ -22,7 +22,7 @@ export interface PipelineSession extends ActingSession {
 }
 
 export interface SessionFactory {
-  newSession(options: { viewport?: Viewport; origin: string; signal?: AbortSignal }): Promise<PipelineSession>;
+  newSession(options: { viewport?: Viewport; origin: string; allowedOrigins?: readonly string[]; signal?: AbortSignal }): Promise<PipelineSession>;
 }
 
 export interface ChainLimits {

@@ -7,8 +7,9 @@ import { addUsage, emptyUsage } from '../core/usage.js';
 import { PERSONAS } from '../agents/personas.js';
 import { heuristicAgents } from '../agents/heuristic/index.js';
 import type { AgentSet } from '../agents/roles.js';
-import { getBundledApp } from '../environments/registry.js';
-import { startEnvironment } from '../environments/start-environment.js';
+import type { EnvironmentManifest, UrlSite } from '../core/environment.js';
+import { computeCoverage, computeSpread } from '../environments/coverage.js';
+import { environmentSource, type EnvironmentSource } from '../environments/environment-source.js';
 import { ChainWriter } from '../store/chain-writer.js';
 import { chainIdFor, runLayout, type RunLayout } from '../store/layout.js';
 import { readChain, readRunMeta, runExists, writeRunMeta, writeTasksFile } from '../store/run-store.js';
@@ -20,7 +21,9 @@ import { TOOL_VERSION } from './version.js';
 export interface SynthesizeOptions {
   outDir: string;
   runId?: string;
+  /** A bundled environment id, "all" to spread chains over every bundled app, or "url" with `site`. */
   environment: string;
+  site?: UrlSite;
   chains: number;
   maxLevel: number;
   seed: number;
@@ -49,12 +52,13 @@ export function defaultRunId(environment: string, seed: number): string {
 
 /** Synthesizes `chains` chains in parallel and stores them; resumable, interruptible, deterministic per seed. */
 export async function synthesize(options: SynthesizeOptions): Promise<SynthesisResult> {
-  getBundledApp(options.environment);
+  const source = environmentSource(options.environment, options.site);
   const runId = options.runId ?? defaultRunId(options.environment, options.seed);
   const layout = runLayout(options.outDir, runId);
   const agents = options.agents ?? heuristicAgents();
   const config: RunConfig = {
     environment: options.environment,
+    ...(options.site ? { site: options.site } : {}),
     chains: options.chains,
     maxLevel: options.maxLevel,
     seed: options.seed,
@@ -64,6 +68,7 @@ export async function synthesize(options: SynthesizeOptions): Promise<SynthesisR
     roles: Object.fromEntries(Object.entries(agents).map(([role, agent]) => [role, (agent as { id: string }).id])),
   };
   if (runExists(layout) && !options.resume) throw runExistsError(layout);
+  await source.check(options.signal);
   const emit: SynthesisEventListener = options.onEvent ?? (() => {});
   const ownsBrowser = !options.browser;
   const browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}) }));
@@ -86,8 +91,8 @@ export async function synthesize(options: SynthesizeOptions): Promise<SynthesisR
   let status: RunMeta['status'] = 'complete';
   const persist = async () => {
     const finished = [...records.values()].sort((a, b) => a.index - b.index);
-    await writeTasksFile(layout, finished.filter((record) => record.levels.length > 0).map((record) => tasksLine(record, getBundledApp(record.environment).manifest.startPath)));
-    await writeRunMeta(layout, metaFor(meta, config, records, status));
+    await writeTasksFile(layout, finished.filter((record) => record.levels.length > 0).map((record) => tasksLine(record, source.manifestFor(record.index).startPath)));
+    await writeRunMeta(layout, metaFor(meta, config, records, status, source));
   };
   let persistChain = Promise.resolve();
   const persistSerially = () => (persistChain = persistChain.then(persist, persist));
@@ -99,7 +104,7 @@ export async function synthesize(options: SynthesizeOptions): Promise<SynthesisR
       void queue
         .add(async () => {
           if (options.signal?.aborted) return;
-          const record = await runOneChain(index, config, layout, agents, browser, emit, options.signal);
+          const record = await runOneChain(index, source, config, layout, agents, browser, emit, options.signal);
           if (record) {
             records.set(chainId, record);
             await persistSerially();
@@ -116,11 +121,12 @@ export async function synthesize(options: SynthesizeOptions): Promise<SynthesisR
     emit({ type: 'run-finished', runId, status });
   }
   const sorted = [...records.values()].sort((a, b) => a.index - b.index);
-  return { layout, meta: metaFor(meta, config, records, status), records: sorted };
+  return { layout, meta: metaFor(meta, config, records, status, source), records: sorted };
 }
 
 async function runOneChain(
   index: number,
+  source: EnvironmentSource,
   config: RunConfig,
   layout: RunLayout,
   agents: AgentSet,
@@ -129,6 +135,7 @@ async function runOneChain(
   signal: AbortSignal | undefined,
 ): Promise<ChainRecord | undefined> {
   const chainId = chainIdFor(index);
+  const manifest: EnvironmentManifest = source.manifestFor(index);
   const envSeed = deriveSeed(config.seed, 'environment', index) % 100_000;
   const agentSeed = deriveSeed(config.seed, 'agents', index);
   const persona = PERSONAS[deriveSeed(config.seed, 'persona', index) % PERSONAS.length]!;
@@ -136,7 +143,7 @@ async function runOneChain(
     schemaVersion: SCHEMA_VERSION,
     chainId,
     index,
-    environment: config.environment,
+    environment: manifest.id,
     envSeed,
     agentSeed,
     persona: persona.id,
@@ -146,14 +153,19 @@ async function runOneChain(
     stepCount: 0,
     usage: emptyUsage(),
   });
-  emit({ type: 'chain-started', chainId, environment: config.environment });
+  emit({ type: 'chain-started', chainId, environment: manifest.id });
   const writer = await ChainWriter.create(layout, chainId);
   await writer.writeChain(record);
   let environment;
   let session;
   try {
-    environment = await startEnvironment(config.environment, { seed: envSeed, ...(signal ? { signal } : {}) });
-    session = await browser.newSession({ viewport: environment.manifest.viewport, origin: environment.origin, ...(signal ? { signal } : {}) });
+    environment = await source.start(manifest, envSeed, signal);
+    session = await browser.newSession({
+      viewport: environment.manifest.viewport,
+      origin: environment.origin,
+      allowedOrigins: environment.manifest.allowedOrigins,
+      ...(signal ? { signal } : {}),
+    });
     await runChain({
       record,
       environment,
@@ -223,12 +235,13 @@ async function openRun(layout: RunLayout, config: RunConfig, resume: boolean): P
     config,
     chains: [],
     usage: emptyUsage(),
+    coverage: [],
   };
   await writeRunMeta(layout, meta);
   return meta;
 }
 
-function metaFor(meta: RunMeta, config: RunConfig, records: Map<string, ChainRecord>, status: RunMeta['status']): RunMeta {
+function metaFor(meta: RunMeta, config: RunConfig, records: Map<string, ChainRecord>, status: RunMeta['status'], source: EnvironmentSource): RunMeta {
   const chains: ChainSummary[] = [];
   for (let index = 0; index < config.chains; index += 1) {
     const chainId = chainIdFor(index);
@@ -237,6 +250,7 @@ function metaFor(meta: RunMeta, config: RunConfig, records: Map<string, ChainRec
       record
         ? {
             chainId,
+            environment: record.environment,
             status: record.status === 'running' ? 'running' : record.status,
             levelsReached: record.levels.length,
             accepted: record.subtasks.filter((subtask) => subtask.status === 'accepted').length,
@@ -244,11 +258,21 @@ function metaFor(meta: RunMeta, config: RunConfig, records: Map<string, ChainRec
             failed: record.subtasks.filter((subtask) => subtask.status === 'failed').length,
             steps: record.stepCount,
           }
-        : { chainId, status: 'pending', levelsReached: 0, accepted: 0, revised: 0, failed: 0, steps: 0 },
+        : { chainId, environment: source.manifestFor(index).id, status: 'pending', levelsReached: 0, accepted: 0, revised: 0, failed: 0, steps: 0 },
     );
   }
   const usage = [...records.values()].reduce((total, record) => addUsage(total, record.usage), emptyUsage());
-  return { ...meta, config, status, chains, usage, updatedAt: new Date().toISOString() };
+  const finished = [...records.values()];
+  return {
+    ...meta,
+    config,
+    status,
+    chains,
+    usage,
+    coverage: computeCoverage(source.manifests.filter((manifest) => manifest.affordances.length > 0), finished),
+    spread: computeSpread(finished, config.maxLevel),
+    updatedAt: new Date().toISOString(),
+  };
 }
 
 function tasksLine(record: ChainRecord, startPath: string): ChainTasks {

@@ -198,10 +198,13 @@ describe('BrowserSession.execute', () => {
     }
   });
 
-  it('keeps new-tab links in the session page and accepts confirm dialogs', async () => {
+  it('blocks new-tab links as the step error, never following them, and accepts confirm dialogs', async () => {
     await withSession(async (session) => {
       const { executed } = await session.execute({ type: 'click', target: { role: 'link', name: 'Other page in a new tab' } });
-      expect(executed).toMatchObject({ outcome: { ok: true }, urlAfter: `${server.origin}/other` });
+      expect(executed.outcome.ok).toBe(false);
+      expect(executed.outcome.ok ? '' : executed.outcome.error).toContain(`Blocked a new window (${server.origin}/other)`);
+      expect(executed.urlAfter).toBe(`${server.origin}/`);
+      expect((await session.observe()).error).toContain('Blocked a new window');
     });
     await withSession(async (session) => {
       await session.execute({ type: 'click', target: { role: 'button', name: 'Delete note' } });

@@ -1,0 +1,97 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type BrowserHandle } from '../../src/browser/index.js';
+import { ChainRecordSchema } from '../../src/core/chain.js';
+import { isStatePredicate } from '../../src/core/predicate.js';
+import { startStaticSite, type StaticSite } from '../fixtures/static-site/server.js';
+import { runCli } from '../support/cli.js';
+
+let site: StaticSite;
+let other: StaticSite;
+let browser: BrowserHandle;
+
+beforeAll(async () => {
+  other = await startStaticSite('http://127.0.0.1:9');
+  site = await startStaticSite(other.origin);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await other?.close();
+});
+
+/** A port nothing listens on: bound, then released. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('a website as an environment', () => {
+  it('blocks an off-origin link, a new window, a download and a file chooser, recording each as the step error', async () => {
+    const session = await browser.newSession({ origin: site.origin, allowedOrigins: [] });
+    try {
+      await session.goto('/stations');
+      const offOrigin = await session.execute({ type: 'click', target: { role: 'link', name: 'Partner site' } });
+      expect(offOrigin.executed.outcome).toEqual({ ok: false, error: expect.stringContaining(`Blocked navigation to ${other.origin}/elsewhere`) });
+      expect(offOrigin.executed.urlAfter).toBe(`${site.origin}/stations`);
+      expect((await session.observe()).error).toContain('outside the allowed origins');
+      expect(other.requests).toEqual([]);
+
+      const popup = await session.execute({ type: 'click', target: { role: 'link', name: 'Safety guide in a new tab' } });
+      expect(popup.executed.outcome.ok ? '' : popup.executed.outcome.error).toContain('Blocked a new window');
+      expect(popup.executed.urlAfter).toBe(`${site.origin}/stations`);
+
+      const download = await session.execute({ type: 'click', target: { role: 'link', name: 'Download the handbook' } });
+      expect(download.executed.outcome.ok ? '' : download.executed.outcome.error).toContain('Blocked a download of "handbook.pdf"');
+
+      const chooser = await session.execute({ type: 'click', target: { role: 'button', name: 'Attach a report' } });
+      expect(chooser.executed.outcome.ok ? '' : chooser.executed.outcome.error).toContain('Blocked a file chooser');
+
+      const allowed = await session.execute({ type: 'click', target: { role: 'link', name: 'Lake Aurora' } });
+      expect(allowed.executed).toMatchObject({ outcome: { ok: true }, urlAfter: `${site.origin}/stations/lake-aurora` });
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('synthesizes chains on a site with no probe, checking with page predicates only', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'trajsynth-url-'));
+    try {
+      const result = await runCli(['synth', '--url', `${site.origin}/`, '--chains', '2', '--max-level', '3', '--seed', '4', '--out', out, '--run', 'handbook', '--quiet']);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      for (const chainId of ['c0001', 'c0002']) {
+        const record = ChainRecordSchema.parse(JSON.parse(await readFile(join(out, 'trajectories', 'handbook', 'chains', chainId, 'chain.json'), 'utf8')));
+        expect(record.environment).toBe('url');
+        expect(record.levels.length).toBeGreaterThanOrEqual(2);
+        expect(record.subtasks.flatMap((subtask) => subtask.predicates).some(isStatePredicate)).toBe(false);
+      }
+      expect(other.requests).toEqual([]);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('says clearly when the address cannot be reached, and rejects a non-http URL', async () => {
+    const closedPort = await freePort();
+    const out = await mkdtemp(join(tmpdir(), 'trajsynth-url-'));
+    const unreachable = await runCli(['synth', '--url', `http://127.0.0.1:${closedPort}/`, '--chains', '1', '--out', out, '--quiet']).finally(() =>
+      rm(out, { recursive: true, force: true }),
+    );
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toContain(`Could not reach http://127.0.0.1:${closedPort}/: ECONNREFUSED`);
+    expect(unreachable.stderr).toMatch(/fix: Check the address/);
+    const bad = await runCli(['synth', '--url', 'ftp://example.com/']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Expected --url to be an http\(s\) address/);
+  });
+});
