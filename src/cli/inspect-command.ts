@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { describePredicate } from '../core/predicate.js';
 import type { ChainRecord } from '../core/chain.js';
 import { listChainIds, readChain, readRunMeta, readSteps, readTasksFile, runLayout, type RunLayout } from '../store/index.js';
+import { coverageText } from './coverage-text.js';
 import { booleanFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
 
 export const INSPECT_HELP = `Usage: trajsynth inspect RUN [flags]
@@ -38,11 +39,13 @@ export async function inspectCommand(argv: string[]): Promise<number> {
   if (parsed.positionals.length !== 1) throw new UsageError(`Expected one RUN argument, got ${parsed.positionals.length}. Usage: trajsynth inspect RUN [--out DIR]`);
   const layout = resolveRun(parsed.positionals[0]!, stringFlag(parsed, 'out'));
   const meta = await readRunMeta(layout);
+  const only = stringFlag(parsed, 'chain');
   const tasks = await readTasksFile(layout);
   const out: string[] = [];
   out.push(`Run ${meta.runId} (${meta.status}) · env ${meta.config.environment} · seed ${meta.config.seed} · ${meta.config.chains} chains to level ${meta.config.maxLevel}`);
   out.push(`  created ${meta.createdAt} · ${tasks.length} chain(s) with tasks in ${layout.tasksFile}`);
-  const only = stringFlag(parsed, 'chain');
+  const coverage = coverageText(meta.coverage, meta.config.environment === 'all' ? meta.spread : undefined);
+  if (coverage && !only) out.push(coverage.trimEnd());
   const chainIds = only ? [only] : await listChainIds(layout);
   for (const chainId of chainIds) {
     const record = await readChain(layout, chainId);

@@ -1,0 +1,41 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type BrowserHandle } from '../../src/browser/index.js';
+import { listEnvironments } from '../../src/environments/registry.js';
+import { synthesize } from '../../src/pipeline/synthesize.js';
+
+let browser: BrowserHandle;
+let outDir: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  outDir = await mkdtemp(join(tmpdir(), 'trajsynth-apps-'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await rm(outDir, { recursive: true, force: true });
+});
+
+describe('the heuristic agents on every bundled app (no app-specific code)', () => {
+  for (const manifest of listEnvironments()) {
+    it(`chain to level 6 on ${manifest.id}, every subtask checked, coverage reported`, { timeout: 180_000 }, async () => {
+      const result = await synthesize({ outDir, environment: manifest.id, chains: 2, maxLevel: 6, seed: 3, concurrency: 2, browser });
+      expect(result.records).toHaveLength(2);
+      expect(Math.max(...result.records.map((record) => record.levels.length))).toBe(6);
+      for (const record of result.records) {
+        expect(record.status).toBe('complete');
+        for (const subtask of record.subtasks.filter((candidate) => candidate.status === 'accepted')) {
+          expect(subtask.verdict.before.every(Boolean)).toBe(false);
+          expect(subtask.verdict.after.every(Boolean)).toBe(true);
+        }
+      }
+      const coverage = result.meta.coverage.find((entry) => entry.environment === manifest.id)!;
+      expect(coverage.declared).toBe(manifest.affordances.length);
+      expect(coverage.exercised.length + coverage.untouched.length).toBe(manifest.affordances.length);
+      expect(coverage.exercised.length).toBeGreaterThan(0);
+    });
+  }
+});
