@@ -7,8 +7,8 @@ import { InteractionKindSchema } from './task.js';
  * which declared affordances a run's accepted subtasks exercised and which were never touched.
  */
 export const AffordanceDeclarationSchema = z.object({
-  /** Route pattern, `:name` for a path segment, e.g. `/projects/:id`. */
-  route: z.string().startsWith('/'),
+  /** Route pattern, `:name` for a path segment, e.g. `/projects/:id`; `*` for every page, `/mail/*` for a subtree. */
+  route: z.string().regex(/^(\*|\/.*)$/, 'Expected a route such as /projects/:id, /mail/* or *'),
   kind: InteractionKindSchema,
   /** Accessible name (or its start) of the form or control, when a route has several of a kind. */
   name: z.string().optional(),

@@ -4,18 +4,29 @@ import type { AppCoverage, Spread } from '../core/run.js';
 import type { Subtask } from '../core/task.js';
 import { normalizedIncludes } from './text-match.js';
 
-/** Whether a path such as `/projects/3?page=2` matches a route pattern such as `/projects/:id`. */
+/**
+ * Whether a path such as `/projects/3?page=2` matches a route pattern such as `/projects/:id`.
+ * `*` matches every page (for chrome such as a top-bar search), `/mail/*` every page below /mail.
+ */
 export function routeMatches(route: string, path: string): boolean {
   const pathname = path.split(/[?#]/)[0] ?? path;
+  if (route === '*') return true;
+  if (route.endsWith('/*')) return pathname === route.slice(0, -2) || pathname.startsWith(route.slice(0, -1));
   const routeParts = route.split('/').filter(Boolean);
   const pathParts = pathname.split('/').filter(Boolean);
   return routeParts.length === pathParts.length && routeParts.every((part, index) => part.startsWith(':') || part === pathParts[index]);
 }
 
+/**
+ * A named declaration is exercised by a subtask on its route that used the control of that name,
+ * whatever kind the agent took it for (a "Star" button or checkbox); an unnamed one by any subtask of
+ * its kind on its route.
+ */
 function exercises(declaration: AffordanceDeclaration, subtask: Subtask): boolean {
-  if (subtask.interaction !== declaration.kind || !routeMatches(declaration.route, subtask.proposedAt)) return false;
-  if (declaration.name === undefined) return true;
-  return normalizedIncludes(subtask.affordance ?? '', declaration.name) || normalizedIncludes(subtask.description, declaration.name);
+  if (!routeMatches(declaration.route, subtask.proposedAt)) return false;
+  if (declaration.name === undefined) return subtask.interaction === declaration.kind;
+  const key = (subtask.affordance ?? '').replace(/^[a-z-]+:/, '');
+  return key.toLowerCase().startsWith(declaration.name.toLowerCase()) || (subtask.interaction === declaration.kind && normalizedIncludes(key, declaration.name));
 }
 
 /** Per app: which declared affordances the run's accepted subtasks exercised, and which it never touched. */

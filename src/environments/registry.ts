@@ -1,8 +1,13 @@
 import type { BundledApp, EnvironmentManifest } from '../core/environment.js';
 import { TrajsynthError } from '../core/errors.js';
+import { bank } from '../../environments/bank/index.js';
+import { calendar } from '../../environments/calendar/index.js';
+import { mail } from '../../environments/mail/index.js';
+import { notesWiki } from '../../environments/notes-wiki/index.js';
 import { projectTracker } from '../../environments/project-tracker/index.js';
+import { shop } from '../../environments/shop/index.js';
 
-const BUNDLED: readonly BundledApp[] = [projectTracker];
+const BUNDLED: readonly BundledApp[] = [projectTracker, shop, mail, calendar, bank, notesWiki];
 
 export const DEFAULT_ENVIRONMENT_ID = 'project-tracker';
 

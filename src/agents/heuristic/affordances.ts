@@ -12,7 +12,7 @@ export type Affordance =
 
 export const FIELD_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton', 'checkbox']);
 const ITEM_VERBS =
-  /^(archive|delete|remove|complete|close|approve|reject|restore|star|unstar|pin|unpin|duplicate|unarchive|dismiss|accept|decline)\b\s*(.*)$/i;
+  /^(archive|delete|remove|complete|close|approve|reject|restore|star|unstar|pin|unpin|duplicate|unarchive|dismiss|accept|decline|cancel|pause|resume|freeze|unfreeze)\b\s*(.*)$/i;
 const NON_SUBMIT = /^(cancel|close|reset|clear|back|delete|remove)\b/i;
 const NAVIGATION_CONTAINERS = new Set(['navigation', 'banner', 'contentinfo', 'complementary']);
 
@@ -27,9 +27,12 @@ export function parseDescriptor(descriptor: string): Descriptor {
   return match ? { role: match[1]!, name: match[2] ?? '' } : { role: descriptor, name: '' };
 }
 
-/** Strips quotes of any kind from around a name. */
+/** Strips one pair of quotes from around a whole name (`“Apollo”` → `Apollo`), leaving inner quotes alone. */
 export function unquote(text: string): string {
-  return text.replace(/^[\s"'\u201C\u201D\u2018\u2019]+|[\s"'\u201C\u201D\u2018\u2019]+$/g, '');
+  const trimmed = text.trim();
+  const match = /^["'\u201C\u2018](.*)["'\u201D\u2019]$/s.exec(trimmed);
+  if (match && !/["\u201C\u201D]/.test(match[1]!)) return match[1]!.trim();
+  return trimmed;
 }
 
 export function isInNavigationArea(element: Element): boolean {
@@ -80,6 +83,8 @@ export function findAffordances(observation: Observation): Affordance[] {
       const match = ITEM_VERBS.exec(element.name.trim());
       if (match) {
         const rest = unquote(match[2] ?? '');
+        // A bare "Cancel" (or "Close") dismisses something; it is not an action on an item.
+        if (rest === '' && /^(cancel|close)$/i.test(match[1]!)) continue;
         // "Delete task" names the kind of thing, not the thing: the item is the page's subject.
         const generic = rest === '' || /^(this |the )?[a-z]+$/.test(rest);
         const item = generic ? pageHeading(observation) : rest;

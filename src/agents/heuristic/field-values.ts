@@ -19,6 +19,7 @@ export type FieldKind =
   | 'phone'
   | 'long-text'
   | 'search'
+  | 'tags'
   | 'text';
 
 /** Classifies a field from its accessible name, role and placeholder, as a person would. */
@@ -31,6 +32,7 @@ export function classifyField(field: Element): FieldKind {
   if (/\btime\b|^(start|starts|from)$/.test(name)) return 'start-time';
   if (/\b(date|due|deadline|when|day|birthday)\b/.test(label)) return 'date';
   if (/\b(url|link|website)\b/.test(label)) return 'url';
+  if (/\b(tags?|keywords?)\b/.test(name)) return 'tags';
   if (/\b(phone|mobile|tel)\b/.test(label)) return 'phone';
   if (field.role === 'spinbutton' || /\b(amount|number|count|quantity|qty|estimate|points|budget|price)\b/.test(label)) return 'number';
   if (/\b(key|code|prefix|abbreviation)\b/.test(label)) return 'code';
@@ -73,6 +75,12 @@ export function valueForField(field: Element, persona: Persona, rng: Rng, search
       return `${rng.pick(words.names).toLowerCase()}.${rng.pick(words.places).toLowerCase()}@example.com`;
     case 'number':
       return String(rng.int(2, 40));
+    case 'tags': {
+      const word = () => rng.pick(words.objects).split(' ').pop()!.toLowerCase();
+      const first = word();
+      const second = word();
+      return first === second ? first : `${first}, ${second}`;
+    }
     case 'long-text':
       return rng.pick(words.sentences);
     case 'search':

@@ -60,9 +60,10 @@ export const FORM_CHOICE_TEMPLATES = [
   'Use the {form} form: pick {option} under {label}, then click {submit}.',
 ];
 export const SEARCH_TEMPLATES = ['Search for {quoted}.', 'Look up {quoted} using the search.', 'Run a search for {quoted}.'];
-export const TOGGLE_IMPERATIVE_TEMPLATES = ['{imperative}.', '{imperative} using its checkbox.', '{imperative} in the list.'];
+export const TOGGLE_IMPERATIVE_TEMPLATES = ['{imperative}.', '{imperative} using its checkbox.', 'Tick the checkbox to {imperativeLower}.'];
 export const TOGGLE_ON_TEMPLATES = ['Tick the checkbox {quoted}.', 'Turn on {quoted}.', 'Check {quoted}.'];
 export const TOGGLE_OFF_TEMPLATES = ['Uncheck {quoted}.', 'Clear the checkbox {quoted}.', 'Turn off {quoted}.'];
+export const TOGGLE_IMPERATIVE_OFF_TEMPLATES = ['Clear the checkbox that says {plain}.', 'Untick the {plain} checkbox.', 'Turn off the {plain} checkbox.'];
 export const SELECT_TEMPLATES = ['Set {quoted} to {option}.', 'Choose {option} in the {quoted} menu.', 'Switch {quoted} to {option}.'];
 export const NAVIGATE_TEMPLATES = ['Open {quoted}.', 'Go to {quoted}.', 'Navigate to {quoted}.', 'Click through to {quoted}.'];
 export const TAB_TEMPLATES = ['Switch to the {quoted} tab.', 'Open the {quoted} tab.', 'Show the {quoted} view.'];

@@ -44,9 +44,17 @@ function buildParts(input: BuildInput, proposedAt: string): Parts | undefined {
       const element = affordance.element;
       const checking = element.checked !== true;
       const name = unquote(element.name);
-      const imperative = /^(mark|enable|disable|show|hide|notify|subscribe|include|star|pin|follow|watch)\b/i.test(name);
-      const templates = checking ? (imperative ? p.TOGGLE_IMPERATIVE_TEMPLATES : p.TOGGLE_ON_TEMPLATES) : p.TOGGLE_OFF_TEMPLATES;
-      const description = p.phrase(rng, templates, { imperative: name, quoted: p.q(name) });
+      const imperative = /^(mark|enable|disable|show|hide|notify|subscribe|include|star|pin|follow|watch|save|add|keep|allow|send|use|receive|remember|favorite|freeze|mute)\b/i.test(name);
+      const templates = checking
+        ? imperative
+          ? p.TOGGLE_IMPERATIVE_TEMPLATES
+          : p.TOGGLE_ON_TEMPLATES
+        : imperative
+          ? p.TOGGLE_IMPERATIVE_OFF_TEMPLATES
+          : p.TOGGLE_OFF_TEMPLATES;
+      // A name that already quotes its item (`Show “Work”`) is not wrapped in quotes again.
+      const quoted = /[\u201C"]/.test(name) ? name : p.q(name);
+      const description = p.phrase(rng, templates, { imperative: name, imperativeLower: p.lowerFirst(name), quoted, plain: name });
       return {
         description,
         predicates: [{ kind: 'element', role: 'checkbox', name: element.name, present: true, checked: checking, path: proposedAt }],
@@ -80,10 +88,10 @@ function buildParts(input: BuildInput, proposedAt: string): Parts | undefined {
     }
     case 'item-action': {
       const { element, verb, item, noun } = affordance;
+      // The button is gone from the page it was on (the item left the list, or its page no longer
+      // exists). Not "no record with this name": other records often keep the name (links, order
+      // lines, versions), so that would be false even after a correct deletion.
       const predicates: Predicate[] = [{ kind: 'element', role: 'button', name: element.name, present: false, path: proposedAt }];
-      if (input.hasStateProbe && /^(delete|remove)$/i.test(verb)) {
-        predicates.push({ kind: 'state-value', value: item, present: false });
-      }
       const verbWord = p.upperFirst(verb.toLowerCase());
       return {
         description: p.phrase(rng, noun ? p.ITEM_NOUN_ACTION_TEMPLATES : p.ITEM_ACTION_TEMPLATES, {
@@ -114,10 +122,13 @@ function buildParts(input: BuildInput, proposedAt: string): Parts | undefined {
 function buildSearch(input: BuildInput, form: Extract<Affordance, { kind: 'form' }>): Parts | undefined {
   const field = form.fields.find((candidate) => candidate.role !== 'combobox' && candidate.role !== 'checkbox');
   if (!field) return undefined;
+  // Names of items in lists and tables make good searches; action links ("New page") do not.
+  const inItem = (element: Element) => element.path.some((entry) => /^(row|listitem|cell|gridcell|article)\b/.test(entry));
   const fromPage = input.observation.elements
-    .filter((element) => element.role === 'link' && !isInNavigationArea(element) && !/^skip to\b/i.test(element.name))
+    .filter((element) => element.role === 'link' && inItem(element) && !isInNavigationArea(element))
     .map((element) => unquote(element.name))
-    .filter((term) => term.length >= 4 && term.length <= 40);
+    // Item names make searches; one-word chrome such as "Next" or "Today" does not.
+    .filter((term) => term.length >= 6 && term.length <= 40 && /\s/.test(term));
   const terms = [...input.chainEntities.filter((entity) => entity.length <= 40), ...fromPage];
   const term = valueForField(field, input.persona, input.rng, terms);
   if (field.value && field.value === term) return undefined;

@@ -70,6 +70,8 @@ export class HeuristicProposer implements Proposer {
     if (history[history.length - 1] === kind) score *= 0.5;
     if (kind === 'read' && history.includes('read')) score *= 0.3;
     if (input.retry > 0 && (kind === 'navigate' || kind === 'read')) score *= 1 + input.retry;
+    // The longer a chain stays on one kind of page, the more it wants to move on and explore.
+    if (kind === 'navigate') score *= 1 + subtasksOnThisPage(input);
     if (this.followUp && group.some((affordance) => mentionsAny(affordance, chainEntities))) score *= 4;
     return score;
   }
@@ -77,13 +79,46 @@ export class HeuristicProposer implements Proposer {
   private affordanceScore(affordance: Affordance, input: ProposeInput, chainEntities: readonly string[]): number {
     let score = 1;
     if (!input.chain.explored.has(affordance.key)) score *= 3;
-    if (affordance.kind === 'navigate' && affordance.inNavigation) score *= 0.5;
+    if (affordance.kind === 'navigate') {
+      const destination = affordance.element.url ? pagePattern(affordance.element.url, input.observation.url) : undefined;
+      if (destination && !visitedPatterns(input).has(destination)) score *= 4;
+      else if (affordance.inNavigation) score *= 0.5;
+    }
     if (this.followUp && mentionsAny(affordance, chainEntities)) score *= 40;
     return score;
   }
 }
 
 type KindKey = Affordance['kind'] | 'search';
+
+/** A page's kind: its path with ids and slugs generalized (`/tasks/42` → `/tasks/:id`), without the query. */
+export function pagePattern(url: string, base?: string): string | undefined {
+  try {
+    const { pathname } = new URL(url, base);
+    return pathname
+      .split('/')
+      .map((segment) => (/\d/.test(segment) || segment.length > 24 ? ':id' : segment))
+      .join('/');
+  } catch {
+    return undefined;
+  }
+}
+
+function visitedPatterns(input: ProposeInput): Set<string> {
+  const visited = new Set<string>();
+  for (const subtask of input.chain.attempted) {
+    const pattern = pagePattern(subtask.proposedAt, input.observation.url);
+    if (pattern) visited.add(pattern);
+  }
+  const here = pagePattern(input.observation.url);
+  if (here) visited.add(here);
+  return visited;
+}
+
+function subtasksOnThisPage(input: ProposeInput): number {
+  const here = pagePattern(input.observation.url);
+  return input.chain.attempted.filter((subtask) => pagePattern(subtask.proposedAt, input.observation.url) === here).length;
+}
 
 /** Search forms are their own kind: they sit on every page and would otherwise crowd out other forms. */
 function kindKey(affordance: Affordance): KindKey {

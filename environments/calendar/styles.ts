@@ -1,0 +1,6 @@
+import { BASE_STYLES } from './styles-base.js';
+import { PAGE_STYLES } from './styles-pages.js';
+import { VIEW_STYLES } from './styles-views.js';
+
+/** The app's stylesheet, served at /assets/app.css. */
+export const STYLES = BASE_STYLES + VIEW_STYLES + PAGE_STYLES;
