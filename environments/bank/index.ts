@@ -21,7 +21,7 @@ export const bank: BundledApp = {
     affordances: [
       { route: '/', kind: 'read', description: 'read an account balance or a recent transaction amount' },
       { route: '/', kind: 'navigate', description: 'open an account, a transaction or a page from the sidebar' },
-      { route: '/', kind: 'search', description: 'search transactions and payees from the top bar' },
+      { route: '*', kind: 'search', description: 'search transactions and payees from the top bar' },
       { route: '/accounts/:id', kind: 'search', name: 'Search transactions', description: 'search the account’s transactions by description, note or amount' },
       { route: '/accounts/:id', kind: 'form', name: 'Filter transactions', description: 'filter transactions by category and a date range' },
       { route: '/accounts/:id', kind: 'navigate', description: 'sort by a column, page through transactions or open one' },

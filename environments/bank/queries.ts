@@ -161,6 +161,9 @@ export function fundingAccounts(store: BankStore): Account[] {
   return store.accounts.filter((account) => account.type !== 'credit');
 }
 
+/** A made-up routing number (it fails the ABA checksum, so it belongs to no real bank). */
+export const ROUTING_NUMBER = '271828183';
+
 export function maskedNumber(last4: string): string {
   return `\u2022\u2022${last4}`;
 }

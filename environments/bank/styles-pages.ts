@@ -27,6 +27,8 @@ export const PAGE_STYLES = `
 .inline-form > .field { flex: 1; min-width: 180px; }
 .inline-form > .form-error { flex-basis: 100%; }
 .inline-form > .button { height: 38px; }
+.icon-button { width: 30px; padding: 0; }
+.col-payee { min-width: 230px; }
 .sort-link { color: var(--muted); display: inline-flex; gap: 4px; align-items: center; }
 .sort-link:hover { color: var(--text); text-decoration: none; }
 .sort-link.active { color: var(--text); }
@@ -96,7 +98,7 @@ export const PAGE_STYLES = `
 /* Two-column layouts and facts */
 .detail-grid { display: grid; grid-template-columns: minmax(0, 1.35fr) minmax(0, 1fr); gap: 18px; align-items: start; }
 .detail-grid > .card { margin-top: 0; }
-.side-layout { display: grid; grid-template-columns: minmax(0, 1fr) 330px; gap: 18px; align-items: start; }
+.side-layout { display: grid; grid-template-columns: minmax(0, 1fr) 310px; gap: 18px; align-items: start; }
 .side-layout > .card { margin-top: 0; }
 .form-card { padding: 18px; }
 .form-card form { margin-top: 14px; }

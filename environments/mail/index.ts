@@ -19,7 +19,7 @@ export const mail: BundledApp = {
     allowedOrigins: [],
     hasStateProbe: true,
     affordances: [
-      { route: '/mail/:folder', kind: 'search', description: 'search mail from the top bar (subject, sender, body)' },
+      { route: '*', kind: 'search', description: 'search mail from the top bar (subject, sender, body)' },
       { route: '/mail/:folder', kind: 'navigate', description: 'open a folder or label from the sidebar, sort by a column, page, or open a message' },
       { route: '/mail/:folder', kind: 'toggle', name: 'Mark', description: 'mark a message read or unread from its row' },
       { route: '/mail/:folder', kind: 'toggle', name: 'Star', description: 'star or unstar a message from its row' },

@@ -19,7 +19,7 @@ export const projectTracker: BundledApp = {
     hasStateProbe: true,
     affordances: [
       { route: '/', kind: 'read', description: 'read a value from the upcoming-tasks table' },
-      { route: '/', kind: 'search', description: 'search from the top bar' },
+      { route: '*', kind: 'search', description: 'search from the top bar' },
       { route: '/', kind: 'navigate', description: 'open a project or page from the sidebar' },
       { route: '/projects', kind: 'form', name: 'New project', description: 'create a project' },
       { route: '/projects/:id', kind: 'form', name: 'New task', description: 'add a task with assignee, priority and due date' },

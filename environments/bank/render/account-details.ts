@@ -2,7 +2,7 @@ import { html } from '../../kit/html.js';
 import { formatDate } from '../clock.js';
 import { ACCOUNT_TYPE_LABELS, DELIVERY_LABELS, type Account } from '../model.js';
 import { formatMoney, formatWholeMoney } from '../money.js';
-import { maskedNumber } from '../queries.js';
+import { ROUTING_NUMBER, maskedNumber } from '../queries.js';
 import type { BankStore } from '../store.js';
 import { formErrors, selectField, textField } from './components.js';
 import { accountHeader } from './account-header.js';
@@ -20,7 +20,7 @@ export function renderAccountDetails(store: BankStore, account: Account, flash: 
   const facts: Array<[string, string]> = [
     ['Account type', ACCOUNT_TYPE_LABELS[account.type]],
     ['Account number', `${maskedNumber(account.last4)} (full number hidden)`],
-    ['Routing number', account.type === 'credit' ? 'Not applicable' : '121000358'],
+    ['Routing number', account.type === 'credit' ? 'Not applicable' : ROUTING_NUMBER],
     ['Opened', formatDate(account.openedOn)],
     ['Current balance', formatMoney(store.balance(account))],
     ...(account.type === 'savings' ? [['Interest rate', `${account.rate.toFixed(2)}% APY`] as [string, string]] : []),

@@ -2,7 +2,7 @@ import { html, type SafeHtml } from '../../kit/html.js';
 import { formatDate } from '../clock.js';
 import { ACCOUNT_TYPE_LABELS, type Account } from '../model.js';
 import { formatMoney, formatWholeMoney } from '../money.js';
-import { maskedNumber } from '../queries.js';
+import { ROUTING_NUMBER, maskedNumber } from '../queries.js';
 import type { BankStore } from '../store.js';
 import { accountGlyph } from './components.js';
 import { icon } from './icons.js';
@@ -15,7 +15,7 @@ export function accountHeader(store: BankStore, account: Account, tab: 'transact
       ? [['Current balance', formatMoney(balance)], ['Available credit', formatMoney(store.available(account))], ['Credit limit', formatWholeMoney(account.creditLimit ?? 0)], ['Payment due', account.paymentDueDate ? formatDate(account.paymentDueDate) : '—']]
       : account.type === 'savings'
         ? [['Current balance', formatMoney(balance)], ['Available balance', formatMoney(store.available(account))], ['Interest rate', `${account.rate.toFixed(2)}% APY`]]
-        : [['Current balance', formatMoney(balance)], ['Available balance', formatMoney(store.available(account))], ['Routing number', '121000358']];
+        : [['Current balance', formatMoney(balance)], ['Available balance', formatMoney(store.available(account))], ['Routing number', ROUTING_NUMBER]];
   const tabLink = (href: string, label: string, active: boolean) =>
     html`<a class="tab" href="${href}"${active ? html` aria-current="page"` : ''}>${label}</a>`;
   const card = store.cards.find((candidate) => candidate.accountId === account.id);

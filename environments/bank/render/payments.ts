@@ -31,11 +31,11 @@ export function renderPayments(store: BankStore, form: PaymentFormState, flash: 
     const payee = store.payee(payment.payeeId)!;
     const name = paymentName(store, payment);
     return html`<tr>
-      <td><span class="account-cell">${initialsAvatar(payee.name, payee.id, 'sm')}<span><a class="row-link" href="/payees/${payee.id}">${payee.name}</a>${payment.memo ? html`<span class="sub">${payment.memo}</span>` : ''}</span></span></td>
+      <td class="col-payee"><span class="account-cell">${initialsAvatar(payee.name, payee.id, 'sm')}<span><a class="row-link" href="/payees/${payee.id}">${payee.name}</a>${payment.memo ? html`<span class="sub">${payment.memo}</span>` : ''}</span></span></td>
       <td class="nowrap">${formatDate(payment.date)}</td>
       <td class="num">${formatMoney(payment.amount)}</td>
       <td class="nowrap"><span class="repeat">${payment.repeats === 'once' ? '' : icon('repeat')}${REPEATS_LABELS[payment.repeats]}</span></td>
-      <td class="col-actions"><button type="button" class="button small ghost danger-text" data-open-dialog="delete-payment-${payment.id}" aria-label="Delete ${quoted(name)}">${icon('trash')}Delete</button></td>
+      <td class="col-actions"><button type="button" class="button small ghost danger-text icon-button" data-open-dialog="delete-payment-${payment.id}" aria-label="Delete ${quoted(name)}" title="Delete payment">${icon('trash')}</button></td>
     </tr>`;
   });
   const dialogs = payments.map((payment) =>

@@ -4,7 +4,7 @@ import type { CapturedObservation, Element, Observation } from '../../core/obser
 import type { Rng } from '../../core/random.js';
 import { normalizedEquals } from '../../environments/text-match.js';
 import type { Attempt, ExecuteInput, Executor } from '../roles.js';
-import { parseDescriptor, unquote } from './affordances.js';
+import { nthOf, parseDescriptor, unquote } from './affordances.js';
 
 const CONFIRM_NAMES = /^(confirm|ok|yes|continue|delete|remove|archive|save|submit)\b/i;
 
@@ -71,7 +71,8 @@ export class HeuristicExecutor implements Executor {
     }
     const confirm = findDialogConfirm(observation);
     if (confirm && steps < maxSteps - 1) {
-      await act({ type: 'click', target: { role: 'button', name: confirm.name, ref: confirm.ref } });
+      // The dialog's button may share its name with the button behind the dialog that opened it.
+      await act({ type: 'click', target: { role: 'button', name: confirm.name, ref: confirm.ref, nth: nthOf(observation.elements, confirm) } });
     }
     const answer = proposal.answerFrom ? readAnswer(proposal.answerFrom, observation) : undefined;
     await act(answer === undefined ? { type: 'done' } : { type: 'done', answer });

@@ -201,7 +201,12 @@ function buildForm(input: BuildInput, form: Extract<Affordance, { kind: 'form' }
     filled.push({ label: field.name, value: option, kind: 'option' });
   }
   plan.push({ type: 'click', target: submit });
-  const primary = filled.find((entry) => entry.kind === 'title' || entry.kind === 'name') ?? filled[0]!;
+  // The value the check looks for: a name or title, else any free text. A small number or a date could
+  // already be in the state before the task (as an id or another record's date), making a useless check.
+  const primary =
+    filled.find((entry) => entry.kind === 'title' || entry.kind === 'name') ??
+    filled.find((entry) => ['text', 'long-text', 'email', 'url', 'phone', 'code', 'tags'].includes(entry.kind)) ??
+    filled[0]!;
   const predicates: Predicate[] = input.hasStateProbe
     ? [{ kind: 'state-value', value: primary.value, present: true }]
     : [{ kind: 'text', text: primary.value, present: true }];
