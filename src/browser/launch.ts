@@ -1,10 +1,10 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { abortError, DEFAULT_VIEWPORT, errorMessage, TrajsynthError, throwIfAborted } from '../core/index.js';
 import { PlaywrightSession } from './browser-session.js';
 import type { BrowserHandle, BrowserSession, LaunchBrowserOptions, NewSessionOptions } from './browser-types.js';
 import { findChromium } from './find-chromium.js';
 import { SessionGuard } from './session-guard.js';
-import { isAllowedUrl, normalizeOrigin } from './url.js';
+import { normalizeOrigin } from './url.js';
 
 export const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
