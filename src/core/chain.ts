@@ -13,6 +13,8 @@ export const ChainRecordSchema = z.object({
   envSeed: z.number().int(),
   agentSeed: z.number().int(),
   persona: z.string(),
+  /** Where the chain (and so each of its level-k tasks) starts after reset(envSeed). */
+  startPath: z.string().optional(),
   status: z.enum(['running', 'complete', 'failed']),
   /** Why the chain stopped before maxLevel, when it did. */
   stopReason: z.string().optional(),

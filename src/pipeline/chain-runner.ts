@@ -77,7 +77,7 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
   };
   let lastWritten: { observation: CapturedObservation; ref: Awaited<ReturnType<ChainWriter['writeObservation']>>['ref'] } | undefined;
 
-  await session.goto(environment.manifest.startPath, signal);
+  await session.goto(record.startPath ?? environment.manifest.startPath, signal);
   let observation = await session.observe({ signal });
   const accepted: Subtask[] = [];
   const explored = new Set<string>();

@@ -91,7 +91,7 @@ export async function synthesize(options: SynthesizeOptions): Promise<SynthesisR
   let status: RunMeta['status'] = 'complete';
   const persist = async () => {
     const finished = [...records.values()].sort((a, b) => a.index - b.index);
-    await writeTasksFile(layout, finished.filter((record) => record.levels.length > 0).map((record) => tasksLine(record, source.manifestFor(record.index).startPath)));
+    await writeTasksFile(layout, finished.filter((record) => record.levels.length > 0).map((record) => tasksLine(record, record.startPath ?? source.manifestFor(record.index).startPath)));
     await writeRunMeta(layout, metaFor(meta, config, records, status, source));
   };
   let persistChain = Promise.resolve();
@@ -139,6 +139,7 @@ async function runOneChain(
   const envSeed = deriveSeed(config.seed, 'environment', index) % 100_000;
   const agentSeed = deriveSeed(config.seed, 'agents', index);
   const persona = PERSONAS[deriveSeed(config.seed, 'persona', index) % PERSONAS.length]!;
+  const startPath = entryPath(manifest, deriveSeed(config.seed, 'entry', index));
   const record: ChainRecord = ChainRecordSchema.parse({
     schemaVersion: SCHEMA_VERSION,
     chainId,
@@ -147,6 +148,7 @@ async function runOneChain(
     envSeed,
     agentSeed,
     persona: persona.id,
+    startPath,
     status: 'running',
     subtasks: [],
     levels: [],
@@ -194,6 +196,19 @@ async function runOneChain(
     await session?.close().catch(() => {});
     await environment?.close().catch(() => {});
   }
+}
+
+/**
+ * Where a chain starts: the app's start page for half the chains, else one of the pages its
+ * declared affordances live on (routes without parameters), so that a run's chains begin all over
+ * the app instead of spending their first subtasks walking to the same places.
+ */
+export function entryPath(manifest: EnvironmentManifest, seed: number): string {
+  const pages = [...new Set(manifest.affordances.map((affordance) => affordance.route).filter((route) => route.startsWith('/') && !route.includes(':') && !route.includes('*')))].filter(
+    (route) => route !== manifest.startPath,
+  );
+  if (pages.length === 0 || seed % 2 === 0) return manifest.startPath;
+  return pages[Math.floor(seed / 2) % pages.length]!;
 }
 
 function runExistsError(layout: RunLayout): TrajsynthError {
