@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'ABORTED'
   | 'TIMEOUT'
   | 'MODEL_ERROR'
+  /** A model answered, but not with valid output even after its repair turn. */
+  | 'MODEL_OUTPUT_INVALID'
   | 'RATE_LIMITED'
   | 'BUDGET_EXCEEDED'
   | 'INTERNAL';
