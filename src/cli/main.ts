@@ -10,6 +10,7 @@ Usage: trajsynth <command> [flags]
 Commands:
   synth      run the six-agent loop and store level-k tasks and trajectories
   inspect    print a run's chains, levels and subtask lineage
+  cost       print what a run's model calls cost, by role, model and level
   envs       list the bundled environments
   serve      serve one bundled environment for a person to click through
 
@@ -34,6 +35,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./synth-command.js')).synthCommand(rest, controller.signal);
     case 'inspect':
       return (await import('./inspect-command.js')).inspectCommand(rest);
+    case 'cost':
+      return (await import('./cost-command.js')).costCommand(rest);
     case 'envs':
       return (await import('./envs-command.js')).envsCommand();
     case 'serve':
@@ -49,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${TOOL_VERSION}\n`);
       return 0;
     default:
-      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, envs, serve (see \`trajsynth --help\`).`);
+      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, cost, envs, serve (see \`trajsynth --help\`).`);
   }
 }
 

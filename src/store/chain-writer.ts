@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { ChainRecord } from '../core/chain.js';
 import type { CapturedObservation } from '../core/observation.js';
 import type { ObservationRef, Step } from '../core/step.js';
+import type { ModelCall } from '../core/usage.js';
 import { appendLine, writeFileAtomic } from './atomic-write.js';
 import { chainLayout, observationFileStem, type ChainLayout, type RunLayout } from './layout.js';
 
@@ -51,6 +52,11 @@ export class ChainWriter {
 
   async appendStep(step: Step): Promise<void> {
     await appendLine(this.layout.stepsFile, JSON.stringify(step));
+  }
+
+  /** Appends one metered model call, as soon as it returns (so a crash never loses spent money). */
+  async appendCall(call: ModelCall): Promise<void> {
+    await appendLine(this.layout.callsFile, JSON.stringify(call));
   }
 
   async writeChain(record: ChainRecord): Promise<void> {

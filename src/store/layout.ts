@@ -6,6 +6,7 @@ import { join } from 'node:path';
  *   trajectories/<run>/run.json                        run metadata and summary
  *   trajectories/<run>/chains/<chain>/chain.json       subtasks with lineage, levels, usage
  *   trajectories/<run>/chains/<chain>/steps.jsonl      one line per executed action
+ *   trajectories/<run>/chains/<chain>/calls.jsonl      one line per model call (role, model, tokens, USD)
  *   trajectories/<run>/chains/<chain>/screens/NNNN.webp
  *   trajectories/<run>/chains/<chain>/snapshots/NNNN.yaml
  */
@@ -34,6 +35,7 @@ export interface ChainLayout {
   dir: string;
   chainFile: string;
   stepsFile: string;
+  callsFile: string;
   screensDir: string;
   snapshotsDir: string;
 }
@@ -44,6 +46,7 @@ export function chainLayout(run: RunLayout, chainId: string): ChainLayout {
     dir,
     chainFile: join(dir, 'chain.json'),
     stepsFile: join(dir, 'steps.jsonl'),
+    callsFile: join(dir, 'calls.jsonl'),
     screensDir: join(dir, 'screens'),
     snapshotsDir: join(dir, 'snapshots'),
   };

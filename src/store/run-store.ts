@@ -4,6 +4,7 @@ import { ChainRecordSchema, ChainTasksSchema, type ChainRecord, type ChainTasks 
 import { TrajsynthError } from '../core/errors.js';
 import { RunMetaSchema, type RunMeta } from '../core/run.js';
 import { StepSchema, type Step } from '../core/step.js';
+import { ModelCallSchema, type ModelCall } from '../core/usage.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { chainLayout, runLayout, type RunLayout } from './layout.js';
 import { readJsonFile, readJsonLines } from './parse-file.js';
@@ -49,6 +50,11 @@ export async function readSteps(
   options: { onTornTail?: (line: number) => void } = {},
 ): Promise<Step[]> {
   return readJsonLines(chainLayout(layout, chainId).stepsFile, StepSchema, 'a step', { ...options, missingOk: true });
+}
+
+/** The chain's metered model calls, in order (none for heuristic roles). */
+export async function readCalls(layout: RunLayout, chainId: string, options: { onTornTail?: (line: number) => void } = {}): Promise<ModelCall[]> {
+  return readJsonLines(chainLayout(layout, chainId).callsFile, ModelCallSchema, 'a model call', { ...options, missingOk: true });
 }
 
 /** Writes tasks/<run>.jsonl atomically, one line per chain in chain order, so the same seed gives the same bytes. */
