@@ -35,7 +35,7 @@ export const notesWiki: BundledApp = {
       { route: '/pages/:id/history', kind: 'item-action', name: 'Restore', description: 'restore an earlier version through its confirmation dialog' },
       { route: '/pages/:id/history', kind: 'read', description: 'read who edited a version, when, and its summary' },
       { route: '/pages/:id/move', kind: 'form', name: 'Move page', description: 'move the page under another parent page' },
-      { route: '/tags', kind: 'read', description: 'read how many pages carry a tag, or open a tag’s page list' },
+      { route: '/tags|/tags/:tag', kind: 'read', description: 'read how many pages carry a tag, or open a tag’s page list' },
       { route: '/search', kind: 'read', description: 'read a search result’s title, location or snippet' },
       { route: '/starred', kind: 'item-action', name: 'Unstar', description: 'unstar a page from the Starred list' },
       { route: '/changes', kind: 'read', description: 'read the wiki-wide change log (page, version, editor, date, summary)' },

@@ -23,7 +23,7 @@ export const shop: BundledApp = {
       { route: '/', kind: 'navigate', description: 'open a department, a product or the account menu pages' },
       { route: '/products', kind: 'form', name: 'Filter products', description: 'filter by department, price, rating and availability, or change the sort order' },
       { route: '/products', kind: 'navigate', description: 'switch Grid/List tabs, sort the list by a column header, page, or open a product' },
-      { route: '/products', kind: 'toggle', name: 'Save', description: 'save a product to the wishlist with its heart checkbox' },
+      { route: '/products|/search|/', kind: 'toggle', name: 'Save', description: 'save a product to the wishlist with its heart checkbox' },
       { route: '/products', kind: 'read', description: 'read a product’s price, rating or stock from the list view' },
       { route: '/products/:id', kind: 'form', name: 'Add to cart', description: 'add the product to the cart or change its cart quantity' },
       { route: '/products/:id', kind: 'form', name: 'Add review', description: 'post a review with a title, star rating and text' },

@@ -8,7 +8,7 @@ import { InteractionKindSchema } from './task.js';
  */
 export const AffordanceDeclarationSchema = z.object({
   /** Route pattern, `:name` for a path segment, e.g. `/projects/:id`; `*` for every page, `/mail/*` for a subtree. */
-  route: z.string().regex(/^(\*|\/.*)$/, 'Expected a route such as /projects/:id, /mail/* or *'),
+  route: z.string().regex(/^(\*|\/[^|]*(\|\/[^|]*)*)$/, 'Expected a route such as /projects/:id, /mail/*, /mail/:folder|/labels/:id or *'),
   kind: InteractionKindSchema,
   /** Accessible name (or its start) of the form or control, when a route has several of a kind. */
   name: z.string().optional(),

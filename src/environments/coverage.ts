@@ -6,9 +6,11 @@ import { normalizedIncludes } from './text-match.js';
 
 /**
  * Whether a path such as `/projects/3?page=2` matches a route pattern such as `/projects/:id`.
- * `*` matches every page (for chrome such as a top-bar search), `/mail/*` every page below /mail.
+ * `*` matches every page (for chrome such as a top-bar search), `/mail/*` every page below /mail,
+ * and `/mail/:folder|/labels/:id` either of its alternatives.
  */
 export function routeMatches(route: string, path: string): boolean {
+  if (route.includes('|')) return route.split('|').some((alternative) => routeMatches(alternative, path));
   const pathname = path.split(/[?#]/)[0] ?? path;
   if (route === '*') return true;
   if (route.endsWith('/*')) return pathname === route.slice(0, -2) || pathname.startsWith(route.slice(0, -1));
@@ -22,11 +24,17 @@ export function routeMatches(route: string, path: string): boolean {
  * whatever kind the agent took it for (a "Star" button or checkbox); an unnamed one by any subtask of
  * its kind on its route.
  */
-function exercises(declaration: AffordanceDeclaration, subtask: Subtask): boolean {
+export function exercises(declaration: AffordanceDeclaration, subtask: Pick<Subtask, 'proposedAt' | 'interaction' | 'affordance'>): boolean {
   if (!routeMatches(declaration.route, subtask.proposedAt)) return false;
   if (declaration.name === undefined) return subtask.interaction === declaration.kind;
   const key = (subtask.affordance ?? '').replace(/^[a-z-]+:/, '');
-  return key.toLowerCase().startsWith(declaration.name.toLowerCase()) || (subtask.interaction === declaration.kind && normalizedIncludes(key, declaration.name));
+  return startsWithWord(key, declaration.name) || (subtask.interaction === declaration.kind && normalizedIncludes(key, declaration.name));
+}
+
+/** `Star “X”` starts with the word "Star"; `Starred` does not. */
+function startsWithWord(text: string, prefix: string): boolean {
+  const lower = text.toLowerCase();
+  return lower.startsWith(prefix.toLowerCase()) && !/[\p{L}\p{N}]/u.test(lower.charAt(prefix.length));
 }
 
 /** Per app: which declared affordances the run's accepted subtasks exercised, and which it never touched. */

@@ -41,6 +41,23 @@ async function revise(stateAfter: typeof before | Record<string, unknown[]>, url
 }
 
 describe('heuristic reviser', () => {
+  it('checks a created record whose label others share (a restored version) by its count, false before and true after', async () => {
+    const versionsBefore = { ...before, versions: [{ id: 1, title: 'Fix login', version: 1 }, { id: 2, title: 'Fix login', version: 2 }] };
+    const after = { ...versionsBefore, versions: [...versionsBefore.versions, { id: 3, title: 'Fix login', version: 3 }] };
+    const revised = await new HeuristicReviser().revise({
+      proposal,
+      attempt: attempt('http://x/tasks/1'),
+      stateBefore: versionsBefore,
+      stateAfter: after,
+      pageBefore: page('http://x/tasks/1'),
+      pageAfter: page('http://x/tasks/1'),
+      rng: new Rng(1),
+    });
+    expect(revised?.predicates).toEqual([{ kind: 'state-count', collection: 'versions', where: { title: 'Fix login' }, op: 'gte', count: 3 }]);
+    expect(await evaluatePredicates(revised!.predicates, { state: versionsBefore, page: page('http://x/') })).toEqual([false]);
+    expect(await evaluatePredicates(revised!.predicates, { state: after, page: page('http://x/') })).toEqual([true]);
+  });
+
   it('relabels a slipped edit to the value the attempt actually set, preferring the visible label', async () => {
     const revised = await revise({ ...before, tasks: [{ ...before.tasks[0]!, priority: 'urgent', priorityLabel: 'Urgent', updatedAt: 'b' }] });
     expect(revised?.description).toBe('Set the priority of the task “Fix login” to “Urgent”.');

@@ -94,7 +94,41 @@ export function findAffordances(observation: Observation): Affordance[] {
     }
   }
   affordances.push(...findReadableCells(observation, elements));
+  affordances.push(...findDescribedValues(observation, elements));
   return affordances;
+}
+
+/**
+ * Values in description lists (`term` → `definition`), read as facts about the page's subject:
+ * "the Open tasks of “My work”", "the Last edited of “Design System”".
+ */
+function findDescribedValues(observation: Observation, visible: readonly Element[]): Affordance[] {
+  const item = pageHeading(observation);
+  if (!item) return [];
+  const all = observation.elements;
+  const reads: Affordance[] = [];
+  for (let index = 0; index < all.length; index += 1) {
+    const term = all[index]!;
+    if (term.role !== 'term') continue;
+    const attribute = unquote(term.text || term.name || '');
+    if (!/^\p{L}[\p{L}\p{N} '&/().,-]{0,38}$/u.test(attribute) || formIndexInPath(term) >= 0) continue;
+    // The definition that follows the term, and the first text in it (its own, or a child's).
+    let value: Element | undefined;
+    for (let next = index + 1; next < all.length && all[next]!.role !== 'term'; next += 1) {
+      const candidate = all[next]!;
+      const inDefinition = candidate.role === 'definition' || parseDescriptor(candidate.path[candidate.path.length - 1] ?? '').role === 'definition';
+      if (!inDefinition) continue;
+      if (FIELD_ROLES.has(candidate.role) || candidate.role === 'button') break;
+      if ((candidate.text || candidate.name).trim() !== '') {
+        value = candidate;
+        break;
+      }
+    }
+    const text = value ? unquote(value.text || value.name) : '';
+    if (!value || !visible.includes(value) || text.length > 60) continue;
+    reads.push({ kind: 'read', key: `read:${attribute}`, element: value, attribute, item, nth: nthOf(all, value) });
+  }
+  return reads;
 }
 
 function pageHeading(observation: Observation): string | undefined {

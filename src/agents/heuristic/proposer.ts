@@ -7,12 +7,12 @@ import { q } from './phrasing.js';
 
 const KIND_WEIGHT: Record<Affordance['kind'] | 'search', number> = {
   form: 4,
-  search: 1.2,
+  search: 0.6,
   'item-action': 2.5,
   toggle: 2.5,
   select: 2,
-  navigate: 1.5,
-  read: 1,
+  navigate: 0.7,
+  read: 1.5,
 };
 
 export interface HeuristicProposerOptions {
@@ -68,11 +68,15 @@ export class HeuristicProposer implements Proposer {
     const uses = history.filter((interaction) => interaction === kind).length;
     score /= 1 + uses;
     if (history[history.length - 1] === kind) score *= 0.5;
-    if (kind === 'read' && history.includes('read')) score *= 0.3;
-    if (input.retry > 0 && (kind === 'navigate' || kind === 'read')) score *= 1 + input.retry;
+    if (kind === 'read' && history.includes('read')) score *= 0.6;
+    // After a failure, something simpler on the same page (reading a value) rather than walking away.
+    if (input.retry > 0 && kind === 'read') score *= 1 + input.retry;
     // The longer a chain stays on one kind of page, the more it wants to move on and explore.
     if (kind === 'navigate') score *= 1 + subtasksOnThisPage(input);
     if (this.followUp && group.some((affordance) => mentionsAny(affordance, chainEntities))) score *= 4;
+    // A kind whose every instance repeats something the chain already did (the same sidebar
+    // toggle, the same row action on another row) loses most of its pull.
+    score *= Math.max(...group.map((affordance) => repetitionFactor(affordance, input)));
     return score;
   }
 
@@ -84,12 +88,30 @@ export class HeuristicProposer implements Proposer {
       if (destination && !visitedPatterns(input).has(destination)) score *= 4;
       else if (affordance.inNavigation) score *= 0.5;
     }
-    if (this.followUp && mentionsAny(affordance, chainEntities)) score *= 40;
-    return score;
+    // Building on what the chain touched is the point of a follow-up, but doing the same thing to it
+    // again (star, unstar, star) is not: an explored affordance keeps only a small part of the boost.
+    // Walking to the entity's page is the weakest way to build on it: the next subtask can act there.
+    if (this.followUp && mentionsAny(affordance, chainEntities)) score *= input.chain.explored.has(affordance.key) ? 4 : affordance.kind === 'navigate' ? 6 : 40;
+    return score * repetitionFactor(affordance, input);
   }
 }
 
 type KindKey = Affordance['kind'] | 'search';
+
+/**
+ * An affordance's family: its key with quoted item names blanked, so that `item:Decline “Lunch”`
+ * and `item:Decline “Standup”`, or `toggle:Show “Work”` and `toggle:Show “Team”`, are one family.
+ */
+export function affordanceFamily(key: string): string {
+  return key.replace(/\u201C[^\u201D]*\u201D/g, '“…”').replace(/"[^"]*"/g, '"…"');
+}
+
+/** 1 for a family the chain has not used yet, 1/3 after one use, 1/5 after two, … */
+function repetitionFactor(affordance: Affordance, input: ProposeInput): number {
+  const family = affordanceFamily(affordance.key);
+  const uses = input.chain.accepted.filter((subtask) => subtask.affordance !== undefined && affordanceFamily(subtask.affordance) === family).length;
+  return 1 / (1 + 2 * uses);
+}
 
 /** A page's kind: its path with ids and slugs generalized (`/tasks/42` → `/tasks/:id`), without the query. */
 export function pagePattern(url: string, base?: string): string | undefined {

@@ -16,8 +16,10 @@ export class HeuristicReviser implements Reviser {
   async revise(input: ReviseInput): Promise<Proposal | undefined> {
     const base = { interaction: input.proposal.interaction, proposedAt: input.proposal.proposedAt, plan: [] };
     if (input.stateBefore && input.stateAfter) {
-      const change = mostMeaningful(diffStates(input.stateBefore, input.stateAfter));
-      const revised = change ? describeChange(change, input) : undefined;
+      // The most meaningful change that can be described and checked.
+      const revised = byMeaning(diffStates(input.stateBefore, input.stateAfter))
+        .map((change) => describeChange(change, input))
+        .find((description) => description !== undefined);
       if (revised) return { ...base, ...revised, ...(input.proposal.affordance ? { affordance: input.proposal.affordance } : {}) };
     }
     const beforePath = pathOf(input.pageBefore.url);
@@ -44,10 +46,10 @@ export class HeuristicReviser implements Reviser {
   }
 }
 
-function mostMeaningful(changes: RecordChange[]): RecordChange | undefined {
+function byMeaning(changes: RecordChange[]): RecordChange[] {
   const rank = (change: RecordChange) =>
     (change.kind === 'created' ? 30 : change.kind === 'updated' ? 20 : 10) + (labelField(change.record) ? 5 : 0);
-  return [...changes].sort((a, b) => rank(b) - rank(a))[0];
+  return [...changes].sort((a, b) => rank(b) - rank(a));
 }
 
 function describeChange(change: RecordChange, input: ReviseInput): Pick<Proposal, 'description' | 'predicates' | 'entities'> | undefined {
@@ -56,12 +58,20 @@ function describeChange(change: RecordChange, input: ReviseInput): Pick<Proposal
   const label = String(change.record[field]);
   const noun = singular(change.collection);
   switch (change.kind) {
-    case 'created':
+    case 'created': {
+      // A label other records share (a new version of a page keeps the page's title) is checked by
+      // the number of records that carry it, which the attempt raised.
+      const sharing = (input.stateAfter?.[change.collection] ?? []).filter((record) => record[field] === label).length;
+      const predicate: Predicate =
+        sharing > 1
+          ? { kind: 'state-count', collection: change.collection, where: { [field]: label }, op: 'gte', count: sharing }
+          : { kind: 'state-value', collection: change.collection, field, value: label, present: true };
       return {
-        description: input.rng.pick([`Create a ${noun} ${q(label)}.`, `Add the ${noun} ${q(label)}.`]),
-        predicates: [{ kind: 'state-value', collection: change.collection, field, value: label, present: true }],
+        description: sharing > 1 ? `Add another ${noun} ${q(label)}.` : input.rng.pick([`Create a ${noun} ${q(label)}.`, `Add the ${noun} ${q(label)}.`]),
+        predicates: [predicate],
         entities: [label],
       };
+    }
     case 'removed':
       return {
         description: `Delete the ${noun} ${q(label)}.`,
