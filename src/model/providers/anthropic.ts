@@ -5,13 +5,7 @@
  * and `retry-after-ms`); whatever is left after them is mapped to a TrajsynthError by
  * `mapAnthropicError`.
  */
-import Anthropic, {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-  AnthropicError,
-} from '@anthropic-ai/sdk';
+import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, AnthropicError } from '@anthropic-ai/sdk';
 import type {
   ContentBlockParam,
   ImageBlockParam,
@@ -23,7 +17,7 @@ import type {
 } from '@anthropic-ai/sdk/resources/messages/messages.js';
 import type { MessageCreateParamsNonStreaming as BetaMessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/beta/messages/messages.js';
 import { z } from 'zod';
-import { errorMessage, isTrajsynthError, throwIfAborted, TrajsynthError } from '../../core/errors.js';
+import { throwIfAborted, TrajsynthError } from '../../core/errors.js';
 import {
   countImages,
   type ImagePart,
@@ -35,6 +29,8 @@ import {
   type ToolCallPart,
   type ToolChoice,
 } from '../language-model.js';
+import { callContext, optionOrEnv, quietSdkLog, resolveProviderSettings, timedCall, type ProviderCallContext, type ProviderSettings } from './provider-call.js';
+import { describeBadBody, mapProviderError, type ProviderErrorProfile } from './provider-errors.js';
 
 export interface AnthropicModelOptions {
   /** Model id, e.g. `claude-sonnet-4-5`. */
@@ -59,32 +55,24 @@ const DEFAULT_BASE_URL = 'https://api.anthropic.com';
 const MAX_MESSAGE_CACHE_BREAKPOINTS = 3;
 
 /** What the error mapper needs to know about the call that failed. */
-export interface AnthropicCallContext {
-  model: string;
-  baseURL: string;
-  maxRetries: number;
-  timeoutMs: number;
-  signal?: AbortSignal;
-}
+export type AnthropicCallContext = ProviderCallContext;
 
 export class AnthropicModel implements LanguageModel {
   readonly provider = ANTHROPIC_PROVIDER;
   readonly model: string;
   readonly baseURL: string;
   private readonly client: Anthropic;
-  private readonly maxRetries: number;
-  private readonly timeoutMs: number;
+  private readonly settings: ProviderSettings;
   private readonly computerUseBeta: string;
   private readonly computerToolType: string;
 
   constructor(options: AnthropicModelOptions) {
     this.model = options.model;
-    this.maxRetries = checkCount('maxRetries', options.maxRetries ?? 4, 0);
-    this.timeoutMs = checkCount('timeoutMs', options.timeoutMs ?? 120_000, 1);
+    this.settings = resolveProviderSettings(options, 'ANTHROPIC_BASE_URL', DEFAULT_BASE_URL);
+    this.baseURL = this.settings.baseURL;
     this.computerUseBeta = options.computerUseBeta ?? 'computer-use-2025-01-24';
     this.computerToolType = options.computerToolType ?? 'computer_20250124';
-    this.baseURL = nonEmpty(options.baseURL) ?? nonEmpty(process.env['ANTHROPIC_BASE_URL']) ?? DEFAULT_BASE_URL;
-    const apiKey = nonEmpty(options.apiKey) ?? nonEmpty(process.env['ANTHROPIC_API_KEY']);
+    const apiKey = optionOrEnv(options.apiKey, 'ANTHROPIC_API_KEY');
     if (apiKey === undefined) {
       throw new TrajsynthError(`Expected an Anthropic API key for model ${this.model}, got none`, {
         code: 'MODEL_ERROR',
@@ -95,28 +83,20 @@ export class AnthropicModel implements LanguageModel {
     this.client = new Anthropic({
       apiKey,
       baseURL: this.baseURL,
-      maxRetries: this.maxRetries,
-      timeout: this.timeoutMs,
-      // Library code never prints: the SDK logs to the console unless told otherwise.
-      ...(process.env['ANTHROPIC_LOG'] ? {} : { logLevel: 'off' as const }),
+      maxRetries: this.settings.maxRetries,
+      timeout: this.settings.timeoutMs,
+      ...quietSdkLog('ANTHROPIC_LOG'),
     });
   }
 
   async generate(request: ModelRequest): Promise<ModelResponse> {
     throwIfAborted(request.signal);
-    const context: AnthropicCallContext = {
-      model: this.model,
-      baseURL: this.baseURL,
-      maxRetries: this.maxRetries,
-      timeoutMs: this.timeoutMs,
-      ...(request.signal ? { signal: request.signal } : {}),
-    };
+    const context = callContext(this.settings, request.signal);
     const body = this.toParams(request);
-    const requestOptions = { timeout: this.timeoutMs, ...(request.signal ? { signal: request.signal } : {}) };
-    const startedAt = performance.now();
-    let raw: unknown;
-    try {
-      if (request.computer) {
+    const { raw, latencyMs } = await timedCall<unknown>(
+      context,
+      (requestOptions) => {
+        if (!request.computer) return this.client.messages.create(body, requestOptions);
         const computerTool = {
           type: this.computerToolType,
           name: 'computer',
@@ -128,14 +108,10 @@ export class AnthropicModel implements LanguageModel {
           tools: [...(body.tools ?? []), computerTool],
           betas: [this.computerUseBeta],
         } as unknown as BetaMessageCreateParamsNonStreaming;
-        raw = await this.client.beta.messages.create(betaBody, requestOptions);
-      } else {
-        raw = await this.client.messages.create(body, requestOptions);
-      }
-    } catch (error) {
-      throw mapAnthropicError(error, context);
-    }
-    const latencyMs = performance.now() - startedAt;
+        return this.client.beta.messages.create(betaBody, requestOptions);
+      },
+      mapAnthropicError,
+    );
     const message = parseMessage(raw, context);
     const text = message.content.flatMap((block) => (block.type === 'text' && typeof block.text === 'string' ? [block.text] : [])).join('');
     const toolCalls: ToolCallPart[] = message.content.flatMap((block) =>
@@ -269,15 +245,10 @@ const MessageBodySchema = z.object({
 function parseMessage(raw: unknown, context: AnthropicCallContext): z.infer<typeof MessageBodySchema> {
   const parsed = MessageBodySchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const got = typeof raw === 'string' ? `a non-JSON body starting ${JSON.stringify(raw.slice(0, 80))}` : `${describeShape(raw)} (${parsed.error.issues[0]?.path.join('.') || 'root'}: ${parsed.error.issues[0]?.message})`;
-  return failMalformed(`Expected a Messages API response from Anthropic model ${context.model}, got ${got}`, context);
-}
-
-function failMalformed(message: string, context: AnthropicCallContext, cause?: unknown): never {
-  throw new TrajsynthError(message, {
+  const got = describeBadBody(raw, parsed.error.issues[0], describeShape(raw));
+  throw new TrajsynthError(`Expected a Messages API response from Anthropic model ${context.model}, got ${got}`, {
     code: 'MODEL_ERROR',
-    cause,
-    hint: `Check that ${context.baseURL} is the Anthropic API (or a faithful proxy of it), not a web page or another vendor's endpoint`,
+    hint: `${ANTHROPIC_ERRORS.hints.notJson(context.baseURL)}, not a web page or another vendor's endpoint`,
   });
 }
 
@@ -287,133 +258,30 @@ function describeShape(value: unknown): string {
   return `a JSON ${typeof value}`;
 }
 
-/** A whole number of at least `min`, as the SDK requires (it throws a bare error otherwise). */
-function checkCount(name: string, value: number, min: number): number {
-  if (Number.isInteger(value) && value >= min) return value;
-  throw new TrajsynthError(`Expected ${name} to be a whole number of at least ${min}, got ${value}`, {
-    code: 'BAD_INPUT',
-    hint: `Pass a whole number for ${name}`,
-  });
-}
+const ANTHROPIC_ERRORS: ProviderErrorProfile<APIError> = {
+  label: 'Anthropic',
+  endpoint: 'the Anthropic API',
+  classes: { base: AnthropicError, api: APIError, connection: APIConnectionError, connectionTimeout: APIConnectionTimeoutError, userAbort: APIUserAbortError },
+  apiMessageOf: (error) => error.apiMessage ?? (typeof error.error === 'string' ? error.error : error.message),
+  notFoundWhere: '',
+  overloadedStatus: 529,
+  hints: {
+    timeout: (baseURL) => `Check the network and ${baseURL}, or raise the model timeout`,
+    connection: 'Check the network, a proxy, or ANTHROPIC_BASE_URL',
+    notJson: (baseURL) => `Check that ${baseURL} is the Anthropic API (or a faithful proxy of it)`,
+    midBody: 'Check the network or a proxy between you and the API; the call can be retried',
+    requestTimeout: 'The API timed out the request; retry later or send fewer images per call',
+    serverError: 'The API is overloaded or failing; wait and resume the run, or lower --concurrency',
+    unauthorized: 'Check ANTHROPIC_API_KEY (or apiKey): the key was rejected',
+    forbidden: 'Check that the API key may use this model and its workspace is active',
+    notFound: 'Check the model id and ANTHROPIC_BASE_URL',
+    tooLarge: 'Send fewer or smaller screenshots per call',
+    rejected: 'The API rejected the request itself; check the model id, the tool schemas and the message history',
+    configuration: 'Check the model configuration (key, base URL, model id)',
+  },
+};
 
-function nonEmpty(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
-}
-
-/**
- * Maps whatever the SDK threw (after its own retries) to a TrajsynthError with a code, an
- * "Expected X, got Y" message, `isRetryable` and a hint. Already-mapped errors pass through.
- */
+/** What the SDK threw (after its own retries) as a TrajsynthError; already-mapped errors pass through. */
 export function mapAnthropicError(error: unknown, context: AnthropicCallContext): TrajsynthError {
-  if (isTrajsynthError(error)) return error;
-  const who = `Anthropic model ${context.model}`;
-  const retries = `after ${context.maxRetries} ${context.maxRetries === 1 ? 'retry' : 'retries'}`;
-  if (error instanceof APIUserAbortError || context.signal?.aborted) {
-    const reason = context.signal?.reason;
-    return new TrajsynthError(`Expected a response from ${who}, got the call aborted${reason ? `: ${errorMessage(reason)}` : ''}`, {
-      code: 'ABORTED',
-      cause: error,
-    });
-  }
-  if (error instanceof APIConnectionTimeoutError) {
-    return new TrajsynthError(`Expected a response from ${who} within ${context.timeoutMs} ms, got none ${retries}`, {
-      code: 'TIMEOUT',
-      isRetryable: true,
-      cause: error,
-      hint: `Check the network and ${context.baseURL}, or raise the model timeout`,
-    });
-  }
-  if (error instanceof APIConnectionError) {
-    const cause = error.cause instanceof Error ? (error.cause.cause instanceof Error ? error.cause.cause.message : error.cause.message) : error.message;
-    return new TrajsynthError(`Expected to reach the Anthropic API at ${context.baseURL}, got a connection error ${retries}: ${cause}`, {
-      code: 'MODEL_ERROR',
-      isRetryable: true,
-      cause: error,
-      hint: 'Check the network, a proxy, or ANTHROPIC_BASE_URL',
-    });
-  }
-  if (error instanceof APIError && typeof error.status === 'number') {
-    return mapStatusError(error.status, apiMessageOf(error), error, who, retries);
-  }
-  if (error instanceof SyntaxError) {
-    return new TrajsynthError(`Expected a JSON response from ${who}, got a body that is not valid JSON: ${error.message}`, {
-      code: 'MODEL_ERROR',
-      cause: error,
-      hint: `Check that ${context.baseURL} is the Anthropic API (or a faithful proxy of it)`,
-    });
-  }
-  if (error instanceof TypeError && /terminated|socket|ECONNRESET/i.test(`${error.message} ${errorMessage(error.cause)}`)) {
-    return new TrajsynthError(`Expected a complete response from ${who} at ${context.baseURL}, got the connection closed mid-body: ${errorMessage(error.cause ?? error)}`, {
-      code: 'MODEL_ERROR',
-      isRetryable: true,
-      cause: error,
-      hint: 'Check the network or a proxy between you and the API; the call can be retried',
-    });
-  }
-  const kind = error instanceof AnthropicError ? 'an SDK error' : 'an unexpected error';
-  return new TrajsynthError(`Expected a response from ${who}, got ${kind}: ${errorMessage(error)}`, {
-    code: 'MODEL_ERROR',
-    cause: error,
-    hint: 'Check the model configuration (key, base URL, model id)',
-  });
-}
-
-function apiMessageOf(error: APIError): string {
-  return error.apiMessage ?? (typeof error.error === 'string' ? error.error : error.message);
-}
-
-function mapStatusError(status: number, apiMessage: string, cause: unknown, who: string, retries: string): TrajsynthError {
-  if (status === 429) {
-    return new TrajsynthError(`Expected a response from ${who}, got 429 rate limit ${retries}: ${apiMessage}`, {
-      code: 'RATE_LIMITED',
-      isRetryable: true,
-      cause,
-      hint: 'Lower --concurrency, or wait a minute and resume the run',
-    });
-  }
-  if (status === 408) {
-    return new TrajsynthError(`Expected a response from ${who}, got 408 request timeout ${retries}: ${apiMessage}`, {
-      code: 'TIMEOUT',
-      isRetryable: true,
-      cause,
-      hint: 'The API timed out the request; retry later or send fewer images per call',
-    });
-  }
-  if (status >= 500 || status === 409) {
-    const what = status === 529 ? '529 overloaded' : `${status} server error`;
-    return new TrajsynthError(`Expected a response from ${who}, got ${what} ${retries}: ${apiMessage}`, {
-      code: 'MODEL_ERROR',
-      isRetryable: true,
-      cause,
-      hint: 'The API is overloaded or failing; wait and resume the run, or lower --concurrency',
-    });
-  }
-  if (status === 401 || status === 403) {
-    const what = status === 401 ? '401 authentication error' : '403 permission denied';
-    return new TrajsynthError(`Expected ${who} to accept the API key, got ${what}: ${apiMessage}`, {
-      code: 'MODEL_ERROR',
-      cause,
-      hint: status === 401 ? 'Check ANTHROPIC_API_KEY (or apiKey): the key was rejected' : 'Check that the API key may use this model and its workspace is active',
-    });
-  }
-  if (status === 404) {
-    return new TrajsynthError(`Expected ${who} to exist, got 404 not found: ${apiMessage}`, {
-      code: 'MODEL_ERROR',
-      cause,
-      hint: 'Check the model id and ANTHROPIC_BASE_URL',
-    });
-  }
-  if (status === 413) {
-    return new TrajsynthError(`Expected ${who} to accept the request, got 413 request too large: ${apiMessage}`, {
-      code: 'MODEL_ERROR',
-      cause,
-      hint: 'Send fewer or smaller screenshots per call',
-    });
-  }
-  return new TrajsynthError(`Expected ${who} to accept the request, got ${status} ${status === 400 ? 'invalid request' : 'error'}: ${apiMessage}`, {
-    code: 'MODEL_ERROR',
-    cause,
-    hint: 'The API rejected the request itself; check the model id, the tool schemas and the message history',
-  });
+  return mapProviderError(error, context, ANTHROPIC_ERRORS);
 }

@@ -19,7 +19,7 @@ import type {
   ChatCompletionToolChoiceOption,
 } from 'openai/resources/chat/completions/completions.js';
 import { z } from 'zod';
-import { errorMessage, isTrajsynthError, throwIfAborted, TrajsynthError } from '../../core/errors.js';
+import { throwIfAborted, TrajsynthError } from '../../core/errors.js';
 import {
   countImages,
   type ImagePart,
@@ -31,6 +31,8 @@ import {
   type ToolCallPart,
   type ToolChoice,
 } from '../language-model.js';
+import { callContext, optionOrEnv, quietSdkLog, resolveProviderSettings, timedCall, untilAborted, type ProviderCallContext, type ProviderSettings, type SdkRequestOptions } from './provider-call.js';
+import { describeBadBody, mapProviderError, type ProviderErrorProfile } from './provider-errors.js';
 
 export interface OpenAICompatibleModelOptions {
   /** The model id as the server knows it, e.g. `qwen2.5-vl-7b-instruct`. */
@@ -54,36 +56,27 @@ export const OPENAI_COMPATIBLE_PROVIDER = 'openai-compatible';
 const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 /** What the error mapper needs to know about the call that failed. */
-export interface OpenAICallContext {
-  model: string;
-  baseURL: string;
-  maxRetries: number;
-  timeoutMs: number;
-  signal?: AbortSignal;
-}
+export type OpenAICallContext = ProviderCallContext;
 
 export class OpenAICompatibleModel implements LanguageModel {
   readonly provider = OPENAI_COMPATIBLE_PROVIDER;
   readonly model: string;
   readonly baseURL: string;
   private readonly client: OpenAI;
-  private readonly maxRetries: number;
-  private readonly timeoutMs: number;
+  private readonly settings: ProviderSettings;
   private readonly maxTokensParam: 'max_tokens' | 'max_completion_tokens';
 
   constructor(options: OpenAICompatibleModelOptions) {
     this.model = options.model;
-    this.maxRetries = checkCount('maxRetries', options.maxRetries ?? 4, 0);
-    this.timeoutMs = checkCount('timeoutMs', options.timeoutMs ?? 120_000, 1);
+    this.settings = resolveProviderSettings(options, 'OPENAI_BASE_URL', DEFAULT_BASE_URL);
+    this.baseURL = this.settings.baseURL;
     this.maxTokensParam = options.maxTokensParam ?? 'max_tokens';
-    this.baseURL = nonEmpty(options.baseURL) ?? nonEmpty(process.env['OPENAI_BASE_URL']) ?? DEFAULT_BASE_URL;
     this.client = new OpenAI({
-      apiKey: nonEmpty(options.apiKey) ?? nonEmpty(process.env['OPENAI_API_KEY']) ?? 'not-needed',
+      apiKey: optionOrEnv(options.apiKey, 'OPENAI_API_KEY') ?? 'not-needed',
       baseURL: this.baseURL,
-      maxRetries: this.maxRetries,
-      timeout: this.timeoutMs,
-      // Library code never prints: the SDK logs to the console unless told otherwise.
-      ...(process.env['OPENAI_LOG'] ? {} : { logLevel: 'off' as const }),
+      maxRetries: this.settings.maxRetries,
+      timeout: this.settings.timeoutMs,
+      ...quietSdkLog('OPENAI_LOG'),
     });
   }
 
@@ -95,26 +88,11 @@ export class OpenAICompatibleModel implements LanguageModel {
         hint: 'The computer-use tool needs the Anthropic provider; use the refs executor mode with this provider',
       });
     }
-    const context: OpenAICallContext = {
-      model: this.model,
-      baseURL: this.baseURL,
-      maxRetries: this.maxRetries,
-      timeoutMs: this.timeoutMs,
-      ...(request.signal ? { signal: request.signal } : {}),
-    };
+    const context = callContext(this.settings, request.signal);
     const body = this.toParams(request);
-    const startedAt = performance.now();
-    let raw: unknown;
-    try {
-      const call = this.client.chat.completions.create(body, {
-        timeout: this.timeoutMs,
-        ...(request.signal ? { signal: request.signal } : {}),
-      });
-      raw = await untilAborted(call, request.signal);
-    } catch (error) {
-      throw mapOpenAIError(error, context);
-    }
-    const latencyMs = performance.now() - startedAt;
+    // The SDK's retry sleep ignores the signal: untilAborted keeps an abort from waiting out a long `retry-after`.
+    const send = (options: SdkRequestOptions): Promise<unknown> => untilAborted(this.client.chat.completions.create(body, options), options.signal, () => new APIUserAbortError());
+    const { raw, latencyMs } = await timedCall(context, send, mapOpenAIError);
     const completion = parseCompletion(raw, context);
     const choice = completion.choices[0]!;
     const toolCalls = (choice.message.tool_calls ?? []).flatMap((call, index): ToolCallPart[] => {
@@ -281,147 +259,39 @@ const CompletionBodySchema = z.object({
 function parseCompletion(raw: unknown, context: OpenAICallContext): z.infer<typeof CompletionBodySchema> {
   const parsed = CompletionBodySchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const got = typeof raw === 'string' ? `a non-JSON body starting ${JSON.stringify(raw.slice(0, 80))}` : `a body that does not match (${issue?.path.join('.') || 'root'}: ${issue?.message})`;
+  const got = describeBadBody(raw, parsed.error.issues[0], 'a body that does not match');
   throw new TrajsynthError(`Expected a chat completion from OpenAI-compatible model ${context.model}, got ${got}`, {
     code: 'MODEL_ERROR',
-    hint: `Check that ${context.baseURL} is an OpenAI-compatible endpoint (it usually ends in /v1)`,
+    hint: OPENAI_ERRORS.hints.notJson(context.baseURL),
   });
 }
 
-/**
- * Settles with `promise`, or rejects as soon as `signal` aborts. The openai SDK passes the signal to
- * fetch but not to its retry sleep, so without this an abort would wait out a long `retry-after`.
- */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new APIUserAbortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
+const OPENAI_ERRORS: ProviderErrorProfile<APIError> = {
+  label: 'OpenAI-compatible',
+  endpoint: 'the OpenAI-compatible server',
+  classes: { base: OpenAIError, api: APIError, connection: APIConnectionError, connectionTimeout: APIConnectionTimeoutError, userAbort: APIUserAbortError },
+  apiMessageOf: (error) => {
+    const body = error.error as { message?: unknown } | string | undefined;
+    if (typeof body === 'string') return body;
+    if (body && typeof body.message === 'string') return body.message;
+    return error.message;
+  },
+  notFoundWhere: ' at the server',
+  hints: {
+    timeout: (baseURL) => `Check that the server at ${baseURL} is up and not overloaded, or raise the model timeout`,
+    connection: 'Start the model server, or check OPENAI_BASE_URL (e.g. http://127.0.0.1:8000/v1 for vLLM, http://127.0.0.1:11434/v1 for Ollama)',
+    notJson: (baseURL) => `Check that ${baseURL} is an OpenAI-compatible endpoint (it usually ends in /v1)`,
+    midBody: 'Check the model server (it may have crashed or run out of memory); the call can be retried',
+    requestTimeout: 'The server timed out the request; retry later or send fewer images per call',
+    serverError: 'The server is overloaded or failing; check its logs, lower --concurrency, or resume the run later',
+    unauthorized: 'Set OPENAI_API_KEY or pass apiKey (local servers usually need none; check OPENAI_BASE_URL points at yours)',
+    notFound: 'Check the model id (as the server lists it under /v1/models) and that OPENAI_BASE_URL ends in /v1',
+    rejected: 'The server rejected the request itself; check the model supports images and tools, and the tool schemas',
+    configuration: 'Check the model configuration (base URL, key, model id)',
+  },
+};
 
-function checkCount(name: string, value: number, min: number): number {
-  if (Number.isInteger(value) && value >= min) return value;
-  throw new TrajsynthError(`Expected ${name} to be a whole number of at least ${min}, got ${value}`, {
-    code: 'BAD_INPUT',
-    hint: `Pass a whole number for ${name}`,
-  });
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
-}
-
-/**
- * Maps whatever the SDK threw (after its own retries) to a TrajsynthError with a code, an
- * "Expected X, got Y" message, `isRetryable` and a hint. Already-mapped errors pass through.
- */
+/** What the SDK threw (after its own retries) as a TrajsynthError; already-mapped errors pass through. */
 export function mapOpenAIError(error: unknown, context: OpenAICallContext): TrajsynthError {
-  if (isTrajsynthError(error)) return error;
-  const who = `OpenAI-compatible model ${context.model}`;
-  const retries = `after ${context.maxRetries} ${context.maxRetries === 1 ? 'retry' : 'retries'}`;
-  if (error instanceof APIUserAbortError || context.signal?.aborted) {
-    const reason = context.signal?.reason;
-    return new TrajsynthError(`Expected a response from ${who}, got the call aborted${reason ? `: ${errorMessage(reason)}` : ''}`, {
-      code: 'ABORTED',
-      cause: error,
-    });
-  }
-  if (error instanceof APIConnectionTimeoutError) {
-    return new TrajsynthError(`Expected a response from ${who} within ${context.timeoutMs} ms, got none ${retries}`, {
-      code: 'TIMEOUT',
-      isRetryable: true,
-      cause: error,
-      hint: `Check that the server at ${context.baseURL} is up and not overloaded, or raise the model timeout`,
-    });
-  }
-  if (error instanceof APIConnectionError) {
-    const cause = error.cause instanceof Error ? (error.cause.cause instanceof Error ? error.cause.cause.message : error.cause.message) : error.message;
-    return new TrajsynthError(`Expected to reach the OpenAI-compatible server at ${context.baseURL}, got a connection error ${retries}: ${cause}`, {
-      code: 'MODEL_ERROR',
-      isRetryable: true,
-      cause: error,
-      hint: 'Start the model server, or check OPENAI_BASE_URL (e.g. http://127.0.0.1:8000/v1 for vLLM, http://127.0.0.1:11434/v1 for Ollama)',
-    });
-  }
-  if (error instanceof APIError && typeof error.status === 'number') {
-    return mapStatusError(error.status, apiMessageOf(error), error, who, retries);
-  }
-  if (error instanceof SyntaxError) {
-    return new TrajsynthError(`Expected a JSON response from ${who}, got a body that is not valid JSON: ${error.message}`, {
-      code: 'MODEL_ERROR',
-      cause: error,
-      hint: `Check that ${context.baseURL} is an OpenAI-compatible endpoint (it usually ends in /v1)`,
-    });
-  }
-  if (error instanceof TypeError && /terminated|socket|ECONNRESET/i.test(`${error.message} ${errorMessage(error.cause)}`)) {
-    return new TrajsynthError(`Expected a complete response from ${who} at ${context.baseURL}, got the connection closed mid-body: ${errorMessage(error.cause ?? error)}`, {
-      code: 'MODEL_ERROR',
-      isRetryable: true,
-      cause: error,
-      hint: 'Check the model server (it may have crashed or run out of memory); the call can be retried',
-    });
-  }
-  const kind = error instanceof OpenAIError ? 'an SDK error' : 'an unexpected error';
-  return new TrajsynthError(`Expected a response from ${who}, got ${kind}: ${errorMessage(error)}`, {
-    code: 'MODEL_ERROR',
-    cause: error,
-    hint: 'Check the model configuration (base URL, key, model id)',
-  });
-}
-
-function apiMessageOf(error: APIError): string {
-  const body = error.error as { message?: unknown } | string | undefined;
-  if (typeof body === 'string') return body;
-  if (body && typeof body.message === 'string') return body.message;
-  return error.message;
-}
-
-function mapStatusError(status: number, apiMessage: string, cause: unknown, who: string, retries: string): TrajsynthError {
-  if (status === 429) {
-    return new TrajsynthError(`Expected a response from ${who}, got 429 rate limit ${retries}: ${apiMessage}`, {
-      code: 'RATE_LIMITED',
-      isRetryable: true,
-      cause,
-      hint: 'Lower --concurrency, or wait a minute and resume the run',
-    });
-  }
-  if (status === 408) {
-    return new TrajsynthError(`Expected a response from ${who}, got 408 request timeout ${retries}: ${apiMessage}`, {
-      code: 'TIMEOUT',
-      isRetryable: true,
-      cause,
-      hint: 'The server timed out the request; retry later or send fewer images per call',
-    });
-  }
-  if (status >= 500 || status === 409) {
-    return new TrajsynthError(`Expected a response from ${who}, got ${status} server error ${retries}: ${apiMessage}`, {
-      code: 'MODEL_ERROR',
-      isRetryable: true,
-      cause,
-      hint: 'The server is overloaded or failing; check its logs, lower --concurrency, or resume the run later',
-    });
-  }
-  if (status === 401 || status === 403) {
-    return new TrajsynthError(`Expected ${who} to accept the API key, got ${status === 401 ? '401 authentication error' : '403 permission denied'}: ${apiMessage}`, {
-      code: 'MODEL_ERROR',
-      cause,
-      hint: 'Set OPENAI_API_KEY or pass apiKey (local servers usually need none; check OPENAI_BASE_URL points at yours)',
-    });
-  }
-  if (status === 404) {
-    return new TrajsynthError(`Expected ${who} to exist at the server, got 404 not found: ${apiMessage}`, {
-      code: 'MODEL_ERROR',
-      cause,
-      hint: 'Check the model id (as the server lists it under /v1/models) and that OPENAI_BASE_URL ends in /v1',
-    });
-  }
-  return new TrajsynthError(`Expected ${who} to accept the request, got ${status} ${status === 400 ? 'invalid request' : 'error'}: ${apiMessage}`, {
-    code: 'MODEL_ERROR',
-    cause,
-    hint: 'The server rejected the request itself; check the model supports images and tools, and the tool schemas',
-  });
+  return mapProviderError(error, context, OPENAI_ERRORS);
 }
