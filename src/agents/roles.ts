@@ -4,6 +4,7 @@ import type { CapturedObservation, Observation, PageReader, PageView } from '../
 import type { Rng } from '../core/random.js';
 import type { Proposal, Subtask, Verdict } from '../core/task.js';
 import type { PredicateContext } from '../environments/predicates.js';
+import type { CallRecorder } from '../model/language-model.js';
 import type { Persona } from './personas.js';
 
 /** The part of a browser session an executor acts through (structurally, src/browser's session). */
@@ -34,6 +35,15 @@ export interface ProposeInput {
   /** 0 for the first try at this level, then 1, 2, … after failures: propose something simpler. */
   retry: number;
   hasStateProbe: boolean;
+  /**
+   * The probe's state, for model-backed proposers that write state predicates and must check them
+   * false before the task. Heuristic agents never read it: it is ground truth.
+   */
+  state?: EnvironmentState;
+  /** Reads other pages in the session's context, for validating page predicates with a path. */
+  reader?: PageReader;
+  /** Receives the usage of model calls made for this proposal. */
+  recorder?: CallRecorder;
   signal?: AbortSignal;
 }
 
@@ -58,6 +68,7 @@ export interface ExecuteInput {
   rng: Rng;
   /** Called after every action, before the next one; the pipeline persists the step here. */
   recordStep(record: StepRecord): Promise<void>;
+  recorder?: CallRecorder;
   signal?: AbortSignal;
 }
 
@@ -82,6 +93,11 @@ export interface VerifyInput {
   before: readonly boolean[];
   after: PredicateContext;
   attempt: Attempt;
+  /** The page before the attempt (judges compare it with the attempt's final observation). */
+  observationBefore?: CapturedObservation;
+  hasStateProbe?: boolean;
+  recorder?: CallRecorder;
+  signal?: AbortSignal;
 }
 
 export interface Verifier {
@@ -97,6 +113,9 @@ export interface ReviseInput {
   pageBefore: PageView;
   pageAfter: PageView;
   rng: Rng;
+  observationBefore?: CapturedObservation;
+  hasStateProbe?: boolean;
+  recorder?: CallRecorder;
   signal?: AbortSignal;
 }
 
@@ -109,6 +128,7 @@ export interface Reviser {
 export interface SummarizeInput {
   subtasks: readonly Subtask[];
   rng: Rng;
+  recorder?: CallRecorder;
   signal?: AbortSignal;
 }
 

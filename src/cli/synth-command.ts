@@ -8,6 +8,7 @@ import type { ChainRecord } from '../core/chain.js';
 import { booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError, type ParsedCommand } from './args.js';
 import { formatDuration, ProgressBar } from './progress.js';
 import { isTrajsynthError } from '../core/errors.js';
+import { buildAgents, mergeAgentConfig, readAgentConfig, unpricedSpecs, usesModels, type AgentConfig, type RoleName } from '../pipeline/agent-config.js';
 
 export const SYNTH_HELP = `Usage: trajsynth synth [flags]
 
@@ -29,6 +30,21 @@ Flags:
   --max-steps N       step limit per subtask (default 12)
   --retries N         new proposals per level after a failure (default 2)
   --quiet             no progress bar
+
+Model-backed agents (default: every role heuristic, offline, no key):
+  --model SPEC        a model for every role: anthropic:MODEL, or openai:MODEL for any
+                      OpenAI-compatible server (OPENAI_BASE_URL: vLLM, Ollama, llama.cpp)
+  --proposer SPEC     per role: heuristic, anthropic:MODEL or openai:MODEL; also --follow-up,
+                      --executor, --verifier, --reviser, --summarizer
+  --executor-mode M   refs (element refs from the snapshot, default) or computer (Anthropic
+                      computer use: pixels on a scaled screenshot)
+  --config FILE       agent config JSON: {"model", "roles", "executorMode", "providers", "prices"}
+  --budget-usd N      stop cleanly once model calls have cost N dollars (resume later with --resume)
+  --cache DIR         record model responses in DIR and answer repeated requests from it
+  --cache-only        with --cache: never call a model (a request not in the cache is an error)
+  --dry-run           estimate tokens and USD per chain for the chosen models, calling none
+Keys come from ANTHROPIC_API_KEY / OPENAI_API_KEY (or the variables the config names);
+base URLs from ANTHROPIC_BASE_URL / OPENAI_BASE_URL or the config.
 `;
 
 export async function synthCommand(argv: string[], signal: AbortSignal): Promise<number> {
@@ -50,6 +66,19 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
       url: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
       manifest: { type: 'string' },
+      model: { type: 'string' },
+      proposer: { type: 'string' },
+      'follow-up': { type: 'string' },
+      executor: { type: 'string' },
+      verifier: { type: 'string' },
+      reviser: { type: 'string' },
+      summarizer: { type: 'string' },
+      'executor-mode': { type: 'string' },
+      config: { type: 'string' },
+      'budget-usd': { type: 'string' },
+      cache: { type: 'string' },
+      'cache-only': { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     false,
@@ -86,14 +115,99 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
     ...(runId ? { runId } : {}),
     ...(site ? { site } : {}),
   };
+  const agentConfig = await agentConfigFromFlags(parsed);
+  const budgetUsd = budgetFromFlags(parsed, agentConfig);
+  if (booleanFlag(parsed, 'dry-run')) {
+    const { estimateRun } = await import('../pipeline/estimate-run.js');
+    const { estimateText } = await import('./estimate-text.js');
+    const estimate = await estimateRun({ ...options, agentConfig, signal });
+    process.stdout.write(estimateText(estimate));
+    return 0;
+  }
+  const cacheDir = stringFlag(parsed, 'cache');
+  if (booleanFlag(parsed, 'cache-only') && !cacheDir) throw new UsageError('Expected --cache DIR together with --cache-only');
+  const built = usesModels(agentConfig)
+    ? buildAgentsOrUsageError(agentConfig, cacheDir ? { cache: { dir: resolve(cacheDir), mode: booleanFlag(parsed, 'cache-only') ? 'read-only' : 'read-write' } } : {})
+    : undefined;
   const progress = booleanFlag(parsed, 'quiet') ? undefined : new ProgressBar();
   const started = Date.now();
   const { synthesize } = await import('../pipeline/synthesize.js');
-  const result = await synthesize({ ...options, signal, ...(progress ? { onEvent: (event) => progress.handle(event) } : {}) });
+  const result = await synthesize({
+    ...options,
+    signal,
+    ...(built ? { agents: built.agents } : {}),
+    ...(budgetUsd !== undefined ? { budgetUsd } : {}),
+    ...(progress ? { onEvent: (event) => progress.handle(event) } : {}),
+  });
   progress?.finish();
   process.stdout.write(summaryText(result.records, result.meta.status, Date.now() - started, options.maxLevel, result.layout));
+  if (built && built.caches.length > 0) {
+    const hits = built.caches.reduce((total, cache) => total + cache.hits, 0);
+    const misses = built.caches.reduce((total, cache) => total + cache.misses, 0);
+    process.stdout.write(`  response cache ${hits} hit(s), ${misses} call(s) made and recorded in ${resolve(cacheDir!)}\n`);
+  }
+  if (result.meta.budget) {
+    const { limitUsd, spentUsd, reached } = result.meta.budget;
+    process.stdout.write(`  budget       $${spentUsd.toFixed(4)} of $${limitUsd.toFixed(4)} spent${reached ? ' — budget reached: the run stopped cleanly; finished chains are kept. Raise --budget-usd and add --resume to go on.' : ''}\n`);
+  }
   process.stdout.write(coverageText(result.meta.coverage, environment === ALL_ENVIRONMENTS ? result.meta.spread : undefined));
+  if (result.meta.budget?.reached) return 0;
   return result.meta.status === 'interrupted' ? 130 : 0;
+}
+
+const ROLE_FLAGS = ['proposer', 'follow-up', 'executor', 'verifier', 'reviser', 'summarizer'] as const;
+
+/** The config file (if any), overridden by --model, then by per-role flags; every spec is checked. */
+async function agentConfigFromFlags(parsed: ParsedCommand): Promise<AgentConfig> {
+  const file = stringFlag(parsed, 'config');
+  let config: AgentConfig = {};
+  if (file) {
+    try {
+      config = await readAgentConfig(resolve(file));
+    } catch (error) {
+      if (isTrajsynthError(error) && error.code === 'BAD_INPUT') throw new UsageError(`${error.message}. ${error.hint ?? ''}`.trim());
+      throw error;
+    }
+  }
+  const roles: Partial<Record<RoleName, string>> = {};
+  for (const role of ROLE_FLAGS) {
+    const spec = stringFlag(parsed, role);
+    if (spec !== undefined) roles[role] = checkSpec(`--${role}`, spec);
+  }
+  const model = stringFlag(parsed, 'model');
+  const mode = stringFlag(parsed, 'executor-mode');
+  if (mode !== undefined && mode !== 'refs' && mode !== 'computer') throw new UsageError(`Expected --executor-mode to be refs or computer, got "${mode}"`);
+  return mergeAgentConfig(config, {
+    ...(model !== undefined ? { model: checkSpec('--model', model) } : {}),
+    roles,
+    ...(mode ? { executorMode: mode } : {}),
+  });
+}
+
+function checkSpec(flag: string, spec: string): string {
+  if (/^(heuristic|(anthropic|openai):\S+)$/.test(spec)) return spec;
+  throw new UsageError(`Expected ${flag} to be heuristic, anthropic:MODEL or openai:MODEL, got "${spec}". Example: ${flag} anthropic:claude-haiku-4-5`);
+}
+
+function budgetFromFlags(parsed: ParsedCommand, config: AgentConfig): number | undefined {
+  const raw = stringFlag(parsed, 'budget-usd');
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || !Number.isFinite(value) || value <= 0) throw new UsageError(`Expected --budget-usd to be a positive number of dollars, got "${raw}". Example: --budget-usd 2.50`);
+  const unpriced = unpricedSpecs(config);
+  if (unpriced.length > 0) {
+    throw new UsageError(`Expected priced models with --budget-usd, got unpriced ${unpriced.join(', ')}. Add their prices under "prices" in --config (e.g. {"provider":"openai","model":"qwen2.5-vl","inputPerMTok":0,"outputPerMTok":0})`);
+  }
+  return value;
+}
+
+function buildAgentsOrUsageError(config: AgentConfig, options: Parameters<typeof buildAgents>[1]): ReturnType<typeof buildAgents> {
+  try {
+    return buildAgents(config, options);
+  } catch (error) {
+    if (isTrajsynthError(error) && (error.code === 'BAD_INPUT' || error.code === 'MODEL_ERROR')) throw new UsageError(`${error.message}. ${error.hint ?? ''}`.trim());
+    throw error;
+  }
 }
 
 async function siteFromFlags(parsed: ParsedCommand): Promise<UrlSite | undefined> {

@@ -21,7 +21,12 @@ export const ChainRecordSchema = z.object({
   subtasks: z.array(SubtaskSchema),
   levels: z.array(LevelSchema),
   stepCount: z.number().int().nonnegative(),
+  /** Everything the chain cost: its subtasks plus `overhead`. */
   usage: UsageSchema,
+  /** Model calls not attributed to a stored subtask: rejected proposals, level summaries, an interrupted attempt. */
+  overhead: UsageSchema.optional(),
+  /** Proposals that were invalid after their repair turn (the chain went on without them). */
+  rejectedProposals: z.array(z.object({ level: z.number().int().positive(), reason: z.string() })).optional(),
 });
 export type ChainRecord = z.infer<typeof ChainRecordSchema>;
 

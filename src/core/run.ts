@@ -65,5 +65,9 @@ export const RunMetaSchema = z.object({
   usage: UsageSchema,
   coverage: z.array(AppCoverageSchema).default([]),
   spread: SpreadSchema.optional(),
+  /** Why the run stopped early, when it did (Ctrl-C, a budget). */
+  stopReason: z.string().optional(),
+  /** With --budget-usd: the limit and what the run's model calls have spent (all chains, finished or not). */
+  budget: z.object({ limitUsd: z.number().nonnegative(), spentUsd: z.number().nonnegative(), reached: z.boolean() }).optional(),
 });
 export type RunMeta = z.infer<typeof RunMetaSchema>;

@@ -40,6 +40,17 @@ export const VerdictSchema = z.object({
   after: z.array(z.boolean()),
   reason: z.string(),
   method: z.enum(['checker', 'judge']),
+  /** A model judge's opinion: the verdict itself where there is no probe, else compared with the checker. */
+  judge: z
+    .object({
+      success: z.boolean(),
+      confidence: z.number().min(0).max(1),
+      reasons: z.array(z.string()),
+      model: z.string(),
+      /** Where a checker decided: whether the judge agreed with it. */
+      agreesWithChecker: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type Verdict = z.infer<typeof VerdictSchema>;
 

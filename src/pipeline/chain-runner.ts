@@ -5,10 +5,11 @@ import type { Viewport } from '../core/geometry.js';
 import type { CapturedObservation, PageView } from '../core/observation.js';
 import type { Rng } from '../core/random.js';
 import type { Level, Proposal, Subtask, Verdict } from '../core/task.js';
-import { emptyUsage, addUsage, type Usage } from '../core/usage.js';
-import { throwIfAborted } from '../core/errors.js';
+import { emptyUsage, addUsage, usageOfCall, type ModelCall, type Usage } from '../core/usage.js';
+import { errorMessage, isTrajsynthError, throwIfAborted } from '../core/errors.js';
 import type { RunningEnvironment } from '../core/environment.js';
 import type { ActingSession, AgentSet, Attempt, StepRecord } from '../agents/roles.js';
+import type { CallRecorder } from '../model/language-model.js';
 import type { Persona } from '../agents/personas.js';
 import { evaluatePredicates } from '../environments/predicates.js';
 import type { ChainWriter } from '../store/chain-writer.js';
@@ -41,6 +42,8 @@ export interface ChainRunInput {
   rng: Rng;
   limits: ChainLimits;
   emit: SynthesisEventListener;
+  /** Every metered model call, as it is stored (a run-wide budget listens here). */
+  onCall?: (call: ModelCall) => void;
   signal?: AbortSignal;
 }
 
@@ -83,37 +86,86 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
   const explored = new Set<string>();
   const avoid = new Set<string>();
   let subtaskCounter = 0;
-  const nextId = () => `${record.chainId}-s${String(++subtaskCounter).padStart(2, '0')}`;
+  const idAt = (counter: number) => `${record.chainId}-s${String(counter).padStart(2, '0')}`;
+  const nextId = () => idAt(++subtaskCounter);
+
+  // Model calls: each is appended to calls.jsonl as it returns; its tokens and cost wait in
+  // `pending` until they can be attributed to the subtask they served, else go to `overhead`.
+  let pending = emptyUsage();
+  let overhead = record.overhead ?? emptyUsage();
+  let callWrites = Promise.resolve();
+  let currentSubtaskId: string | undefined;
+  const recorder: CallRecorder = {
+    record(call) {
+      // A level's summary is made after its subtask is accepted, and belongs to that level.
+      const where = call.role === 'summarizer' ? { level: accepted.length } : { level: accepted.length + 1, subtaskId: currentSubtaskId ?? idAt(subtaskCounter + 1) };
+      const stored: ModelCall = { ...call, chainId: record.chainId, ...where, at: new Date().toISOString() };
+      pending = addUsage(pending, { ...usageOfCall(call), calls: 0 });
+      callWrites = callWrites.then(() => writer.appendCall(stored));
+      input.onCall?.(stored);
+    },
+  };
+  const takePending = (): Usage => {
+    const taken = pending;
+    pending = emptyUsage();
+    return taken;
+  };
+  const toOverhead = () => {
+    overhead = addUsage(overhead, takePending());
+  };
+  const totals = () => {
+    record.overhead = overhead;
+    record.usage = addUsage(record.subtasks.reduce((total, subtask) => addUsage(total, subtask.usage), emptyUsage()), overhead);
+  };
 
   levels: for (let level = 1; level <= limits.maxLevel; level += 1) {
     let acceptedHere = false;
     for (let retry = 0; retry <= limits.maxRetriesPerLevel && !acceptedHere; retry += 1) {
       throwIfAborted(signal);
+      currentSubtaskId = undefined;
       const started = performance.now();
       const proposer = accepted.length === 0 ? agents.proposer : agents.followUp;
-      const proposal = await proposer.propose({
-        observation,
-        persona: input.persona,
-        chain: { accepted, attempted: record.subtasks, explored, avoid },
-        rng: input.rng,
-        retry,
-        hasStateProbe,
-        ...(signal ? { signal } : {}),
-      });
+      const stateBefore = await environment.readState(signal);
+      let proposal: Proposal | undefined;
+      try {
+        proposal = await proposer.propose({
+          observation,
+          persona: input.persona,
+          chain: { accepted, attempted: record.subtasks, explored, avoid },
+          rng: input.rng,
+          retry,
+          hasStateProbe,
+          ...(stateBefore ? { state: stateBefore } : {}),
+          reader: session.reader,
+          recorder,
+          ...(signal ? { signal } : {}),
+        });
+      } catch (error) {
+        if (!isTrajsynthError(error) || error.code !== 'MODEL_OUTPUT_INVALID') throw error;
+        // Invalid output after its repair turn: a recorded failure; the chain tries again.
+        (record.rejectedProposals ??= []).push({ level, reason: errorMessage(error) });
+        toOverhead();
+        totals();
+        await callWrites;
+        await writer.writeChain(record);
+        continue;
+      }
       if (!proposal) {
         record.stopReason = `no task could be proposed on ${observation.url} at level ${level}`;
         break levels;
       }
       if (proposal.affordance) explored.add(proposal.affordance);
-      const stateBefore = await environment.readState(signal);
       const pageBefore = pageViewOf(observation);
       const before = await evaluatePredicates(proposal.predicates, { state: stateBefore, page: pageBefore, reader: session.reader });
       if (before.every(Boolean)) {
         if (proposal.affordance) avoid.add(proposal.affordance);
+        toOverhead();
         continue;
       }
       const id = nextId();
+      currentSubtaskId = id;
       const startStep = stepIndex;
+      const observationBefore = observation;
       const attempt: Attempt = await agents.executor.run({
         proposal,
         session,
@@ -121,15 +173,18 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
         maxSteps: limits.maxStepsPerSubtask,
         rng: input.rng,
         recordStep: (step) => recordStep(step, id),
+        recorder,
         ...(signal ? { signal } : {}),
       });
       observation = attempt.finalObservation;
       const stateAfter = await environment.readState(signal);
       const pageAfter = pageViewOf(observation);
       const after = { state: stateAfter, page: pageAfter, reader: session.reader, ...(attempt.answer !== undefined ? { answer: attempt.answer } : {}) };
-      const verdict = await agents.verifier.verify({ proposal, before, after, attempt });
+      const judged = { observationBefore, hasStateProbe, recorder, ...(signal ? { signal } : {}) };
+      const verdict = await agents.verifier.verify({ proposal, before, after, attempt, ...judged });
       const steps = { start: startStep, end: stepIndex };
-      const usage = (calls: number): Usage => ({ ...emptyUsage(), calls, steps: steps.end - steps.start, wallMs: round(performance.now() - started) });
+      // `calls` counts role invocations (heuristic or model); tokens and USD come from the model calls.
+      const usage = (calls: number): Usage => addUsage({ ...emptyUsage(), calls, steps: steps.end - steps.start, wallMs: round(performance.now() - started) }, takePending());
       const proposed = subtaskFrom(proposal, { id, origin: 'proposed', verdict, steps, attempt, usage: usage(3) });
       record.subtasks.push(proposed);
       if (verdict.success) {
@@ -138,10 +193,10 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
         acceptedHere = true;
       } else {
         if (proposal.affordance) avoid.add(proposal.affordance);
-        const revised = await agents.reviser.revise({ proposal, attempt, stateBefore, stateAfter, pageBefore, pageAfter, rng: input.rng, ...(signal ? { signal } : {}) });
+        const revised = await agents.reviser.revise({ proposal, attempt, stateBefore, stateAfter, pageBefore, pageAfter, rng: input.rng, ...judged });
         if (revised) {
           const revisedBefore = await evaluatePredicates(revised.predicates, { state: stateBefore, page: pageBefore });
-          const revisedVerdict = await agents.verifier.verify({ proposal: revised, before: revisedBefore, after, attempt });
+          const revisedVerdict = await agents.verifier.verify({ proposal: revised, before: revisedBefore, after, attempt, ...judged });
           if (revisedVerdict.success) {
             const relabeled = subtaskFrom(revised, { id: nextId(), origin: 'revised', verdict: revisedVerdict, steps, attempt, usage: usage(2), revisedFrom: id });
             relabeled.level = accepted.length + 1;
@@ -150,12 +205,14 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
             acceptedHere = true;
           }
         }
+        toOverhead();
       }
       for (const subtask of record.subtasks.slice(-2)) {
         if (subtask.steps.start === startStep) input.emit({ type: 'subtask-finished', chainId: record.chainId, subtask });
       }
       record.stepCount = stepIndex;
-      record.usage = record.subtasks.reduce((total, subtask) => addUsage(total, subtask.usage), emptyUsage());
+      totals();
+      await callWrites;
       await writer.writeChain(record);
     }
     if (!acceptedHere) {
@@ -163,18 +220,25 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
       break;
     }
     const now = { state: await environment.readState(signal), page: pageViewOf(observation), reader: session.reader };
-    record.levels.push(await levelFor(accepted, now, input));
+    currentSubtaskId = undefined;
+    record.levels.push(await levelFor(accepted, now, input, recorder));
+    toOverhead();
+    totals();
+    await callWrites;
     await writer.writeChain(record);
     input.emit({ type: 'level-reached', chainId: record.chainId, level });
   }
   record.status = 'complete';
   record.stepCount = stepIndex;
+  toOverhead();
+  totals();
+  await callWrites;
   await writer.writeChain(record);
   return record;
 }
 
-async function levelFor(accepted: Subtask[], now: Parameters<typeof deriveChecker>[1], input: ChainRunInput): Promise<Level> {
-  const task = await input.agents.summarizer.summarize({ subtasks: accepted, rng: input.rng, ...(input.signal ? { signal: input.signal } : {}) });
+async function levelFor(accepted: Subtask[], now: Parameters<typeof deriveChecker>[1], input: ChainRunInput, recorder: CallRecorder): Promise<Level> {
+  const task = await input.agents.summarizer.summarize({ subtasks: accepted, rng: input.rng, recorder, ...(input.signal ? { signal: input.signal } : {}) });
   const checker = await deriveChecker(accepted, now);
   const last = accepted[accepted.length - 1]!;
   return {

@@ -1,4 +1,5 @@
 import type { Subtask } from '../core/task.js';
+import type { ModelCall } from '../core/usage.js';
 
 /** Progress flows out of the library as events; only the CLI turns them into output. */
 export type SynthesisEvent =
@@ -9,6 +10,7 @@ export type SynthesisEvent =
   | { type: 'level-reached'; chainId: string; level: number }
   | { type: 'chain-finished'; chainId: string; levels: number; stopReason?: string }
   | { type: 'chain-failed'; chainId: string; error: string }
+  | { type: 'model-call'; call: ModelCall; spentUsd: number }
   | { type: 'run-finished'; runId: string; status: 'complete' | 'interrupted' | 'failed' };
 
 export type SynthesisEventListener = (event: SynthesisEvent) => void;

@@ -3,13 +3,14 @@ import { ChainRecordSchema, SCHEMA_VERSION, type ChainRecord, type ChainTasks } 
 import { TrajsynthError, errorMessage, isTrajsynthError } from '../core/errors.js';
 import { Rng, deriveSeed } from '../core/random.js';
 import type { ChainSummary, RunConfig, RunMeta } from '../core/run.js';
-import { addUsage, emptyUsage } from '../core/usage.js';
+import { addUsage, emptyUsage, type ModelCall } from '../core/usage.js';
 import { PERSONAS } from '../agents/personas.js';
 import { heuristicAgents } from '../agents/heuristic/index.js';
 import type { AgentSet } from '../agents/roles.js';
-import type { EnvironmentManifest, UrlSite } from '../core/environment.js';
+import type { EnvironmentManifest, RunningEnvironment, UrlSite } from '../core/environment.js';
 import { computeCoverage, computeSpread } from '../environments/coverage.js';
 import { environmentSource, type EnvironmentSource } from '../environments/environment-source.js';
+import { findPagesForRoutes, mostSpecificRoute } from '../environments/site-map.js';
 import { ChainWriter } from '../store/chain-writer.js';
 import { chainIdFor, runLayout, type RunLayout } from '../store/layout.js';
 import { readChain, readRunMeta, runExists, writeRunMeta, writeTasksFile } from '../store/run-store.js';
@@ -36,6 +37,8 @@ export interface SynthesizeOptions {
   /** A browser to use; by default one is found and launched (and closed at the end). */
   browser?: SessionFactory;
   executablePath?: string;
+  /** Stop the run cleanly once its model calls have cost this much (USD). */
+  budgetUsd?: number;
   signal?: AbortSignal;
   onEvent?: SynthesisEventListener;
 }
@@ -70,6 +73,18 @@ export async function synthesize(options: SynthesizeOptions): Promise<SynthesisR
   if (runExists(layout) && !options.resume) throw runExistsError(layout);
   await source.check(options.signal);
   const emit: SynthesisEventListener = options.onEvent ?? (() => {});
+  // A budget stop is an abort like Ctrl-C: chains in flight stop at their next check, finished
+  // work stays, and the run is left resumable.
+  const budgetStop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, budgetStop.signal]) : budgetStop.signal;
+  let spentUsd = 0;
+  const onCall = (call: ModelCall) => {
+    spentUsd += call.costUsd ?? 0;
+    emit({ type: 'model-call', call, spentUsd });
+    if (options.budgetUsd !== undefined && spentUsd >= options.budgetUsd && !budgetStop.signal.aborted) {
+      budgetStop.abort(new TrajsynthError(`Budget reached: spent $${spentUsd.toFixed(4)} of $${options.budgetUsd.toFixed(4)}`, { code: 'BUDGET_EXCEEDED' }));
+    }
+  };
   const ownsBrowser = !options.browser;
   const browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}) }));
   let meta: RunMeta;
@@ -85,6 +100,14 @@ export async function synthesize(options: SynthesizeOptions): Promise<SynthesisR
     const existing = options.resume ? await readChain(layout, chainIdFor(index)) : undefined;
     if (existing && existing.status !== 'running') records.set(existing.chainId, existing);
   }
+  spentUsd = meta.budget?.spentUsd ?? 0;
+  const ending = (): Pick<RunMeta, 'stopReason' | 'budget'> => {
+    const reason = signal.aborted ? errorMessage(signal.reason) : undefined;
+    return {
+      ...(reason ? { stopReason: reason } : {}),
+      ...(options.budgetUsd !== undefined ? { budget: { limitUsd: options.budgetUsd, spentUsd, reached: budgetStop.signal.aborted } } : {}),
+    };
+  };
   emit({ type: 'run-started', runId, chains: config.chains, maxLevel: config.maxLevel, resumedChains: records.size });
 
   const queue = new PQueue({ concurrency: config.concurrency });
@@ -92,7 +115,7 @@ export async function synthesize(options: SynthesizeOptions): Promise<SynthesisR
   const persist = async () => {
     const finished = [...records.values()].sort((a, b) => a.index - b.index);
     await writeTasksFile(layout, finished.filter((record) => record.levels.length > 0).map((record) => tasksLine(record, record.startPath ?? source.manifestFor(record.index).startPath)));
-    await writeRunMeta(layout, metaFor(meta, config, records, status, source));
+    await writeRunMeta(layout, metaFor(meta, config, records, status, source, ending()));
   };
   let persistChain = Promise.resolve();
   const persistSerially = () => (persistChain = persistChain.then(persist, persist));
@@ -103,8 +126,8 @@ export async function synthesize(options: SynthesizeOptions): Promise<SynthesisR
       if (records.has(chainId)) continue;
       void queue
         .add(async () => {
-          if (options.signal?.aborted) return;
-          const record = await runOneChain(index, source, config, layout, agents, browser, emit, options.signal);
+          if (signal?.aborted) return;
+          const record = await runOneChain(index, source, config, layout, agents, browser, emit, onCall, signal);
           if (record) {
             records.set(chainId, record);
             await persistSerially();
@@ -113,15 +136,15 @@ export async function synthesize(options: SynthesizeOptions): Promise<SynthesisR
         .catch(() => {});
     }
     await queue.onIdle();
-    if (options.signal?.aborted) status = 'interrupted';
+    if (signal?.aborted) status = 'interrupted';
   } finally {
-    if (options.signal?.aborted) status = 'interrupted';
+    if (signal?.aborted) status = 'interrupted';
     if (ownsBrowser) await closeBrowser(browser);
     await persistSerially();
     emit({ type: 'run-finished', runId, status });
   }
   const sorted = [...records.values()].sort((a, b) => a.index - b.index);
-  return { layout, meta: metaFor(meta, config, records, status, source), records: sorted };
+  return { layout, meta: metaFor(meta, config, records, status, source, ending()), records: sorted };
 }
 
 async function runOneChain(
@@ -132,6 +155,7 @@ async function runOneChain(
   agents: AgentSet,
   browser: SessionFactory,
   emit: SynthesisEventListener,
+  onCall: (call: ModelCall) => void,
   signal: AbortSignal | undefined,
 ): Promise<ChainRecord | undefined> {
   const chainId = chainIdFor(index);
@@ -139,7 +163,7 @@ async function runOneChain(
   const envSeed = deriveSeed(config.seed, 'environment', index) % 100_000;
   const agentSeed = deriveSeed(config.seed, 'agents', index);
   const persona = PERSONAS[deriveSeed(config.seed, 'persona', index) % PERSONAS.length]!;
-  const startPath = entryPath(manifest, deriveSeed(config.seed, 'entry', index));
+  const entry = entryRoute(manifest, ordinalInEnvironment(source, index));
   const record: ChainRecord = ChainRecordSchema.parse({
     schemaVersion: SCHEMA_VERSION,
     chainId,
@@ -148,7 +172,6 @@ async function runOneChain(
     envSeed,
     agentSeed,
     persona: persona.id,
-    startPath,
     status: 'running',
     subtasks: [],
     levels: [],
@@ -162,6 +185,8 @@ async function runOneChain(
   let session;
   try {
     environment = await source.start(manifest, envSeed, signal);
+    record.startPath = await entryPage(environment, entry, signal);
+    await writer.writeChain(record);
     session = await browser.newSession({
       viewport: environment.manifest.viewport,
       origin: environment.origin,
@@ -178,6 +203,7 @@ async function runOneChain(
       rng: new Rng(agentSeed),
       limits: { maxLevel: config.maxLevel, maxStepsPerSubtask: config.maxStepsPerSubtask, maxRetriesPerLevel: config.maxRetriesPerLevel },
       emit,
+      onCall,
       ...(signal ? { signal } : {}),
     });
     emit({ type: 'chain-finished', chainId, levels: record.levels.length, ...(record.stopReason ? { stopReason: record.stopReason } : {}) });
@@ -198,17 +224,38 @@ async function runOneChain(
   }
 }
 
+/** How many earlier chains of the run use the same environment as chain `index`. */
+function ordinalInEnvironment(source: EnvironmentSource, index: number): number {
+  const id = source.manifestFor(index).id;
+  let ordinal = 0;
+  for (let earlier = 0; earlier < index; earlier += 1) if (source.manifestFor(earlier).id === id) ordinal += 1;
+  return ordinal;
+}
+
 /**
- * Where a chain starts: the app's start page for half the chains, else one of the pages its
- * declared affordances live on (routes without parameters), so that a run's chains begin all over
- * the app instead of spending their first subtasks walking to the same places.
+ * The route a chain starts on: the first chain of an app starts on its start page, the next ones on
+ * the other routes its declared affordances live on, densest first (`/orders/:id` included), so that
+ * a run's chains begin all over the app instead of spending their first subtasks walking to the
+ * same places. More chains than routes wrap around.
  */
-export function entryPath(manifest: EnvironmentManifest, seed: number): string {
-  const pages = [...new Set(manifest.affordances.map((affordance) => affordance.route).filter((route) => route.startsWith('/') && !route.includes(':') && !route.includes('*')))].filter(
-    (route) => route !== manifest.startPath,
-  );
-  if (pages.length === 0 || seed % 2 === 0) return manifest.startPath;
-  return pages[Math.floor(seed / 2) % pages.length]!;
+export function entryRoute(manifest: EnvironmentManifest, ordinal: number): string {
+  const routes = manifest.affordances.flatMap((affordance) => affordance.route.split('|')).filter((route) => route.startsWith('/') && !route.includes('*'));
+  const startRoute = mostSpecificRoute(routes, manifest.startPath) ?? manifest.startPath;
+  const density = new Map<string, number>();
+  for (const route of routes) density.set(route, (density.get(route) ?? 0) + 1);
+  const others = [...density.keys()].filter((route) => route !== startRoute).sort((a, b) => density.get(b)! - density.get(a)!);
+  const order = [startRoute, ...others];
+  return order[ordinal % order.length]!;
+}
+
+/** A concrete page for the entry route, found by following the app's links; the start page if none leads there. */
+async function entryPage(environment: RunningEnvironment, route: string, signal: AbortSignal | undefined): Promise<string> {
+  const { startPath } = environment.manifest;
+  if (mostSpecificRoute([route], startPath) === route) return startPath;
+  if (!route.includes(':')) return route.split('|')[0]!;
+  const routes = environment.manifest.affordances.map((affordance) => affordance.route);
+  const pages = await findPagesForRoutes(environment.origin, startPath, routes, signal ? { signal } : {});
+  return pages.get(route) ?? startPath;
 }
 
 function runExistsError(layout: RunLayout): TrajsynthError {
@@ -256,7 +303,14 @@ async function openRun(layout: RunLayout, config: RunConfig, resume: boolean): P
   return meta;
 }
 
-function metaFor(meta: RunMeta, config: RunConfig, records: Map<string, ChainRecord>, status: RunMeta['status'], source: EnvironmentSource): RunMeta {
+function metaFor(
+  meta: RunMeta,
+  config: RunConfig,
+  records: Map<string, ChainRecord>,
+  status: RunMeta['status'],
+  source: EnvironmentSource,
+  ending: Pick<RunMeta, 'stopReason' | 'budget'>,
+): RunMeta {
   const chains: ChainSummary[] = [];
   for (let index = 0; index < config.chains; index += 1) {
     const chainId = chainIdFor(index);
@@ -278,8 +332,10 @@ function metaFor(meta: RunMeta, config: RunConfig, records: Map<string, ChainRec
   }
   const usage = [...records.values()].reduce((total, record) => addUsage(total, record.usage), emptyUsage());
   const finished = [...records.values()];
+  const { stopReason: _previousReason, ...rest } = meta;
   return {
-    ...meta,
+    ...rest,
+    ...ending,
     config,
     status,
     chains,

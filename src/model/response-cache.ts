@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { TrajsynthError } from '../core/errors.js';
+import type { LanguageModel, ModelRequest, ModelResponse } from './language-model.js';
+
+export type CacheMode = 'read-write' | 'read-only';
+
+export interface ResponseCacheOptions {
+  dir: string;
+  /** read-only: a miss is an error instead of a call (for exact, call-free repeats). */
+  mode?: CacheMode;
+}
+
+const CachedResponseSchema = z.object({
+  key: z.string(),
+  response: z.object({
+    provider: z.string(),
+    model: z.string(),
+    text: z.string(),
+    toolCalls: z.array(z.object({ type: z.literal('tool-call'), id: z.string(), name: z.string(), input: z.unknown() })),
+    stopReason: z.enum(['end', 'tool-use', 'max-tokens', 'other']),
+    usage: z.object({ inputTokens: z.number(), outputTokens: z.number(), cacheWriteTokens: z.number(), cacheReadTokens: z.number() }),
+    images: z.number(),
+    latencyMs: z.number(),
+  }),
+});
+
+/**
+ * Records model responses keyed by the request (provider, model, system, messages with image
+ * bytes, tools, limits), so a run can be repeated with no calls and the same results. Each entry is
+ * one JSON file named by the key's SHA-256, written atomically. Hits are marked `fromCache`.
+ */
+export class CachingModel implements LanguageModel {
+  readonly provider: string;
+  readonly model: string;
+  hits = 0;
+  misses = 0;
+
+  constructor(
+    private readonly inner: LanguageModel,
+    private readonly options: ResponseCacheOptions,
+  ) {
+    this.provider = inner.provider;
+    this.model = inner.model;
+  }
+
+  async generate(request: ModelRequest): Promise<ModelResponse> {
+    const key = requestKey(this.provider, this.model, request);
+    const path = join(this.options.dir, key.slice(0, 2), `${key}.json`);
+    const cached = await readEntry(path, key);
+    if (cached) {
+      this.hits += 1;
+      return { ...cached, fromCache: true };
+    }
+    if (this.options.mode === 'read-only') {
+      throw new TrajsynthError(`Expected a cached response for this ${request.role} request in ${this.options.dir}, got none`, {
+        code: 'MODEL_ERROR',
+        hint: 'The run differs from the recorded one (other seed, flags or code); run once with a writable cache to record it.',
+      });
+    }
+    this.misses += 1;
+    const response = await this.inner.generate(request);
+    await mkdir(join(this.options.dir, key.slice(0, 2)), { recursive: true });
+    const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(temporary, JSON.stringify({ key, response: { ...response, fromCache: undefined } }));
+    await rename(temporary, path);
+    return response;
+  }
+}
+
+/**
+ * The cache key: everything that shapes the answer, nothing that does not (signal, recorder, and the
+ * port of a local environment's server, which is new for every episode).
+ */
+export function requestKey(provider: string, model: string, request: ModelRequest): string {
+  const { signal: _signal, recorder: _recorder, ...shaping } = request;
+  const text = JSON.stringify({ provider, model, ...shaping }).replace(LOCAL_ORIGIN, '$1PORT');
+  return createHash('sha256').update(text).digest('hex');
+}
+
+const LOCAL_ORIGIN = /(https?:\/\/(?:127\.0\.0\.1|localhost|\[::1\]):)\d+/g;
+
+async function readEntry(path: string, key: string): Promise<ModelResponse | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined; // a torn or corrupt entry is a miss; the call is made and the entry rewritten
+  }
+  const parsed = CachedResponseSchema.safeParse(json);
+  if (!parsed.success || parsed.data.key !== key) return undefined;
+  return parsed.data.response as ModelResponse;
+}
