@@ -34,6 +34,11 @@ export class ProgressBar {
       case 'step':
         this.steps += 1;
         break;
+      case 'model-call':
+        this.calls += 1;
+        this.spentUsd = event.spentUsd;
+        if (event.call.costUsd === undefined) this.unpriced = true;
+        break;
       case 'level-reached':
         this.levels.set(event.chainId, event.level);
         this.done += 1;
@@ -54,6 +59,9 @@ export class ProgressBar {
   }
 
   private maxLevel = 1;
+  private calls = 0;
+  private spentUsd = 0;
+  private unpriced = false;
 
   finish(): void {
     if (this.interactive) this.stream.write('\n');
@@ -68,7 +76,8 @@ export class ProgressBar {
     const ratio = Math.min(1, this.done / this.total);
     const filled = Math.round(ratio * width);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-    const text = `${bar} ${String(Math.round(ratio * 100)).padStart(3)}%  chains ${this.chainsDone}/${this.chainsTotal}  steps ${this.steps}  ${formatDuration(now - this.started)}`;
+    const spend = this.calls > 0 ? `  calls ${this.calls}  $${this.spentUsd.toFixed(4)}${this.unpriced ? '+unpriced' : ''}` : '';
+    const text = `${bar} ${String(Math.round(ratio * 100)).padStart(3)}%  chains ${this.chainsDone}/${this.chainsTotal}  steps ${this.steps}${spend}  ${formatDuration(now - this.started)}`;
     this.stream.write(`\r${text}\u001b[K`);
   }
 
