@@ -86,5 +86,7 @@ export const LevelSchema = z.object({
   /** Gold steps, as a range of the chain's steps; they start from reset(envSeed). */
   gold: StepRangeSchema,
   entities: z.array(z.string()),
+  /** What producing this level-k task cost: the chain's usage up to and including its summary. */
+  usage: UsageSchema.optional(),
 });
 export type Level = z.infer<typeof LevelSchema>;

@@ -221,9 +221,10 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
     }
     const now = { state: await environment.readState(signal), page: pageViewOf(observation), reader: session.reader };
     currentSubtaskId = undefined;
-    record.levels.push(await levelFor(accepted, now, input, recorder));
+    const produced = await levelFor(accepted, now, input, recorder);
     toOverhead();
     totals();
+    record.levels.push({ ...produced, usage: record.usage });
     await callWrites;
     await writer.writeChain(record);
     input.emit({ type: 'level-reached', chainId: record.chainId, level });

@@ -353,6 +353,7 @@ function tasksLine(record: ChainRecord, startPath: string): ChainTasks {
     environment: record.environment,
     envSeed: record.envSeed,
     startPath,
-    levels: record.levels,
+    // Usage (wall time included) stays in chain.json: the tasks file is byte-identical for a seed.
+    levels: record.levels.map(({ usage: _usage, ...level }) => level),
   };
 }

@@ -24,8 +24,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function run(options: { baseURL: string; outDir: string; chains?: number; maxLevel?: number; budgetUsd?: number; resume?: boolean; cacheDir?: string; cacheOnly?: boolean }) {
-  const built = buildAgents(ALL_MODEL, {
+async function run(options: { baseURL: string; outDir: string; config?: AgentConfig; chains?: number; maxLevel?: number; budgetUsd?: number; resume?: boolean; cacheDir?: string; cacheOnly?: boolean }) {
+  const built = buildAgents(options.config ?? ALL_MODEL, {
     env: { ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: options.baseURL },
     ...(options.cacheDir ? { cache: { dir: options.cacheDir, mode: options.cacheOnly ? 'read-only' : 'read-write' } } : {}),
   });
@@ -65,6 +65,10 @@ describe('a chain with every role model-backed, through the real Anthropic SDK',
       const expected = model.replies.reduce((total, reply) => total + handPrice(reply.usage), 0);
       expect(calls.reduce((total, call) => total + call.costUsd!, 0)).toBeCloseTo(expected, 12);
       expect(record.usage.costUsd).toBeCloseTo(expected, 12);
+      // Each level stores what producing it cost: every call up to and including its summary.
+      const upToLevel1 = calls.filter((call) => (call.level ?? 0) <= 1).reduce((total, call) => total + call.costUsd!, 0);
+      expect(record.levels[0]!.usage!.costUsd).toBeCloseTo(upToLevel1, 12);
+      expect(record.levels[2]!.usage!.costUsd).toBeCloseTo(expected, 12);
       expect(record.usage.inputTokens).toBe(model.replies.reduce((total, reply) => total + reply.usage.input_tokens, 0));
       expect(record.usage.cacheReadTokens).toBe(model.replies.reduce((total, reply) => total + reply.usage.cache_read_input_tokens, 0));
       const meta = await readRunMeta(result.layout);
@@ -138,6 +142,36 @@ describe('a chain with every role model-backed, through the real Anthropic SDK',
     } finally {
       await server.close();
       await rm(outDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a server that keeps failing (500, a hung response, a dropped connection) fails the chain with a clear message and leaves a readable run', async () => {
+    const cases: Array<[FakeAnthropicReply, RegExp]> = [
+      [{ kind: 'status', status: 500, message: 'upstream exploded' }, /500/],
+      [{ kind: 'hang' }, /within 1500 ms, got none/],
+      [{ kind: 'drop' }, /connect|connection/i],
+      [{ kind: 'malformed' }, /JSON/],
+    ];
+    for (const [failure, message] of cases) {
+      const outDir = await mkdtemp(join(tmpdir(), 'trajsynth-model-fail-'));
+      const model = scriptedTrackerModel();
+      // The first subtask goes through; then the endpoint breaks for good.
+      const server = await startFakeAnthropic((request, index) => (index < 5 ? model.handle(request) : failure));
+      try {
+        const config: AgentConfig = { ...ALL_MODEL, providers: { anthropic: { maxRetries: 0, timeoutMs: 1500 } } };
+        const result = await run({ baseURL: server.baseURL, outDir, config });
+        const meta = await readRunMeta(result.layout);
+        expect(meta.status).toBe('complete');
+        expect(meta.chains[0]!.status).toBe('failed');
+        const record = (await readChain(result.layout, 'c0001'))!;
+        expect(record.status).toBe('failed');
+        expect(record.stopReason).toMatch(message);
+        expect(record.stopReason).toMatch(/Expected/);
+        expect(await readCalls(result.layout, 'c0001')).toHaveLength(5);
+      } finally {
+        await server.close();
+        await rm(outDir, { recursive: true, force: true });
+      }
     }
   });
 

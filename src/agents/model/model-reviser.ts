@@ -6,7 +6,7 @@ import { evaluatePredicates } from '../../environments/predicates.js';
 import { diffStates } from '../heuristic/state-diff.js';
 import type { ReviseInput, Reviser } from '../roles.js';
 import { screenshotPart } from './observation-content.js';
-import { askStructured } from './structured.js';
+import { askStructured, isInvalidOutput } from './structured.js';
 import { snapshotDiff } from './snapshot-diff.js';
 import { reviserSystem, reviserUser } from './prompts/reviser.js';
 
@@ -42,7 +42,9 @@ export class ModelReviser implements Reviser {
       ...(final.screenshotWebp.byteLength > 0 ? [screenshotPart(final)] : []),
       { type: 'text' as const, text: reviserUser(input.proposal.description, input.attempt.actions, stateChanges, snapshotDiff(input.pageBefore.text, input.pageAfter.text)) },
     ];
-    const answer = await askStructured({
+    let answer: z.infer<typeof RevisionSchema>;
+    try {
+      answer = await askStructured({
       model: this.model,
       role: 'reviser',
       system: reviserSystem(hasStateProbe),
@@ -69,7 +71,11 @@ export class ModelReviser implements Reviser {
       },
       ...(input.recorder ? { recorder: input.recorder } : {}),
       ...(input.signal ? { signal: input.signal } : {}),
-    });
+      });
+    } catch (error) {
+      if (isInvalidOutput(error)) return undefined; // no valid relabelling: the attempt stays a failure
+      throw error;
+    }
     if (!answer.achieved || !answer.description || !answer.interaction || !answer.predicates) return undefined;
     const { pathname, search } = new URL(input.attempt.finalObservation.url);
     return {

@@ -6,7 +6,7 @@ import { evaluatePredicates } from '../../environments/predicates.js';
 import { verdictFrom } from '../heuristic/verifier.js';
 import type { Verifier, VerifyInput } from '../roles.js';
 import { screenshotPart } from './observation-content.js';
-import { askStructured } from './structured.js';
+import { askStructured, isInvalidOutput } from './structured.js';
 import { snapshotDiff } from './snapshot-diff.js';
 import { judgeSystem, judgeUser } from './prompts/judge.js';
 
@@ -48,7 +48,9 @@ export class JudgeVerifier implements Verifier {
       ...(final.screenshotWebp.byteLength > 0 ? [screenshotPart(final)] : []),
       { type: 'text' as const, text: judgeUser(input.proposal.description, input.attempt.actions, input.attempt.answer, before ? snapshotDiff(before.snapshot, final.snapshot) : '') },
     ];
-    const judged = await askStructured({
+    let judged: z.infer<typeof JudgeAnswerSchema>;
+    try {
+      judged = await askStructured({
       model: this.model,
       role: 'verifier',
       system: judgeSystem(),
@@ -59,7 +61,14 @@ export class JudgeVerifier implements Verifier {
       maxOutputTokens: 600,
       ...(input.recorder ? { recorder: input.recorder } : {}),
       ...(input.signal ? { signal: input.signal } : {}),
-    });
+      });
+    } catch (error) {
+      if (!isInvalidOutput(error)) throw error;
+      // A judge that cannot answer validly: the checker's verdict stands where there is a probe;
+      // without one the attempt is not accepted on no evidence.
+      if (input.after.state !== undefined) return checker;
+      return { ...checker, success: false, method: 'judge', reason: `the judge gave no valid verdict: ${(error as Error).message}` };
+    }
     const judge = { ...judged, model: `${this.model.provider}:${this.model.model}` };
     if (input.hasStateProbe !== false && input.after.state !== undefined) {
       return { ...checker, judge: { ...judge, agreesWithChecker: judged.success === checker.success } };
