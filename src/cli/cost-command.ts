@@ -1,6 +1,6 @@
 import type { ModelCall } from '../core/usage.js';
 import { costReport, type CostBucket, type LevelTaskCost } from '../cost/cost-report.js';
-import { chainLayout, listChainIds, readCalls, readChain, readRunMeta } from '../store/index.js';
+import { chainLayout, listChainIds, readCalls, readChain, readInterruptedCalls, readRunMeta } from '../store/index.js';
 import { booleanFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
 import { resolveRun } from './inspect-command.js';
 
@@ -34,6 +34,12 @@ export async function costCommand(argv: string[]): Promise<number> {
     });
     const levelsReached = record?.levels.length ?? meta.chains.find((chain) => chain.chainId === chainId)?.levelsReached ?? 0;
     chains.push({ chainId, levelsReached, calls });
+  }
+  // Unfinished attempts that --resume redid: paid for, so in every total, but they produced no level.
+  const interrupted = await readInterruptedCalls(layout, { onTornTail: (line) => notes.push(`${layout.interruptedCallsFile}: torn last line ${line} ignored`) });
+  if (interrupted.length > 0) {
+    chains.push({ chainId: 'interrupted attempts', levelsReached: 0, calls: interrupted });
+    notes.push(`${interrupted.length} call(s) from chain attempts interrupted and redone on --resume are included in the totals`);
   }
   const report = costReport({ chains });
   if (booleanFlag(parsed, 'json')) {

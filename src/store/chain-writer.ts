@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ChainRecord } from '../core/chain.js';
@@ -20,9 +20,14 @@ export class ChainWriter {
     this.layout = layout;
   }
 
-  /** Starts a chain directory from scratch (a previous incomplete attempt is discarded). */
+  /**
+   * Starts a chain directory from scratch. A previous incomplete attempt is discarded, except its
+   * model calls, which move to the run's interrupted-calls.jsonl: money spent stays on record.
+   */
   static async create(run: RunLayout, chainId: string): Promise<ChainWriter> {
     const layout = chainLayout(run, chainId);
+    const previousCalls = await readFile(layout.callsFile, 'utf8').catch(() => '');
+    for (const line of previousCalls.split('\n')) if (line.trim() !== '') await appendLine(run.interruptedCallsFile, line);
     await rm(layout.dir, { recursive: true, force: true });
     await mkdir(layout.screensDir, { recursive: true });
     await mkdir(layout.snapshotsDir, { recursive: true });

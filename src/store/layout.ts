@@ -4,6 +4,7 @@ import { join } from 'node:path';
  * On-disk layout of a run, relative to an output directory:
  *   tasks/<run>.jsonl                                  level-k tasks, one line per chain
  *   trajectories/<run>/run.json                        run metadata and summary
+ *   trajectories/<run>/interrupted-calls.jsonl         model calls of chain attempts redone on --resume
  *   trajectories/<run>/chains/<chain>/chain.json       subtasks with lineage, levels, usage
  *   trajectories/<run>/chains/<chain>/steps.jsonl      one line per executed action
  *   trajectories/<run>/chains/<chain>/calls.jsonl      one line per model call (role, model, tokens, USD)
@@ -17,6 +18,8 @@ export interface RunLayout {
   runDir: string;
   runFile: string;
   chainsDir: string;
+  /** Model calls of unfinished chain attempts that --resume discarded: spent money is never forgotten. */
+  interruptedCallsFile: string;
 }
 
 export function runLayout(outDir: string, runId: string): RunLayout {
@@ -28,6 +31,7 @@ export function runLayout(outDir: string, runId: string): RunLayout {
     runDir,
     runFile: join(runDir, 'run.json'),
     chainsDir: join(runDir, 'chains'),
+    interruptedCallsFile: join(runDir, 'interrupted-calls.jsonl'),
   };
 }
 

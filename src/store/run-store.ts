@@ -57,6 +57,11 @@ export async function readCalls(layout: RunLayout, chainId: string, options: { o
   return readJsonLines(chainLayout(layout, chainId).callsFile, ModelCallSchema, 'a model call', { ...options, missingOk: true });
 }
 
+/** Model calls of chain attempts that --resume redid (see ChainWriter.create). */
+export async function readInterruptedCalls(layout: RunLayout, options: { onTornTail?: (line: number) => void } = {}): Promise<ModelCall[]> {
+  return readJsonLines(layout.interruptedCallsFile, ModelCallSchema, 'a model call', { ...options, missingOk: true });
+}
+
 /** Writes tasks/<run>.jsonl atomically, one line per chain in chain order, so the same seed gives the same bytes. */
 export async function writeTasksFile(layout: RunLayout, chains: readonly ChainTasks[]): Promise<void> {
   const sorted = [...chains].sort((a, b) => a.chainId.localeCompare(b.chainId));

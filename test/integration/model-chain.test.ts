@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserHandle } from '../../src/browser/index.js';
 import { buildAgents, type AgentConfig } from '../../src/pipeline/agent-config.js';
 import { synthesize } from '../../src/pipeline/synthesize.js';
-import { readCalls, readChain, readRunMeta, readTasksFile, runLayout } from '../../src/store/index.js';
+import { readCalls, readChain, readInterruptedCalls, readRunMeta, readTasksFile, runLayout } from '../../src/store/index.js';
 import { startFakeAnthropic, type FakeAnthropicReply, type FakeAnthropicUsage } from '../support/fake-anthropic.js';
 import { scriptedTrackerModel } from '../support/scripted-tracker-model.js';
 
@@ -122,11 +122,11 @@ describe('a chain with every role model-backed, through the real Anthropic SDK',
     const model = scriptedTrackerModel();
     const server = await startFakeAnthropic((request) => model.handle(request));
     try {
-      // One chain to level 3 costs ~$0.02 with the scripted usage; stop partway through the second.
-      const stopped = await run({ baseURL: server.baseURL, outDir, chains: 2, budgetUsd: 0.025 });
+      // One chain to level 3 costs ~$0.025 with the scripted usage; stop partway through the second.
+      const stopped = await run({ baseURL: server.baseURL, outDir, chains: 2, budgetUsd: 0.035 });
       expect(stopped.meta.status).toBe('interrupted');
-      expect(stopped.meta.budget).toMatchObject({ limitUsd: 0.025, reached: true });
-      expect(stopped.meta.budget!.spentUsd).toBeGreaterThanOrEqual(0.025);
+      expect(stopped.meta.budget).toMatchObject({ limitUsd: 0.035, reached: true });
+      expect(stopped.meta.budget!.spentUsd).toBeGreaterThanOrEqual(0.035);
       expect(stopped.meta.stopReason).toMatch(/Budget reached/);
       const layout = runLayout(outDir, stopped.layout.runId);
       const kept = await readChain(layout, 'c0001');
@@ -135,7 +135,15 @@ describe('a chain with every role model-backed, through the real Anthropic SDK',
       expect((await readTasksFile(layout)).map((line) => line.chainId)).toEqual(['c0001']);
       expect((await readRunMeta(layout)).chains[1]!.status).not.toBe('complete');
 
+      const paidBeforeResume = server.requests.length;
       const resumed = await run({ baseURL: server.baseURL, outDir, chains: 2, budgetUsd: 1, resume: true });
+      // The interrupted attempt of c0002 was redone; the calls it had paid for moved to interrupted-calls.jsonl.
+      const archived = await readInterruptedCalls(layout);
+      expect(archived.length).toBeGreaterThan(0);
+      expect(archived.every((call) => call.chainId === 'c0002')).toBe(true);
+      const stored = (await readCalls(layout, 'c0001')).length + (await readCalls(layout, 'c0002')).length + archived.length;
+      expect(stored).toBe(server.requests.length);
+      expect(paidBeforeResume).toBe((await readCalls(layout, 'c0001')).length + archived.length);
       expect(resumed.meta.status).toBe('complete');
       expect(resumed.records.map((record) => record.levels.length)).toEqual([3, 3]);
       expect(resumed.records[0]!.levels).toEqual(kept!.levels);
