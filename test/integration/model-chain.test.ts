@@ -8,6 +8,7 @@ import { synthesize } from '../../src/pipeline/synthesize.js';
 import { readCalls, readChain, readInterruptedCalls, readRunMeta, readTasksFile, runLayout } from '../../src/store/index.js';
 import { startFakeAnthropic, type FakeAnthropicReply, type FakeAnthropicUsage } from '../support/fake-anthropic.js';
 import { scriptedTrackerModel } from '../support/scripted-tracker-model.js';
+import { startFakeOpenAI, type FakeOpenAIReply } from '../support/fake-openai.js';
 
 /** Claude Haiku 4.5's list prices, per million tokens, written out by hand for the cost check. */
 const HAIKU = { input: 1, output: 5, cacheWrite: 1.25, cacheRead: 0.1 };
@@ -201,6 +202,42 @@ describe('a chain with every role model-backed, through the real Anthropic SDK',
       await live.close();
       await dead.close();
       await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the same chain through an OpenAI-compatible server (vLLM, Ollama, llama.cpp)', () => {
+  it('reaches level 3 with every role on a local model, priced from the config', async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'trajsynth-openai-chain-'));
+    const model = scriptedTrackerModel();
+    // The scripted model reads Anthropic-shaped requests; translate the chat-completions wire both ways.
+    const server = await startFakeOpenAI((request): FakeOpenAIReply => {
+      const text = (request.body.messages as Array<{ role: string; content: unknown }>)
+        .filter((message) => message.role === 'user' || message.role === 'tool')
+        .map((message) => ({ role: 'user', content: typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : (message.content as Array<{ type: string }>).filter((part) => part.type === 'text') }));
+      const reply = model.handle({ index: request.index, method: 'POST', url: request.url, headers: request.headers, rawBody: '', body: { tool_choice: { name: request.body.tool_choice?.function?.name }, messages: text } });
+      if (reply.kind !== 'message') return { kind: 'status', status: 500 };
+      const call = reply.content.find((block) => block.type === 'tool_use') as { name: string; input: unknown };
+      return { kind: 'message', toolCalls: [{ name: call.name, arguments: call.input }], usage: { promptTokens: 2000, completionTokens: 80, cachedTokens: 500 } };
+    });
+    try {
+      const config: AgentConfig = {
+        model: 'openai:qwen2.5-vl-7b',
+        providers: { openai: { baseURL: server.baseURL } },
+        prices: [{ provider: 'openai', model: 'qwen2.5-vl-7b', inputPerMTok: 0.2, outputPerMTok: 0.6, cacheWritePerMTok: 0, cacheReadPerMTok: 0.05 }],
+      };
+      const result = await run({ baseURL: 'http://127.0.0.1:9', outDir, config });
+      const record = result.records[0]!;
+      expect(record.levels).toHaveLength(3);
+      const calls = await readCalls(result.layout, 'c0001');
+      expect(calls).toHaveLength(server.requests.length);
+      expect(calls[0]).toMatchObject({ provider: 'openai-compatible', model: 'qwen2.5-vl-7b', inputTokens: 1500, cacheReadTokens: 500, outputTokens: 80, priceTable: 'config' });
+      expect(record.usage.costUsd).toBeCloseTo((calls.length * (1500 * 0.2 + 80 * 0.6 + 500 * 0.05)) / 1e6, 12);
+      const image = server.requests[0]!.body.messages[1].content.find((part: { type: string }) => part.type === 'image_url');
+      expect(image.image_url.url).toMatch(/^data:image\/webp;base64,/);
+    } finally {
+      await server.close();
+      await rm(outDir, { recursive: true, force: true });
     }
   });
 });
