@@ -1,23 +1,22 @@
 import PQueue from 'p-queue';
-import { ChainRecordSchema, SCHEMA_VERSION, type ChainRecord, type ChainTasks } from '../core/chain.js';
+import { ChainRecordSchema, SCHEMA_VERSION, type ChainRecord } from '../core/chain.js';
 import { TrajsynthError, errorMessage, isTrajsynthError } from '../core/errors.js';
 import { Rng, deriveSeed } from '../core/random.js';
-import type { ChainSummary, RunConfig, RunMeta } from '../core/run.js';
-import { addUsage, emptyUsage, type ModelCall } from '../core/usage.js';
+import type { RunConfig, RunMeta } from '../core/run.js';
+import { emptyUsage, type ModelCall } from '../core/usage.js';
 import { PERSONAS } from '../agents/personas.js';
 import { heuristicAgents } from '../agents/heuristic/index.js';
 import type { AgentSet } from '../agents/roles.js';
-import type { EnvironmentManifest, RunningEnvironment, UrlSite } from '../core/environment.js';
-import { computeCoverage, computeSpread } from '../environments/coverage.js';
+import type { EnvironmentManifest, UrlSite } from '../core/environment.js';
 import { environmentSource, type EnvironmentSource } from '../environments/environment-source.js';
-import { findPagesForRoutes, mostSpecificRoute } from '../environments/site-map.js';
 import { ChainWriter } from '../store/chain-writer.js';
 import { chainIdFor, runLayout, type RunLayout } from '../store/layout.js';
-import { readChain, readRunMeta, runExists, writeRunMeta, writeTasksFile } from '../store/run-store.js';
+import { readChain, runExists, writeRunMeta, writeTasksFile } from '../store/run-store.js';
 import { launchBrowser } from '../browser/index.js';
 import { runChain, type SessionFactory } from './chain-runner.js';
+import { entryPage, entryRoute, ordinalInEnvironment } from './entry-route.js';
+import { metaFor, openRun, runExistsError, tasksLine } from './run-meta.js';
 import type { SynthesisEventListener } from './events.js';
-import { TOOL_VERSION } from './version.js';
 
 export interface SynthesizeOptions {
   outDir: string;
@@ -224,136 +223,8 @@ async function runOneChain(
   }
 }
 
-/** How many earlier chains of the run use the same environment as chain `index`. */
-function ordinalInEnvironment(source: EnvironmentSource, index: number): number {
-  const id = source.manifestFor(index).id;
-  let ordinal = 0;
-  for (let earlier = 0; earlier < index; earlier += 1) if (source.manifestFor(earlier).id === id) ordinal += 1;
-  return ordinal;
-}
-
-/**
- * The route a chain starts on: the first chain of an app starts on its start page, the next ones on
- * the other routes its declared affordances live on, densest first (`/orders/:id` included), so that
- * a run's chains begin all over the app instead of spending their first subtasks walking to the
- * same places. More chains than routes wrap around.
- */
-export function entryRoute(manifest: EnvironmentManifest, ordinal: number): string {
-  const routes = manifest.affordances.flatMap((affordance) => affordance.route.split('|')).filter((route) => route.startsWith('/') && !route.includes('*'));
-  const startRoute = mostSpecificRoute(routes, manifest.startPath) ?? manifest.startPath;
-  const density = new Map<string, number>();
-  for (const route of routes) density.set(route, (density.get(route) ?? 0) + 1);
-  const others = [...density.keys()].filter((route) => route !== startRoute).sort((a, b) => density.get(b)! - density.get(a)!);
-  const order = [startRoute, ...others];
-  return order[ordinal % order.length]!;
-}
-
-/** A concrete page for the entry route, found by following the app's links; the start page if none leads there. */
-async function entryPage(environment: RunningEnvironment, route: string, signal: AbortSignal | undefined): Promise<string> {
-  const { startPath } = environment.manifest;
-  if (mostSpecificRoute([route], startPath) === route) return startPath;
-  if (!route.includes(':')) return route.split('|')[0]!;
-  const routes = environment.manifest.affordances.map((affordance) => affordance.route);
-  const pages = await findPagesForRoutes(environment.origin, startPath, routes, signal ? { signal } : {});
-  return pages.get(route) ?? startPath;
-}
-
-function runExistsError(layout: RunLayout): TrajsynthError {
-  return new TrajsynthError(`Expected a new run, but ${layout.runDir} already holds run "${layout.runId}"`, {
-    code: 'RUN_EXISTS',
-    hint: 'Add --resume to continue it, or choose another name with --run NAME.',
-  });
-}
-
 async function closeBrowser(browser: SessionFactory): Promise<void> {
   const closable = browser as Partial<{ close(): Promise<void> }>;
   await closable.close?.().catch(() => {});
 }
 
-async function openRun(layout: RunLayout, config: RunConfig, resume: boolean): Promise<RunMeta> {
-  if (runExists(layout)) {
-    if (!resume) throw runExistsError(layout);
-    const existing = await readRunMeta(layout);
-    for (const key of ['environment', 'chains', 'maxLevel', 'seed', 'maxStepsPerSubtask', 'maxRetriesPerLevel'] as const) {
-      if (existing.config[key] !== config[key]) {
-        throw new TrajsynthError(
-          `Expected --resume to use the run's own ${key} (${JSON.stringify(existing.config[key])}), got ${JSON.stringify(config[key])}`,
-          { code: 'BAD_INPUT', hint: `Drop the flag or pass the original value to resume run "${layout.runId}".` },
-        );
-      }
-    }
-    const meta = { ...existing, config: { ...existing.config, concurrency: config.concurrency }, status: 'running' as const };
-    await writeRunMeta(layout, meta);
-    return meta;
-  }
-  const now = new Date().toISOString();
-  const meta: RunMeta = {
-    schemaVersion: SCHEMA_VERSION,
-    runId: layout.runId,
-    tool: { name: 'trajsynth', version: TOOL_VERSION },
-    createdAt: now,
-    updatedAt: now,
-    status: 'running',
-    config,
-    chains: [],
-    usage: emptyUsage(),
-    coverage: [],
-  };
-  await writeRunMeta(layout, meta);
-  return meta;
-}
-
-function metaFor(
-  meta: RunMeta,
-  config: RunConfig,
-  records: Map<string, ChainRecord>,
-  status: RunMeta['status'],
-  source: EnvironmentSource,
-  ending: Pick<RunMeta, 'stopReason' | 'budget'>,
-): RunMeta {
-  const chains: ChainSummary[] = [];
-  for (let index = 0; index < config.chains; index += 1) {
-    const chainId = chainIdFor(index);
-    const record = records.get(chainId);
-    chains.push(
-      record
-        ? {
-            chainId,
-            environment: record.environment,
-            status: record.status === 'running' ? 'running' : record.status,
-            levelsReached: record.levels.length,
-            accepted: record.subtasks.filter((subtask) => subtask.status === 'accepted').length,
-            revised: record.subtasks.filter((subtask) => subtask.origin === 'revised' && subtask.status === 'accepted').length,
-            failed: record.subtasks.filter((subtask) => subtask.status === 'failed').length,
-            steps: record.stepCount,
-          }
-        : { chainId, environment: source.manifestFor(index).id, status: 'pending', levelsReached: 0, accepted: 0, revised: 0, failed: 0, steps: 0 },
-    );
-  }
-  const usage = [...records.values()].reduce((total, record) => addUsage(total, record.usage), emptyUsage());
-  const finished = [...records.values()];
-  const { stopReason: _previousReason, ...rest } = meta;
-  return {
-    ...rest,
-    ...ending,
-    config,
-    status,
-    chains,
-    usage,
-    coverage: computeCoverage(source.manifests.filter((manifest) => manifest.affordances.length > 0), finished),
-    spread: computeSpread(finished, config.maxLevel),
-    updatedAt: new Date().toISOString(),
-  };
-}
-
-function tasksLine(record: ChainRecord, startPath: string): ChainTasks {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    chainId: record.chainId,
-    environment: record.environment,
-    envSeed: record.envSeed,
-    startPath,
-    // Usage (wall time included) stays in chain.json: the tasks file is byte-identical for a seed.
-    levels: record.levels.map(({ usage: _usage, ...level }) => level),
-  };
-}

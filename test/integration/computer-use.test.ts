@@ -6,7 +6,7 @@ import { ComputerUseExecutor } from '../../src/agents/model/computer-use-executo
 import { AnthropicModel } from '../../src/model/providers/index.js';
 import { startEnvironment } from '../../src/environments/start-environment.js';
 import { findPagesForRoutes } from '../../src/environments/site-map.js';
-import { entryRoute } from '../../src/pipeline/synthesize.js';
+import { entryPage, entryRoute } from '../../src/pipeline/entry-route.js';
 import { getBundledApp } from '../../src/environments/registry.js';
 import { startFakeAnthropic, type FakeAnthropicReply } from '../support/fake-anthropic.js';
 import type { StepRecord } from '../../src/agents/roles.js';
@@ -81,6 +81,14 @@ describe('chain entry pages', () => {
       expect(pages.has('/nowhere/:id')).toBe(false);
     } finally {
       await environment.close();
+    }
+    // A route that is one alternative of a declaration (`/mail/:folder|/labels/:id`) resolves too.
+    const mail = await startEnvironment('mail', { seed: 2 });
+    try {
+      expect(await entryPage(mail, '/labels/:id', undefined)).toMatch(/^\/labels\/\d+$/);
+      expect(await entryPage(mail, '/mail/:folder', undefined)).toBe('/mail/inbox');
+    } finally {
+      await mail.close();
     }
   });
 });

@@ -1,0 +1,105 @@
+import { SCHEMA_VERSION, type ChainRecord, type ChainTasks } from '../core/chain.js';
+import { TrajsynthError } from '../core/errors.js';
+import type { ChainSummary, RunConfig, RunMeta } from '../core/run.js';
+import { addUsage, emptyUsage } from '../core/usage.js';
+import { computeCoverage, computeSpread } from '../environments/coverage.js';
+import type { EnvironmentSource } from '../environments/environment-source.js';
+import { chainIdFor, type RunLayout } from '../store/layout.js';
+import { readRunMeta, runExists, writeRunMeta } from '../store/run-store.js';
+import { TOOL_VERSION } from './version.js';
+
+/** run.json and the tasks file: opening (or reopening for --resume) a run, and what is written as it goes. */
+export function runExistsError(layout: RunLayout): TrajsynthError {
+  return new TrajsynthError(`Expected a new run, but ${layout.runDir} already holds run "${layout.runId}"`, {
+    code: 'RUN_EXISTS',
+    hint: 'Add --resume to continue it, or choose another name with --run NAME.',
+  });
+}
+
+export async function openRun(layout: RunLayout, config: RunConfig, resume: boolean): Promise<RunMeta> {
+  if (runExists(layout)) {
+    if (!resume) throw runExistsError(layout);
+    const existing = await readRunMeta(layout);
+    for (const key of ['environment', 'chains', 'maxLevel', 'seed', 'maxStepsPerSubtask', 'maxRetriesPerLevel'] as const) {
+      if (existing.config[key] !== config[key]) {
+        throw new TrajsynthError(
+          `Expected --resume to use the run's own ${key} (${JSON.stringify(existing.config[key])}), got ${JSON.stringify(config[key])}`,
+          { code: 'BAD_INPUT', hint: `Drop the flag or pass the original value to resume run "${layout.runId}".` },
+        );
+      }
+    }
+    const meta = { ...existing, config: { ...existing.config, concurrency: config.concurrency }, status: 'running' as const };
+    await writeRunMeta(layout, meta);
+    return meta;
+  }
+  const now = new Date().toISOString();
+  const meta: RunMeta = {
+    schemaVersion: SCHEMA_VERSION,
+    runId: layout.runId,
+    tool: { name: 'trajsynth', version: TOOL_VERSION },
+    createdAt: now,
+    updatedAt: now,
+    status: 'running',
+    config,
+    chains: [],
+    usage: emptyUsage(),
+    coverage: [],
+  };
+  await writeRunMeta(layout, meta);
+  return meta;
+}
+
+export function metaFor(
+  meta: RunMeta,
+  config: RunConfig,
+  records: Map<string, ChainRecord>,
+  status: RunMeta['status'],
+  source: EnvironmentSource,
+  ending: Pick<RunMeta, 'stopReason' | 'budget'>,
+): RunMeta {
+  const chains: ChainSummary[] = [];
+  for (let index = 0; index < config.chains; index += 1) {
+    const chainId = chainIdFor(index);
+    const record = records.get(chainId);
+    chains.push(
+      record
+        ? {
+            chainId,
+            environment: record.environment,
+            status: record.status === 'running' ? 'running' : record.status,
+            levelsReached: record.levels.length,
+            accepted: record.subtasks.filter((subtask) => subtask.status === 'accepted').length,
+            revised: record.subtasks.filter((subtask) => subtask.origin === 'revised' && subtask.status === 'accepted').length,
+            failed: record.subtasks.filter((subtask) => subtask.status === 'failed').length,
+            steps: record.stepCount,
+          }
+        : { chainId, environment: source.manifestFor(index).id, status: 'pending', levelsReached: 0, accepted: 0, revised: 0, failed: 0, steps: 0 },
+    );
+  }
+  const usage = [...records.values()].reduce((total, record) => addUsage(total, record.usage), emptyUsage());
+  const finished = [...records.values()];
+  const { stopReason: _previousReason, ...rest } = meta;
+  return {
+    ...rest,
+    ...ending,
+    config,
+    status,
+    chains,
+    usage,
+    coverage: computeCoverage(source.manifests.filter((manifest) => manifest.affordances.length > 0), finished),
+    spread: computeSpread(finished, config.maxLevel),
+    updatedAt: new Date().toISOString(),
+  };
+}
+
+export function tasksLine(record: ChainRecord, startPath: string): ChainTasks {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    chainId: record.chainId,
+    environment: record.environment,
+    envSeed: record.envSeed,
+    startPath,
+    // Usage (wall time included) stays in chain.json: the tasks file is byte-identical for a seed.
+    levels: record.levels.map(({ usage: _usage, ...level }) => level),
+  };
+}
