@@ -1,25 +1,16 @@
-import { z } from 'zod';
+import { routeRequest, type AppRoute } from '../kit/app-router.js';
 import { CLIENT_SCRIPT } from './client-script.js';
-import { jsonResponse, type AppRequest, type AppResponse } from '../kit/http-types.js';
+import { type AppRequest, type AppResponse } from '../kit/http-types.js';
 import { buildState } from './probe.js';
 import * as actions from './routes-actions.js';
 import * as pages from './routes-pages.js';
 import type { CalendarStore } from './store.js';
 import { STYLES } from './styles.js';
 
-export const STATE_PATH = '/__trajsynth/state';
-export const RESET_PATH = '/__trajsynth/reset';
-
-const ResetBodySchema = z.object({ seed: z.number().int() });
-
 /** `param` is the pattern's first capture (an id, a date or a month), or '' when it has none. */
 type Handler = (store: CalendarStore, request: AppRequest, param: string) => AppResponse;
 
-interface Route {
-  method: 'GET' | 'POST';
-  pattern: RegExp;
-  handler: Handler;
-}
+type Route = AppRoute<CalendarStore, string>;
 
 const DATE = '(\\d{4}-\\d{2}-\\d{2})';
 const route = (method: Route['method'], pattern: string, handler: Handler): Route => ({ method, pattern: new RegExp(`^${pattern}$`), handler });
@@ -52,36 +43,12 @@ const ROUTES: readonly Route[] = [
 ];
 
 export function handle(store: CalendarStore, request: AppRequest): AppResponse {
-  const path = request.url.pathname.length > 1 ? request.url.pathname.replace(/\/+$/, '') : '/';
-  const method = request.method === 'HEAD' ? 'GET' : request.method;
-
-  if (path === STATE_PATH && method === 'GET') return jsonResponse(buildState(store));
-  if (path === RESET_PATH && method === 'POST') return reset(store, request.body);
-  if (path === '/assets/app.css' && method === 'GET') return { status: 200, body: STYLES, contentType: 'text/css; charset=utf-8' };
-  if (path === '/assets/app.js' && method === 'GET') return { status: 200, body: CLIENT_SCRIPT, contentType: 'text/javascript; charset=utf-8' };
-  if (path === '/favicon.ico') return { status: 204, body: '' };
-
-  let pathMatched = false;
-  for (const candidate of ROUTES) {
-    const match = candidate.pattern.exec(path);
-    if (match === null) continue;
-    pathMatched = true;
-    if (candidate.method !== method) continue;
-    return candidate.handler(store, request, match[1] ?? '');
-  }
-  if (pathMatched) return { status: 405, body: `Expected another method for ${path}, got ${request.method}`, contentType: 'text/plain; charset=utf-8' };
-  return pages.notFound(store);
-}
-
-function reset(store: CalendarStore, body: string): AppResponse {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body === '' ? '{}' : body);
-  } catch {
-    return jsonResponse({ ok: false, error: 'Expected a JSON body like {"seed": 1}, got invalid JSON' }, 400);
-  }
-  const result = ResetBodySchema.safeParse(parsed);
-  if (!result.success) return jsonResponse({ ok: false, error: `Expected {"seed": <integer>}, got ${body.slice(0, 100)}` }, 400);
-  store.reset(result.data.seed);
-  return jsonResponse({ ok: true });
+  return routeRequest(store, request, ROUTES, {
+    state: buildState,
+    reset: (current, seed) => current.reset(seed),
+    styles: STYLES,
+    script: CLIENT_SCRIPT,
+    notFound: pages.notFound,
+    param: (match) => match[1] ?? '',
+  });
 }

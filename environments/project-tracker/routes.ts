@@ -1,24 +1,13 @@
-import { z } from 'zod';
+import { routeRequest, type AppRoute } from '../kit/app-router.js';
 import { CLIENT_SCRIPT } from './client-script.js';
-import { jsonResponse, type AppRequest, type AppResponse } from '../kit/http-types.js';
+import { type AppRequest, type AppResponse } from '../kit/http-types.js';
 import { buildState } from './probe.js';
 import * as actions from './routes-actions.js';
 import * as pages from './routes-pages.js';
 import type { TrackerStore } from './store.js';
 import { STYLES } from './styles.js';
 
-export const STATE_PATH = '/__trajsynth/state';
-export const RESET_PATH = '/__trajsynth/reset';
-
-const ResetBodySchema = z.object({ seed: z.number().int() });
-
-type Handler = (store: TrackerStore, request: AppRequest, id: number) => AppResponse;
-
-interface Route {
-  method: 'GET' | 'POST';
-  pattern: RegExp;
-  handler: Handler;
-}
+type Route = AppRoute<TrackerStore, number>;
 
 const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: /^\/$/, handler: pages.dashboardPage },
@@ -41,36 +30,12 @@ const ROUTES: readonly Route[] = [
 ];
 
 export function handle(store: TrackerStore, request: AppRequest): AppResponse {
-  const path = request.url.pathname.length > 1 ? request.url.pathname.replace(/\/+$/, '') : '/';
-  const method = request.method === 'HEAD' ? 'GET' : request.method;
-
-  if (path === STATE_PATH && method === 'GET') return jsonResponse(buildState(store));
-  if (path === RESET_PATH && method === 'POST') return reset(store, request.body);
-  if (path === '/assets/app.css' && method === 'GET') return { status: 200, body: STYLES, contentType: 'text/css; charset=utf-8' };
-  if (path === '/assets/app.js' && method === 'GET') return { status: 200, body: CLIENT_SCRIPT, contentType: 'text/javascript; charset=utf-8' };
-  if (path === '/favicon.ico') return { status: 204, body: '' };
-
-  let pathMatched = false;
-  for (const route of ROUTES) {
-    const match = route.pattern.exec(path);
-    if (match === null) continue;
-    pathMatched = true;
-    if (route.method !== method) continue;
-    return route.handler(store, request, match[1] === undefined ? 0 : Number(match[1]));
-  }
-  if (pathMatched) return { status: 405, body: `Expected another method for ${path}, got ${request.method}`, contentType: 'text/plain; charset=utf-8' };
-  return pages.notFound(store);
-}
-
-function reset(store: TrackerStore, body: string): AppResponse {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body === '' ? '{}' : body);
-  } catch {
-    return jsonResponse({ ok: false, error: 'Expected a JSON body like {"seed": 1}, got invalid JSON' }, 400);
-  }
-  const result = ResetBodySchema.safeParse(parsed);
-  if (!result.success) return jsonResponse({ ok: false, error: `Expected {"seed": <integer>}, got ${body.slice(0, 100)}` }, 400);
-  store.reset(result.data.seed);
-  return jsonResponse({ ok: true });
+  return routeRequest(store, request, ROUTES, {
+    state: buildState,
+    reset: (current, seed) => current.reset(seed),
+    styles: STYLES,
+    script: CLIENT_SCRIPT,
+    notFound: pages.notFound,
+    param: (match) => (match[1] === undefined ? 0 : Number(match[1])),
+  });
 }
