@@ -1,51 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
 import { bank } from '../../environments/bank/index.js';
-import { EnvironmentManifestSchema, type AppServer } from '../../src/core/environment.js';
-import { CHROMIUM_ARGS, findChromium } from '../../src/browser/index.js';
+import { EnvironmentManifestSchema } from '../../src/core/environment.js';
+import { appHarness, postForm, flashOf, byId, launchChromium, type StateRecord } from '../support/app-harness.js';
 
 const SEED = 7;
 const COLLECTIONS = ['accounts', 'cards', 'payees', 'scheduledPayments', 'transactions', 'transfers'];
 
-type StateRecord = Record<string, unknown>;
 type State = Record<'accounts' | 'transactions' | 'transfers' | 'payees' | 'scheduledPayments' | 'cards', StateRecord[]>;
 
-async function withApp<T>(seed: number, run: (app: AppServer) => Promise<T>): Promise<T> {
-  const app = await bank.start({ seed, host: '127.0.0.1', port: 0 });
-  try {
-    return await run(app);
-  } finally {
-    await app.close();
-  }
-}
-
-async function readStateText(app: AppServer): Promise<string> {
-  const response = await fetch(`${app.origin}/__trajsynth/state`);
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toContain('application/json');
-  return response.text();
-}
-
-async function readState(app: AppServer): Promise<State> {
-  return JSON.parse(await readStateText(app)) as State;
-}
-
-function postForm(app: AppServer, path: string, fields: Record<string, string>): Promise<Response> {
-  return fetch(`${app.origin}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-    redirect: 'manual',
-  });
-}
-
-function flashOf(response: Response): string {
-  return decodeURIComponent(response.headers.get('set-cookie') ?? '');
-}
-
-function byId(records: StateRecord[], id: unknown): StateRecord | undefined {
-  return records.find((record) => record.id === id);
-}
+const { withApp, readState, readStateText } = appHarness<State>(bank);
 
 /** Whether any field of any record equals the value exactly. */
 function stateHasValue(state: State, value: string): boolean {
@@ -270,7 +233,7 @@ describe('bank app', () => {
 
   it('works in a real Chromium through the accessibility tree', { timeout: 90_000 }, async () => {
     await withApp(SEED, async (app) => {
-      const browser = await chromium.launch({ executablePath: findChromium().executablePath, args: [...CHROMIUM_ARGS] });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 

@@ -1,46 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
 import { mail } from '../../environments/mail/index.js';
-import { EnvironmentManifestSchema, type AppServer } from '../../src/core/environment.js';
-import { CHROMIUM_ARGS, findChromium } from '../../src/browser/index.js';
+import { EnvironmentManifestSchema } from '../../src/core/environment.js';
+import { appHarness, postForm, flashOf, launchChromium, type StateRecord } from '../support/app-harness.js';
 
 const SEED = 7;
 
-type StateRecord = Record<string, unknown>;
 type State = Record<'messages' | 'labels' | 'drafts' | 'folders' | 'settings', StateRecord[]>;
 
-async function withApp<T>(seed: number, run: (app: AppServer) => Promise<T>): Promise<T> {
-  const app = await mail.start({ seed, host: '127.0.0.1', port: 0 });
-  try {
-    return await run(app);
-  } finally {
-    await app.close();
-  }
-}
-
-async function readStateText(app: AppServer): Promise<string> {
-  const response = await fetch(`${app.origin}/__trajsynth/state`);
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toContain('application/json');
-  return response.text();
-}
-
-async function readState(app: AppServer): Promise<State> {
-  return JSON.parse(await readStateText(app)) as State;
-}
-
-function postForm(app: AppServer, path: string, fields: Record<string, string>): Promise<Response> {
-  return fetch(`${app.origin}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-    redirect: 'manual',
-  });
-}
-
-function flashOf(response: Response): string {
-  return decodeURIComponent(response.headers.get('set-cookie') ?? '');
-}
+const { withApp, readState, readStateText } = appHarness<State>(mail);
 
 function messageById(state: State, id: unknown): StateRecord | undefined {
   return state.messages.find((message) => message.id === id);
@@ -288,7 +255,7 @@ describe('mail app (Larkmail)', () => {
 
   it('works in a real Chromium through the accessibility tree', { timeout: 90_000 }, async () => {
     await withApp(SEED, async (app) => {
-      const browser = await chromium.launch({ executablePath: findChromium().executablePath, args: [...CHROMIUM_ARGS] });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
         await page.goto(`${app.origin}/mail/inbox`);

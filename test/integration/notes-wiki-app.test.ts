@@ -1,56 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { chromium, type Page as BrowserPage } from 'playwright-core';
 import { notesWiki } from '../../environments/notes-wiki/index.js';
-import { EnvironmentManifestSchema, type AppServer } from '../../src/core/environment.js';
-import { CHROMIUM_ARGS, findChromium } from '../../src/browser/index.js';
+import { EnvironmentManifestSchema } from '../../src/core/environment.js';
+import { appHarness, postForm, flashOf, launchChromium, waitForStatus, type StateRecord } from '../support/app-harness.js';
 
 const SEED = 7;
 
-type StateRecord = Record<string, unknown>;
 type State = Record<'pages' | 'versions' | 'tags' | 'links' | 'people', StateRecord[]>;
 
-async function withApp<T>(seed: number, run: (app: AppServer) => Promise<T>): Promise<T> {
-  const app = await notesWiki.start({ seed, host: '127.0.0.1', port: 0 });
-  try {
-    return await run(app);
-  } finally {
-    await app.close();
-  }
-}
-
-async function readStateText(app: AppServer): Promise<string> {
-  const response = await fetch(`${app.origin}/__trajsynth/state`);
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toContain('application/json');
-  return response.text();
-}
-
-async function readState(app: AppServer): Promise<State> {
-  return JSON.parse(await readStateText(app)) as State;
-}
-
-function postForm(app: AppServer, path: string, fields: Record<string, string>): Promise<Response> {
-  return fetch(`${app.origin}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-    redirect: 'manual',
-  });
-}
+const { withApp, readState, readStateText } = appHarness<State>(notesWiki);
 
 function pageByTitle(state: State, title: string): StateRecord {
   const page = state.pages.find((record) => record.title === title);
   expect(page, title).toBeDefined();
   return page!;
-}
-
-function flashOf(response: Response): string {
-  return decodeURIComponent(response.headers.get('set-cookie') ?? '');
-}
-
-async function waitForStatus(page: BrowserPage, text: string): Promise<void> {
-  await expect.poll(async () => (await page.getByRole('status').textContent().catch(() => '')) ?? '').toContain(text);
-  await page.waitForLoadState('load');
 }
 
 describe('notes-wiki app', () => {
@@ -270,7 +232,7 @@ describe('notes-wiki app', () => {
 
   it('works in a real Chromium through the accessibility tree', { timeout: 90_000 }, async () => {
     await withApp(SEED, async (app) => {
-      const browser = await chromium.launch({ executablePath: findChromium().executablePath, args: [...CHROMIUM_ARGS] });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
         const seeded = await readState(app);

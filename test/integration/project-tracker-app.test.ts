@@ -1,42 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
 import { projectTracker } from '../../environments/project-tracker/index.js';
-import type { AppServer } from '../../src/core/environment.js';
-import { CHROMIUM_ARGS, findChromium } from '../../src/browser/index.js';
+import { appHarness, postForm, launchChromium, type StateRecord } from '../support/app-harness.js';
 
 const SEED = 7;
 
-type StateRecord = Record<string, unknown>;
 type State = Record<'projects' | 'tasks' | 'comments' | 'people', StateRecord[]>;
 
-async function withApp<T>(seed: number, run: (app: AppServer) => Promise<T>): Promise<T> {
-  const app = await projectTracker.start({ seed, host: '127.0.0.1', port: 0 });
-  try {
-    return await run(app);
-  } finally {
-    await app.close();
-  }
-}
-
-async function readStateText(app: AppServer): Promise<string> {
-  const response = await fetch(`${app.origin}/__trajsynth/state`);
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toContain('application/json');
-  return response.text();
-}
-
-async function readState(app: AppServer): Promise<State> {
-  return JSON.parse(await readStateText(app)) as State;
-}
-
-function postForm(app: AppServer, path: string, fields: Record<string, string>): Promise<Response> {
-  return fetch(`${app.origin}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-    redirect: 'manual',
-  });
-}
+const { withApp, readState, readStateText } = appHarness<State>(projectTracker);
 
 describe('project-tracker app', () => {
   it('has a valid manifest', () => {
@@ -192,10 +162,7 @@ describe('project-tracker app', () => {
 
   it('works in a real Chromium through the accessibility tree', { timeout: 60_000 }, async () => {
     await withApp(SEED, async (app) => {
-      const browser = await chromium.launch({
-        executablePath: findChromium().executablePath,
-        args: [...CHROMIUM_ARGS],
-      });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
         await page.goto(`${app.origin}/projects/1`);

@@ -1,49 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { chromium, type Page } from 'playwright-core';
 import { shop } from '../../environments/shop/index.js';
-import { EnvironmentManifestSchema, type AppServer } from '../../src/core/environment.js';
-import { CHROMIUM_ARGS, findChromium } from '../../src/browser/index.js';
+import { EnvironmentManifestSchema } from '../../src/core/environment.js';
+import { appHarness, postForm, flashOf, byId, launchChromium, waitForStatus, type StateRecord } from '../support/app-harness.js';
 
 const SEED = 7;
 const COLLECTIONS = ['addresses', 'cards', 'cart', 'cartItems', 'categories', 'customer', 'orderItems', 'orders', 'products', 'returns', 'reviews', 'wishlist'];
 
-type StateRecord = Record<string, unknown>;
 type State = Record<string, StateRecord[]>;
 
-async function withApp<T>(seed: number, run: (app: AppServer) => Promise<T>): Promise<T> {
-  const app = await shop.start({ seed, host: '127.0.0.1', port: 0 });
-  try {
-    return await run(app);
-  } finally {
-    await app.close();
-  }
-}
-
-async function readStateText(app: AppServer): Promise<string> {
-  const response = await fetch(`${app.origin}/__trajsynth/state`);
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toContain('application/json');
-  return response.text();
-}
-
-async function readState(app: AppServer): Promise<State> {
-  return JSON.parse(await readStateText(app)) as State;
-}
-
-function postForm(app: AppServer, path: string, fields: Record<string, string>): Promise<Response> {
-  return fetch(`${app.origin}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-    redirect: 'manual',
-  });
-}
-
-function flashOf(response: Response): string {
-  return decodeURIComponent(response.headers.get('set-cookie') ?? '');
-}
-
-const byId = (records: StateRecord[], id: unknown) => records.find((record) => record.id === id);
+const { withApp, readState, readStateText } = appHarness<State>(shop);
 
 const CHECKOUT = {
   fullName: 'Orion Berlin',
@@ -233,11 +198,7 @@ describe('shop app', () => {
 
   it('works in a real Chromium through the accessibility tree', { timeout: 90_000 }, async () => {
     await withApp(SEED, async (app) => {
-      const browser = await chromium.launch({ executablePath: findChromium().executablePath, args: [...CHROMIUM_ARGS] });
-      const waitForStatus = async (page: Page, text: string) => {
-        await expect.poll(async () => (await page.getByRole('status').textContent().catch(() => '')) ?? '').toContain(text);
-        await page.waitForLoadState('load');
-      };
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
         const seeded = await readState(app);
