@@ -147,7 +147,7 @@ describe('calendar app', () => {
       expect(state.invitations.find((invitation) => invitation.id === second!.id)).toMatchObject({ status: 'declined', statusLabel: 'Declined', eventId: null });
       expect(await getHtml(app, '/invitations')).not.toContain(`Accept “${String(first!.title)}”`);
 
-      const work = state.events.find((event) => event.calendarName === 'Work' && event.date.toString().startsWith('2026-06') && event.repeats === 'none')!;
+      const work = state.events.find((event) => event.calendarName === 'Work' && String(event.date).startsWith('2026-06') && event.repeats === 'none')!;
       expect(await getHtml(app, '/month/2026-06')).toContain(String(work.title));
       expect((await postForm(app, '/calendars/1/visibility', { return: '/month/2026-06' })).headers.get('location')).toBe('/month/2026-06');
       state = await readState(app);

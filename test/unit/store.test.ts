@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile, appendFile, mkdir } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION, type ChainRecord } from '../../src/core/chain.js';
+import { SCHEMA_VERSION, type ChainRecord, type ChainTasks } from '../../src/core/chain.js';
 import { TrajsynthError } from '../../src/core/errors.js';
 import { emptyUsage } from '../../src/core/usage.js';
 import { ChainWriter } from '../../src/store/chain-writer.js';
@@ -98,7 +98,7 @@ describe('store', () => {
   it('writes the tasks file sorted by chain, atomically, with no temp files left', async () => {
     await withTemp(async (dir) => {
       const layout = runLayout(dir, 'r1');
-      const line = (chainId: string) => ({ schemaVersion: SCHEMA_VERSION, chainId, environment: 'e', envSeed: 1, startPath: '/', levels: [] });
+      const line = (chainId: string): ChainTasks => ({ schemaVersion: SCHEMA_VERSION, chainId, environment: 'e', envSeed: 1, startPath: '/', levels: [] });
       await writeTasksFile(layout, [line('c0002'), line('c0001')]);
       const text = await readFile(layout.tasksFile, 'utf8');
       expect(text.split('\n').filter(Boolean).map((entry) => JSON.parse(entry).chainId)).toEqual(['c0001', 'c0002']);
