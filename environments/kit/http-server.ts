@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AppServer } from '../../src/core/environment.js';
+import { HARNESS_READ_HEADER, type AppServer } from '../../src/core/environment.js';
 import type { AppRequest, AppResponse } from './http-types.js';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -59,8 +59,10 @@ async function serve(options: AppServerOptions, request: IncomingMessage, respon
     form: contentType.startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(body) : new URLSearchParams(),
     body,
     flash,
+    harnessRead: request.headers[HARNESS_READ_HEADER] !== undefined,
   };
-  write(response, await options.handle(appRequest), options.flashCookie, flash !== undefined, method === 'HEAD');
+  // A harness read shows the flash but leaves it for the person's own next page.
+  write(response, await options.handle(appRequest), options.flashCookie, flash !== undefined && !appRequest.harnessRead, method === 'HEAD');
 }
 
 function write(response: ServerResponse, result: AppResponse, cookie: string, hadFlash: boolean, headOnly: boolean): void {

@@ -8,6 +8,8 @@ export interface AppRequest {
   body: string;
   /** The flash message carried over from the previous redirect, if any. */
   flash: string | undefined;
+  /** A harness read (HARNESS_READ_HEADER): answer it, but change no state. */
+  harnessRead: boolean;
 }
 
 export interface AppResponse {

@@ -9,7 +9,7 @@ import type { Persona } from './personas.js';
 
 /** The part of a browser session an executor acts through (structurally, src/browser's session). */
 export interface ActingSession {
-  observe(options?: { signal?: AbortSignal }): Promise<CapturedObservation>;
+  observe(options?: { signal?: AbortSignal; screenshot?: boolean }): Promise<CapturedObservation>;
   execute(
     action: Action,
     options?: { observation?: Observation; signal?: AbortSignal; timeoutMs?: number },

@@ -22,3 +22,13 @@ export function summarizeActionError(error: unknown): string {
   const summary = reason && !headline.includes(reason) ? `${headline} (${reason})` : headline;
   return summary.length > MAX_ERROR_LENGTH ? `${summary.slice(0, MAX_ERROR_LENGTH - 1)}…` : summary;
 }
+
+/**
+ * Whether a failed pointer action was performed before it failed: Playwright logs "click action
+ * done" once the click is dispatched and then waits for the navigation it started; a timeout in
+ * that wait (a slow server, a loaded machine) means the click worked, so it must not be recorded as
+ * a failure the agent has to recover from.
+ */
+export function wasPerformed(error: unknown): boolean {
+  return /\b(click|dblclick|tap|hover) action done\b/.test(errorMessage(error).replace(ANSI_ESCAPE, ''));
+}

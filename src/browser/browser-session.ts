@@ -49,7 +49,7 @@ export class PlaywrightSession implements BrowserSession {
   }
 
   async observe(options: ObserveOptions = {}): Promise<CapturedObservation> {
-    const observation = await captureObservation(this.parts.page, this.viewport, options.signal);
+    const observation = await captureObservation(this.parts.page, this.viewport, options.signal, options.screenshot !== false);
     if (this.pendingError !== undefined) {
       observation.error = this.pendingError;
       this.pendingError = undefined;

@@ -51,6 +51,8 @@ export interface ExecuteResult {
 
 export interface ObserveOptions {
   signal?: AbortSignal;
+  /** false skips the screenshot (an empty `screenshotWebp`), for replays that only need the snapshot. */
+  screenshot?: boolean;
 }
 
 /**

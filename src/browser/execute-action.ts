@@ -10,7 +10,7 @@ import type {
 } from '../core/index.js';
 import { abortError, boxCenter, isTrajsynthError, throwIfAborted } from '../core/index.js';
 import { signalOption, sleep } from './abort.js';
-import { summarizeActionError } from './action-error.js';
+import { summarizeActionError, wasPerformed } from './action-error.js';
 import { describeAction } from './describe.js';
 import { groundTarget } from './grounding.js';
 import { moveCaretToEnd, waitForScrollEnd } from './page-scripts.js';
@@ -70,7 +70,8 @@ export async function executeAction(ctx: ExecuteContext, action: Action, options
   } catch (error) {
     if (signal?.aborted) throw abortError(signal);
     if (isTrajsynthError(error) && error.code === 'ABORTED') throw error;
-    outcome = { ok: false, error: `Could not ${describeAction(action)}: ${summarizeActionError(error)}` };
+    // Dispatched, then timed out waiting for the navigation it started: the action happened.
+    outcome = wasPerformed(error) ? { ok: true } : { ok: false, error: `Could not ${describeAction(action)}: ${summarizeActionError(error)}` };
   } finally {
     page.off('framenavigated', onNavigated);
   }

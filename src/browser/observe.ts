@@ -32,14 +32,14 @@ export async function captureAria(page: Page, signal?: AbortSignal): Promise<Ari
  * to text and flattened to elements) and a WebP screenshot. Screenshot and snapshot run concurrently;
  * their timings overlap. A capture that races a navigation is retried once after the page loads.
  */
-export async function captureObservation(page: Page, viewport: Viewport, signal?: AbortSignal): Promise<CapturedObservation> {
+export async function captureObservation(page: Page, viewport: Viewport, signal?: AbortSignal, withScreenshot = true): Promise<CapturedObservation> {
   try {
-    return await captureOnce(page, viewport, signal);
+    return await captureOnce(page, viewport, signal, withScreenshot);
   } catch (error) {
     if (signal?.aborted) throw abortError(signal);
     await page.waitForLoadState('load', { timeout: SNAPSHOT_TIMEOUT_MS }).catch(() => undefined);
     try {
-      return await captureOnce(page, viewport, signal);
+      return await captureOnce(page, viewport, signal, withScreenshot);
     } catch (retryError) {
       if (signal?.aborted) throw abortError(signal);
       throw new TrajsynthError(`Expected to capture an observation of ${page.url()}, got: ${errorMessage(retryError)}`, {
@@ -51,10 +51,12 @@ export async function captureObservation(page: Page, viewport: Viewport, signal?
   }
 }
 
-async function captureOnce(page: Page, viewport: Viewport, signal?: AbortSignal): Promise<CapturedObservation> {
+const NO_SCREENSHOT = { webp: new Uint8Array(0), screenshotMs: 0, encodeMs: 0 };
+
+async function captureOnce(page: Page, viewport: Viewport, signal: AbortSignal | undefined, withScreenshot: boolean): Promise<CapturedObservation> {
   throwIfAborted(signal);
   const start = performance.now();
-  const [screenshot, aria, title] = await Promise.all([captureScreenshotWebp(page, signal), captureAria(page, signal), page.title()]);
+  const [screenshot, aria, title] = await Promise.all([withScreenshot ? captureScreenshotWebp(page, signal) : NO_SCREENSHOT, captureAria(page, signal), page.title()]);
   return {
     url: page.url(),
     title,

@@ -62,11 +62,18 @@ export type EnvironmentState = z.infer<typeof EnvironmentStateSchema>;
 
 export const STATE_PROBE_PATH = '/__trajsynth/state';
 export const RESET_PATH = '/__trajsynth/reset';
+/**
+ * Header on the harness's own page loads (predicate reads, the site map): a bundled app answers them
+ * as it would a person's GET but changes no state for them (a mail client does not mark the message
+ * read, a flash message is not consumed), so checking a task never changes its outcome.
+ */
+export const HARNESS_READ_HEADER = 'x-trajsynth-read';
 
 /**
  * The contract a bundled web app (in environments/<id>/index.ts) implements. The app serves its
  * pages, the state probe and the reset on one HTTP server bound to `host` (127.0.0.1) and `port`
- * (0 = any free port); the same seed always yields the same data.
+ * (0 = any free port); the same seed always yields the same data; a request carrying
+ * HARNESS_READ_HEADER changes no state.
  */
 export interface BundledApp {
   manifest: EnvironmentManifest;

@@ -1,3 +1,4 @@
+import { HARNESS_READ_HEADER } from '../core/environment.js';
 import { routeMatches } from './coverage.js';
 
 export interface SiteMapOptions {
@@ -51,7 +52,7 @@ async function fetchHtml(url: URL, options: SiteMapOptions): Promise<string | un
   const timeout = AbortSignal.timeout(options.timeoutMs ?? 5000);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   try {
-    const response = await fetch(url, { signal, redirect: 'follow' });
+    const response = await fetch(url, { signal, redirect: 'follow', headers: { [HARNESS_READ_HEADER]: '1' } });
     if (!response.ok || !(response.headers.get('content-type') ?? '').includes('html')) {
       await response.body?.cancel();
       return undefined;

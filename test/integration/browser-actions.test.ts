@@ -212,6 +212,17 @@ describe('BrowserSession.execute', () => {
     });
   });
 
+  it('records a click that started a slow navigation as done, not as a timeout failure', async () => {
+    await shared.goto('/slow-form');
+    const before = await shared.observe();
+    // The server answers after 1.5 s; the click's own timeout is 300 ms. Playwright dispatches the
+    // click, then times out waiting for the navigation: the click happened all the same.
+    const { executed } = await shared.execute({ type: 'click', target: { role: 'button', name: 'Send slowly' } }, { observation: before, timeoutMs: 300 });
+    expect(executed.outcome).toEqual({ ok: true });
+    expect(executed.urlAfter).toBe(`${server.origin}/slow`);
+    expect((await shared.observe()).title).toBe('Sent');
+  });
+
   it('confines navigation to allowed origins when asked', async () => {
     const session = await browser.newSession({ origin: server.origin, allowedOrigins: [] });
     try {

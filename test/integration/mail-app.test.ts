@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HARNESS_READ_HEADER } from '../../src/core/environment.js';
 import { mail } from '../../environments/mail/index.js';
 import { EnvironmentManifestSchema } from '../../src/core/environment.js';
 import { appHarness, postForm, flashOf, launchChromium, type StateRecord } from '../support/app-harness.js';
@@ -132,6 +133,18 @@ describe('mail app (Larkmail)', () => {
       expect(reset.status).toBe(200);
       expect(await reset.json()).toEqual({ ok: true });
       expect(await readStateText(app)).toBe(seeded);
+    });
+  });
+
+  it('marks a message read when a person opens it, but not when the harness reads it to check a task', async () => {
+    await withApp(SEED, async (app) => {
+      const unread = (await readState(app)).messages.filter((record) => record.read === false);
+      const [checked, opened] = unread;
+      const page = await fetch(`${app.origin}/messages/${String(checked!.id)}`, { headers: { [HARNESS_READ_HEADER]: '1' } });
+      expect(await page.text()).toContain(String(checked!.subject));
+      expect(messageById(await readState(app), checked!.id)).toMatchObject({ read: false });
+      await (await fetch(`${app.origin}/messages/${String(opened!.id)}`)).text();
+      expect(messageById(await readState(app), opened!.id)).toMatchObject({ read: true });
     });
   });
 
