@@ -10,3 +10,4 @@ export * from './step.js';
 export * from './chain.js';
 export * from './run.js';
 export * from './random.js';
+export * from './agent-protocol.js';

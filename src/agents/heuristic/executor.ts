@@ -92,7 +92,7 @@ function scrollIntoViewAction(action: Action, observation: Observation): Action 
 }
 
 /** A plausible mistake on this step, or the step itself when none fits. */
-function slip(action: Action, observation: Observation, rng: Rng): Action {
+export function slip(action: Action, observation: Observation, rng: Rng): Action {
   switch (action.type) {
     case 'select': {
       const element = findTarget(action.target, observation.elements);

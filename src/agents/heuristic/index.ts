@@ -7,6 +7,7 @@ import { CheckerVerifier } from './verifier.js';
 
 export { HeuristicExecutor, HeuristicProposer, HeuristicReviser, HeuristicSummarizer, CheckerVerifier };
 export * from './affordances.js';
+export { regroundAction, slip } from './executor.js';
 
 /** The offline default: every role heuristic, no model, no key, no network. */
 export function heuristicAgents(): AgentSet {

@@ -1,42 +1,51 @@
-import type { Action, ExecutedAction } from '../../core/action.js';
+import type { Action } from '../../core/action.js';
 import { throwIfAborted } from '../../core/errors.js';
-import type { CapturedObservation } from '../../core/observation.js';
 import type { ContentPart, ImagePart, LanguageModel, ModelMessage, ToolCallPart } from '../../model/language-model.js';
 import { scaleScreenshot, scaledDisplay } from '../../model/image-scaling.js';
-import type { Attempt, ExecuteInput, Executor } from '../roles.js';
+import { PolicyExecutor } from '../policy-executor.js';
+import type { EpisodePolicy, PolicyDecision, PolicyStepInput } from '../policy.js';
 import { computerExecutorSystem } from './prompts/executor.js';
 
 /** Screenshots older than this many turns are replaced by a note, to bound the prompt. */
 const KEEP_SCREENSHOTS = 3;
+/** Model turns without a browser action (screenshots, unsupported actions) before a step counts as invalid. */
+const MAX_TURNS_PER_STEP = 4;
 
 /**
- * Executes a task in pixels through Anthropic's computer-use tool. The model sees the screenshot
- * scaled to fit 1024×768 (as the API expects) and is told that display size; its coordinates are
- * mapped back to page pixels before the browser acts, and recorded as such.
+ * Acts in pixels through Anthropic's computer-use tool. The model sees the screenshot scaled to fit
+ * 1024×768 (as the API expects) and is told that display size; its coordinates are mapped back to
+ * page pixels before the browser acts, and recorded as such. One conversation per episode: each
+ * step answers the previous tool call with the screen after it.
  */
-export class ComputerUseExecutor implements Executor {
-  readonly id: string;
+export class ComputerUsePolicy implements EpisodePolicy {
+  private readonly messages: ModelMessage[] = [];
+  private pendingCall: ToolCallPart | undefined;
+  private lastPoint: { x: number; y: number } | undefined;
 
-  constructor(private readonly model: LanguageModel) {
-    this.id = `computer-use-executor:${model.provider}:${model.model}`;
-  }
+  constructor(
+    private readonly model: LanguageModel,
+    private readonly task: string,
+  ) {}
 
-  async run(input: ExecuteInput): Promise<Attempt> {
-    const viewport = input.observation.viewport;
+  async next(input: PolicyStepInput): Promise<PolicyDecision> {
+    const { observation } = input;
+    const viewport = observation.viewport;
     const display = scaledDisplay(viewport);
-    const actions: ExecutedAction[] = [];
-    let observation: CapturedObservation = input.observation;
-    let lastPoint: { x: number; y: number } | undefined;
-    const messages: ModelMessage[] = [
-      { role: 'user', content: [{ type: 'text', text: `Task: ${input.proposal.description}` }, (await scaleScreenshot(observation.screenshotWebp, viewport)).image] },
-    ];
-    for (let turn = 0; turn < input.maxSteps * 2 && actions.length < input.maxSteps; turn += 1) {
+    const screenshot = async () => (await scaleScreenshot(observation.screenshotWebp, viewport)).image;
+    if (this.messages.length === 0) {
+      this.messages.push({ role: 'user', content: [{ type: 'text', text: `Task: ${this.task}` }, await screenshot()] });
+    } else if (this.pendingCall) {
+      const last = input.history[input.history.length - 1];
+      this.messages.push(resultMessage(this.pendingCall, await screenshot(), last && !last.ok ? last.error : undefined));
+      this.pendingCall = undefined;
+    }
+    for (let turn = 0; turn < MAX_TURNS_PER_STEP; turn += 1) {
       throwIfAborted(input.signal);
-      pruneScreenshots(messages);
+      pruneScreenshots(this.messages);
       const response = await this.model.generate({
         role: 'executor',
         system: computerExecutorSystem(),
-        messages,
+        messages: this.messages,
         computer: { displayWidthPx: display.width, displayHeightPx: display.height },
         maxOutputTokens: 1024,
         ...(input.recorder ? { recorder: input.recorder } : {}),
@@ -45,29 +54,30 @@ export class ComputerUseExecutor implements Executor {
       const call = response.toolCalls.find((candidate) => candidate.name === 'computer');
       if (!call) {
         const answer = /DONE:?\s*(.*)$/is.exec(response.text)?.[1]?.trim();
-        return { stepCount: actions.length, actions, finalObservation: observation, ...(answer ? { answer } : {}) };
+        return { kind: 'action', action: answer ? { type: 'done', answer } : { type: 'done' } };
       }
-      messages.push({ role: 'assistant', content: [...(response.text ? [{ type: 'text' as const, text: response.text }] : []), call] });
-      const mapped = toAction(call, display.scale, lastPoint);
+      this.messages.push({ role: 'assistant', content: [...(response.text ? [{ type: 'text' as const, text: response.text }] : []), call] });
+      const mapped = toAction(call, display.scale, this.lastPoint);
       if (mapped.kind === 'screenshot') {
-        messages.push(resultMessage(call, (await scaleScreenshot(observation.screenshotWebp, viewport)).image));
+        this.messages.push(resultMessage(call, await screenshot()));
         continue;
       }
       if (mapped.kind === 'unsupported') {
-        messages.push({ role: 'user', content: [{ type: 'tool-result', callId: call.id, isError: true, content: [{ type: 'text', text: mapped.reason }] }] });
+        this.messages.push({ role: 'user', content: [{ type: 'tool-result', callId: call.id, isError: true, content: [{ type: 'text', text: mapped.reason }] }] });
         continue;
       }
-      if (mapped.point) lastPoint = mapped.point;
-      const before = observation;
-      const { executed, actionMs } = await input.session.execute(mapped.action, { observation: before, ...(input.signal ? { signal: input.signal } : {}) });
-      const after = await input.session.observe(input.signal ? { signal: input.signal } : {});
-      await input.recordStep({ before, executed, actionMs, after });
-      actions.push(executed);
-      observation = after;
-      const screenshot = (await scaleScreenshot(after.screenshotWebp, viewport)).image;
-      messages.push(resultMessage(call, screenshot, executed.outcome.ok ? undefined : executed.outcome.error));
+      if (mapped.point) this.lastPoint = mapped.point;
+      this.pendingCall = call;
+      return { kind: 'action', action: mapped.action };
     }
-    return { stepCount: actions.length, actions, finalObservation: observation, stoppedBecause: `step limit (${input.maxSteps}) reached` };
+    return { kind: 'invalid', error: `the model took ${MAX_TURNS_PER_STEP} turns without a browser action` };
+  }
+}
+
+/** Executes a subtask with a ComputerUsePolicy. */
+export class ComputerUseExecutor extends PolicyExecutor {
+  constructor(model: LanguageModel) {
+    super(`computer-use-executor:${model.provider}:${model.model}`, (task) => new ComputerUsePolicy(model, task));
   }
 }
 

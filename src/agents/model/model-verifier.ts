@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { describePredicate } from '../../core/predicate.js';
 import type { Verdict } from '../../core/task.js';
-import type { LanguageModel } from '../../model/language-model.js';
+import type { ExecutedAction } from '../../core/action.js';
+import type { CapturedObservation } from '../../core/observation.js';
+import type { CallRecorder, LanguageModel } from '../../model/language-model.js';
 import { evaluatePredicates } from '../../environments/predicates.js';
 import { verdictFrom } from '../heuristic/verifier.js';
 import type { Verifier, VerifyInput } from '../roles.js';
@@ -15,6 +17,45 @@ const JudgeAnswerSchema = z.object({
   confidence: z.number().min(0).max(1),
   reasons: z.array(z.string()).min(1).max(5),
 });
+export type JudgeAnswer = z.infer<typeof JudgeAnswerSchema>;
+
+export interface JudgeRequest {
+  model: LanguageModel;
+  task: string;
+  actions: readonly ExecutedAction[];
+  answer: string | undefined;
+  /** The screen before the attempt (the episode's start), when there is one. */
+  before: CapturedObservation | undefined;
+  after: CapturedObservation;
+  recorder?: CallRecorder;
+  signal?: AbortSignal;
+}
+
+/**
+ * Asks a model judge whether a task was completed, from the screens before and after, the actions
+ * and their outcomes, the answer and the snapshot change. Throws MODEL_OUTPUT_INVALID when the
+ * answer is still invalid after its repair turn.
+ */
+export async function askJudge(request: JudgeRequest): Promise<JudgeAnswer> {
+  const { before, after } = request;
+  const content = [
+    ...(before && before.screenshotWebp.byteLength > 0 ? [screenshotPart(before)] : []),
+    ...(after.screenshotWebp.byteLength > 0 ? [screenshotPart(after)] : []),
+    { type: 'text' as const, text: judgeUser(request.task, request.actions, request.answer, before ? snapshotDiff(before.snapshot, after.snapshot) : '') },
+  ];
+  return askStructured({
+    model: request.model,
+    role: 'verifier',
+    system: judgeSystem(),
+    content,
+    schema: JudgeAnswerSchema,
+    toolName: 'verdict',
+    toolDescription: 'Report whether the task was completed.',
+    maxOutputTokens: 600,
+    ...(request.recorder ? { recorder: request.recorder } : {}),
+    ...(request.signal ? { signal: request.signal } : {}),
+  });
+}
 
 export interface JudgeVerifierOptions {
   model: LanguageModel;
@@ -41,26 +82,17 @@ export class JudgeVerifier implements Verifier {
   async verify(input: VerifyInput): Promise<Verdict> {
     const after = await evaluatePredicates(input.proposal.predicates, input.after);
     const checker = verdictFrom(input.proposal.predicates.map(describePredicate), input.before, after);
-    const final = input.attempt.finalObservation;
-    const before = input.observationBefore;
-    const content = [
-      ...(before && before.screenshotWebp.byteLength > 0 ? [screenshotPart(before)] : []),
-      ...(final.screenshotWebp.byteLength > 0 ? [screenshotPart(final)] : []),
-      { type: 'text' as const, text: judgeUser(input.proposal.description, input.attempt.actions, input.attempt.answer, before ? snapshotDiff(before.snapshot, final.snapshot) : '') },
-    ];
-    let judged: z.infer<typeof JudgeAnswerSchema>;
+    let judged: JudgeAnswer;
     try {
-      judged = await askStructured({
-      model: this.model,
-      role: 'verifier',
-      system: judgeSystem(),
-      content,
-      schema: JudgeAnswerSchema,
-      toolName: 'verdict',
-      toolDescription: 'Report whether the task was completed.',
-      maxOutputTokens: 600,
-      ...(input.recorder ? { recorder: input.recorder } : {}),
-      ...(input.signal ? { signal: input.signal } : {}),
+      judged = await askJudge({
+        model: this.model,
+        task: input.proposal.description,
+        actions: input.attempt.actions,
+        answer: input.attempt.answer,
+        before: input.observationBefore,
+        after: input.attempt.finalObservation,
+        ...(input.recorder ? { recorder: input.recorder } : {}),
+        ...(input.signal ? { signal: input.signal } : {}),
       });
     } catch (error) {
       if (!isInvalidOutput(error)) throw error;

@@ -1,4 +1,4 @@
-import type { ExecutedAction } from '../../../core/action.js';
+import type { PolicyHistoryEntry } from '../../policy.js';
 
 /** System prompt for the element-ref executor (stable: cached). */
 export function executorSystem(): string {
@@ -15,13 +15,13 @@ Always give role and name with a ref, exactly as in the snapshot. If an action f
 }
 
 /** The task and the actions so far, as text. */
-export function executorUser(task: string, history: readonly ExecutedAction[], stepsLeft: number): string {
+export function executorUser(task: string, history: readonly PolicyHistoryEntry[], stepsLeft: number): string {
   const lines = [`Task: ${task}`];
   if (history.length > 0) {
     lines.push('Actions so far:');
-    history.forEach((executed, index) => {
-      const outcome = executed.outcome.ok ? 'ok' : `FAILED: ${executed.outcome.error}`;
-      lines.push(`${index + 1}. ${JSON.stringify(executed.action)} → ${outcome}`);
+    history.forEach((entry, index) => {
+      const outcome = entry.ok ? 'ok' : `FAILED: ${entry.error ?? 'unknown error'}`;
+      lines.push(`${index + 1}. ${entry.action ? JSON.stringify(entry.action) : '(not a valid action)'} → ${outcome}`);
     });
   }
   lines.push(`${stepsLeft} action(s) left. Choose the next action.`);
