@@ -90,6 +90,7 @@ function chainLines(record: ChainRecord, stepCount: number, tornLine: number | u
     lines.push(`        ${subtask.verdict.reason}${subtask.answer !== undefined ? ` · answer ${JSON.stringify(subtask.answer)}` : ''}`);
   }
   lines.push('  levels:');
+  for (const skipped of record.skippedLevels ?? []) lines.push(`    L${skipped.level} not stored: ${skipped.reason}`);
   for (const level of record.levels) {
     lines.push(`    L${level.level} (gold steps ${level.gold.start}-${level.gold.end - 1}): ${level.task}`);
     lines.push(`        checker: ${level.checker.map(describePredicate).join(' AND ')}`);

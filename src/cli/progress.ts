@@ -40,6 +40,7 @@ export class ProgressBar {
         if (event.call.costUsd === undefined) this.unpriced = true;
         break;
       case 'level-reached':
+      case 'level-skipped':
         this.levels.set(event.chainId, event.level);
         this.done += 1;
         break;
@@ -90,4 +91,63 @@ export function formatDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);
   const minutes = Math.floor(seconds / 60);
   return minutes ? `${minutes}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`;
+}
+
+/**
+ * A progress bar for runs counted in units (replayed tasks, evaluation episodes): one line redrawn in
+ * place on a terminal, nothing on a pipe but the final counts.
+ */
+export class CountingBar {
+  private readonly stream: NodeJS.WriteStream;
+  private readonly interactive: boolean;
+  private total = 0;
+  private done = 0;
+  private readonly counts = new Map<string, number>();
+  private readonly started = Date.now();
+  private extra = '';
+
+  constructor(
+    private readonly unit: string,
+    stream: NodeJS.WriteStream = process.stderr,
+  ) {
+    this.stream = stream;
+    this.interactive = Boolean(stream.isTTY);
+  }
+
+  start(total: number, alreadyDone = 0): void {
+    this.total = total;
+    this.done = alreadyDone;
+    this.draw();
+  }
+
+  /** One unit finished, counted under `label` (e.g. "successes"); `detail` is a log line when not on a terminal. */
+  tick(label: string, detail?: string): void {
+    this.done += 1;
+    this.counts.set(label, (this.counts.get(label) ?? 0) + 1);
+    if (!this.interactive && detail) this.line(detail);
+    this.draw();
+  }
+
+  /** Extra text after the counts (model calls, dollars spent). */
+  note(text: string): void {
+    this.extra = text;
+  }
+
+  line(text: string): void {
+    this.stream.write(`${this.interactive ? '\r\u001b[K' : ''}${text}\n`);
+  }
+
+  finish(): void {
+    if (this.interactive) this.stream.write('\n');
+  }
+
+  private draw(): void {
+    if (!this.interactive) return;
+    const width = 28;
+    const ratio = this.total ? Math.min(1, this.done / this.total) : 0;
+    const filled = Math.round(ratio * width);
+    const counts = [...this.counts].map(([label, count]) => `${label} ${count}`).join('  ');
+    const text = `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${String(Math.round(ratio * 100)).padStart(3)}%  ${this.unit} ${this.done}/${this.total}  ${counts}${this.extra ? `  ${this.extra}` : ''}  ${formatDuration(Date.now() - this.started)}`;
+    this.stream.write(`\r${text}\u001b[K`);
+  }
 }

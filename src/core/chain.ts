@@ -25,6 +25,11 @@ export const ChainRecordSchema = z.object({
   usage: UsageSchema,
   /** Model calls not attributed to a stored subtask: rejected proposals, level summaries, an interrupted attempt. */
   overhead: UsageSchema.optional(),
+  /**
+   * Levels not stored because their derived checker already held at the seeded reset (an agent
+   * that did nothing would pass them); the chain went on to the next level.
+   */
+  skippedLevels: z.array(z.object({ level: z.number().int().positive(), reason: z.string() })).optional(),
   /** Proposals that were invalid after their repair turn (the chain went on without them). */
   rejectedProposals: z.array(z.object({ level: z.number().int().positive(), reason: z.string() })).optional(),
 });

@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'MODEL_OUTPUT_INVALID'
   | 'RATE_LIMITED'
   | 'BUDGET_EXCEEDED'
+  /** An agent under evaluation could not be reached, timed out, or crashed (an error, not a failure). */
+  | 'AGENT_UNAVAILABLE'
   | 'INTERNAL';
 
 export interface TrajsynthErrorOptions {

@@ -11,3 +11,6 @@ export * from './chain.js';
 export * from './run.js';
 export * from './random.js';
 export * from './agent-protocol.js';
+export * from './eval.js';
+export * from './results.js';
+export * from './agent-protocol-json-schema.js';

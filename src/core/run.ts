@@ -55,6 +55,8 @@ export type Spread = z.infer<typeof SpreadSchema>;
 /** trajectories/<run>/run.json */
 export const RunMetaSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
+  /** A synthesis run (evaluation runs have kind "eval" and their own schema, EvalRunMetaSchema). */
+  kind: z.literal('synth').optional(),
   runId: z.string(),
   tool: z.object({ name: z.literal('trajsynth'), version: z.string() }),
   createdAt: z.string(),

@@ -86,6 +86,13 @@ export const LevelSchema = z.object({
   /** Gold steps, as a range of the chain's steps; they start from reset(envSeed). */
   gold: StepRangeSchema,
   entities: z.array(z.string()),
+  /**
+   * Each subtask's own postcondition, in order (subtask 1 first), for scoring partial progress:
+   * an evaluation counts the subtasks whose postconditions became true in order.
+   */
+  subtaskChecks: z.array(z.array(PredicateSchema)).optional(),
+  /** The answer the gold trajectory gave, when the level-k task asks for one. */
+  answer: z.string().optional(),
   /** What producing this level-k task cost: the chain's usage up to and including its summary. */
   usage: UsageSchema.optional(),
 });

@@ -105,8 +105,16 @@ export interface BuiltAgents {
   caches: CachingModel[];
 }
 
-/** Builds the agent set a config names: providers wrapped in the response cache (if any) and the cost meter. */
-export function buildAgents(config: AgentConfig, options: BuildAgentsOptions = {}): BuiltAgents {
+export interface ModelBuilder {
+  /** The metered (and, with a cache, caching) model for `anthropic:MODEL` or `openai:MODEL`; one per spec. */
+  modelFor(spec: string): LanguageModel;
+  models: Map<string, LanguageModel>;
+  priceTables: PriceTable[];
+  caches: CachingModel[];
+}
+
+/** Builds models from specs the way a config says: provider settings, the response cache, the cost meter. */
+export function modelBuilder(config: AgentConfig, options: BuildAgentsOptions = {}): ModelBuilder {
   const env = options.env ?? process.env;
   const priceTables = priceTablesFor(config);
   const models = new Map<string, LanguageModel>();
@@ -127,7 +135,7 @@ export function buildAgents(config: AgentConfig, options: BuildAgentsOptions = {
         ...(settings.maxRetries !== undefined ? { maxRetries: settings.maxRetries } : {}),
         ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
       });
-    } else {
+    } else if (provider === 'openai') {
       const settings = config.providers?.openai ?? {};
       const apiKey = env[settings.apiKeyEnv ?? 'OPENAI_API_KEY'];
       const baseURL = settings.baseURL ?? env.OPENAI_BASE_URL;
@@ -144,6 +152,8 @@ export function buildAgents(config: AgentConfig, options: BuildAgentsOptions = {
         ...(settings.maxRetries !== undefined ? { maxRetries: settings.maxRetries } : {}),
         ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
       });
+    } else {
+      throw new TrajsynthError(`Expected a model spec anthropic:MODEL or openai:MODEL, got "${spec}"`, { code: 'BAD_INPUT' });
     }
     if (options.cache) {
       const cached = new CachingModel(model, options.cache);
@@ -154,6 +164,12 @@ export function buildAgents(config: AgentConfig, options: BuildAgentsOptions = {
     models.set(spec, metered);
     return metered;
   };
+  return { modelFor, models, priceTables, caches };
+}
+
+/** Builds the agent set a config names: providers wrapped in the response cache (if any) and the cost meter. */
+export function buildAgents(config: AgentConfig, options: BuildAgentsOptions = {}): BuiltAgents {
+  const { modelFor, models, priceTables, caches } = modelBuilder(config, options);
   const specs = roleSpecs(config);
   const pick = <T>(role: RoleName, heuristic: () => T, model: (languageModel: LanguageModel) => T): T => (specs[role] === 'heuristic' ? heuristic() : model(modelFor(specs[role])));
   if (config.executorMode === 'computer' && !specs.executor.startsWith('anthropic:')) {

@@ -5,15 +5,17 @@ import type { Viewport } from '../core/geometry.js';
 import type { CapturedObservation, PageView } from '../core/observation.js';
 import type { Rng } from '../core/random.js';
 import type { Level, Proposal, Subtask, Verdict } from '../core/task.js';
+import { describePredicate, type Predicate } from '../core/predicate.js';
 import { emptyUsage, addUsage, usageOfCall, type ModelCall, type Usage } from '../core/usage.js';
 import { errorMessage, isTrajsynthError, throwIfAborted } from '../core/errors.js';
-import type { RunningEnvironment } from '../core/environment.js';
+import type { EnvironmentState, RunningEnvironment } from '../core/environment.js';
 import type { ActingSession, AgentSet, Attempt, StepRecord } from '../agents/roles.js';
 import type { CallRecorder } from '../model/language-model.js';
 import type { Persona } from '../agents/personas.js';
 import { evaluatePredicates } from '../environments/predicates.js';
 import type { ChainWriter } from '../store/chain-writer.js';
 import { deriveChecker } from './derive-checker.js';
+import { createStepRecorder } from './step-recorder.js';
 import type { SynthesisEventListener } from './events.js';
 
 /** A browser session as the pipeline uses it (structurally, src/browser's session). */
@@ -44,6 +46,11 @@ export interface ChainRunInput {
   emit: SynthesisEventListener;
   /** Every metered model call, as it is stored (a run-wide budget listens here). */
   onCall?: (call: ModelCall) => void;
+  /**
+   * Evaluates a derived level-k checker at the chain's seeded reset and start page. A level whose
+   * checker already holds there is not stored: an agent that does nothing must not pass it.
+   */
+  checkAtReset?: (checker: Predicate[]) => Promise<boolean[]>;
   signal?: AbortSignal;
 }
 
@@ -55,33 +62,15 @@ export interface ChainRunInput {
 export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
   const { record, environment, session, writer, agents, limits, signal } = input;
   const hasStateProbe = environment.manifest.hasStateProbe;
-  let stepIndex = 0;
-  const recordStep = async (step: StepRecord, subtaskId: string) => {
-    const before = step.before === lastWritten?.observation ? lastWritten.ref : (await writer.writeObservation(step.before)).ref;
-    const written = await writer.writeObservation(step.after);
-    lastWritten = { observation: step.after, ref: written.ref };
-    await writer.appendStep({
-      index: stepIndex,
-      subtaskId,
-      before,
-      executed: step.executed,
-      after: written.ref,
-      timings: {
-        actionMs: round(step.actionMs),
-        observeMs: round(step.after.timings.observeMs),
-        screenshotMs: round(step.after.timings.screenshotMs),
-        snapshotMs: round(step.after.timings.snapshotMs),
-        encodeMs: round(step.after.timings.encodeMs),
-        writeMs: round(written.writeMs),
-      },
-    });
-    input.emit({ type: 'step', chainId: record.chainId, stepIndex, action: step.executed.action.type, ok: step.executed.outcome.ok });
-    stepIndex += 1;
-  };
-  let lastWritten: { observation: CapturedObservation; ref: Awaited<ReturnType<ChainWriter['writeObservation']>>['ref'] } | undefined;
+  const steps = createStepRecorder(writer, (stepIndex, executed) =>
+    input.emit({ type: 'step', chainId: record.chainId, stepIndex, action: executed.action.type, ok: executed.outcome.ok }),
+  );
+  const recordStep = (step: StepRecord, subtaskId: string) => steps.record(step, subtaskId);
 
   await session.goto(record.startPath ?? environment.manifest.startPath, signal);
   let observation = await session.observe({ signal });
+  // The chain starts at the seeded reset on its start page: what a level-k task starts from.
+  const atStart = { state: await environment.readState(signal), page: pageViewOf(observation) };
   const accepted: Subtask[] = [];
   const explored = new Set<string>();
   const avoid = new Set<string>();
@@ -164,7 +153,7 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
       }
       const id = nextId();
       currentSubtaskId = id;
-      const startStep = stepIndex;
+      const startStep = steps.count;
       const observationBefore = observation;
       const attempt: Attempt = await agents.executor.run({
         proposal,
@@ -182,10 +171,10 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
       const after = { state: stateAfter, page: pageAfter, reader: session.reader, ...(attempt.answer !== undefined ? { answer: attempt.answer } : {}) };
       const judged = { observationBefore, hasStateProbe, recorder, ...(signal ? { signal } : {}) };
       const verdict = await agents.verifier.verify({ proposal, before, after, attempt, ...judged });
-      const steps = { start: startStep, end: stepIndex };
+      const range = { start: startStep, end: steps.count };
       // `calls` counts role invocations (heuristic or model); tokens and USD come from the model calls.
-      const usage = (calls: number): Usage => addUsage({ ...emptyUsage(), calls, steps: steps.end - steps.start, wallMs: round(performance.now() - started) }, takePending());
-      const proposed = subtaskFrom(proposal, { id, origin: 'proposed', verdict, steps, attempt, usage: usage(3) });
+      const usage = (calls: number): Usage => addUsage({ ...emptyUsage(), calls, steps: range.end - range.start, wallMs: round(performance.now() - started) }, takePending());
+      const proposed = subtaskFrom(proposal, { id, origin: 'proposed', verdict, steps: range, attempt, usage: usage(3) });
       record.subtasks.push(proposed);
       if (verdict.success) {
         proposed.level = accepted.length + 1;
@@ -198,7 +187,7 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
           const revisedBefore = await evaluatePredicates(revised.predicates, { state: stateBefore, page: pageBefore });
           const revisedVerdict = await agents.verifier.verify({ proposal: revised, before: revisedBefore, after, attempt, ...judged });
           if (revisedVerdict.success) {
-            const relabeled = subtaskFrom(revised, { id: nextId(), origin: 'revised', verdict: revisedVerdict, steps, attempt, usage: usage(2), revisedFrom: id });
+            const relabeled = subtaskFrom(revised, { id: nextId(), origin: 'revised', verdict: revisedVerdict, steps: range, attempt, usage: usage(2), revisedFrom: id });
             relabeled.level = accepted.length + 1;
             record.subtasks.push(relabeled);
             accepted.push(relabeled);
@@ -210,7 +199,7 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
       for (const subtask of record.subtasks.slice(-2)) {
         if (subtask.steps.start === startStep) input.emit({ type: 'subtask-finished', chainId: record.chainId, subtask });
       }
-      record.stepCount = stepIndex;
+      record.stepCount = steps.count;
       totals();
       await callWrites;
       await writer.writeChain(record);
@@ -224,13 +213,20 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
     const produced = await levelFor(accepted, now, input, recorder);
     toOverhead();
     totals();
+    if (await holdsAtReset(produced.checker, atStart, input.checkAtReset)) {
+      (record.skippedLevels ??= []).push({ level, reason: `its checker already holds at the reset: ${produced.checker.map(describePredicate).join(' AND ')}` });
+      await callWrites;
+      await writer.writeChain(record);
+      input.emit({ type: 'level-skipped', chainId: record.chainId, level });
+      continue;
+    }
     record.levels.push({ ...produced, usage: record.usage });
     await callWrites;
     await writer.writeChain(record);
     input.emit({ type: 'level-reached', chainId: record.chainId, level });
   }
   record.status = 'complete';
-  record.stepCount = stepIndex;
+  record.stepCount = steps.count;
   toOverhead();
   totals();
   await callWrites;
@@ -238,10 +234,25 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
   return record;
 }
 
+/**
+ * Whether a derived checker already holds where its task starts. Predicates that need no other page
+ * are evaluated on the state and start page captured when the chain began (no answer: an answer
+ * predicate never holds there); only when they all hold are pages read, through `checkAtReset`.
+ */
+async function holdsAtReset(checker: Predicate[], atStart: { state: EnvironmentState | undefined; page: PageView }, checkAtReset: ChainRunInput['checkAtReset']): Promise<boolean> {
+  if (checker.length === 0) return false;
+  const local = checker.filter((predicate) => !('path' in predicate && predicate.path !== undefined));
+  if ((await evaluatePredicates(local, atStart)).some((value) => !value)) return false;
+  if (local.length === checker.length || !checkAtReset) return local.length === checker.length;
+  const values = await checkAtReset(checker);
+  return values.length > 0 && values.every(Boolean);
+}
+
 async function levelFor(accepted: Subtask[], now: Parameters<typeof deriveChecker>[1], input: ChainRunInput, recorder: CallRecorder): Promise<Level> {
   const task = await input.agents.summarizer.summarize({ subtasks: accepted, rng: input.rng, recorder, ...(input.signal ? { signal: input.signal } : {}) });
   const checker = await deriveChecker(accepted, now);
   const last = accepted[accepted.length - 1]!;
+  const asksForAnswer = last.predicates.some((predicate) => predicate.kind === 'answer');
   return {
     level: accepted.length,
     task,
@@ -249,6 +260,8 @@ async function levelFor(accepted: Subtask[], now: Parameters<typeof deriveChecke
     subtaskIds: accepted.map((subtask) => subtask.id),
     gold: { start: 0, end: last.steps.end },
     entities: [...new Set(accepted.flatMap((subtask) => subtask.entities))],
+    subtaskChecks: accepted.map((subtask) => subtask.predicates),
+    ...(asksForAnswer && last.answer !== undefined ? { answer: last.answer } : {}),
   };
 }
 

@@ -8,6 +8,8 @@ export type SynthesisEvent =
   | { type: 'step'; chainId: string; stepIndex: number; action: string; ok: boolean }
   | { type: 'subtask-finished'; chainId: string; subtask: Pick<Subtask, 'id' | 'status' | 'origin' | 'description'> }
   | { type: 'level-reached'; chainId: string; level: number }
+  /** A level not stored: its checker already held at the seeded reset. */
+  | { type: 'level-skipped'; chainId: string; level: number }
   | { type: 'chain-finished'; chainId: string; levels: number; stopReason?: string }
   | { type: 'chain-failed'; chainId: string; error: string }
   | { type: 'model-call'; call: ModelCall; spentUsd: number }

@@ -7,13 +7,14 @@ import { emptyUsage, type ModelCall } from '../core/usage.js';
 import { PERSONAS } from '../agents/personas.js';
 import { heuristicAgents } from '../agents/heuristic/index.js';
 import type { AgentSet } from '../agents/roles.js';
-import type { EnvironmentManifest, UrlSite } from '../core/environment.js';
+import type { EnvironmentManifest, RunningEnvironment, UrlSite } from '../core/environment.js';
 import { environmentSource, type EnvironmentSource } from '../environments/environment-source.js';
 import { ChainWriter } from '../store/chain-writer.js';
 import { chainIdFor, runLayout, type RunLayout } from '../store/layout.js';
 import { readChain, runExists, writeRunMeta, writeTasksFile } from '../store/run-store.js';
 import { launchBrowser } from '../browser/index.js';
 import { runChain, type SessionFactory } from './chain-runner.js';
+import { ResetProbe } from './episode-start.js';
 import { entryPage, entryRoute, ordinalInEnvironment } from './entry-route.js';
 import { metaFor, openRun, runExistsError, tasksLine } from './run-meta.js';
 import type { SynthesisEventListener } from './events.js';
@@ -182,9 +183,16 @@ async function runOneChain(
   await writer.writeChain(record);
   let environment;
   let session;
+  // A second server of the same app and seed, never acted on: level checkers are evaluated against
+  // its reset state and start page.
+  let reference: Promise<RunningEnvironment> | undefined;
+  let probe: ResetProbe | undefined;
   try {
     environment = await source.start(manifest, envSeed, signal);
     record.startPath = await entryPage(environment, entry, signal);
+    // Finding the start page walks the app's links; the chain starts from the seeded reset all the
+    // same, as every replay and evaluation of its tasks will.
+    if (environment.manifest.hasStateProbe) await environment.reset(envSeed, signal);
     await writer.writeChain(record);
     session = await browser.newSession({
       viewport: environment.manifest.viewport,
@@ -203,6 +211,11 @@ async function runOneChain(
       limits: { maxLevel: config.maxLevel, maxStepsPerSubtask: config.maxStepsPerSubtask, maxRetriesPerLevel: config.maxRetriesPerLevel },
       emit,
       onCall,
+      checkAtReset: async (checker) => {
+        reference ??= source.start(manifest, envSeed, signal);
+        probe ??= new ResetProbe({ environment: await reference, envSeed, startPath: record.startPath ?? manifest.startPath }, browser);
+        return probe.evaluate(checker, signal);
+      },
       ...(signal ? { signal } : {}),
     });
     emit({ type: 'chain-finished', chainId, levels: record.levels.length, ...(record.stopReason ? { stopReason: record.stopReason } : {}) });
@@ -220,6 +233,8 @@ async function runOneChain(
   } finally {
     await session?.close().catch(() => {});
     await environment?.close().catch(() => {});
+    await probe?.close();
+    if (reference) await (await reference.catch(() => undefined))?.close().catch(() => {});
   }
 }
 

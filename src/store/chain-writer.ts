@@ -1,67 +1,18 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { ChainRecord } from '../core/chain.js';
-import type { CapturedObservation } from '../core/observation.js';
-import type { ObservationRef, Step } from '../core/step.js';
-import type { ModelCall } from '../core/usage.js';
-import { appendLine, writeFileAtomic } from './atomic-write.js';
-import { chainLayout, observationFileStem, type ChainLayout, type RunLayout } from './layout.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { chainLayout, type ChainLayout, type RunLayout } from './layout.js';
+import { prepareDirectory, TrajectoryWriter } from './trajectory-writer.js';
 
-/**
- * Writes one chain's trajectory as it happens: observations (screenshot + snapshot) as files,
- * steps appended to steps.jsonl one line at a time, chain.json replaced atomically.
- */
-export class ChainWriter {
-  readonly layout: ChainLayout;
-  private observationCount = 0;
-
-  private constructor(layout: ChainLayout) {
-    this.layout = layout;
-  }
-
+/** Writes one chain's trajectory as it happens (see TrajectoryWriter), and chain.json atomically. */
+export class ChainWriter extends TrajectoryWriter<ChainLayout> {
   /**
    * Starts a chain directory from scratch. A previous incomplete attempt is discarded, except its
    * model calls, which move to the run's interrupted-calls.jsonl: money spent stays on record.
    */
   static async create(run: RunLayout, chainId: string): Promise<ChainWriter> {
     const layout = chainLayout(run, chainId);
-    const previousCalls = await readFile(layout.callsFile, 'utf8').catch(() => '');
-    for (const line of previousCalls.split('\n')) if (line.trim() !== '') await appendLine(run.interruptedCallsFile, line);
-    await rm(layout.dir, { recursive: true, force: true });
-    await mkdir(layout.screensDir, { recursive: true });
-    await mkdir(layout.snapshotsDir, { recursive: true });
+    await prepareDirectory(layout, run.interruptedCallsFile);
     return new ChainWriter(layout);
-  }
-
-  /** Stores an observation's screenshot and snapshot; returns the reference steps point to. */
-  async writeObservation(observation: CapturedObservation): Promise<{ ref: ObservationRef; writeMs: number }> {
-    const started = performance.now();
-    const index = this.observationCount;
-    this.observationCount += 1;
-    const stem = observationFileStem(index);
-    const screenshot = join(this.layout.screensDir, `${stem}.webp`);
-    const snapshot = join(this.layout.snapshotsDir, `${stem}.yaml`);
-    await Promise.all([writeFileAtomic(screenshot, observation.screenshotWebp), writeFileAtomic(snapshot, observation.snapshot)]);
-    return {
-      ref: {
-        index,
-        url: observation.url,
-        title: observation.title,
-        screenshot: relative(this.layout.dir, screenshot),
-        snapshot: relative(this.layout.dir, snapshot),
-      },
-      writeMs: performance.now() - started,
-    };
-  }
-
-  async appendStep(step: Step): Promise<void> {
-    await appendLine(this.layout.stepsFile, JSON.stringify(step));
-  }
-
-  /** Appends one metered model call, as soon as it returns (so a crash never loses spent money). */
-  async appendCall(call: ModelCall): Promise<void> {
-    await appendLine(this.layout.callsFile, JSON.stringify(call));
   }
 
   async writeChain(record: ChainRecord): Promise<void> {

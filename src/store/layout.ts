@@ -5,6 +5,9 @@ import { join } from 'node:path';
  *   tasks/<run>.jsonl                                  level-k tasks, one line per chain
  *   trajectories/<run>/run.json                        run metadata and summary
  *   trajectories/<run>/interrupted-calls.jsonl         model calls of chain attempts redone on --resume
+ *   trajectories/<run>/replay.json                     replay validation of every level-k task (trajsynth replay)
+ *   trajectories/<eval-run>/episodes/<episode>/...     an evaluation run's episodes: episode.json, steps.jsonl,
+ *                                                      calls.jsonl, screens/, snapshots/ (as a chain's)
  *   trajectories/<run>/chains/<chain>/chain.json       subtasks with lineage, levels, usage
  *   trajectories/<run>/chains/<chain>/steps.jsonl      one line per executed action
  *   trajectories/<run>/chains/<chain>/calls.jsonl      one line per model call (role, model, tokens, USD)
@@ -20,6 +23,9 @@ export interface RunLayout {
   chainsDir: string;
   /** Model calls of unfinished chain attempts that --resume discarded: spent money is never forgotten. */
   interruptedCallsFile: string;
+  replayFile: string;
+  /** An evaluation run's episodes. */
+  episodesDir: string;
 }
 
 export function runLayout(outDir: string, runId: string): RunLayout {
@@ -32,28 +38,46 @@ export function runLayout(outDir: string, runId: string): RunLayout {
     runFile: join(runDir, 'run.json'),
     chainsDir: join(runDir, 'chains'),
     interruptedCallsFile: join(runDir, 'interrupted-calls.jsonl'),
+    replayFile: join(runDir, 'replay.json'),
+    episodesDir: join(runDir, 'episodes'),
   };
 }
 
-export interface ChainLayout {
+/** Where one trajectory (a chain, or an evaluation episode) keeps its files. */
+export interface TrajectoryLayout {
   dir: string;
-  chainFile: string;
   stepsFile: string;
   callsFile: string;
   screensDir: string;
   snapshotsDir: string;
 }
 
-export function chainLayout(run: RunLayout, chainId: string): ChainLayout {
-  const dir = join(run.chainsDir, chainId);
+export function trajectoryLayout(dir: string): TrajectoryLayout {
   return {
     dir,
-    chainFile: join(dir, 'chain.json'),
     stepsFile: join(dir, 'steps.jsonl'),
     callsFile: join(dir, 'calls.jsonl'),
     screensDir: join(dir, 'screens'),
     snapshotsDir: join(dir, 'snapshots'),
   };
+}
+
+export interface EpisodeLayout extends TrajectoryLayout {
+  episodeFile: string;
+}
+
+export function episodeLayout(run: RunLayout, episodeId: string): EpisodeLayout {
+  const dir = join(run.episodesDir, episodeId);
+  return { ...trajectoryLayout(dir), episodeFile: join(dir, 'episode.json') };
+}
+
+export interface ChainLayout extends TrajectoryLayout {
+  chainFile: string;
+}
+
+export function chainLayout(run: RunLayout, chainId: string): ChainLayout {
+  const dir = join(run.chainsDir, chainId);
+  return { ...trajectoryLayout(dir), chainFile: join(dir, 'chain.json') };
 }
 
 export function chainIdFor(index: number): string {

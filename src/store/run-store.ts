@@ -6,6 +6,7 @@ import { RunMetaSchema, type RunMeta } from '../core/run.js';
 import { StepSchema, type Step } from '../core/step.js';
 import { ModelCallSchema, type ModelCall } from '../core/usage.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { runKind } from './eval-store.js';
 import { chainLayout, runLayout, type RunLayout } from './layout.js';
 import { readJsonFile, readJsonLines } from './parse-file.js';
 
@@ -22,6 +23,12 @@ export async function readRunMeta(layout: RunLayout): Promise<RunMeta> {
     throw new TrajsynthError(`Expected a run at ${layout.runDir}, found no run.json there`, {
       code: 'RUN_NOT_FOUND',
       hint: 'Pass the run id printed by `trajsynth synth` and the same --out directory.',
+    });
+  }
+  if ((await runKind(layout)) === 'eval') {
+    throw new TrajsynthError(`Expected a synthesis run at ${layout.runDir}, found an evaluation run`, {
+      code: 'BAD_INPUT',
+      hint: `Use \`trajsynth report ${layout.runId}\` for an evaluation run.`,
     });
   }
   return readJsonFile(layout.runFile, RunMetaSchema, 'run metadata (run.json)');

@@ -12,7 +12,11 @@ const LAYER: Record<string, number> = {
   agents: 2,
   cost: 2,
   pipeline: 3,
-  cli: 4,
+  eval: 4,
+  export: 4,
+  view: 4,
+  queue: 5,
+  cli: 6,
 };
 
 function tsFiles(dir: string): string[] {

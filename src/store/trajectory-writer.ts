@@ -1,0 +1,67 @@
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { CapturedObservation } from '../core/observation.js';
+import type { ObservationRef, Step } from '../core/step.js';
+import type { ModelCall } from '../core/usage.js';
+import { appendLine } from './atomic-write.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { observationFileStem, type TrajectoryLayout } from './layout.js';
+
+/**
+ * Writes one trajectory as it happens (a synthesis chain or an evaluation episode): observations
+ * (screenshot + snapshot) as files, steps appended to steps.jsonl one line at a time, model calls to
+ * calls.jsonl as they return.
+ */
+export class TrajectoryWriter<Layout extends TrajectoryLayout = TrajectoryLayout> {
+  private observationCount = 0;
+
+  protected constructor(readonly layout: Layout) {}
+
+  /**
+   * Starts the trajectory's directory from scratch. A previous incomplete attempt is discarded,
+   * except its model calls, which move to `interruptedCallsFile`: money spent stays on record.
+   */
+  static async open<L extends TrajectoryLayout>(layout: L, interruptedCallsFile: string): Promise<TrajectoryWriter<L>> {
+    await prepareDirectory(layout, interruptedCallsFile);
+    return new TrajectoryWriter(layout);
+  }
+
+  /** Stores an observation's screenshot and snapshot; returns the reference steps point to. */
+  async writeObservation(observation: CapturedObservation): Promise<{ ref: ObservationRef; writeMs: number }> {
+    const started = performance.now();
+    const index = this.observationCount;
+    this.observationCount += 1;
+    const stem = observationFileStem(index);
+    const screenshot = join(this.layout.screensDir, `${stem}.webp`);
+    const snapshot = join(this.layout.snapshotsDir, `${stem}.yaml`);
+    await Promise.all([writeFileAtomic(screenshot, observation.screenshotWebp), writeFileAtomic(snapshot, observation.snapshot)]);
+    return {
+      ref: {
+        index,
+        url: observation.url,
+        title: observation.title,
+        screenshot: relative(this.layout.dir, screenshot),
+        snapshot: relative(this.layout.dir, snapshot),
+      },
+      writeMs: performance.now() - started,
+    };
+  }
+
+  async appendStep(step: Step): Promise<void> {
+    await appendLine(this.layout.stepsFile, JSON.stringify(step));
+  }
+
+  /** Appends one metered model call, as soon as it returns (so a crash never loses spent money). */
+  async appendCall(call: ModelCall): Promise<void> {
+    await appendLine(this.layout.callsFile, JSON.stringify(call));
+  }
+}
+
+export async function prepareDirectory(layout: TrajectoryLayout, interruptedCallsFile: string): Promise<void> {
+  const previousCalls = await readFile(layout.callsFile, 'utf8').catch(() => '');
+  for (const line of previousCalls.split('\n')) if (line.trim() !== '') await appendLine(interruptedCallsFile, line);
+  await rm(layout.dir, { recursive: true, force: true });
+  await mkdir(layout.screensDir, { recursive: true });
+  await mkdir(layout.snapshotsDir, { recursive: true });
+}
