@@ -93,7 +93,8 @@ export async function runPolicy(input: PolicyLoopInput): Promise<PolicyRun> {
     }
     const before = observation;
     const { executed, actionMs } = await session.execute(action, { observation: before, ...(signal ? { signal } : {}) });
-    const after = await session.observe(observeOptions);
+    // `done` changes nothing on the page: the observation before it is the one after it.
+    const after = action.type === 'done' ? before : await session.observe(observeOptions);
     await input.recordStep({ before, executed, actionMs, after });
     actions.push(executed);
     history.push({ step, action, ok: executed.outcome.ok, ...(executed.outcome.ok ? {} : { error: executed.outcome.error }) });

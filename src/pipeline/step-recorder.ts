@@ -5,7 +5,7 @@ import type { StepRecord } from '../agents/roles.js';
 import type { TrajectoryWriter } from '../store/trajectory-writer.js';
 
 export interface StepRecorder {
-  /** Writes the step's observations (the "before" one only if it is not the previous step's "after") and appends the step. */
+  /** Writes the step's observations (each only once: a "before" that was the previous "after" is not written again) and appends the step. */
   record(step: StepRecord, subtaskId: string): Promise<void>;
   /** Steps recorded so far (the next step's index). */
   readonly count: number;
@@ -21,7 +21,8 @@ export function createStepRecorder(writer: TrajectoryWriter, onStep?: (index: nu
     },
     async record(step, subtaskId) {
       const before = step.before === lastWritten?.observation ? lastWritten.ref : (await writer.writeObservation(step.before)).ref;
-      const written = await writer.writeObservation(step.after);
+      // A step that left the page as it was (`done`) points both ways at one stored observation.
+      const written = step.after === step.before ? { ref: before, writeMs: 0 } : await writer.writeObservation(step.after);
       lastWritten = { observation: step.after, ref: written.ref };
       await writer.appendStep({
         index: count,
@@ -31,10 +32,7 @@ export function createStepRecorder(writer: TrajectoryWriter, onStep?: (index: nu
         after: written.ref,
         timings: {
           actionMs: round(step.actionMs),
-          observeMs: round(step.after.timings.observeMs),
-          screenshotMs: round(step.after.timings.screenshotMs),
-          snapshotMs: round(step.after.timings.snapshotMs),
-          encodeMs: round(step.after.timings.encodeMs),
+          ...(step.after === step.before ? NOT_OBSERVED : capture(step.after.timings)),
           writeMs: round(written.writeMs),
         },
       });
@@ -42,6 +40,12 @@ export function createStepRecorder(writer: TrajectoryWriter, onStep?: (index: nu
       count += 1;
     },
   };
+}
+
+const NOT_OBSERVED = { observeMs: 0, screenshotMs: 0, snapshotMs: 0, encodeMs: 0 };
+
+function capture(timings: CapturedObservation['timings']): typeof NOT_OBSERVED {
+  return { observeMs: round(timings.observeMs), screenshotMs: round(timings.screenshotMs), snapshotMs: round(timings.snapshotMs), encodeMs: round(timings.encodeMs) };
 }
 
 function round(ms: number): number {

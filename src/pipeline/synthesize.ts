@@ -111,7 +111,8 @@ export async function synthesize(options: SynthesizeOptions): Promise<SynthesisR
   emit({ type: 'run-started', runId, chains: config.chains, maxLevel: config.maxLevel, resumedChains: records.size });
 
   const queue = new PQueue({ concurrency: config.concurrency });
-  let status: RunMeta['status'] = 'complete';
+  // run.json says `running` until the queue is done, so a killed process never leaves a run that looks complete.
+  let status: RunMeta['status'] = 'running';
   const persist = async () => {
     const finished = [...records.values()].sort((a, b) => a.index - b.index);
     await writeTasksFile(layout, finished.filter((record) => record.levels.length > 0).map((record) => tasksLine(record, record.startPath ?? source.manifestFor(record.index).startPath)));
@@ -136,9 +137,8 @@ export async function synthesize(options: SynthesizeOptions): Promise<SynthesisR
         .catch(() => {});
     }
     await queue.onIdle();
-    if (signal?.aborted) status = 'interrupted';
   } finally {
-    if (signal?.aborted) status = 'interrupted';
+    status = signal?.aborted ? 'interrupted' : 'complete';
     if (ownsBrowser) await closeBrowser(browser);
     await persistSerially();
     emit({ type: 'run-finished', runId, status });

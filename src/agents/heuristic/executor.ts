@@ -42,7 +42,8 @@ export class HeuristicExecutor implements Executor {
     /** Executes one action, observes the result and records the step. */
     const perform = async (action: Action): Promise<boolean> => {
       const { executed, actionMs } = await session.execute(action, { observation, signal });
-      const after = await session.observe({ signal });
+      // `done` changes nothing on the page: the observation before it is the one after it.
+      const after = action.type === 'done' ? observation : await session.observe({ signal });
       await input.recordStep({ before: observation, executed, actionMs, after });
       actions.push(executed);
       observation = after;
