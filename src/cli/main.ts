@@ -11,6 +11,10 @@ Commands:
   synth      run the six-agent loop and store level-k tasks and trajectories
   inspect    print a run's chains, levels and subtask lineage
   cost       print what a run's model calls cost, by role, model and level
+  replay     validate a run's level-k tasks by replaying their gold steps (replay.json)
+  eval       run an agent on level-k tasks: success and progress by level
+  report     score evaluation runs: success by level with intervals, chart, HTML, regression gate
+  compare    pairwise win rates and Bradley–Terry ratings of agents on shared tasks
   envs       list the bundled environments
   serve      serve one bundled environment for a person to click through
 
@@ -24,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
   const onSignal = () => {
     interrupts += 1;
     if (interrupts > 1) process.exit(130);
-    if (command === 'synth') process.stderr.write('\nStopping: finishing writes so the run stays readable (Ctrl-C again to force)…\n');
+    if (command === 'synth' || command === 'eval') process.stderr.write('\nStopping: finishing writes so the run stays readable (Ctrl-C again to force)…\n');
     controller.abort(new Error('interrupted by user'));
   };
   process.on('SIGINT', onSignal);
@@ -37,6 +41,14 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./inspect-command.js')).inspectCommand(rest);
     case 'cost':
       return (await import('./cost-command.js')).costCommand(rest);
+    case 'eval':
+      return (await import('./eval-command.js')).evalCommand(rest, controller.signal);
+    case 'report':
+      return (await import('./report-command.js')).reportCommand(rest);
+    case 'compare':
+      return (await import('./compare-command.js')).compareCommand(rest);
+    case 'replay':
+      return (await import('./replay-command.js')).replayCommand(rest, controller.signal);
     case 'envs':
       return (await import('./envs-command.js')).envsCommand();
     case 'serve':
@@ -52,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${TOOL_VERSION}\n`);
       return 0;
     default:
-      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, cost, envs, serve (see \`trajsynth --help\`).`);
+      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, compare, envs, serve (see \`trajsynth --help\`).`);
   }
 }
 

@@ -1,10 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserHandle } from '../../src/browser/index.js';
 import { listEnvironments } from '../../src/environments/registry.js';
 import { synthesize } from '../../src/pipeline/synthesize.js';
+import { replayRun } from '../../src/eval/replay.js';
 
 let browser: BrowserHandle;
 let outDir: string;
@@ -21,8 +22,23 @@ afterAll(async () => {
 
 describe('the heuristic agents on every bundled app (no app-specific code)', () => {
   for (const manifest of listEnvironments()) {
-    it(`chain to level 6 on ${manifest.id}, every subtask checked, coverage reported`, { timeout: 180_000 }, async () => {
-      const result = await synthesize({ outDir, environment: manifest.id, chains: 2, maxLevel: 6, seed: 3, concurrency: 2, browser });
+    it(`chain to level 6 on ${manifest.id}, every subtask checked, coverage reported, a level-6 task replayed`, { timeout: 180_000 }, async () => {
+      // While chains run, run.json says so (a killed run must never look complete).
+      const statusesSeen: Array<Promise<string>> = [];
+      const result = await synthesize({
+        outDir,
+        environment: manifest.id,
+        chains: 2,
+        maxLevel: 6,
+        seed: 3,
+        concurrency: 2,
+        browser,
+        onEvent: (event) => {
+          if (event.type === 'chain-finished') statusesSeen.push(readFile(join(outDir, 'trajectories', `${manifest.id}-seed3`, 'run.json'), 'utf8').then((text) => JSON.parse(text).status));
+        },
+      });
+      expect(new Set(await Promise.all(statusesSeen))).toEqual(new Set(['running']));
+      expect(result.meta.status).toBe('complete');
       expect(result.records).toHaveLength(2);
       expect(Math.max(...result.records.map((record) => record.levels.length))).toBe(6);
       for (const record of result.records) {
@@ -36,6 +52,10 @@ describe('the heuristic agents on every bundled app (no app-specific code)', () 
       expect(coverage.declared).toBe(manifest.affordances.length);
       expect(coverage.exercised.length + coverage.untouched.length).toBe(manifest.affordances.length);
       expect(coverage.exercised.length).toBeGreaterThan(0);
+      // The first chain's longest task replays from the reset: its checker false there, true after the gold steps.
+      const replay = await replayRun({ layout: result.layout, browser, chains: ['c0001'], levels: [6], write: false });
+      expect(replay.tasks.filter((task) => !task.valid)).toEqual([]);
+      expect(replay.total).toBe(result.records[0]!.levels.some((level) => level.level === 6) ? 1 : 0);
     });
   }
 });

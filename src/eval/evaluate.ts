@@ -1,0 +1,179 @@
+import PQueue from 'p-queue';
+import { TrajsynthError, errorMessage } from '../core/errors.js';
+import type { EpisodeRecord, EvalConfig, EvalRunMeta, EvalTask } from '../core/eval.js';
+import { deriveSeed } from '../core/random.js';
+import type { ModelCall } from '../core/usage.js';
+import type { LanguageModel } from '../model/language-model.js';
+import { launchBrowser } from '../browser/index.js';
+import type { SessionFactory } from '../pipeline/chain-runner.js';
+import { readEpisode, runLayout, writeEvalRunMeta, type RunLayout } from '../store/index.js';
+import type { EvalAgent } from './eval-agent.js';
+import { evalMetaFor, openEvalRun } from './eval-run-meta.js';
+import { runEpisode, type EpisodePlan } from './run-episode.js';
+import { selectTasks, type TaskSelection, type TaskSource } from './task-source.js';
+
+export const DEFAULT_STEPS_PER_SUBTASK = 15;
+
+export type EvalEvent =
+  | { type: 'eval-started'; runId: string; episodes: number; resumed: number }
+  | { type: 'episode-finished'; episode: EpisodeRecord }
+  | { type: 'model-call'; call: ModelCall; spentUsd: number }
+  | { type: 'eval-finished'; runId: string; status: EvalRunMeta['status'] };
+
+export interface EvaluateOptions {
+  /** Output directory holding trajectories/ (the same store as synthesis runs). */
+  outDir: string;
+  runId?: string;
+  source: TaskSource;
+  agent: EvalAgent;
+  agentMode?: 'refs' | 'computer';
+  /** A model judge asked about every episode, to calibrate it against the checker. */
+  judge?: { spec: string; model: LanguageModel };
+  selection?: TaskSelection;
+  /** Episodes per task, each with its own agent seed (default 1). */
+  episodes?: number;
+  /** Step budget per episode; by default `maxStepsPerSubtask` × k. */
+  maxSteps?: number;
+  maxStepsPerSubtask?: number;
+  /** Invalid answers in a row that end an episode as the agent's failure (default 3). */
+  maxInvalidInARow?: number;
+  seed?: number;
+  concurrency?: number;
+  resume?: boolean;
+  budgetUsd?: number;
+  browser?: SessionFactory;
+  executablePath?: string;
+  signal?: AbortSignal;
+  onEvent?: (event: EvalEvent) => void;
+}
+
+export interface EvaluationResult {
+  layout: RunLayout;
+  meta: EvalRunMeta;
+  episodes: EpisodeRecord[];
+}
+
+export function defaultEvalRunId(sourceId: string, agentSpec: string): string {
+  return `${sourceId}-eval-${agentSpec.replace(/^https?:\/\//, 'http-').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-+$/, '')}`;
+}
+
+/**
+ * Runs an agent on level-k tasks: each episode starts the task's app from its seeded reset on the
+ * task's start page, gives the agent the task text, and lets it act until it says `done` or spends
+ * its step budget; the checker decides success, and progress counts the subtasks completed in
+ * order. Episodes are stored as trajectories beside synthesis runs; interrupted or errored episodes
+ * are redone on --resume, finished ones are kept.
+ */
+export async function evaluate(options: EvaluateOptions): Promise<EvaluationResult> {
+  const { source, agent, signal } = options;
+  const runId = options.runId ?? defaultEvalRunId(source.id, agent.spec);
+  const layout = runLayout(options.outDir, runId);
+  const selection = options.selection ?? {};
+  const tasks = selectTasks(source, selection);
+  const config: EvalConfig = {
+    source: source.id,
+    sourceKind: source.kind,
+    agent: agent.spec,
+    ...(options.agentMode ? { agentMode: options.agentMode } : {}),
+    ...(options.judge ? { judge: options.judge.spec } : {}),
+    levels: [...new Set(tasks.map((task) => task.level))].sort((a, b) => a - b),
+    ...(selection.environments ? { environments: [...selection.environments] } : {}),
+    ...(selection.limit !== undefined ? { limit: selection.limit } : {}),
+    validOnly: selection.validOnly ?? false,
+    episodes: options.episodes ?? 1,
+    ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}),
+    maxStepsPerSubtask: options.maxStepsPerSubtask ?? DEFAULT_STEPS_PER_SUBTASK,
+    seed: options.seed ?? 1,
+    concurrency: options.concurrency ?? 2,
+  };
+  if (tasks.length === 0) {
+    throw new TrajsynthError(`Expected tasks to evaluate in ${source.id}, got none after the filters`, { code: 'BAD_INPUT', hint: 'Check --levels, --env and --valid-only against the source (trajsynth inspect RUN).' });
+  }
+  const plans: EpisodePlan[] = tasks.flatMap((task) =>
+    Array.from({ length: config.episodes }, (_, repeat) => {
+      const episodeId = `${task.chainId}-L${task.level}-e${repeat + 1}`;
+      return { episodeId, task, repeat, agentSeed: deriveSeed(config.seed, 'agent', episodeId) };
+    }),
+  );
+  let meta = await openEvalRun(layout, config, options.resume ?? false);
+  const records = new Map<string, EpisodeRecord>();
+  if (options.resume) {
+    for (const plan of plans) {
+      const existing = await readEpisode(layout, plan.episodeId);
+      if (existing?.status === 'finished') records.set(plan.episodeId, existing);
+    }
+  }
+
+  const budgetStop = new AbortController();
+  const runSignal = signal ? AbortSignal.any([signal, budgetStop.signal]) : budgetStop.signal;
+  let spentUsd = meta.budget?.spentUsd ?? 0;
+  const spend = (usd: number | undefined) => {
+    spentUsd += usd ?? 0;
+    if (options.budgetUsd !== undefined && spentUsd >= options.budgetUsd && !budgetStop.signal.aborted) {
+      budgetStop.abort(new TrajsynthError(`Budget reached: spent $${spentUsd.toFixed(4)} of $${options.budgetUsd.toFixed(4)}`, { code: 'BUDGET_EXCEEDED' }));
+    }
+  };
+  const onCall = (call: ModelCall) => {
+    spend(call.costUsd);
+    options.onEvent?.({ type: 'model-call', call, spentUsd });
+  };
+  const ending = (): Pick<EvalRunMeta, 'stopReason' | 'budget'> => ({
+    ...(runSignal.aborted ? { stopReason: errorMessage(runSignal.reason) } : {}),
+    ...(options.budgetUsd !== undefined ? { budget: { limitUsd: options.budgetUsd, spentUsd, reached: budgetStop.signal.aborted } } : {}),
+  });
+  let status: EvalRunMeta['status'] = 'running';
+  let persisting = Promise.resolve();
+  const persist = () => (persisting = persisting.then(() => writeEvalRunMeta(layout, (meta = evalMetaFor(meta, plans.length, records.values(), status, ending())))));
+
+  options.onEvent?.({ type: 'eval-started', runId, episodes: plans.length, resumed: records.size });
+  const ownsBrowser = !options.browser;
+  let crashed: unknown;
+  const browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}), ...(signal ? { signal } : {}) }));
+  try {
+    const queue = new PQueue({ concurrency: config.concurrency });
+    for (const plan of plans) {
+      if (records.has(plan.episodeId)) continue;
+      void queue
+        .add(async () => {
+          if (runSignal.aborted) return;
+          const record = await runEpisode(plan, {
+            layout,
+            agent,
+            browser,
+            source,
+            maxSteps: await stepBudget(plan.task, config, agent),
+            maxInvalidInARow: options.maxInvalidInARow ?? 3,
+            ...(options.judge ? { judge: options.judge } : {}),
+            onCall,
+            signal: runSignal,
+          });
+          if (!record) return;
+          spend(record.agentUsage?.costUsd);
+          records.set(plan.episodeId, record);
+          options.onEvent?.({ type: 'episode-finished', episode: record });
+          await persist();
+        })
+        .catch((error: unknown) => {
+          crashed ??= error;
+        });
+    }
+    await queue.onIdle();
+    if (crashed !== undefined) throw crashed;
+  } finally {
+    status = crashed !== undefined ? 'failed' : runSignal.aborted ? 'interrupted' : 'complete';
+    if (ownsBrowser) await (browser as Partial<{ close(): Promise<void> }>).close?.().catch(() => undefined);
+    await agent.close?.().catch(() => undefined);
+    await persist();
+    options.onEvent?.({ type: 'eval-finished', runId, status });
+  }
+  const episodes = plans.map((plan) => records.get(plan.episodeId)).filter((record): record is EpisodeRecord => record !== undefined);
+  return { layout, meta, episodes };
+}
+
+/** The step budget of one episode: --max-steps, else per-subtask steps × k (never less than the agent needs). */
+async function stepBudget(task: EvalTask, config: EvalConfig, agent: EvalAgent): Promise<number> {
+  if (config.maxSteps !== undefined) return config.maxSteps;
+  const scaled = config.maxStepsPerSubtask * task.level;
+  const needed = agent.minimumSteps ? await agent.minimumSteps(task).catch(() => 0) : 0;
+  return Math.max(scaled, needed);
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Action } from '../../src/core/action.js';
+import type { CapturedObservation, Element } from '../../src/core/observation.js';
+import { Rng } from '../../src/core/random.js';
+import type { Step } from '../../src/core/step.js';
+import type { PolicyDecision } from '../../src/agents/policy.js';
+import { GoldPolicy, goldSteps } from '../../src/eval/gold-policy.js';
+
+const ORIGIN = 'http://127.0.0.1:4000';
+
+function observation(elements: Array<Partial<Element> & { ref: string; role: string; name: string }>): CapturedObservation {
+  return {
+    url: `${ORIGIN}/mail/inbox`,
+    title: 'Inbox',
+    snapshot: '',
+    elements: elements.map((element) => ({ path: [], box: { x: 10, y: 10, width: 50, height: 20 }, ...element })),
+    viewport: { width: 1280, height: 800 },
+    screenshotWebp: new Uint8Array(0),
+    timings: { observeMs: 0, screenshotMs: 0, snapshotMs: 0, encodeMs: 0 },
+  };
+}
+
+function step(index: number, action: Action, element?: Step['executed']['element']): Step {
+  const ref = { index, url: `http://127.0.0.1:3999/mail/inbox`, title: '', screenshot: '', snapshot: '' };
+  return {
+    index,
+    subtaskId: 's',
+    before: ref,
+    after: ref,
+    executed: { action, ...(element ? { element } : {}), outcome: { ok: true }, urlAfter: ref.url },
+    timings: { actionMs: 0, observeMs: 0, screenshotMs: 0, snapshotMs: 0, encodeMs: 0, writeMs: 0 },
+  };
+}
+
+const actionOf = (decision: PolicyDecision) => (decision.kind === 'action' ? decision.action : undefined);
+const input = (obs: CapturedObservation) => ({ observation: obs, history: [], step: 0, maxSteps: 10 });
+
+describe('GoldPolicy', () => {
+  const recorded = [
+    step(0, { type: 'click', target: { ref: 'e9' } }, { ref: 'e9', role: 'link', name: 'Archive 1 unread', groundedBy: 'ref' }),
+    step(1, { type: 'done' }),
+    step(2, { type: 'navigate', url: 'http://127.0.0.1:3999/mail/archive?page=2' }),
+    step(3, { type: 'done', answer: 'x' }),
+  ];
+
+  it('replays the gold range without the middle dones, on the live server, then says done with the answer', async () => {
+    const gold = goldSteps(recorded, { start: 0, end: 4 });
+    expect(gold.map((entry) => entry.index)).toEqual([0, 2]);
+    const live = observation([{ ref: 'e3', role: 'link', name: 'Archive 1 unread' }]);
+    const policy = new GoldPolicy(gold, 'Jul 19');
+    // A ref-only recorded click is found again by the role and name it resolved to.
+    expect(actionOf(await policy.next(input(live)))).toMatchObject({ type: 'click', target: { ref: 'e3', role: 'link', name: 'Archive 1 unread' } });
+    expect(actionOf(await policy.next(input(live)))).toEqual({ type: 'navigate', url: `${ORIGIN}/mail/archive?page=2` });
+    expect(actionOf(await policy.next(input(live)))).toEqual({ type: 'done', answer: 'Jul 19' });
+  });
+
+  it('drops a ref that names another element on the live page and falls back to the recorded point', async () => {
+    const gold = goldSteps([step(0, { type: 'click', target: { role: 'link', name: 'Archive 1 unread', ref: 'e9', point: { x: 40, y: 300 } } })], { start: 0, end: 1 });
+    const live = observation([{ ref: 'e9', role: 'link', name: 'Inbox 10 unread' }, { ref: 'e10', role: 'link', name: 'Archive 2 unread' }]);
+    const action = actionOf(await new GoldPolicy(gold, undefined).next(input(live)));
+    expect(action).toEqual({ type: 'click', target: { role: 'link', name: 'Archive 1 unread', point: { x: 40, y: 300 } } });
+  });
+
+  it('as noisy-gold, slips every step it can when P = 1 (a variant, or the step left out) and never when P = 0', async () => {
+    const live = observation([
+      { ref: 'e1', role: 'combobox', name: 'Status', value: 'Open', options: ['Open', 'Done', 'Blocked'] },
+      { ref: 'e2', role: 'link', name: 'Billing' },
+    ]);
+    const gold = goldSteps([step(0, { type: 'select', target: { role: 'combobox', name: 'Status' }, value: 'Done' }), step(1, { type: 'click', target: { role: 'link', name: 'Billing' } })], { start: 0, end: 2 });
+    const noisy = new GoldPolicy(gold, 'Done', { slipRate: 1, rng: new Rng(7) });
+    expect(actionOf(await noisy.next(input(live)))).toMatchObject({ type: 'select', value: 'Blocked' });
+    // The link has no plausible variant: it is left out, and the answer slips too.
+    expect(actionOf(await noisy.next(input(live)))).toEqual({ type: 'done' });
+    expect(noisy.slips).toEqual([0, 1]);
+    const exact = new GoldPolicy(gold, 'Done', { slipRate: 0, rng: new Rng(7) });
+    expect(actionOf(await exact.next(input(live)))).toMatchObject({ type: 'select', value: 'Done' });
+  });
+});
