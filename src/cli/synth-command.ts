@@ -98,7 +98,7 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
       throw error;
     }
   }
-  const runId = stringFlag(parsed, 'run') ?? (site ? `url-${new URL(site.url).host.replace(/[^A-Za-z0-9]+/g, '-')}-seed${stringFlag(parsed, 'seed') ?? 1}` : undefined);
+  const runId = stringFlag(parsed, 'run') ?? (site ? urlRunId(site.url, stringFlag(parsed, 'seed') ?? '1') : undefined);
   if (runId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(runId)) {
     throw new UsageError(`Expected --run to be a name of letters, digits, '.', '_' or '-', got "${runId}"`);
   }
@@ -152,7 +152,36 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
   }
   process.stdout.write(coverageText(result.meta.coverage, environment === ALL_ENVIRONMENTS ? result.meta.spread : undefined));
   if (result.meta.budget?.reached) return 0;
-  return result.meta.status === 'interrupted' ? 130 : 0;
+  if (result.meta.status === 'interrupted') return 130;
+  const nothing = nothingSynthesizedText(result.records, site !== undefined);
+  if (nothing) {
+    process.stderr.write(nothing);
+    return 1;
+  }
+  return 0;
+}
+
+/**
+ * A finished run that accepted no subtask at all produced nothing usable: say what the chains found
+ * on the page and what to try, rather than report success.
+ */
+function nothingSynthesizedText(records: ChainRecord[], isUrl: boolean): string | undefined {
+  if (records.length === 0 || records.some((record) => record.subtasks.some((subtask) => subtask.status === 'accepted'))) return undefined;
+  const reasons = [...new Set(records.map((record) => record.stopReason ?? 'no reason recorded'))];
+  return [
+    `Error: the run produced no task: none of its ${records.length} chain(s) had a subtask accepted.`,
+    ...reasons.slice(0, 5).map((reason) => `  - ${reason}`),
+    'Try:',
+    ...(isUrl
+      ? [
+          '  - a start page deeper in the site, where things can be done (--url https://site/app/items rather than a landing page);',
+          '  - a site manifest (--manifest FILE) naming extra allowed origins if the app lives on another origin;',
+        ]
+      : []),
+    '  - a model-backed proposer, which reads pages the heuristics do not understand (--model anthropic:claude-haiku-4-5);',
+    '  - more attempts per level (--retries 5) or steps per subtask (--max-steps 20); `trajsynth inspect RUN` shows what each attempt did.',
+    '',
+  ].join('\n');
 }
 
 const ROLE_FLAGS = ['proposer', 'follow-up', 'executor', 'verifier', 'reviser', 'summarizer'] as const;
@@ -224,6 +253,16 @@ async function siteFromFlags(parsed: ParsedCommand): Promise<UrlSite | undefined
   }
   if (origins.length) throw new UsageError('Expected --allow-origin together with --url');
   return undefined;
+}
+
+/**
+ * The default name of a run on a website: its host name and path, never its port, so that a site
+ * served again on another port is still the same run for --resume.
+ */
+export function urlRunId(url: string, seed: string): string {
+  const { hostname, pathname } = new URL(url);
+  const slug = `${hostname}${pathname}`.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return `url-${slug}-seed${seed}`;
 }
 
 function summaryText(

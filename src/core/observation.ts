@@ -87,3 +87,18 @@ export function pathDescriptor(role: string, name: string): string {
   const cut = collapsed.length <= MAX_PATH_NAME_LENGTH ? collapsed : `${collapsed.slice(0, MAX_PATH_NAME_LENGTH - 1)}…`;
   return `${role} "${cut}"`;
 }
+
+const INTERACTIVE_ROLES = ['link', 'button', 'textbox', 'searchbox', 'checkbox', 'radio', 'switch', 'combobox', 'listbox', 'option', 'menuitem', 'tab', 'slider', 'spinbutton'];
+
+/** What a page offers, counted by role ("4 links, 1 button, 0 fields"), for messages about a page. */
+export function describeInteractive(elements: readonly Element[]): string {
+  const counts = new Map<string, number>();
+  for (const element of elements) {
+    if (INTERACTIVE_ROLES.includes(element.role) && !element.disabled) counts.set(element.role, (counts.get(element.role) ?? 0) + 1);
+  }
+  if (counts.size === 0) return 'no links, buttons or fields';
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([role, count]) => `${count} ${role}${count === 1 ? '' : role.endsWith('x') ? 'es' : 's'}`)
+    .join(', ');
+}

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { ChainRecord } from '../core/chain.js';
 import { SCHEMA_VERSION } from '../core/chain.js';
 import type { Viewport } from '../core/geometry.js';
-import type { CapturedObservation, PageView } from '../core/observation.js';
+import { describeInteractive, type CapturedObservation, type PageView } from '../core/observation.js';
 import type { Rng } from '../core/random.js';
 import type { Level, Proposal, Subtask, Verdict } from '../core/task.js';
 import { describePredicate, type Predicate } from '../core/predicate.js';
@@ -140,7 +140,7 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
         continue;
       }
       if (!proposal) {
-        record.stopReason = `no task could be proposed on ${observation.url} at level ${level}`;
+        record.stopReason = `no task could be proposed on ${observation.url} at level ${level} (the page shows ${describeInteractive(observation.elements)})`;
         break levels;
       }
       if (proposal.affordance) explored.add(proposal.affordance);

@@ -28,7 +28,8 @@ export async function openRun(layout: RunLayout, config: RunConfig, resume: bool
         );
       }
     }
-    const meta = { ...existing, config: { ...existing.config, concurrency: config.concurrency }, status: 'running' as const };
+    const site = movedSite(existing.config.site, config.site, layout);
+    const meta = { ...existing, config: { ...existing.config, concurrency: config.concurrency, ...(site ? { site } : {}) }, status: 'running' as const };
     await writeRunMeta(layout, meta);
     return meta;
   }
@@ -47,6 +48,23 @@ export async function openRun(layout: RunLayout, config: RunConfig, resume: bool
   };
   await writeRunMeta(layout, meta);
   return meta;
+}
+
+/**
+ * A website may be served again at another address (a new port, a new host) between a run and its
+ * --resume: the same site is the same path. The run then records the new address.
+ */
+function movedSite(recorded: RunConfig['site'], given: RunConfig['site'], layout: RunLayout): RunConfig['site'] {
+  if (!recorded || !given) return recorded;
+  const before = new URL(recorded.url);
+  const after = new URL(given.url);
+  if (before.pathname + before.search !== after.pathname + after.search) {
+    throw new TrajsynthError(`Expected --resume to use the run's own start page (${before.pathname + before.search}), got ${after.pathname + after.search}`, {
+      code: 'BAD_INPUT',
+      hint: `The site may move to another host or port, but its start path must stay the same to resume run "${layout.runId}".`,
+    });
+  }
+  return given;
 }
 
 export function metaFor(

@@ -81,6 +81,42 @@ describe('a website as an environment', () => {
     }
   });
 
+  it('names a run on a website by host and path, and resumes it when the site has moved to another port', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'trajsynth-url-'));
+    const moved = await startStaticSite(other.origin);
+    try {
+      const args = ['synth', '--chains', '1', '--max-level', '1', '--seed', '4', '--out', out, '--quiet'];
+      const first = await runCli([...args, '--url', `${site.origin}/stations`]);
+      expect(first.code, first.stderr).toBe(0);
+      const runFile = join(out, 'trajectories', 'url-127-0-0-1-stations-seed4', 'run.json');
+      expect(JSON.parse(await readFile(runFile, 'utf8')).config.site.url).toBe(`${site.origin}/stations`);
+      const resumed = await runCli([...args, '--url', `${moved.origin}/stations`, '--resume']);
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(JSON.parse(await readFile(runFile, 'utf8')).config.site.url).toBe(`${moved.origin}/stations`);
+      const otherPage = await runCli([...args, '--url', `${moved.origin}/stations/lake-aurora`, '--run', 'url-127-0-0-1-stations-seed4', '--resume']);
+      expect(otherPage.code).toBe(2);
+      expect(otherPage.stderr).toContain("Expected --resume to use the run's own start page (/stations), got /stations/lake-aurora");
+    } finally {
+      await moved.close();
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('fails a run that produced no task, saying what the page offered and what to try', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'trajsynth-url-'));
+    try {
+      const result = await runCli(['synth', '--url', `${site.origin}/blank`, '--chains', '2', '--max-level', '2', '--seed', '4', '--out', out, '--quiet']);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('the run produced no task: none of its 2 chain(s) had a subtask accepted');
+      expect(result.stderr).toContain(`no task could be proposed on ${site.origin}/blank at level 1 (the page shows no links, buttons or fields)`);
+      expect(result.stderr).toMatch(/a start page deeper in the site/);
+      // What was produced is kept: the run and its chains are on disk for inspect.
+      expect(JSON.parse(await readFile(join(out, 'trajectories', 'url-127-0-0-1-blank-seed4', 'run.json'), 'utf8')).status).toBe('complete');
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
   it('says clearly when the address cannot be reached, and rejects a non-http URL', async () => {
     const closedPort = await freePort();
     const out = await mkdtemp(join(tmpdir(), 'trajsynth-url-'));
