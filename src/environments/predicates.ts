@@ -20,7 +20,9 @@ export interface PredicateContext {
 export async function evaluatePredicates(predicates: readonly Predicate[], context: PredicateContext): Promise<boolean[]> {
   const pages = new Map<string, Promise<PageView | undefined>>();
   const pageAt = (path: string | undefined): Promise<PageView | undefined> => {
-    if (path === undefined) return Promise.resolve(context.page);
+    // The page the episode is on is read live, in the state the agent left it: most web apps keep
+    // state in the page, and a freshly loaded copy would not show it. Only another page is loaded.
+    if (path === undefined || showsPath(context.page.url, path)) return Promise.resolve(context.page);
     let view = pages.get(path);
     if (!view) {
       view = context.reader ? context.reader.read(path, context.signal).catch(() => undefined) : Promise.resolve(undefined);
@@ -87,6 +89,17 @@ async function evaluatePredicate(
     }
     case 'answer':
       return context.answer !== undefined && normalizedIncludes(context.answer, predicate.includes);
+  }
+}
+
+/** Whether the live page is the document at `path` (same path and query; the hash is a view of it). */
+export function showsPath(pageUrl: string, path: string): boolean {
+  try {
+    const page = new URL(pageUrl);
+    const wanted = new URL(path, page);
+    return wanted.origin === page.origin && decodeSafe(wanted.pathname + wanted.search) === decodeSafe(page.pathname + page.search);
+  } catch {
+    return false;
   }
 }
 

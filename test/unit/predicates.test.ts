@@ -93,6 +93,27 @@ describe('predicates over the page and the answer', () => {
     expect(reads).toBe(1);
   });
 
+  it('reads the page the episode is on live (its hash is a view of it), and loads only other pages', async () => {
+    const reads: string[] = [];
+    const reader = {
+      read: async (path: string) => {
+        reads.push(path);
+        return { url: `http://app.test${path}`, text: 'a fresh copy, without what the agent did', elements: [] };
+      },
+    };
+    const live = { url: 'http://app.test/todos?list=home#/active', text: 'Buy stamps', elements: [element({ role: 'checkbox', name: 'Buy stamps', checked: true })] };
+    const values = await evaluatePredicates(
+      [
+        { kind: 'text', text: 'Buy stamps', present: true, path: '/todos?list=home' },
+        { kind: 'element', role: 'checkbox', name: 'Buy stamps', present: true, checked: true, path: '/todos?list=home#/all' },
+        { kind: 'text', text: 'Buy stamps', present: true, path: '/todos?list=work' },
+      ],
+      { state: undefined, page: live, reader },
+    );
+    expect(values).toEqual([true, true, false]);
+    expect(reads).toEqual(['/todos?list=work']);
+  });
+
   it('rejects malformed predicates at the schema', () => {
     expect(PredicateSchema.safeParse({ kind: 'state-count', collection: 'tasks', op: 'about', count: 2 }).success).toBe(false);
     expect(PredicateSchema.safeParse({ kind: 'telepathy' }).success).toBe(false);
