@@ -65,7 +65,9 @@ async function evaluatePredicate(
     }
     case 'url': {
       const url = new URL(context.page.url);
-      const current = decodeSafe(url.pathname + url.search);
+      // A predicate that names a hash route (`/#/active`) compares the hash too.
+      const hash = /^#!?\/$/.test(url.hash) ? '' : url.hash;
+      const current = decodeSafe(url.pathname + url.search + (predicate.includes.includes('#') ? hash : ''));
       const expected = decodeSafe(predicate.includes);
       return predicate.exact ? current === expected : current.includes(expected);
     }

@@ -15,6 +15,7 @@ import type { Persona } from '../agents/personas.js';
 import { evaluatePredicates } from '../environments/predicates.js';
 import type { ChainWriter } from '../store/chain-writer.js';
 import { deriveChecker } from './derive-checker.js';
+import { refusedByGuard } from './diversity-guard.js';
 import { createStepRecorder } from './step-recorder.js';
 import type { SynthesisEventListener } from './events.js';
 
@@ -148,6 +149,13 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
       const before = await evaluatePredicates(proposal.predicates, { state: stateBefore, page: pageBefore, reader: session.reader });
       if (before.every(Boolean)) {
         if (proposal.affordance) avoid.add(proposal.affordance);
+        toOverhead();
+        continue;
+      }
+      const refused = refusedByGuard(proposal, accepted);
+      if (refused) {
+        if (proposal.affordance) avoid.add(proposal.affordance);
+        (record.rejectedProposals ??= []).push({ level, reason: `“${proposal.description}” refused: ${refused}` });
         toOverhead();
         continue;
       }

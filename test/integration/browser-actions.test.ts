@@ -215,9 +215,10 @@ describe('BrowserSession.execute', () => {
   it('records a click that started a slow navigation as done, not as a timeout failure', async () => {
     await shared.goto('/slow-form');
     const before = await shared.observe();
-    // The server answers after 1.5 s; the click's own timeout is 300 ms. Playwright dispatches the
-    // click, then times out waiting for the navigation: the click happened all the same.
-    const { executed } = await shared.execute({ type: 'click', target: { role: 'button', name: 'Send slowly' } }, { observation: before, timeoutMs: 300 });
+    // The server answers after 4 s; the click's own timeout is 1.5 s (room for the click itself on a
+    // busy machine). Playwright dispatches the click, then times out waiting for the navigation: the
+    // click happened all the same.
+    const { executed } = await shared.execute({ type: 'click', target: { role: 'button', name: 'Send slowly' } }, { observation: before, timeoutMs: 1_500 });
     expect(executed.outcome).toEqual({ ok: true });
     expect(executed.urlAfter).toBe(`${server.origin}/slow`);
     expect((await shared.observe()).title).toBe('Sent');

@@ -16,7 +16,9 @@ const PROJECT = '/projects/1';
 
 /**
  * Unchecks a done task, checks it again (which undoes level 1: the level-2 checker holds at the
- * reset), then checks another one. Reads the project page through the session's reader, as a
+ * reset), then checks another one. Level 2 is checked on the probe's status, a form of the same fact
+ * the diversity guard cannot see as the reverse of level 1's checkbox, so the check at the reset is
+ * what must catch it. Reads the project page through the session's reader, as a
  * proposer may, to find the tasks whatever the seed made of them.
  */
 class ToggleBackProposer implements Proposer {
@@ -36,7 +38,10 @@ class ToggleBackProposer implements Proposer {
     const checked = level !== 1;
     return {
       description: `${checked ? 'Check' : 'Uncheck'} “${name}”.`,
-      predicates: [{ kind: 'element', role: 'checkbox', name, present: true, checked, path: PROJECT }],
+      predicates:
+        level === 2
+          ? [{ kind: 'state-field', collection: 'tasks', match: { title: /\u201C(.+)\u201D/.exec(name)![1]! }, field: 'status', equals: 'done' }]
+          : [{ kind: 'element', role: 'checkbox', name, present: true, checked, path: PROJECT }],
       interaction: 'toggle',
       entities: [],
       plan: [...(level === 1 ? [{ type: 'navigate' as const, url: PROJECT }] : []), { type: 'click', target: { role: 'checkbox', name } }],
@@ -65,7 +70,7 @@ describe('level-k tasks are valid only if their checker is false at the reset an
     const result = await synthesize({ outDir, runId: 'toggle', environment: 'project-tracker', chains: 1, maxLevel: 3, seed: 4, concurrency: 1, browser, agents });
     const record = result.records[0]!;
     expect(record.subtasks.filter((subtask) => subtask.status === 'accepted')).toHaveLength(3);
-    // Level 2 re-checks the box level 1 unchecked: its derived checker ("checked") holds at the reset.
+    // Level 2 re-checks the box level 1 unchecked: its derived checker (status "done") holds at the reset.
     expect(record.levels.map((level) => level.level)).toEqual([1, 3]);
     expect(record.skippedLevels).toEqual([{ level: 2, reason: expect.stringMatching(/already holds at the reset/) }]);
     const [tasks] = await readTasksFile(result.layout);

@@ -40,7 +40,7 @@ describe('affordances from a recorded accessibility snapshot', () => {
       'combobox:Priority',
       'textbox:Due date',
     ]);
-    expect(newTask?.kind === 'form' && newTask.submit.name).toBe('Add task');
+    expect(newTask?.kind === 'form' && newTask.submit?.name).toBe('Add task');
     expect(forms.some((form) => form.kind === 'form' && form.search)).toBe(true);
   });
 

@@ -61,6 +61,15 @@ describe('predicates over the page and the answer', () => {
     expect(await check({ kind: 'url', includes: '/projects' })).toBe(false);
   });
 
+  it('url predicates that name a hash route compare the hash too', async () => {
+    const at = (url: string) => ({ state: undefined, page: { url, text: '', elements: [] } });
+    expect(await evaluatePredicates([{ kind: 'url', includes: '/#/active', exact: true }], at('http://app.test/#/active'))).toEqual([true]);
+    expect(await evaluatePredicates([{ kind: 'url', includes: '/#/active', exact: true }], at('http://app.test/#/completed'))).toEqual([false]);
+    expect(await evaluatePredicates([{ kind: 'url', includes: '/', exact: true }], at('http://app.test/#/completed'))).toEqual([true]);
+    // `#/` is the root route, the same view as no hash.
+    expect(await evaluatePredicates([{ kind: 'url', includes: '/#/completed', exact: true }], at('http://app.test/#/'))).toEqual([false]);
+  });
+
   it('text and element predicates normalize quotes and whitespace', async () => {
     expect(await check({ kind: 'text', text: 'Results for "Fix login"', present: true })).toBe(true);
     expect(await check({ kind: 'element', role: 'checkbox', name: 'Mark "Fix login bug" done', present: true, checked: false })).toBe(true);

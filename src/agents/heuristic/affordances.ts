@@ -3,7 +3,8 @@ import type { InteractionKind } from '../../core/task.js';
 
 /** Something on the page a person could do or read, found from the accessibility tree alone. */
 export type Affordance =
-  | { kind: 'form'; key: string; formName: string; fields: Element[]; submit: Element; search: boolean }
+  /** A form; without `submit`, a lone field that is submitted by pressing Enter (new-item inputs, chat boxes). */
+  | { kind: 'form'; key: string; formName: string; fields: Element[]; submit?: Element; search: boolean }
   | { kind: 'toggle'; key: string; element: Element }
   | { kind: 'select'; key: string; element: Element }
   | { kind: 'navigate'; key: string; element: Element; inNavigation: boolean; sorts: boolean }
@@ -44,6 +45,10 @@ export function affordanceKind(affordance: Affordance): InteractionKind {
   return affordance.kind;
 }
 
+function searchLike(element: Element): boolean {
+  return element.role === 'searchbox' || /\b(search|filter|find)\b/i.test(`${element.name} ${element.placeholder ?? ''}`);
+}
+
 function formIndexInPath(element: Element): number {
   for (let index = element.path.length - 1; index >= 0; index -= 1) {
     const role = parseDescriptor(element.path[index]!).role;
@@ -68,9 +73,14 @@ export function findAffordances(observation: Observation): Affordance[] {
   affordances.push(...findForms(elements));
   const inForm = (element: Element) => formIndexInPath(element) >= 0;
   for (const element of elements) {
-    if (element.name.trim() === '') continue;
+    // A name with no letter or digit (☆, ×, 🗑) says nothing a task could name the control by.
+    if (!/[\p{L}\p{N}]/u.test(element.name)) continue;
     if (element.role === 'checkbox' && !inForm(element)) {
       affordances.push({ kind: 'toggle', key: `toggle:${element.name}`, element });
+    } else if ((element.role === 'textbox' || element.role === 'searchbox') && !inForm(element) && !(element.value ?? '').trim()) {
+      // A field outside any form is submitted with Enter, as new-item inputs, chat boxes and search
+      // fields on most sites are.
+      affordances.push({ kind: 'form', key: `entry:${element.name}`, formName: element.name, fields: [element], search: searchLike(element) });
     } else if (element.role === 'combobox' && !inForm(element) && (element.options?.length ?? 0) > 1) {
       affordances.push({ kind: 'select', key: `select:${element.name}`, element });
     } else if ((element.role === 'link' || element.role === 'tab') && element.url !== undefined) {

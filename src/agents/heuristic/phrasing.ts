@@ -49,6 +49,12 @@ export const FORM_SINGLE_TEMPLATES = [
   'Fill in the {label} field of the {form} form with {quoted} and press {submit}.',
   'Using the {form} form, submit {quoted} as the {label}.',
 ];
+/** A lone field submitted with Enter; {label} is its name or placeholder. */
+export const ENTRY_TEMPLATES = [
+  'Type {quoted} into the {label} box and press Enter.',
+  'Add {quoted} using the {label} field (press Enter to submit).',
+  'Enter {quoted} in {label} and submit it with the Enter key.',
+];
 export const EDIT_FIELD_TEMPLATES = [
   'Change the {label} of {item} to {quoted}.',
   'Update {item} so that its {label} is {quoted}.',
@@ -75,3 +81,20 @@ export const READ_TEMPLATES = [
   'Report the {attribute} shown for {item} as your answer.',
   'Look up the {attribute} listed for {item} and report it.',
 ];
+
+/**
+ * A control's name as a person would say it: developer labels lose their widget word and casing
+ * (`Toggle All Input` → `Toggle all`, `toggleAll` → `Toggle all`, `due_date` → `Due date`). Names that
+ * read as prose are left alone, and so is the case of a name that needed no other change.
+ */
+export function displayName(name: string): string {
+  const original = name.trim();
+  let text = original;
+  if (/^[a-z]+(?:[A-Z][a-z0-9]*)+$/.test(text)) text = text.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
+  if (/^[a-z0-9]+(?:[_-][a-z0-9]+)+$/i.test(text)) text = text.replace(/[_-]+/g, ' ');
+  const widget = /^(.+?)\s+(input|button|btn|checkbox|field|control|dropdown)$/i.exec(text);
+  if (widget) text = widget[1]!;
+  if (text === original) return original;
+  const words = text.split(/\s+/);
+  return [upperFirst(words[0]!), ...words.slice(1).map((word) => (/^[A-Z][a-z]+$/.test(word) ? word.toLowerCase() : word))].join(' ');
+}

@@ -43,7 +43,7 @@ function buildParts(input: BuildInput, proposedAt: string): Parts | undefined {
     case 'toggle': {
       const element = affordance.element;
       const checking = element.checked !== true;
-      const name = unquote(element.name);
+      const name = p.displayName(unquote(element.name));
       const imperative = /^(mark|enable|disable|show|hide|notify|subscribe|include|star|pin|follow|watch|save|add|keep|allow|send|use|receive|remember|favorite|freeze|mute)\b/i.test(name);
       const templates = checking
         ? imperative
@@ -68,7 +68,7 @@ function buildParts(input: BuildInput, proposedAt: string): Parts | undefined {
       if (options.length === 0) return undefined;
       const option = rng.pick(options);
       return {
-        description: p.phrase(rng, p.SELECT_TEMPLATES, { quoted: p.q(element.name), option: p.q(option) }),
+        description: p.phrase(rng, p.SELECT_TEMPLATES, { quoted: p.q(p.displayName(element.name)), option: p.q(option) }),
         predicates: [{ kind: 'element', role: 'combobox', name: element.name, present: true, value: option, path: proposedAt }],
         entities: [option],
         plan: [{ type: 'select', target: target(element, elements), value: option }],
@@ -77,7 +77,7 @@ function buildParts(input: BuildInput, proposedAt: string): Parts | undefined {
     case 'navigate': {
       const element = affordance.element;
       const destination = sameOriginPath(element.url, observation.url);
-      if (!destination || pathOf(observation.url) === destination) return undefined;
+      if (!destination || pathOf(observation.url) + routeHash(new URL(observation.url).hash) === destination) return undefined;
       const templates = element.role === 'tab' ? p.TAB_TEMPLATES : affordance.sorts ? p.SORT_TEMPLATES : p.NAVIGATE_TEMPLATES;
       return {
         description: p.phrase(rng, templates, { quoted: p.q(unquote(element.name)) }),
@@ -138,7 +138,7 @@ function buildSearch(input: BuildInput, form: Extract<Affordance, { kind: 'form'
     entities: [term],
     plan: [
       { type: 'type', target: target(field, input.observation.elements), text: term },
-      { type: 'click', target: target(form.submit, input.observation.elements) },
+      submitAction(form, field, input.observation.elements),
     ],
   };
 }
@@ -148,6 +148,7 @@ function buildForm(input: BuildInput, form: Extract<Affordance, { kind: 'form' }
   const elements = observation.elements;
   const textFields = form.fields.filter((field) => field.role === 'textbox' || field.role === 'spinbutton');
   const combos = form.fields.filter((field) => field.role === 'combobox' && choosableOptions(field).length > 0);
+  if (!form.submit) return buildEntry(input, form);
   const isEdit = textFields.some((field) => (field.value ?? '').trim() !== '');
   const submit = target(form.submit, elements);
 
@@ -240,6 +241,29 @@ function buildForm(input: BuildInput, form: Extract<Affordance, { kind: 'form' }
   };
 }
 
+/**
+ * A lone field submitted with Enter: type a value, press Enter, and the value shows on the page
+ * (the new item, the sent message). Without a probe the check is that text; with one, the record.
+ */
+function buildEntry(input: BuildInput, form: Extract<Affordance, { kind: 'form' }>): Parts | undefined {
+  const field = form.fields[0];
+  if (!field) return undefined;
+  const value = valueForField(field, input.persona, input.rng, []);
+  const label = unquote(field.name || field.placeholder || '');
+  if (!label) return undefined;
+  return {
+    description: p.phrase(input.rng, p.ENTRY_TEMPLATES, { quoted: p.q(value), label: p.q(label) }),
+    predicates: input.hasStateProbe ? [{ kind: 'state-value', value, present: true }] : [{ kind: 'text', text: value, present: true }],
+    entities: [value],
+    plan: [{ type: 'type', target: target(field, input.observation.elements), text: value }, submitAction(form, field, input.observation.elements)],
+  };
+}
+
+/** How a form is submitted: its button, or Enter in the field for a form without one. */
+function submitAction(form: Extract<Affordance, { kind: 'form' }>, field: Element, elements: readonly Element[]): Action {
+  return form.submit ? { type: 'click', target: target(form.submit, elements) } : { type: 'press', key: 'Enter', target: target(field, elements) };
+}
+
 function editedItemName(observation: Observation, textFields: Element[]): string {
   const heading = observation.elements.find((element) => element.role === 'heading' && element.level === 1);
   const titled = textFields.find((field) => ['title', 'name'].includes(classifyField(field)));
@@ -261,12 +285,21 @@ export function pathOf(url: string): string {
   }
 }
 
+/**
+ * A hash that is a client-side route (`#/active`, `#!/inbox`), kept as part of where a link leads;
+ * an in-page anchor (`#comments`) is not a place of its own.
+ */
+export function routeHash(hash: string): string {
+  // `#/` is the root route: the same view as no hash at all.
+  return /^#!?\/./.test(hash) ? hash : '';
+}
+
 function sameOriginPath(href: string | undefined, pageUrl: string): string | undefined {
   if (!href) return undefined;
   try {
     const target = new URL(href, pageUrl);
     if (target.origin !== new URL(pageUrl).origin) return undefined;
-    return target.pathname + target.search;
+    return target.pathname + target.search + routeHash(target.hash);
   } catch {
     return undefined;
   }

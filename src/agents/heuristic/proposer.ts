@@ -15,6 +15,9 @@ const KIND_WEIGHT: Record<Affordance['kind'] | 'search', number> = {
   read: 1.5,
 };
 
+const REFERABLE: ReadonlyArray<Proposal['interaction']> = ['form', 'search', 'item-action', 'read'];
+const ONE_USE_KINDS: ReadonlyArray<Affordance['kind']> = ['toggle', 'select', 'item-action'];
+
 export interface HeuristicProposerOptions {
   /** Follow-ups prefer affordances that mention entities the chain already touched. */
   followUp: boolean;
@@ -36,7 +39,12 @@ export class HeuristicProposer implements Proposer {
 
   async propose(input: ProposeInput): Promise<Proposal | undefined> {
     const chainEntities = [...input.chain.accepted].reverse().flatMap((subtask) => subtask.entities);
-    const candidates = findAffordances(input.observation).filter((affordance) => !input.chain.avoid.has(affordance.key));
+    // A control the chain already used is not used again (a toggle flipped back, an option re-picked,
+    // a row action repeated); forms, searches, links and reads take new values or lead somewhere new.
+    const used = new Set(input.chain.accepted.map((subtask) => subtask.affordance).filter((key) => key !== undefined));
+    const candidates = findAffordances(input.observation).filter(
+      (affordance) => !input.chain.avoid.has(affordance.key) && !(ONE_USE_KINDS.includes(affordance.kind) && used.has(affordance.key)),
+    );
     // Pick a kind of interaction first, then an affordance of that kind, so that kinds with many
     // instances on a page (table cells, links) do not crowd out the rest.
     const byKind = new Map<KindKey, Affordance[]>();
@@ -155,9 +163,13 @@ function mentionsAny(affordance: Affordance, entities: readonly string[]): boole
   return entities.some((entity) => entity.length >= 3 && texts.some((text) => normalizedIncludes(text, entity)));
 }
 
-/** Adds a pointer back to the subtask that introduced an entity this follow-up mentions. */
+/**
+ * Ties a follow-up to the chain by the thing an earlier subtask made or acted on ("“Q3 plan” (from
+ * step 1)"). A control's label is not such a thing: toggles, selects and links name the control.
+ */
 function referBack(proposal: Proposal, input: ProposeInput): Proposal {
   for (const [index, subtask] of input.chain.accepted.entries()) {
+    if (!REFERABLE.includes(subtask.interaction)) continue;
     const shared = proposal.entities.find((entity) => subtask.entities.includes(entity) && proposal.description.includes(q(entity)));
     if (!shared) continue;
     const description = proposal.description.replace(q(shared), `${q(shared)} (from step ${index + 1})`);

@@ -1,0 +1,50 @@
+import type { Predicate } from '../core/predicate.js';
+import type { Proposal, Subtask } from '../core/task.js';
+import { normalizedEquals } from '../environments/text-match.js';
+
+/** Affordance keys that name one control whose second use repeats or reverses the first. */
+const ONE_USE_PREFIXES = ['toggle:', 'select:', 'item:'];
+
+/**
+ * The chain's diversity guard, whichever agent proposed: a subtask that would reverse an accepted
+ * one (uncheck what it checked, bring back what it removed) or use the same control again (the
+ * same toggle, select or row action) is not a step forward in a long task, only a way to make its
+ * checker hold at the start. Returns why the proposal is refused, or undefined when it may go on.
+ */
+export function refusedByGuard(proposal: Proposal, accepted: readonly Subtask[]): string | undefined {
+  for (const earlier of accepted) {
+    if (proposal.affordance && earlier.affordance === proposal.affordance && ONE_USE_PREFIXES.some((prefix) => proposal.affordance!.startsWith(prefix))) {
+      return `it uses the control of ${earlier.id} again (${proposal.affordance})`;
+    }
+    for (const predicate of proposal.predicates) {
+      const reversed = earlier.predicates.find((previous) => reverses(predicate, previous));
+      if (reversed) return `it would undo ${earlier.id} (“${earlier.description}”)`;
+    }
+  }
+  return undefined;
+}
+
+/** Whether `next` asks for the opposite of what `previous` established on the same thing. */
+export function reverses(next: Predicate, previous: Predicate): boolean {
+  if (next.kind === 'element' && previous.kind === 'element') {
+    if (next.role !== previous.role || !normalizedEquals(next.name, previous.name)) return false;
+    if (next.checked !== undefined && previous.checked !== undefined && next.checked !== previous.checked) return true;
+    return next.present !== previous.present;
+  }
+  if (next.kind === 'state-value' && previous.kind === 'state-value') {
+    return next.present !== previous.present && next.value === previous.value && next.collection === previous.collection && next.field === previous.field;
+  }
+  if (next.kind === 'state-field' && previous.kind === 'state-field') {
+    // Setting a field back: the same record and field, with the earlier subtask's starting value unknown
+    // here, so only a boolean flipped back counts (done → not done, starred → unstarred).
+    return (
+      next.collection === previous.collection &&
+      next.field === previous.field &&
+      JSON.stringify(next.match) === JSON.stringify(previous.match) &&
+      typeof next.equals === 'boolean' &&
+      typeof previous.equals === 'boolean' &&
+      next.equals !== previous.equals
+    );
+  }
+  return false;
+}
