@@ -234,10 +234,13 @@ function marker(agentIndex: number, x: number, y: number, color: string, tip?: s
   return `<polygon ${style} points="${corners.map(([dx, dy]) => `${round(x + dx)},${round(y + dy)}`).join(' ')}">${title}</polygon>`;
 }
 
-/** The most episodes any agent ran at `level`. */
-function episodesAt(results: Results, level: number): number | undefined {
+/** The episodes behind `level`: one count when every agent ran as many, else the range ("12–60"). */
+function episodesAt(results: Results, level: number): string | undefined {
   const counts = results.agents.flatMap((agent) => agent.levels.filter((l) => l.level === level).map((l) => l.episodes));
-  return counts.length ? Math.max(...counts) : undefined;
+  if (!counts.length) return undefined;
+  const low = Math.min(...counts);
+  const high = Math.max(...counts);
+  return low === high ? String(high) : `${low}–${high}`;
 }
 
 function levelStepPx(layout: ChartLayout): number {

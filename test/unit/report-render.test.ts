@@ -142,6 +142,10 @@ describe('renderResultsChart', () => {
     expect(svg).toContain('cua &lt;&amp;&gt; &quot;beta&quot;');
     expect(svg).not.toContain(TRICKY_LABEL);
     expect([...panelMarkup(svg, 0).matchAll(/class="n"[^>]*>n=(\d+)</g)].map((m) => m[1])).toEqual(['40', '40', '40', '40', '40', '40']);
+    // Agents that ran different numbers of episodes show the range, not the largest count alone.
+    const first = fixture.agents[0]!;
+    const mixed: Results = { ...fixture, agents: [first, { ...first, label: 'fewer', levels: first.levels.map((level) => ({ ...level, episodes: 12 })) }] };
+    expect([...panelMarkup(renderResultsChart(mixed), 0).matchAll(/class="n"[^>]*>n=([\d–]+)</g)].map((m) => m[1])).toEqual(Array(6).fill('12–40'));
   });
 });
 
