@@ -10,7 +10,8 @@ export function markerLabel(step: Step): string {
   const what = element?.name ? ` ${element.role ?? ''} "${element.name}"`.replace(/\s+"/, ' "') : '';
   const detail = action.type === 'type' ? ` ← "${action.text}"` : action.type === 'select' ? ` → "${action.value}"` : action.type === 'scroll' ? ` ${action.deltaY}px` : '';
   const failed = step.executed.outcome.ok ? '' : ' (failed)';
-  return `#${step.index} ${action.type}${what}${detail}${failed}`;
+  const verb = action.type === 'press' ? `press ${action.key}` : action.type;
+  return `#${step.index} ${verb}${what}${detail}${failed}`;
 }
 
 /**
