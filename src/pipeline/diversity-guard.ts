@@ -1,9 +1,6 @@
 import type { Predicate } from '../core/predicate.js';
-import type { Proposal, Subtask } from '../core/task.js';
+import { isOneUseAffordance, type Proposal, type Subtask } from '../core/task.js';
 import { normalizedEquals } from '../environments/text-match.js';
-
-/** Affordance keys that name one control whose second use repeats or reverses the first. */
-const ONE_USE_PREFIXES = ['toggle:', 'select:', 'item:'];
 
 /**
  * The chain's diversity guard, whichever agent proposed: a subtask that would reverse an accepted
@@ -13,7 +10,7 @@ const ONE_USE_PREFIXES = ['toggle:', 'select:', 'item:'];
  */
 export function refusedByGuard(proposal: Proposal, accepted: readonly Subtask[]): string | undefined {
   for (const earlier of accepted) {
-    if (proposal.affordance && earlier.affordance === proposal.affordance && ONE_USE_PREFIXES.some((prefix) => proposal.affordance!.startsWith(prefix))) {
+    if (proposal.affordance && earlier.affordance === proposal.affordance && isOneUseAffordance(proposal.affordance)) {
       return `it uses the control of ${earlier.id} again (${proposal.affordance})`;
     }
     for (const predicate of proposal.predicates) {

@@ -1,4 +1,4 @@
-import type { Proposal } from '../../core/task.js';
+import { isOneUseAffordance, type Proposal } from '../../core/task.js';
 import { normalizedIncludes } from '../../environments/text-match.js';
 import type { ProposeInput, Proposer } from '../roles.js';
 import { findAffordances, type Affordance } from './affordances.js';
@@ -16,7 +16,6 @@ const KIND_WEIGHT: Record<Affordance['kind'] | 'search', number> = {
 };
 
 const REFERABLE: ReadonlyArray<Proposal['interaction']> = ['form', 'search', 'item-action', 'read'];
-const ONE_USE_KINDS: ReadonlyArray<Affordance['kind']> = ['toggle', 'select', 'item-action'];
 
 export interface HeuristicProposerOptions {
   /** Follow-ups prefer affordances that mention entities the chain already touched. */
@@ -39,11 +38,10 @@ export class HeuristicProposer implements Proposer {
 
   async propose(input: ProposeInput): Promise<Proposal | undefined> {
     const chainEntities = [...input.chain.accepted].reverse().flatMap((subtask) => subtask.entities);
-    // A control the chain already used is not used again (a toggle flipped back, an option re-picked,
-    // a row action repeated); forms, searches, links and reads take new values or lead somewhere new.
+    // A control the chain already used is not used again (the pipeline's diversity guard would refuse it).
     const used = new Set(input.chain.accepted.map((subtask) => subtask.affordance).filter((key) => key !== undefined));
     const candidates = findAffordances(input.observation).filter(
-      (affordance) => !input.chain.avoid.has(affordance.key) && !(ONE_USE_KINDS.includes(affordance.kind) && used.has(affordance.key)),
+      (affordance) => !input.chain.avoid.has(affordance.key) && !(isOneUseAffordance(affordance.key) && used.has(affordance.key)),
     );
     // Pick a kind of interaction first, then an affordance of that kind, so that kinds with many
     // instances on a page (table cells, links) do not crowd out the rest.
