@@ -114,6 +114,8 @@ async function replay(page: BarePage, action: Action, origin: string): Promise<v
   switch (action.type) {
     case 'click':
       return locate(action.target).click(options);
+    case 'dblclick':
+      return locate(action.target).dblclick(options);
     case 'type':
       return locate(action.target).fill(action.text, options);
     case 'select':

@@ -22,7 +22,7 @@ const TEXT_LEAF_ROLES = new Set([
 /** Unnamed containers of these roles say nothing about grouping and are left out of paths. */
 const WRAPPER_ROLES = new Set(['generic', 'none', 'presentation', 'rowgroup']);
 /** Unnamed containers of these roles are described in paths by their content. */
-const DESCRIBED_BY_CONTENT_ROLES = new Set(['row', 'listitem']);
+const DESCRIBED_BY_CONTENT_ROLES = new Set(['row', 'listitem', 'article']);
 /** Containers whose name, when Playwright omits it, is rebuilt from content for paths as for elements. */
 const NAMED_BY_CONTENT_IN_PATHS = new Set(['cell', 'gridcell', 'columnheader', 'rowheader', 'row', 'listitem', 'heading', 'link', 'button', 'tab', 'option', 'menuitem']);
 

@@ -5,6 +5,7 @@ export function describeTarget(target: Target): string {
   const parts: string[] = [];
   if (target.role) parts.push(target.name ? `${target.role} ${JSON.stringify(target.name)}` : target.role);
   else if (target.name) parts.push(JSON.stringify(target.name));
+  if (target.within !== undefined) parts.push(`in the row ${JSON.stringify(target.within)}`);
   if (target.nth) parts.push(`#${target.nth + 1}`);
   if (target.ref) parts.push(`[ref=${target.ref}]`);
   if (target.point) parts.push(`at (${target.point.x}, ${target.point.y})`);
@@ -17,6 +18,8 @@ export function describeAction(action: Action): string {
     case 'click':
     case 'hover':
       return `${action.type} ${describeTarget(action.target)}`;
+    case 'dblclick':
+      return `double-click ${describeTarget(action.target)}`;
     case 'type':
       return `type ${JSON.stringify(action.text)} into ${describeTarget(action.target)}`;
     case 'press':

@@ -13,7 +13,7 @@ import { signalOption, sleep } from './abort.js';
 import { summarizeActionError, wasPerformed } from './action-error.js';
 import { describeAction } from './describe.js';
 import { groundTarget } from './grounding.js';
-import { moveCaretToEnd, waitForScrollEnd } from './page-scripts.js';
+import { labelClickPoint, moveCaretToEnd, waitForScrollEnd } from './page-scripts.js';
 import { selectOption } from './select-option.js';
 import { waitForSettled, type NetworkActivity } from './settle.js';
 import type { ExecuteOptions, ExecuteResult } from './browser-types.js';
@@ -32,6 +32,8 @@ export interface ExecuteContext {
 }
 
 const MAX_GROUNDING_WAIT_MS = 1_000;
+/** Inputs that sites hide under a styled label (custom checkboxes, star ratings, toggles). */
+const LABELLED_INPUT_ROLES = new Set(['checkbox', 'radio', 'switch']);
 
 /** Fields of the executed action filled in while performing it. */
 interface ActionRecord {
@@ -90,6 +92,8 @@ async function perform(run: Run, action: Action): Promise<ActionOutcome> {
   switch (action.type) {
     case 'click':
       return withTarget(run, action.target, action, async (locator) => locator.click(timeout), (point) => page.mouse.click(point.x, point.y));
+    case 'dblclick':
+      return withTarget(run, action.target, action, async (locator) => locator.dblclick(timeout), (point) => page.mouse.dblclick(point.x, point.y));
     case 'type': {
       run.record.text = action.text;
       const clear = action.clear !== false;
@@ -172,8 +176,35 @@ async function withTarget(
     return { ok: true };
   }
   if (grounding.element.box) run.record.coordinates = boxCenter(grounding.element.box);
+  // A hidden checkbox or radio is clicked where a person would click it: on its label. The recorded
+  // point and box are the label's, so a click at the recorded pixel reaches the same control.
+  const labelled = LABELLED_INPUT_ROLES.has(grounding.element.role ?? '') && (action.type === 'click' || action.type === 'dblclick');
+  const viaLabel = labelled ? await labelPoint(run, grounding.locator) : undefined;
+  if (viaLabel && onPoint) {
+    run.record.coordinates = { x: viaLabel.x, y: viaLabel.y };
+    run.record.element = { ...grounding.element, box: viaLabel.box };
+    await onPoint(run.record.coordinates);
+    return { ok: true };
+  }
   await onLocator(grounding.locator);
   return { ok: true };
+}
+
+/** The label point of a control that cannot take a click itself (main frame only), if it has one. */
+async function labelPoint(run: Run, locator: Locator): Promise<{ x: number; y: number; box: Box } | undefined> {
+  try {
+    const handle = await locator.elementHandle({ timeout: 500 });
+    if (!handle) return undefined;
+    try {
+      const frame = await handle.ownerFrame();
+      if (frame !== run.ctx.page.mainFrame()) return undefined;
+      return (await handle.evaluate(labelClickPoint)) ?? undefined;
+    } finally {
+      await handle.dispose().catch(() => undefined);
+    }
+  } catch {
+    return undefined;
+  }
 }
 
 async function ground(run: Run, target: Target): ReturnType<typeof groundTarget> {

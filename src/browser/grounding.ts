@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Box, Element, Observation, Point, ResolvedElement, Target } from '../core/index.js';
-import { errorMessage, throwIfAborted } from '../core/index.js';
+import { errorMessage, isWithin, normalizedEquals, throwIfAborted } from '../core/index.js';
 import { sleep } from './abort.js';
 import { describeTarget } from './describe.js';
 import { playwrightRef } from './ref-codec.js';
@@ -61,6 +61,7 @@ export async function groundTarget(page: Page, target: Target, options: GroundOp
 type Attempt = { grounding: Grounding } | { reason?: string };
 
 async function groundByRoleName(page: Page, target: Target, observation?: Observation): Promise<Attempt> {
+  if (target.within !== undefined) return groundWithinRow(page, target, observation);
   if (!target.role || !target.name) return {};
   const nth = target.nth ?? 0;
   const locator = page.getByRole(target.role as Parameters<Page['getByRole']>[0], { name: target.name, exact: true });
@@ -83,6 +84,21 @@ async function groundByRoleName(page: Page, target: Target, observation?: Observ
       element: { ...(ref ? { ref } : {}), role: target.role, name: target.name, ...boxField(match.box), groundedBy: 'role-name' },
     },
   };
+}
+
+/**
+ * A target told apart by its row (`within`): the nth element of its role and name inside the row
+ * with that text, found in the observation and grounded by its ref. A page-wide role+name match
+ * would pick the first row's "Remove" for every row.
+ */
+async function groundWithinRow(page: Page, target: Target, observation?: Observation): Promise<Attempt> {
+  if (!observation || !target.role) return {};
+  const matching = observation.elements.filter(
+    (element) => element.role === target.role && normalizedEquals(element.name, target.name ?? '') && isWithin(element, target.within),
+  );
+  const element = matching[target.nth ?? 0];
+  if (!element) return { reason: `no ${target.role} named ${JSON.stringify(target.name ?? '')} in the row "${target.within}"` };
+  return groundByRef(page, { ...target, ref: element.ref }, observation);
 }
 
 async function groundByRef(page: Page, target: Target, observation?: Observation): Promise<Attempt> {

@@ -87,3 +87,27 @@ export function scrollIntoViewIfOutside(element: Element): void {
   const inside = rect.top >= 0 && rect.left >= 0 && rect.bottom <= window.innerHeight && rect.right <= window.innerWidth;
   if (!inside) element.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
 }
+
+/**
+ * Where a person would click to operate `element` when the element itself cannot take the click: a
+ * visually hidden checkbox or radio (1×1, clipped, under its label) is operated through its label.
+ * Returns the centre of the first label that a click at that point reaches, with the label's box, or
+ * null when the element takes a click at its own centre (or has no such label).
+ */
+export function labelClickPoint(element: Element): { x: number; y: number; box: { x: number; y: number; width: number; height: number } } | null {
+  const reaches = (target: Element, x: number, y: number): boolean => {
+    const hit = document.elementFromPoint(x, y);
+    return hit !== null && (hit === target || target.contains(hit) || hit === element);
+  };
+  const own = element.getBoundingClientRect();
+  if (own.width >= 4 && own.height >= 4 && reaches(element, own.x + own.width / 2, own.y + own.height / 2)) return null;
+  const labels = (element as HTMLInputElement).labels ?? null;
+  for (const label of labels ? Array.from(labels) : []) {
+    const rect = label.getBoundingClientRect();
+    if (rect.width < 4 || rect.height < 4) continue;
+    const x = rect.x + rect.width / 2;
+    const y = rect.y + rect.height / 2;
+    if (reaches(label, x, y)) return { x: Math.round(x), y: Math.round(y), box: { x: Math.round(rect.x), y: Math.round(rect.y), width: Math.round(rect.width), height: Math.round(rect.height) } };
+  }
+  return null;
+}

@@ -11,6 +11,12 @@ export const TargetSchema = z.object({
   name: z.string().optional(),
   /** Which match to use when role+name is ambiguous (0-based). */
   nth: z.number().int().nonnegative().optional(),
+  /**
+   * The row or list item the element sits in, by its text (see `rowContext`), for controls whose
+   * own name does not tell them apart: an unlabeled checkbox in every row, a "×" or "Remove" per row.
+   * `nth` then counts among the matches inside that row.
+   */
+  within: z.string().optional(),
   /** Pixel coordinates in the viewport, used when nothing else resolves. */
   point: PointSchema.optional(),
 });
@@ -18,6 +24,8 @@ export type Target = z.infer<typeof TargetSchema>;
 
 export const ActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('click'), target: TargetSchema }),
+  /** A double click, for what a page edits in place (a todo's title, a spreadsheet cell). */
+  z.object({ type: z.literal('dblclick'), target: TargetSchema }),
   z.object({
     type: z.literal('type'),
     target: TargetSchema,
@@ -43,6 +51,7 @@ export type Action = z.infer<typeof ActionSchema>;
 export type ActionType = Action['type'];
 export const ACTION_TYPES: readonly ActionType[] = [
   'click',
+  'dblclick',
   'type',
   'press',
   'select',

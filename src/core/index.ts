@@ -14,3 +14,4 @@ export * from './agent-protocol.js';
 export * from './eval.js';
 export * from './results.js';
 export * from './agent-protocol-json-schema.js';
+export * from './text-match.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BoxSchema, ViewportSchema } from './geometry.js';
+import { normalizedIncludes } from './text-match.js';
 
 /**
  * One element of the accessibility tree that carries a ref (an element an agent can act on or read).
@@ -101,4 +102,27 @@ export function describeInteractive(elements: readonly Element[]): string {
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([role, count]) => `${count} ${role}${count === 1 ? '' : role.endsWith('x') ? 'es' : 's'}`)
     .join(', ');
+}
+
+/** Containers that hold one item of a list or table, whose text tells a row's controls apart. */
+const ROW_ROLES = new Set(['row', 'listitem', 'article', 'treeitem']);
+
+/**
+ * The text of the row or list item an element sits in (its nearest such ancestor, as named in the
+ * element's `path`), or undefined outside any. An unlabeled checkbox or a "×" in a to-do row is told
+ * apart from its neighbours by this text ("Buy milk and eggs ☆").
+ */
+export function rowContext(element: Pick<Element, 'path'>): string | undefined {
+  for (let index = element.path.length - 1; index >= 0; index -= 1) {
+    const match = /^(\S+)(?: "(.*)")?$/.exec(element.path[index]!);
+    if (match && ROW_ROLES.has(match[1]!)) return match[2] ?? '';
+  }
+  return undefined;
+}
+
+/** Whether an element sits in a row whose text includes `within` (case and spacing aside); true without `within`. */
+export function isWithin(element: Pick<Element, 'path'>, within: string | undefined): boolean {
+  if (within === undefined) return true;
+  const context = rowContext(element);
+  return context !== undefined && normalizedIncludes(context.replace(/…$/, ''), within);
 }

@@ -58,6 +58,13 @@ export const ElementPredicateSchema = z.object({
   checked: z.boolean().optional(),
   /** Value of a textbox or the selected option of a combobox. */
   value: z.string().optional(),
+  /** Only elements inside the row or list item with this text (see `rowContext` in core/observation). */
+  within: z.string().optional(),
+  /**
+   * Only enabled elements count: with `present: false`, the element is gone or disabled (a bulk
+   * action such as "Mark all as read" that has nothing left to do).
+   */
+  enabled: z.boolean().optional(),
   path: z.string().optional(),
 });
 

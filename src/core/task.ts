@@ -100,8 +100,8 @@ export type Level = z.infer<typeof LevelSchema>;
 
 /**
  * Affordance keys that name one control whose second use in a chain repeats or reverses the first
- * (a toggle, a select, a row action); forms, searches, links and reads take new values or lead on.
+ * (a toggle, a select, a row action, a bulk action); forms, searches, links and reads take new values or lead on.
  */
 export function isOneUseAffordance(key: string): boolean {
-  return /^(toggle|select|item):/.test(key);
+  return /^(toggle|select|item|bulk):/.test(key);
 }

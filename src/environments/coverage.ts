@@ -2,7 +2,7 @@ import type { ChainRecord } from '../core/chain.js';
 import type { AffordanceDeclaration, EnvironmentManifest } from '../core/environment.js';
 import type { AppCoverage, Spread } from '../core/run.js';
 import type { Subtask } from '../core/task.js';
-import { normalizedIncludes } from './text-match.js';
+import { normalizedIncludes } from '../core/text-match.js';
 
 /**
  * Whether a path such as `/projects/3?page=2` matches a route pattern such as `/projects/:id`.

@@ -4,4 +4,3 @@ export * from './url-environment.js';
 export * from './environment-source.js';
 export * from './coverage.js';
 export * from './predicates.js';
-export * from './text-match.js';

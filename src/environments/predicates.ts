@@ -1,7 +1,7 @@
 import type { EnvironmentState } from '../core/environment.js';
-import type { PageReader, PageView } from '../core/observation.js';
+import { isWithin, type PageReader, type PageView } from '../core/observation.js';
 import type { Predicate, Scalar } from '../core/predicate.js';
-import { normalizedEquals, normalizedIncludes } from './text-match.js';
+import { normalizedEquals, normalizedIncludes } from '../core/text-match.js';
 
 /**
  * What a predicate can look at. `state` is the probe's ground truth (undefined without a probe),
@@ -80,7 +80,8 @@ async function evaluatePredicate(
       const view = await pageAt(predicate.path);
       if (!view) return false;
       const candidates = view.elements.filter(
-        (element) => element.role === predicate.role && normalizedEquals(element.name, predicate.name),
+        (element) => element.role === predicate.role && normalizedEquals(element.name, predicate.name) && isWithin(element, predicate.within) &&
+          (predicate.enabled === undefined || (element.disabled !== true) === predicate.enabled),
       );
       if (!predicate.present) return candidates.length === 0;
       return candidates.some(

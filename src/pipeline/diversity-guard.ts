@@ -1,6 +1,6 @@
 import type { Predicate } from '../core/predicate.js';
 import { isOneUseAffordance, type Proposal, type Subtask } from '../core/task.js';
-import { normalizedEquals } from '../environments/text-match.js';
+import { normalizedEquals } from '../core/text-match.js';
 
 /**
  * The chain's diversity guard, whichever agent proposed: a subtask that would reverse an accepted
@@ -13,6 +13,9 @@ export function refusedByGuard(proposal: Proposal, accepted: readonly Subtask[])
     if (proposal.affordance && earlier.affordance === proposal.affordance && isOneUseAffordance(proposal.affordance)) {
       return `it uses the control of ${earlier.id} again (${proposal.affordance})`;
     }
+    if (proposal.affordance && earlier.affordance && undoesAction(proposal.affordance, earlier.affordance)) {
+      return `it would undo ${earlier.id} (“${earlier.description}”)`;
+    }
     for (const predicate of proposal.predicates) {
       const reversed = earlier.predicates.find((previous) => reverses(predicate, previous));
       if (reversed) return `it would undo ${earlier.id} (“${earlier.description}”)`;
@@ -24,7 +27,7 @@ export function refusedByGuard(proposal: Proposal, accepted: readonly Subtask[])
 /** Whether `next` asks for the opposite of what `previous` established on the same thing. */
 export function reverses(next: Predicate, previous: Predicate): boolean {
   if (next.kind === 'element' && previous.kind === 'element') {
-    if (next.role !== previous.role || !normalizedEquals(next.name, previous.name)) return false;
+    if (next.role !== previous.role || !normalizedEquals(next.name, previous.name) || (next.within ?? '') !== (previous.within ?? '')) return false;
     if (next.checked !== undefined && previous.checked !== undefined && next.checked !== previous.checked) return true;
     return next.present !== previous.present;
   }
@@ -44,4 +47,16 @@ export function reverses(next: Predicate, previous: Predicate): boolean {
     );
   }
   return false;
+}
+
+/**
+ * Whether one row action undoes another on the same item by its verb: `item:Unstar “X”` after
+ * `item:Star “X”`, `item:Unarchive “X”` after `item:Archive “X”` (and the other way round).
+ */
+export function undoesAction(next: string, previous: string): boolean {
+  const parse = (key: string) => /^item:(un)?(\p{L}+)\b(.*)$/iu.exec(key);
+  const a = parse(next);
+  const b = parse(previous);
+  if (!a || !b) return false;
+  return a[2]!.toLowerCase() === b[2]!.toLowerCase() && a[3] === b[3] && Boolean(a[1]) !== Boolean(b[1]);
 }

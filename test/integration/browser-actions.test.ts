@@ -171,6 +171,70 @@ describe('BrowserSession.execute', () => {
     });
   });
 
+  it('double-clicks a cell into edit mode by role and name, and by point, where a click only selects it', async () => {
+    const textboxes = (observation: CapturedObservation) => observation.elements.filter((e) => e.role === 'textbox');
+    await shared.goto('/edit-in-place');
+    const before = await shared.observe();
+    const cell = find(before, 'cell', '1200');
+    const clicked = await shared.execute({ type: 'click', target: { role: 'cell', name: '1200' } }, { observation: before });
+    expect(clicked.executed.outcome).toEqual({ ok: true });
+    const afterClick = await shared.observe();
+    expect(afterClick.elements.some((e) => e.text === 'Cell selected')).toBe(true);
+    expect(textboxes(afterClick)).toEqual([]);
+
+    const { executed } = await shared.execute({ type: 'dblclick', target: { role: 'cell', name: '1200' } }, { observation: afterClick });
+    expect(executed.outcome).toEqual({ ok: true });
+    expect(executed.element).toMatchObject({ role: 'cell', name: '1200', ref: cell.ref, groundedBy: 'role-name' });
+    const box = executed.element!.box!;
+    expect(executed.coordinates!.x).toBeGreaterThanOrEqual(box.x);
+    expect(executed.coordinates!.x).toBeLessThanOrEqual(box.x + box.width);
+    expect(executed.coordinates!.y).toBeGreaterThanOrEqual(box.y);
+    expect(executed.coordinates!.y).toBeLessThanOrEqual(box.y + box.height);
+    expect(textboxes(await shared.observe())).toMatchObject([{ name: 'Amount', value: '1200' }]);
+
+    // The pixel executor's double click: by coordinates alone, through the mouse.
+    await shared.goto('/edit-in-place');
+    const fresh = await shared.observe();
+    const point = { x: Math.round(cell.box!.x + cell.box!.width / 2), y: Math.round(cell.box!.y + cell.box!.height / 2) };
+    const byPoint = await shared.execute({ type: 'dblclick', target: { point } }, { observation: fresh });
+    expect(byPoint.executed).toMatchObject({ outcome: { ok: true }, coordinates: point, element: { groundedBy: 'point', role: 'cell', name: '1200' } });
+    expect(textboxes(await shared.observe())).toMatchObject([{ name: 'Amount' }]);
+  });
+
+  it('tells row controls apart by their row, and clicks a hidden checkbox through its label at a pixel that reaches it', async () => {
+    await shared.goto('/rows');
+    const before = await shared.observe();
+    // An unlabeled checkbox, told apart by its row's text.
+    const ticked = await shared.execute({ type: 'click', target: { role: 'checkbox', name: '', within: 'Return books' } }, { observation: before });
+    expect(ticked.executed.outcome).toEqual({ ok: true });
+    const afterTick = await shared.observe();
+    const rowBoxes = afterTick.elements.filter((e) => e.role === 'checkbox' && e.name === '');
+    expect(rowBoxes.map((e) => e.checked)).toEqual([false, true]);
+
+    // The hidden "Paid" input is operated through its label: the recorded point is on the label and
+    // a click there reaches the input (it becomes checked).
+    const paid = await shared.execute({ type: 'click', target: { role: 'checkbox', name: 'Paid', within: 'Buy milk' } }, { observation: afterTick });
+    expect(paid.executed.outcome).toEqual({ ok: true });
+    const { coordinates, element } = paid.executed;
+    expect(element!.box!.width).toBeGreaterThanOrEqual(20);
+    expect(coordinates!.x).toBeGreaterThan(element!.box!.x);
+    expect(coordinates!.x).toBeLessThan(element!.box!.x + element!.box!.width);
+    const afterPaid = await shared.observe();
+    expect(afterPaid.elements.filter((e) => e.name === 'Paid').map((e) => e.checked)).toEqual([true, false]);
+    // Replayed by its pixel alone (as a pixel agent or a trainer would), the click does the same.
+    await shared.goto('/rows');
+    const byPixel = await shared.execute({ type: 'click', target: { point: coordinates! } }, { observation: await shared.observe() });
+    expect(byPixel.executed.outcome).toEqual({ ok: true });
+    expect((await shared.observe()).elements.filter((e) => e.name === 'Paid').map((e) => e.checked)).toEqual([true, false]);
+
+    // "Remove" in the second row, not the first.
+    const removed = await shared.execute({ type: 'click', target: { role: 'button', name: 'Remove', within: 'Return books' } }, { observation: await shared.observe() });
+    expect(removed.executed.outcome).toEqual({ ok: true });
+    const rows = (await shared.observe()).elements.filter((e) => e.role === 'button').map((e) => e.path.at(-1));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/^listitem "Buy milk /);
+  });
+
   it('waits for data an action fetched before returning', async () => {
     await withSession(async (session) => {
       await session.execute({ type: 'click', target: { role: 'button', name: 'Load items' } });

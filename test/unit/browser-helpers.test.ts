@@ -34,6 +34,7 @@ describe('describeTarget and describeAction', () => {
     expect(describeTarget({ point: { x: 3, y: 4 } })).toBe('at (3, 4)');
     expect(describeAction({ type: 'type', target: { role: 'textbox', name: 'Title' }, text: 'Hi' })).toBe('type "Hi" into textbox "Title"');
     expect(describeAction({ type: 'scroll', deltaY: 300 })).toBe('scroll by (0, 300)');
+    expect(describeAction({ type: 'dblclick', target: { role: 'cell', name: '1200' } })).toBe('double-click cell "1200"');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Predicate } from '../../src/core/predicate.js';
 import type { Proposal, Subtask } from '../../src/core/task.js';
-import { refusedByGuard, reverses } from '../../src/pipeline/diversity-guard.js';
+import { refusedByGuard, reverses, undoesAction } from '../../src/pipeline/diversity-guard.js';
 
 const proposal = (predicates: Predicate[], affordance?: string): Proposal =>
   ({ description: 'next', interaction: 'toggle', entities: [], predicates, proposedAt: '/', ...(affordance ? { affordance } : {}) }) as Proposal;
@@ -28,5 +28,17 @@ describe('the diversity guard', () => {
     expect(refusedByGuard(proposal([{ ...checkedBox, name: 'Buy stamps', checked: false }]), accepted)).toBeUndefined();
     expect(refusedByGuard(proposal([checkedBox]), accepted)).toBeUndefined();
     expect(reverses({ kind: 'state-field', collection: 'tasks', match: { id: 1 }, field: 'status', equals: 'todo' }, { kind: 'state-field', collection: 'tasks', match: { id: 2 }, field: 'status', equals: 'done' })).toBe(false);
+  });
+
+  it('knows a row action undone by its un-verb on the same item, and rows apart', () => {
+    expect(undoesAction('item:Unfavorite “Greek Salad”', 'item:Favorite “Greek Salad”')).toBe(true);
+    expect(undoesAction('item:Archive “Q3”', 'item:Unarchive “Q3”')).toBe(true);
+    expect(undoesAction('item:Unfavorite “Greek Salad”', 'item:Favorite “Shakshuka”')).toBe(false);
+    expect(undoesAction('item:Star “Q3”', 'item:Star “Q3”')).toBe(false);
+    expect(refusedByGuard(proposal([], 'item:Unstar “Pay rent”'), [subtask('s01', [], 'item:Star “Pay rent”')])).toMatch(/undo s01/);
+    // The same unlabeled checkbox in two rows is two controls: ticking one does not undo the other.
+    const row = (within: string, checked: boolean): Predicate => ({ kind: 'element', role: 'checkbox', name: '', within, present: true, checked });
+    expect(reverses(row('Buy milk', false), row('Buy milk', true))).toBe(true);
+    expect(reverses(row('Buy milk', false), row('Return books', true))).toBe(false);
   });
 });

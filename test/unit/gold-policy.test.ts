@@ -75,4 +75,14 @@ describe('GoldPolicy', () => {
     const exact = new GoldPolicy(gold, 'Done', { slipRate: 0, rng: new Rng(7) });
     expect(actionOf(await exact.next(input(live)))).toMatchObject({ type: 'select', value: 'Done' });
   });
+
+  it('slips a double click the way it slips a click: onto the next element of the same kind, still double-clicked', async () => {
+    const live = observation([
+      { ref: 'e1', role: 'cell', name: 'Q3' },
+      { ref: 'e2', role: 'cell', name: 'Q4' },
+    ]);
+    const gold = goldSteps([step(0, { type: 'dblclick', target: { role: 'cell', name: 'Q3' } })], { start: 0, end: 1 });
+    const noisy = new GoldPolicy(gold, undefined, { slipRate: 1, rng: new Rng(7) });
+    expect(actionOf(await noisy.next(input(live)))).toEqual({ type: 'dblclick', target: { role: 'cell', name: 'Q4', ref: 'e2' } });
+  });
 });

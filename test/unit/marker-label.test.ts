@@ -8,5 +8,6 @@ describe('marker labels', () => {
   it('name the key a press step pressed, and the element it pressed it in', () => {
     expect(markerLabel(step({ action: { type: 'press', key: 'Enter' }, element: { role: 'textbox', name: 'Message #design' } } as Partial<Step['executed']>))).toBe('#6 press Enter textbox "Message #design"');
     expect(markerLabel(step({ action: { type: 'type', target: { ref: 'e1' }, text: 'Hi' }, element: { role: 'textbox', name: 'Title' } } as Partial<Step['executed']>))).toBe('#6 type textbox "Title" ← "Hi"');
+    expect(markerLabel(step({ action: { type: 'dblclick', target: { ref: 'e2' } }, element: { role: 'cell', name: 'Q3' } } as Partial<Step['executed']>))).toBe('#6 dblclick cell "Q3"');
   });
 });

@@ -98,6 +98,14 @@ describe('computer use', () => {
     expect(toAction(call({ action: 'scroll', coordinate: [80, 80], scroll_direction: 'up', scroll_amount: 2 }), 0.8, undefined)).toMatchObject({ action: { type: 'scroll', deltaY: -200, target: { point: { x: 100, y: 100 } } } });
     expect(toAction(call({ action: 'zoom' }), 0.8, undefined)).toMatchObject({ kind: 'unsupported' });
   });
+
+  it('maps double_click to a dblclick at the scaled point, or where the mouse last was', () => {
+    const call = (input: unknown) => ({ type: 'tool-call' as const, id: 't', name: 'computer', input });
+    expect(toAction(call({ action: 'double_click', coordinate: [512, 320] }), 0.8, undefined)).toEqual({ kind: 'act', action: { type: 'dblclick', target: { point: { x: 640, y: 400 } } }, point: { x: 640, y: 400 } });
+    expect(toAction(call({ action: 'double_click' }), 0.8, { x: 10, y: 20 })).toEqual({ kind: 'act', action: { type: 'dblclick', target: { point: { x: 10, y: 20 } } } });
+    expect(toAction(call({ action: 'double_click' }), 0.8, undefined)).toEqual({ kind: 'unsupported', reason: 'double_click needs a coordinate' });
+    expect(toAction(call({ action: 'triple_click', coordinate: [8, 8] }), 0.8, undefined)).toMatchObject({ action: { type: 'click', target: { point: { x: 10, y: 10 } } } });
+  });
 });
 
 describe('response cache keys and agent config', () => {

@@ -123,6 +123,29 @@ describe('predicates over the page and the answer', () => {
     expect(reads).toEqual(['/todos?list=work']);
   });
 
+  it('tells row controls apart by their row, and counts only enabled elements when asked', async () => {
+    const rows: PageView = {
+      url: 'http://app.test/',
+      text: '',
+      elements: [
+        element({ role: 'checkbox', name: '', checked: false, path: ['list', 'listitem "Buy milk ☆"'] }),
+        element({ role: 'checkbox', name: '', checked: true, path: ['list', 'listitem "Return books ★"'] }),
+        element({ role: 'button', name: 'Mark all as read', disabled: true }),
+      ],
+    };
+    const values = await evaluatePredicates(
+      [
+        { kind: 'element', role: 'checkbox', name: '', within: 'Return books', present: true, checked: true },
+        { kind: 'element', role: 'checkbox', name: '', within: 'buy  MILK', present: true, checked: true },
+        { kind: 'element', role: 'checkbox', name: '', within: 'Pay rent', present: false },
+        { kind: 'element', role: 'button', name: 'Mark all as read', present: false, enabled: true },
+        { kind: 'element', role: 'button', name: 'Mark all as read', present: false },
+      ],
+      { state: undefined, page: rows },
+    );
+    expect(values).toEqual([true, false, true, true, false]);
+  });
+
   it('rejects malformed predicates at the schema', () => {
     expect(PredicateSchema.safeParse({ kind: 'state-count', collection: 'tasks', op: 'about', count: 2 }).success).toBe(false);
     expect(PredicateSchema.safeParse({ kind: 'telepathy' }).success).toBe(false);

@@ -9,6 +9,7 @@ describe('core schemas', () => {
   it('accepts every action type and rejects unknown ones', () => {
     const actions = [
       { type: 'click', target: { role: 'button', name: 'Save' } },
+      { type: 'dblclick', target: { role: 'cell', name: 'Q3' } },
       { type: 'type', target: { ref: 'e4' }, text: 'hello' },
       { type: 'press', key: 'Enter' },
       { type: 'select', target: { role: 'combobox', name: 'Priority' }, value: 'High' },

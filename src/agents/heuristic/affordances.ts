@@ -1,14 +1,21 @@
-import { pathDescriptor, type Element, type Observation } from '../../core/observation.js';
+import { isWithin, pathDescriptor, rowContext, type Element, type Observation } from '../../core/observation.js';
+import { normalizedIncludes } from '../../core/text-match.js';
 import type { InteractionKind } from '../../core/task.js';
 
 /** Something on the page a person could do or read, found from the accessibility tree alone. */
 export type Affordance =
   /** A form; without `submit`, a lone field that is submitted by pressing Enter (new-item inputs, chat boxes). */
   | { kind: 'form'; key: string; formName: string; fields: Element[]; submit?: Element; search: boolean }
-  | { kind: 'toggle'; key: string; element: Element }
+  /** A checkbox or switch; `item` and `within` when it is told apart only by its row ("the checkbox next to “Buy milk”"). */
+  | { kind: 'toggle'; key: string; element: Element; item?: string; within?: string }
   | { kind: 'select'; key: string; element: Element }
-  | { kind: 'navigate'; key: string; element: Element; inNavigation: boolean; sorts: boolean }
-  | { kind: 'item-action'; key: string; element: Element; verb: string; item: string; noun?: string }
+  /** One radio button of a group, chosen. */
+  | { kind: 'choice'; key: string; element: Element; group?: string }
+  | { kind: 'navigate'; key: string; element: Element; inNavigation: boolean; sorts: boolean; label: string }
+  /** A row action; `within` when the button is told apart only by its row ("Remove" or "×" in every row). */
+  | { kind: 'item-action'; key: string; element: Element; verb: string; item: string; noun?: string; within?: string; glyph?: boolean }
+  /** An action on many items at once ("Clear completed", "Mark all as read"), checked by the button going away or off. */
+  | { kind: 'bulk'; key: string; element: Element }
   | { kind: 'read'; key: string; element: Element; attribute: string; item: string; nth: number };
 
 export const FIELD_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton', 'checkbox']);
@@ -42,8 +49,29 @@ export function isInNavigationArea(element: Element): boolean {
 
 export function affordanceKind(affordance: Affordance): InteractionKind {
   if (affordance.kind === 'form') return affordance.search ? 'search' : 'form';
+  if (affordance.kind === 'choice') return 'select';
+  if (affordance.kind === 'bulk') return 'item-action';
   return affordance.kind;
 }
+
+/**
+ * What icon-only buttons mean on most sites, by glyph: the verb a task can use, the verb that undoes
+ * it (for a glyph that shows the done state, such as a filled star), and whether it removes the row.
+ */
+const GLYPH_VERBS: ReadonlyArray<{ glyphs: RegExp; verb: string }> = [
+  { glyphs: /^[☆✩]$/u, verb: 'Star' },
+  { glyphs: /^[★⭐]$/u, verb: 'Unstar' },
+  { glyphs: /^[♡🤍]$/u, verb: 'Favorite' },
+  { glyphs: /^[♥❤]\uFE0F?$/u, verb: 'Unfavorite' },
+  { glyphs: /^[×✕✖✗╳🗙]$/u, verb: 'Remove' },
+  { glyphs: /^🗑\uFE0F?$/u, verb: 'Delete' },
+];
+
+/** Verbs of buttons that act on many items at once: "Clear completed", "Mark all as read", "Archive selected". */
+const BULK_NAME = /^(clear|mark|archive|delete|remove|turn off|turn on|sign out of|select|unselect|deselect|complete|close|dismiss|restore|resolve|expand|collapse)\b[^"\u201C]*\b(all|selected|checked|completed)\b[^"\u201C]*$/i;
+
+/** Words that say a row action takes no item of its own ("Archive selected", "Delete all"). */
+const NOT_AN_ITEM = /^(selected|all|checked|completed|everything)\b/i;
 
 function searchLike(element: Element): boolean {
   return element.role === 'searchbox' || /\b(search|filter|find)\b/i.test(`${element.name} ${element.placeholder ?? ''}`);
@@ -73,10 +101,22 @@ export function findAffordances(observation: Observation): Affordance[] {
   affordances.push(...findForms(elements));
   const inForm = (element: Element) => formIndexInPath(element) >= 0;
   for (const element of elements) {
-    // A name with no letter or digit (☆, ×, 🗑) says nothing a task could name the control by.
-    if (!/[\p{L}\p{N}]/u.test(element.name)) continue;
-    if (element.role === 'checkbox' && !inForm(element)) {
-      affordances.push({ kind: 'toggle', key: `toggle:${element.name}`, element });
+    // A name with no letter or digit (☆, ×, 🗑) says nothing a task could name the control by; its row may.
+    if (!/[\p{L}\p{N}]/u.test(element.name)) {
+      const contextual = inForm(element) ? undefined : rowControl(element, observation);
+      if (contextual) affordances.push(contextual);
+      continue;
+    }
+    if ((element.role === 'checkbox' || element.role === 'switch') && !inForm(element)) {
+      // The same name in every row ("Paid", "Select") says which row only through the row.
+      const row = sharesName(element, elements) ? rowLabel(element, observation) : undefined;
+      if (sharesName(element, elements) && !row) continue;
+      affordances.push(row ? { kind: 'toggle', key: `toggle:${element.name} “${row}”`, element, item: row, within: row } : { kind: 'toggle', key: `toggle:${element.name}`, element });
+    } else if (element.role === 'radio' && element.checked !== true && element.name.length <= 40) {
+      const group = radioGroupName(element);
+      affordances.push({ kind: 'choice', key: `select:${group ?? element.name}`, element, ...(group ? { group } : {}) });
+    } else if (element.role === 'button' && !inForm(element) && BULK_NAME.test(element.name.trim())) {
+      affordances.push({ kind: 'bulk', key: `bulk:${element.name}`, element });
     } else if ((element.role === 'textbox' || element.role === 'searchbox') && !inForm(element) && !(element.value ?? '').trim()) {
       // A field outside any form is submitted with Enter, as new-item inputs, chat boxes and search
       // fields on most sites are.
@@ -85,21 +125,28 @@ export function findAffordances(observation: Observation): Affordance[] {
       affordances.push({ kind: 'select', key: `select:${element.name}`, element });
     } else if ((element.role === 'link' || element.role === 'tab') && element.url !== undefined) {
       if (/^skip to\b/i.test(element.name)) continue;
+      // Two links of one name to different places ("Manage" twice): a task could not say which.
+      if (elements.some((other) => other.role === element.role && other.name === element.name && other.url !== undefined && other.url !== element.url)) continue;
       const sorts = element.path.some((entry) => parseDescriptor(entry).role === 'columnheader');
-      affordances.push({ kind: 'navigate', key: `${sorts ? 'sort' : 'navigate'}:${element.name}`, element, inNavigation: isInNavigation(element), sorts });
+      affordances.push({ kind: 'navigate', key: `${sorts ? 'sort' : 'navigate'}:${element.name}`, element, inNavigation: isInNavigation(element), sorts, label: withoutCount(element, observation.elements) });
     } else if (element.role === 'tab' && element.selected !== true) {
-      affordances.push({ kind: 'navigate', key: `navigate:${element.name}`, element, inNavigation: isInNavigation(element), sorts: false });
+      affordances.push({ kind: 'navigate', key: `navigate:${element.name}`, element, inNavigation: isInNavigation(element), sorts: false, label: withoutCount(element, observation.elements) });
     } else if (element.role === 'button' && !inForm(element)) {
       const match = ITEM_VERBS.exec(element.name.trim());
       if (match) {
         const rest = unquote(match[2] ?? '');
         // A bare "Cancel" (or "Close") dismisses something; it is not an action on an item.
         if (rest === '' && /^(cancel|close)$/i.test(match[1]!)) continue;
-        // "Delete task" names the kind of thing, not the thing: the item is the page's subject.
+        if (NOT_AN_ITEM.test(rest)) continue;
+        // "Delete task" names the kind of thing, not the thing: the item is the row it sits in, else
+        // the page's subject.
         const generic = rest === '' || /^(this |the )?[a-z]+$/.test(rest);
-        const item = generic ? pageHeading(observation) : rest;
+        const row = generic && sharesName(element, elements) ? rowLabel(element, observation) : undefined;
+        if (generic && sharesName(element, elements) && !row) continue;
+        const item = row ?? (generic ? pageHeading(observation) : rest);
         const noun = generic && rest ? rest.replace(/^(this|the) /, '') : undefined;
-        if (item) affordances.push({ kind: 'item-action', key: `item:${element.name}`, element, verb: match[1]!, item, ...(noun ? { noun } : {}) });
+        const key = row ? `item:${element.name} “${row}”` : `item:${element.name}`;
+        if (item) affordances.push({ kind: 'item-action', key, element, verb: match[1]!, item, ...(noun ? { noun } : {}), ...(row ? { within: row } : {}) });
       }
     }
   }
@@ -251,4 +298,77 @@ export function nthOf(elements: readonly Element[], element: Element): number {
     if (candidate.role === element.role && candidate.name === element.name) count += 1;
   }
   return count;
+}
+
+/** Whether another element of the same role has the same name (a control repeated in every row). */
+function sharesName(element: Element, elements: readonly Element[]): boolean {
+  return elements.some((other) => other !== element && other.role === element.role && other.name === element.name);
+}
+
+/**
+ * A control that has no name of its own but sits in a row: the row's checkbox ("the checkbox next
+ * to “Buy milk and eggs”"), or an icon button whose glyph says what it does (☆ star, × remove).
+ */
+function rowControl(element: Element, observation: Observation): Affordance | undefined {
+  if (!['checkbox', 'switch', 'button'].includes(element.role)) return undefined;
+  const item = rowLabel(element, observation);
+  if (!item) return undefined;
+  if (element.role !== 'button') return { kind: 'toggle', key: `toggle:row “${item}”`, element, item, within: item };
+  const glyph = GLYPH_VERBS.find((entry) => entry.glyphs.test(element.name.trim()));
+  if (!glyph) return undefined;
+  return { kind: 'item-action', key: `item:${glyph.verb} “${item}”`, element, verb: glyph.verb, item, within: item, glyph: true };
+}
+
+/**
+ * The text that names the row an element sits in, as a person would point at it: the row's first
+ * link, else its first piece of text with a few letters in it, that no other row on the page shares
+ * ("Buy milk and eggs", not the "☆" beside it or an author's name on several messages).
+ */
+export function rowLabel(element: Element, observation: Observation): string | undefined {
+  const context = rowContext(element);
+  if (!context) return undefined;
+  const depth = rowDepth(element);
+  const rowPath = element.path.slice(0, depth + 1).join(' > ');
+  const inRow = observation.elements.filter((candidate) => candidate.path.length > depth && candidate.path.slice(0, depth + 1).join(' > ') === rowPath);
+  const rows = new Set(observation.elements.map((candidate) => rowContext(candidate)).filter((text): text is string => text !== undefined));
+  const texts = [
+    ...inRow.filter((candidate) => candidate.role === 'link').map((candidate) => candidate.name),
+    ...inRow.filter((candidate) => !FIELD_ROLES.has(candidate.role) && candidate.role !== 'button' && candidate.role !== 'link').map((candidate) => candidate.text ?? ''),
+  ].map((text) => unquote(text));
+  for (const text of texts) {
+    if (text.length > 60 || (text.match(/\p{L}/gu)?.length ?? 0) < 3) continue;
+    if (!isWithin(element, text)) continue;
+    const rowsWithIt = [...rows].filter((row) => normalizedIncludes(row.replace(/…$/, ''), text));
+    if (rowsWithIt.length === 1) return text;
+  }
+  return undefined;
+}
+
+/** Index in `path` of the element's nearest row or list item. */
+function rowDepth(element: Element): number {
+  for (let index = element.path.length - 1; index >= 0; index -= 1) {
+    if (['row', 'listitem', 'article', 'treeitem'].includes(parseDescriptor(element.path[index]!).role)) return index;
+  }
+  return -1;
+}
+
+function radioGroupName(element: Element): string | undefined {
+  for (let index = element.path.length - 1; index >= 0; index -= 1) {
+    const descriptor = parseDescriptor(element.path[index]!);
+    if (descriptor.role === 'radiogroup' || descriptor.role === 'group') return descriptor.name || undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A link's or tab's name without a live count ("design 3" → "design", "Products 13" → "Products"):
+ * a trailing number that the link shows as a badge of its own, which changes as the data does.
+ */
+export function withoutCount(element: Element, elements: readonly Element[]): string {
+  const name = unquote(element.name);
+  const match = /^(.*\p{L}.*?)\s+(\d{1,5})$/u.exec(name);
+  if (!match) return name;
+  const own = pathDescriptor(element.role, element.name);
+  const badge = elements.some((candidate) => candidate.path[candidate.path.length - 1] === own && (candidate.text ?? '').trim() === match[2]);
+  return badge ? match[1]! : name;
 }

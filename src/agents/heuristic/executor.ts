@@ -1,8 +1,8 @@
 import type { Action, ExecutedAction, Target } from '../../core/action.js';
 import { throwIfAborted } from '../../core/errors.js';
-import type { CapturedObservation, Element, Observation } from '../../core/observation.js';
+import { isWithin, type CapturedObservation, type Element, type Observation } from '../../core/observation.js';
 import type { Rng } from '../../core/random.js';
-import { normalizedEquals } from '../../environments/text-match.js';
+import { normalizedEquals } from '../../core/text-match.js';
 import type { Attempt, ExecuteInput, Executor } from '../roles.js';
 import { nthOf, parseDescriptor, unquote } from './affordances.js';
 
@@ -106,12 +106,14 @@ export function slip(action: Action, observation: Observation, rng: Rng): Action
       const text = action.text.slice(0, at) + action.text[at + 1] + action.text[at] + action.text.slice(at + 2);
       return text === action.text ? action : { ...action, text };
     }
-    case 'click': {
+    case 'click':
+    case 'dblclick': {
+      // A double click slips like a click: onto the next element of the same kind (the next cell).
       const element = findTarget(action.target, observation.elements);
       if (!element || element.role === 'link') return action;
       const same = observation.elements.filter((candidate) => candidate.role === element.role && candidate !== element && !candidate.disabled);
       const neighbour = same[same.findIndex((candidate) => observation.elements.indexOf(candidate) > observation.elements.indexOf(element))];
-      return neighbour ? { type: 'click', target: { role: neighbour.role, name: neighbour.name, ref: neighbour.ref } } : action;
+      return neighbour ? { type: action.type, target: { role: neighbour.role, name: neighbour.name, ref: neighbour.ref } } : action;
     }
     default:
       return action;
@@ -123,7 +125,7 @@ function findTarget(target: Target, elements: readonly Element[]): Element | und
     const byRef = elements.find((element) => element.ref === target.ref);
     if (byRef) return byRef;
   }
-  return elements.find((element) => element.role === target.role && normalizedEquals(element.name, target.name ?? ''));
+  return elements.find((element) => element.role === target.role && normalizedEquals(element.name, target.name ?? '') && isWithin(element, target.within));
 }
 
 function lastError(observation: CapturedObservation): string {
@@ -138,12 +140,15 @@ export function regroundAction(action: Action, observation: Observation): Action
 }
 
 function regroundTarget(target: Target, elements: readonly Element[]): Target {
-  if (!target.name) return target;
-  const byRoleName = elements.filter((element) => element.role === target.role && normalizedEquals(element.name, target.name!));
+  if (!target.name && target.within === undefined) return target;
+  // A target told apart by its row is looked for in that row only; `nth` counts there.
+  const scope = elements.filter((element) => isWithin(element, target.within));
+  const byRoleName = scope.filter((element) => element.role === target.role && normalizedEquals(element.name, target.name ?? ''));
   const nth = Math.min(target.nth ?? 0, Math.max(0, byRoleName.length - 1));
   const exact = byRoleName[nth];
   if (exact) return { ...target, ref: exact.ref, nth, ...(exact.box ? { point: center(exact) } : {}) };
-  const byName = elements.find((element) => normalizedEquals(element.name, target.name!));
+  if (!target.name) return target;
+  const byName = scope.find((element) => normalizedEquals(element.name, target.name!));
   if (byName) return { role: byName.role, name: byName.name, ref: byName.ref, ...(byName.box ? { point: center(byName) } : {}) };
   return target;
 }

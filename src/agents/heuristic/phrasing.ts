@@ -70,6 +70,20 @@ export const TOGGLE_IMPERATIVE_TEMPLATES = ['{imperative}.', '{imperative} using
 export const TOGGLE_ON_TEMPLATES = ['Tick the checkbox {quoted}.', 'Turn on {quoted}.', 'Check {quoted}.'];
 export const TOGGLE_OFF_TEMPLATES = ['Uncheck {quoted}.', 'Clear the checkbox {quoted}.', 'Turn off {quoted}.'];
 export const TOGGLE_IMPERATIVE_OFF_TEMPLATES = ['Clear the checkbox that says {plain}.', 'Untick the {plain} checkbox.', 'Turn off the {plain} checkbox.'];
+/** A switch (`role=switch`): on and off, never ticked. */
+export const SWITCH_ON_TEMPLATES = ['Turn on the {quoted} switch.', 'Switch {quoted} on.', 'Turn on {quoted}.'];
+export const SWITCH_OFF_TEMPLATES = ['Turn off the {quoted} switch.', 'Switch {quoted} off.', 'Turn off {quoted}.'];
+/** An unlabeled checkbox in a row, named by the row. */
+export const ROW_TOGGLE_ON_TEMPLATES = ['Tick the checkbox next to {item}.', 'Check the box for {item}.', 'Select the checkbox of {item}.'];
+export const ROW_TOGGLE_OFF_TEMPLATES = ['Untick the checkbox next to {item}.', 'Clear the checkbox for {item}.', 'Uncheck the box of {item}.'];
+/** A checkbox with the same name in every row ("Paid"), named by the control and its row. */
+export const ROW_NAMED_ON_TEMPLATES = ['Turn on {quoted} for {item}.', 'Tick {quoted} in the row of {item}.', 'Mark {item} as {quoted}.'];
+export const ROW_NAMED_OFF_TEMPLATES = ['Turn off {quoted} for {item}.', 'Untick {quoted} in the row of {item}.', 'Clear {quoted} for {item}.'];
+/** One radio button of a group. */
+export const CHOICE_GROUP_TEMPLATES = ['Set {group} to {option}.', 'Choose {option} under {group}.', 'Pick {option} for {group}.'];
+export const CHOICE_TEMPLATES = ['Select the {option} option.', 'Choose {option}.', 'Pick the option {option}.'];
+/** An action on many items at once. */
+export const BULK_TEMPLATES = ['Click {quoted}.', 'Use the {quoted} button.', 'Press {quoted} to act on every item it covers.'];
 export const SELECT_TEMPLATES = ['Set {quoted} to {option}.', 'Choose {option} in the {quoted} menu.', 'Switch {quoted} to {option}.'];
 export const NAVIGATE_TEMPLATES = ['Open {quoted}.', 'Go to {quoted}.', 'Navigate to {quoted}.', 'Click through to {quoted}.'];
 export const TAB_TEMPLATES = ['Switch to the {quoted} tab.', 'Open the {quoted} tab.', 'Show the {quoted} view.'];
@@ -97,4 +111,17 @@ export function displayName(name: string): string {
   if (text === original) return original;
   const words = text.split(/\s+/);
   return [upperFirst(words[0]!), ...words.slice(1).map((word) => (/^[A-Z][a-z]+$/.test(word) ? word.toLowerCase() : word))].join(' ');
+}
+
+/**
+ * A column or field label as it reads inside a sentence: a plain capitalised word is lower-cased
+ * ("Due" → "due"), an acronym is kept ("SKU"), and a participle or adjective gets a noun to lean on
+ * ("Planned" → "planned amount" would guess; "“Planned” value" does not).
+ */
+export function attributePhrase(attribute: string): string {
+  const text = attribute.trim();
+  if (/^\p{Lu}{2,}\b/u.test(text)) return text;
+  const lower = /^\p{Lu}\p{Ll}/u.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  if (/^\p{L}+(ed|ing|al|ive|ous|ible|able)$/iu.test(text) && !/^(need|feed|speed|seed|bed|shed|ring|thing|string|setting|rating|listing|heading|building|meeting|booking|total|rental|signal|interval|capital|journal|portal|arrival|approval|proposal|archive|objective|narrative)$/i.test(text)) return `${q(text)} value`;
+  return lower;
 }

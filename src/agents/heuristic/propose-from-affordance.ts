@@ -4,6 +4,7 @@ import type { Predicate } from '../../core/predicate.js';
 import type { Rng } from '../../core/random.js';
 import type { Proposal } from '../../core/task.js';
 import type { Persona } from '../personas.js';
+import { isWithin } from '../../core/observation.js';
 import { affordanceKind, isInNavigationArea, nthOf, unquote, type Affordance } from './affordances.js';
 import { choosableOptions, classifyField, isDateText, valueForField } from './field-values.js';
 import * as p from './phrasing.js';
@@ -28,10 +29,15 @@ export function proposalFromAffordance(input: BuildInput): Proposal | undefined 
   return { ...base, ...built, description: p.ensurePeriod(p.upperFirst(built.description)) };
 }
 
+/** Row actions after which the row leaves the list it was in. */
+const REMOVING_VERBS = /^(remove|delete|archive|unarchive|restore|dismiss|decline)$/i;
+
 type Parts = Pick<Proposal, 'description' | 'predicates' | 'entities' | 'plan' | 'answerFrom'>;
 
-function target(element: Element, elements: readonly Element[]) {
-  return { role: element.role, name: element.name, ref: element.ref, nth: nthOf(elements, element) };
+function target(element: Element, elements: readonly Element[], within?: string) {
+  if (within === undefined) return { role: element.role, name: element.name, ref: element.ref, nth: nthOf(elements, element) };
+  // Told apart by its row: `nth` counts among the matches in that row.
+  return { role: element.role, name: element.name, ref: element.ref, within, nth: nthOf(elements.filter((candidate) => isWithin(candidate, within)), element) };
 }
 
 function buildParts(input: BuildInput, proposedAt: string): Parts | undefined {
@@ -43,9 +49,14 @@ function buildParts(input: BuildInput, proposedAt: string): Parts | undefined {
     case 'toggle': {
       const element = affordance.element;
       const checking = element.checked !== true;
+      if (affordance.item !== undefined) return buildRowToggle(input, affordance, checking, proposedAt);
       const name = p.displayName(unquote(element.name));
       const imperative = /^(mark|enable|disable|show|hide|notify|subscribe|include|star|pin|follow|watch|save|add|keep|allow|send|use|receive|remember|favorite|freeze|mute)\b/i.test(name);
-      const templates = checking
+      const templates = element.role === 'switch'
+        ? checking
+          ? p.SWITCH_ON_TEMPLATES
+          : p.SWITCH_OFF_TEMPLATES
+        : checking
         ? imperative
           ? p.TOGGLE_IMPERATIVE_TEMPLATES
           : p.TOGGLE_ON_TEMPLATES
@@ -57,8 +68,29 @@ function buildParts(input: BuildInput, proposedAt: string): Parts | undefined {
       const description = p.phrase(rng, templates, { imperative: name, imperativeLower: p.lowerFirst(name), quoted, plain: name });
       return {
         description,
-        predicates: [{ kind: 'element', role: 'checkbox', name: element.name, present: true, checked: checking, path: proposedAt }],
+        predicates: [{ kind: 'element', role: element.role, name: element.name, present: true, checked: checking, path: proposedAt }],
         entities: quotedConstants(name),
+        plan: [{ type: 'click', target: target(element, elements) }],
+      };
+    }
+    case 'choice': {
+      const { element, group } = affordance;
+      const option = unquote(element.name);
+      return {
+        description: p.phrase(rng, group ? p.CHOICE_GROUP_TEMPLATES : p.CHOICE_TEMPLATES, { option: p.q(option), group: p.q(p.displayName(group ?? '')) }),
+        predicates: [{ kind: 'element', role: 'radio', name: element.name, present: true, checked: true, path: proposedAt }],
+        entities: [option],
+        plan: [{ type: 'click', target: target(element, elements) }],
+      };
+    }
+    case 'bulk': {
+      const element = affordance.element;
+      const name = p.displayName(unquote(element.name));
+      return {
+        description: p.phrase(rng, p.BULK_TEMPLATES, { quoted: p.q(name), plain: name }),
+        // The bulk action has nothing left to do: its button is gone or disabled.
+        predicates: [{ kind: 'element', role: 'button', name: element.name, present: false, enabled: true, path: proposedAt }],
+        entities: [],
         plan: [{ type: 'click', target: target(element, elements) }],
       };
     }
@@ -80,18 +112,24 @@ function buildParts(input: BuildInput, proposedAt: string): Parts | undefined {
       if (!destination || pathOf(observation.url) + routeHash(new URL(observation.url).hash) === destination) return undefined;
       const templates = element.role === 'tab' ? p.TAB_TEMPLATES : affordance.sorts ? p.SORT_TEMPLATES : p.NAVIGATE_TEMPLATES;
       return {
-        description: p.phrase(rng, templates, { quoted: p.q(unquote(element.name)) }),
+        description: p.phrase(rng, templates, { quoted: p.q(affordance.label) }),
         predicates: [{ kind: 'url', includes: destination, exact: true }],
-        entities: [unquote(element.name)],
+        entities: [affordance.label],
         plan: [{ type: 'click', target: target(element, elements) }],
       };
     }
     case 'item-action': {
-      const { element, verb, item, noun } = affordance;
+      const { element, verb, item, noun, within } = affordance;
       // The button is gone from the page it was on (the item left the list, or its page no longer
-      // exists). Not "no record with this name": other records often keep the name (links, order
-      // lines, versions), so that would be false even after a correct deletion.
-      const predicates: Predicate[] = [{ kind: 'element', role: 'button', name: element.name, present: false, path: proposedAt }];
+      // exists), or from its row (the row went away, or a glyph button changed to its other state).
+      // Not "no record with this name": other records often keep the name (links, order lines,
+      // versions), so that would be false even after a correct deletion.
+      // A row removed by its own button is checked by its text leaving the page: the button may be
+      // shown only on hover, and so be absent before anything was done.
+      const predicates: Predicate[] =
+        within !== undefined && REMOVING_VERBS.test(verb)
+          ? [{ kind: 'text', text: item, present: false, path: proposedAt }]
+          : [{ kind: 'element', role: 'button', name: element.name, present: false, ...(within !== undefined ? { within } : {}), path: proposedAt }];
       const verbWord = p.upperFirst(verb.toLowerCase());
       return {
         description: p.phrase(rng, noun ? p.ITEM_NOUN_ACTION_TEMPLATES : p.ITEM_ACTION_TEMPLATES, {
@@ -102,14 +140,14 @@ function buildParts(input: BuildInput, proposedAt: string): Parts | undefined {
         }),
         predicates,
         entities: [item],
-        plan: [{ type: 'click', target: target(element, elements) }],
+        plan: [{ type: 'click', target: target(element, elements, within) }],
       };
     }
     case 'read': {
       const { element, attribute, item } = affordance;
       const value = unquote(element.name || element.text || '');
       return {
-        description: p.phrase(rng, p.READ_TEMPLATES, { attribute: attribute.toLowerCase(), item: p.q(item) }),
+        description: p.phrase(rng, p.READ_TEMPLATES, { attribute: p.attributePhrase(attribute), item: p.q(item) }),
         predicates: [{ kind: 'answer', includes: value }],
         entities: [item],
         plan: [],
@@ -117,6 +155,24 @@ function buildParts(input: BuildInput, proposedAt: string): Parts | undefined {
       };
     }
   }
+}
+
+/**
+ * A checkbox or switch told apart by its row: "Tick the checkbox next to “Buy milk”", or, when it
+ * has a name shared by every row, "Tick “Paid” for “Rent”".
+ */
+function buildRowToggle(input: BuildInput, affordance: Extract<Affordance, { kind: 'toggle' }>, checking: boolean, proposedAt: string): Parts {
+  const { element } = affordance;
+  const item = affordance.item!;
+  const named = /[\p{L}\p{N}]/u.test(element.name);
+  const control = element.role === 'switch' ? 'switch' : 'checkbox';
+  const templates = named ? (checking ? p.ROW_NAMED_ON_TEMPLATES : p.ROW_NAMED_OFF_TEMPLATES) : checking ? p.ROW_TOGGLE_ON_TEMPLATES : p.ROW_TOGGLE_OFF_TEMPLATES;
+  return {
+    description: p.phrase(input.rng, templates, { item: p.q(item), quoted: p.q(p.displayName(unquote(element.name))), control }),
+    predicates: [{ kind: 'element', role: element.role, name: element.name, present: true, checked: checking, within: affordance.within!, path: proposedAt }],
+    entities: [item],
+    plan: [{ type: 'click', target: target(element, input.observation.elements, affordance.within) }],
+  };
 }
 
 function buildSearch(input: BuildInput, form: Extract<Affordance, { kind: 'form' }>): Parts | undefined {

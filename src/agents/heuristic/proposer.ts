@@ -1,5 +1,5 @@
 import { isOneUseAffordance, type Proposal } from '../../core/task.js';
-import { normalizedIncludes } from '../../environments/text-match.js';
+import { normalizedIncludes } from '../../core/text-match.js';
 import type { ProposeInput, Proposer } from '../roles.js';
 import { findAffordances, type Affordance } from './affordances.js';
 import { proposalFromAffordance } from './propose-from-affordance.js';
@@ -11,6 +11,8 @@ const KIND_WEIGHT: Record<Affordance['kind'] | 'search', number> = {
   'item-action': 2.5,
   toggle: 2.5,
   select: 2,
+  choice: 2,
+  bulk: 1.2,
   navigate: 0.7,
   read: 1.5,
 };

@@ -93,9 +93,10 @@ export function toAction(call: ToolCallPart, scale: number, lastPoint: { x: numb
     case 'screenshot':
       return { kind: 'screenshot' };
     case 'left_click':
-    case 'double_click':
     case 'triple_click':
-      return point ? { kind: 'act', action: { type: 'click', target: { point } }, point } : lastPoint ? { kind: 'act', action: { type: 'click', target: { point: lastPoint } } } : { kind: 'unsupported', reason: 'left_click needs a coordinate' };
+      return pointerAction('click', input.action, point, lastPoint);
+    case 'double_click':
+      return pointerAction('dblclick', input.action, point, lastPoint);
     case 'mouse_move':
       return point ? { kind: 'act', action: { type: 'hover', target: { point } }, point } : { kind: 'unsupported', reason: 'mouse_move needs a coordinate' };
     case 'type':
@@ -113,8 +114,18 @@ export function toAction(call: ToolCallPart, scale: number, lastPoint: { x: numb
     case 'wait':
       return { kind: 'act', action: { type: 'wait', ms: Math.min(5000, Math.round((input.duration ?? 1) * 1000)) } };
     default:
-      return { kind: 'unsupported', reason: `The action ${JSON.stringify(input.action)} is not supported here; use left_click, type, key, scroll, mouse_move, wait or screenshot.` };
+      return { kind: 'unsupported', reason: `The action ${JSON.stringify(input.action)} is not supported here; use left_click, double_click, type, key, scroll, mouse_move, wait or screenshot.` };
   }
+}
+
+/**
+ * A click or double click at the call's coordinate. Without one the tool means "where the mouse is",
+ * which is the last point we acted at; that point is not returned again since the mouse did not move.
+ */
+function pointerAction(type: 'click' | 'dblclick', toolAction: string, point: { x: number; y: number } | undefined, lastPoint: { x: number; y: number } | undefined): Mapped {
+  if (point) return { kind: 'act', action: { type, target: { point } }, point };
+  if (lastPoint) return { kind: 'act', action: { type, target: { point: lastPoint } } };
+  return { kind: 'unsupported', reason: `${toolAction} needs a coordinate` };
 }
 
 function keyName(xdotool: string): string {

@@ -6,6 +6,7 @@ export function executorSystem(): string {
 Each turn you see the task, what you did so far, and the current page: a screenshot and its accessibility snapshot, where elements carry refs such as [ref=e14].
 Answer by calling the act tool with a short thought and ONE action:
 - click / hover: {"type":"click","target":{"ref":"e14","role":"button","name":"Save"}}
+- double-click, where a page edits in place (a title, a table cell): {"type":"dblclick","target":{…}}
 - type into a field (replaces its text unless "clear":false): {"type":"type","target":{…},"text":"…"}
 - select an option of a select/combobox: {"type":"select","target":{…},"value":"Option label"}
 - press a key (optionally on an element): {"type":"press","key":"Enter"}
@@ -31,5 +32,5 @@ export function executorUser(task: string, history: readonly PolicyHistoryEntry[
 /** System prompt for the computer-use (pixel) executor. */
 export function computerExecutorSystem(): string {
   return `You operate a web browser through the computer tool to complete a task. Each tool result shows the screen after your action.
-Use left_click, type, key, scroll, mouse_move and screenshot as needed. When the task is complete, stop calling tools and reply with DONE, followed, for a question, by the exact value you found (e.g. "DONE: $1,234.56"). Stay on this site. Do only what the task asks.`;
+Use left_click, double_click (to edit in place), type, key, scroll, mouse_move and screenshot as needed. When the task is complete, stop calling tools and reply with DONE, followed, for a question, by the exact value you found (e.g. "DONE: $1,234.56"). Stay on this site. Do only what the task asks.`;
 }

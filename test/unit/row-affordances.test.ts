@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { Element, Observation } from '../../src/core/observation.js';
+import { Rng } from '../../src/core/random.js';
+import { findAffordances, withoutCount } from '../../src/agents/heuristic/affordances.js';
+import { attributePhrase } from '../../src/agents/heuristic/phrasing.js';
+import { proposalFromAffordance } from '../../src/agents/heuristic/propose-from-affordance.js';
+import { PERSONAS } from '../../src/agents/personas.js';
+
+/**
+ * Pages in the shapes foreign sites have (an aria snapshot flattened as the browser layer does):
+ * unlabeled row checkboxes, glyph buttons, a name repeated in every row, live counts in link names,
+ * bulk actions, radio groups and switches.
+ */
+let refs = 0;
+function el(role: string, name: string, path: string[], extra: Partial<Element> = {}): Element {
+  refs += 1;
+  return { ref: `e${refs}`, role, name, path, box: { x: 10, y: 10 * refs, width: 20, height: 20 }, ...extra };
+}
+
+const row = (text: string) => ['main', 'list', `listitem "${text}"`];
+const page = (elements: Element[]): Observation => ({ url: 'http://site.test/', title: 'Site', snapshot: '', elements, viewport: { width: 1280, height: 800 } });
+
+const todo = page([
+  el('heading', 'errands', ['main'], { level: 1, text: 'errands' }),
+  el('checkbox', '', row('Buy milk and eggs ☆'), { checked: false }),
+  el('generic', '', row('Buy milk and eggs ☆'), { text: 'Buy milk and eggs' }),
+  el('button', '☆', row('Buy milk and eggs ☆')),
+  el('checkbox', '', row('Return library books ★'), { checked: true }),
+  el('generic', '', row('Return library books ★'), { text: 'Return library books' }),
+  el('button', '★', row('Return library books ★')),
+  el('button', 'Clear completed', ['contentinfo']),
+  el('button', 'Archive selected', ['main']),
+  el('link', 'design 3', ['navigation', 'list', 'listitem "design 3"'], { url: '/c/design' }),
+  el('generic', '', ['navigation', 'list', 'listitem "design 3"', 'link "design 3"'], { text: '3' }),
+  el('link', 'Chapter 3', ['navigation'], { url: '/chapters/3' }),
+  el('link', 'Manage', ['main'], { url: '/profile' }),
+  el('link', 'Manage', ['main'], { url: '/billing' }),
+  el('radio', 'Daily', ['main', 'radiogroup "Email digest"'], { checked: false }),
+  el('radio', 'Weekly', ['main', 'radiogroup "Email digest"'], { checked: true }),
+  el('switch', 'Mute channel', ['main'], { checked: false }),
+]);
+
+describe('affordances on foreign-style pages', () => {
+  const affordances = findAffordances(todo);
+  const keys = affordances.map((affordance) => affordance.key);
+
+  it('names unlabeled row checkboxes and glyph buttons by their row, and knows what a glyph does', () => {
+    expect(affordances.find((a) => a.key === 'toggle:row “Buy milk and eggs”')).toMatchObject({ kind: 'toggle', item: 'Buy milk and eggs', within: 'Buy milk and eggs' });
+    expect(keys).toContain('item:Star “Buy milk and eggs”');
+    expect(keys).toContain('item:Unstar “Return library books”');
+  });
+
+  it('sees bulk actions, radio choices and switches, and does not take "Archive selected" for an item', () => {
+    expect(affordances.find((a) => a.key === 'bulk:Clear completed')?.kind).toBe('bulk');
+    expect(affordances.find((a) => a.key === 'bulk:Archive selected')?.kind).toBe('bulk');
+    expect(keys.filter((key) => key.startsWith('item:Archive'))).toEqual([]);
+    expect(affordances.find((a) => a.kind === 'choice')).toMatchObject({ key: 'select:Email digest', group: 'Email digest' });
+    expect(keys).not.toContain('select:Weekly');
+    expect(keys).toContain('toggle:Mute channel');
+  });
+
+  it('drops a live count from a link name only when the link shows it as a badge, and skips ambiguous links', () => {
+    const design = todo.elements.find((e) => e.name === 'design 3')!;
+    expect(withoutCount(design, todo.elements)).toBe('design');
+    expect(withoutCount(todo.elements.find((e) => e.name === 'Chapter 3')!, todo.elements)).toBe('Chapter 3');
+    expect(keys.filter((key) => key === 'navigate:Manage')).toEqual([]);
+  });
+
+  it('writes tasks that name the row, never the glyph, with checks scoped to the row', () => {
+    const build = (key: string) =>
+      proposalFromAffordance({ affordance: affordances.find((a) => a.key === key)!, observation: todo, persona: PERSONAS[0]!, rng: new Rng(3), hasStateProbe: false, chainEntities: [] })!;
+    const tick = build('toggle:row “Buy milk and eggs”');
+    expect(tick.description).toMatch(/“Buy milk and eggs”/);
+    expect(tick.description).not.toMatch(/[☆★]/);
+    expect(tick.predicates).toEqual([{ kind: 'element', role: 'checkbox', name: '', present: true, checked: true, within: 'Buy milk and eggs', path: '/' }]);
+    expect(tick.plan).toEqual([{ type: 'click', target: { role: 'checkbox', name: '', ref: expect.any(String), within: 'Buy milk and eggs', nth: 0 } }]);
+    const star = build('item:Star “Buy milk and eggs”');
+    expect(star.description).toMatch(/^(Star|Please star) (the item )?“Buy milk and eggs”\.$/);
+    expect(star.predicates).toEqual([{ kind: 'element', role: 'button', name: '☆', present: false, within: 'Buy milk and eggs', path: '/' }]);
+    const bulk = build('bulk:Clear completed');
+    expect(bulk.predicates).toEqual([{ kind: 'element', role: 'button', name: 'Clear completed', present: false, enabled: true, path: '/' }]);
+    expect(build('select:Email digest').predicates).toEqual([{ kind: 'element', role: 'radio', name: 'Daily', present: true, checked: true, path: '/' }]);
+  });
+
+  it('says column labels as a sentence would', () => {
+    expect(attributePhrase('Due')).toBe('due');
+    expect(attributePhrase('SKU')).toBe('SKU');
+    expect(attributePhrase('Planned')).toBe('“Planned” value');
+    expect(attributePhrase('Last edited')).toBe('last edited');
+  });
+});
