@@ -60,6 +60,7 @@ function toElement(node: AriaNode, path: readonly string[], offset: { x: number;
   else if (CHECKABLE_ROLES.has(node.role)) element.checked = false;
   if (node.selected) element.selected = true;
   else if (SELECTABLE_ROLES.has(node.role)) element.selected = false;
+  if (node.pressed !== undefined) element.pressed = node.pressed;
   if (node.disabled) element.disabled = true;
   if (node.expanded) element.expanded = true;
   if (node.level !== undefined) element.level = node.level;

@@ -87,17 +87,17 @@ async function groundByRoleName(page: Page, target: Target, observation?: Observ
 }
 
 /**
- * A target told apart by its row (`within`): the nth element of its role and name inside the row
- * with that text, found in the observation and grounded by its ref. A page-wide role+name match
+ * A target told apart by its row (`within`): the nth element of its role and name (any name, when
+ * the target gives none) inside the row with that text, found in the observation and grounded by its ref. A page-wide role+name match
  * would pick the first row's "Remove" for every row.
  */
 async function groundWithinRow(page: Page, target: Target, observation?: Observation): Promise<Attempt> {
   if (!observation || !target.role) return {};
   const matching = observation.elements.filter(
-    (element) => element.role === target.role && normalizedEquals(element.name, target.name ?? '') && isWithin(element, target.within),
+    (element) => element.role === target.role && (target.name === undefined || normalizedEquals(element.name, target.name)) && isWithin(element, target.within),
   );
   const element = matching[target.nth ?? 0];
-  if (!element) return { reason: `no ${target.role} named ${JSON.stringify(target.name ?? '')} in the row "${target.within}"` };
+  if (!element) return { reason: `no ${target.role}${target.name === undefined ? '' : ` named ${JSON.stringify(target.name)}`} in the row "${target.within}"` };
   return groundByRef(page, { ...target, ref: element.ref }, observation);
 }
 

@@ -103,7 +103,12 @@ export function labelClickPoint(element: Element): { x: number; y: number; box: 
   if (own.width >= 4 && own.height >= 4 && reaches(element, own.x + own.width / 2, own.y + own.height / 2)) return null;
   const labels = (element as HTMLInputElement).labels ?? null;
   for (const label of labels ? Array.from(labels) : []) {
-    const rect = label.getBoundingClientRect();
+    let rect = label.getBoundingClientRect();
+    // elementFromPoint sees only the viewport: bring a label outside it into view first.
+    if (rect.bottom <= 0 || rect.top >= window.innerHeight || rect.right <= 0 || rect.left >= window.innerWidth) {
+      label.scrollIntoView({ block: 'center', inline: 'nearest' });
+      rect = label.getBoundingClientRect();
+    }
     if (rect.width < 4 || rect.height < 4) continue;
     const x = rect.x + rect.width / 2;
     const y = rect.y + rect.height / 2;

@@ -16,6 +16,7 @@ Flags:
   --out DIR          output directory the run was written to (default .)
   --concurrency C    chains replayed in parallel (default 2)
   --levels L         only these levels (3, 1-6 or 1,2,5); replay.json then lists only them
+  --url URL          for a run made with --url: where the site is served now, if it moved (same start path)
   --json             print the summary as JSON (passRate 0..1, byLevel, byEnvironment, failures)
   --quiet            no progress bar
 `;
@@ -24,7 +25,7 @@ export async function replayCommand(argv: string[], signal: AbortSignal): Promis
   const parsed = parseCommandArgs(
     'replay',
     argv,
-    { out: { type: 'string' }, concurrency: { type: 'string' }, levels: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    { out: { type: 'string' }, concurrency: { type: 'string' }, levels: { type: 'string' }, url: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     true,
   );
   if (booleanFlag(parsed, 'help')) {
@@ -39,9 +40,11 @@ export async function replayCommand(argv: string[], signal: AbortSignal): Promis
   const levels = levelsFlag(stringFlag(parsed, 'levels'));
   const bar = json || booleanFlag(parsed, 'quiet') ? undefined : new CountingBar('tasks');
   const { replayRun } = await import('../eval/replay.js');
+  const siteUrl = stringFlag(parsed, 'url');
   const report = await replayRun({
     layout,
     concurrency,
+    ...(siteUrl ? { siteUrl } : {}),
     ...(levels ? { levels } : {}),
     signal,
     ...(bar

@@ -17,6 +17,8 @@ export const ElementSchema = z.object({
   value: z.string().optional(),
   checked: z.union([z.boolean(), z.literal('mixed')]).optional(),
   selected: z.boolean().optional(),
+  /** A toggle button's state (aria-pressed), as the snapshot shows it. */
+  pressed: z.union([z.boolean(), z.literal('mixed')]).optional(),
   disabled: z.boolean().optional(),
   expanded: z.boolean().optional(),
   level: z.number().optional(),

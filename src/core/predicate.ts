@@ -56,6 +56,8 @@ export const ElementPredicateSchema = z.object({
   name: z.string(),
   present: z.boolean(),
   checked: z.boolean().optional(),
+  /** A toggle button's pressed state (aria-pressed). */
+  pressed: z.boolean().optional(),
   /** Value of a textbox or the selected option of a combobox. */
   value: z.string().optional(),
   /** Only elements inside the row or list item with this text (see `rowContext` in core/observation). */
@@ -110,11 +112,14 @@ export function describePredicate(predicate: Predicate): string {
     case 'element': {
       const state = [
         predicate.checked === undefined ? '' : predicate.checked ? 'checked' : 'unchecked',
+        predicate.pressed === undefined ? '' : predicate.pressed ? 'pressed' : 'not pressed',
         predicate.value === undefined ? '' : `value=${JSON.stringify(predicate.value)}`,
       ]
         .filter(Boolean)
         .join(' ');
-      return `${predicate.present ? '' : 'no '}${predicate.role} ${JSON.stringify(predicate.name)}${state ? ` ${state}` : ''}${predicate.path ? ` at ${predicate.path}` : ''}`;
+      const enabled = predicate.enabled === undefined ? '' : predicate.enabled ? 'enabled ' : 'disabled ';
+      const row = predicate.within === undefined ? '' : ` in the row ${JSON.stringify(predicate.within)}`;
+      return `${predicate.present ? '' : 'no '}${enabled}${predicate.role} ${JSON.stringify(predicate.name)}${state ? ` ${state}` : ''}${row}${predicate.path ? ` at ${predicate.path}` : ''}`;
     }
     case 'answer':
       return `answer includes ${JSON.stringify(predicate.includes)}`;

@@ -87,6 +87,7 @@ async function evaluatePredicate(
       return candidates.some(
         (element) =>
           (predicate.checked === undefined || element.checked === predicate.checked) &&
+          (predicate.pressed === undefined || (element.pressed === true) === predicate.pressed) &&
           (predicate.value === undefined || normalizedEquals(element.value ?? '', predicate.value)),
       );
     }

@@ -1,7 +1,7 @@
 import PQueue from 'p-queue';
 import type { ChainRecord } from '../core/chain.js';
 import type { RunningEnvironment } from '../core/environment.js';
-import { errorMessage, isTrajsynthError, throwIfAborted } from '../core/errors.js';
+import { errorMessage, isTrajsynthError, throwIfAborted, TrajsynthError } from '../core/errors.js';
 import type { ReplayReport, ReplayTask } from '../core/eval.js';
 import { describePredicate } from '../core/predicate.js';
 import type { Step } from '../core/step.js';
@@ -11,6 +11,7 @@ import { launchBrowser } from '../browser/index.js';
 import { environmentSource } from '../environments/environment-source.js';
 import type { SessionFactory } from '../pipeline/chain-runner.js';
 import { evaluateOnEpisode, openAtReset, ResetProbe } from '../pipeline/episode-start.js';
+import { siteAtNewAddress } from '../pipeline/run-meta.js';
 import { TOOL_VERSION } from '../pipeline/version.js';
 import { listChainIds, readChain, readRunMeta, readSteps, writeReplayReport, type RunLayout } from '../store/index.js';
 import { SCHEMA_VERSION } from '../core/chain.js';
@@ -32,6 +33,8 @@ export interface ReplayOptions {
   chains?: readonly string[];
   /** Only these levels (default every level of every chain). */
   levels?: readonly number[];
+  /** Where the run's website is served now, when it has moved since the run (same start path). */
+  siteUrl?: string;
   /** Store the result as the run's replay.json (default true). */
   write?: boolean;
   signal?: AbortSignal;
@@ -48,7 +51,11 @@ export async function replayRun(options: ReplayOptions): Promise<ReplayReport> {
   const { layout, signal } = options;
   const started = performance.now();
   const meta = await readRunMeta(layout);
-  const source = environmentSource(meta.config.environment, meta.config.site);
+  const site = meta.config.site && options.siteUrl ? siteAtNewAddress(meta.config.site, options.siteUrl, meta.runId) : meta.config.site;
+  if (options.siteUrl && !meta.config.site) {
+    throw new TrajsynthError(`Expected --url only for a run made with --url, but run "${meta.runId}" is on ${meta.config.environment}`, { code: 'BAD_INPUT', hint: 'Drop --url: bundled apps are started by trajsynth itself.' });
+  }
+  const source = environmentSource(meta.config.environment, site);
   const chains: Array<{ record: ChainRecord; steps: Step[] }> = [];
   for (const chainId of await listChainIds(layout)) {
     if (options.chains && !options.chains.includes(chainId)) continue;

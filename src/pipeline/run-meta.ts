@@ -1,5 +1,6 @@
 import { SCHEMA_VERSION, type ChainRecord, type ChainTasks } from '../core/chain.js';
 import { TrajsynthError } from '../core/errors.js';
+import type { UrlSite } from '../core/environment.js';
 import type { ChainSummary, RunConfig, RunMeta } from '../core/run.js';
 import { addUsage, emptyUsage } from '../core/usage.js';
 import { computeCoverage, computeSpread } from '../environments/coverage.js';
@@ -56,15 +57,29 @@ export async function openRun(layout: RunLayout, config: RunConfig, resume: bool
  */
 function movedSite(recorded: RunConfig['site'], given: RunConfig['site'], layout: RunLayout): RunConfig['site'] {
   if (!recorded || !given) return recorded;
+  siteAtNewAddress(recorded, given.url, layout.runId, '--resume');
+  return given;
+}
+
+/**
+ * The run's website at the address it is served at now (`--url` of replay and eval, or of a
+ * --resume): same start path and query, any host or port.
+ */
+export function siteAtNewAddress(recorded: UrlSite, url: string, runId: string, flag = '--url'): UrlSite {
   const before = new URL(recorded.url);
-  const after = new URL(given.url);
+  let after: URL;
+  try {
+    after = new URL(url);
+  } catch {
+    throw new TrajsynthError(`Expected ${flag} to be an absolute URL such as http://127.0.0.1:8080/, got "${url}"`, { code: 'BAD_INPUT', hint: 'Give the address the site is served at now, with its scheme.' });
+  }
   if (before.pathname + before.search !== after.pathname + after.search) {
-    throw new TrajsynthError(`Expected --resume to use the run's own start page (${before.pathname + before.search}), got ${after.pathname + after.search}`, {
+    throw new TrajsynthError(`Expected ${flag} to use the run's own start page (${before.pathname + before.search}), got ${after.pathname + after.search}`, {
       code: 'BAD_INPUT',
-      hint: `The site may move to another host or port, but its start path must stay the same to resume run "${layout.runId}".`,
+      hint: `The site may move to another host or port, but its start path must stay the same for run "${runId}".`,
     });
   }
-  return given;
+  return { ...recorded, url: after.href };
 }
 
 export function metaFor(

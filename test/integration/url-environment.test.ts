@@ -96,6 +96,13 @@ describe('a website as an environment', () => {
       const otherPage = await runCli([...args, '--url', `${moved.origin}/stations/lake-aurora`, '--run', 'url-127-0-0-1-stations-seed4', '--resume']);
       expect(otherPage.code).toBe(2);
       expect(otherPage.stderr).toContain("Expected --resume to use the run's own start page (/stations), got /stations/lake-aurora");
+      // Its tasks replay against the site where it is served now, given by --url.
+      const replayed = await runCli(['replay', 'url-127-0-0-1-stations-seed4', '--out', out, '--url', `${site.origin}/stations`, '--json']);
+      expect(replayed.code, replayed.stderr).toBe(0);
+      expect(JSON.parse(replayed.stdout)).toMatchObject({ passRate: 1 });
+      const wrongPage = await runCli(['replay', 'url-127-0-0-1-stations-seed4', '--out', out, '--url', `${site.origin}/`]);
+      expect(wrongPage.code).toBe(2);
+      expect(wrongPage.stderr).toContain("Expected --url to use the run's own start page (/stations), got /");
     } finally {
       await moved.close();
       await rm(out, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Element, PageView } from '../../src/core/observation.js';
-import { PredicateSchema, type Predicate } from '../../src/core/predicate.js';
+import { describePredicate, PredicateSchema, type Predicate } from '../../src/core/predicate.js';
 import { evaluatePredicates } from '../../src/environments/predicates.js';
 
 const state = {
@@ -144,6 +144,10 @@ describe('predicates over the page and the answer', () => {
       { state: undefined, page: rows },
     );
     expect(values).toEqual([true, false, true, true, false]);
+    expect(describePredicate({ kind: 'element', role: 'checkbox', name: '', within: 'Return books', present: true, checked: true, path: '/' })).toBe(
+      'checkbox "" checked in the row "Return books" at /',
+    );
+    expect(describePredicate({ kind: 'element', role: 'button', name: 'Mark all as read', present: false, enabled: true })).toBe('no enabled button "Mark all as read"');
   });
 
   it('rejects malformed predicates at the schema', () => {

@@ -38,6 +38,14 @@ const todo = page([
   el('radio', 'Daily', ['main', 'radiogroup "Email digest"'], { checked: false }),
   el('radio', 'Weekly', ['main', 'radiogroup "Email digest"'], { checked: true }),
   el('switch', 'Mute channel', ['main'], { checked: false }),
+  el('button', 'Jan', ['navigation "Months"'], { pressed: true }),
+  el('button', 'Feb', ['navigation "Months"']),
+  el('button', 'Mar', ['navigation "Months"']),
+  el('button', 'Add to shopping list', ['main', 'article "Greek Salad"']),
+  el('button', '♥', ['main', 'article "Greek Salad"'], { pressed: true }),
+  el('button', 'Bold', ['toolbar'], { pressed: true }),
+  el('button', 'Italic', ['toolbar'], { pressed: true }),
+  el('button', 'Underline', ['toolbar']),
 ]);
 
 describe('affordances on foreign-style pages', () => {
@@ -57,6 +65,10 @@ describe('affordances on foreign-style pages', () => {
     expect(affordances.find((a) => a.kind === 'choice')).toMatchObject({ key: 'select:Email digest', group: 'Email digest' });
     expect(keys).not.toContain('select:Weekly');
     expect(keys).toContain('toggle:Mute channel');
+    // One of a segmented control (one button pressed); not a toolbar whose buttons press on their own.
+    expect(affordances.find((a) => a.key === 'select:Months')).toMatchObject({ kind: 'choice', element: { name: 'Feb' } });
+    expect(affordances.filter((a) => a.kind === 'choice' && a.element.name === 'Underline')).toEqual([]);
+    expect(affordances.filter((a) => a.kind === 'choice' && a.element.name === 'Add to shopping list')).toEqual([]);
   });
 
   it('drops a live count from a link name only when the link shows it as a badge, and skips ambiguous links', () => {
@@ -79,6 +91,7 @@ describe('affordances on foreign-style pages', () => {
     expect(star.predicates).toEqual([{ kind: 'element', role: 'button', name: '☆', present: false, within: 'Buy milk and eggs', path: '/' }]);
     const bulk = build('bulk:Clear completed');
     expect(bulk.predicates).toEqual([{ kind: 'element', role: 'button', name: 'Clear completed', present: false, enabled: true, path: '/' }]);
+    expect(build('select:Months').predicates).toEqual([{ kind: 'element', role: 'button', name: 'Feb', present: true, pressed: true, path: '/' }]);
     expect(build('select:Email digest').predicates).toEqual([{ kind: 'element', role: 'radio', name: 'Daily', present: true, checked: true, path: '/' }]);
   });
 
@@ -87,5 +100,29 @@ describe('affordances on foreign-style pages', () => {
     expect(attributePhrase('SKU')).toBe('SKU');
     expect(attributePhrase('Planned')).toBe('“Planned” value');
     expect(attributePhrase('Last edited')).toBe('last edited');
+  });
+
+  it('edits a spreadsheet cell in place: double-click, type into the editor that appears in the row, Enter', () => {
+    const grid = ['main', 'grid "January 2026"'];
+    const gridRow = (text: string) => [...grid, `row "${text}"`];
+    const sheet = page([
+      el('columnheader', 'Category', [...grid, 'row "Category Planned"'], { text: 'Category' }),
+      el('columnheader', 'Planned', [...grid, 'row "Category Planned"'], { text: 'Planned' }),
+      el('gridcell', 'Groceries', gridRow('Groceries $650.00'), { text: 'Groceries' }),
+      el('gridcell', '$650.00', gridRow('Groceries $650.00'), { text: '$650.00' }),
+      el('gridcell', 'Rent', gridRow('Rent $1,850.00'), { text: 'Rent' }),
+      el('gridcell', '$1,850.00', gridRow('Rent $1,850.00'), { text: '$1,850.00' }),
+    ]);
+    const edits = findAffordances(sheet).filter((a) => a.kind === 'cell-edit');
+    expect(edits.map((a) => a.key)).toEqual(['edit:Planned', 'edit:Planned']);
+    const proposal = proposalFromAffordance({ affordance: edits[1]!, observation: sheet, persona: PERSONAS[0]!, rng: new Rng(1), hasStateProbe: false, chainEntities: [] })!;
+    expect(proposal.interaction).toBe('form');
+    const shown = proposal.entities[1]!;
+    expect(shown).toMatch(/^\$\d,\d{3}\.00$/);
+    expect(shown).not.toBe('$1,850.00');
+    expect(proposal.description).toContain('“Planned” value of “Rent”');
+    expect(proposal.predicates).toEqual([{ kind: 'element', role: 'gridcell', name: shown, within: 'Rent', present: true, path: '/' }]);
+    expect(proposal.plan!.map((action) => action.type)).toEqual(['dblclick', 'type', 'press']);
+    expect(proposal.plan![1]).toEqual({ type: 'type', target: { role: 'textbox', within: 'Rent' }, text: shown.replace(/[$,]/g, '') });
   });
 });

@@ -9,11 +9,13 @@ export type Affordance =
   /** A checkbox or switch; `item` and `within` when it is told apart only by its row ("the checkbox next to “Buy milk”"). */
   | { kind: 'toggle'; key: string; element: Element; item?: string; within?: string }
   | { kind: 'select'; key: string; element: Element }
-  /** One radio button of a group, chosen. */
+  /** One radio button of a group, or one button of a pressed-button group (a segmented control), chosen. */
   | { kind: 'choice'; key: string; element: Element; group?: string }
   | { kind: 'navigate'; key: string; element: Element; inNavigation: boolean; sorts: boolean; label: string }
   /** A row action; `within` when the button is told apart only by its row ("Remove" or "×" in every row). */
-  | { kind: 'item-action'; key: string; element: Element; verb: string; item: string; noun?: string; within?: string; glyph?: boolean }
+  | { kind: 'item-action'; key: string; element: Element; verb: string; item: string; noun?: string; within?: string; glyph?: boolean; rowLabel?: Element }
+  /** A cell of an interactive grid (a spreadsheet), edited in place: double-click, type, Enter. */
+  | { kind: 'cell-edit'; key: string; element: Element; item: string; attribute: string; value: string }
   /** An action on many items at once ("Clear completed", "Mark all as read"), checked by the button going away or off. */
   | { kind: 'bulk'; key: string; element: Element }
   | { kind: 'read'; key: string; element: Element; attribute: string; item: string; nth: number };
@@ -51,6 +53,7 @@ export function affordanceKind(affordance: Affordance): InteractionKind {
   if (affordance.kind === 'form') return affordance.search ? 'search' : 'form';
   if (affordance.kind === 'choice') return 'select';
   if (affordance.kind === 'bulk') return 'item-action';
+  if (affordance.kind === 'cell-edit') return 'form';
   return affordance.kind;
 }
 
@@ -99,7 +102,10 @@ export function findAffordances(observation: Observation): Affordance[] {
   if (isDialogOpen(observation)) return [];
   const affordances: Affordance[] = [];
   affordances.push(...findForms(elements));
-  const inForm = (element: Element) => formIndexInPath(element) >= 0;
+  const implicit = findImplicitForm(observation, elements);
+  if (implicit) affordances.push(implicit);
+  const inImplicit = (element: Element) => implicit?.kind === 'form' && (implicit.fields.includes(element) || implicit.submit === element);
+  const inForm = (element: Element) => formIndexInPath(element) >= 0 || inImplicit(element);
   for (const element of elements) {
     // A name with no letter or digit (☆, ×, 🗑) says nothing a task could name the control by; its row may.
     if (!/[\p{L}\p{N}]/u.test(element.name)) {
@@ -115,6 +121,10 @@ export function findAffordances(observation: Observation): Affordance[] {
     } else if (element.role === 'radio' && element.checked !== true && element.name.length <= 40) {
       const group = radioGroupName(element);
       affordances.push({ kind: 'choice', key: `select:${group ?? element.name}`, element, ...(group ? { group } : {}) });
+    } else if (element.role === 'button' && element.pressed === undefined && isSegmentOption(element, elements)) {
+      // One of a group of buttons of which one is pressed ("Jan" "Feb" "Mar"): choosing another.
+      const group = parseDescriptor(element.path[element.path.length - 1] ?? '').name || undefined;
+      affordances.push({ kind: 'choice', key: `select:${group ?? pressedSibling(element, elements)!.name}`, element, ...(group ? { group } : {}) });
     } else if (element.role === 'button' && !inForm(element) && BULK_NAME.test(element.name.trim())) {
       affordances.push({ kind: 'bulk', key: `bulk:${element.name}`, element });
     } else if ((element.role === 'textbox' || element.role === 'searchbox') && !inForm(element) && !(element.value ?? '').trim()) {
@@ -141,16 +151,19 @@ export function findAffordances(observation: Observation): Affordance[] {
         // "Delete task" names the kind of thing, not the thing: the item is the row it sits in, else
         // the page's subject.
         const generic = rest === '' || /^(this |the )?[a-z]+$/.test(rest);
-        const row = generic && sharesName(element, elements) ? rowLabel(element, observation) : undefined;
-        if (generic && sharesName(element, elements) && !row) continue;
+        const labelled = generic && sharesName(element, elements) ? rowLabelElement(element, observation) : undefined;
+        if (generic && sharesName(element, elements) && !labelled) continue;
+        const row = labelled?.label;
         const item = row ?? (generic ? pageHeading(observation) : rest);
         const noun = generic && rest ? rest.replace(/^(this|the) /, '') : undefined;
         const key = row ? `item:${element.name} “${row}”` : `item:${element.name}`;
-        if (item) affordances.push({ kind: 'item-action', key, element, verb: match[1]!, item, ...(noun ? { noun } : {}), ...(row ? { within: row } : {}) });
+        const scoped = labelled ? { within: labelled.label, rowLabel: labelled.shownBy } : {};
+        if (item) affordances.push({ kind: 'item-action', key, element, verb: match[1]!, item, ...(noun ? { noun } : {}), ...scoped });
       }
     }
   }
   affordances.push(...findReadableCells(observation, elements));
+  affordances.push(...findEditableCells(observation, elements));
   affordances.push(...findDescribedValues(observation, elements));
   return affordances;
 }
@@ -193,6 +206,30 @@ function pageHeading(observation: Observation): string | undefined {
   return heading ? unquote(heading.name || heading.text || '') : undefined;
 }
 
+const SUBMIT_NAME = /^(save|submit|update|apply|send|create|sign up|sign in|log in|continue)\b/i;
+
+/**
+ * Fields that no named form groups (an HTML form without a label is not a landmark) but that share
+ * their container with exactly one submit-like button ("Save changes"), and show saved values: a
+ * settings or profile page, edited in place.
+ */
+function findImplicitForm(observation: Observation, elements: Element[]): Affordance | undefined {
+  const loose = elements.filter((element) => formIndexInPath(element) < 0);
+  const buttons = loose.filter((element) => element.role === 'button' && SUBMIT_NAME.test(element.name.trim()));
+  for (const submit of buttons) {
+    const container = submit.path.join(' > ');
+    const fields = loose.filter(
+      (element) => ['textbox', 'spinbutton', 'combobox'].includes(element.role) && element.name.trim() !== '' && element.path.join(' > ') === container,
+    );
+    const rivals = buttons.filter((other) => other !== submit && other.path.join(' > ') === container);
+    // Only an edit form (fields that show saved values) says what it is about: the page's subject.
+    if (fields.length < 2 || rivals.length > 0 || !fields.some((field) => (field.value ?? '').trim() !== '')) continue;
+    const formName = pageHeading(observation) ?? submit.name;
+    return { kind: 'form', key: `form:${formName}`, formName, fields, submit, search: false };
+  }
+  return undefined;
+}
+
 function findForms(elements: Element[]): Affordance[] {
   const groups = new Map<string, { formName: string; search: boolean; members: Element[] }>();
   for (const element of elements) {
@@ -212,6 +249,13 @@ function findForms(elements: Element[]): Affordance[] {
     const fields = group.members.filter((element) => FIELD_ROLES.has(element.role) && element.name.trim() !== '');
     const buttons = group.members.filter((element) => element.role === 'button' && !NON_SUBMIT.test(element.name.trim()));
     const submit = buttons[buttons.length - 1];
+    const lone = fields.length === 1 && ['textbox', 'searchbox'].includes(fields[0]!.role) && !(fields[0]!.value ?? '').trim();
+    if (!submit && lone) {
+      // A search landmark or form with one field and no button: typed into, then Enter (or live).
+      const field = fields[0]!;
+      forms.push({ kind: 'form', key: `entry:${field.name}`, formName: field.name, fields: [field], search: group.search || searchLike(field) });
+      continue;
+    }
     if (!submit || fields.length === 0) continue;
     const search = group.search || fields.some((field) => field.role === 'searchbox');
     forms.push({ kind: 'form', key: `form:${group.formName}`, formName: group.formName, fields, submit, search });
@@ -256,6 +300,17 @@ function findReadableCells(observation: Observation, elements: Element[]): Affor
     });
   }
   return reads;
+}
+
+/**
+ * Cells of an ARIA grid (an interactive table, as spreadsheets are) that hold a value: edited in place
+ * by double-click on most such sites. Each is named by its row's label and its column header.
+ */
+function findEditableCells(observation: Observation, elements: Element[]): Affordance[] {
+  return findReadableCells(observation, elements)
+    .filter((read): read is Extract<Affordance, { kind: 'read' }> => read.kind === 'read' && read.element.role === 'gridcell')
+    .filter((read) => read.element.path.some((entry) => parseDescriptor(entry).role === 'grid') && isWithin(read.element, read.item))
+    .map((read) => ({ kind: 'cell-edit', key: `edit:${read.attribute}`, element: read.element, item: read.item, attribute: read.attribute, value: unquote(read.element.name || read.element.text || '') }));
 }
 
 /** Elements nested inside `container` (by their ancestor path). */
@@ -311,12 +366,13 @@ function sharesName(element: Element, elements: readonly Element[]): boolean {
  */
 function rowControl(element: Element, observation: Observation): Affordance | undefined {
   if (!['checkbox', 'switch', 'button'].includes(element.role)) return undefined;
-  const item = rowLabel(element, observation);
-  if (!item) return undefined;
+  const labelled = rowLabelElement(element, observation);
+  if (!labelled) return undefined;
+  const item = labelled.label;
   if (element.role !== 'button') return { kind: 'toggle', key: `toggle:row “${item}”`, element, item, within: item };
   const glyph = GLYPH_VERBS.find((entry) => entry.glyphs.test(element.name.trim()));
   if (!glyph) return undefined;
-  return { kind: 'item-action', key: `item:${glyph.verb} “${item}”`, element, verb: glyph.verb, item, within: item, glyph: true };
+  return { kind: 'item-action', key: `item:${glyph.verb} “${item}”`, element, verb: glyph.verb, item, within: item, glyph: true, rowLabel: labelled.shownBy };
 }
 
 /**
@@ -325,6 +381,11 @@ function rowControl(element: Element, observation: Observation): Affordance | un
  * ("Buy milk and eggs", not the "☆" beside it or an author's name on several messages).
  */
 export function rowLabel(element: Element, observation: Observation): string | undefined {
+  return rowLabelElement(element, observation)?.label;
+}
+
+/** The row's label (see `rowLabel`) with the element that shows it, for checks that the row is gone. */
+export function rowLabelElement(element: Element, observation: Observation): { label: string; shownBy: Element } | undefined {
   const context = rowContext(element);
   if (!context) return undefined;
   const depth = rowDepth(element);
@@ -332,14 +393,16 @@ export function rowLabel(element: Element, observation: Observation): string | u
   const inRow = observation.elements.filter((candidate) => candidate.path.length > depth && candidate.path.slice(0, depth + 1).join(' > ') === rowPath);
   const rows = new Set(observation.elements.map((candidate) => rowContext(candidate)).filter((text): text is string => text !== undefined));
   const texts = [
-    ...inRow.filter((candidate) => candidate.role === 'link').map((candidate) => candidate.name),
-    ...inRow.filter((candidate) => !FIELD_ROLES.has(candidate.role) && candidate.role !== 'button' && candidate.role !== 'link').map((candidate) => candidate.text ?? ''),
-  ].map((text) => unquote(text));
-  for (const text of texts) {
+    ...inRow.filter((candidate) => candidate.role === 'link').map((candidate) => ({ text: candidate.name, shownBy: candidate })),
+    ...inRow
+      .filter((candidate) => !FIELD_ROLES.has(candidate.role) && candidate.role !== 'button' && candidate.role !== 'link')
+      .map((candidate) => ({ text: candidate.text ?? '', shownBy: candidate })),
+  ].map((entry) => ({ ...entry, text: unquote(entry.text) }));
+  for (const { text, shownBy } of texts) {
     if (text.length > 60 || (text.match(/\p{L}/gu)?.length ?? 0) < 3) continue;
     if (!isWithin(element, text)) continue;
     const rowsWithIt = [...rows].filter((row) => normalizedIncludes(row.replace(/…$/, ''), text));
-    if (rowsWithIt.length === 1) return text;
+    if (rowsWithIt.length === 1) return { label: text, shownBy };
   }
   return undefined;
 }
@@ -371,4 +434,24 @@ export function withoutCount(element: Element, elements: readonly Element[]): st
   const own = pathDescriptor(element.role, element.name);
   const badge = elements.some((candidate) => candidate.path[candidate.path.length - 1] === own && (candidate.text ?? '').trim() === match[2]);
   return badge ? match[1]! : name;
+}
+
+/** The pressed button among an element's siblings (same container), if any. */
+function pressedSibling(element: Element, elements: readonly Element[]): Element | undefined {
+  const container = element.path.join(' > ');
+  return elements.find((other) => other !== element && other.role === 'button' && other.pressed === true && other.path.join(' > ') === container);
+}
+
+/**
+ * A button in a segmented control: its siblings are buttons too, and exactly one of them shows as
+ * pressed (a month switch, a view switch). Sibling toggles that are each pressed or not on their own
+ * (bold, italic) are told apart by more than one being pressed.
+ */
+function isSegmentOption(element: Element, elements: readonly Element[]): boolean {
+  if (!pressedSibling(element, elements) || !/[\p{L}\p{N}]/u.test(element.name) || element.name.length > 30) return false;
+  const container = element.path.join(' > ');
+  const siblings = elements.filter((other) => other.path.join(' > ') === container && other.role === 'button');
+  // Three or more worded options (Jan, Feb, Mar): two buttons, one a pressed "♥", are a card's actions.
+  const worded = siblings.every((other) => /[\p{L}\p{N}]/u.test(other.name));
+  return worded && siblings.filter((other) => other.pressed === true).length === 1 && siblings.length >= 3 && siblings.length <= 12;
 }

@@ -125,7 +125,9 @@ function findTarget(target: Target, elements: readonly Element[]): Element | und
     const byRef = elements.find((element) => element.ref === target.ref);
     if (byRef) return byRef;
   }
-  return elements.find((element) => element.role === target.role && normalizedEquals(element.name, target.name ?? '') && isWithin(element, target.within));
+  return elements.find(
+    (element) => element.role === target.role && (target.name === undefined && target.within !== undefined ? true : normalizedEquals(element.name, target.name ?? '')) && isWithin(element, target.within),
+  );
 }
 
 function lastError(observation: CapturedObservation): string {
@@ -143,7 +145,8 @@ function regroundTarget(target: Target, elements: readonly Element[]): Target {
   if (!target.name && target.within === undefined) return target;
   // A target told apart by its row is looked for in that row only; `nth` counts there.
   const scope = elements.filter((element) => isWithin(element, target.within));
-  const byRoleName = scope.filter((element) => element.role === target.role && normalizedEquals(element.name, target.name ?? ''));
+  // Within a row, a target without a name is any element of its role there (an editor that appears).
+  const byRoleName = scope.filter((element) => element.role === target.role && (target.name === undefined ? target.within !== undefined : normalizedEquals(element.name, target.name)));
   const nth = Math.min(target.nth ?? 0, Math.max(0, byRoleName.length - 1));
   const exact = byRoleName[nth];
   if (exact) return { ...target, ref: exact.ref, nth, ...(exact.box ? { point: center(exact) } : {}) };

@@ -65,6 +65,14 @@ export const FORM_CHOICE_TEMPLATES = [
   'Choose {option} for {label} and apply it with {submit}.',
   'Use the {form} form: pick {option} under {label}, then click {submit}.',
 ];
+/** A grid cell edited in place. */
+export const CELL_EDIT_TEMPLATES = [
+  'Double-click the {attribute} of {item} and change it to {quoted}.',
+  'Edit the {attribute} of {item} in place so that it reads {quoted}.',
+  'Change the {attribute} of {item} to {quoted} (double-click the cell to edit it, Enter to save).',
+];
+/** A search box that filters the list on the page. */
+export const FILTER_TEMPLATES = ['Use the {label} box to find {quoted}.', 'Filter the list down to {quoted} with {label}.', 'Search {label} for {quoted} (press Enter if the list does not update).'];
 export const SEARCH_TEMPLATES = ['Search for {quoted}.', 'Look up {quoted} using the search.', 'Run a search for {quoted}.'];
 export const TOGGLE_IMPERATIVE_TEMPLATES = ['{imperative}.', '{imperative} using its checkbox.', 'Tick the checkbox to {imperativeLower}.'];
 export const TOGGLE_ON_TEMPLATES = ['Tick the checkbox {quoted}.', 'Turn on {quoted}.', 'Check {quoted}.'];
@@ -81,6 +89,8 @@ export const ROW_NAMED_ON_TEMPLATES = ['Turn on {quoted} for {item}.', 'Tick {qu
 export const ROW_NAMED_OFF_TEMPLATES = ['Turn off {quoted} for {item}.', 'Untick {quoted} in the row of {item}.', 'Clear {quoted} for {item}.'];
 /** One radio button of a group. */
 export const CHOICE_GROUP_TEMPLATES = ['Set {group} to {option}.', 'Choose {option} under {group}.', 'Pick {option} for {group}.'];
+/** One button of a segmented control (one pressed at a time). */
+export const SEGMENT_TEMPLATES = ['Switch to {option}.', 'Show {option} instead.', 'Select {option} with its button.'];
 export const CHOICE_TEMPLATES = ['Select the {option} option.', 'Choose {option}.', 'Pick the option {option}.'];
 /** An action on many items at once. */
 export const BULK_TEMPLATES = ['Click {quoted}.', 'Use the {quoted} button.', 'Press {quoted} to act on every item it covers.'];

@@ -5,7 +5,8 @@ import type { Rng } from '../../core/random.js';
 import type { Proposal } from '../../core/task.js';
 import type { Persona } from '../personas.js';
 import { isWithin } from '../../core/observation.js';
-import { affordanceKind, isInNavigationArea, nthOf, unquote, type Affordance } from './affordances.js';
+import { normalizedIncludes } from '../../core/text-match.js';
+import { affordanceKind, isInNavigationArea, nthOf, rowLabel, unquote, type Affordance } from './affordances.js';
 import { choosableOptions, classifyField, isDateText, valueForField } from './field-values.js';
 import * as p from './phrasing.js';
 
@@ -28,6 +29,8 @@ export function proposalFromAffordance(input: BuildInput): Proposal | undefined 
   if (!built) return undefined;
   return { ...base, ...built, description: p.ensurePeriod(p.upperFirst(built.description)) };
 }
+
+const CONTROL_ROLES = new Set(['button', 'checkbox', 'switch', 'radio', 'tab', 'combobox', 'menuitem']);
 
 /** Row actions after which the row leaves the list it was in. */
 const REMOVING_VERBS = /^(remove|delete|archive|unarchive|restore|dismiss|decline)$/i;
@@ -69,20 +72,30 @@ function buildParts(input: BuildInput, proposedAt: string): Parts | undefined {
       return {
         description,
         predicates: [{ kind: 'element', role: element.role, name: element.name, present: true, checked: checking, path: proposedAt }],
-        entities: quotedConstants(name),
+        // A name that is itself the instruction ("Show my email address …") starts the sentence, and a
+        // summary changes its first letter; only the names quoted in it are constants.
+        entities: imperative && !/[\u201C"]/.test(name) ? [] : quotedConstants(name),
         plan: [{ type: 'click', target: target(element, elements) }],
       };
     }
     case 'choice': {
       const { element, group } = affordance;
       const option = unquote(element.name);
+      const segment = element.role === 'button';
+      const templates = segment ? p.SEGMENT_TEMPLATES : group ? p.CHOICE_GROUP_TEMPLATES : p.CHOICE_TEMPLATES;
       return {
-        description: p.phrase(rng, group ? p.CHOICE_GROUP_TEMPLATES : p.CHOICE_TEMPLATES, { option: p.q(option), group: p.q(p.displayName(group ?? '')) }),
-        predicates: [{ kind: 'element', role: 'radio', name: element.name, present: true, checked: true, path: proposedAt }],
+        description: p.phrase(rng, templates, { option: p.q(option), group: p.q(p.displayName(group ?? '')) }),
+        predicates: [
+          segment
+            ? { kind: 'element', role: 'button', name: element.name, present: true, pressed: true, path: proposedAt }
+            : { kind: 'element', role: 'radio', name: element.name, present: true, checked: true, path: proposedAt },
+        ],
         entities: [option],
         plan: [{ type: 'click', target: target(element, elements) }],
       };
     }
+    case 'cell-edit':
+      return buildCellEdit(input, affordance, proposedAt);
     case 'bulk': {
       const element = affordance.element;
       const name = p.displayName(unquote(element.name));
@@ -124,11 +137,13 @@ function buildParts(input: BuildInput, proposedAt: string): Parts | undefined {
       // exists), or from its row (the row went away, or a glyph button changed to its other state).
       // Not "no record with this name": other records often keep the name (links, order lines,
       // versions), so that would be false even after a correct deletion.
-      // A row removed by its own button is checked by its text leaving the page: the button may be
-      // shown only on hover, and so be absent before anything was done.
+      // A row removed by its own button is checked by the element that names the row leaving it: the
+      // button may be shown only on hover (absent before anything was done), and the name itself may
+      // stay on the page in a notice ("Deleted “Rent”").
+      const shownBy = affordance.rowLabel;
       const predicates: Predicate[] =
-        within !== undefined && REMOVING_VERBS.test(verb)
-          ? [{ kind: 'text', text: item, present: false, path: proposedAt }]
+        within !== undefined && shownBy && REMOVING_VERBS.test(verb)
+          ? [{ kind: 'element', role: shownBy.role, name: shownBy.name, within, present: false, path: proposedAt }]
           : [{ kind: 'element', role: 'button', name: element.name, present: false, ...(within !== undefined ? { within } : {}), path: proposedAt }];
       const verbWord = p.upperFirst(verb.toLowerCase());
       return {
@@ -175,6 +190,45 @@ function buildRowToggle(input: BuildInput, affordance: Extract<Affordance, { kin
   };
 }
 
+/**
+ * Edits a grid cell in place: double-click it, type into the editor that appears in its row, press
+ * Enter. A number keeps the cell's own format ("$650.00" → "$700.00"), so the check can name the value
+ * the cell will show; text becomes a short note.
+ */
+function buildCellEdit(input: BuildInput, affordance: Extract<Affordance, { kind: 'cell-edit' }>, proposedAt: string): Parts | undefined {
+  const { element, item, attribute, value } = affordance;
+  const elements = input.observation.elements;
+  const number = /^([^\d-−]*)([-−]?)([\d,]*\d)(\.\d+)?([^\d]*)$/.exec(value);
+  let typed: string;
+  let shown: string;
+  if (number) {
+    const [, prefix, , digits, decimals = '', suffix] = number;
+    const old = Number(digits!.replace(/,/g, ''));
+    const step = old >= 100 ? 50 : old >= 10 ? 5 : 1;
+    const next = Math.round(old / step) * step + step * input.rng.int(1, 3);
+    const grouped = digits!.includes(',') ? next.toLocaleString('en-US') : String(next);
+    typed = decimals ? `${next}${decimals.replace(/\d/g, '0')}` : String(next);
+    shown = `${prefix}${grouped}${decimals.replace(/\d/g, '0')}${suffix}`;
+  } else {
+    if (value.length > 40) return undefined;
+    typed = valueForField({ ...element, role: 'textbox', name: 'note' }, input.persona, input.rng, []);
+    shown = typed;
+  }
+  if (shown === value) return undefined;
+  const cell = target(element, elements, item);
+  return {
+    description: p.phrase(input.rng, p.CELL_EDIT_TEMPLATES, { attribute: p.attributePhrase(attribute), item: p.q(item), quoted: p.q(shown) }),
+    predicates: [{ kind: 'element', role: 'gridcell', name: shown, within: item, present: true, path: proposedAt }],
+    entities: [item, shown],
+    plan: [
+      { type: 'dblclick', target: cell },
+      // The editor appears in the row only after the double-click; it is found there by its role.
+      { type: 'type', target: { role: 'textbox', within: item }, text: typed },
+      { type: 'press', key: 'Enter', target: { role: 'textbox', within: item } },
+    ],
+  };
+}
+
 function buildSearch(input: BuildInput, form: Extract<Affordance, { kind: 'form' }>): Parts | undefined {
   const field = form.fields.find((candidate) => candidate.role !== 'combobox' && candidate.role !== 'checkbox');
   if (!field) return undefined;
@@ -185,7 +239,13 @@ function buildSearch(input: BuildInput, form: Extract<Affordance, { kind: 'form'
     .map((element) => unquote(element.name))
     // Item names make searches; one-word chrome such as "Next" or "Today" does not.
     .filter((term) => term.length >= 6 && term.length <= 40 && /\s/.test(term));
-  const terms = [...input.chainEntities.filter((entity) => entity.length <= 40), ...fromPage];
+  if (!form.submit) {
+    const live = buildFilter(input, form, field);
+    if (live) return live;
+  }
+  // A control's label ("Select all") is no thing to search for.
+  const controls = new Set(input.observation.elements.filter((element) => CONTROL_ROLES.has(element.role)).map((element) => element.name));
+  const terms = [...input.chainEntities.filter((entity) => entity.length <= 40 && !controls.has(entity)), ...fromPage];
   const term = valueForField(field, input.persona, input.rng, terms);
   if (field.value && field.value === term) return undefined;
   return {
@@ -312,6 +372,30 @@ function buildEntry(input: BuildInput, form: Extract<Affordance, { kind: 'form' 
     predicates: input.hasStateProbe ? [{ kind: 'state-value', value, present: true }] : [{ kind: 'text', text: value, present: true }],
     entities: [value],
     plan: [{ type: 'type', target: target(field, input.observation.elements), text: value }, submitAction(form, field, input.observation.elements)],
+  };
+}
+
+/**
+ * A search box with no button over a list of items (a live filter, or a search run with Enter): look
+ * for one item by its name; the check is that the item is still shown and another one is not, which
+ * holds after filtering in place and after a search that loads a results page alike.
+ */
+function buildFilter(input: BuildInput, form: Extract<Affordance, { kind: 'form' }>, field: Element): Parts | undefined {
+  const elements = input.observation.elements;
+  const labels = [...new Set(elements.filter((element) => element.role !== 'button').map((element) => rowLabel(element, input.observation)).filter((label): label is string => label !== undefined))];
+  if (labels.length < 2) return undefined;
+  const term = input.rng.pick(labels);
+  const others = labels.filter((label) => !normalizedIncludes(label, term) && !normalizedIncludes(term, label));
+  if (others.length === 0) return undefined;
+  const other = input.rng.pick(others);
+  return {
+    description: p.phrase(input.rng, p.FILTER_TEMPLATES, { quoted: p.q(term), label: p.q(unquote(field.name || field.placeholder || 'search')) }),
+    predicates: [
+      { kind: 'text', text: term, present: true },
+      { kind: 'text', text: other, present: false },
+    ],
+    entities: [term],
+    plan: [{ type: 'type', target: target(field, elements), text: term }, submitAction(form, field, elements)],
   };
 }
 

@@ -13,6 +13,7 @@ const KIND_WEIGHT: Record<Affordance['kind'] | 'search', number> = {
   select: 2,
   choice: 2,
   bulk: 1.2,
+  'cell-edit': 2,
   navigate: 0.7,
   read: 1.5,
 };
