@@ -1,9 +1,10 @@
 import type { ExecutedAction, Action } from '../core/action.js';
-import type { EnvironmentState } from '../core/environment.js';
+import type { AffordanceDeclaration, EnvironmentState } from '../core/environment.js';
 import type { CapturedObservation, Observation, PageReader, PageView } from '../core/observation.js';
 import type { Rng } from '../core/random.js';
 import type { Proposal, Subtask, Verdict } from '../core/task.js';
 import type { PredicateContext } from '../environments/predicates.js';
+import type { RouteGraph } from '../environments/site-map.js';
 import type { CallRecorder } from '../model/language-model.js';
 import type { Persona } from './personas.js';
 
@@ -25,12 +26,30 @@ export interface ChainSoFar {
   explored: ReadonlySet<string>;
   /** Affordance keys not to propose again (they failed, or their postcondition already held). */
   avoid: ReadonlySet<string>;
+  /** The avoided keys no second try could change: their postcondition already held, or the diversity guard refused them. */
+  settled?: ReadonlySet<string>;
+}
+
+/**
+ * What a chain of an app with declared affordances aims to exercise: its share of the declarations,
+ * and the app's route graph for walking toward the routes they live on. Proposers may prefer
+ * affordances that serve an aim; sites without declarations give no aim.
+ */
+export interface ChainAim {
+  affordances: readonly AffordanceDeclaration[];
+  /** What to aim at once the chain's own share is done (another chain's share, for a second chance). */
+  then?: readonly AffordanceDeclaration[];
+  /** Every declaration of the app (the chain's share included), worth a little more than the undeclared. */
+  declared?: readonly AffordanceDeclaration[];
+  routes?: RouteGraph;
 }
 
 export interface ProposeInput {
   observation: Observation;
   persona: Persona;
   chain: ChainSoFar;
+  /** The chain's aim, when its environment declares affordances. */
+  aim?: ChainAim;
   rng: Rng;
   /** 0 for the first try at this level, then 1, 2, … after failures: propose something simpler. */
   retry: number;

@@ -24,7 +24,47 @@ export async function captureAria(page: Page, signal?: AbortSignal): Promise<Ari
   const json = await page.ariaSnapshotJSON({ mode: 'ai', boxes: true, timeout: SNAPSHOT_TIMEOUT_MS, ...signalOption(signal) });
   const nodes = parseAriaSnapshot(json);
   publishRefs(page, nodes);
+  await addLinkTargets(page, nodes);
   return { nodes, snapshotMs: performance.now() - start };
+}
+
+/** Roles a link can take (`<a role="tab" href>`), whose target the aria snapshot does not give. */
+const LINK_ROLES = ['tab', 'menuitem', 'treeitem'];
+
+/**
+ * Fills in where a tab, menu item or tree item that is a link leads, as the snapshot does for links:
+ * a person sees these as places to go ("List" view, "Delivered" orders), and an agent needs the
+ * address to say where it went. One query finds such anchors with their names (label, else text);
+ * they are matched to the snapshot's nodes by role, name and order. Elements that are no link keep
+ * no `url`; a page without such nodes costs nothing.
+ */
+async function addLinkTargets(page: Page, nodes: readonly AriaNode[]): Promise<void> {
+  const pending: AriaNode[] = [];
+  const visit = (node: AriaNode): void => {
+    if (LINK_ROLES.includes(node.role) && node.url === undefined) pending.push(node);
+    for (const child of node.children ?? []) if (typeof child !== 'string') visit(child);
+  };
+  nodes.forEach(visit);
+  if (pending.length === 0) return;
+  const selector = LINK_ROLES.map((role) => `a[role="${role}"][href]`).join(', ');
+  const anchors = await page
+    .locator(selector)
+    .evaluateAll(
+      (elements) =>
+        elements.map((element) => ({
+          role: element.getAttribute('role') ?? '',
+          name: (element.getAttribute('aria-label') ?? element.textContent ?? '').replace(/\s+/g, ''),
+          href: element.getAttribute('href') ?? '',
+        })),
+    )
+    .catch((): Array<{ role: string; name: string; href: string }> => []);
+  for (const node of pending) {
+    // Compared without spaces: a badge's text runs into the label's in textContent ("Delivered5").
+    const index = anchors.findIndex((anchor) => anchor.role === node.role && anchor.name === (node.name ?? '').replace(/\s+/g, ''));
+    if (index < 0) continue;
+    const [anchor] = anchors.splice(index, 1);
+    if (anchor && anchor.href && !/^(javascript:|#$)/i.test(anchor.href)) node.url = anchor.href;
+  }
 }
 
 /**

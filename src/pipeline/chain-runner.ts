@@ -9,7 +9,7 @@ import { describePredicate, type Predicate } from '../core/predicate.js';
 import { emptyUsage, addUsage, usageOfCall, type ModelCall, type Usage } from '../core/usage.js';
 import { errorMessage, isTrajsynthError, throwIfAborted } from '../core/errors.js';
 import type { EnvironmentState, RunningEnvironment } from '../core/environment.js';
-import type { ActingSession, AgentSet, Attempt, StepRecord } from '../agents/roles.js';
+import type { ActingSession, AgentSet, Attempt, ChainAim, StepRecord } from '../agents/roles.js';
 import type { CallRecorder } from '../model/language-model.js';
 import type { Persona } from '../agents/personas.js';
 import { evaluatePredicates } from '../environments/predicates.js';
@@ -42,6 +42,8 @@ export interface ChainRunInput {
   writer: ChainWriter;
   agents: AgentSet;
   persona: Persona;
+  /** The declared affordances this chain aims at, for proposers that steer toward them. */
+  aim?: ChainAim;
   rng: Rng;
   limits: ChainLimits;
   emit: SynthesisEventListener;
@@ -75,6 +77,7 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
   const accepted: Subtask[] = [];
   const explored = new Set<string>();
   const avoid = new Set<string>();
+  const settled = new Set<string>();
   let subtaskCounter = 0;
   const idAt = (counter: number) => `${record.chainId}-s${String(counter).padStart(2, '0')}`;
   const nextId = () => idAt(++subtaskCounter);
@@ -121,7 +124,8 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
         proposal = await proposer.propose({
           observation,
           persona: input.persona,
-          chain: { accepted, attempted: record.subtasks, explored, avoid },
+          chain: { accepted, attempted: record.subtasks, explored, avoid, settled },
+          ...(input.aim ? { aim: input.aim } : {}),
           rng: input.rng,
           retry,
           hasStateProbe,
@@ -148,13 +152,13 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
       const pageBefore = pageViewOf(observation);
       const before = await evaluatePredicates(proposal.predicates, { state: stateBefore, page: pageBefore, reader: session.reader });
       if (before.every(Boolean)) {
-        if (proposal.affordance) avoid.add(proposal.affordance);
+        if (proposal.affordance) [avoid, settled].forEach((keys) => keys.add(proposal.affordance!));
         toOverhead();
         continue;
       }
       const refused = refusedByGuard(proposal, accepted);
       if (refused) {
-        if (proposal.affordance) avoid.add(proposal.affordance);
+        if (proposal.affordance) [avoid, settled].forEach((keys) => keys.add(proposal.affordance!));
         (record.rejectedProposals ??= []).push({ level, reason: `“${proposal.description}” refused: ${refused}` });
         toOverhead();
         continue;

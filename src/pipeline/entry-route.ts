@@ -17,13 +17,23 @@ export function ordinalInEnvironment(source: EnvironmentSource, index: number): 
  * same places. More chains than routes wrap around.
  */
 export function entryRoute(manifest: EnvironmentManifest, ordinal: number): string {
-  const routes = manifest.affordances.flatMap((affordance) => affordance.route.split('|')).filter((route) => route.startsWith('/') && !route.includes('*'));
+  const order = entryRoutes(manifest);
+  return order[ordinal % order.length]!;
+}
+
+/** The routes chains start on, in the order of their ordinals (start route first, then densest first). */
+export function entryRoutes(manifest: EnvironmentManifest): string[] {
+  const routes = concreteRoutes(manifest);
   const startRoute = mostSpecificRoute(routes, manifest.startPath) ?? manifest.startPath;
   const density = new Map<string, number>();
   for (const route of routes) density.set(route, (density.get(route) ?? 0) + 1);
   const others = [...density.keys()].filter((route) => route !== startRoute).sort((a, b) => density.get(b)! - density.get(a)!);
-  const order = [startRoute, ...others];
-  return order[ordinal % order.length]!;
+  return [startRoute, ...others];
+}
+
+/** The routes an app's declarations name, alternatives split, without `*` and subtrees. */
+export function concreteRoutes(manifest: EnvironmentManifest): string[] {
+  return manifest.affordances.flatMap((affordance) => affordance.route.split('|')).filter((route) => route.startsWith('/') && !route.includes('*'));
 }
 
 /** A concrete page for the entry route, found by following the app's links; the start page if none leads there. */

@@ -16,6 +16,7 @@ import { launchBrowser } from '../browser/index.js';
 import { runChain, type SessionFactory } from './chain-runner.js';
 import { ResetProbe } from './episode-start.js';
 import { entryPage, entryRoute, ordinalInEnvironment } from './entry-route.js';
+import { chainAim, chainsInEnvironment } from './chain-aims.js';
 import { metaFor, openRun, runExistsError, tasksLine } from './run-meta.js';
 import type { SynthesisEventListener } from './events.js';
 
@@ -163,7 +164,9 @@ async function runOneChain(
   const envSeed = deriveSeed(config.seed, 'environment', index) % 100_000;
   const agentSeed = deriveSeed(config.seed, 'agents', index);
   const persona = PERSONAS[deriveSeed(config.seed, 'persona', index) % PERSONAS.length]!;
-  const entry = entryRoute(manifest, ordinalInEnvironment(source, index));
+  const ordinal = ordinalInEnvironment(source, index);
+  const entry = entryRoute(manifest, ordinal);
+  const chainCount = chainsInEnvironment(source, config.chains, index);
   const record: ChainRecord = ChainRecordSchema.parse({
     schemaVersion: SCHEMA_VERSION,
     chainId,
@@ -190,8 +193,9 @@ async function runOneChain(
   try {
     environment = await source.start(manifest, envSeed, signal);
     record.startPath = await entryPage(environment, entry, signal);
-    // Finding the start page walks the app's links; the chain starts from the seeded reset all the
-    // same, as every replay and evaluation of its tasks will.
+    const aim = await chainAim(environment, ordinal, chainCount, signal);
+    // Finding the start page and the route graph walks the app's links; the chain starts from the
+    // seeded reset all the same, as every replay and evaluation of its tasks will.
     if (environment.manifest.hasStateProbe) await environment.reset(envSeed, signal);
     await writer.writeChain(record);
     session = await browser.newSession({
@@ -207,6 +211,7 @@ async function runOneChain(
       writer,
       agents,
       persona,
+      ...(aim ? { aim } : {}),
       rng: new Rng(agentSeed),
       limits: { maxLevel: config.maxLevel, maxStepsPerSubtask: config.maxStepsPerSubtask, maxRetriesPerLevel: config.maxRetriesPerLevel },
       emit,

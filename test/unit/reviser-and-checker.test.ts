@@ -96,6 +96,53 @@ describe('heuristic reviser', () => {
   });
 });
 
+describe('heuristic reviser on a form that only navigates', () => {
+  const goTo: Proposal = {
+    description: 'Using the “Go to date” form, submit “2026-07-31” as the date.',
+    predicates: [{ kind: 'state-value', value: '2026-07-31', present: true }],
+    interaction: 'form',
+    entities: ['2026-07-31'],
+    affordance: 'form:Go to date',
+    proposedAt: '/week/2026-06-15',
+    plan: [
+      { type: 'type', target: { role: 'textbox', name: 'Date' }, text: '2026-07-31' },
+      { type: 'click', target: { role: 'button', name: 'Go' } },
+    ],
+  };
+  const submitted = (urlAfter: string, text = '2026-07-31') => ({
+    stepCount: 2,
+    actions: [
+      { action: { type: 'type' as const, target: { role: 'textbox', name: 'Date' }, text }, outcome: { ok: true as const }, urlAfter: 'http://x/week/2026-06-15' },
+      { action: { type: 'click' as const, target: { role: 'button', name: 'Go' } }, outcome: { ok: true as const }, urlAfter },
+    ],
+    finalObservation: { url: urlAfter, title: 'Week' } as CapturedObservation,
+  });
+  const reviseGoTo = (urlAfter: string, stateAfter: Record<string, unknown[]> = before, typed?: string) =>
+    new HeuristicReviser().revise({
+      proposal: goTo,
+      attempt: submitted(urlAfter, typed),
+      stateBefore: before,
+      stateAfter: stateAfter as typeof before,
+      pageBefore: page('http://x/week/2026-06-15'),
+      pageAfter: page(urlAfter),
+      rng: new Rng(1),
+    });
+
+  it('keeps the task and checks the address it led to, which carries the typed value', async () => {
+    const revised = await reviseGoTo('http://x/week/2026-07-31');
+    expect(revised).toMatchObject({ description: goTo.description, affordance: 'form:Go to date', interaction: 'form', entities: ['2026-07-31'], plan: [] });
+    expect(revised?.predicates).toEqual([{ kind: 'url', includes: '/week/2026-07-31', exact: true }]);
+    expect(await evaluatePredicates(revised!.predicates, { state: before, page: page('http://x/week/2026-06-15') })).toEqual([false]);
+  });
+
+  it('leaves alone a submit that landed on an address without the value, a slipped value, or a changed record', async () => {
+    expect(await reviseGoTo('http://x/week/2026-06-22')).toBeUndefined();
+    expect(await reviseGoTo('http://x/week/2026-07-13', before, '2026-07-13')).toBeUndefined();
+    const changed = await reviseGoTo('http://x/week/2026-07-31', { ...before, comments: [{ id: 9, body: '2026-07-31', taskId: 1 }] });
+    expect(changed?.predicates[0]?.kind).not.toBe('url');
+  });
+});
+
 describe('derived level-k checker', () => {
   const subtask = (id: string, predicates: Subtask['predicates']): Subtask =>
     ({ id, predicates, entities: [], description: id, interaction: 'form', proposedAt: '/', origin: 'proposed', status: 'accepted' }) as unknown as Subtask;

@@ -1,7 +1,10 @@
+import { Rng } from '../../core/random.js';
 import { isOneUseAffordance, type Proposal } from '../../core/task.js';
 import { normalizedIncludes } from '../../core/text-match.js';
 import type { ProposeInput, Proposer } from '../roles.js';
 import { findAffordances, type Affordance } from './affordances.js';
+import { AIM_WEIGHT, aimingFor, type Aiming } from './aiming.js';
+import { proposalThroughMenu } from './menu-way.js';
 import { proposalFromAffordance } from './propose-from-affordance.js';
 import { q } from './phrasing.js';
 
@@ -18,6 +21,9 @@ const KIND_WEIGHT: Record<Affordance['kind'] | 'search', number> = {
   read: 1.5,
 };
 
+/** How often a chain with aims left picks among the affordances that serve them (else it explores freely). */
+const AIM_FOCUS = 0.9;
+
 const REFERABLE: ReadonlyArray<Proposal['interaction']> = ['form', 'search', 'item-action', 'read'];
 
 export interface HeuristicProposerOptions {
@@ -28,7 +34,8 @@ export interface HeuristicProposerOptions {
 /**
  * Proposes a task grounded in what is on the page: finds affordances, scores them (unexplored and,
  * for follow-ups, related to the chain's entities score higher; simpler kinds after failures), picks
- * one with the seeded generator and writes it as a task.
+ * one with the seeded generator and writes it as a task. A chain given an aim (its share of an app's
+ * declared affordances) mostly picks what serves it; without one nothing changes.
  */
 export class HeuristicProposer implements Proposer {
   readonly id: string;
@@ -44,17 +51,68 @@ export class HeuristicProposer implements Proposer {
     // A control the chain already used is not used again (the pipeline's diversity guard would refuse it).
     const used = new Set(input.chain.accepted.map((subtask) => subtask.affordance).filter((key) => key !== undefined));
     const candidates = findAffordances(input.observation).filter(
-      (affordance) => !input.chain.avoid.has(affordance.key) && !(isOneUseAffordance(affordance.key) && used.has(affordance.key)),
+      (affordance) => (!input.chain.avoid.has(affordance.key) || secondChance(affordance.key, input)) && !(isOneUseAffordance(affordance.key) && used.has(affordance.key)),
     );
+    // A chain with a share of the app's declared affordances mostly picks among what exercises them
+    // and the links that lead to them; now and then it explores as if it had none (still leaning
+    // toward its aims).
+    const usable = input.aim ? candidates.filter((affordance) => this.yieldsTask(affordance, input)) : candidates;
+    const aiming = aimingFor(input.aim, input.chain, input.observation, usable);
+    const aimed = this.proposeForAims(usable, input, chainEntities, aiming);
+    if (aimed) return aimed;
+    return this.pick(candidates, input, chainEntities, aiming, (kind, group) => this.kindScore(kind, group, input, chainEntities, aiming));
+  }
+
+  /**
+   * Most of the time (AIM_FOCUS), a task that serves the chain's aims: among the affordances that
+   * serve one, how much each serves it decides, not its kind (a search that is an aim counts as much
+   * as a form that is one), and within a kind only the strongest count (any link out exercises a
+   * navigate aim; the one toward another aim should win over thirty that lead nowhere in
+   * particular). With nothing on the page for its aims and no visible way toward them, the chain
+   * opens the menu that keeps the link (an account menu, a "More actions" menu).
+   */
+  private proposeForAims(usable: readonly Affordance[], input: ProposeInput, chainEntities: readonly string[], aiming: Aiming): Proposal | undefined {
+    const aimed = usable.filter((affordance) => aiming.weight(affordance) >= AIM_WEIGHT.toward);
+    const hidden = aimed.length === 0 ? aiming.hiddenWay() : undefined;
+    const hiddenKey = hidden ? `navigate:${hidden.link.name}` : '';
+    if (hidden && (!input.chain.avoid.has(hiddenKey) || secondChance(hiddenKey, input)) && input.rng.next() < AIM_FOCUS) {
+      const proposal = proposalThroughMenu(hidden, input.observation, input.rng);
+      return this.followUp ? referBack(proposal, input) : proposal;
+    }
+    if (aimed.length === 0 || input.rng.next() >= AIM_FOCUS) return undefined;
+    const best = new Map<KindKey, number>();
+    for (const affordance of aimed) best.set(kindKey(affordance), Math.max(best.get(kindKey(affordance)) ?? 0, aiming.weight(affordance)));
+    const strongest = aimed.filter((affordance) => aiming.weight(affordance) * 2 >= best.get(kindKey(affordance))!);
+    return this.pick(strongest, input, chainEntities, aiming, (kind) => best.get(kind)!);
+  }
+
+  /**
+   * Whether an affordance can be written as a task at all (a form whose only select has a single
+   * option cannot): one that cannot must not count as showing an aim, or the chain would stay to
+   * do what it cannot. A dry run with its own generator, so the chain's stays untouched.
+   */
+  private yieldsTask(affordance: Affordance, input: ProposeInput): boolean {
+    if (affordance.kind === 'navigate' || affordance.kind === 'read') return true;
+    const dry = { affordance, observation: input.observation, persona: input.persona, rng: new Rng(0), hasStateProbe: input.hasStateProbe, chainEntities: [] };
+    return proposalFromAffordance(dry) !== undefined;
+  }
+
+  private pick(
+    candidates: readonly Affordance[],
+    input: ProposeInput,
+    chainEntities: readonly string[],
+    aiming: Aiming,
+    kindScore: (kind: KindKey, group: Affordance[]) => number,
+  ): Proposal | undefined {
     // Pick a kind of interaction first, then an affordance of that kind, so that kinds with many
     // instances on a page (table cells, links) do not crowd out the rest.
     const byKind = new Map<KindKey, Affordance[]>();
     for (const affordance of candidates) byKind.set(kindKey(affordance), [...(byKind.get(kindKey(affordance)) ?? []), affordance]);
     while (byKind.size > 0) {
       const kinds = [...byKind.keys()];
-      const kind = kinds[input.rng.weightedIndex(kinds.map((candidate) => this.kindScore(candidate, byKind.get(candidate)!, input, chainEntities)))]!;
+      const kind = kinds[input.rng.weightedIndex(kinds.map((candidate) => kindScore(candidate, byKind.get(candidate)!)))]!;
       const group = byKind.get(kind)!;
-      const index = input.rng.weightedIndex(group.map((affordance) => this.affordanceScore(affordance, input, chainEntities)));
+      const index = input.rng.weightedIndex(group.map((affordance) => this.affordanceScore(affordance, input, chainEntities, aiming)));
       const affordance = group[index]!;
       const proposal = proposalFromAffordance({
         affordance,
@@ -71,7 +129,7 @@ export class HeuristicProposer implements Proposer {
     return undefined;
   }
 
-  private kindScore(kind: KindKey, group: Affordance[], input: ProposeInput, chainEntities: readonly string[]): number {
+  private kindScore(kind: KindKey, group: Affordance[], input: ProposeInput, chainEntities: readonly string[], aiming: Aiming): number {
     let score = KIND_WEIGHT[kind];
     const history = input.chain.accepted.map((subtask) => subtask.interaction);
     const uses = history.filter((interaction) => interaction === kind).length;
@@ -86,10 +144,11 @@ export class HeuristicProposer implements Proposer {
     // A kind whose every instance repeats something the chain already did (the same sidebar
     // toggle, the same row action on another row) loses most of its pull.
     score *= Math.max(...group.map((affordance) => repetitionFactor(affordance, input)));
+    score *= Math.max(...group.map((affordance) => aiming.weight(affordance)));
     return score;
   }
 
-  private affordanceScore(affordance: Affordance, input: ProposeInput, chainEntities: readonly string[]): number {
+  private affordanceScore(affordance: Affordance, input: ProposeInput, chainEntities: readonly string[], aiming: Aiming): number {
     let score = 1;
     if (!input.chain.explored.has(affordance.key)) score *= 3;
     if (affordance.kind === 'navigate') {
@@ -101,11 +160,24 @@ export class HeuristicProposer implements Proposer {
     // again (star, unstar, star) is not: an explored affordance keeps only a small part of the boost.
     // Walking to the entity's page is the weakest way to build on it: the next subtask can act there.
     if (this.followUp && mentionsAny(affordance, chainEntities)) score *= input.chain.explored.has(affordance.key) ? 4 : affordance.kind === 'navigate' ? 6 : 40;
-    return score * repetitionFactor(affordance, input);
+    return score * repetitionFactor(affordance, input) * aiming.weight(affordance);
   }
 }
 
 type KindKey = Affordance['kind'] | 'search';
+
+/**
+ * Whether a chain with aims may try a control again after one failed attempt: its aims are few
+ * and an executor's slip (a typo, the tab next to it) is no reason to give one up. Controls that
+ * failed twice, or were avoided for a reason a retry cannot change (`settled`), stay avoided.
+ */
+function secondChance(key: string, input: ProposeInput): boolean {
+  // Not in the retries of the level it failed in: those go to something else, so a real failure
+  // cannot stop the chain.
+  if (!input.aim || input.retry > 0 || input.chain.settled?.has(key)) return false;
+  const failures = input.chain.attempted.filter((subtask) => subtask.affordance === key && subtask.status === 'failed').length;
+  return failures === 1 && !input.chain.accepted.some((subtask) => subtask.affordance === key);
+}
 
 /**
  * An affordance's family: its key with quoted item names blanked, so that `item:Decline “Lunch”`

@@ -24,6 +24,8 @@ export class HeuristicReviser implements Reviser {
     }
     const beforePath = pathOf(input.pageBefore.url);
     const afterPath = pathOf(input.pageAfter.url);
+    const navigated = navigatingForm(input, beforePath, afterPath);
+    if (navigated) return navigated;
     // Only a page reached by following a link is a place a task can send someone; the page a
     // rejected form post lands on is not.
     const followedLink = input.attempt.actions.some(
@@ -43,6 +45,37 @@ export class HeuristicReviser implements Reviser {
       };
     }
     return undefined;
+  }
+}
+
+/**
+ * A form that changed no record but took the browser to a page whose address carries what was typed
+ * (a date picker's "Go", a filter or search form that submits by GET) did what its task said; only
+ * its check looked for a record. The same task, checked by the address it led to.
+ */
+function navigatingForm(input: ReviseInput, beforePath: string, afterPath: string): Proposal | undefined {
+  const { proposal, attempt } = input;
+  if (proposal.interaction !== 'form' || afterPath === beforePath || !attempt.actions.every((executed) => executed.outcome.ok)) return undefined;
+  if (input.stateBefore && input.stateAfter && diffStates(input.stateBefore, input.stateAfter).length > 0) return undefined;
+  const typed = attempt.actions.flatMap((executed) => (executed.action.type === 'type' ? [executed.action.text] : [])).filter((text) => text.trim() !== '');
+  // The task names what it meant to type; after a slip (a typo) the address no longer matches it.
+  const planned = (proposal.plan ?? []).flatMap((action) => (action.type === 'type' ? [action.text] : [])).filter((text) => text.trim() !== '');
+  if (typed.length === 0 || typed.join('\n') !== planned.join('\n')) return undefined;
+  const address = decodeAddress(afterPath).toLowerCase();
+  if (!typed.some((text) => address.includes(text.toLowerCase()))) return undefined;
+  return {
+    ...proposal,
+    plan: [],
+    predicates: [{ kind: 'url', includes: afterPath, exact: true }],
+  };
+}
+
+/** A path and query as a person reads it: `+` and percent-escapes decoded. */
+function decodeAddress(path: string): string {
+  try {
+    return decodeURIComponent(path.replace(/\+/g, ' '));
+  } catch {
+    return path;
   }
 }
 
