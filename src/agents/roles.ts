@@ -134,6 +134,8 @@ export interface ReviseInput {
   rng: Rng;
   observationBefore?: CapturedObservation;
   hasStateProbe?: boolean;
+  /** The chain's persona, for a revision written in its voice. */
+  persona?: Persona;
   recorder?: CallRecorder;
   signal?: AbortSignal;
 }

@@ -194,7 +194,7 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
         acceptedHere = true;
       } else {
         if (proposal.affordance) avoid.add(proposal.affordance);
-        const revised = await agents.reviser.revise({ proposal, attempt, stateBefore, stateAfter, pageBefore, pageAfter, rng: input.rng, ...judged });
+        const revised = await agents.reviser.revise({ proposal, attempt, stateBefore, stateAfter, pageBefore, pageAfter, rng: input.rng, persona: input.persona, ...judged });
         if (revised) {
           const revisedBefore = await evaluatePredicates(revised.predicates, { state: stateBefore, page: pageBefore });
           const revisedVerdict = await agents.verifier.verify({ proposal: revised, before: revisedBefore, after, attempt, ...judged });

@@ -1,5 +1,8 @@
 import type { EnvironmentManifest, RunningEnvironment } from '../core/environment.js';
+import type { Element } from '../core/observation.js';
 import type { EnvironmentSource } from '../environments/environment-source.js';
+import type { PipelineSession } from './chain-runner.js';
+import { isInNavigationArea } from '../agents/heuristic/affordances.js';
 import { findPagesForRoutes, mostSpecificRoute } from '../environments/site-map.js';
 
 /** How many earlier chains of the run use the same environment as chain `index`. */
@@ -44,4 +47,47 @@ export async function entryPage(environment: RunningEnvironment, route: string, 
   const routes = environment.manifest.affordances.flatMap((affordance) => affordance.route.split('|'));
   const pages = await findPagesForRoutes(environment.origin, startPath, routes, signal ? { signal } : {});
   return pages.get(route) ?? startPath;
+}
+
+/** The most section pages a URL run spreads its chains over, besides the start page. */
+const MAX_SECTION_STARTS = 6;
+
+/**
+ * The page chain `ordinal` of a run on a site that declares nothing starts on: the first chain on the
+ * start page, the next ones on the sections the start page links to (links in its navigation areas,
+ * else any same-origin link, in page order, hash routes included), then round again. A settings site
+ * whose overview holds only figures to read thus gets chains that begin on its forms. Read in the
+ * browser, since single-page apps draw their links with script; the start page if it links nowhere.
+ */
+export async function sectionStartPage(session: Pick<PipelineSession, 'goto' | 'observe'>, origin: string, startPath: string, ordinal: number, signal?: AbortSignal): Promise<string> {
+  if (ordinal === 0) return startPath;
+  await session.goto(startPath, signal);
+  const observation = await session.observe({ screenshot: false, ...(signal ? { signal } : {}) });
+  const here = addressOf(observation.url, origin);
+  const links = observation.elements.filter((element) => (element.role === 'link' || element.role === 'tab') && element.url !== undefined && !element.disabled);
+  const pagesOf = (candidates: readonly Element[]): string[] => {
+    const pages: string[] = [];
+    for (const link of candidates) {
+      const address = addressOf(link.url!, observation.url);
+      if (address !== undefined && address !== here && address !== startPath && !pages.includes(address)) pages.push(address);
+    }
+    return pages;
+  };
+  const sections = pagesOf(links.filter(isInNavigationArea));
+  const choices = [startPath, ...(sections.length > 0 ? sections : pagesOf(links)).slice(0, MAX_SECTION_STARTS)];
+  return choices[ordinal % choices.length]!;
+}
+
+/** Path, query and hash of a same-origin address (resolved against `base`); undefined for another origin. */
+function addressOf(url: string, base: string): string | undefined {
+  try {
+    const target = new URL(url, base);
+    // `/index.html` is the page `/` serves…
+    const path = target.pathname.replace(/\/index\.(html?|php)$/i, '/');
+    // So is `#/`, the root of a hash-routed app.
+    const hash = target.hash === '#/' ? '' : target.hash;
+    return target.origin === new URL(base).origin ? path + target.search + hash : undefined;
+  } catch {
+    return undefined;
+  }
 }

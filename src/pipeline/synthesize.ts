@@ -15,7 +15,7 @@ import { readChain, runExists, writeRunMeta, writeTasksFile } from '../store/run
 import { launchBrowser } from '../browser/index.js';
 import { runChain, type SessionFactory } from './chain-runner.js';
 import { ResetProbe } from './episode-start.js';
-import { entryPage, entryRoute, ordinalInEnvironment } from './entry-route.js';
+import { entryPage, entryRoute, ordinalInEnvironment, sectionStartPage } from './entry-route.js';
 import { chainAim, chainsInEnvironment } from './chain-aims.js';
 import { metaFor, openRun, runExistsError, tasksLine } from './run-meta.js';
 import type { SynthesisEventListener } from './events.js';
@@ -204,6 +204,11 @@ async function runOneChain(
       allowedOrigins: environment.manifest.allowedOrigins,
       ...(signal ? { signal } : {}),
     });
+    // A site that declares nothing: chains after the first begin on the sections its start page links to.
+    if (manifest.affordances.length === 0 && ordinal > 0) {
+      record.startPath = await sectionStartPage(session, environment.origin, record.startPath ?? manifest.startPath, ordinal, signal);
+      await writer.writeChain(record);
+    }
     await runChain({
       record,
       environment,

@@ -77,3 +77,39 @@ describe('synthesis on websites it has never seen', () => {
     });
   }
 });
+
+describe('a chain that goes on after its executor slips', () => {
+  it('relabels every slipped attempt to what it did, with no state probe, and still replays', { timeout: 120_000 }, async () => {
+    const { heuristicAgents, HeuristicExecutor } = await import('../../src/agents/heuristic/index.js');
+    const site = await startFixtureSite('vue-inventory');
+    try {
+      // Every attempt's first planned step slips: the next row's checkbox, a typo, another option.
+      const agents = { ...heuristicAgents(), executor: new HeuristicExecutor({ slipRate: 1 }) };
+      const { layout, records } = await synthesize({
+        outDir: join(out, 'slips'),
+        environment: 'url',
+        site: urlSite(`${site.origin}/`, []),
+        chains: 1,
+        maxLevel: 3,
+        seed: 1,
+        concurrency: 1,
+        browser,
+        agents,
+      });
+      const [record] = records;
+      const revised = record!.subtasks.filter((subtask) => subtask.origin === 'revised');
+      expect(revised.length, record!.subtasks.map((subtask) => `${subtask.status} ${subtask.description}`).join('\n')).toBeGreaterThan(0);
+      for (const subtask of revised) {
+        const original = record!.subtasks.find((candidate) => candidate.id === subtask.revisedFrom)!;
+        expect(original.status).toBe('failed');
+        expect(subtask.description).not.toBe(original.description);
+        expect(subtask.verdict.success).toBe(true);
+      }
+      expect(record!.levels.length).toBe(3);
+      const replay = await replayRun({ layout, browser, write: false });
+      expect(replay.tasks.filter((task) => !task.valid).map((task) => `L${task.level}: ${task.failure?.reason}`)).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  });
+});

@@ -83,6 +83,6 @@ describe('GoldPolicy', () => {
     ]);
     const gold = goldSteps([step(0, { type: 'dblclick', target: { role: 'cell', name: 'Q3' } })], { start: 0, end: 1 });
     const noisy = new GoldPolicy(gold, undefined, { slipRate: 1, rng: new Rng(7) });
-    expect(actionOf(await noisy.next(input(live)))).toEqual({ type: 'dblclick', target: { role: 'cell', name: 'Q4', ref: 'e2' } });
+    expect(actionOf(await noisy.next(input(live)))).toEqual({ type: 'dblclick', target: { role: 'cell', name: 'Q4', ref: 'e2', nth: 0 } });
   });
 });

@@ -16,3 +16,14 @@ describe('control names in task text', () => {
     expect(displayName('Input')).toBe('Input');
   });
 });
+
+describe('articles', () => {
+  it('gives a noun the article it takes, in templates too', async () => {
+    const { withArticle, phrase } = await import('../../src/agents/heuristic/phrasing.js');
+    const { Rng } = await import('../../src/core/random.js');
+    expect(['task', 'event', 'invoice', 'order', 'user', 'unit', 'update'].map(withArticle)).toEqual([
+      'a task', 'an event', 'an invoice', 'an order', 'a user', 'a unit', 'an update',
+    ]);
+    expect(phrase(new Rng(1), ['Set up a {noun} called {quoted}.'], { noun: 'event', quoted: '“Standup”' })).toBe('Set up an event called “Standup”.');
+  });
+});

@@ -127,7 +127,7 @@ export function findAffordances(observation: Observation): Affordance[] {
       affordances.push({ kind: 'choice', key: `select:${group ?? pressedSibling(element, elements)!.name}`, element, ...(group ? { group } : {}) });
     } else if (element.role === 'button' && !inForm(element) && BULK_NAME.test(element.name.trim())) {
       affordances.push({ kind: 'bulk', key: `bulk:${element.name}`, element });
-    } else if ((element.role === 'textbox' || element.role === 'searchbox') && !inForm(element) && !(element.value ?? '').trim()) {
+    } else if ((element.role === 'textbox' || element.role === 'searchbox') && !inForm(element) && !(element.value ?? '').trim() && !inUnnamedForm(element, elements)) {
       // A field outside any form is submitted with Enter, as new-item inputs, chat boxes and search
       // fields on most sites are.
       affordances.push({ kind: 'form', key: `entry:${element.name}`, formName: element.name, fields: [element], search: searchLike(element) });
@@ -228,6 +228,18 @@ function findImplicitForm(observation: Observation, elements: Element[]): Afford
     return { kind: 'form', key: `form:${formName}`, formName, fields, submit, search: false };
   }
   return undefined;
+}
+
+/**
+ * Whether an empty field outside any named form sits with other fields and one submit-like button
+ * ("Current password", "New password", "Update password"): one field of a form, which Enter in it
+ * alone would not fill in; no new-item input.
+ */
+function inUnnamedForm(field: Element, elements: readonly Element[]): boolean {
+  const container = field.path.join(' > ');
+  const here = elements.filter((element) => formIndexInPath(element) < 0 && element.path.join(' > ') === container);
+  const others = here.filter((element) => element !== field && ['textbox', 'spinbutton', 'combobox'].includes(element.role) && element.name.trim() !== '');
+  return others.length > 0 && here.some((element) => element.role === 'button' && SUBMIT_NAME.test(element.name.trim()));
 }
 
 function findForms(elements: Element[]): Affordance[] {

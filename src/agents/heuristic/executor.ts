@@ -7,6 +7,7 @@ import type { Attempt, ExecuteInput, Executor } from '../roles.js';
 import { nthOf, parseDescriptor, unquote } from './affordances.js';
 
 const CONFIRM_NAMES = /^(confirm|ok|yes|continue|delete|remove|archive|save|submit)\b/i;
+const DISMISS_NAMES = /^(cancel|close|no|not now|dismiss|back|keep|never ?mind|go back)\b/i;
 
 /**
  * Follows the proposal's plan, re-grounding every step on the live page: the intended element is
@@ -113,7 +114,8 @@ export function slip(action: Action, observation: Observation, rng: Rng): Action
       if (!element || element.role === 'link') return action;
       const same = observation.elements.filter((candidate) => candidate.role === element.role && candidate !== element && !candidate.disabled);
       const neighbour = same[same.findIndex((candidate) => observation.elements.indexOf(candidate) > observation.elements.indexOf(element))];
-      return neighbour ? { type: action.type, target: { role: neighbour.role, name: neighbour.name, ref: neighbour.ref } } : action;
+      // `nth` keeps a name shared by many (“Add to shopping list” in every card) on this neighbour.
+      return neighbour ? { type: action.type, target: { role: neighbour.role, name: neighbour.name, ref: neighbour.ref, nth: nthOf(observation.elements, neighbour) } } : action;
     }
     default:
       return action;
@@ -165,7 +167,12 @@ function findDialogConfirm(observation: Observation): Element | undefined {
   const inDialog = observation.elements.filter(
     (element) => element.role === 'button' && element.path.some((entry) => parseDescriptor(entry).role === 'dialog'),
   );
-  return inDialog.find((element) => CONFIRM_NAMES.test(element.name.trim()));
+  const named = inDialog.find((element) => CONFIRM_NAMES.test(element.name.trim()));
+  if (named) return named;
+  // A dialog that says what it confirms ("Turn on", "Sign out everywhere"): its one button that
+  // neither dismisses it nor is a glyph.
+  const affirmative = inDialog.filter((element) => /\p{L}/u.test(element.name) && !DISMISS_NAMES.test(element.name.trim()));
+  return affirmative.length === 1 ? affirmative[0] : undefined;
 }
 
 function readAnswer(from: Target, observation: Observation): string | undefined {

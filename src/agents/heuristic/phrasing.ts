@@ -5,6 +5,11 @@ export function q(text: string): string {
   return `\u201C${text}\u201D`;
 }
 
+/** "a task", "an event", "a user": the indefinite article a noun takes, by how it starts. */
+export function withArticle(noun: string): string {
+  return `${/^([aeio]|u(?!ni|s[aeiou]|ti))/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 /** "a, b and c" */
 export function joinList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
@@ -28,7 +33,8 @@ export function ensurePeriod(sentence: string): string {
 /** Fills one of several templates; `{name}` placeholders are replaced from `values`. */
 export function phrase(rng: Rng, templates: readonly string[], values: Record<string, string>): string {
   const template = rng.pick(templates);
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+  // "a {noun}" takes the article its noun needs: "a task", "an event".
+  return template.replace(/\ba \{noun\}/g, () => withArticle(values.noun ?? '')).replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 }
 
 /** "New task" → "task", "Add comment" → "comment", "Create project" → "project". */

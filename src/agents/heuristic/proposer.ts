@@ -174,9 +174,13 @@ type KindKey = Affordance['kind'] | 'search';
 function secondChance(key: string, input: ProposeInput): boolean {
   // Not in the retries of the level it failed in: those go to something else, so a real failure
   // cannot stop the chain.
-  if (!input.aim || input.retry > 0 || input.chain.settled?.has(key)) return false;
-  const failures = input.chain.attempted.filter((subtask) => subtask.affordance === key && subtask.status === 'failed').length;
-  return failures === 1 && !input.chain.accepted.some((subtask) => subtask.affordance === key);
+  if (input.retry > 0 || input.chain.settled?.has(key)) return false;
+  const failures = input.chain.attempted.filter((subtask) => subtask.affordance === key && subtask.status === 'failed');
+  if (failures.length !== 1 || input.chain.accepted.some((subtask) => subtask.affordance === key)) return false;
+  // Any chain, aims or none, tries again a control the executor missed: its attempt was relabeled
+  // to another control it reached instead, so the failure says nothing about this one.
+  const missed = input.chain.accepted.some((subtask) => subtask.revisedFrom === failures[0]!.id && subtask.affordance !== undefined && subtask.affordance !== key);
+  return input.aim !== undefined || missed;
 }
 
 /**

@@ -1,14 +1,17 @@
 import type { Predicate } from '../../core/predicate.js';
 import type { Proposal } from '../../core/task.js';
+import { PERSONAS } from '../personas.js';
 import type { ReviseInput, Reviser } from '../roles.js';
+import { taskAsExecuted } from './as-executed.js';
 import { pathOf } from './propose-from-affordance.js';
-import { q } from './phrasing.js';
+import { q, withArticle } from './phrasing.js';
 import { diffStates, humanizeField, labelField, singular, type RecordChange } from './state-diff.js';
 
 /**
  * Relabels a failed attempt to what it actually achieved: the most meaningful change in the state
- * (a record created, a field changed, a record removed), else a change of page; gives up when
- * nothing meaningful changed.
+ * (a record created, a field changed, a record removed), else what a slip did instead of the plan
+ * (the neighbouring control, the text really typed), else a change of page; gives up when nothing
+ * meaningful changed.
  */
 export class HeuristicReviser implements Reviser {
   readonly id = 'heuristic-reviser';
@@ -21,6 +24,17 @@ export class HeuristicReviser implements Reviser {
         .map((change) => describeChange(change, input))
         .find((description) => description !== undefined);
       if (revised) return { ...base, ...revised, ...(input.proposal.affordance ? { affordance: input.proposal.affordance } : {}) };
+    }
+    // A slip onto the neighbouring control, or a typo: the task for what was done instead.
+    if (input.observationBefore) {
+      const asExecuted = taskAsExecuted({
+        proposal: input.proposal,
+        actions: input.attempt.actions,
+        observationBefore: input.observationBefore,
+        persona: input.persona ?? PERSONAS[0]!,
+        hasStateProbe: input.hasStateProbe ?? false,
+      });
+      if (asExecuted) return asExecuted;
     }
     const beforePath = pathOf(input.pageBefore.url);
     const afterPath = pathOf(input.pageAfter.url);
@@ -100,7 +114,7 @@ function describeChange(change: RecordChange, input: ReviseInput): Pick<Proposal
           ? { kind: 'state-count', collection: change.collection, where: { [field]: label }, op: 'gte', count: sharing }
           : { kind: 'state-value', collection: change.collection, field, value: label, present: true };
       return {
-        description: sharing > 1 ? `Add another ${noun} ${q(label)}.` : input.rng.pick([`Create a ${noun} ${q(label)}.`, `Add the ${noun} ${q(label)}.`]),
+        description: sharing > 1 ? `Add another ${noun} ${q(label)}.` : input.rng.pick([`Create ${withArticle(noun)} ${q(label)}.`, `Add the ${noun} ${q(label)}.`]),
         predicates: [predicate],
         entities: [label],
       };
