@@ -47,6 +47,18 @@ describe('heuristic summarizer', () => {
     expect(summary).toMatch(/(Finally,|Lastly,|To finish,) open “Apollo 11”\.$/);
   });
 
+  it('opens a polite request with its verb, not with “doing this: Please”', async () => {
+    const polite = [subtask('Please favorite “Lemon Garlic Spaghetti”.', ['Lemon Garlic Spaghetti']), subtask('Open “dinner”.', ['dinner'])];
+    const openers = new Set<string>();
+    for (let seed = 0; seed < 30; seed += 1) {
+      const summary = await new HeuristicSummarizer().summarize({ subtasks: polite, rng: new Rng(seed) });
+      expect(summary).not.toMatch(/doing this/);
+      if (summary.startsWith('Start by')) expect(summary).toMatch(/^Start by favoriting “Lemon Garlic Spaghetti”\./);
+      openers.add(summary.split(' ')[0]!);
+    }
+    expect(openers.has('Start')).toBe(true);
+  });
+
   it('level 1 is the subtask itself', async () => {
     expect(await new HeuristicSummarizer().summarize({ subtasks: chain.slice(0, 1), rng: new Rng(1) })).toBe(chain[0]!.description);
   });

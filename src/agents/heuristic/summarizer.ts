@@ -1,7 +1,7 @@
 import { TrajsynthError } from '../../core/errors.js';
 import { missingConstants } from '../summary-constants.js';
 import type { SummarizeInput, Summarizer } from '../roles.js';
-import { ensurePeriod, lowerFirst } from './phrasing.js';
+import { ensurePeriod, lowerFirst, upperFirst } from './phrasing.js';
 
 const OPENERS = [['First,'], ['Start by'], ['To begin,']] as const;
 const MIDDLES = ['Then', 'Next,', 'After that,', 'Once that is done,'];
@@ -45,6 +45,9 @@ export class HeuristicSummarizer implements Summarizer {
 
 /** "Create a task …" → "creating a task …"; sentences that do not start with a verb get "doing this: …". */
 function gerund(sentence: string): string {
+  // "Please favorite “X”." → "favoriting “X”.": the courtesy goes, the request stays.
+  const polite = /^Please\s+(?=[a-z])/.exec(sentence);
+  if (polite) return gerund(upperFirst(sentence.slice(polite[0].length)));
   const match = /^([A-Z][a-z]+)(\b.*)$/s.exec(sentence);
   if (!match) return `doing this: ${sentence}`;
   const verb = match[1]!.toLowerCase();
@@ -52,7 +55,7 @@ function gerund(sentence: string): string {
   // One-syllable verbs ending consonant-vowel-consonant double the last letter (star → starring).
   const doubles = /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(verb);
   const ing = irregular[verb] ?? (doubles ? `${verb}${verb.at(-1)}ing` : verb.endsWith('e') && !verb.endsWith('ee') ? `${verb.slice(0, -1)}ing` : `${verb}ing`);
-  if (['what', 'how', 'which', 'who', 'when', 'where', 'please', 'in', 'using', 'the', 'a'].includes(verb)) {
+  if (['what', 'how', 'which', 'who', 'when', 'where', 'in', 'using', 'the', 'a'].includes(verb)) {
     return `doing this: ${sentence}`;
   }
   return `${ing}${match[2]}`;
