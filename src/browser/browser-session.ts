@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Action, CapturedObservation, PageReader, Viewport } from '../core/index.js';
 import type { BrowserSession, ExecuteOptions, ExecuteResult, ObserveOptions } from './browser-types.js';
-import { throwIfAborted } from '../core/index.js';
+import { errorMessage, oneLine, throwIfAborted, TrajsynthError } from '../core/index.js';
 import { signalOption } from './abort.js';
 import { executeAction } from './execute-action.js';
 import { loadPage } from './load-page.js';
@@ -28,12 +28,39 @@ export class PlaywrightSession implements BrowserSession {
   private readonly network: NetworkActivity;
   private pendingError: string | undefined;
   private closed = false;
+  private rendererCrashed = false;
 
   constructor(private readonly parts: SessionParts) {
     this.origin = parts.origin;
     this.viewport = { ...parts.viewport };
     this.network = new NetworkActivity(parts.page);
     this.reader = createPageReader(parts.context, parts.page, parts.origin, parts.navigationTimeoutMs);
+    parts.page.on('crash', () => {
+      this.rendererCrashed = true;
+    });
+  }
+
+  /** Why this session can no longer be used (the page's renderer or the browser died), if it cannot. */
+  private deadReason(): string | undefined {
+    if (this.closed) return undefined;
+    if (this.rendererCrashed) return "the page's renderer crashed";
+    if (!this.parts.context.browser()?.isConnected()) return 'the browser process is gone';
+    if (this.parts.page.isClosed()) return 'the page was closed';
+    return undefined;
+  }
+
+  /**
+   * Runs a browser operation; when it fails because the browser or renderer died, the failure is
+   * the harness's (BROWSER_CRASHED), never the agent's.
+   */
+  private async guarded<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      const dead = this.deadReason();
+      if (dead) throw crashedError(dead, error);
+      throw error;
+    }
   }
 
   url(): string {
@@ -43,13 +70,15 @@ export class PlaywrightSession implements BrowserSession {
   async goto(pathOrUrl: string, signal?: AbortSignal): Promise<void> {
     throwIfAborted(signal);
     const { page } = this.parts;
-    await loadPage(page, this.origin, pathOrUrl, { timeoutMs: this.parts.navigationTimeoutMs, ...signalOption(signal) });
-    await waitForSettled(page, { navigated: true, network: this.network, ...signalOption(signal) });
+    await this.guarded(async () => {
+      await loadPage(page, this.origin, pathOrUrl, { timeoutMs: this.parts.navigationTimeoutMs, ...signalOption(signal) });
+      await waitForSettled(page, { navigated: true, network: this.network, ...signalOption(signal) });
+    });
     this.pendingError = undefined;
   }
 
   async observe(options: ObserveOptions = {}): Promise<CapturedObservation> {
-    const observation = await captureObservation(this.parts.page, this.viewport, options.signal, options.screenshot !== false);
+    const observation = await this.guarded(() => captureObservation(this.parts.page, this.viewport, options.signal, options.screenshot !== false));
     if (this.pendingError !== undefined) {
       observation.error = this.pendingError;
       this.pendingError = undefined;
@@ -59,7 +88,7 @@ export class PlaywrightSession implements BrowserSession {
 
   async execute(action: Action, options: ExecuteOptions = {}): Promise<ExecuteResult> {
     this.parts.guard.take();
-    const result = await executeAction(
+    const result = await this.guarded(() => executeAction(
       {
         page: this.parts.page,
         origin: this.origin,
@@ -70,7 +99,10 @@ export class PlaywrightSession implements BrowserSession {
       },
       action,
       options,
-    );
+    ));
+    // An action that "failed" because the browser died did not fail: the harness did.
+    const dead = result.executed.outcome.ok ? undefined : this.deadReason();
+    if (dead) throw crashedError(dead, new Error(result.executed.outcome.ok ? '' : result.executed.outcome.error));
     const blocked = this.parts.guard.take();
     if (blocked.length) {
       const earlier = result.executed.outcome.ok ? [] : [result.executed.outcome.error];
@@ -88,4 +120,13 @@ export class PlaywrightSession implements BrowserSession {
     this.network.dispose();
     await this.parts.context.close().catch(() => undefined);
   }
+}
+
+export function crashedError(reason: string, cause: unknown): TrajsynthError {
+  return new TrajsynthError(`Expected a live browser, got a crash: ${reason} (${oneLine(errorMessage(cause), 160)})`, {
+    code: 'BROWSER_CRASHED',
+    isRetryable: true,
+    cause,
+    hint: 'The episode is redone in a relaunched browser; if crashes repeat, check memory (dmesg) and /dev/shm.',
+  });
 }

@@ -1,6 +1,6 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { abortError, DEFAULT_VIEWPORT, errorMessage, TrajsynthError, throwIfAborted } from '../core/index.js';
-import { PlaywrightSession } from './browser-session.js';
+import { crashedError, PlaywrightSession } from './browser-session.js';
 import type { BrowserHandle, BrowserSession, LaunchBrowserOptions, NewSessionOptions } from './browser-types.js';
 import { findChromium } from './find-chromium.js';
 import { SessionGuard } from './session-guard.js';
@@ -30,6 +30,11 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
   const { signal } = options;
   throwIfAborted(signal);
   const executablePath = options.executablePath ?? findChromium().executablePath;
+  const browser = await launchChromium(executablePath, signal);
+  return new PlaywrightBrowserHandle(browser, executablePath);
+}
+
+async function launchChromium(executablePath: string, signal: AbortSignal | undefined): Promise<Browser> {
   let browser: Browser;
   try {
     browser = await chromium.launch({
@@ -52,32 +57,65 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
     await browser.close().catch(() => undefined);
     throw abortError(signal);
   }
-  return new PlaywrightBrowserHandle(browser, executablePath);
+  return browser;
 }
 
+/**
+ * A launched Chromium. When the browser process dies under a run (killed, out of memory), the next
+ * session relaunches it: sessions open on the dead one fail with BROWSER_CRASHED and their episodes
+ * are redone by the caller, while new episodes go on in the new browser.
+ */
 class PlaywrightBrowserHandle implements BrowserHandle {
   readonly version: string;
+  relaunches = 0;
+  private closed = false;
+  private relaunching: Promise<Browser> | undefined;
 
   constructor(
-    private readonly browser: Browser,
+    private browser: Browser,
     readonly executablePath: string,
   ) {
     this.version = browser.version();
+  }
+
+  private async liveBrowser(signal: AbortSignal | undefined): Promise<Browser> {
+    if (this.browser.isConnected()) return this.browser;
+    if (this.closed) throw new TrajsynthError('Expected an open browser, got one that was closed', { code: 'BROWSER_CRASHED' });
+    this.relaunching ??= launchChromium(this.executablePath, signal).then(
+      (browser) => {
+        this.browser = browser;
+        this.relaunches += 1;
+        this.relaunching = undefined;
+        return browser;
+      },
+      (error: unknown) => {
+        this.relaunching = undefined;
+        throw error;
+      },
+    );
+    return this.relaunching;
   }
 
   async newSession(options: NewSessionOptions): Promise<BrowserSession> {
     throwIfAborted(options.signal);
     const viewport = options.viewport ?? DEFAULT_VIEWPORT;
     const origin = normalizeOrigin(options.origin);
-    const context = await this.browser.newContext({
-      viewport,
-      deviceScaleFactor: 1,
-      locale: 'en-US',
-      timezoneId: 'UTC',
-      colorScheme: 'light',
-      serviceWorkers: 'block',
-      acceptDownloads: false,
-    });
+    const browser = await this.liveBrowser(options.signal);
+    let context: BrowserContext;
+    try {
+      context = await browser.newContext({
+        viewport,
+        deviceScaleFactor: 1,
+        locale: 'en-US',
+        timezoneId: 'UTC',
+        colorScheme: 'light',
+        serviceWorkers: 'block',
+        acceptDownloads: false,
+      });
+    } catch (error) {
+      if (!browser.isConnected()) throw crashedError('the browser closed while a session was opening', error);
+      throw error;
+    }
     try {
       const allowedOrigins = options.allowedOrigins ? [origin, ...options.allowedOrigins.map(normalizeOrigin)] : undefined;
       const page = await context.newPage();
@@ -97,11 +135,14 @@ class PlaywrightBrowserHandle implements BrowserHandle {
       });
     } catch (error) {
       await context.close().catch(() => undefined);
+      if (!browser.isConnected()) throw crashedError('the browser closed while a session was opening', error);
       throw error;
     }
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    await this.relaunching?.catch(() => undefined);
     await this.browser.close().catch(() => undefined);
   }
 }

@@ -17,12 +17,30 @@ export interface ParsedCommand {
 
 export function parseCommandArgs(command: string, argv: string[], options: Options, allowPositionals: boolean): ParsedCommand {
   try {
-    const parsed = parseArgs({ args: argv, options, allowPositionals, strict: true });
+    const parsed = parseArgs({ args: withNegativeValues(argv, options), allowPositionals, options, strict: true });
     return { values: parsed.values, positionals: parsed.positionals };
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     throw new UsageError(`${message}. Run \`trajsynth ${command} --help\` for the flags.`);
   }
+}
+
+/**
+ * `--chains -3` would be read as a flag "-3"; joined as `--chains=-3`, its value reaches the flag's
+ * own check, which says in one line what range it takes.
+ */
+function withNegativeValues(argv: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const token = argv[index]!;
+    const next = argv[index + 1];
+    const name = token.startsWith('--') ? token.slice(2) : undefined;
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${token}=${next}`);
+      index += 1;
+    } else out.push(token);
+  }
+  return out;
 }
 
 export function integerFlag(name: string, raw: string | undefined, fallback: number, options: { min: number; max?: number }): number {

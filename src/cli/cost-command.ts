@@ -2,6 +2,7 @@ import type { ModelCall } from '../core/usage.js';
 import { costReport, type CostBucket, type LevelTaskCost } from '../cost/cost-report.js';
 import { chainLayout, listChainIds, readCalls, readChain, readInterruptedCalls, readRunMeta } from '../store/index.js';
 import { booleanFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
+import { assertReadable, shownStatus } from './run-health.js';
 import { resolveRun } from './inspect-command.js';
 
 export const COST_HELP = `Usage: trajsynth cost RUN [flags]
@@ -25,6 +26,8 @@ export async function costCommand(argv: string[]): Promise<number> {
   if (parsed.positionals.length !== 1) throw new UsageError(`Expected one RUN argument, got ${parsed.positionals.length}. Usage: trajsynth cost RUN [--out DIR] [--json]`);
   const layout = resolveRun(parsed.positionals[0]!, stringFlag(parsed, 'out'));
   const meta = await readRunMeta(layout);
+  await assertReadable(layout);
+  const status = await shownStatus(layout, meta.status);
   const notes: string[] = [];
   const chains: Array<{ chainId: string; levelsReached: number; calls: ModelCall[] }> = [];
   for (const chainId of await listChainIds(layout)) {
@@ -52,15 +55,15 @@ export async function costCommand(argv: string[]): Promise<number> {
   if (report.totals.calls + report.totals.cacheHitCalls === 0) {
     out.push(
       modelRoles.length === 0
-        ? `Run ${meta.runId} (${meta.status}): heuristic agents only: 0 model calls, $0.0000.`
-        : `Run ${meta.runId} (${meta.status}): 0 model calls recorded, $0.0000 (model-backed roles configured: ${modelRoles.map(([role]) => role).join(', ')}).`,
+        ? `Run ${meta.runId} (${status}): heuristic agents only: 0 model calls, $0.0000.`
+        : `Run ${meta.runId} (${status}): 0 model calls recorded, $0.0000 (model-backed roles configured: ${modelRoles.map(([role]) => role).join(', ')}).`,
     );
     out.push(...notes.map((note) => `  note: ${note}`));
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;
   }
   const tables = report.priceTables.length ? `price table ${report.priceTables.join(', ')}` : 'no price table (every call unpriced)';
-  out.push(`Run ${meta.runId} (${meta.status}) · ${report.chains} chain(s) · ${tables}`);
+  out.push(`Run ${meta.runId} (${status}) · ${report.chains} chain(s) · ${tables}`);
   out.push(...notes.map((note) => `  note: ${note}`));
   out.push(`  total: ${totalLine(report.totals)}`);
   out.push('  (cached = answered from the response cache, no money spent; cache write/read = prompt-cache tokens)');

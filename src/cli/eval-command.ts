@@ -42,6 +42,7 @@ Flags:
   --out DIR            store directory holding trajectories/ (default .)
   --run NAME           evaluation run id (default <source>-eval-<agent>)
   --resume             continue: finished episodes are kept; interrupted and errored ones are redone
+  --redo-damaged       with --resume: redo finished episodes whose files are damaged (default: refuse)
   --quiet              no progress bar
 `;
 
@@ -69,6 +70,7 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
       out: { type: 'string' },
       run: { type: 'string' },
       resume: { type: 'boolean' },
+      'redo-damaged': { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -137,6 +139,7 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
       selection: { ...(levels ? { levels } : {}), ...(environments?.length ? { environments } : {}), ...(limitRaw !== undefined ? { limit: integerFlag('limit', limitRaw, 10, { min: 1 }) } : {}), validOnly: booleanFlag(parsed, 'valid-only') },
       ...options,
       resume: booleanFlag(parsed, 'resume'),
+      redoDamaged: booleanFlag(parsed, 'redo-damaged') ?? false,
       ...(budgetUsd !== undefined ? { budgetUsd } : {}),
       signal,
       ...(bar

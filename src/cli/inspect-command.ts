@@ -4,6 +4,7 @@ import { describePredicate } from '../core/predicate.js';
 import type { ChainRecord } from '../core/chain.js';
 import { listChainIds, readChain, readRunMeta, readSteps, readTasksFile, runLayout, type RunLayout } from '../store/index.js';
 import { coverageText } from './coverage-text.js';
+import { assertReadable, shownStatus } from './run-health.js';
 import { booleanFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
 
 export const INSPECT_HELP = `Usage: trajsynth inspect RUN [flags]
@@ -39,10 +40,11 @@ export async function inspectCommand(argv: string[]): Promise<number> {
   if (parsed.positionals.length !== 1) throw new UsageError(`Expected one RUN argument, got ${parsed.positionals.length}. Usage: trajsynth inspect RUN [--out DIR]`);
   const layout = resolveRun(parsed.positionals[0]!, stringFlag(parsed, 'out'));
   const meta = await readRunMeta(layout);
+  await assertReadable(layout);
   const only = stringFlag(parsed, 'chain');
   const tasks = await readTasksFile(layout);
   const out: string[] = [];
-  out.push(`Run ${meta.runId} (${meta.status}) · env ${meta.config.environment} · seed ${meta.config.seed} · ${meta.config.chains} chains to level ${meta.config.maxLevel}`);
+  out.push(`Run ${meta.runId} (${await shownStatus(layout, meta.status)}) · env ${meta.config.environment} · seed ${meta.config.seed} · ${meta.config.chains} chains to level ${meta.config.maxLevel}`);
   out.push(`  created ${meta.createdAt} · ${tasks.length} chain(s) with tasks in ${layout.tasksFile}`);
   const coverage = coverageText(meta.coverage, meta.config.environment === 'all' ? meta.spread : undefined);
   if (coverage && !only) out.push(coverage.trimEnd());

@@ -21,6 +21,13 @@ Commands:
 Run \`trajsynth <command> --help\` for a command's flags.
 `;
 
+// Output piped into a reader that stops early (`| head`): the rest is dropped, never a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const controller = new AbortController();
@@ -80,7 +87,7 @@ main(process.argv.slice(2)).then(
     }
     if (isTrajsynthError(error)) {
       process.stderr.write(`trajsynth: ${error.message}\n${error.hint ? `  fix: ${error.hint}\n` : ''}`);
-      process.exitCode = error.code === 'ABORTED' ? 130 : ['BAD_INPUT', 'RUN_EXISTS', 'UNKNOWN_ENVIRONMENT'].includes(error.code) ? 2 : 1;
+      process.exitCode = error.code === 'ABORTED' ? 130 : ['BAD_INPUT', 'RUN_EXISTS', 'UNKNOWN_ENVIRONMENT', 'OUTPUT_UNWRITABLE'].includes(error.code) ? 2 : 1;
       return;
     }
     process.stderr.write(`trajsynth: unexpected error: ${errorMessage(error)}\n${error instanceof Error && error.stack ? error.stack : ''}\n`);

@@ -44,12 +44,19 @@ export class ProgressBar {
         this.levels.set(event.chainId, event.level);
         this.done += 1;
         break;
+      case 'chain-retry': {
+        // The chain starts over: what its crashed attempt reached no longer counts.
+        this.done -= this.levels.get(event.chainId) ?? 0;
+        this.levels.delete(event.chainId);
+        this.line(`chain ${event.chainId}: ${event.reason}; redoing it in a relaunched browser (attempt ${event.attempt + 1})`);
+        break;
+      }
       case 'chain-finished':
       case 'chain-failed': {
         const reached = this.levels.get(event.chainId) ?? 0;
         this.done += this.maxLevel - reached;
         this.chainsDone += 1;
-        const detail = event.type === 'chain-failed' ? `failed: ${event.error}` : `level ${reached}${event.stopReason ? ` (${event.stopReason})` : ''}`;
+        const detail = event.type === 'chain-failed' ? `${event.infrastructure ? 'harness error (redone on --resume)' : 'failed'}: ${event.error}` : `level ${reached}${event.stopReason ? ` (${event.stopReason})` : ''}`;
         if (!this.interactive) this.line(`chain ${event.chainId} done, ${detail}`);
         break;
       }

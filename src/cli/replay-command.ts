@@ -1,6 +1,7 @@
 import type { ReplayReport } from '../core/eval.js';
 import { booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
 import { resolveRun } from './inspect-command.js';
+import { assertReadable } from './run-health.js';
 import { CountingBar } from './progress.js';
 
 export const REPLAY_HELP = `Usage: trajsynth replay RUN [flags]
@@ -34,6 +35,7 @@ export async function replayCommand(argv: string[], signal: AbortSignal): Promis
   }
   if (parsed.positionals.length !== 1) throw new UsageError(`Expected one RUN argument, got ${parsed.positionals.length}. Usage: trajsynth replay RUN [--out DIR] [--json]`);
   const layout = resolveRun(parsed.positionals[0]!, stringFlag(parsed, 'out'));
+  await assertReadable(layout);
   const concurrency = integerFlag('concurrency', stringFlag(parsed, 'concurrency'), 2, { min: 1, max: 64 });
   const json = booleanFlag(parsed, 'json');
   const { levelsFlag } = await import('./eval-command.js');

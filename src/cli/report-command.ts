@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { AgentResult, Interval, Results } from '../core/results.js';
 import { booleanFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
 import { resolveRun } from './inspect-command.js';
+import { assertReadable } from './run-health.js';
 
 export const REPORT_HELP = `Usage: trajsynth report EVAL_RUN... [flags]
 
@@ -44,6 +45,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const layouts = parsed.positionals.map((run) => resolveRun(run, stringFlag(parsed, 'out')));
   const { loadEvalRun, buildResults } = await import('../eval/results.js');
   const { writeReportFiles } = await import('../eval/report-files.js');
+  for (const layout of layouts) await assertReadable(layout);
   const runs = await Promise.all(layouts.map((layout) => loadEvalRun(layout)));
   const results = buildResults(runs);
   const outDir = resolve(stringFlag(parsed, 'out') ?? '.');

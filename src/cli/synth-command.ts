@@ -26,7 +26,9 @@ Flags:
   --concurrency C     chains run in parallel (default 2)
   --out DIR           output directory holding tasks/ and trajectories/ (default .)
   --run NAME          run id (default <env>-seed<S>)
-  --resume            continue an interrupted run; finished chains are kept
+  --resume            continue an interrupted run; finished chains are kept, unfinished ones and
+                      those that ended on an infrastructure error (a crashed browser) are redone
+  --redo-damaged      with --resume: redo finished chains whose files are damaged (default: refuse)
   --max-steps N       step limit per subtask (default 12)
   --retries N         new proposals per level after a failure (default 2)
   --quiet             no progress bar
@@ -60,6 +62,7 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
       out: { type: 'string' },
       run: { type: 'string' },
       resume: { type: 'boolean' },
+      'redo-damaged': { type: 'boolean' },
       'max-steps': { type: 'string' },
       retries: { type: 'string' },
       quiet: { type: 'boolean' },
@@ -112,6 +115,7 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
     maxStepsPerSubtask: integerFlag('max-steps', stringFlag(parsed, 'max-steps'), 12, { min: 2, max: 200 }),
     maxRetriesPerLevel: integerFlag('retries', stringFlag(parsed, 'retries'), 2, { min: 0, max: 20 }),
     resume: booleanFlag(parsed, 'resume') ?? false,
+    redoDamaged: booleanFlag(parsed, 'redo-damaged') ?? false,
     ...(runId ? { runId } : {}),
     ...(site ? { site } : {}),
   };
@@ -124,6 +128,7 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
     process.stdout.write(estimateText(estimate));
     return 0;
   }
+  if (options.redoDamaged && !options.resume) throw new UsageError('Expected --resume together with --redo-damaged');
   const cacheDir = stringFlag(parsed, 'cache');
   if (booleanFlag(parsed, 'cache-only') && !cacheDir) throw new UsageError('Expected --cache DIR together with --cache-only');
   const built = usesModels(agentConfig)
@@ -153,6 +158,7 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
   process.stdout.write(coverageText(result.meta.coverage, environment === ALL_ENVIRONMENTS ? result.meta.spread : undefined));
   if (result.meta.budget?.reached) return 0;
   if (result.meta.status === 'interrupted') return 130;
+  if (result.records.some((record) => record.status === 'error')) return 1;
   const nothing = nothingSynthesizedText(result.records, site !== undefined);
   if (nothing) {
     process.stderr.write(nothing);
@@ -223,6 +229,9 @@ function budgetFromFlags(parsed: ParsedCommand, config: AgentConfig): number | u
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (!/^\d+(\.\d+)?$/.test(raw.trim()) || !Number.isFinite(value) || value <= 0) throw new UsageError(`Expected --budget-usd to be a positive number of dollars, got "${raw}". Example: --budget-usd 2.50`);
+  if (!usesModels(config)) {
+    throw new UsageError('Expected a model-backed role with --budget-usd, got every role heuristic (they cost nothing, so no budget applies). Add --model anthropic:MODEL, or drop --budget-usd');
+  }
   const unpriced = unpricedSpecs(config);
   if (unpriced.length > 0) {
     throw new UsageError(`Expected priced models with --budget-usd, got unpriced ${unpriced.join(', ')}. Add their prices under "prices" in --config (e.g. {"provider":"openai","model":"qwen2.5-vl","inputPerMTok":0,"outputPerMTok":0})`);
@@ -279,12 +288,13 @@ function summaryText(
   const steps = records.reduce((total, record) => total + record.stepCount, 0);
   const reaching = Array.from({ length: maxLevel }, (_, index) => records.filter((record) => record.levels.length >= index + 1).length);
   const cost = records.reduce<number | undefined>((total, record) => (total === undefined || record.usage.costUsd === undefined ? undefined : total + record.usage.costUsd), 0);
-  const failedChains = records.filter((record) => record.status === 'failed');
+  const failedChains = records.filter((record) => record.status === 'failed' || record.status === 'error');
+  const harnessErrors = records.filter((record) => record.status === 'error').length;
   const row = (label: string, value: string) => `  ${label.padEnd(13)}${value}`;
   const lines = [
     '',
     `Run ${layout.runId}: ${status}`,
-    row('chains', `${records.length} finished${failedChains.length ? ` (${failedChains.length} failed with an error)` : ''}`),
+    row('chains', `${records.length} finished${failedChains.length ? ` (${failedChains.length} ended on an error${harnessErrors ? `, ${harnessErrors} of them the harness's` : ''})` : ''}`),
     row('subtasks', `${acceptedProposed + revised} accepted (${acceptedProposed} as proposed, ${revised} revised), ${failed} failed attempts`),
     row('levels', `${reaching.map((count, index) => `L${index + 1}: ${count}`).join('  ')}  (chains reaching each level)`),
     row('steps', String(steps)),
@@ -296,5 +306,6 @@ function summaryText(
     '',
   ];
   if (status === 'interrupted') lines.push(`Interrupted. Continue with the same flags plus --resume.`, '');
+  else if (harnessErrors) lines.push(`${harnessErrors} chain(s) ended on an infrastructure error, not an agent failure: fix the cause, then run the same command with --resume to redo them.`, '');
   return lines.join('\n');
 }

@@ -15,9 +15,15 @@ export const ChainRecordSchema = z.object({
   persona: z.string(),
   /** Where the chain (and so each of its level-k tasks) starts after reset(envSeed). */
   startPath: z.string().optional(),
-  status: z.enum(['running', 'complete', 'failed']),
-  /** Why the chain stopped before maxLevel, when it did. */
+  /**
+   * `failed`: the agents failed (a model that never gave valid output); `error`: the harness did (a
+   * crashed browser, an unreachable model endpoint), and --resume redoes the chain.
+   */
+  status: z.enum(['running', 'complete', 'failed', 'error']),
+  /** Why the chain stopped before maxLevel, when it did (one line). */
   stopReason: z.string().optional(),
+  /** The error that ended the chain (status failed or error). */
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
   subtasks: z.array(SubtaskSchema),
   levels: z.array(LevelSchema),
   stepCount: z.number().int().nonnegative(),

@@ -6,12 +6,18 @@ export type ErrorCode =
   | 'BAD_INPUT'
   | 'BROWSER_NOT_FOUND'
   | 'BROWSER_LAUNCH_FAILED'
+  /** The browser or a page's renderer died under a running episode (an infrastructure error). */
+  | 'BROWSER_CRASHED'
   | 'UNKNOWN_ENVIRONMENT'
   | 'ENVIRONMENT_FAILED'
   | 'UNREACHABLE_URL'
   | 'CORRUPT_FILE'
   | 'SCHEMA_VERSION'
   | 'RUN_EXISTS'
+  /** Another live process is writing the run. */
+  | 'RUN_LOCKED'
+  /** The output location is a file, read-only, or cannot be created. */
+  | 'OUTPUT_UNWRITABLE'
   | 'RUN_NOT_FOUND'
   | 'ABORTED'
   | 'TIMEOUT'
@@ -65,4 +71,15 @@ export function abortError(signal?: AbortSignal): TrajsynthError {
 
 export function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw abortError(signal);
+}
+
+const ANSI_ESCAPE = /\u001b\[[0-9;]*[A-Za-z]/g;
+
+/**
+ * A message as one clean line for a stored record or a summary: no terminal colour codes, no call
+ * log (Playwright appends one after a newline), at most `maxLength` characters.
+ */
+export function oneLine(message: string, maxLength = 300): string {
+  const first = message.replace(ANSI_ESCAPE, '').split('\n').map((line) => line.trim()).find((line) => line.length > 0) ?? '';
+  return first.length > maxLength ? `${first.slice(0, maxLength - 1)}…` : first;
 }

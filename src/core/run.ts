@@ -22,7 +22,7 @@ export type RunConfig = z.infer<typeof RunConfigSchema>;
 export const ChainSummarySchema = z.object({
   chainId: z.string(),
   environment: z.string().optional(),
-  status: z.enum(['pending', 'running', 'complete', 'failed']),
+  status: z.enum(['pending', 'running', 'complete', 'failed', 'error']),
   levelsReached: z.number().int().nonnegative(),
   accepted: z.number().int().nonnegative(),
   revised: z.number().int().nonnegative(),

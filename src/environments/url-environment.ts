@@ -8,11 +8,22 @@ const REACHABILITY_TIMEOUT_MS = 10_000;
 
 /** Parses `--url` (and optional extra origins) into a site, with errors that name the fix. */
 export function urlSite(url: string, allowedOrigins: readonly string[] = []): UrlSite {
-  const parsed = UrlSiteSchema.safeParse({ url, allowedOrigins });
-  if (!parsed.success || !/^https?:$/.test(new URL(url).protocol)) {
-    throw new TrajsynthError(`Expected --url to be an http(s) address such as https://example.com/, got "${url}"`, { code: 'BAD_INPUT' });
+  if (!isHttpUrl(url)) throw new TrajsynthError(`Expected --url to be an http(s) address such as https://example.com/, got "${url}"`, { code: 'BAD_INPUT' });
+  const badOrigin = allowedOrigins.find((origin) => !isHttpUrl(origin));
+  if (badOrigin !== undefined) {
+    throw new TrajsynthError(`Expected --allow-origin to be an http(s) origin such as https://docs.example.com, got "${badOrigin}"`, { code: 'BAD_INPUT' });
   }
+  const parsed = UrlSiteSchema.safeParse({ url, allowedOrigins });
+  if (!parsed.success) throw new TrajsynthError(`Expected --url and --allow-origin to be http(s) addresses, got "${url}" and ${JSON.stringify(allowedOrigins)}`, { code: 'BAD_INPUT' });
   return parsed.data;
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(text).protocol);
+  } catch {
+    return false;
+  }
 }
 
 /** Reads a site manifest file (JSON: url, title, description, allowedOrigins, viewport). */

@@ -9,6 +9,7 @@ import type { SessionFactory } from '../pipeline/chain-runner.js';
 import { readEpisode, runLayout, writeEvalRunMeta, type RunLayout } from '../store/index.js';
 import type { EvalAgent } from './eval-agent.js';
 import { evalMetaFor, openEvalRun } from './eval-run-meta.js';
+import { prepareRunForWriting } from '../pipeline/run-preflight.js';
 import { runEpisode, type EpisodePlan } from './run-episode.js';
 import { selectTasks, type TaskSelection, type TaskSource } from './task-source.js';
 
@@ -40,6 +41,8 @@ export interface EvaluateOptions {
   seed?: number;
   concurrency?: number;
   resume?: boolean;
+  /** With resume: redo finished episodes whose files are damaged instead of refusing. */
+  redoDamaged?: boolean;
   budgetUsd?: number;
   browser?: SessionFactory;
   executablePath?: string;
@@ -95,14 +98,31 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
       return { episodeId, task, repeat, agentSeed: deriveSeed(config.seed, 'agent', episodeId) };
     }),
   );
-  let meta = await openEvalRun(layout, config, options.resume ?? false);
+  // Before any work: --out can be written, no other process holds the run, kept episodes are intact.
+  const prepared = await prepareRunForWriting(layout, { resume: options.resume ?? false, redoDamaged: options.redoDamaged ?? false, command: 'eval' });
+  try {
+    return await evaluateLocked(options, { layout, config, plans, redo: prepared.redo });
+  } finally {
+    await prepared.lock.release();
+  }
+}
+
+async function evaluateLocked(
+  options: EvaluateOptions,
+  run: { layout: RunLayout; config: EvalConfig; plans: EpisodePlan[]; redo: ReadonlySet<string> },
+): Promise<EvaluationResult> {
+  const { source, agent, signal } = options;
+  const { layout, config, plans } = run;
+  const runId = layout.runId;
   const records = new Map<string, EpisodeRecord>();
   if (options.resume) {
     for (const plan of plans) {
+      if (run.redo.has(plan.episodeId)) continue;
       const existing = await readEpisode(layout, plan.episodeId);
       if (existing?.status === 'finished') records.set(plan.episodeId, existing);
     }
   }
+  let meta = await openEvalRun(layout, config, options.resume ?? false);
 
   const budgetStop = new AbortController();
   const runSignal = signal ? AbortSignal.any([signal, budgetStop.signal]) : budgetStop.signal;
@@ -136,17 +156,23 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
       void queue
         .add(async () => {
           if (runSignal.aborted) return;
-          const record = await runEpisode(plan, {
-            layout,
-            agent,
-            browser,
-            source,
-            maxSteps: await stepBudget(plan.task, config, agent),
-            maxInvalidInARow: options.maxInvalidInARow ?? 3,
-            ...(options.judge ? { judge: options.judge } : {}),
-            onCall,
-            signal: runSignal,
-          });
+          let record: EpisodeRecord | undefined;
+          // A crashed browser or renderer is the harness's failure: the episode is redone (bounded)
+          // in the relaunched browser.
+          for (let attempt = 0; attempt <= MAX_CRASH_RETRIES; attempt += 1) {
+            record = await runEpisode(plan, {
+              layout,
+              agent,
+              browser,
+              source,
+              maxSteps: await stepBudget(plan.task, config, agent),
+              maxInvalidInARow: options.maxInvalidInARow ?? 3,
+              ...(options.judge ? { judge: options.judge } : {}),
+              onCall,
+              signal: runSignal,
+            });
+            if (record?.status !== 'error' || record.error?.code !== 'BROWSER_CRASHED' || runSignal.aborted) break;
+          }
           if (!record) return;
           spend(record.agentUsage?.costUsd);
           records.set(plan.episodeId, record);
@@ -169,6 +195,9 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
   const episodes = plans.map((plan) => records.get(plan.episodeId)).filter((record): record is EpisodeRecord => record !== undefined);
   return { layout, meta, episodes };
 }
+
+/** How many times an episode is redone in one run after the browser or its renderer crashed under it. */
+const MAX_CRASH_RETRIES = 2;
 
 /** The step budget of one episode: --max-steps, else per-subtask steps × k (never less than the agent needs). */
 async function stepBudget(task: EvalTask, config: EvalConfig, agent: EvalAgent): Promise<number> {

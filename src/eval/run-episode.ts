@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { SCHEMA_VERSION } from '../core/chain.js';
 import type { RunningEnvironment } from '../core/environment.js';
-import { errorMessage, isTrajsynthError } from '../core/errors.js';
+import { errorMessage, isTrajsynthError, oneLine } from '../core/errors.js';
 import type { EpisodeRecord, EvalTask } from '../core/eval.js';
 import type { CapturedObservation } from '../core/observation.js';
 import { describePredicate } from '../core/predicate.js';
@@ -139,7 +139,7 @@ export async function runEpisode(plan: EpisodePlan, context: EpisodeContext): Pr
       return undefined;
     }
     const code = isTrajsynthError(error) ? error.code : 'INTERNAL';
-    return await finish({ status: 'error', endedBy: 'error', error: { code, message: errorMessage(error) } });
+    return await finish({ status: 'error', endedBy: 'error', error: { code, message: oneLine(errorMessage(error)) } });
   } finally {
     await policy?.end?.().catch(() => undefined);
     await session?.close().catch(() => undefined);

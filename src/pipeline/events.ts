@@ -11,7 +11,10 @@ export type SynthesisEvent =
   /** A level not stored: its checker already held at the seeded reset. */
   | { type: 'level-skipped'; chainId: string; level: number }
   | { type: 'chain-finished'; chainId: string; levels: number; stopReason?: string }
-  | { type: 'chain-failed'; chainId: string; error: string }
+  /** The chain ended on an error: `infrastructure` when the harness failed (the chain is redone on --resume). */
+  | { type: 'chain-failed'; chainId: string; error: string; infrastructure: boolean }
+  /** The chain is redone from its seed after the browser or its renderer crashed under it. */
+  | { type: 'chain-retry'; chainId: string; attempt: number; reason: string }
   | { type: 'model-call'; call: ModelCall; spentUsd: number }
   | { type: 'run-finished'; runId: string; status: 'complete' | 'interrupted' | 'failed' };
 

@@ -89,6 +89,8 @@ export function metaFor(
   status: RunMeta['status'],
   source: EnvironmentSource,
   ending: Pick<RunMeta, 'stopReason' | 'budget'>,
+  /** Chains being worked on now (shown `running`, not `pending`). */
+  inFlight: ReadonlySet<string> = new Set(),
 ): RunMeta {
   const chains: ChainSummary[] = [];
   for (let index = 0; index < config.chains; index += 1) {
@@ -106,7 +108,7 @@ export function metaFor(
             failed: record.subtasks.filter((subtask) => subtask.status === 'failed').length,
             steps: record.stepCount,
           }
-        : { chainId, environment: source.manifestFor(index).id, status: 'pending', levelsReached: 0, accepted: 0, revised: 0, failed: 0, steps: 0 },
+        : { chainId, environment: source.manifestFor(index).id, status: inFlight.has(chainId) ? 'running' : 'pending', levelsReached: 0, accepted: 0, revised: 0, failed: 0, steps: 0 },
     );
   }
   const usage = [...records.values()].reduce((total, record) => addUsage(total, record.usage), emptyUsage());

@@ -1,6 +1,6 @@
 import PQueue from 'p-queue';
 import { ChainRecordSchema, SCHEMA_VERSION, type ChainRecord } from '../core/chain.js';
-import { TrajsynthError, errorMessage, isTrajsynthError } from '../core/errors.js';
+import { TrajsynthError, errorMessage, isTrajsynthError, oneLine } from '../core/errors.js';
 import { Rng, deriveSeed } from '../core/random.js';
 import type { RunConfig, RunMeta } from '../core/run.js';
 import { emptyUsage, type ModelCall } from '../core/usage.js';
@@ -11,13 +11,15 @@ import type { EnvironmentManifest, RunningEnvironment, UrlSite } from '../core/e
 import { environmentSource, type EnvironmentSource } from '../environments/environment-source.js';
 import { ChainWriter } from '../store/chain-writer.js';
 import { chainIdFor, runLayout, type RunLayout } from '../store/layout.js';
-import { readChain, runExists, writeRunMeta, writeTasksFile } from '../store/run-store.js';
+import { readChain, writeRunMeta, writeTasksFile } from '../store/run-store.js';
 import { launchBrowser } from '../browser/index.js';
 import { runChain, type SessionFactory } from './chain-runner.js';
 import { ResetProbe } from './episode-start.js';
 import { entryPage, entryRoute, ordinalInEnvironment, sectionStartPage } from './entry-route.js';
 import { chainAim, chainsInEnvironment } from './chain-aims.js';
-import { metaFor, openRun, runExistsError, tasksLine } from './run-meta.js';
+import { metaFor, openRun, tasksLine } from './run-meta.js';
+import { prepareRunForWriting } from './run-preflight.js';
+
 import type { SynthesisEventListener } from './events.js';
 
 export interface SynthesizeOptions {
@@ -32,8 +34,13 @@ export interface SynthesizeOptions {
   concurrency: number;
   maxStepsPerSubtask?: number;
   maxRetriesPerLevel?: number;
-  /** Continue an existing run: finished chains are kept, unfinished ones are redone from their seed. */
+  /**
+   * Continue an existing run: finished chains are kept; unfinished ones, and those that ended on an
+   * infrastructure error, are redone from their seed.
+   */
   resume?: boolean;
+  /** With resume: redo finished chains whose files are damaged instead of refusing to resume. */
+  redoDamaged?: boolean;
   agents?: AgentSet;
   /** A browser to use; by default one is found and launched (and closed at the end). */
   browser?: SessionFactory;
@@ -71,13 +78,38 @@ export async function synthesize(options: SynthesizeOptions): Promise<SynthesisR
     maxRetriesPerLevel: options.maxRetriesPerLevel ?? 2,
     roles: Object.fromEntries(Object.entries(agents).map(([role, agent]) => [role, (agent as { id: string }).id])),
   };
-  if (runExists(layout) && !options.resume) throw runExistsError(layout);
+  // Checked before any work: the source is reachable, --out can be written, no other process holds
+  // the run, and on --resume the chains to keep are intact. run.json is not touched until then.
   await source.check(options.signal);
+  const prepared = await prepareRunForWriting(layout, { resume: options.resume ?? false, redoDamaged: options.redoDamaged ?? false, command: 'synth' });
+  try {
+    return await synthesizeLocked(options, { source, layout, agents, config, runId, redo: prepared.redo });
+  } finally {
+    await prepared.lock.release();
+  }
+}
+
+interface LockedRun {
+  source: EnvironmentSource;
+  layout: RunLayout;
+  agents: AgentSet;
+  config: RunConfig;
+  runId: string;
+  redo: ReadonlySet<string>;
+}
+
+async function synthesizeLocked(options: SynthesizeOptions, run: LockedRun): Promise<SynthesisResult> {
+  const { source, layout, agents, config, runId } = run;
   const emit: SynthesisEventListener = options.onEvent ?? (() => {});
   // A budget stop is an abort like Ctrl-C: chains in flight stop at their next check, finished
   // work stays, and the run is left resumable.
   const budgetStop = new AbortController();
-  const signal = options.signal ? AbortSignal.any([options.signal, budgetStop.signal]) : budgetStop.signal;
+  // A full or read-only disk stops the run like Ctrl-C: nothing more can be stored.
+  const storageStop = new AbortController();
+  const stopRun = (reason: TrajsynthError) => {
+    if (!storageStop.signal.aborted) storageStop.abort(reason);
+  };
+  const signal = AbortSignal.any([budgetStop.signal, storageStop.signal, ...(options.signal ? [options.signal] : [])]);
   let spentUsd = 0;
   const onCall = (call: ModelCall) => {
     spentUsd += call.costUsd ?? 0;
@@ -86,8 +118,17 @@ export async function synthesize(options: SynthesizeOptions): Promise<SynthesisR
       budgetStop.abort(new TrajsynthError(`Budget reached: spent $${spentUsd.toFixed(4)} of $${options.budgetUsd.toFixed(4)}`, { code: 'BUDGET_EXCEEDED' }));
     }
   };
+  // Chains kept from an earlier attempt: finished ones that are intact. Unfinished chains, chains that
+  // ended on an infrastructure error and damaged chains (--redo-damaged) are redone from their seed.
+  const records = new Map<string, ChainRecord>();
+  for (let index = 0; index < config.chains; index += 1) {
+    const chainId = chainIdFor(index);
+    if (!options.resume || run.redo.has(chainId)) continue;
+    const existing = await readChain(layout, chainId);
+    if (existing && existing.status !== 'running' && existing.status !== 'error') records.set(existing.chainId, existing);
+  }
   const ownsBrowser = !options.browser;
-  const browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}) }));
+  const browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}), signal }));
   let meta: RunMeta;
   try {
     meta = await openRun(layout, config, options.resume ?? false);
@@ -96,11 +137,6 @@ export async function synthesize(options: SynthesizeOptions): Promise<SynthesisR
     throw error;
   }
 
-  const records = new Map<string, ChainRecord>();
-  for (let index = 0; index < config.chains; index += 1) {
-    const existing = options.resume ? await readChain(layout, chainIdFor(index)) : undefined;
-    if (existing && existing.status !== 'running') records.set(existing.chainId, existing);
-  }
   spentUsd = meta.budget?.spentUsd ?? 0;
   const ending = (): Pick<RunMeta, 'stopReason' | 'budget'> => {
     const reason = signal.aborted ? errorMessage(signal.reason) : undefined;
@@ -114,13 +150,19 @@ export async function synthesize(options: SynthesizeOptions): Promise<SynthesisR
   const queue = new PQueue({ concurrency: config.concurrency });
   // run.json says `running` until the queue is done, so a killed process never leaves a run that looks complete.
   let status: RunMeta['status'] = 'running';
+  const inFlight = new Set<string>();
   const persist = async () => {
     const finished = [...records.values()].sort((a, b) => a.index - b.index);
     await writeTasksFile(layout, finished.filter((record) => record.levels.length > 0).map((record) => tasksLine(record, record.startPath ?? source.manifestFor(record.index).startPath)));
-    await writeRunMeta(layout, metaFor(meta, config, records, status, source, ending()));
+    await writeRunMeta(layout, metaFor(meta, config, records, status, source, ending(), inFlight));
   };
   let persistChain = Promise.resolve();
-  const persistSerially = () => (persistChain = persistChain.then(persist, persist));
+  const persistSerially = () =>
+    (persistChain = persistChain.then(persist, persist).catch((error: unknown) => {
+      const storage = storageError(error);
+      if (!storage) throw error;
+      stopRun(storage);
+    }));
 
   try {
     for (let index = 0; index < config.chains; index += 1) {
@@ -129,36 +171,50 @@ export async function synthesize(options: SynthesizeOptions): Promise<SynthesisR
       void queue
         .add(async () => {
           if (signal?.aborted) return;
-          const record = await runOneChain(index, source, config, layout, agents, browser, emit, onCall, signal);
-          if (record) {
-            records.set(chainId, record);
-            await persistSerially();
+          inFlight.add(chainId);
+          await persistSerially();
+          let record: ChainRecord | undefined;
+          // A crashed browser or renderer is the harness's failure, not the agents': the browser is
+          // relaunched (by the handle, on the next session) and the chain redone from its seed.
+          for (let attempt = 0; ; attempt += 1) {
+            record = await runOneChain({ index, source, config, layout, agents, browser, emit, onCall, signal, stopRun });
+            if (record?.status !== 'error' || record.error?.code !== 'BROWSER_CRASHED' || attempt >= MAX_CRASH_RETRIES || signal.aborted) break;
+            emit({ type: 'chain-retry', chainId, attempt: attempt + 1, reason: record.stopReason ?? 'the browser crashed' });
           }
+          inFlight.delete(chainId);
+          if (record) records.set(chainId, record);
+          await persistSerially();
         })
         .catch(() => {});
     }
     await queue.onIdle();
   } finally {
-    status = signal?.aborted ? 'interrupted' : 'complete';
+    status = signal.aborted ? 'interrupted' : 'complete';
     if (ownsBrowser) await closeBrowser(browser);
     await persistSerially();
     emit({ type: 'run-finished', runId, status });
   }
+  if (storageStop.signal.aborted) throw storageStop.signal.reason as TrajsynthError;
   const sorted = [...records.values()].sort((a, b) => a.index - b.index);
   return { layout, meta: metaFor(meta, config, records, status, source, ending()), records: sorted };
 }
 
-async function runOneChain(
-  index: number,
-  source: EnvironmentSource,
-  config: RunConfig,
-  layout: RunLayout,
-  agents: AgentSet,
-  browser: SessionFactory,
-  emit: SynthesisEventListener,
-  onCall: (call: ModelCall) => void,
-  signal: AbortSignal | undefined,
-): Promise<ChainRecord | undefined> {
+interface ChainJob {
+  index: number;
+  source: EnvironmentSource;
+  config: RunConfig;
+  layout: RunLayout;
+  agents: AgentSet;
+  browser: SessionFactory;
+  emit: SynthesisEventListener;
+  onCall: (call: ModelCall) => void;
+  signal: AbortSignal;
+  /** Stops the whole run (a full disk): chains in flight stop and are redone on --resume. */
+  stopRun: (reason: TrajsynthError) => void;
+}
+
+async function runOneChain(job: ChainJob): Promise<ChainRecord | undefined> {
+  const { index, source, config, layout, agents, browser, emit, onCall, signal } = job;
   const chainId = chainIdFor(index);
   const manifest: EnvironmentManifest = source.manifestFor(index);
   const envSeed = deriveSeed(config.seed, 'environment', index) % 100_000;
@@ -231,14 +287,21 @@ async function runOneChain(
     emit({ type: 'chain-finished', chainId, levels: record.levels.length, ...(record.stopReason ? { stopReason: record.stopReason } : {}) });
     return record;
   } catch (error) {
-    if (signal?.aborted || (isTrajsynthError(error) && error.code === 'ABORTED')) {
+    const storage = storageError(error);
+    if (storage) job.stopRun(storage);
+    if (signal.aborted || (isTrajsynthError(error) && error.code === 'ABORTED')) {
       await writer.writeChain(record).catch(() => {});
       return undefined;
     }
-    record.status = 'failed';
-    record.stopReason = `error: ${errorMessage(error)}`;
+    // `failed`: the agents failed (a model that never gave valid output); `error`: the harness did
+    // (a crashed browser, an unreachable model endpoint, a bug), which --resume redoes.
+    const code = isTrajsynthError(error) ? error.code : 'INTERNAL';
+    const message = oneLine(errorMessage(error));
+    record.status = code === 'MODEL_OUTPUT_INVALID' ? 'failed' : 'error';
+    record.stopReason = `error: ${message}`;
+    record.error = { code, message };
     await writer.writeChain(record).catch(() => {});
-    emit({ type: 'chain-failed', chainId, error: errorMessage(error) });
+    emit({ type: 'chain-failed', chainId, error: message, infrastructure: record.status === 'error' });
     return record;
   } finally {
     await session?.close().catch(() => {});
@@ -247,6 +310,21 @@ async function runOneChain(
     if (reference) await (await reference.catch(() => undefined))?.close().catch(() => {});
   }
 }
+
+/** A write that failed because the disk is full or read-only: the run cannot go on. */
+function storageError(error: unknown): TrajsynthError | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? ((error as { cause?: NodeJS.ErrnoException } | undefined)?.cause?.code);
+  if (code !== 'ENOSPC' && code !== 'EDQUOT' && code !== 'EROFS') return undefined;
+  const what = code === 'EROFS' ? 'a read-only file system' : 'no space left on the device';
+  return new TrajsynthError(`Expected to store the run's files, got ${what} (${oneLine(errorMessage(error), 200)})`, {
+    code: 'OUTPUT_UNWRITABLE',
+    cause: error,
+    hint: 'Finished chains are kept. Free some space, then run the same command with --resume to go on.',
+  });
+}
+
+/** How many times a chain is redone in one run after the browser or its renderer crashed under it. */
+const MAX_CRASH_RETRIES = 2;
 
 async function closeBrowser(browser: SessionFactory): Promise<void> {
   const closable = browser as Partial<{ close(): Promise<void> }>;

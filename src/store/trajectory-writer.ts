@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CapturedObservation } from '../core/observation.js';
 import type { ObservationRef, Step } from '../core/step.js';
-import type { ModelCall } from '../core/usage.js';
+import { ModelCallSchema, type ModelCall } from '../core/usage.js';
 import { appendLine } from './atomic-write.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { observationFileStem, type TrajectoryLayout } from './layout.js';
@@ -60,8 +60,18 @@ export class TrajectoryWriter<Layout extends TrajectoryLayout = TrajectoryLayout
 
 export async function prepareDirectory(layout: TrajectoryLayout, interruptedCallsFile: string): Promise<void> {
   const previousCalls = await readFile(layout.callsFile, 'utf8').catch(() => '');
-  for (const line of previousCalls.split('\n')) if (line.trim() !== '') await appendLine(interruptedCallsFile, line);
+  for (const line of previousCalls.split('\n')) if (isModelCallLine(line)) await appendLine(interruptedCallsFile, line);
   await rm(layout.dir, { recursive: true, force: true });
   await mkdir(layout.screensDir, { recursive: true });
   await mkdir(layout.snapshotsDir, { recursive: true });
+}
+
+/** A line worth keeping from a discarded attempt's calls.jsonl: damage and torn tails are left behind. */
+function isModelCallLine(line: string): boolean {
+  if (line.trim() === '') return false;
+  try {
+    return ModelCallSchema.safeParse(JSON.parse(line)).success;
+  } catch {
+    return false;
+  }
 }

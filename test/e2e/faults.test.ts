@@ -1,0 +1,228 @@
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Rng } from '../../src/core/random.js';
+import { runCli } from '../support/cli.js';
+import { browserOf, canMountTmpfs, mountTmpfs, remount, rendererOf, sleep, startCli, unmount, waitFor } from '../support/faults.js';
+import { runProblems } from '../support/run-integrity.js';
+
+/*
+ * Fault injection with real processes: the CLI is killed, its browser and renderers are killed,
+ * two processes race for one run, files are damaged, the disk fills up. Each trial's expectation is
+ * exact: no chain lost, none doubled, no failed step in a gold range, the same tasks file as an
+ * uninterrupted run, byte for byte. `npm run faults` runs the long version (TRAJSYNTH_FAULTS=full).
+ */
+const FULL = process.env.TRAJSYNTH_FAULTS === 'full';
+const TRIALS = FULL ? { kills: 20, browserKills: 5, rendererKills: 3 } : { kills: 1, browserKills: 1, rendererKills: 1 };
+const CHAINS = 2;
+const RUN = 'project-tracker-seed3';
+const ARGS = ['synth', '--env', 'project-tracker', '--chains', String(CHAINS), '--max-level', '2', '--seed', '3', '--concurrency', '2', '--quiet'];
+
+let root: string;
+let referenceTasks: string;
+let referenceMs: number;
+const tally: Record<string, { trials: number; whole: number }> = {};
+const count = (kind: string, whole: boolean) => {
+  tally[kind] ??= { trials: 0, whole: 0 };
+  tally[kind]!.trials += 1;
+  if (whole) tally[kind]!.whole += 1;
+};
+
+const tasksOf = (out: string) => readFile(join(out, 'tasks', `${RUN}.jsonl`), 'utf8');
+const runDir = (out: string) => join(out, 'trajectories', RUN);
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'trajsynth-faults-'));
+  const started = Date.now();
+  const reference = await runCli([...ARGS, '--out', join(root, 'reference')]);
+  referenceMs = Date.now() - started;
+  expect(reference.code, reference.stderr).toBe(0);
+  referenceTasks = await tasksOf(join(root, 'reference'));
+  expect(referenceTasks.trim().split('\n')).toHaveLength(CHAINS);
+});
+
+afterAll(async () => {
+  if (Object.keys(tally).length) {
+    console.log(`fault trials (${FULL ? 'full' : 'short'}): ${Object.entries(tally).map(([kind, { trials, whole }]) => `${kind} ${whole}/${trials} whole`).join(', ')}`);
+  }
+  await rm(root, { recursive: true, force: true });
+});
+
+/** Finishes an interrupted run with --resume and checks it is whole and identical to the reference. */
+async function resumeAndCheck(out: string, label: string): Promise<void> {
+  const resumed = await runCli([...ARGS, '--out', out, '--resume']);
+  expect(resumed.code, `${label}\n${resumed.stderr}`).toBe(0);
+  expect(await runProblems(out, RUN, CHAINS), label).toEqual([]);
+  expect(await tasksOf(out), label).toBe(referenceTasks);
+}
+
+describe('faults: killed processes', () => {
+  it(`SIGKILL at random moments (${TRIALS.kills} trial(s)), then --resume: nothing lost, doubled or altered`, async () => {
+    const rng = new Rng(2026);
+    for (let trial = 0; trial < TRIALS.kills; trial += 1) {
+      const out = join(root, `kill-${trial}`);
+      const run = startCli([...ARGS, '--out', out]);
+      await sleep(300 + rng.next() * referenceMs * 0.9);
+      run.child.kill('SIGKILL');
+      await run.done;
+      if (existsSync(join(runDir(out), 'run.json'))) {
+        const meta = JSON.parse(await readFile(join(runDir(out), 'run.json'), 'utf8')) as { status: string };
+        if (meta.status === 'running') {
+          // The killed process never marked the run: readers show it stale, from the lock.
+          const shown = await runCli(['inspect', RUN, '--out', out]);
+          expect(shown.stdout).toMatch(/\(stale: /);
+        }
+        await resumeAndCheck(out, `kill trial ${trial}`);
+      }
+      count('SIGKILL', true);
+    }
+  });
+
+  it(`a killed browser (${TRIALS.browserKills} trial(s)) and a killed renderer (${TRIALS.rendererKills}) are relaunched and the chain redone in the same run`, async () => {
+    const rng = new Rng(7);
+    const kinds = [...Array<'browser'>(TRIALS.browserKills).fill('browser'), ...Array<'renderer'>(TRIALS.rendererKills).fill('renderer')];
+    for (const [trial, kind] of kinds.entries()) {
+      const out = join(root, `${kind}-${trial}`);
+      const run = startCli([...ARGS, '--out', out]);
+      const pid = run.child.pid!;
+      // Kill once the chains are at work (their first steps stored), at a random moment after.
+      await waitFor(() => existsSync(join(runDir(out), 'chains', 'c0001', 'steps.jsonl')) || undefined, 120_000, 'the first step');
+      await sleep(rng.next() * referenceMs * 0.3);
+      const victim = kind === 'browser' ? browserOf(pid) : rendererOf(pid);
+      if (victim !== undefined) process.kill(victim, 'SIGKILL');
+      const result = await run.done;
+      expect(result.code, result.stderr).toBe(0);
+      if (victim !== undefined) expect(result.stderr).toMatch(/redoing it in a relaunched browser|done, level/);
+      expect(await runProblems(out, RUN, CHAINS), `${kind} trial ${trial}: ${result.stderr}`).toEqual([]);
+      expect(await tasksOf(out)).toBe(referenceTasks);
+      count(`${kind} kill`, true);
+    }
+  });
+});
+
+describe('faults: two writers and damaged files', () => {
+  it('refuses a second process on a run it does not own, and shows chains in flight as running', async () => {
+    const out = join(root, 'two-writers');
+    const first = startCli([...ARGS, '--out', out]);
+    await waitFor(() => existsSync(join(runDir(out), 'run.lock')) || undefined, 60_000, 'the run lock');
+    const second = await runCli([...ARGS, '--out', out, '--resume']);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/Expected no other process writing run "project-tracker-seed3", got `synth` \(PID \d+\)/);
+    await waitFor(
+      async () => {
+        const text = await readFile(join(runDir(out), 'run.json'), 'utf8').catch(() => '');
+        return text.includes('"status": "running"') && /"chainId": "c0001",\s*"environment": "project-tracker",\s*"status": "(running|complete)"/.test(text) ? true : undefined;
+      },
+      60_000,
+      'chain c0001 shown running',
+    );
+    const result = await first.done;
+    expect(result.code, result.stderr).toBe(0);
+    expect(await runProblems(out, RUN, CHAINS)).toEqual([]);
+    expect(await tasksOf(out)).toBe(referenceTasks);
+    count('two writers', true);
+  });
+
+  it('names every damaged file on one line each, refuses to resume or read, and redoes damaged chains on request', async () => {
+    const out = join(root, 'damaged');
+    await cp(join(root, 'reference'), out, { recursive: true });
+    const chains = join(runDir(out), 'chains');
+    const chainFile = join(chains, 'c0001', 'chain.json');
+    const text = await readFile(chainFile, 'utf8');
+    await writeFile(chainFile, text.slice(0, text.length >> 1));
+    await appendFile(join(chains, 'c0002', 'steps.jsonl'), 'not json at all\n');
+    const screens = (await readdir(join(chains, 'c0002', 'screens'))).sort();
+    await rm(join(chains, 'c0002', 'screens', screens[0]!));
+    const runJson = await readFile(join(runDir(out), 'run.json'), 'utf8');
+
+    const resume = await runCli([...ARGS, '--out', out, '--resume'], { timeoutMs: 60_000 });
+    expect(resume.signal).toBeNull();
+    expect(resume.code).toBe(1);
+    expect(resume.stderr).toMatch(/c0001\/chain\.json: not JSON/);
+    expect(resume.stderr).toMatch(/c0002\/steps\.jsonl:\d+: not JSON/);
+    expect(resume.stderr).toMatch(new RegExp(`c0002/screens/${screens[0]!.replace('.', '\\.')}: missing`));
+    expect(resume.stderr).toMatch(/--redo-damaged/);
+    // Nothing was rewritten: run.json is byte for byte what it was.
+    expect(await readFile(join(runDir(out), 'run.json'), 'utf8')).toBe(runJson);
+    for (const command of [['inspect', RUN, '--out', out, '--markers', join(root, 'markers')], ['cost', RUN, '--out', out], ['replay', RUN, '--out', out]]) {
+      const read = await runCli(command, { timeoutMs: 60_000 });
+      expect(read.code, command[0]).toBe(1);
+      expect(read.stderr, command[0]).toMatch(/damaged file\(s\):\n.*c0001\/chain\.json/);
+      expect(read.stderr, command[0]).not.toMatch(/\n\s+at /); // no stack trace
+    }
+
+    const redo = await runCli([...ARGS, '--out', out, '--resume', '--redo-damaged']);
+    expect(redo.code, redo.stderr).toBe(0);
+    expect(await runProblems(out, RUN, CHAINS)).toEqual([]);
+    expect(await tasksOf(out)).toBe(referenceTasks);
+    count('damaged files', true);
+  });
+});
+
+describe('faults: the disk', () => {
+  it('checks --out before any work: a file, a path under a file', async () => {
+    const file = join(root, 'a-file');
+    await writeFile(file, 'x');
+    for (const [out, message] of [
+      [file, /Expected --out to be a directory, got a file at/],
+      [join(file, 'sub'), /Expected to write runs under --out .*, got a file where a directory should be/],
+    ] as const) {
+      const result = await runCli([...ARGS, '--out', out]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.trim().split('\n')).toHaveLength(2); // the problem, then the fix
+    }
+  });
+
+  const mountPoint = join(tmpdir(), `trajsynth-faults-mnt-${process.pid}`);
+  const mountable = (() => {
+    try {
+      mkdirSync(mountPoint, { recursive: true });
+    } catch {
+      return false;
+    }
+    return canMountTmpfs(mountPoint);
+  })();
+
+  it.runIf(mountable)('a read-only disk is refused up front; a disk that fills up mid-run stops it cleanly, and --resume finishes it once there is room', async () => {
+    try {
+      mountTmpfs(mountPoint, 'size=1m,ro');
+      const readOnly = await runCli([...ARGS, '--out', join(mountPoint, 'out')]);
+      expect(readOnly.code).toBe(2);
+      expect(readOnly.stderr).toMatch(/got a read-only file system/);
+      unmount(mountPoint);
+
+      // A reference run takes a few MB; 400 KB fills up after the first screenshots.
+      mountTmpfs(mountPoint, 'size=400k');
+      const out = join(mountPoint, 'out');
+      const full = await runCli([...ARGS, '--out', out]);
+      expect(full.code, full.stderr).toBe(2);
+      expect(full.stderr).toMatch(/got no space left on the device/);
+      expect(full.stderr).toMatch(/--resume/);
+      remount(mountPoint, 'size=64m');
+      await resumeAndCheck(out, 'full disk');
+      count('full disk', true);
+    } finally {
+      unmount(mountPoint);
+      await rm(mountPoint, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('faults: flags', () => {
+  it('answers bad values in one line that names the flag and the fix', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['synth', '--chains', '-3'], /^trajsynth: Expected --chains to be an integer from 1 to 10000, got "-3"\. Example: --chains 4$/],
+      [['synth', '--url', 'http://127.0.0.1:9/', '--allow-origin', 'nonsense'], /^trajsynth: Expected --allow-origin to be an http\(s\) origin .*got "nonsense"$/],
+      [['synth', '--budget-usd', '2'], /^trajsynth: Expected a model-backed role with --budget-usd, got every role heuristic/],
+      [['synth', '--redo-damaged'], /^trajsynth: Expected --resume together with --redo-damaged$/],
+    ];
+    for (const [args, pattern] of cases) {
+      const result = await runCli(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr.trim(), args.join(' ')).toMatch(pattern);
+    }
+  });
+});
