@@ -1,9 +1,6 @@
 import { z } from 'zod';
+import { RESET_PATH, STATE_PROBE_PATH } from '../../src/core/environment.js';
 import { jsonResponse, type AppRequest, type AppResponse } from './http-types.js';
-
-/** The harness's endpoints; no page links to them. */
-export const STATE_PATH = '/__trajsynth/state';
-export const RESET_PATH = '/__trajsynth/reset';
 
 const ResetBodySchema = z.object({ seed: z.number().int() });
 
@@ -25,7 +22,8 @@ export interface AppRouterOptions<Store, Param> {
 }
 
 /**
- * Serves one request of a bundled app: the harness's probe and reset, the app's stylesheet and
+ * Serves one request of a bundled app: the harness's probe and reset (which no page links to, and
+ * which the app server lets through only with its secret), the app's stylesheet and
  * script, then the first route whose pattern matches (405 when only another method does), else the
  * app's not-found page.
  */
@@ -33,7 +31,7 @@ export function routeRequest<Store, Param>(store: Store, request: AppRequest, ro
   const path = request.url.pathname.length > 1 ? request.url.pathname.replace(/\/+$/, '') : '/';
   const method = request.method === 'HEAD' ? 'GET' : request.method;
 
-  if (path === STATE_PATH && method === 'GET') return jsonResponse(options.state(store));
+  if (path === STATE_PROBE_PATH && method === 'GET') return jsonResponse(options.state(store));
   if (path === RESET_PATH && method === 'POST') return reset(store, request.body, options);
   if (path === '/assets/app.css' && method === 'GET') return { status: 200, body: options.styles, contentType: 'text/css; charset=utf-8' };
   if (path === '/assets/app.js' && method === 'GET') return { status: 200, body: options.script, contentType: 'text/javascript; charset=utf-8' };

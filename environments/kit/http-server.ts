@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HARNESS_READ_HEADER, type AppServer } from '../../src/core/environment.js';
+import { HARNESS_READ_HEADER, HARNESS_SECRET_HEADER, type AppServer } from '../../src/core/environment.js';
+import { createHarnessSecret, isHarnessPath, refuseWithoutSecret } from './harness-gate.js';
 import type { AppRequest, AppResponse } from './http-types.js';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -16,12 +17,14 @@ export interface AppServerOptions {
 /**
  * The HTTP side every bundled app shares: one node:http server on host/port (port 0 = any free
  * port), urlencoded forms parsed, flash messages carried in a cookie across a 303 redirect and shown
- * once, and a close() that drops open connections at once.
+ * once, the harness's endpoints closed to any request without the server's secret, and a close()
+ * that drops open connections at once.
  */
 export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
   const host = options.host ?? '127.0.0.1';
+  const secret = createHarnessSecret();
   const server = createServer((request, response) => {
-    serve(options, request, response).catch((error: unknown) => {
+    serve(options, secret, request, response).catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       response.end(`Internal error: ${error instanceof Error ? error.message : String(error)}`);
     });
@@ -38,6 +41,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   let closing: Promise<void> | undefined;
   return {
     origin,
+    secret,
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -48,14 +52,19 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   };
 }
 
-async function serve(options: AppServerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serve(options: AppServerOptions, secret: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const method = request.method ?? 'GET';
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (isHarnessPath(url.pathname)) {
+    const refusal = refuseWithoutSecret(request.headers[HARNESS_SECRET_HEADER], secret);
+    if (refusal) return write(response, refusal, options.flashCookie, false, method === 'HEAD');
+  }
   const body = method === 'POST' ? await readBody(request) : '';
   const contentType = request.headers['content-type'] ?? '';
   const flash = readCookie(request.headers.cookie, options.flashCookie);
   const appRequest: AppRequest = {
     method,
-    url: new URL(request.url ?? '/', 'http://localhost'),
+    url,
     form: contentType.startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(body) : new URLSearchParams(),
     body,
     flash,

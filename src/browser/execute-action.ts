@@ -18,7 +18,7 @@ import { selectOption } from './select-option.js';
 import { waitForSettled, type NetworkActivity } from './settle.js';
 import type { ExecuteOptions, ExecuteResult } from './browser-types.js';
 import { DEFAULT_ACTION_TIMEOUT_MS, MAX_WAIT_MS } from './limits.js';
-import { isAllowedUrl, resolveUrl } from './url.js';
+import { HARNESS_BLOCK_REASON, isAllowedUrl, isHarnessUrl, resolveUrl } from './url.js';
 
 /** What execute needs from its session. */
 export interface ExecuteContext {
@@ -241,6 +241,7 @@ async function scroll(run: Run, action: Extract<Action, { type: 'scroll' }>): Pr
 async function navigate(run: Run, pathOrUrl: string): Promise<ActionOutcome> {
   const { ctx } = run;
   const url = resolveUrl(ctx.origin, pathOrUrl);
+  if (isHarnessUrl(url)) return { ok: false, error: `Could not navigate to ${url}: ${HARNESS_BLOCK_REASON}` };
   if (ctx.allowedOrigins && !isAllowedUrl(url, ctx.allowedOrigins)) {
     return { ok: false, error: `Could not navigate to ${url}: it is outside the allowed origins (${ctx.allowedOrigins.join(', ')})` };
   }

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { isAllowedUrl } from './url.js';
+import { HARNESS_BLOCK_REASON, isAllowedUrl, isHarnessUrl } from './url.js';
 
 const BINDING = '__trajsynthBlocked';
 
@@ -7,6 +7,8 @@ const BINDING = '__trajsynthBlocked';
  * Keeps an episode on its page and its origins. Navigations outside the allowed origins, new
  * windows, downloads and file choosers are blocked, never followed; each block is recorded and
  * becomes the error of the step that caused it (the agent sees it in its next observation).
+ * The harness's endpoints (/__trajsynth/ on any origin) are closed to every request: a navigation
+ * there is blocked like one off-site, and a page's own fetch of them fails.
  *
  * A blocked navigation is answered with 204 No Content, so the page stays where it was instead of
  * landing on an error page.
@@ -20,17 +22,20 @@ export class SessionGuard {
     const guard = new SessionGuard();
     await context.exposeBinding(BINDING, (_source, message: unknown) => guard.record(String(message)));
     await context.addInitScript(blockNewWindows, BINDING);
-    if (allowedOrigins) {
-      await context.route(
-        (url) => !isAllowedUrl(url.toString(), allowedOrigins),
-        async (route) => {
-          const request = route.request();
-          if (!request.isNavigationRequest()) return route.continue();
-          guard.record(`Blocked navigation to ${request.url()}: it is outside the allowed origins (${allowedOrigins.join(', ')})`);
+    await context.route(
+      (url) => isHarnessUrl(url.toString()) || (allowedOrigins !== undefined && !isAllowedUrl(url.toString(), allowedOrigins)),
+      async (route) => {
+        const request = route.request();
+        if (isHarnessUrl(request.url())) {
+          if (!request.isNavigationRequest()) return route.abort('blockedbyclient');
+          guard.record(`Blocked navigation to ${request.url()}: ${HARNESS_BLOCK_REASON}`);
           return route.fulfill({ status: 204, body: '' });
-        },
-      );
-    }
+        }
+        if (!request.isNavigationRequest() || allowedOrigins === undefined) return route.continue();
+        guard.record(`Blocked navigation to ${request.url()}: it is outside the allowed origins (${allowedOrigins.join(', ')})`);
+        return route.fulfill({ status: 204, body: '' });
+      },
+    );
     // Popups of the agent's page only: the page reader opens scratch pages of its own in this context.
     page.on('popup', (opened) => {
       guard.record(`Blocked a new window${opened.url() && opened.url() !== 'about:blank' ? ` (${opened.url()})` : ''}: popups are not followed`);

@@ -44,7 +44,11 @@ export const UrlSiteSchema = z.object({
 });
 export type UrlSite = z.infer<typeof UrlSiteSchema>;
 
-/** A running environment: one per episode, on 127.0.0.1 and a port of its own. */
+/**
+ * A running environment: one per episode, on 127.0.0.1 and a port of its own. For a bundled app,
+ * readState and reset carry the server's harness secret (HARNESS_SECRET_HEADER) in their closures;
+ * it is no property of this object, so it cannot reach a page, a prompt, an observation or a file.
+ */
 export interface RunningEnvironment {
   manifest: EnvironmentManifest;
   /** e.g. http://127.0.0.1:41234 */
@@ -60,8 +64,16 @@ export interface RunningEnvironment {
 export const EnvironmentStateSchema = z.record(z.string(), z.array(z.record(z.string(), z.unknown())));
 export type EnvironmentState = z.infer<typeof EnvironmentStateSchema>;
 
+/** Every harness endpoint lives under this path; pages never link to it and episodes' browsers cannot reach it. */
+export const HARNESS_PATH_PREFIX = '/__trajsynth/';
 export const STATE_PROBE_PATH = '/__trajsynth/state';
 export const RESET_PATH = '/__trajsynth/reset';
+/**
+ * Header that must carry the server's secret (AppServer.secret) on every request under
+ * HARNESS_PATH_PREFIX; without it the server answers 403. A page cannot send a custom header
+ * cross-origin without a CORS preflight, which the servers never grant.
+ */
+export const HARNESS_SECRET_HEADER = 'x-trajsynth-secret';
 /**
  * Header on the harness's own page loads (predicate reads, the site map): a bundled app answers them
  * as it would a person's GET but changes no state for them (a mail client does not mark the message
@@ -73,7 +85,8 @@ export const HARNESS_READ_HEADER = 'x-trajsynth-read';
  * The contract a bundled web app (in environments/<id>/index.ts) implements. The app serves its
  * pages, the state probe and the reset on one HTTP server bound to `host` (127.0.0.1) and `port`
  * (0 = any free port); the same seed always yields the same data; a request carrying
- * HARNESS_READ_HEADER changes no state.
+ * HARNESS_READ_HEADER changes no state; the probe and the reset refuse a request without the
+ * server's secret in HARNESS_SECRET_HEADER.
  */
 export interface BundledApp {
   manifest: EnvironmentManifest;
@@ -89,5 +102,10 @@ export interface AppStartOptions {
 export interface AppServer {
   /** e.g. http://127.0.0.1:41234 (no trailing slash) */
   origin: string;
+  /**
+   * Crypto-random, made when the server starts: the state probe and the reset answer only requests
+   * carrying it in HARNESS_SECRET_HEADER. Only the harness holds it.
+   */
+  secret: string;
   close(): Promise<void>;
 }

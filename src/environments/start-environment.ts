@@ -1,5 +1,6 @@
 import {
   EnvironmentStateSchema,
+  HARNESS_SECRET_HEADER,
   RESET_PATH,
   STATE_PROBE_PATH,
   type EnvironmentState,
@@ -13,7 +14,10 @@ export interface StartEnvironmentOptions {
   signal?: AbortSignal;
 }
 
-/** Starts a bundled environment on 127.0.0.1, port 0: one server per episode, seeded. */
+/**
+ * Starts a bundled environment on 127.0.0.1, port 0: one server per episode, seeded. Its secret
+ * stays in the readState and reset closures: no page, prompt or stored file ever sees it.
+ */
 export async function startEnvironment(id: string, options: StartEnvironmentOptions): Promise<RunningEnvironment> {
   const app = getBundledApp(id);
   let server;
@@ -25,22 +29,22 @@ export async function startEnvironment(id: string, options: StartEnvironmentOpti
       cause: error,
     });
   }
-  const origin = server.origin;
+  const { origin, secret } = server;
   return {
     manifest: app.manifest,
     origin,
     seed: options.seed,
-    readState: (signal) => readState(origin, signal),
-    reset: (seed, signal) => resetState(origin, seed, signal),
+    readState: (signal) => readState(origin, secret, signal),
+    reset: (seed, signal) => resetState(origin, secret, seed, signal),
     close: () => server.close(),
   };
 }
 
-async function readState(origin: string, signal?: AbortSignal): Promise<EnvironmentState> {
+async function readState(origin: string, secret: string, signal?: AbortSignal): Promise<EnvironmentState> {
   const url = origin + STATE_PROBE_PATH;
-  const response = await fetch(url, { signal: signal ?? null });
+  const response = await fetch(url, { headers: { [HARNESS_SECRET_HEADER]: secret }, signal: signal ?? null });
   if (!response.ok) {
-    throw new TrajsynthError(`Expected 200 from the state probe ${url}, got ${response.status}`, {
+    throw new TrajsynthError(`Expected 200 from the state probe ${url}, got ${response.status}${await serverError(response)}`, {
       code: 'ENVIRONMENT_FAILED',
     });
   }
@@ -53,17 +57,27 @@ async function readState(origin: string, signal?: AbortSignal): Promise<Environm
   return parsed.data;
 }
 
-async function resetState(origin: string, seed: number, signal?: AbortSignal): Promise<void> {
+async function resetState(origin: string, secret: string, seed: number, signal?: AbortSignal): Promise<void> {
   const url = origin + RESET_PATH;
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', [HARNESS_SECRET_HEADER]: secret },
     body: JSON.stringify({ seed }),
     signal: signal ?? null,
   });
   if (!response.ok) {
-    throw new TrajsynthError(`Expected 200 from the reset endpoint ${url}, got ${response.status}`, {
+    throw new TrajsynthError(`Expected 200 from the reset endpoint ${url}, got ${response.status}${await serverError(response)}`, {
       code: 'ENVIRONMENT_FAILED',
     });
+  }
+}
+
+/** The endpoint's own one-line `error`, when it sent one (e.g. a refused secret), as ": message". */
+async function serverError(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: unknown };
+    return typeof body.error === 'string' ? `: ${body.error.split('\n')[0]}` : '';
+  } catch {
+    return '';
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bank } from '../../environments/bank/index.js';
 import { EnvironmentManifestSchema } from '../../src/core/environment.js';
-import { appHarness, postForm, flashOf, byId, launchChromium, type StateRecord } from '../support/app-harness.js';
+import { appHarness, postForm, flashOf, byId, launchChromium, postReset, type StateRecord } from '../support/app-harness.js';
 
 const SEED = 7;
 const COLLECTIONS = ['accounts', 'cards', 'payees', 'scheduledPayments', 'transactions', 'transfers'];
@@ -94,7 +94,7 @@ describe('bank app', () => {
       expect(await same.text()).toContain('Choose two different accounts');
       expect((await readState(app)).transfers.length).toBe(after.transfers.length);
 
-      const reset = await fetch(`${app.origin}/__trajsynth/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seed: SEED }) });
+      const reset = await postReset(app, SEED);
       expect(reset.status).toBe(200);
       expect(await reset.json()).toEqual({ ok: true });
       expect(await readStateText(app)).toBe(seeded);

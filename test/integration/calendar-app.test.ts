@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calendar } from '../../environments/calendar/index.js';
 import { EnvironmentManifestSchema, type AppServer } from '../../src/core/environment.js';
-import { appHarness, postForm, launchChromium, type StateRecord } from '../support/app-harness.js';
+import { appHarness, postForm, launchChromium, postReset, type StateRecord } from '../support/app-harness.js';
 
 const SEED = 7;
 
@@ -127,7 +127,7 @@ describe('calendar app', () => {
       state = await readState(app);
       expect(state.events.some((record) => record.id === event.id)).toBe(false);
 
-      const reset = await fetch(`${app.origin}/__trajsynth/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seed: SEED }) });
+      const reset = await postReset(app, SEED);
       expect(reset.status).toBe(200);
       expect(await reset.json()).toEqual({ ok: true });
       expect(await readStateText(app)).toBe(seeded);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HARNESS_READ_HEADER } from '../../src/core/environment.js';
 import { mail } from '../../environments/mail/index.js';
 import { EnvironmentManifestSchema } from '../../src/core/environment.js';
-import { appHarness, postForm, flashOf, launchChromium, type StateRecord } from '../support/app-harness.js';
+import { appHarness, postForm, flashOf, launchChromium, postReset, type StateRecord } from '../support/app-harness.js';
 
 const SEED = 7;
 
@@ -129,7 +129,7 @@ describe('mail app (Larkmail)', () => {
       expect(invalidHtml).toContain('To must be an email address');
       expect(invalidHtml).toContain('Subject is required');
 
-      const reset = await fetch(`${app.origin}/__trajsynth/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seed: SEED }) });
+      const reset = await postReset(app, SEED);
       expect(reset.status).toBe(200);
       expect(await reset.json()).toEqual({ ok: true });
       expect(await readStateText(app)).toBe(seeded);

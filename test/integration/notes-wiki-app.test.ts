@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notesWiki } from '../../environments/notes-wiki/index.js';
 import { EnvironmentManifestSchema } from '../../src/core/environment.js';
-import { appHarness, postForm, flashOf, launchChromium, waitForStatus, type StateRecord } from '../support/app-harness.js';
+import { appHarness, postForm, flashOf, launchChromium, waitForStatus, postReset, type StateRecord } from '../support/app-harness.js';
 
 const SEED = 7;
 
@@ -131,7 +131,7 @@ describe('notes-wiki app', () => {
       expect(String(afterRestore.content)).toContain(`[[${String(target.title)}]]`);
       expect(state.versions).toContainEqual(expect.objectContaining({ pageId: page.id, version: 3, summary: 'Restored version 1' }));
 
-      const reset = await fetch(`${app.origin}/__trajsynth/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seed: SEED }) });
+      const reset = await postReset(app, SEED);
       expect(reset.status).toBe(200);
       expect(await reset.json()).toEqual({ ok: true });
       expect(await readStateText(app)).toBe(seeded);

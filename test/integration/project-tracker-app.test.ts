@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { projectTracker } from '../../environments/project-tracker/index.js';
-import { appHarness, postForm, launchChromium, type StateRecord } from '../support/app-harness.js';
+import { appHarness, postForm, launchChromium, postReset, type StateRecord } from '../support/app-harness.js';
 
 const SEED = 7;
 
@@ -102,11 +102,7 @@ describe('project-tracker app', () => {
       expect(invalidHtml).toContain('Due date must be a valid date');
       expect((await readState(app)).tasks.length).toBe(before.tasks.length + 1);
 
-      const reset = await fetch(`${app.origin}/__trajsynth/reset`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ seed: SEED }),
-      });
+      const reset = await postReset(app, SEED);
       expect(reset.status).toBe(200);
       expect(await reset.json()).toEqual({ ok: true });
       expect(await readStateText(app)).toBe(seeded);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shop } from '../../environments/shop/index.js';
 import { EnvironmentManifestSchema } from '../../src/core/environment.js';
-import { appHarness, postForm, flashOf, byId, launchChromium, waitForStatus, type StateRecord } from '../support/app-harness.js';
+import { appHarness, postForm, flashOf, byId, launchChromium, waitForStatus, postReset, type StateRecord } from '../support/app-harness.js';
 
 const SEED = 7;
 const COLLECTIONS = ['addresses', 'cards', 'cart', 'cartItems', 'categories', 'customer', 'orderItems', 'orders', 'products', 'returns', 'reviews', 'wishlist'];
@@ -165,7 +165,7 @@ describe('shop app', () => {
       expect((await postForm(app, `/addresses/${String(cabin.id)}/delete`, {})).status).toBe(303);
       expect((await readState(app)).addresses!.some((record) => record.id === cabin.id)).toBe(false);
 
-      const reset = await fetch(`${app.origin}/__trajsynth/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seed: SEED }) });
+      const reset = await postReset(app, SEED);
       expect(reset.status).toBe(200);
       expect(await reset.json()).toEqual({ ok: true });
       expect(await readStateText(app)).toBe(seeded);

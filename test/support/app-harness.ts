@@ -1,6 +1,6 @@
 /**
  * Helpers shared by the bundled-app integration tests (test/integration/*-app.test.ts): start an app
- * on 127.0.0.1, port 0, read its state probe, post its forms, read flash cookies, and drive it from a
+ * on 127.0.0.1, port 0, read its state probe and reset it (with the server's secret), post its forms, read flash cookies, and drive it from a
  * real Chromium.
  *
  *   type State = Record<'projects' | 'tasks', StateRecord[]>;
@@ -8,7 +8,7 @@
  */
 import { expect } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { AppServer, BundledApp } from '../../src/core/environment.js';
+import { HARNESS_SECRET_HEADER, RESET_PATH, STATE_PROBE_PATH, type AppServer, type BundledApp } from '../../src/core/environment.js';
 import { CHROMIUM_ARGS, findChromium } from '../../src/browser/index.js';
 
 export type StateRecord = Record<string, unknown>;
@@ -33,7 +33,7 @@ export function appHarness<State>(bundled: BundledApp): AppHarness<State> {
   }
 
   async function readStateText(app: AppServer): Promise<string> {
-    const response = await fetch(`${app.origin}/__trajsynth/state`);
+    const response = await fetch(app.origin + STATE_PROBE_PATH, { headers: { [HARNESS_SECRET_HEADER]: app.secret } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/json');
     return response.text();
@@ -44,6 +44,15 @@ export function appHarness<State>(bundled: BundledApp): AppHarness<State> {
   }
 
   return { withApp, readStateText, readState };
+}
+
+/** POSTs the harness's reset to `seed`, with the server's secret. */
+export function postReset(app: AppServer, seed: number): Promise<Response> {
+  return fetch(app.origin + RESET_PATH, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [HARNESS_SECRET_HEADER]: app.secret },
+    body: JSON.stringify({ seed }),
+  });
 }
 
 /** POSTs a urlencoded form without following the redirect. */
