@@ -35,10 +35,22 @@ export class PlaywrightSession implements BrowserSession {
     this.viewport = { ...parts.viewport };
     this.network = new NetworkActivity(parts.page);
     this.reader = createPageReader(parts.context, parts.page, parts.origin, parts.navigationTimeoutMs);
-    parts.page.on('crash', () => {
-      this.rendererCrashed = true;
+    // Playwright may never settle a call that was in flight when the browser or renderer died, so
+    // every operation also races against their death.
+    this.gone = new Promise<string>((resolve) => {
+      this.onCrash = () => {
+        this.rendererCrashed = true;
+        resolve("the page's renderer crashed");
+      };
+      this.onDisconnect = () => resolve('the browser process is gone');
     });
+    parts.page.on('crash', this.onCrash);
+    parts.context.browser()?.on('disconnected', this.onDisconnect);
   }
+
+  private readonly gone: Promise<string>;
+  private onCrash: () => void = () => undefined;
+  private onDisconnect: () => void = () => undefined;
 
   /** Why this session can no longer be used (the page's renderer or the browser died), if it cannot. */
   private deadReason(): string | undefined {
@@ -54,8 +66,10 @@ export class PlaywrightSession implements BrowserSession {
    * the harness's (BROWSER_CRASHED), never the agent's.
    */
   private async guarded<T>(operation: () => Promise<T>): Promise<T> {
+    const running = operation();
+    running.catch(() => undefined); // may reject after the race is lost; nothing is waiting for it then
     try {
-      return await operation();
+      return await Promise.race([running, this.gone.then((reason) => Promise.reject(crashedError(reason, new Error(reason))))]);
     } catch (error) {
       const dead = this.deadReason();
       if (dead) throw crashedError(dead, error);
@@ -118,7 +132,11 @@ export class PlaywrightSession implements BrowserSession {
     if (this.closed) return;
     this.closed = true;
     this.network.dispose();
-    await this.parts.context.close().catch(() => undefined);
+    const browser = this.parts.context.browser();
+    // A dead browser's context is gone with it (and closing it might never settle).
+    if (browser?.isConnected() !== false) await Promise.race([this.parts.context.close().catch(() => undefined), this.gone]);
+    this.parts.page.off('crash', this.onCrash);
+    browser?.off('disconnected', this.onDisconnect);
   }
 }
 

@@ -103,7 +103,7 @@ class PlaywrightBrowserHandle implements BrowserHandle {
     const browser = await this.liveBrowser(options.signal);
     let context: BrowserContext;
     try {
-      context = await browser.newContext({
+      context = await untilDisconnected(browser, () => browser.newContext({
         viewport,
         deviceScaleFactor: 1,
         locale: 'en-US',
@@ -111,15 +111,15 @@ class PlaywrightBrowserHandle implements BrowserHandle {
         colorScheme: 'light',
         serviceWorkers: 'block',
         acceptDownloads: false,
-      });
+      }));
     } catch (error) {
       if (!browser.isConnected()) throw crashedError('the browser closed while a session was opening', error);
       throw error;
     }
     try {
       const allowedOrigins = options.allowedOrigins ? [origin, ...options.allowedOrigins.map(normalizeOrigin)] : undefined;
-      const page = await context.newPage();
-      const guard = await SessionGuard.install(context, page, allowedOrigins);
+      const page = await untilDisconnected(browser, () => context.newPage());
+      const guard = await untilDisconnected(browser, () => SessionGuard.install(context, page, allowedOrigins));
       // A confirm() the agent triggers (e.g. "Delete this task?") is accepted, as a person meaning
       // to click Delete would; Playwright would otherwise dismiss it.
       context.on('dialog', (dialog) => void dialog.accept().catch(() => undefined));
@@ -144,6 +144,27 @@ class PlaywrightBrowserHandle implements BrowserHandle {
     this.closed = true;
     await this.relaunching?.catch(() => undefined);
     await this.browser.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Runs a browser call, failing with BROWSER_CRASHED if the browser disconnects first: a call in
+ * flight when the browser process dies may otherwise never settle.
+ */
+async function untilDisconnected<T>(browser: Browser, call: () => Promise<T>): Promise<T> {
+  if (!browser.isConnected()) throw crashedError('the browser process is gone', new Error('disconnected'));
+  let onDisconnect: () => void = () => undefined;
+  const disconnected = new Promise<never>((_, reject) => {
+    onDisconnect = () => reject(crashedError('the browser process is gone', new Error('disconnected')));
+    browser.once('disconnected', onDisconnect);
+  });
+  disconnected.catch(() => undefined);
+  const running = call();
+  running.catch(() => undefined);
+  try {
+    return await Promise.race([running, disconnected]);
+  } finally {
+    browser.off('disconnected', onDisconnect);
   }
 }
 
