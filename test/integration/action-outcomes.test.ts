@@ -1,8 +1,15 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Action } from '../../src/core/index.js';
 import { launchBrowser, type BrowserHandle, type BrowserSession } from '../../src/browser/index.js';
+import { heuristicAgents } from '../../src/agents/heuristic/index.js';
+import type { Executor } from '../../src/agents/roles.js';
+import { synthesize } from '../../src/pipeline/synthesize.js';
+import { readSteps } from '../../src/store/index.js';
 
 /** The nominal time limit the actions below get (the session multiplies it by its timeout scale). */
 const ACTION_TIMEOUT_MS = 500;
@@ -97,6 +104,51 @@ describe('an action that started a navigation slower than its time limit', () =>
     } finally {
       await session.close();
       await server.close();
+    }
+  });
+});
+
+describe('a verified subtask whose steps hold a failed action', () => {
+  it('is not accepted (nor relabeled), and no accepted subtask holds a failed step', { timeout: 180_000 }, async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'trajsynth-failed-step-'));
+    const agents = heuristicAgents();
+    const inner = agents.executor;
+    let attempts = 0;
+    // The first attempt starts with a click on a button that is not there (a failed action), then
+    // carries out its plan: its check passes all the same.
+    const executor: Executor = {
+      id: 'stumbling-executor',
+      async run(input) {
+        attempts += 1;
+        if (attempts > 1) return inner.run(input);
+        const { executed, actionMs } = await input.session.execute(
+          { type: 'click', target: { role: 'button', name: 'No such button anywhere' } },
+          { observation: input.observation, ...(input.signal ? { signal: input.signal } : {}) },
+        );
+        const after = await input.session.observe(input.signal ? { signal: input.signal } : {});
+        await input.recordStep({ before: input.observation, executed, actionMs, after });
+        const attempt = await inner.run({ ...input, observation: after, maxSteps: input.maxSteps - 1 });
+        return { ...attempt, stepCount: attempt.stepCount + 1, actions: [executed, ...attempt.actions] };
+      },
+    };
+    try {
+      const result = await synthesize({ outDir, environment: 'project-tracker', chains: 1, maxLevel: 2, seed: 4, concurrency: 1, browser, agents: { ...agents, executor } });
+      const record = result.records[0]!;
+      const steps = await readSteps(result.layout, record.chainId);
+      expect(steps[0]!.executed.outcome.ok).toBe(false);
+      const first = record.subtasks[0]!;
+      expect(first.status).toBe('failed');
+      expect(first.verdict.after.every(Boolean)).toBe(true);
+      expect(first.verdict.reason).toContain('a gold trajectory holds no failed action');
+      expect(record.subtasks.some((subtask) => subtask.revisedFrom === first.id)).toBe(false);
+      for (const subtask of record.subtasks.filter((candidate) => candidate.status === 'accepted')) {
+        const inRange = steps.filter((step) => step.index >= subtask.steps.start && step.index < subtask.steps.end);
+        expect(inRange.filter((step) => !step.executed.outcome.ok)).toEqual([]);
+      }
+      // The chain goes on from there: the next proposal is accepted.
+      expect(record.levels.length).toBeGreaterThan(0);
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
     }
   });
 });
