@@ -5,6 +5,8 @@ import { errorMessage, oneLine, throwIfAborted, TrajsynthError } from '../core/i
 import { signalOption } from './abort.js';
 import { executeAction } from './execute-action.js';
 import { loadPage } from './load-page.js';
+import type { BrowserLimits } from './limits.js';
+import type { NavigationTracker } from './navigation-watch.js';
 import { captureObservation } from './observe.js';
 import { createPageReader } from './page-reader.js';
 import { NetworkActivity, waitForSettled } from './settle.js';
@@ -17,13 +19,16 @@ export interface SessionParts {
   viewport: Viewport;
   /** Origins the agent may navigate to; undefined means navigation is not confined. */
   allowedOrigins: readonly string[] | undefined;
-  navigationTimeoutMs: number;
+  /** Every time limit, multiplied by the session's timeout scale. */
+  limits: BrowserLimits;
   guard: SessionGuard;
+  navigation: NavigationTracker;
 }
 
 export class PlaywrightSession implements BrowserSession {
   readonly origin: string;
   readonly viewport: Viewport;
+  readonly timeoutScale: number;
   readonly reader: PageReader;
   private readonly network: NetworkActivity;
   private pendingError: string | undefined;
@@ -33,8 +38,9 @@ export class PlaywrightSession implements BrowserSession {
   constructor(private readonly parts: SessionParts) {
     this.origin = parts.origin;
     this.viewport = { ...parts.viewport };
+    this.timeoutScale = parts.limits.scale;
     this.network = new NetworkActivity(parts.page);
-    this.reader = createPageReader(parts.context, parts.page, parts.origin, parts.navigationTimeoutMs);
+    this.reader = createPageReader(parts.context, parts.page, parts.origin, parts.limits);
     // Playwright may never settle a call that was in flight when the browser or renderer died, so
     // every operation also races against their death.
     this.gone = new Promise<string>((resolve) => {
@@ -84,15 +90,16 @@ export class PlaywrightSession implements BrowserSession {
   async goto(pathOrUrl: string, signal?: AbortSignal): Promise<void> {
     throwIfAborted(signal);
     const { page } = this.parts;
+    const { limits } = this.parts;
     await this.guarded(async () => {
-      await loadPage(page, this.origin, pathOrUrl, { timeoutMs: this.parts.navigationTimeoutMs, ...signalOption(signal) });
-      await waitForSettled(page, { navigated: true, network: this.network, ...signalOption(signal) });
+      await loadPage(page, this.origin, pathOrUrl, { timeoutMs: limits.navigationMs, ...signalOption(signal) });
+      await waitForSettled(page, { navigated: true, network: this.network, limits, ...signalOption(signal) });
     });
     this.pendingError = undefined;
   }
 
   async observe(options: ObserveOptions = {}): Promise<CapturedObservation> {
-    const observation = await this.guarded(() => captureObservation(this.parts.page, this.viewport, options.signal, options.screenshot !== false));
+    const observation = await this.guarded(() => captureObservation(this.parts.page, this.viewport, this.parts.limits, options.signal, options.screenshot !== false));
     if (this.pendingError !== undefined) {
       observation.error = this.pendingError;
       this.pendingError = undefined;
@@ -109,7 +116,8 @@ export class PlaywrightSession implements BrowserSession {
         allowedOrigins: this.parts.allowedOrigins,
         viewport: this.viewport,
         network: this.network,
-        navigationTimeoutMs: this.parts.navigationTimeoutMs,
+        navigation: this.parts.navigation,
+        limits: this.parts.limits,
       },
       action,
       options,
@@ -132,6 +140,7 @@ export class PlaywrightSession implements BrowserSession {
     if (this.closed) return;
     this.closed = true;
     this.network.dispose();
+    this.parts.navigation.dispose();
     const browser = this.parts.context.browser();
     // A dead browser's context is gone with it (and closing it might never settle).
     if (browser?.isConnected() !== false) await Promise.race([this.parts.context.close().catch(() => undefined), this.gone]);

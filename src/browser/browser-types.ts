@@ -8,6 +8,14 @@ import type { Action, CapturedObservation, ExecutedAction, Observation, PageRead
 export interface LaunchBrowserOptions {
   /** Chromium to run (default: findChromium()). */
   executablePath?: string;
+  /**
+   * Factor every time limit of its sessions is multiplied by (action, navigation, load, settling,
+   * capture). 'auto' (the default): TRAJSYNTH_TIMEOUT_SCALE when set, else measured at launch (how
+   * busy and how fast the machine is): 1 on an idle reference machine, at most 10.
+   */
+  timeoutScale?: number | 'auto';
+  /** Environment to read TRAJSYNTH_TIMEOUT_SCALE from (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
   signal?: AbortSignal;
 }
 
@@ -21,8 +29,10 @@ export interface NewSessionOptions {
    * are blocked; when absent, navigation is not confined.
    */
   allowedOrigins?: readonly string[];
-  /** Timeout for page loads (goto, navigate, back); default 15000 ms. */
+  /** Timeout for page loads (goto, navigate, back, a navigation an action started); default 15000 ms, times the timeout scale. */
   navigationTimeoutMs?: number;
+  /** This session's timeout scale, instead of the browser's (a number, or 'auto' to measure the machine now). */
+  timeoutScale?: number | 'auto';
   signal?: AbortSignal;
 }
 
@@ -31,6 +41,8 @@ export interface BrowserHandle {
   readonly executablePath: string;
   /** Chromium's version string, e.g. "156.0.8078.79". */
   readonly version: string;
+  /** The timeout scale sessions get (see LaunchBrowserOptions.timeoutScale). */
+  readonly timeoutScale: number;
   newSession(options: NewSessionOptions): Promise<BrowserSession>;
   close(): Promise<void>;
 }
@@ -39,7 +51,7 @@ export interface ExecuteOptions {
   /** The observation the agent acted on: fills refs for role+name grounding and vets its refs. */
   observation?: Observation;
   signal?: AbortSignal;
-  /** Per element interaction (default 5000 ms). */
+  /** Per element interaction (default 5000 ms); multiplied by the session's timeout scale. */
   timeoutMs?: number;
 }
 
@@ -62,6 +74,8 @@ export interface ObserveOptions {
 export interface BrowserSession {
   readonly origin: string;
   readonly viewport: Viewport;
+  /** The factor this session's time limits are multiplied by (see LaunchBrowserOptions.timeoutScale). */
+  readonly timeoutScale: number;
   /** Reads pages for predicate evaluation (see createPageReader for how it treats refs). */
   readonly reader: PageReader;
   /** The agent page's current URL. */

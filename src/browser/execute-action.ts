@@ -1,4 +1,4 @@
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type {
   Action,
   ActionOutcome,
@@ -17,7 +17,8 @@ import { labelClickPoint, moveCaretToEnd, waitForScrollEnd } from './page-script
 import { selectOption } from './select-option.js';
 import { waitForSettled, type NetworkActivity } from './settle.js';
 import type { ExecuteOptions, ExecuteResult } from './browser-types.js';
-import { DEFAULT_ACTION_TIMEOUT_MS, MAX_WAIT_MS } from './limits.js';
+import { MAX_WAIT_MS, type BrowserLimits } from './limits.js';
+import type { NavigationTracker } from './navigation-watch.js';
 import { HARNESS_BLOCK_REASON, isAllowedUrl, isHarnessUrl, resolveUrl } from './url.js';
 
 /** What execute needs from its session. */
@@ -28,10 +29,11 @@ export interface ExecuteContext {
   allowedOrigins: readonly string[] | undefined;
   viewport: Viewport;
   network: NetworkActivity;
-  navigationTimeoutMs: number;
+  navigation: NavigationTracker;
+  /** The session's time limits, already multiplied by its timeout scale. */
+  limits: BrowserLimits;
 }
 
-const MAX_GROUNDING_WAIT_MS = 1_000;
 /** Inputs that sites hide under a styled label (custom checkboxes, star ratings, toggles). */
 const LABELLED_INPUT_ROLES = new Set(['checkbox', 'radio', 'switch']);
 
@@ -50,37 +52,52 @@ interface Run {
   record: ActionRecord;
 }
 
+/** Actions that reach the page through an element, the mouse or the keyboard (not `navigate`, `back`, `wait`, `done`). */
+const INPUT_ACTIONS = new Set<Action['type']>(['click', 'dblclick', 'type', 'press', 'select', 'scroll', 'hover']);
+/**
+ * Actions whose last effect is what may start a navigation (the click, the key, the option chosen):
+ * once it has started, they are done. Typing is not: a page that navigates mid-typing cut it short.
+ */
+const DONE_WHEN_NAVIGATING = new Set<Action['type']>(['click', 'dblclick', 'press', 'select']);
+
 /**
  * Performs one action on the session's page and records what actually happened. Action failures
  * (no such element, timeouts, a field that is not editable, a failed navigation) come back as
  * `outcome: { ok: false, error }`; only an abort throws.
+ *
+ * The outcome is decided by what the action did, not by whether Playwright returned in time: input
+ * that started a navigation of the page (a link followed, a form submitted) was performed, even if
+ * the time limit ran out while that navigation was still loading; settling then waits for it. An
+ * explicit `timeoutMs` is multiplied by the session's timeout scale like the default.
  */
 export async function executeAction(ctx: ExecuteContext, action: Action, options: ExecuteOptions = {}): Promise<ExecuteResult> {
-  const { page } = ctx;
+  const { page, navigation, limits } = ctx;
   const { signal } = options;
   throwIfAborted(signal);
   const start = performance.now();
-  const run: Run = { ctx, options, timeoutMs: options.timeoutMs ?? DEFAULT_ACTION_TIMEOUT_MS, record: {} };
-  let navigated = false;
-  const onNavigated = (frame: Frame): void => {
-    if (frame === page.mainFrame()) navigated = true;
-  };
-  page.on('framenavigated', onNavigated);
+  const timeoutMs = options.timeoutMs !== undefined ? Math.round(options.timeoutMs * limits.scale) : limits.actionMs;
+  const run: Run = { ctx, options, timeoutMs, record: {} };
+  const mark = navigation.mark();
   let outcome: ActionOutcome;
+  let failure: unknown;
   try {
     outcome = await perform(run, action);
   } catch (error) {
     if (signal?.aborted) throw abortError(signal);
     if (isTrajsynthError(error) && error.code === 'ABORTED') throw error;
-    // Dispatched, then timed out waiting for the navigation it started: the action happened.
-    outcome = wasPerformed(error) ? { ok: true } : { ok: false, error: `Could not ${describeAction(action)}: ${summarizeActionError(error)}` };
-  } finally {
-    page.off('framenavigated', onNavigated);
+    failure = error;
+    outcome = { ok: false, error: `Could not ${describeAction(action)}: ${summarizeActionError(error)}` };
   }
-  // `wait` is its own settling and `done` changes nothing; everything else waits for the page.
+  const input = INPUT_ACTIONS.has(action.type);
+  // `wait` is its own settling and `done` changes nothing; everything else waits for the page,
+  // including a navigation the action started (until it commits and loads).
+  let navigationStarted = false;
   if (action.type !== 'wait' && action.type !== 'done') {
-    await waitForSettled(page, { navigated, network: ctx.network, ...signalOption(signal) });
+    const settled = await waitForSettled(page, { navigation: { tracker: navigation, mark, askPage: input }, network: ctx.network, limits, ...signalOption(signal) });
+    navigationStarted = settled.navigationStarted;
   }
+  // Dispatched, then out of time while the navigation it started was loading: the action happened.
+  if (failure !== undefined && ((navigationStarted && DONE_WHEN_NAVIGATING.has(action.type)) || wasPerformed(failure))) outcome = { ok: true };
   const executed: ExecutedAction = { action, ...run.record, outcome, urlAfter: page.url() };
   return { executed, actionMs: performance.now() - start };
 }
@@ -141,7 +158,7 @@ async function perform(run: Run, action: Action): Promise<ActionOutcome> {
     case 'navigate':
       return navigate(run, action.url);
     case 'back': {
-      const response = await page.goBack({ waitUntil: 'load', timeout: run.ctx.navigationTimeoutMs, ...signalOption(signal) });
+      const response = await page.goBack({ waitUntil: 'load', timeout: run.ctx.limits.navigationMs, ...signalOption(signal) });
       return response === null ? { ok: false, error: 'Could not go back: there is no previous page in this tab' } : { ok: true };
     }
     case 'wait':
@@ -193,7 +210,7 @@ async function withTarget(
 /** The label point of a control that cannot take a click itself (main frame only), if it has one. */
 async function labelPoint(run: Run, locator: Locator): Promise<{ x: number; y: number; box: Box } | undefined> {
   try {
-    const handle = await locator.elementHandle({ timeout: 500 });
+    const handle = await locator.elementHandle({ timeout: run.ctx.limits.elementHandleMs });
     if (!handle) return undefined;
     try {
       const frame = await handle.ownerFrame();
@@ -209,7 +226,8 @@ async function labelPoint(run: Run, locator: Locator): Promise<{ x: number; y: n
 
 async function ground(run: Run, target: Target): ReturnType<typeof groundTarget> {
   return groundTarget(run.ctx.page, target, {
-    waitMs: Math.min(run.timeoutMs, MAX_GROUNDING_WAIT_MS),
+    waitMs: Math.min(run.timeoutMs, run.ctx.limits.groundingWaitMs),
+    handleTimeoutMs: run.ctx.limits.elementHandleMs,
     ...(run.options.observation ? { observation: run.options.observation } : {}),
     ...signalOption(run.options.signal),
   });
@@ -234,7 +252,7 @@ async function scroll(run: Run, action: Extract<Action, { type: 'scroll' }>): Pr
   run.record.coordinates = center;
   await page.mouse.move(center.x, center.y);
   await page.mouse.wheel(action.deltaX ?? 0, action.deltaY);
-  await page.evaluate(waitForScrollEnd, { quietMs: 60, maxMs: 1_000 }).catch(() => undefined);
+  await page.evaluate(waitForScrollEnd, { quietMs: 60, maxMs: run.ctx.limits.scrollEndMaxMs }).catch(() => undefined);
   return { ok: true };
 }
 
@@ -245,7 +263,7 @@ async function navigate(run: Run, pathOrUrl: string): Promise<ActionOutcome> {
   if (ctx.allowedOrigins && !isAllowedUrl(url, ctx.allowedOrigins)) {
     return { ok: false, error: `Could not navigate to ${url}: it is outside the allowed origins (${ctx.allowedOrigins.join(', ')})` };
   }
-  const response = await ctx.page.goto(url, { waitUntil: 'load', timeout: ctx.navigationTimeoutMs, ...signalOption(run.options.signal) });
+  const response = await ctx.page.goto(url, { waitUntil: 'load', timeout: ctx.limits.navigationMs, ...signalOption(run.options.signal) });
   if (response && response.status() >= 400) {
     return { ok: false, error: `Navigated to ${url}, but the server answered HTTP ${response.status()} ${response.statusText()}`.trim() };
   }

@@ -16,6 +16,8 @@ export interface GroundOptions {
   observation?: Observation;
   /** How long to keep retrying role+name and ref while the page may still be rendering. */
   waitMs: number;
+  /** How long resolving a ref's element may take. */
+  handleTimeoutMs: number;
   signal?: AbortSignal;
 }
 
@@ -34,10 +36,10 @@ export async function groundTarget(page: Page, target: Target, options: GroundOp
   for (;;) {
     throwIfAborted(options.signal);
     reasons = [];
-    const byRoleName = await groundByRoleName(page, target, options.observation);
+    const byRoleName = await groundByRoleName(page, target, options);
     if ('grounding' in byRoleName) return { ok: true, grounding: byRoleName.grounding };
     if (byRoleName.reason) reasons.push(byRoleName.reason);
-    const byRef = await groundByRef(page, target, options.observation);
+    const byRef = await groundByRef(page, target, options);
     if ('grounding' in byRef) return { ok: true, grounding: byRef.grounding };
     if (byRef.reason) reasons.push(byRef.reason);
     if (reasons.length === 0 || performance.now() >= deadline) break;
@@ -60,8 +62,9 @@ export async function groundTarget(page: Page, target: Target, options: GroundOp
 
 type Attempt = { grounding: Grounding } | { reason?: string };
 
-async function groundByRoleName(page: Page, target: Target, observation?: Observation): Promise<Attempt> {
-  if (target.within !== undefined) return groundWithinRow(page, target, observation);
+async function groundByRoleName(page: Page, target: Target, options: GroundOptions): Promise<Attempt> {
+  const { observation } = options;
+  if (target.within !== undefined) return groundWithinRow(page, target, options);
   if (!target.role || !target.name) return {};
   const nth = target.nth ?? 0;
   const locator = page.getByRole(target.role as Parameters<Page['getByRole']>[0], { name: target.name, exact: true });
@@ -91,17 +94,19 @@ async function groundByRoleName(page: Page, target: Target, observation?: Observ
  * the target gives none) inside the row with that text, found in the observation and grounded by its ref. A page-wide role+name match
  * would pick the first row's "Remove" for every row.
  */
-async function groundWithinRow(page: Page, target: Target, observation?: Observation): Promise<Attempt> {
+async function groundWithinRow(page: Page, target: Target, options: GroundOptions): Promise<Attempt> {
+  const { observation } = options;
   if (!observation || !target.role) return {};
   const matching = observation.elements.filter(
     (element) => element.role === target.role && (target.name === undefined || normalizedEquals(element.name, target.name)) && isWithin(element, target.within),
   );
   const element = matching[target.nth ?? 0];
   if (!element) return { reason: `no ${target.role}${target.name === undefined ? '' : ` named ${JSON.stringify(target.name)}`} in the row "${target.within}"` };
-  return groundByRef(page, { ...target, ref: element.ref }, observation);
+  return groundByRef(page, { ...target, ref: element.ref }, options);
 }
 
-async function groundByRef(page: Page, target: Target, observation?: Observation): Promise<Attempt> {
+async function groundByRef(page: Page, target: Target, options: GroundOptions): Promise<Attempt> {
+  const { observation } = options;
   if (!target.ref) return {};
   if (observation && observation.url !== page.url()) {
     return { reason: `ref ${target.ref} belongs to ${observation.url}, but the page is now at ${page.url()}` };
@@ -109,7 +114,7 @@ async function groundByRef(page: Page, target: Target, observation?: Observation
   const locator = page.getByRef(playwrightRef(page, target.ref));
   let match: Awaited<ReturnType<typeof measureRef>>;
   try {
-    match = await measureRef(locator);
+    match = await measureRef(locator, options.handleTimeoutMs);
   } catch (error) {
     return { reason: `ref ${target.ref} could not be resolved (${firstLine(errorMessage(error))})` };
   }
@@ -136,10 +141,10 @@ async function measure(locator: Locator, nth: number): Promise<{ count: number; 
  * Resolves a ref, scrolls its element into view and measures it in page coordinates (refs such as
  * f1e3 live in iframes), through a one-off element handle.
  */
-async function measureRef(locator: Locator): Promise<{ count: number; box?: Box }> {
+async function measureRef(locator: Locator, timeoutMs: number): Promise<{ count: number; box?: Box }> {
   const count = await locator.count();
   if (count === 0) return { count };
-  const handle = await locator.first().elementHandle({ timeout: 1_000 });
+  const handle = await locator.first().elementHandle({ timeout: timeoutMs });
   try {
     await handle.evaluate(scrollIntoViewIfOutside);
     const box = await handle.boundingBox();

@@ -3,7 +3,10 @@ import { abortError, DEFAULT_VIEWPORT, errorMessage, TrajsynthError, throwIfAbor
 import { crashedError, PlaywrightSession } from './browser-session.js';
 import type { BrowserHandle, BrowserSession, LaunchBrowserOptions, NewSessionOptions } from './browser-types.js';
 import { findChromium } from './find-chromium.js';
+import { BASE_LIMITS, scaledLimits } from './limits.js';
+import { NavigationTracker } from './navigation-watch.js';
 import { SessionGuard } from './session-guard.js';
+import { calibrateTimeoutScale, checkedScale, resolveTimeoutScale } from './timeout-scale.js';
 import { normalizeOrigin } from './url.js';
 
 export const CHROMIUM_ARGS: readonly string[] = [
@@ -17,7 +20,6 @@ export const CHROMIUM_ARGS: readonly string[] = [
 ];
 
 const LAUNCH_TIMEOUT_MS = 30_000;
-const DEFAULT_NAVIGATION_TIMEOUT_MS = 15_000;
 
 /**
  * Launches headless Chromium through playwright-core. Failure throws BROWSER_LAUNCH_FAILED.
@@ -29,9 +31,12 @@ const DEFAULT_NAVIGATION_TIMEOUT_MS = 15_000;
 export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise<BrowserHandle> {
   const { signal } = options;
   throwIfAborted(signal);
+  // Measured here, before any session runs: the measurement blocks this thread for a moment, and
+  // other threads of a busy process (image encoding) would blur it.
+  const timeoutScale = resolveTimeoutScale(options);
   const executablePath = options.executablePath ?? findChromium().executablePath;
   const browser = await launchChromium(executablePath, signal);
-  return new PlaywrightBrowserHandle(browser, executablePath);
+  return new PlaywrightBrowserHandle(browser, executablePath, timeoutScale);
 }
 
 async function launchChromium(executablePath: string, signal: AbortSignal | undefined): Promise<Browser> {
@@ -74,6 +79,7 @@ class PlaywrightBrowserHandle implements BrowserHandle {
   constructor(
     private browser: Browser,
     readonly executablePath: string,
+    readonly timeoutScale: number,
   ) {
     this.version = browser.version();
   }
@@ -100,18 +106,23 @@ class PlaywrightBrowserHandle implements BrowserHandle {
     throwIfAborted(options.signal);
     const viewport = options.viewport ?? DEFAULT_VIEWPORT;
     const origin = normalizeOrigin(options.origin);
+    const wanted = options.timeoutScale ?? this.timeoutScale;
+    const scale = wanted === 'auto' ? calibrateTimeoutScale() : checkedScale(wanted);
+    const limits = { ...scaledLimits(scale), navigationMs: Math.round((options.navigationTimeoutMs ?? BASE_LIMITS.navigationMs) * scale) };
     const browser = await this.liveBrowser(options.signal);
     let context: BrowserContext;
     try {
-      context = await untilDisconnected(browser, () => browser.newContext({
-        viewport,
-        deviceScaleFactor: 1,
-        locale: 'en-US',
-        timezoneId: 'UTC',
-        colorScheme: 'light',
-        serviceWorkers: 'block',
-        acceptDownloads: false,
-      }));
+      context = await untilDisconnected(browser, () =>
+        browser.newContext({
+          viewport,
+          deviceScaleFactor: 1,
+          locale: 'en-US',
+          timezoneId: 'UTC',
+          colorScheme: 'light',
+          serviceWorkers: 'block',
+          acceptDownloads: false,
+        }),
+      );
     } catch (error) {
       if (!browser.isConnected()) throw crashedError('the browser closed while a session was opening', error);
       throw error;
@@ -120,6 +131,7 @@ class PlaywrightBrowserHandle implements BrowserHandle {
       const allowedOrigins = options.allowedOrigins ? [origin, ...options.allowedOrigins.map(normalizeOrigin)] : undefined;
       const page = await untilDisconnected(browser, () => context.newPage());
       const guard = await untilDisconnected(browser, () => SessionGuard.install(context, page, allowedOrigins));
+      const navigation = await untilDisconnected(browser, () => NavigationTracker.install(context, page));
       // A confirm() the agent triggers (e.g. "Delete this task?") is accepted, as a person meaning
       // to click Delete would; Playwright would otherwise dismiss it.
       context.on('dialog', (dialog) => void dialog.accept().catch(() => undefined));
@@ -131,7 +143,8 @@ class PlaywrightBrowserHandle implements BrowserHandle {
         viewport,
         allowedOrigins,
         guard,
-        navigationTimeoutMs: options.navigationTimeoutMs ?? DEFAULT_NAVIGATION_TIMEOUT_MS,
+        navigation,
+        limits,
       });
     } catch (error) {
       await context.close().catch(() => undefined);

@@ -6,9 +6,8 @@ import { flattenAriaElements } from './aria-elements.js';
 import { parseAriaSnapshot, type AriaNode } from './aria-node.js';
 import { renderAriaSnapshot } from './aria-render.js';
 import { publishRefs } from './ref-codec.js';
+import type { BrowserLimits } from './limits.js';
 import { captureScreenshotWebp } from './screenshot.js';
-
-const SNAPSHOT_TIMEOUT_MS = 10_000;
 
 export interface AriaCapture {
   nodes: AriaNode[];
@@ -19,9 +18,9 @@ export interface AriaCapture {
  * Takes one AI-mode aria snapshot with boxes. Refs stay stable for elements that survive between
  * snapshots (Playwright caches them per element), and resolve against the latest snapshot only.
  */
-export async function captureAria(page: Page, signal?: AbortSignal): Promise<AriaCapture> {
+export async function captureAria(page: Page, limits: Pick<BrowserLimits, 'captureMs'>, signal?: AbortSignal): Promise<AriaCapture> {
   const start = performance.now();
-  const json = await page.ariaSnapshotJSON({ mode: 'ai', boxes: true, timeout: SNAPSHOT_TIMEOUT_MS, ...signalOption(signal) });
+  const json = await page.ariaSnapshotJSON({ mode: 'ai', boxes: true, timeout: limits.captureMs, ...signalOption(signal) });
   const nodes = parseAriaSnapshot(json);
   publishRefs(page, nodes);
   await addLinkTargets(page, nodes);
@@ -72,14 +71,14 @@ async function addLinkTargets(page: Page, nodes: readonly AriaNode[]): Promise<v
  * to text and flattened to elements) and a WebP screenshot. Screenshot and snapshot run concurrently;
  * their timings overlap. A capture that races a navigation is retried once after the page loads.
  */
-export async function captureObservation(page: Page, viewport: Viewport, signal?: AbortSignal, withScreenshot = true): Promise<CapturedObservation> {
+export async function captureObservation(page: Page, viewport: Viewport, limits: BrowserLimits, signal?: AbortSignal, withScreenshot = true): Promise<CapturedObservation> {
   try {
-    return await captureOnce(page, viewport, signal, withScreenshot);
+    return await captureOnce(page, viewport, limits, signal, withScreenshot);
   } catch (error) {
     if (signal?.aborted) throw abortError(signal);
-    await page.waitForLoadState('load', { timeout: SNAPSHOT_TIMEOUT_MS }).catch(() => undefined);
+    await page.waitForLoadState('load', { timeout: limits.captureMs }).catch(() => undefined);
     try {
-      return await captureOnce(page, viewport, signal, withScreenshot);
+      return await captureOnce(page, viewport, limits, signal, withScreenshot);
     } catch (retryError) {
       if (signal?.aborted) throw abortError(signal);
       throw new TrajsynthError(`Expected to capture an observation of ${page.url()}, got: ${errorMessage(retryError)}`, {
@@ -93,10 +92,14 @@ export async function captureObservation(page: Page, viewport: Viewport, signal?
 
 const NO_SCREENSHOT = { webp: new Uint8Array(0), screenshotMs: 0, encodeMs: 0 };
 
-async function captureOnce(page: Page, viewport: Viewport, signal: AbortSignal | undefined, withScreenshot: boolean): Promise<CapturedObservation> {
+async function captureOnce(page: Page, viewport: Viewport, limits: BrowserLimits, signal: AbortSignal | undefined, withScreenshot: boolean): Promise<CapturedObservation> {
   throwIfAborted(signal);
   const start = performance.now();
-  const [screenshot, aria, title] = await Promise.all([withScreenshot ? captureScreenshotWebp(page, signal) : NO_SCREENSHOT, captureAria(page, signal), page.title()]);
+  const [screenshot, aria, title] = await Promise.all([
+    withScreenshot ? captureScreenshotWebp(page, { timeoutMs: limits.captureMs, ...signalOption(signal) }) : NO_SCREENSHOT,
+    captureAria(page, limits, signal),
+    page.title(),
+  ]);
   return {
     url: page.url(),
     title,

@@ -4,6 +4,7 @@ import { abortError, HARNESS_READ_HEADER, throwIfAborted } from '../core/index.j
 import { signalOption } from './abort.js';
 import { flattenAriaElements } from './aria-elements.js';
 import { loadPage } from './load-page.js';
+import type { BrowserLimits } from './limits.js';
 import { captureAria } from './observe.js';
 import { NetworkActivity, waitForSettled } from './settle.js';
 
@@ -18,7 +19,7 @@ import { NetworkActivity, waitForSettled } from './settle.js';
  * page is opened on the first such read and reused (opening a page costs a renderer start); reads
  * are serialized through it.
  */
-export function createPageReader(context: BrowserContext, agentPage: Page, origin: string, navigationTimeoutMs: number): PageReader {
+export function createPageReader(context: BrowserContext, agentPage: Page, origin: string, limits: BrowserLimits): PageReader {
   let scratch: { page: Page; network: NetworkActivity } | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const scratchPage = async () => {
@@ -34,9 +35,9 @@ export function createPageReader(context: BrowserContext, agentPage: Page, origi
     throwIfAborted(signal);
     const { page, network } = await scratchPage();
     try {
-      await loadPage(page, origin, path, { timeoutMs: navigationTimeoutMs, ...signalOption(signal) });
-      await waitForSettled(page, { navigated: true, network, ...signalOption(signal) });
-      return await readPage(page, signal);
+      await loadPage(page, origin, path, { timeoutMs: limits.navigationMs, ...signalOption(signal) });
+      await waitForSettled(page, { navigated: true, network, limits, ...signalOption(signal) });
+      return await readPage(page, limits, signal);
     } catch (error) {
       // A scratch page left mid-load is not trusted for the next read.
       await page.close().catch(() => undefined);
@@ -46,7 +47,7 @@ export function createPageReader(context: BrowserContext, agentPage: Page, origi
   return {
     async read(path?: string, signal?: AbortSignal): Promise<PageView> {
       throwIfAborted(signal);
-      if (path === undefined) return readPage(agentPage, signal);
+      if (path === undefined) return readPage(agentPage, limits, signal);
       const result = queue.then(() => readPath(path, signal));
       queue = result.catch(() => undefined);
       return result;
@@ -54,9 +55,9 @@ export function createPageReader(context: BrowserContext, agentPage: Page, origi
   };
 }
 
-async function readPage(page: Page, signal?: AbortSignal): Promise<PageView> {
+async function readPage(page: Page, limits: BrowserLimits, signal?: AbortSignal): Promise<PageView> {
   try {
-    const [text, aria] = await Promise.all([page.evaluate(() => document.body?.innerText ?? ''), captureAria(page, signal)]);
+    const [text, aria] = await Promise.all([page.evaluate(() => document.body?.innerText ?? ''), captureAria(page, limits, signal)]);
     return { url: page.url(), text, elements: flattenAriaElements(aria.nodes) };
   } catch (error) {
     if (signal?.aborted) throw abortError(signal);

@@ -116,3 +116,44 @@ export function labelClickPoint(element: Element): { x: number; y: number; box: 
   }
   return null;
 }
+
+/**
+ * Runs in every page before its scripts (an init script): notes, under `Symbol.for(key)`, the
+ * address of a navigation to another document that this page has started (a link followed, a form
+ * submitted, `location` set), through the Navigation API's `navigate` event, which fires in the
+ * page the moment the navigation begins, before any request is sent. A form's submission is noted
+ * when it is submitted: the browser starts its navigation a task later. Same-document navigations,
+ * downloads and submissions a script prevented are not noted. Top-level window only.
+ */
+export function noteNavigationStarts(key: string): void {
+  type NavigateEvent = Event & { destination: { url: string; sameDocument: boolean }; downloadRequest: string | null };
+  const navigation = (window as unknown as { navigation?: EventTarget }).navigation;
+  if (window.top !== window || !navigation) return;
+  const note = (url: string): void => {
+    (window as unknown as Record<symbol, string>)[Symbol.for(key)] = url;
+  };
+  navigation.addEventListener('navigate', (event) => {
+    const { destination, downloadRequest } = event as NavigateEvent;
+    if (destination.sameDocument || downloadRequest !== null || /^javascript:/i.test(destination.url)) return;
+    note(destination.url);
+  });
+  window.addEventListener('submit', (event) => {
+    const form = event.target instanceof HTMLFormElement ? event.target : null;
+    const submitter = (event as SubmitEvent).submitter;
+    const target = submitter?.getAttribute('formtarget') ?? form?.getAttribute('target') ?? '';
+    const method = (submitter?.getAttribute('formmethod') ?? form?.getAttribute('method') ?? '').toLowerCase();
+    if (!form || method === 'dialog' || !['', '_self', '_top', '_parent'].includes(target)) return;
+    // After every listener has run: a script that handles the form itself prevents the default.
+    queueMicrotask(() => {
+      if (!event.defaultPrevented) note(submitter?.getAttribute('formaction') ? (submitter as HTMLButtonElement).formAction : form.action);
+    });
+  });
+}
+
+/** Runs in the page: the navigation noted by `noteNavigationStarts` since the last call (then forgets it), or null. */
+export function takeNavigationStart(key: string): string | null {
+  const slot = window as unknown as Record<symbol, string | undefined>;
+  const url = slot[Symbol.for(key)] ?? null;
+  slot[Symbol.for(key)] = undefined;
+  return url;
+}

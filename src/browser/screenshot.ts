@@ -18,14 +18,15 @@ export interface ScreenshotCapture {
   encodeMs: number;
 }
 
-export async function captureScreenshotWebp(page: Page, signal?: AbortSignal): Promise<ScreenshotCapture> {
+export async function captureScreenshotWebp(page: Page, options: { timeoutMs: number; signal?: AbortSignal }): Promise<ScreenshotCapture> {
+  const { signal } = options;
   const screenshotStart = performance.now();
   const jpeg = await page.screenshot({
     type: 'jpeg',
     quality: SCREENSHOT_JPEG_QUALITY,
     scale: 'css',
     caret: 'hide',
-    timeout: 10_000,
+    timeout: options.timeoutMs,
     ...(signal ? { signal } : {}),
   });
   const screenshotMs = performance.now() - screenshotStart;

@@ -1,15 +1,15 @@
 import type { Page, Request } from 'playwright-core';
 import { throwIfAborted } from '../core/index.js';
 import { sleep } from './abort.js';
+import { within } from './bounded.js';
+import type { BrowserLimits } from './limits.js';
+import type { NavigationMark, NavigationTracker } from './navigation-watch.js';
 import { waitForDomQuiet } from './page-scripts.js';
 
 /** Request types whose completion can change the page (documents, scripts, fetch/XHR data). */
 const TRACKED_RESOURCE_TYPES = new Set(['document', 'script', 'fetch', 'xhr']);
-const LOAD_TIMEOUT_MS = 5_000;
-const NETWORK_QUIET_MAX_MS = 2_000;
 const NETWORK_POLL_MS = 20;
 const DOM_QUIET_MS = 30;
-const DOM_QUIET_MAX_MS = 500;
 
 /** Counts the page's in-flight requests that may still change it. */
 export class NetworkActivity {
@@ -39,32 +39,74 @@ export class NetworkActivity {
   }
 }
 
+/** Where to look for a navigation an action may have started. */
+export interface ActionNavigation {
+  tracker: NavigationTracker;
+  /** Counters taken when the action began. */
+  mark: NavigationMark;
+  /** Ask the page whether it started one (input actions: a link, a form, a script). */
+  askPage: boolean;
+}
+
+export interface SettleResult {
+  /** The action started a navigation of the main frame (the page said so, or a request or commit was seen). */
+  navigationStarted: boolean;
+}
+
 export interface SettleOptions {
-  /** Whether the main frame navigated during the action (then wait for its load event). */
-  navigated: boolean;
+  /** The main frame loaded a new page (then wait for its load event). */
+  navigated?: boolean;
+  /** An action's navigation: one it started is waited for until it commits. */
+  navigation?: ActionNavigation;
   network: NetworkActivity;
+  limits: BrowserLimits;
   signal?: AbortSignal;
 }
 
 /**
  * Waits until the page is done reacting to an action, adaptively rather than with a fixed sleep:
- * the load event after a navigation, then no tracked request in flight (two polls in a row, at most
- * 2 s), then no DOM mutation for 30 ms (at most 500 ms). Never throws except on abort.
+ * a navigation the action started until it commits (or ends without a new page; at most the
+ * navigation timeout, after which the page is left loading), then the load event, then no tracked
+ * request in flight (two polls in a row), then no DOM mutation for 30 ms. A navigation whose first
+ * sign comes only while the page quiets (a script's `form.submit()`, events late on a busy machine)
+ * is waited for the same way, once. Every bound is a scaled limit. Never throws except on abort.
  */
-export async function waitForSettled(page: Page, options: SettleOptions): Promise<void> {
-  const { signal } = options;
-  if (options.navigated) await waitForLoad(page);
-  throwIfAborted(signal);
-  // Watch the network and the DOM together; if requests were still in flight, their responses may
-  // change the DOM after it first went quiet, so watch the DOM once more.
-  const [hadRequests] = await Promise.all([waitForNetworkQuiet(options.network, signal), waitForDom(page)]);
-  if (hadRequests) await waitForDom(page);
-  throwIfAborted(signal);
+export async function waitForSettled(page: Page, options: SettleOptions): Promise<SettleResult> {
+  const { signal, limits, navigation } = options;
+  const deadline = performance.now() + limits.navigationMs;
+  let loaded = options.navigated !== true;
+  let navigationStarted = navigation?.askPage ? await navigation.tracker.takePageStart(limits.navigationMs) : false;
+  for (let round = 0; ; round += 1) {
+    throwIfAborted(signal);
+    if (navigation) {
+      const { tracker, mark } = navigation;
+      const since = tracker.since(mark);
+      navigationStarted ||= since.requested || since.committed;
+      if (navigationStarted) {
+        const ending = await tracker.waitForCommit(mark, deadline - performance.now(), signal);
+        // Out of time with the next page still on its way: the old one has nothing more to settle.
+        if (ending === 'still-loading') return { navigationStarted };
+        if (ending === 'committed') loaded = false;
+      }
+    }
+    if (!loaded) await waitForLoad(page, limits);
+    loaded = true;
+    throwIfAborted(signal);
+    // Watch the network and the DOM together; if requests were still in flight, their responses may
+    // change the DOM after it first went quiet, so watch the DOM once more.
+    const [hadRequests] = await Promise.all([waitForNetworkQuiet(options.network, limits, signal), waitForDom(page, limits)]);
+    if (hadRequests) await waitForDom(page, limits);
+    throwIfAborted(signal);
+    if (!navigation || navigationStarted || round > 0) break;
+    const late = navigation.tracker.since(navigation.mark);
+    if (!late.requested && !late.committed) break;
+  }
+  return { navigationStarted };
 }
 
 /** Resolves when no tracked request is in flight on two polls in a row; true if any was seen. */
-async function waitForNetworkQuiet(network: NetworkActivity, signal?: AbortSignal): Promise<boolean> {
-  const deadline = performance.now() + NETWORK_QUIET_MAX_MS;
+async function waitForNetworkQuiet(network: NetworkActivity, limits: BrowserLimits, signal?: AbortSignal): Promise<boolean> {
+  const deadline = performance.now() + limits.networkQuietMaxMs;
   let quietPolls = 0;
   let sawRequests = false;
   for (;;) {
@@ -78,15 +120,16 @@ async function waitForNetworkQuiet(network: NetworkActivity, signal?: AbortSigna
   }
 }
 
-async function waitForDom(page: Page): Promise<void> {
+async function waitForDom(page: Page, limits: BrowserLimits): Promise<void> {
   try {
-    await page.evaluate(waitForDomQuiet, { quietMs: DOM_QUIET_MS, maxMs: DOM_QUIET_MAX_MS });
+    // Bounded here too: the evaluation waits for a navigation under way to commit before it starts.
+    await within(page.evaluate(waitForDomQuiet, { quietMs: DOM_QUIET_MS, maxMs: limits.domQuietMaxMs }), limits.domQuietMaxMs + limits.loadMs);
   } catch {
     // The page navigated while we watched it (execution context destroyed): wait for the new one.
-    await waitForLoad(page);
+    await waitForLoad(page, limits);
   }
 }
 
-async function waitForLoad(page: Page): Promise<void> {
-  await page.waitForLoadState('load', { timeout: LOAD_TIMEOUT_MS }).catch(() => undefined);
+async function waitForLoad(page: Page, limits: BrowserLimits): Promise<void> {
+  await page.waitForLoadState('load', { timeout: limits.loadMs }).catch(() => undefined);
 }

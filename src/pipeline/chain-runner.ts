@@ -182,8 +182,12 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
       const pageAfter = pageViewOf(observation);
       const after = { state: stateAfter, page: pageAfter, reader: session.reader, ...(attempt.answer !== undefined ? { answer: attempt.answer } : {}) };
       const judged = { observationBefore, hasStateProbe, recorder, ...(signal ? { signal } : {}) };
-      const verdict = await agents.verifier.verify({ proposal, before, after, attempt, ...judged });
       const range = { start: startStep, end: steps.count };
+      // A gold trajectory holds no failed action: its outcome may differ on a replay (a timeout on a
+      // busy machine), so an attempt with one is a failed attempt, even where its check passed, and
+      // is not relabeled either (a revision would keep the same steps).
+      const failedStep = firstFailedStep(attempt, range.start);
+      const verdict = withoutFailedSteps(await agents.verifier.verify({ proposal, before, after, attempt, ...judged }), failedStep);
       // `calls` counts role invocations (heuristic or model); tokens and USD come from the model calls.
       const usage = (calls: number): Usage => addUsage({ ...emptyUsage(), calls, steps: range.end - range.start, wallMs: round(performance.now() - started) }, takePending());
       const proposed = subtaskFrom(proposal, { id, origin: 'proposed', verdict, steps: range, attempt, usage: usage(3) });
@@ -194,7 +198,9 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
         acceptedHere = true;
       } else {
         if (proposal.affordance) avoid.add(proposal.affordance);
-        const revised = await agents.reviser.revise({ proposal, attempt, stateBefore, stateAfter, pageBefore, pageAfter, rng: input.rng, persona: input.persona, ...judged });
+        const revised = failedStep
+          ? undefined
+          : await agents.reviser.revise({ proposal, attempt, stateBefore, stateAfter, pageBefore, pageAfter, rng: input.rng, persona: input.persona, ...judged });
         if (revised) {
           const revisedBefore = await evaluatePredicates(revised.predicates, { state: stateBefore, page: pageBefore });
           const revisedVerdict = await agents.verifier.verify({ proposal: revised, before: revisedBefore, after, attempt, ...judged });
@@ -275,6 +281,19 @@ async function levelFor(accepted: Subtask[], now: Parameters<typeof deriveChecke
     subtaskChecks: accepted.map((subtask) => subtask.predicates),
     ...(asksForAnswer && last.answer !== undefined ? { answer: last.answer } : {}),
   };
+}
+
+/** The first step of the attempt whose action failed, with its error. */
+function firstFailedStep(attempt: Attempt, start: number): { index: number; error: string } | undefined {
+  const offset = attempt.actions.findIndex((executed) => !executed.outcome.ok);
+  const executed = attempt.actions[offset];
+  return executed && !executed.outcome.ok ? { index: start + offset, error: executed.outcome.error } : undefined;
+}
+
+/** A successful verdict turned into a failure when the attempt holds a failed action. */
+function withoutFailedSteps(verdict: Verdict, failedStep: { index: number; error: string } | undefined): Verdict {
+  if (!verdict.success || !failedStep) return verdict;
+  return { ...verdict, success: false, reason: `${verdict.reason}; not accepted: step ${failedStep.index} failed (${failedStep.error}), and a gold trajectory holds no failed action` };
 }
 
 function subtaskFrom(

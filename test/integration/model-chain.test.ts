@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserHandle } from '../../src/browser/index.js';
 import { buildAgents, type AgentConfig } from '../../src/pipeline/agent-config.js';
 import { synthesize } from '../../src/pipeline/synthesize.js';
-import { readCalls, readChain, readInterruptedCalls, readRunMeta, readTasksFile, runLayout } from '../../src/store/index.js';
+import { readCalls, readChain, readInterruptedCalls, readRunMeta, readSteps, readTasksFile, runLayout } from '../../src/store/index.js';
 import { startFakeAnthropic, type FakeAnthropicReply, type FakeAnthropicUsage } from '../support/fake-anthropic.js';
 import { scriptedTrackerModel } from '../support/scripted-tracker-model.js';
 import { startFakeOpenAI, type FakeOpenAIReply } from '../support/fake-openai.js';
@@ -42,6 +42,12 @@ async function run(options: { baseURL: string; outDir: string; config?: AgentCon
     ...(options.budgetUsd !== undefined ? { budgetUsd: options.budgetUsd } : {}),
     ...(options.resume ? { resume: true } : {}),
   });
+}
+
+/** The first chain's steps as `action:ok` or `action:error`, for failure messages. */
+async function outcomes(layout: Parameters<typeof readSteps>[0]): Promise<string> {
+  const steps = await readSteps(layout, 'c0001');
+  return JSON.stringify(steps.map((step) => `${step.executed.action.type}:${step.executed.outcome.ok ? 'ok' : step.executed.outcome.error}`));
 }
 
 describe('a chain with every role model-backed, through the real Anthropic SDK', () => {
@@ -195,9 +201,12 @@ describe('a chain with every role model-backed, through the real Anthropic SDK',
     try {
       const cacheDir = join(root, 'cache');
       const first = await run({ baseURL: live.baseURL, outDir: join(root, 'a'), cacheDir, maxLevel: 2 });
+      expect(first.records[0]!.levels, `the recording run stopped: ${first.records[0]!.stopReason}`).toHaveLength(2);
       const second = await run({ baseURL: dead.baseURL, outDir: join(root, 'b'), cacheDir, cacheOnly: true, maxLevel: 2 });
-      expect(dead.requests).toHaveLength(0);
-      expect(second.records[0]!.levels, second.records[0]!.stopReason).toHaveLength(2);
+      // A cache miss names the request's role; the steps' outcomes show what differed from the recording.
+      const stopped = `the cache-only run stopped: ${second.records[0]!.stopReason}; step outcomes: recorded ${await outcomes(first.layout)}, repeated ${await outcomes(second.layout)}`;
+      expect(dead.requests, stopped).toHaveLength(0);
+      expect(second.records[0]!.levels, stopped).toHaveLength(2);
       expect(await readFile(second.layout.tasksFile, 'utf8')).toBe(await readFile(first.layout.tasksFile, 'utf8'));
       const calls = await readCalls(second.layout, 'c0001');
       expect(calls.every((call) => call.fromCache === true && call.costUsd === 0)).toBe(true);
