@@ -40,12 +40,22 @@ class SlowFilesFirst extends BaseSequencer {
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 300_000,
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
-    globalSetup: ['test/support/global-setup.ts'],
     sequence: { sequencer: SlowFilesFirst },
+    projects: [
+      {
+        // Pure logic, no browser or server: one process runs many files, importing the sources once
+        // instead of once per file (two thirds of the unit tests' time was spent importing).
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false },
+      },
+      {
+        extends: true,
+        test: { name: 'browser', include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'] },
+      },
+    ],
   },
 });
