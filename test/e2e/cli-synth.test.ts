@@ -9,6 +9,7 @@ import { RunMetaSchema } from '../../src/core/run.js';
 import { StepSchema } from '../../src/core/step.js';
 import { missingConstants } from '../../src/agents/summary-constants.js';
 import { runCli } from '../support/cli.js';
+import { sharedCliRun, TRACKER_SEED5 } from '../support/shared-run.js';
 
 let outDir: string;
 
@@ -28,9 +29,52 @@ async function readJsonl(path: string): Promise<unknown[]> {
 }
 
 describe('trajsynth synth end to end', () => {
+  // First: the two tests after it read the shared run (shared-run.ts), which another file may be making meanwhile.
+  it('resumes an interrupted run without redoing finished chains', async () => {
+    const out = join(outDir, 'resume');
+    // Level 2 is deep enough: what is checked is which chains are redone, not how far they go.
+    const args = ['synth', '--chains', '3', '--max-level', '2', '--seed', '21', '--concurrency', '1', '--out', out];
+    const first = await runCli(args, { interruptWhen: /chain c0001 done/ });
+    expect(first.code).toBe(130);
+    expect(first.stdout, first.stderr).toMatch(/Interrupted\. Continue with the same flags plus --resume/);
+    const runDir = join(out, 'trajectories', 'project-tracker-seed21');
+    const meta = RunMetaSchema.parse(JSON.parse(await readFile(join(runDir, 'run.json'), 'utf8')));
+    expect(meta.status).toBe('interrupted');
+    const finished = meta.chains.filter((chain) => chain.status === 'complete').map((chain) => chain.chainId);
+    expect(finished).toContain('c0001');
+    expect(finished.length).toBeLessThan(3);
+    const inspect = await runCli(['inspect', runDir]);
+    expect(inspect.code).toBe(0);
+
+    const firstChainFile = join(runDir, 'chains', 'c0001', 'chain.json');
+    const mtimeBefore = (await stat(firstChainFile)).mtimeMs;
+    const again = await runCli(args);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/--resume/);
+
+    const resumed = await runCli([...args, '--resume']);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toMatch(/resuming: \d chain\(s\) already finished/);
+    expect((await stat(firstChainFile)).mtimeMs).toBe(mtimeBefore);
+    const done = RunMetaSchema.parse(JSON.parse(await readFile(join(runDir, 'run.json'), 'utf8')));
+    expect(done.status).toBe('complete');
+    expect(done.chains.every((chain) => chain.status === 'complete')).toBe(true);
+
+    const fresh = join(outDir, 'resume-fresh');
+    expect((await runCli(['synth', '--chains', '3', '--max-level', '2', '--seed', '21', '--concurrency', '2', '--out', fresh, '--quiet'])).code).toBe(0);
+    const [resumedTasks, freshTasks] = await Promise.all([
+      readFile(join(out, 'tasks', 'project-tracker-seed21.jsonl'), 'utf8'),
+      readFile(join(fresh, 'tasks', 'project-tracker-seed21.jsonl'), 'utf8'),
+    ]);
+    expect(resumedTasks).toBe(freshTasks);
+    const leftovers = (await readdir(join(runDir, 'chains', 'c0001'))).filter((name) => name.endsWith('.tmp'));
+    expect(leftovers).toEqual([]);
+  });
+
   it('runs 2 chains to level 3 and writes a store that validates file by file', async () => {
     const out = join(outDir, 'basic');
-    const result = await runCli(['synth', '--chains', '2', '--max-level', '3', '--seed', '5', '--concurrency', '2', '--out', out]);
+    // The run cli-eval*.test.ts evaluate too: made once, by whichever file asks first.
+    const result = await sharedCliRun(TRACKER_SEED5, out);
     expect(result.stderr).not.toMatch(/unexpected error/);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Run project-tracker-seed5: complete/);
@@ -95,17 +139,17 @@ describe('trajsynth synth end to end', () => {
 
   it('gives the same tasks file and the same action traces for the same seed', async () => {
     const outs = [join(outDir, 'same-a'), join(outDir, 'same-b')];
-    for (const [index, out] of outs.entries()) {
-      const result = await runCli(['synth', '--chains', '2', '--max-level', '3', '--seed', '11', '--concurrency', String(index + 1), '--out', out, '--quiet']);
-      expect(result.code).toBe(0);
-    }
-    const [a, b] = await Promise.all(outs.map((out) => readFile(join(out, 'tasks', 'project-tracker-seed11.jsonl'))));
+    // One chain at a time here; two at a time in the shared run (TRACKER_SEED5: --concurrency 2).
+    const result = await runCli(['synth', '--chains', '2', '--max-level', '3', '--seed', '5', '--concurrency', '1', '--out', outs[0]!, '--quiet']);
+    expect(result.code).toBe(0);
+    expect((await sharedCliRun(TRACKER_SEED5, outs[1]!)).code).toBe(0);
+    const [a, b] = await Promise.all(outs.map((out) => readFile(join(out, 'tasks', 'project-tracker-seed5.jsonl'))));
     expect(a!.length).toBeGreaterThan(100);
     expect(a!.equals(b!)).toBe(true);
     for (const chainId of ['c0001', 'c0002']) {
       const traces = await Promise.all(
         outs.map(async (out) =>
-          (await readJsonl(join(out, 'trajectories', 'project-tracker-seed11', 'chains', chainId, 'steps.jsonl'))).map((line) => {
+          (await readJsonl(join(out, 'trajectories', 'project-tracker-seed5', 'chains', chainId, 'steps.jsonl'))).map((line) => {
             const step = StepSchema.parse(line);
             return { action: step.executed.action, element: step.executed.element?.name, outcome: step.executed.outcome, url: new URL(step.executed.urlAfter).pathname };
           }),
@@ -114,46 +158,6 @@ describe('trajsynth synth end to end', () => {
       expect(traces[0]!.length).toBeGreaterThan(0);
       expect(traces[0]).toEqual(traces[1]);
     }
-  });
-
-  it('resumes an interrupted run without redoing finished chains', async () => {
-    const out = join(outDir, 'resume');
-    const args = ['synth', '--chains', '3', '--max-level', '3', '--seed', '21', '--concurrency', '1', '--out', out];
-    const first = await runCli(args, { interruptWhen: /chain c0001 done/ });
-    expect(first.code).toBe(130);
-    expect(first.stdout, first.stderr).toMatch(/Interrupted\. Continue with the same flags plus --resume/);
-    const runDir = join(out, 'trajectories', 'project-tracker-seed21');
-    const meta = RunMetaSchema.parse(JSON.parse(await readFile(join(runDir, 'run.json'), 'utf8')));
-    expect(meta.status).toBe('interrupted');
-    const finished = meta.chains.filter((chain) => chain.status === 'complete').map((chain) => chain.chainId);
-    expect(finished).toContain('c0001');
-    expect(finished.length).toBeLessThan(3);
-    const inspect = await runCli(['inspect', runDir]);
-    expect(inspect.code).toBe(0);
-
-    const firstChainFile = join(runDir, 'chains', 'c0001', 'chain.json');
-    const mtimeBefore = (await stat(firstChainFile)).mtimeMs;
-    const again = await runCli(args);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/--resume/);
-
-    const resumed = await runCli([...args, '--resume']);
-    expect(resumed.code).toBe(0);
-    expect(resumed.stderr).toMatch(/resuming: \d chain\(s\) already finished/);
-    expect((await stat(firstChainFile)).mtimeMs).toBe(mtimeBefore);
-    const done = RunMetaSchema.parse(JSON.parse(await readFile(join(runDir, 'run.json'), 'utf8')));
-    expect(done.status).toBe('complete');
-    expect(done.chains.every((chain) => chain.status === 'complete')).toBe(true);
-
-    const fresh = join(outDir, 'resume-fresh');
-    expect((await runCli(['synth', '--chains', '3', '--max-level', '3', '--seed', '21', '--concurrency', '2', '--out', fresh, '--quiet'])).code).toBe(0);
-    const [resumedTasks, freshTasks] = await Promise.all([
-      readFile(join(out, 'tasks', 'project-tracker-seed21.jsonl'), 'utf8'),
-      readFile(join(fresh, 'tasks', 'project-tracker-seed21.jsonl'), 'utf8'),
-    ]);
-    expect(resumedTasks).toBe(freshTasks);
-    const leftovers = (await readdir(join(runDir, 'chains', 'c0001'))).filter((name) => name.endsWith('.tmp'));
-    expect(leftovers).toEqual([]);
   });
 });
 
