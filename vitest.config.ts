@@ -15,6 +15,7 @@ const SLOW_FILES = [
   'test/e2e/cli-eval.test.ts', // 175 (makes the shared seed-5 run)
   'test/e2e/cli-synth.test.ts', // 125
   'test/e2e/cli-eval-agents.test.ts', // 140
+  'test/e2e/faults.test.ts', // 150 (kills, crashes, damage, a full disk)
   'test/integration/foreign-sites-synth.test.ts', // 117
   'test/integration/bundled-apps-chains.test.ts', // 100
   'test/integration/bundled-apps-chains-2.test.ts', // 100
@@ -24,6 +25,7 @@ const SLOW_FILES = [
   'test/e2e/cli-model-synth.test.ts', // 56
   'test/integration/browser-actions.test.ts', // 38
   'test/integration/eval-model-agent.test.ts', // 37
+  'test/integration/same-seed-under-load.test.ts', // 60
   'test/integration/foreign-sites.test.ts', // 24
 ];
 
