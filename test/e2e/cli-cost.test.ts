@@ -11,7 +11,7 @@ import { runCli } from '../support/cli.js';
 let outDir: string;
 
 const HAIKU = { provider: 'anthropic', model: 'claude-haiku-4-5', priceTable: 'anthropic-2026-11-22' };
-const SONNET = { provider: 'anthropic', model: 'claude-sonnet-4-5', priceTable: 'anthropic-2026-11-22' };
+const SONNET = { provider: 'anthropic', model: 'claude-sonnet-4-6', priceTable: 'anthropic-2026-11-22' };
 const QWEN = { provider: 'openai-compatible', model: 'qwen2.5-vl-7b' };
 
 function call(chainId: string, fields: Partial<ModelCall> & Pick<ModelCall, 'role' | 'provider' | 'model'>): ModelCall {
@@ -82,7 +82,7 @@ async function writeRun(runId: string, chains: Array<{ levels: number; calls: Mo
   );
 }
 
-const MODEL_ROLES = { proposer: 'model-proposer:anthropic:claude-haiku-4-5', executor: 'model-executor:anthropic:claude-sonnet-4-5', verifier: 'judge:openai-compatible:qwen2.5-vl-7b' };
+const MODEL_ROLES = { proposer: 'model-proposer:anthropic:claude-haiku-4-5', executor: 'model-executor:anthropic:claude-sonnet-4-6', verifier: 'judge:openai-compatible:qwen2.5-vl-7b' };
 const HEURISTIC_ROLES = { proposer: 'heuristic-proposer', followUp: 'heuristic-follow-up', executor: 'heuristic-executor', verifier: 'checker', reviser: 'heuristic-reviser', summarizer: 'heuristic-summarizer' };
 
 beforeAll(async () => {
@@ -99,7 +99,7 @@ beforeAll(async () => {
           call('c0001', { role: 'verifier', ...QWEN, level: 2, inputTokens: 900, outputTokens: 40 }),
           call('c0001', { role: 'executor', ...SONNET, level: 2, inputTokens: 8000, outputTokens: 500, cacheReadTokens: 2000, images: 2, costUsd: 0.125 }),
           call('c0001', { role: 'summarizer', ...HAIKU, level: 3, inputTokens: 600, outputTokens: 120, costUsd: 0.0625 }),
-          call('c0001', { role: 'executor', provider: 'anthropic', model: 'claude-sonnet-4-5', level: 3, inputTokens: 8000, outputTokens: 500, costUsd: 0, fromCache: true }),
+          call('c0001', { role: 'executor', provider: 'anthropic', model: 'claude-sonnet-4-6', level: 3, inputTokens: 8000, outputTokens: 500, costUsd: 0, fromCache: true }),
         ],
       },
       {
@@ -138,7 +138,7 @@ describe('trajsynth cost', () => {
     expect(row('verifier')).toEqual(['verifier', '1', '0', '900', '40', '0', '0', '0', 'unpriced']);
     expect(row('summarizer')).toEqual(['summarizer', '1', '0', '600', '120', '0', '0', '0', '$0.0625']);
     expect(row('anthropic:claude-haiku-4-5')).toEqual(['anthropic:claude-haiku-4-5', '3', '0', '3,000', '420', '0', '0', '2', '$1.0625']);
-    expect(row('anthropic:claude-sonnet-4-5')).toEqual(['anthropic:claude-sonnet-4-5', '3', '1', '30,345', '2,178', '2,000', '2,000', '7', '$1.1250']);
+    expect(row('anthropic:claude-sonnet-4-6')).toEqual(['anthropic:claude-sonnet-4-6', '3', '1', '30,345', '2,178', '2,000', '2,000', '7', '$1.1250']);
     expect(row('openai-compatible:qwen2.5-vl-7b')?.at(-1)).toBe('unpriced');
     expect(row('L1')).toEqual(['L1', '4', '0', '24,745', '1,978', '2,000', '0', '7', '$2.0000']);
     expect(row('L2')).toEqual(['L2', '2', '0', '8,900', '540', '0', '2,000', '2', 'unpriced']);

@@ -27,7 +27,7 @@ describe('the computer-use executor, through the real SDK and a real browser', (
       const box = observation.elements.find((element) => element.role === 'checkbox' && element.checked === false && /^Mark /.test(element.name) && element.box && element.box.y < 700)!;
       target = { x: Math.round(box.box!.x + box.box!.width / 2), y: Math.round(box.box!.y + box.box!.height / 2) };
       const steps: StepRecord[] = [];
-      const executor = new ComputerUseExecutor(new AnthropicModel({ model: 'claude-sonnet-4-5', apiKey: 'test-key', baseURL: server.baseURL, maxRetries: 0 }));
+      const executor = new ComputerUseExecutor(new AnthropicModel({ model: 'claude-sonnet-4-6', apiKey: 'test-key', baseURL: server.baseURL, maxRetries: 0 }));
       const attempt = await executor.run({
         proposal: { description: `Tick ${box.name}.`, predicates: [{ kind: 'url', includes: '/' }], interaction: 'toggle', entities: [], proposedAt: '/projects/1' },
         session,

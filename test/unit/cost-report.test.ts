@@ -3,7 +3,7 @@ import type { ModelCall } from '../../src/core/usage.js';
 import { costReport } from '../../src/cost/cost-report.js';
 
 const HAIKU = { provider: 'anthropic', model: 'claude-haiku-4-5' };
-const SONNET = { provider: 'anthropic', model: 'claude-sonnet-4-5' };
+const SONNET = { provider: 'anthropic', model: 'claude-sonnet-4-6' };
 const QWEN = { provider: 'openai-compatible', model: 'qwen2.5-vl-7b' };
 
 function call(fields: Partial<ModelCall> & Pick<ModelCall, 'role' | 'provider' | 'model'>): ModelCall {
@@ -77,7 +77,7 @@ describe('costReport', () => {
   it('breaks down by provider:model', () => {
     expect(report.byModel.map((row) => [`${row.provider}:${row.model}`, row.calls, row.cacheHitCalls, row.costUsd])).toEqual([
       ['anthropic:claude-haiku-4-5', 4, 0, 1.3125],
-      ['anthropic:claude-sonnet-4-5', 3, 1, 1.125],
+      ['anthropic:claude-sonnet-4-6', 3, 1, 1.125],
       ['openai-compatible:qwen2.5-vl-7b', 1, 0, undefined],
     ]);
   });

@@ -35,7 +35,7 @@ function queueModel(answers: ModelResponse[]): LanguageModel & { requests: Model
 describe('price table', () => {
   it('prices each token kind at its rate, matches dated snapshots, and never calls an unknown model free', () => {
     expect(findModelPrice(ANTHROPIC_PRICES, 'claude-haiku-4-5-20251001')?.inputPerMTok).toBe(1);
-    expect(priceUsage(ANTHROPIC_PRICES, 'claude-sonnet-4-5', usage(1_000_000, 100_000, 200_000, 2_000_000))).toBeCloseTo(3 + 1.5 + 0.75 + 0.6, 10);
+    expect(priceUsage(ANTHROPIC_PRICES, 'claude-sonnet-4-6', usage(1_000_000, 100_000, 200_000, 2_000_000))).toBeCloseTo(3 + 1.5 + 0.75 + 0.6, 10);
     expect(priceUsage(ANTHROPIC_PRICES, 'claude-opus-4-1', usage(1000, 1000))).toBeCloseTo((1000 * 15 + 1000 * 75) / 1e6, 12);
     expect(priceUsage(ANTHROPIC_PRICES, 'claude-unknown-9', usage(1, 1))).toBeUndefined();
   });

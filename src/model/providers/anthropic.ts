@@ -33,7 +33,7 @@ import { callContext, optionOrEnv, quietSdkLog, resolveProviderSettings, timedCa
 import { describeBadBody, mapProviderError, type ProviderErrorProfile } from './provider-errors.js';
 
 export interface AnthropicModelOptions {
-  /** Model id, e.g. `claude-sonnet-4-5`. */
+  /** Model id, e.g. `claude-sonnet-4-6`. */
   model: string;
   /** Defaults to the ANTHROPIC_API_KEY environment variable. */
   apiKey?: string;
