@@ -36,8 +36,7 @@ export function damageLine(damage: Damage): string {
 /**
  * Reads every file of a run through its schema and checks that every screenshot and snapshot a
  * step names exists, without stopping at the first problem. A torn last line of a JSONL file is an
- * interrupted append, not damage, while its trajectory is unfinished (it is redone on --resume); in
- * a finished trajectory it is damage.
+ * interrupted append, not damage: readers drop it and say so.
  */
 export async function findRunDamage(layout: RunLayout): Promise<Damage[]> {
   const damage: Damage[] = [];
@@ -136,7 +135,7 @@ async function jsonProblem(file: string, schema: z.ZodType<unknown>): Promise<st
   return parsed.success ? undefined : describeIssue(parsed.error);
 }
 
-async function jsonLinesDamage(file: string, schema: z.ZodType<unknown>, options: { finished: boolean }): Promise<Damage[]> {
+async function jsonLinesDamage(file: string, schema: z.ZodType<unknown>, _options: { finished: boolean }): Promise<Damage[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -153,9 +152,9 @@ async function jsonLinesDamage(file: string, schema: z.ZodType<unknown>, options
     try {
       raw = JSON.parse(line);
     } catch {
-      const tornTail = index === lines.length - 1 && !text.endsWith('\n');
-      if (tornTail && !options.finished) continue;
-      damage.push({ file, line: index + 1, problem: tornTail ? 'cut short (a finished trajectory ends with a torn line)' : 'not JSON' });
+      // A torn last line is an interrupted append: readers drop it and say so; it is not damage.
+      if (index === lines.length - 1 && !text.endsWith('\n')) continue;
+      damage.push({ file, line: index + 1, problem: 'not JSON' });
       continue;
     }
     const parsed = schema.safeParse(raw);

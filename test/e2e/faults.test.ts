@@ -85,7 +85,8 @@ describe('faults: killed processes', () => {
     const kinds = [...Array<'browser'>(TRIALS.browserKills).fill('browser'), ...Array<'renderer'>(TRIALS.rendererKills).fill('renderer')];
     for (const [trial, kind] of kinds.entries()) {
       const out = join(root, `${kind}-${trial}`);
-      const run = startCli([...ARGS, '--out', out]);
+      // Not --quiet: the progress lines say when a chain is redone.
+      const run = startCli([...ARGS.filter((arg) => arg !== '--quiet'), '--out', out]);
       const pid = run.child.pid!;
       // Kill once the chains are at work (their first steps stored), at a random moment after.
       await waitFor(() => existsSync(join(runDir(out), 'chains', 'c0001', 'steps.jsonl')) || undefined, 120_000, 'the first step');
