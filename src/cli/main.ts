@@ -15,6 +15,7 @@ Commands:
   eval       run an agent on level-k tasks: success and progress by level
   report     score evaluation runs: success by level with intervals, chart, HTML, regression gate
   compare    pairwise win rates and Bradley–Terry ratings of agents on shared tasks
+  export     write training data (OpenAI, Anthropic, ShareGPT, Parquet, raw, preference pairs)
   envs       list the bundled environments
   serve      serve one bundled environment for a person to click through
 
@@ -56,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./compare-command.js')).compareCommand(rest);
     case 'replay':
       return (await import('./replay-command.js')).replayCommand(rest, controller.signal);
+    case 'export':
+      return (await import('./export-command.js')).exportCommand(rest, controller.signal);
     case 'envs':
       return (await import('./envs-command.js')).envsCommand();
     case 'serve':
@@ -71,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${TOOL_VERSION}\n`);
       return 0;
     default:
-      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, compare, envs, serve (see \`trajsynth --help\`).`);
+      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, compare, export, envs, serve (see \`trajsynth --help\`).`);
   }
 }
 

@@ -22,6 +22,11 @@ export interface SampleStep {
   index: number;
   /** 0-based position of the subtask the step served among the sample's subtasks (0 for eval episodes). */
   subtaskIndex: number;
+  /**
+   * `failed`: the step belongs to an attempt the verifier rejected and no revision relabelled; it stays
+   * in the trajectory because it changed the page the next subtask started on.
+   */
+  attempt: 'accepted' | 'failed';
   url: string;
   title: string;
   /** Absolute path of the screenshot seen before the action (the stored WebP). */
@@ -111,6 +116,11 @@ export interface ExportTurn {
   title: string;
   /** The screenshot the action was chosen on; absent for history turns beyond the image window. */
   image?: EncodedImage;
+  /**
+   * The accessibility snapshot (YAML with `[ref=eN]` markers) the action was chosen on, for action
+   * spaces that name elements by ref (`ref`, `both`); absent for `pixel` and for history turns.
+   */
+  snapshot?: string;
   action: ExportAction;
   /** The action's outcome as recorded; `error` is what the agent was shown. */
   ok: boolean;
@@ -146,6 +156,8 @@ export interface FormatOutput {
   records: { key: string; sha256: string; split: string }[];
   /** Notes for the user (windowed trajectories, dropped images), one line each. */
   notes: string[];
+  /** Preference formats: the number of (chosen, rejected) pairs written. */
+  pairs?: number;
 }
 
 export interface FormatContext {

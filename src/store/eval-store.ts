@@ -4,7 +4,8 @@ import { EpisodeRecordSchema, EvalRunMetaSchema, ReplayReportSchema, type Episod
 import { TrajsynthError } from '../core/errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { episodeLayout, type EpisodeLayout, type RunLayout } from './layout.js';
-import { readJsonFile, readTextFile } from './parse-file.js';
+import { readJsonFile, readJsonLines, readTextFile } from './parse-file.js';
+import { StepSchema, type Step } from '../core/step.js';
 import { prepareDirectory, TrajectoryWriter } from './trajectory-writer.js';
 
 /** Writes one evaluation episode's trajectory (see TrajectoryWriter) and its episode.json. */
@@ -63,6 +64,11 @@ export async function readEpisode(layout: RunLayout, episodeId: string): Promise
   const file = episodeLayout(layout, episodeId).episodeFile;
   if (!existsSync(file)) return undefined;
   return readJsonFile(file, EpisodeRecordSchema, 'an evaluation episode (episode.json)');
+}
+
+/** The episode's steps, in order (none when it never took one). */
+export async function readEpisodeSteps(layout: RunLayout, episodeId: string): Promise<Step[]> {
+  return readJsonLines(episodeLayout(layout, episodeId).stepsFile, StepSchema, 'a step', { missingOk: true });
 }
 
 export async function writeReplayReport(layout: RunLayout, report: ReplayReport): Promise<void> {

@@ -78,7 +78,7 @@ describe('faults: killed processes', () => {
       }
       count('SIGKILL', true);
     }
-  });
+  }, TRIALS.kills * 90_000);
 
   it(`a killed browser (${TRIALS.browserKills} trial(s)) and a killed renderer (${TRIALS.rendererKills}) are relaunched and the chain redone in the same run`, async () => {
     const rng = new Rng(7);
@@ -100,7 +100,7 @@ describe('faults: killed processes', () => {
       expect(await tasksOf(out)).toBe(referenceTasks);
       count(`${kind} kill`, true);
     }
-  });
+  }, (TRIALS.browserKills + TRIALS.rendererKills) * 90_000);
 });
 
 describe('faults: two writers and damaged files', () => {

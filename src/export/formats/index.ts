@@ -1,8 +1,11 @@
 import { TrajsynthError } from '../../core/errors.js';
 import type { DatasetFormat } from '../sample.js';
+import { rawFormat } from './raw.js';
 
 /** Every export format, by the id `--format` takes. */
-const FORMATS: Record<string, DatasetFormat> = {};
+const FORMATS: Record<string, DatasetFormat> = {
+  raw: rawFormat,
+};
 
 export const FORMAT_IDS = Object.keys(FORMATS);
 

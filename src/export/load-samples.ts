@@ -1,0 +1,178 @@
+import { join } from 'node:path';
+import type { ChainRecord } from '../core/chain.js';
+import { TrajsynthError } from '../core/errors.js';
+import type { EpisodeRecord, ReplayReport } from '../core/eval.js';
+import type { Step } from '../core/step.js';
+import { DEFAULT_VIEWPORT } from '../core/geometry.js';
+import { chainLayout, episodeLayout, type RunLayout } from '../store/layout.js';
+import { findRunDamage } from '../store/run-damage.js';
+import { listChainIds, readChain, readRunMeta, readSteps } from '../store/run-store.js';
+import { listEpisodeIds, readEpisode, readEpisodeSteps, readEvalRunMeta, readReplayReport, runKind } from '../store/eval-store.js';
+import type { SampleStep, TrajectorySample } from './sample.js';
+
+/** A source run of an export, with what the manifest records about it. */
+export interface LoadedSource {
+  layout: RunLayout;
+  runId: string;
+  kind: 'synth' | 'eval';
+  status: string;
+  config: Record<string, unknown>;
+  toolVersion: string;
+  /** Samples, in a stable order (chain, then level; or episode). Their `split` is assigned later. */
+  samples: Omit<TrajectorySample, 'split'>[];
+  /** What was left out and why (unfinished chains, harness errors), one line each. */
+  skipped: string[];
+}
+
+/**
+ * Reads one run (synthesis or evaluation) into samples: one per stored level-k task of a finished
+ * chain, or one per finished evaluation episode. A damaged run is refused with every damaged file
+ * named: a dataset is never built from half a file.
+ */
+export async function loadSource(layout: RunLayout): Promise<LoadedSource> {
+  const kind = await runKind(layout);
+  // Damage in an unfinished chain does not matter: unfinished chains are not exported.
+  const damage = (await findRunDamage(layout)).filter((item) => item.finished !== false);
+  if (damage.length > 0) {
+    const first = damage[0]!;
+    throw new TrajsynthError(`Expected run ${layout.runId} to be intact, got ${damage.length} damaged file(s), first ${first.file}${first.line ? `:${first.line}` : ''}: ${first.problem}`, {
+      code: 'CORRUPT_FILE',
+      hint: `Run \`trajsynth validate ${layout.runId}\` for the list; restore the files or redo the chains with \`trajsynth synth ... --resume --redo-damaged\`.`,
+    });
+  }
+  return kind === 'eval' ? loadEvalRun(layout) : loadSynthRun(layout);
+}
+
+async function loadSynthRun(layout: RunLayout): Promise<LoadedSource> {
+  const meta = await readRunMeta(layout);
+  const replay = await readReplayReport(layout);
+  const samples: LoadedSource['samples'] = [];
+  const skipped: string[] = [];
+  for (const chainId of await listChainIds(layout)) {
+    const chain = await readChain(layout, chainId);
+    if (!chain) {
+      skipped.push(`${layout.runId}/${chainId}: never started (no chain.json)`);
+      continue;
+    }
+    if (chain.status === 'running' || chain.status === 'error') {
+      skipped.push(`${layout.runId}/${chainId}: ${chain.status === 'running' ? 'unfinished' : 'ended on a harness error'}; finish it with \`trajsynth synth ... --resume\``);
+      continue;
+    }
+    if (chain.levels.length === 0) continue;
+    const steps = await readSteps(layout, chainId);
+    const dir = chainLayout(layout, chainId).dir;
+    for (const level of chain.levels) samples.push(levelSample(layout.runId, chain, level.level, steps, dir, replay));
+  }
+  return { layout, runId: layout.runId, kind: 'synth', status: meta.status, config: meta.config, toolVersion: meta.tool.version, samples, skipped };
+}
+
+function replayValidity(replay: ReplayReport | undefined, chainId: string, level: number): boolean | undefined {
+  return replay?.tasks.find((task) => task.chainId === chainId && task.level === level)?.valid;
+}
+
+function levelSample(runId: string, chain: ChainRecord, levelNumber: number, steps: readonly Step[], dir: string, replay: ReplayReport | undefined): Omit<TrajectorySample, 'split'> {
+  const level = chain.levels.find((candidate) => candidate.level === levelNumber)!;
+  const subtasks = level.subtaskIds.map((id) => chain.subtasks.find((subtask) => subtask.id === id)!);
+  // A step belongs to the level subtask that stored it, or that a revision relabelled it to; steps of a
+  // failed attempt that was never relabelled belong to the next subtask (they changed the page it started on).
+  const positionOf = new Map<string, number>();
+  subtasks.forEach((subtask, position) => {
+    positionOf.set(subtask.id, position);
+    if (subtask.revisedFrom) positionOf.set(subtask.revisedFrom, position);
+  });
+  const gold = steps.filter((step) => step.index >= level.gold.start && step.index < level.gold.end);
+  const sampleSteps: SampleStep[] = [];
+  for (const step of gold) {
+    if (step.executed.action.type === 'done') continue; // a subtask's end, not an action on the page
+    const accepted = positionOf.get(step.subtaskId);
+    const position = accepted ?? nextAcceptedPosition(chain, step, positionOf);
+    sampleSteps.push(sampleStep(step, dir, position, accepted === undefined ? 'failed' : 'accepted'));
+  }
+  const last = gold.at(-1);
+  return {
+    id: `${runId}/${chain.chainId}/L${level.level}`,
+    runId,
+    kind: 'synth',
+    chainId: chain.chainId,
+    sourceRunId: runId,
+    level: level.level,
+    environment: chain.environment,
+    envSeed: chain.envSeed,
+    startPath: chain.startPath ?? '/',
+    persona: chain.persona,
+    interactions: subtasks.map((subtask) => subtask.interaction),
+    task: level.task,
+    subtaskTexts: subtasks.map((subtask) => subtask.description),
+    checker: level.checker,
+    entities: level.entities,
+    ...(level.answer !== undefined ? { answer: level.answer } : {}),
+    steps: sampleSteps,
+    finalScreenshotPath: last ? join(dir, last.after.screenshot) : join(dir, 'screens', '0000.webp'),
+    viewport: DEFAULT_VIEWPORT,
+    ...(replayValidity(replay, chain.chainId, level.level) !== undefined ? { replayValid: replayValidity(replay, chain.chainId, level.level)! } : {}),
+  };
+}
+
+function nextAcceptedPosition(chain: ChainRecord, step: Step, positionOf: ReadonlyMap<string, number>): number {
+  const order = chain.subtasks.findIndex((subtask) => subtask.id === step.subtaskId);
+  for (const subtask of chain.subtasks.slice(order + 1)) {
+    const position = positionOf.get(subtask.id);
+    if (position !== undefined) return position;
+  }
+  return Math.max(0, positionOf.size - 1);
+}
+
+function sampleStep(step: Step, dir: string, subtaskIndex: number, attempt: 'accepted' | 'failed'): SampleStep {
+  return {
+    index: step.index,
+    subtaskIndex,
+    attempt,
+    url: step.before.url,
+    title: step.before.title,
+    screenshotPath: join(dir, step.before.screenshot),
+    snapshotPath: join(dir, step.before.snapshot),
+    executed: step.executed,
+  };
+}
+
+async function loadEvalRun(layout: RunLayout): Promise<LoadedSource> {
+  const meta = await readEvalRunMeta(layout);
+  const samples: LoadedSource['samples'] = [];
+  const skipped: string[] = [];
+  for (const episodeId of await listEpisodeIds(layout)) {
+    const episode = await readEpisode(layout, episodeId);
+    if (!episode || episode.status !== 'finished') {
+      skipped.push(`${layout.runId}/${episodeId}: ${episode ? `status ${episode.status}` : 'never started'} (only finished episodes are exported)`);
+      continue;
+    }
+    const dir = episodeLayout(layout, episodeId).dir;
+    const steps = await readEpisodeSteps(layout, episodeId);
+    samples.push(episodeSample(layout.runId, episode, steps, dir));
+  }
+  return { layout, runId: layout.runId, kind: 'eval', status: meta.status, config: meta.config, toolVersion: meta.tool.version, samples, skipped };
+}
+
+function episodeSample(runId: string, episode: EpisodeRecord, steps: readonly Step[], dir: string): Omit<TrajectorySample, 'split'> {
+  const last = steps.at(-1);
+  return {
+    id: `${runId}/${episode.episodeId}`,
+    runId,
+    kind: 'eval',
+    chainId: episode.task.chainId,
+    sourceRunId: episode.task.source,
+    level: episode.task.level,
+    environment: episode.task.environment,
+    envSeed: episode.task.envSeed,
+    startPath: episode.task.startPath,
+    interactions: [],
+    task: episode.task.text,
+    subtaskTexts: [],
+    checker: episode.task.checker,
+    entities: [],
+    ...(episode.answer !== undefined ? { answer: episode.answer } : {}),
+    steps: steps.filter((step) => step.executed.action.type !== 'done').map((step) => sampleStep(step, dir, 0, 'accepted')),
+    finalScreenshotPath: last ? join(dir, last.after.screenshot) : join(dir, 'screens', '0000.webp'),
+    viewport: DEFAULT_VIEWPORT,
+    outcome: { success: episode.success === true, progress: episode.progress ?? 0, ...(episode.endedBy ? { endedBy: episode.endedBy } : {}) },
+  };
+}
