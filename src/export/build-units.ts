@@ -36,8 +36,8 @@ async function turnsOf(sample: TrajectorySample, options: UnitOptions, images: I
   const lastStep = sample.steps.at(-1);
   turns.push({
     stepIndex: lastStep ? lastStep.index + 1 : 0,
-    url: lastStep?.executed.urlAfter ?? sample.startPath,
-    title: '',
+    url: sample.finalUrl,
+    title: sample.finalTitle,
     image: finalImage,
     ...(withSnapshots ? { snapshot: await finalSnapshot(sample) } : {}),
     action: { type: 'done', ...(sample.answer !== undefined ? { answer: sample.answer } : {}) },

@@ -8,6 +8,7 @@ import { chainLayout, episodeLayout, type RunLayout } from '../store/layout.js';
 import { findRunDamage } from '../store/run-damage.js';
 import { listChainIds, readChain, readRunMeta, readSteps } from '../store/run-store.js';
 import { listEpisodeIds, readEpisode, readEpisodeSteps, readEvalRunMeta, readReplayReport, runKind } from '../store/eval-store.js';
+import { URL_ENVIRONMENT_ID } from '../environments/url-environment.js';
 import type { SampleStep, TrajectorySample } from './sample.js';
 
 /** A source run of an export, with what the manifest records about it. */
@@ -86,7 +87,7 @@ function levelSample(runId: string, chain: ChainRecord, levelNumber: number, ste
     if (step.executed.action.type === 'done') continue; // a subtask's end, not an action on the page
     const accepted = positionOf.get(step.subtaskId);
     const position = accepted ?? nextAcceptedPosition(chain, step, positionOf);
-    sampleSteps.push(sampleStep(step, dir, position, accepted === undefined ? 'failed' : 'accepted'));
+    sampleSteps.push(sampleStep(step, dir, chain.environment, position, accepted === undefined ? 'failed' : 'accepted'));
   }
   const last = gold.at(-1);
   return {
@@ -108,6 +109,8 @@ function levelSample(runId: string, chain: ChainRecord, levelNumber: number, ste
     ...(level.answer !== undefined ? { answer: level.answer } : {}),
     steps: sampleSteps,
     finalScreenshotPath: last ? join(dir, last.after.screenshot) : join(dir, 'screens', '0000.webp'),
+    finalUrl: last ? shownUrl(last.after.url, chain.environment) : chain.startPath ?? '/',
+    finalTitle: last?.after.title ?? '',
     viewport: DEFAULT_VIEWPORT,
     ...(replayValidity(replay, chain.chainId, level.level) !== undefined ? { replayValid: replayValidity(replay, chain.chainId, level.level)! } : {}),
   };
@@ -122,16 +125,28 @@ function nextAcceptedPosition(chain: ChainRecord, step: Step, positionOf: Readon
   return Math.max(0, positionOf.size - 1);
 }
 
-function sampleStep(step: Step, dir: string, subtaskIndex: number, attempt: 'accepted' | 'failed'): SampleStep {
+/** A bundled app's URL without its per-episode origin; a website's URL unchanged. */
+export function shownUrl(url: string, environment: string): string {
+  if (environment === URL_ENVIRONMENT_ID) return url;
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}${parsed.hash}`;
+  } catch {
+    return url;
+  }
+}
+
+function sampleStep(step: Step, dir: string, environment: string, subtaskIndex: number, attempt: 'accepted' | 'failed'): SampleStep {
+  const executed = step.executed.action.type === 'navigate' || environment === URL_ENVIRONMENT_ID ? step.executed : { ...step.executed, urlAfter: shownUrl(step.executed.urlAfter, environment) };
   return {
     index: step.index,
     subtaskIndex,
     attempt,
-    url: step.before.url,
+    url: shownUrl(step.before.url, environment),
     title: step.before.title,
     screenshotPath: join(dir, step.before.screenshot),
     snapshotPath: join(dir, step.before.snapshot),
-    executed: step.executed,
+    executed,
   };
 }
 
@@ -170,8 +185,10 @@ function episodeSample(runId: string, episode: EpisodeRecord, steps: readonly St
     checker: episode.task.checker,
     entities: [],
     ...(episode.answer !== undefined ? { answer: episode.answer } : {}),
-    steps: steps.filter((step) => step.executed.action.type !== 'done').map((step) => sampleStep(step, dir, 0, 'accepted')),
+    steps: steps.filter((step) => step.executed.action.type !== 'done').map((step) => sampleStep(step, dir, episode.task.environment, 0, 'accepted')),
     finalScreenshotPath: last ? join(dir, last.after.screenshot) : join(dir, 'screens', '0000.webp'),
+    finalUrl: last ? shownUrl(last.after.url, episode.task.environment) : episode.task.startPath,
+    finalTitle: last?.after.title ?? '',
     viewport: DEFAULT_VIEWPORT,
     outcome: { success: episode.success === true, progress: episode.progress ?? 0, ...(episode.endedBy ? { endedBy: episode.endedBy } : {}) },
   };

@@ -27,6 +27,10 @@ export interface SampleStep {
    * in the trajectory because it changed the page the next subtask started on.
    */
   attempt: 'accepted' | 'failed';
+  /**
+   * The page's URL: path, query and hash for a bundled app (its origin is a port chosen per episode,
+   * noise to a learner), the full URL for a website (`--url`).
+   */
   url: string;
   title: string;
   /** Absolute path of the screenshot seen before the action (the stored WebP). */
@@ -62,6 +66,8 @@ export interface TrajectorySample {
   steps: SampleStep[];
   /** Absolute path of the screenshot after the last step (the end state). */
   finalScreenshotPath: string;
+  finalUrl: string;
+  finalTitle: string;
   /** Viewport the screenshots were taken at (CSS pixels = screenshot pixels). */
   viewport: { width: number; height: number };
   /** Evaluation episodes: the checker's verdict and subtasks completed in order. */
@@ -70,6 +76,12 @@ export interface TrajectorySample {
   replayValid?: boolean;
   /** Human review verdict, where reviews exist ("accepted", "rejected", ...). */
   review?: string;
+  /**
+   * Samples with the same key are attempts at the same task from the same start state (evaluation
+   * episodes of one level-k task; a retried subtask and its failed first attempt), so a success and a
+   * failure among them make a preference pair.
+   */
+  pairKey?: string;
   /** Split name assigned by `--split` (hash of runId/chainId, so a chain's levels share a split). */
   split: string;
 }
@@ -142,6 +154,12 @@ export interface ExportUnit {
   /** Coordinate system and image size the points refer to, for formats that declare them. */
   coords: CoordinateSystem;
   actionSpace: ActionSpace;
+  /**
+   * Preference formats only: the rejected attempt at the same task. `turns` is then the chosen attempt.
+   * Step units are cut at the first turn where the two attempts act differently: the turns before it
+   * (at most `--history`) are shared context, and the last turn of each is its answer there.
+   */
+  rejected?: { sample: TrajectorySample; turns: ExportTurn[] };
 }
 
 /** What a format writes into the dataset directory; the exporter adds manifest.json and the images. */
@@ -172,6 +190,8 @@ export interface FormatContext {
 
 export interface DatasetFormat {
   id: string;
+  /** Writes preference pairs (units carry `rejected`) rather than one record per sample. */
+  preference?: boolean;
   /** Whether the format keeps image files in images/ (false when it embeds the bytes, like Parquet). */
   imageFiles: boolean;
   write(units: AsyncIterable<ExportUnit> | Iterable<ExportUnit>, context: FormatContext): Promise<FormatOutput>;
