@@ -1,8 +1,11 @@
 import { TrajsynthError } from '../../core/errors.js';
 import type { DatasetFormat } from '../sample.js';
+import { parquetFormat } from './parquet.js';
 
 /** Every export format, by the id `--format` takes. */
-const FORMATS: Record<string, DatasetFormat> = {};
+const FORMATS: Record<string, DatasetFormat> = {
+  parquet: parquetFormat,
+};
 
 export const FORMAT_IDS = Object.keys(FORMATS);
 
