@@ -6,6 +6,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasetFormat } from '../../src/export/formats/index.js';
+import { imageComplete, imageSignature } from '../../src/export/formats/parquet-check.js';
 import type { EncodedImage, ExportAction, ExportTurn, ExportUnit, FormatContext, FormatOutput, TrajectorySample } from '../../src/export/sample.js';
 
 /**
@@ -293,6 +294,18 @@ describe('parquet export, --unit step', () => {
     expect((await cardHeader(root)).dataset_info.features).toContainEqual({ name: 'image', dtype: 'image' });
   });
 
+  it('cuts row groups at 100 rows, and every row group reads back', async () => {
+    const many = Array.from({ length: 230 }, (_, index) => ({ ...stepUnits[1]!, id: `synth-7/c0001/L2#s2-copy${index}` }));
+    const { root, output } = await exportTo(many);
+    const file = join(root, 'data/train-00000-of-00001.parquet');
+    const groups = await query(`SELECT DISTINCT row_group_id::INTEGER AS id, row_group_num_rows::INTEGER AS rows FROM parquet_metadata('${file}') ORDER BY id`);
+    expect(groups).toEqual([{ id: 0, rows: 100 }, { id: 1, rows: 100 }, { id: 2, rows: 30 }]);
+    const hashes = await query(`SELECT DISTINCT sha256(image.bytes) AS hash FROM read_parquet('${file}')`);
+    expect(hashes).toEqual([{ hash: sha256(images[2]!.bytes) }]);
+    expect(output.records).toHaveLength(230);
+    expect(await parquet.checkFile(root, 'data/train-00000-of-00001.parquet')).toEqual([]);
+  });
+
   it('refuses a mix of unit kinds', async () => {
     await expect(exportTo([...trajectoryUnits, ...stepUnits])).rejects.toMatchObject({ code: 'BAD_INPUT' });
   });
@@ -326,6 +339,17 @@ describe('parquet checkFile', () => {
     await writeFile(join(root, TRAIN), bytes);
     const problems = await parquet.checkFile(root, TRAIN);
     expect(problems.join('\n')).toMatch(/data\/train-00000-of-00001\.parquet: row \d+: images\[\d+\]\.bytes: Expected PNG, JPEG or WebP bytes, got \d+ bytes starting 89 51 4e 47/);
+  });
+
+  it('tells a whole PNG, JPEG or WebP from one cut short', async () => {
+    const fixture = join(FIXTURES, 'screen-1.webp');
+    const files = { png: images[0]!.bytes, jpeg: new Uint8Array(await sharp(fixture).jpeg().toBuffer()), webp: new Uint8Array(await readFile(fixture)) };
+    for (const [format, bytes] of Object.entries(files) as ['png' | 'jpeg' | 'webp', Uint8Array][]) {
+      expect(imageSignature(bytes)).toBe(format);
+      expect(imageComplete(bytes, format)).toBe(true);
+      expect(imageComplete(bytes.subarray(0, bytes.byteLength - 100), format)).toBe(false);
+    }
+    expect(imageSignature(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeUndefined();
   });
 
   it('finds missing huggingface metadata', async () => {

@@ -39,6 +39,13 @@ export function imageSignature(bytes: Uint8Array): 'png' | 'jpeg' | 'webp' | und
   return undefined;
 }
 
+/** Whether the image's bytes end where its format says it ends (a cheap test for a cut-off file). */
+export function imageComplete(bytes: Uint8Array, format: 'png' | 'jpeg' | 'webp'): boolean {
+  if (format === 'png') return Buffer.from(bytes.subarray(-8)).equals(Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82])); // IEND + its CRC
+  if (format === 'jpeg') return bytes.at(-2) === 0xff && bytes.at(-1) === 0xd9; // EOI
+  return bytes.byteLength >= 12 && new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true) + 8 === bytes.byteLength; // RIFF size
+}
+
 function hexStart(bytes: Uint8Array): string {
   return [...bytes.subarray(0, 8)].map((byte) => byte.toString(16).padStart(2, '0')).join(' ');
 }
@@ -115,9 +122,11 @@ function checkImage(cell: unknown, where: string, problems: Problems): void {
   const bytes = (cell as { bytes?: unknown } | null)?.bytes;
   if (!(bytes instanceof Uint8Array) || bytes.byteLength === 0) {
     problems.add(where, `Expected an image struct with bytes, got ${cell === null || cell === undefined ? 'null' : 'no bytes'}`);
-  } else if (!imageSignature(bytes)) {
-    problems.add(`${where}.bytes`, `Expected PNG, JPEG or WebP bytes, got ${bytes.byteLength} bytes starting ${hexStart(bytes)}`);
+    return;
   }
+  const format = imageSignature(bytes);
+  if (!format) problems.add(`${where}.bytes`, `Expected PNG, JPEG or WebP bytes, got ${bytes.byteLength} bytes starting ${hexStart(bytes)}`);
+  else if (!imageComplete(bytes, format)) problems.add(`${where}.bytes`, `Expected a whole ${format.toUpperCase()} file, got ${bytes.byteLength} bytes that stop before its end`);
 }
 
 function checkActionJson(text: unknown, where: string, problems: Problems): void {
