@@ -1,9 +1,11 @@
 import { TrajsynthError } from '../../core/errors.js';
 import type { DatasetFormat } from '../sample.js';
+import { parquetFormat } from './parquet.js';
 import { rawFormat } from './raw.js';
 
 /** Every export format, by the id `--format` takes. */
 const FORMATS: Record<string, DatasetFormat> = {
+  parquet: parquetFormat,
   raw: rawFormat,
 };
 
