@@ -46,6 +46,8 @@ function sample(overrides: Partial<TrajectorySample>): TrajectorySample {
     entities: ['Write report'],
     steps: [],
     finalScreenshotPath: '/nonexistent/final.webp',
+    finalUrl: '/tasks',
+    finalTitle: 'Tasks · Tracker',
     viewport: { width: 1280, height: 800 },
     split: 'train',
     ...overrides,
@@ -222,16 +224,16 @@ describe('parquet export, --unit trajectory', () => {
     const file = join(root, 'data/train-00000-of-00001.parquet');
     const raw = await footer(file);
     // json.dumps' separators, and datasets 4's spelling of a list of images.
-    expect(raw).toContain('"images": {"feature": {"_type": "Image"}, "_type": "List"}');
+    expect(raw).toContain('"images": {"feature": {"_type": "Image"}, "_type": "Sequence"}');
     const features = (JSON.parse(raw) as { info: { features: Record<string, unknown> } }).info.features;
     expect(Object.keys(features)).toEqual(Object.keys(await columnTypes(file)));
     expect(features).toMatchObject({
       id: { dtype: 'string', _type: 'Value' },
       level: { dtype: 'int64', _type: 'Value' },
-      interactions: { feature: { dtype: 'string', _type: 'Value' }, _type: 'List' },
-      images: { feature: { _type: 'Image' }, _type: 'List' },
-      image_indices: { feature: { dtype: 'int64', _type: 'Value' }, _type: 'List' },
-      actions_ok: { feature: { dtype: 'bool', _type: 'Value' }, _type: 'List' },
+      interactions: { feature: { dtype: 'string', _type: 'Value' }, _type: 'Sequence' },
+      images: { feature: { _type: 'Image' }, _type: 'Sequence' },
+      image_indices: { feature: { dtype: 'int64', _type: 'Value' }, _type: 'Sequence' },
+      actions_ok: { feature: { dtype: 'bool', _type: 'Value' }, _type: 'Sequence' },
       success: { dtype: 'bool', _type: 'Value' },
     });
   });
@@ -290,7 +292,7 @@ describe('parquet export, --unit step', () => {
     expect(noImage.image).toBeNull();
     expect(output.notes.join('\n')).toMatch(/1 step rows have no screenshot/);
     const features = (JSON.parse(await footer(file)) as { info: { features: Record<string, unknown> } }).info.features;
-    expect(features).toMatchObject({ image: { _type: 'Image' }, history_images: { feature: { _type: 'Image' }, _type: 'List' }, action: { dtype: 'string', _type: 'Value' } });
+    expect(features).toMatchObject({ image: { _type: 'Image' }, history_images: { feature: { _type: 'Image' }, _type: 'Sequence' }, action: { dtype: 'string', _type: 'Value' } });
     expect((await cardHeader(root)).dataset_info.features).toContainEqual({ name: 'image', dtype: 'image' });
   });
 

@@ -46,7 +46,9 @@ export function featureDict(feature: HfFeature): Record<string, unknown> {
     case 'image':
       return { _type: 'Image' };
     case 'list':
-      return { feature: featureDict(feature.of), _type: 'List' };
+      // `Sequence` rather than datasets 4's own `List`: datasets 4 reads `Sequence` (as a List) and
+      // datasets 3, still common in training stacks, does not know `List`.
+      return { feature: featureDict(feature.of), _type: 'Sequence' };
   }
 }
 
