@@ -1,8 +1,15 @@
 import { TrajsynthError } from '../../core/errors.js';
 import type { DatasetFormat } from '../sample.js';
+import { anthropicFormat } from './anthropic.js';
+import { openaiFormat } from './openai.js';
+import { sharegptFormat } from './sharegpt.js';
 
 /** Every export format, by the id `--format` takes. */
-const FORMATS: Record<string, DatasetFormat> = {};
+const FORMATS: Record<string, DatasetFormat> = {
+  openai: openaiFormat,
+  anthropic: anthropicFormat,
+  sharegpt: sharegptFormat,
+};
 
 export const FORMAT_IDS = Object.keys(FORMATS);
 
