@@ -1,10 +1,16 @@
 import { TrajsynthError } from '../../core/errors.js';
 import type { DatasetFormat } from '../sample.js';
+import { anthropicFormat } from './anthropic.js';
+import { openaiFormat } from './openai.js';
 import { parquetFormat } from './parquet.js';
 import { rawFormat } from './raw.js';
+import { sharegptFormat } from './sharegpt.js';
 
 /** Every export format, by the id `--format` takes. */
 const FORMATS: Record<string, DatasetFormat> = {
+  openai: openaiFormat,
+  anthropic: anthropicFormat,
+  sharegpt: sharegptFormat,
   parquet: parquetFormat,
   raw: rawFormat,
 };
