@@ -31,7 +31,8 @@ Flags:
   --force              replace a non-empty --dest (only once the new dataset is complete)
   --unit U             trajectory (one multi-turn sample per task, default) or step (one per step)
   --history N          step units: earlier screenshots and actions given with each step (default 2)
-  --action-space S     pixel, ref or both (default both): how actions name their element
+  --action-space S     pixel (default), ref or both: how actions name their element; ref and both
+                       give each screen's accessibility snapshot, where the refs are
   --coords C           absolute (pixels of the exported image, default), unit (0..1) or thousandths (0..1000)
   --image-format F     webp (default), png or jpeg
   --max-side PX        scale screenshots so the longest side is at most PX (coordinates follow)
@@ -146,7 +147,7 @@ export async function exportCommand(argv: string[], signal: AbortSignal): Promis
     force: booleanFlag(parsed, 'force'),
     unit: choice(parsed, 'unit', UNITS, 'trajectory'),
     history: integerFlag('history', stringFlag(parsed, 'history'), 2, { min: 0, max: 50 }),
-    actionSpace: choice(parsed, 'action-space', SPACES, 'both'),
+    actionSpace: choice(parsed, 'action-space', SPACES, 'pixel'),
     coords: choice(parsed, 'coords', COORDS, 'absolute'),
     imageFormat: choice(parsed, 'image-format', IMAGE_FORMATS, 'webp'),
     ...(maxSide !== undefined ? { maxSide: integerFlag('max-side', maxSide, 1024, { min: 16, max: 10000 }) } : {}),

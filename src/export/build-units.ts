@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { exportAction } from './export-action.js';
 import type { ImageEncoder } from './encode-image.js';
+import { pairUnit } from './preference-pairs.js';
 import type { ActionSpace, CoordinateSystem, ExportTurn, ExportUnit, ExportUnitKind, TrajectorySample } from './sample.js';
 
 export interface UnitOptions {
@@ -15,7 +16,7 @@ export interface UnitOptions {
  * A sample's turns: each recorded step (the screenshot it was chosen on, the action, its outcome),
  * then a `done` turn on the end-state screenshot carrying the answer, if any.
  */
-async function turnsOf(sample: TrajectorySample, options: UnitOptions, images: ImageEncoder): Promise<ExportTurn[]> {
+export async function turnsOf(sample: TrajectorySample, options: UnitOptions, images: ImageEncoder): Promise<ExportTurn[]> {
   const withSnapshots = options.actionSpace !== 'pixel';
   const turns: ExportTurn[] = [];
   for (const step of sample.steps) {
@@ -72,5 +73,16 @@ export async function* buildUnits(samples: readonly TrajectorySample[], options:
     for (const unit of await unitsOf(sample, options, images)) yield unit;
     done += 1;
     onSample?.(done);
+  }
+}
+
+/** Preference units: each pair's chosen and rejected attempts (see pairUnit). */
+export async function* buildPairUnits(pairs: readonly { chosen: TrajectorySample; rejected: TrajectorySample }[], options: UnitOptions, images: ImageEncoder, onPair?: (done: number) => void): AsyncGenerator<ExportUnit> {
+  let done = 0;
+  for (const { chosen, rejected } of pairs) {
+    const base = { coords: options.coords, actionSpace: options.actionSpace };
+    yield pairUnit(await turnsOf(chosen, options, images), await turnsOf(rejected, options, images), chosen, rejected, options.unit, options.history, base);
+    done += 1;
+    onPair?.(done);
   }
 }

@@ -5,7 +5,8 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { TrajsynthError, errorMessage, throwIfAborted } from '../core/errors.js';
 import { TOOL_VERSION } from '../pipeline/version.js';
 import type { RunLayout } from '../store/layout.js';
-import { buildUnits, type UnitOptions } from './build-units.js';
+import { buildPairUnits, buildUnits, type UnitOptions } from './build-units.js';
+import { pairSamples } from './preference-pairs.js';
 import { ImageEncoder } from './encode-image.js';
 import { datasetFingerprint, sha256Hex } from './fingerprint.js';
 import { datasetFormat } from './formats/index.js';
@@ -73,6 +74,8 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
       hint: all.length === 0 ? 'The sources hold no finished chains or episodes yet; finish them with --resume.' : 'Loosen the filters.',
     });
   }
+  const pairs = format.preference ? pairSamples(samples) : undefined;
+  if (pairs && pairs.length === 0) throw noPairsError(samples);
   const temporary = join(dirname(dest), `.${basename(dest)}.partial-${process.pid}-${randomBytes(4).toString('hex')}`);
   await mkdir(temporary, { recursive: true }).catch((error: unknown) => {
     throw new TrajsynthError(`Expected to create ${temporary} next to --dest, got ${errorMessage(error)}`, { code: 'OUTPUT_UNWRITABLE', cause: error });
@@ -91,10 +94,11 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
       return pending.then(() => image.path);
     };
     const splits = options.split.ratios.map(([name]) => name);
-    const units = buildUnits(samples, options, images, (done) => {
+    const onDone = (total: number) => (done: number) => {
       throwIfAborted(options.signal);
-      options.onProgress?.({ phase: 'write', done, total: samples.length });
-    });
+      options.onProgress?.({ phase: 'write', done, total });
+    };
+    const units = pairs ? buildPairUnits(pairs, options, images, onDone(pairs.length)) : buildUnits(samples, options, images, onDone(samples.length));
     const output = await format.write(units, { root: temporary, writeImage, systemPrompt: exportSystemPrompt(options.actionSpace, options.coords), splits });
     throwIfAborted(options.signal);
     const manifest: DatasetManifest = {
@@ -133,6 +137,20 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
   } finally {
     await rm(temporary, { recursive: true, force: true });
   }
+}
+
+/** No pairs: says what the sources held, so the user knows what would give some. */
+function noPairsError(samples: readonly TrajectorySample[]): TrajsynthError {
+  const episodes = samples.filter((sample) => sample.kind === 'eval');
+  const tasks = new Set(episodes.map((sample) => sample.pairKey));
+  const retried = samples.filter((sample) => sample.kind === 'synth' && sample.pairKey !== undefined).length;
+  return new TrajsynthError(
+    `Expected at least one preference pair, got none: ${episodes.length} evaluation episode(s) of ${tasks.size} task(s) with no task both solved and failed, and ${retried / 2} retried subtask(s) in the synthesis runs`,
+    {
+      code: 'BAD_INPUT',
+      hint: 'Pairs come from evaluation runs with several episodes per task (trajsynth eval RUN --agent SPEC --episodes 4) whose outcomes differ, and from subtasks the chain retried after a failed attempt (a failed attempt the reviser relabelled is not a pair).',
+    },
+  );
 }
 
 function countBy(values: readonly string[]): Record<string, number> {

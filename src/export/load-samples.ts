@@ -190,6 +190,7 @@ function episodeSample(runId: string, episode: EpisodeRecord, steps: readonly St
     finalUrl: last ? shownUrl(last.after.url, episode.task.environment) : episode.task.startPath,
     finalTitle: last?.after.title ?? '',
     viewport: DEFAULT_VIEWPORT,
+    pairKey: `${episode.task.source}/${episode.task.chainId}/L${episode.task.level}`,
     outcome: { success: episode.success === true, progress: episode.progress ?? 0, ...(episode.endedBy ? { endedBy: episode.endedBy } : {}) },
   };
 }

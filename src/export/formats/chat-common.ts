@@ -102,7 +102,8 @@ export function taskText(unit: ExportUnit): string {
 }
 
 export function observationText(turn: ExportTurn): string {
-  return `URL: ${turn.url}\nTitle: ${turn.title}`;
+  // Ref action spaces need the refs the agent names: the accessibility snapshot comes with the screen.
+  return `URL: ${turn.url}\nTitle: ${turn.title}${turn.snapshot ? `\nAccessibility snapshot:\n${turn.snapshot.trimEnd()}` : ''}`;
 }
 
 /** The outcome of a turn's action, as the agent was shown it. */

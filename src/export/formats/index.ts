@@ -3,6 +3,7 @@ import type { DatasetFormat } from '../sample.js';
 import { anthropicFormat } from './anthropic.js';
 import { openaiFormat } from './openai.js';
 import { parquetFormat } from './parquet.js';
+import { dpoFormat, openaiPreferenceFormat } from './preference.js';
 import { rawFormat } from './raw.js';
 import { sharegptFormat } from './sharegpt.js';
 
@@ -13,6 +14,8 @@ const FORMATS: Record<string, DatasetFormat> = {
   sharegpt: sharegptFormat,
   parquet: parquetFormat,
   raw: rawFormat,
+  dpo: dpoFormat,
+  'openai-preference': openaiPreferenceFormat,
 };
 
 export const FORMAT_IDS = Object.keys(FORMATS);

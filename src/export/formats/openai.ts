@@ -106,7 +106,7 @@ export function openaiRecords(unit: ExportUnit, systemPrompt: string, stats = { 
   });
 }
 
-function openaiTools(unit: ExportUnit): OpenAIRecord['tools'] {
+export function openaiTools(unit: ExportUnit): OpenAIRecord['tools'] {
   return [
     {
       type: 'function',
@@ -142,7 +142,7 @@ function trajectoryMessages(unit: ExportUnit, window: ExportTurn[], earlier: Exp
 }
 
 /** A step unit: history as text (and screenshots where kept) in one user message, then the target. */
-function stepMessages(unit: ExportUnit, turns: ExportTurn[]): Message[] {
+export function stepMessages(unit: ExportUnit, turns: ExportTurn[]): Message[] {
   const target = turns[turns.length - 1]!;
   const history = turns.slice(0, -1);
   const parts: Part[] = [{ type: 'text', text: taskText(unit) }];
