@@ -2,6 +2,7 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { ChainRecordSchema, ChainTasksSchema, SCHEMA_VERSION, type ChainRecord } from '../../src/core/chain.js';
+import { EpisodeRecordSchema, EvalRunMetaSchema } from '../../src/core/eval.js';
 import { RunMetaSchema, type RunMeta } from '../../src/core/run.js';
 import { StepSchema, type Step } from '../../src/core/step.js';
 import type { Predicate } from '../../src/core/predicate.js';
@@ -218,4 +219,61 @@ export async function editChain(layout: RunLayout, chainId: string, edit: (recor
   const lines = (await readFile(layout.tasksFile, 'utf8')).split('\n').filter(Boolean).map((line) => ChainTasksSchema.parse(JSON.parse(line)));
   const others = lines.filter((line) => line.chainId !== chainId);
   await writeTasksFile(layout, [...others, tasksLine(parsed.data, parsed.data.startPath ?? '/')]);
+}
+
+/**
+ * A tiny evaluation run of the fixture run's level-k tasks (one episode per task, replaying the gold
+ * steps with their screenshots), under the same store. Call writeFixtureRun first.
+ */
+export async function writeFixtureEvalRun(outDir: string, sourceRunId = FIXTURE_RUN_ID, runId = 'fixture-eval'): Promise<RunLayout> {
+  const source = runLayout(outDir, sourceRunId);
+  const layout = runLayout(outDir, runId);
+  let finished = 0;
+  for (const chainId of ['c0001', 'c0002']) {
+    const files = chainLayout(source, chainId);
+    const record = ChainRecordSchema.parse(JSON.parse(await readFile(files.chainFile, 'utf8')));
+    const steps = (await readFile(files.stepsFile, 'utf8')).trim().split('\n');
+    for (const level of record.levels) {
+      const episodeId = `${chainId}-L${level.level}-r0`;
+      const dir = join(layout.episodesDir, episodeId);
+      await cp(files.screensDir, join(dir, 'screens'), { recursive: true });
+      await cp(files.snapshotsDir, join(dir, 'snapshots'), { recursive: true });
+      const gold = steps.slice(level.gold.start, level.gold.end);
+      await writeFile(join(dir, 'steps.jsonl'), gold.join('\n') + '\n');
+      const episode = EpisodeRecordSchema.parse({
+        schemaVersion: SCHEMA_VERSION,
+        episodeId,
+        task: { source: sourceRunId, chainId, level: level.level, environment: record.environment, envSeed: record.envSeed, startPath: '/', text: level.task, checker: level.checker, subtaskChecks: level.subtaskChecks ?? [], gold: level.gold },
+        repeat: 0,
+        agent: 'gold',
+        agentSeed: 1,
+        maxSteps: 24,
+        status: 'finished',
+        endedBy: 'done',
+        success: level.level === 1,
+        progress: 1,
+        invalidAnswers: [],
+        stepCount: gold.length,
+        usage: emptyUsage(),
+        startedAt: '2026-01-01T00:02:00.000Z',
+        finishedAt: '2026-01-01T00:02:10.000Z',
+      });
+      await writeFile(join(dir, 'episode.json'), `${JSON.stringify(episode, null, 2)}\n`);
+      finished += 1;
+    }
+  }
+  const meta = EvalRunMetaSchema.parse({
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'eval',
+    runId,
+    tool: { name: 'trajsynth', version: '0.1.0' },
+    createdAt: '2026-01-01T00:02:00.000Z',
+    updatedAt: '2026-01-01T00:03:00.000Z',
+    status: 'complete',
+    config: { source: sourceRunId, sourceKind: 'run', agent: 'gold', levels: [1, 2], validOnly: false, episodes: 1, maxStepsPerSubtask: 12, seed: 1, concurrency: 1 },
+    counts: { planned: finished, finished, successes: 2, errors: 0 },
+    usage: emptyUsage(),
+  });
+  await writeFile(layout.runFile, `${JSON.stringify(meta, null, 2)}\n`);
+  return layout;
 }

@@ -9,7 +9,7 @@ import { bandRows, nearDuplicatePairs } from '../../src/export/near-duplicates.j
 import { readStatsSource } from '../../src/export/stats-sources.js';
 import { jaccard, shingles } from '../../src/export/text-tokens.js';
 import { runLayout } from '../../src/store/layout.js';
-import { FIXTURE_RUN_ID, writeFixtureRun } from '../support/export-fixture.js';
+import { FIXTURE_RUN_ID, writeFixtureEvalRun, writeFixtureRun } from '../support/export-fixture.js';
 
 describe('distributions', () => {
   it('computes Shannon entropy in bits and normalizes it by log2 of the categories', () => {
@@ -123,6 +123,15 @@ describe('stats over a run', () => {
     expect(stats.nearDuplicates).toMatchObject({ threshold: 0.8, pairs: 0, tasksWithNearDuplicate: 0, share: 0, examples: [] });
     expect(stats.outcomes).toBeUndefined();
     expect(JSON.parse(JSON.stringify(stats))).toMatchObject({ distinct: { unigrams: expect.any(Number) } });
+  });
+
+  it('reads an evaluation run: its tasks with interactions and persona from the source run, and outcomes', async () => {
+    const source = await readStatsSource(await writeFixtureEvalRun(temp));
+    expect(source.kind).toBe('eval');
+    expect(source.samples[0]).toMatchObject({ id: `${FIXTURE_RUN_ID}/c0001/L1`, persona: 'support-agent', interactions: ['toggle'], outcome: { success: true } });
+    const stats = datasetStats(source.samples);
+    expect(stats.tasks).toBe(4);
+    expect(stats.outcomes).toEqual({ episodes: 4, successes: 2, byLevel: { '1': { episodes: 2, successes: 2, rate: 1 }, '2': { episodes: 2, successes: 0, rate: 0 } } });
   });
 
   it('counts a task once however many episodes ran it, and reports outcomes by level', () => {

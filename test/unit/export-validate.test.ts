@@ -10,7 +10,7 @@ import { validateDataset } from '../../src/export/validate-dataset.js';
 import { validateRun } from '../../src/export/validate-run.js';
 import { problemLine, type ValidationProblem } from '../../src/export/validation-problem.js';
 import { chainLayout, runLayout, type RunLayout } from '../../src/store/layout.js';
-import { copyStore, editChain, FIXTURE_RUN_ID, screenshotWebp, writeFixtureRun } from '../support/export-fixture.js';
+import { copyStore, editChain, FIXTURE_RUN_ID, screenshotWebp, writeFixtureEvalRun, writeFixtureRun } from '../support/export-fixture.js';
 
 let temp: string;
 let pristine: string;
@@ -166,6 +166,25 @@ describe('validate a run', () => {
     const problems: ValidationProblem[] = (await validateRun(layout)).problems;
     expect(problems).toContainEqual({ file: stepsFile('c0001'), line: 3, field: 'index', message: 'Expected step index 2 (indexes run 0..n-1 in order), got 5' });
     expect(problems).toContainEqual(expect.objectContaining({ file: stepsFile('c0001'), line: 4, field: 'subtaskId' }));
+  });
+});
+
+describe('validate an evaluation run', () => {
+  it('passes a sound one and names a missing episode screenshot and a stepCount that disagrees', async () => {
+    const layout = await damagedCopy();
+    const evalLayout = await writeFixtureEvalRun(layout.outDir);
+    const sound = await validateRun(evalLayout);
+    expect(sound.problems).toEqual([]);
+    expect(sound).toMatchObject({ kind: 'eval-run', counts: { episodes: 4, steps: 12, screenshotsDecoded: 16 } });
+    const episodeDir = join(evalLayout.episodesDir, 'c0002-L2-r0');
+    await unlink(join(episodeDir, 'screens', '0004.webp'));
+    const episode = JSON.parse(await readFile(join(episodeDir, 'episode.json'), 'utf8'));
+    await writeFile(join(episodeDir, 'episode.json'), JSON.stringify({ ...episode, stepCount: 9 }));
+    const { problems } = await validateRun(evalLayout);
+    expect(problems.map(problemLine)).toEqual([
+      'trajectories/fixture-eval/episodes/c0002-L2-r0/episode.json: stepCount: Expected 4 (the steps in steps.jsonl), got 9',
+      'trajectories/fixture-eval/episodes/c0002-L2-r0/steps.jsonl:4: after.screenshot: screens/0004.webp does not exist',
+    ]);
   });
 });
 
