@@ -16,6 +16,9 @@ Commands:
   report     score evaluation runs: success by level with intervals, chart, HTML, regression gate
   compare    pairwise win rates and Bradley–Terry ratings of agents on shared tasks
   export     write training data (OpenAI, Anthropic, ShareGPT, Parquet, raw, preference pairs)
+  validate   check a run or an exported dataset before publishing it (exit 2 on any problem)
+  stats      diversity of a run's tasks: apps, levels, interactions, entropy, distinct-n, near-duplicates
+  diff       compare two exported datasets by manifest: records added, removed, changed
   envs       list the bundled environments
   serve      serve one bundled environment for a person to click through
 
@@ -59,6 +62,12 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./replay-command.js')).replayCommand(rest, controller.signal);
     case 'export':
       return (await import('./export-command.js')).exportCommand(rest, controller.signal);
+    case 'validate':
+      return (await import('./validate-command.js')).validateCommand(rest);
+    case 'stats':
+      return (await import('./stats-command.js')).statsCommand(rest);
+    case 'diff':
+      return (await import('./diff-command.js')).diffCommand(rest);
     case 'envs':
       return (await import('./envs-command.js')).envsCommand();
     case 'serve':
@@ -74,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${TOOL_VERSION}\n`);
       return 0;
     default:
-      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, compare, export, envs, serve (see \`trajsynth --help\`).`);
+      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, compare, export, validate, stats, diff, envs, serve (see \`trajsynth --help\`).`);
   }
 }
 
