@@ -56,7 +56,11 @@ export class ImageEncoder {
     const outHeight = Math.round(height * scale);
     let bytes: Uint8Array;
     try {
-      bytes = scale === 1 && this.options.format === 'webp' && isWebp(input) ? input : await this.transcode(input, outWidth, outHeight);
+      if (scale === 1 && this.options.format === 'webp' && isWebp(input)) {
+        // Passed through untouched, so decoded once here: a cut-off file must not reach a dataset.
+        await sharp(input, { failOn: 'truncated' }).raw().toBuffer();
+        bytes = input;
+      } else bytes = await this.transcode(input, outWidth, outHeight);
     } catch (error) {
       throw new TrajsynthError(`Expected ${sourcePath} to decode as an image, got ${errorMessage(error)}`, {
         code: 'CORRUPT_FILE',
@@ -69,7 +73,7 @@ export class ImageEncoder {
   }
 
   private async transcode(input: Buffer, width: number, height: number): Promise<Uint8Array> {
-    const image = sharp(input).resize(width, height, { fit: 'fill', kernel: 'lanczos3' });
+    const image = sharp(input, { failOn: 'truncated' }).resize(width, height, { fit: 'fill', kernel: 'lanczos3' });
     switch (this.options.format) {
       case 'png':
         return image.png({ compressionLevel: 6 }).toBuffer();

@@ -101,6 +101,8 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     const units = pairs ? buildPairUnits(pairs, options, images, onDone(pairs.length)) : buildUnits(samples, options, images, onDone(samples.length));
     const output = await format.write(units, { root: temporary, writeImage, systemPrompt: exportSystemPrompt(options.actionSpace, options.coords), splits });
     throwIfAborted(options.signal);
+    // A preference export uses only the samples its pairs hold.
+    const used = pairs ? [...new Map(pairs.flatMap((pair) => [pair.chosen, pair.rejected]).map((sample) => [sample.id, sample])).values()] : samples;
     const manifest: DatasetManifest = {
       manifestVersion: MANIFEST_VERSION,
       generator: { name: 'trajsynth', version: TOOL_VERSION },
@@ -119,12 +121,12 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
       },
       split: { rule: `sha256("<source run>/<chain>") cut by ${splitRuleText(options.split)}`, ratios: Object.fromEntries(options.split.ratios) },
       counts: {
-        samples: samples.length,
+        samples: used.length,
         records: output.records.length,
         images: writtenHashes.size > 0 ? writtenHashes.size : images.hashes.size,
         bySplit: countBy(output.records.map((record) => record.split)),
-        byLevel: countBy(samples.map((sample) => `L${sample.level}`)),
-        byEnvironment: countBy(samples.map((sample) => sample.environment)),
+        byLevel: countBy(used.map((sample) => `L${sample.level}`)),
+        byEnvironment: countBy(used.map((sample) => sample.environment)),
         ...(output.pairs !== undefined ? { pairs: output.pairs } : {}),
       },
       files: await listFiles(temporary, output.files),
@@ -143,14 +145,13 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
 function noPairsError(samples: readonly TrajectorySample[]): TrajsynthError {
   const episodes = samples.filter((sample) => sample.kind === 'eval');
   const tasks = new Set(episodes.map((sample) => sample.pairKey));
-  const retried = samples.filter((sample) => sample.kind === 'synth' && sample.pairKey !== undefined).length;
-  return new TrajsynthError(
-    `Expected at least one preference pair, got none: ${episodes.length} evaluation episode(s) of ${tasks.size} task(s) with no task both solved and failed, and ${retried / 2} retried subtask(s) in the synthesis runs`,
-    {
-      code: 'BAD_INPUT',
-      hint: 'Pairs come from evaluation runs with several episodes per task (trajsynth eval RUN --agent SPEC --episodes 4) whose outcomes differ, and from subtasks the chain retried after a failed attempt (a failed attempt the reviser relabelled is not a pair).',
-    },
-  );
+  const held = episodes.length
+    ? `${episodes.length} evaluation episode(s) of ${tasks.size} task(s), none of them both solved and failed`
+    : `only synthesis runs (${samples.length} level-k task(s)), whose chains never retry a failed task: a failed attempt is relabelled by the reviser or replaced by a new proposal`;
+  return new TrajsynthError(`Expected at least one preference pair, got none: ${held}`, {
+    code: 'BAD_INPUT',
+    hint: 'Pairs come from evaluation runs with several episodes per task whose outcomes differ: trajsynth eval RUN --agent SPEC --episodes 4, then export that evaluation run.',
+  });
 }
 
 function countBy(values: readonly string[]): Record<string, number> {

@@ -3,7 +3,8 @@ import type { ChainRecord } from '../core/chain.js';
 import { TrajsynthError } from '../core/errors.js';
 import type { EpisodeRecord, ReplayReport } from '../core/eval.js';
 import type { Step } from '../core/step.js';
-import { DEFAULT_VIEWPORT } from '../core/geometry.js';
+import { DEFAULT_VIEWPORT, type Viewport } from '../core/geometry.js';
+import { environmentFacts } from './environment-facts.js';
 import { chainLayout, episodeLayout, type RunLayout } from '../store/layout.js';
 import { findRunDamage } from '../store/run-damage.js';
 import { listChainIds, readChain, readRunMeta, readSteps } from '../store/run-store.js';
@@ -62,7 +63,8 @@ async function loadSynthRun(layout: RunLayout): Promise<LoadedSource> {
     if (chain.levels.length === 0) continue;
     const steps = await readSteps(layout, chainId);
     const dir = chainLayout(layout, chainId).dir;
-    for (const level of chain.levels) samples.push(levelSample(layout.runId, chain, level.level, steps, dir, replay));
+    const viewport = environmentFacts(chain.environment, meta.config.site).viewport ?? DEFAULT_VIEWPORT;
+    for (const level of chain.levels) samples.push(levelSample(layout.runId, chain, level.level, steps, dir, replay, viewport));
   }
   return { layout, runId: layout.runId, kind: 'synth', status: meta.status, config: meta.config, toolVersion: meta.tool.version, samples, skipped };
 }
@@ -71,7 +73,7 @@ function replayValidity(replay: ReplayReport | undefined, chainId: string, level
   return replay?.tasks.find((task) => task.chainId === chainId && task.level === level)?.valid;
 }
 
-function levelSample(runId: string, chain: ChainRecord, levelNumber: number, steps: readonly Step[], dir: string, replay: ReplayReport | undefined): Omit<TrajectorySample, 'split'> {
+function levelSample(runId: string, chain: ChainRecord, levelNumber: number, steps: readonly Step[], dir: string, replay: ReplayReport | undefined, viewport: Viewport): Omit<TrajectorySample, 'split'> {
   const level = chain.levels.find((candidate) => candidate.level === levelNumber)!;
   const subtasks = level.subtaskIds.map((id) => chain.subtasks.find((subtask) => subtask.id === id)!);
   // A step belongs to the level subtask that stored it, or that a revision relabelled it to; steps of a
@@ -111,7 +113,7 @@ function levelSample(runId: string, chain: ChainRecord, levelNumber: number, ste
     finalScreenshotPath: last ? join(dir, last.after.screenshot) : join(dir, 'screens', '0000.webp'),
     finalUrl: last ? shownUrl(last.after.url, chain.environment) : chain.startPath ?? '/',
     finalTitle: last?.after.title ?? '',
-    viewport: DEFAULT_VIEWPORT,
+    viewport,
     ...(replayValidity(replay, chain.chainId, level.level) !== undefined ? { replayValid: replayValidity(replay, chain.chainId, level.level)! } : {}),
   };
 }
@@ -189,7 +191,7 @@ function episodeSample(runId: string, episode: EpisodeRecord, steps: readonly St
     finalScreenshotPath: last ? join(dir, last.after.screenshot) : join(dir, 'screens', '0000.webp'),
     finalUrl: last ? shownUrl(last.after.url, episode.task.environment) : episode.task.startPath,
     finalTitle: last?.after.title ?? '',
-    viewport: DEFAULT_VIEWPORT,
+    viewport: environmentFacts(episode.task.environment).viewport ?? DEFAULT_VIEWPORT,
     pairKey: `${episode.task.source}/${episode.task.chainId}/L${episode.task.level}`,
     outcome: { success: episode.success === true, progress: episode.progress ?? 0, ...(episode.endedBy ? { endedBy: episode.endedBy } : {}) },
   };

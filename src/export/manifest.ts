@@ -29,7 +29,9 @@ export const DatasetManifestSchema = z.object({
     samples: z.number().int().nonnegative(),
     records: z.number().int().nonnegative(),
     images: z.number().int().nonnegative(),
+    /** Records per split. */
     bySplit: z.record(z.string(), z.number().int().nonnegative()),
+    /** Samples per level and per environment (a pair counts both its attempts). */
     byLevel: z.record(z.string(), z.number().int().nonnegative()),
     byEnvironment: z.record(z.string(), z.number().int().nonnegative()),
     /** Preference formats: pairs written. */
