@@ -8,7 +8,7 @@ import { decodeImages } from './decode-images.js';
 import { datasetFingerprint } from './fingerprint.js';
 import { datasetFormat } from './formats/index.js';
 import { DatasetManifestSchema, MANIFEST_FILE, MANIFEST_VERSION, type DatasetManifest } from './manifest.js';
-import { sampleIdOf, sampleIdsOf } from './record-key.js';
+import { sampleIdsOf } from './record-key.js';
 import type { DatasetFormat } from './sample.js';
 import { ProblemList, fieldPath, type ValidationReport } from './validation-problem.js';
 

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readJsonlRecords } from './jsonl-files.js';
 import sharp from 'sharp';
 import { errorMessage } from '../../core/errors.js';
 
@@ -21,25 +20,8 @@ const COMPUTER_ACTIONS = new Set(['key', 'hold_key', 'type', 'cursor_position', 
 const NEEDS_COORDINATE = new Set(['mouse_move', 'left_click_drag', 'scroll']);
 
 export async function checkAnthropicFile(root: string, file: string): Promise<string[]> {
-  let text: string;
-  try {
-    text = await readFile(join(root, file), 'utf8');
-  } catch (error) {
-    return [`${file}: cannot be read: ${errorMessage(error)}`];
-  }
-  const problems: string[] = [];
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  for (const [index, line] of lines.entries()) {
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch (error) {
-      problems.push(`${file}:${index + 1}: (line): Expected one JSON object per line, got invalid JSON (${errorMessage(error)})`);
-      continue;
-    }
-    for (const problem of await checkAnthropicRecord(record)) problems.push(`${file}:${index + 1}: ${problem}`);
-  }
+  const { records, problems } = await readJsonlRecords(root, file);
+  for (const { line, value } of records) for (const problem of await checkAnthropicRecord(value)) problems.push(`${file}:${line}: ${problem}`);
   return problems;
 }
 

@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { errorMessage } from '../../core/errors.js';
+import { readJsonlRecords } from './jsonl-files.js';
 
 /**
  * The rules an OpenAI chat fine-tuning example must follow, checked on the JSON as written (see
@@ -16,25 +14,8 @@ const TOP_LEVEL_KEYS = new Set(['messages', 'tools', 'parallel_tool_calls', 'fun
 const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 
 export async function checkOpenAIFile(root: string, file: string): Promise<string[]> {
-  let text: string;
-  try {
-    text = await readFile(join(root, file), 'utf8');
-  } catch (error) {
-    return [`${file}: cannot be read: ${errorMessage(error)}`];
-  }
-  const problems: string[] = [];
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  lines.forEach((line, index) => {
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch (error) {
-      problems.push(`${file}:${index + 1}: (line): Expected one JSON object per line, got invalid JSON (${errorMessage(error)})`);
-      return;
-    }
-    for (const problem of checkOpenAIRecord(record)) problems.push(`${file}:${index + 1}: ${problem}`);
-  });
+  const { records, problems } = await readJsonlRecords(root, file);
+  for (const { line, value } of records) for (const problem of checkOpenAIRecord(value)) problems.push(`${file}:${line}: ${problem}`);
   return problems;
 }
 

@@ -79,28 +79,27 @@ async function trlRecord(unit: ExportUnit, context: FormatContext): Promise<Reco
   };
 }
 
-function requirePair(unit: ExportUnit): void {
-  if (!unit.rejected) throw new TrajsynthError(`Expected a preference pair for ${unit.id}, got a single sample`, { code: 'INTERNAL' });
+/** Writes one JSON line per pair, counting the pairs. */
+async function writePairs(units: AsyncIterable<ExportUnit> | Iterable<ExportUnit>, context: FormatContext, toRecord: (unit: ExportUnit) => unknown): Promise<FormatOutput> {
+  const files = new RecordFiles(context.root, 'jsonl');
+  let pairs = 0;
+  try {
+    for await (const unit of units) {
+      if (!unit.rejected) throw new TrajsynthError(`Expected a preference pair for ${unit.id}, got a single sample`, { code: 'INTERNAL' });
+      await files.append(unit.sample.split, unit.id, await toRecord(unit));
+      pairs += 1;
+    }
+    return { ...(await files.finish()), notes: [], pairs };
+  } finally {
+    await files.close();
+  }
 }
 
 export const dpoFormat: DatasetFormat = {
   id: 'dpo',
   preference: true,
   imageFiles: true,
-  async write(units, context): Promise<FormatOutput> {
-    const files = new RecordFiles(context.root, 'jsonl');
-    let pairs = 0;
-    try {
-      for await (const unit of units) {
-        requirePair(unit);
-        await files.append(unit.sample.split, unit.id, await trlRecord(unit, context));
-        pairs += 1;
-      }
-      return { ...(await files.finish()), notes: [], pairs };
-    } finally {
-      await files.close();
-    }
-  },
+  write: (units, context) => writePairs(units, context, (unit) => trlRecord(unit, context)),
   async checkFile(root, file) {
     const { records, problems } = await readJsonlRecords(root, file);
     for (const { line, value } of records) {
@@ -122,33 +121,22 @@ export const openaiPreferenceFormat: DatasetFormat = {
   id: 'openai-preference',
   preference: true,
   imageFiles: false,
-  async write(units, context): Promise<FormatOutput> {
-    const files = new RecordFiles(context.root, 'jsonl');
-    let pairs = 0;
-    try {
-      for await (const unit of units) {
-        requirePair(unit);
-        if (unit.unit !== 'step') {
-          throw new TrajsynthError('Expected --unit step for --format openai-preference, got --unit trajectory: OpenAI preference outputs are one assistant message each', {
-            code: 'BAD_INPUT',
-            hint: 'Add --unit step (pairs cut where the two attempts first act differently), or use --format dpo for whole trajectories.',
-          });
-        }
-        const [user, preferred] = stepMessages(unit, unit.turns);
-        const [, nonPreferred] = stepMessages(unit, unit.rejected!.turns);
-        const record = {
-          input: { messages: [{ role: 'system', content: context.systemPrompt }, user], tools: openaiTools(unit), parallel_tool_calls: false },
-          preferred_output: [preferred],
-          non_preferred_output: [nonPreferred],
-        };
-        await files.append(unit.sample.split, unit.id, record);
-        pairs += 1;
+  write: (units, context) =>
+    writePairs(units, context, (unit) => {
+      if (unit.unit !== 'step') {
+        throw new TrajsynthError('Expected --unit step for --format openai-preference, got --unit trajectory: OpenAI preference outputs are one assistant message each', {
+          code: 'BAD_INPUT',
+          hint: 'Add --unit step (pairs cut where the two attempts first act differently), or use --format dpo for whole trajectories.',
+        });
       }
-      return { ...(await files.finish()), notes: [], pairs };
-    } finally {
-      await files.close();
-    }
-  },
+      const [user, preferred] = stepMessages(unit, unit.turns);
+      const [, nonPreferred] = stepMessages(unit, unit.rejected!.turns);
+      return {
+        input: { messages: [{ role: 'system', content: context.systemPrompt }, user], tools: openaiTools(unit), parallel_tool_calls: false },
+        preferred_output: [preferred],
+        non_preferred_output: [nonPreferred],
+      };
+    }),
   async checkFile(root, file) {
     const { records, problems } = await readJsonlRecords(root, file);
     for (const { line, value } of records) {

@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { ExecutedActionSchema } from '../../core/action.js';
 import { PredicateSchema } from '../../core/predicate.js';
 import { describeIssue } from '../../store/parse-file.js';
 import type { DatasetFormat, ExportUnit, FormatContext, FormatOutput, SampleStep, TrajectorySample } from '../sample.js';
-import { JsonlSplitWriter, readJsonlRecords } from './jsonl-files.js';
+import { readJsonlRecords } from './jsonl-files.js';
+import { RecordFiles } from './record-files.js';
 
 /** One line of a `raw` export: trajsynth's own record of a trajectory, with relative image paths. */
 export const RawRecordSchema = z.object({
@@ -90,20 +93,31 @@ export const rawFormat: DatasetFormat = {
   id: 'raw',
   imageFiles: true,
   async write(units: AsyncIterable<ExportUnit> | Iterable<ExportUnit>, context: FormatContext): Promise<FormatOutput> {
-    const writer = new JsonlSplitWriter();
+    const files = new RecordFiles(context.root, 'jsonl');
     const imagePaths = new Map<string, string>();
-    for await (const unit of units) {
-      for (const turn of unit.turns) if (turn.image && !imagePaths.has(turn.image.path)) imagePaths.set(turn.image.path, await context.writeImage(turn.image));
-      writer.add(unit.sample.split, unit.id, rawRecord(unit, imagePaths));
+    try {
+      for await (const unit of units) {
+        for (const turn of unit.turns) if (turn.image && !imagePaths.has(turn.image.path)) imagePaths.set(turn.image.path, await context.writeImage(turn.image));
+        await files.append(unit.sample.split, unit.id, rawRecord(unit, imagePaths));
+      }
+      return { ...(await files.finish()), notes: [] };
+    } finally {
+      await files.close();
     }
-    return writer.finish(context.root, context.splits);
   },
   async checkFile(root: string, file: string): Promise<string[]> {
     const { records, problems } = await readJsonlRecords(root, file);
     for (const { line, value } of records) {
       const parsed = RawRecordSchema.safeParse(value);
-      if (!parsed.success) problems.push(`${file}:${line}: ${describeIssue(parsed.error)}`);
-      else if (parsed.data.turns.at(-1)?.action['type'] === undefined) problems.push(`${file}:${line}: turns: the last turn has no action`);
+      if (!parsed.success) {
+        problems.push(`${file}:${line}: ${describeIssue(parsed.error)}`);
+        continue;
+      }
+      const last = parsed.data.turns.at(-1);
+      if (parsed.data.unit === 'trajectory' && last?.action['type'] !== 'done') problems.push(`${file}:${line}: turns: a trajectory must end with its done turn`);
+      for (const [index, turn] of parsed.data.turns.entries()) {
+        if (turn.image && !existsSync(join(root, turn.image.path))) problems.push(`${file}:${line}: turns[${index}].image.path: ${turn.image.path} does not exist`);
+      }
     }
     return problems;
   },
