@@ -58,7 +58,8 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
   }
   const duplicate = sources.find((source, index) => sources.findIndex((other) => other.runId === source.runId) !== index);
   if (duplicate) throw new TrajsynthError(`Expected each source run once, got ${duplicate.runId} twice`, { code: 'BAD_INPUT' });
-  const all = sources.flatMap((source) => source.samples);
+  // Preference formats also draw on retried subtasks (a failed attempt and its accepted retry).
+  const all = sources.flatMap((source) => (format.preference ? [...source.samples, ...source.retrySamples] : source.samples));
   checkFiltersApply(options.filters, all, sources.map((source) => ({ runId: source.runId, kind: source.kind, hasReplay: source.samples.some((sample) => sample.replayValid !== undefined) })));
   const excluded: Record<string, number> = {};
   const samples: TrajectorySample[] = [];
@@ -147,10 +148,10 @@ function noPairsError(samples: readonly TrajectorySample[]): TrajsynthError {
   const tasks = new Set(episodes.map((sample) => sample.pairKey));
   const held = episodes.length
     ? `${episodes.length} evaluation episode(s) of ${tasks.size} task(s), none of them both solved and failed`
-    : `only synthesis runs (${samples.length} level-k task(s)), whose chains never retry a failed task: a failed attempt is relabelled by the reviser or replaced by a new proposal`;
+    : `only synthesis runs (${samples.length} level-k task(s)) and no retried subtask in them (a failed attempt the reviser relabelled, or one followed by a different proposal, is not a pair)`;
   return new TrajsynthError(`Expected at least one preference pair, got none: ${held}`, {
     code: 'BAD_INPUT',
-    hint: 'Pairs come from evaluation runs with several episodes per task whose outcomes differ: trajsynth eval RUN --agent SPEC --episodes 4, then export that evaluation run.',
+    hint: 'Pairs come from evaluation runs with several episodes per task whose outcomes differ (trajsynth eval RUN --agent SPEC --episodes 4, then export that evaluation run), and from subtasks a chain retried after a failed attempt that left the page unchanged.',
   });
 }
 

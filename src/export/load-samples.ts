@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { retrySamples } from './retry-samples.js';
 import type { ChainRecord } from '../core/chain.js';
 import { TrajsynthError } from '../core/errors.js';
 import type { EpisodeRecord, ReplayReport } from '../core/eval.js';
@@ -24,6 +26,8 @@ export interface LoadedSource {
   samples: Omit<TrajectorySample, 'split'>[];
   /** What was left out and why (unfinished chains, harness errors), one line each. */
   skipped: string[];
+  /** Retried subtasks as attempt samples (a success and a failure per retry), for preference pairs only. */
+  retrySamples: LoadedSource['samples'];
 }
 
 /**
@@ -49,6 +53,7 @@ async function loadSynthRun(layout: RunLayout): Promise<LoadedSource> {
   const meta = await readRunMeta(layout);
   const replay = await readReplayReport(layout);
   const samples: LoadedSource['samples'] = [];
+  const retry: LoadedSource['samples'] = [];
   const skipped: string[] = [];
   for (const chainId of await listChainIds(layout)) {
     const chain = await readChain(layout, chainId);
@@ -65,8 +70,19 @@ async function loadSynthRun(layout: RunLayout): Promise<LoadedSource> {
     const dir = chainLayout(layout, chainId).dir;
     const viewport = environmentFacts(chain.environment, meta.config.site).viewport ?? DEFAULT_VIEWPORT;
     for (const level of chain.levels) samples.push(levelSample(layout.runId, chain, level.level, steps, dir, replay, viewport));
+    const retries = await retrySamples({
+      runId: layout.runId,
+      chain,
+      steps,
+      snapshotBefore: (step) => readFile(join(dir, step.before.snapshot), 'utf8').catch(() => ''),
+      sampleStep: (step, subtaskIndex, attempt) => sampleStep(step, dir, chain.environment, subtaskIndex, attempt),
+      base: { runId: layout.runId, kind: 'synth', chainId, sourceRunId: layout.runId, environment: chain.environment, envSeed: chain.envSeed, startPath: chain.startPath ?? '/', persona: chain.persona, viewport },
+      finalOf: (step) => ({ finalScreenshotPath: join(dir, step.after.screenshot), finalUrl: shownUrl(step.after.url, chain.environment), finalTitle: step.after.title }),
+    });
+    retry.push(...retries.samples);
+    if (retries.differentStart > 0) skipped.push(`${layout.runId}/${chainId}: ${retries.differentStart} retried subtask(s) not paired: the failed attempt changed the page the retry started on`);
   }
-  return { layout, runId: layout.runId, kind: 'synth', status: meta.status, config: meta.config, toolVersion: meta.tool.version, samples, skipped };
+  return { layout, runId: layout.runId, kind: 'synth', status: meta.status, config: meta.config, toolVersion: meta.tool.version, samples, skipped, retrySamples: retry };
 }
 
 function replayValidity(replay: ReplayReport | undefined, chainId: string, level: number): boolean | undefined {
@@ -166,7 +182,7 @@ async function loadEvalRun(layout: RunLayout): Promise<LoadedSource> {
     const steps = await readEpisodeSteps(layout, episodeId);
     samples.push(episodeSample(layout.runId, episode, steps, dir));
   }
-  return { layout, runId: layout.runId, kind: 'eval', status: meta.status, config: meta.config, toolVersion: meta.tool.version, samples, skipped };
+  return { layout, runId: layout.runId, kind: 'eval', status: meta.status, config: meta.config, toolVersion: meta.tool.version, samples, skipped, retrySamples: [] };
 }
 
 function episodeSample(runId: string, episode: EpisodeRecord, steps: readonly Step[], dir: string): Omit<TrajectorySample, 'split'> {

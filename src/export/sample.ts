@@ -78,7 +78,8 @@ export interface TrajectorySample {
   review?: string;
   /**
    * Samples with the same key are attempts at the same task from the same start state (evaluation
-   * episodes of one level-k task), so a success and a failure among them make a preference pair.
+   * episodes of one level-k task; a subtask a chain retried and its failed first attempt, see
+   * retry-samples.ts), so a success and a failure among them make a preference pair.
    */
   pairKey?: string;
   /** Split name assigned by `--split` (hash of runId/chainId, so a chain's levels share a split). */

@@ -10,6 +10,11 @@ import { datasetFingerprint, sha256Hex } from '../../src/export/fingerprint.js';
 import { DatasetManifestSchema } from '../../src/export/manifest.js';
 import { RawRecordSchema } from '../../src/export/formats/raw.js';
 import { parseSplitRule, splitOf } from '../../src/export/split.js';
+import { pairSamples } from '../../src/export/preference-pairs.js';
+import { retrySamples } from '../../src/export/retry-samples.js';
+import type { ChainRecord } from '../../src/core/chain.js';
+import type { Step } from '../../src/core/step.js';
+import type { Subtask } from '../../src/core/task.js';
 import { validateDataset } from '../../src/export/validate-dataset.js';
 import { runLayout, type RunLayout } from '../../src/store/layout.js';
 import { FIXTURE_RUN_ID, writeFixtureEvalRun, writeFixtureRun } from '../support/export-fixture.js';
@@ -193,5 +198,63 @@ describe('export: coordinates and splits', () => {
     expect(() => parseSplitRule('train=0.9,test=0.2')).toThrow(/sum to 1, got 1.1/);
     expect(() => parseSplitRule('train:0.9')).toThrow(/name=share pairs/);
     expect(() => parseSplitRule('train=0.5,train=0.5')).toThrow(/"train" twice/);
+  });
+});
+
+describe('export: retried subtasks as preference samples', () => {
+  const click = (name: string) => ({ action: { type: 'click' as const, target: { role: 'button', name } }, outcome: { ok: true as const }, urlAfter: 'http://127.0.0.1:5000/' });
+  const step = (index: number, subtaskId: string, name: string): Step => ({
+    index,
+    subtaskId,
+    before: { index, url: 'http://127.0.0.1:5000/', title: 'Home', screenshot: `screens/${index}.webp`, snapshot: `snapshots/${index}.yaml` },
+    executed: click(name),
+    after: { index: index + 1, url: 'http://127.0.0.1:5000/', title: 'Home', screenshot: `screens/${index + 1}.webp`, snapshot: `snapshots/${index + 1}.yaml` },
+    timings: { actionMs: 1, observeMs: 1, screenshotMs: 1, snapshotMs: 1, encodeMs: 1, writeMs: 1 },
+  });
+  const verdict = { success: false, before: [false], after: [false], reason: '', method: 'checker' as const };
+  const subtask = (id: string, status: 'accepted' | 'failed', start: number, end: number, extra: Partial<Subtask> = {}): Subtask => ({
+    id,
+    origin: 'proposed',
+    status,
+    description: 'Archive the item “Quarterly report”.',
+    predicates: [{ kind: 'text', text: 'Quarterly report', present: false }],
+    interaction: 'item-action',
+    entities: ['Quarterly report'],
+    proposedAt: '/',
+    steps: { start, end },
+    verdict: { ...verdict, success: status === 'accepted' },
+    usage: { calls: 0, inputTokens: 0, outputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0, images: 0, costUsd: 0, steps: end - start, wallMs: 1 } as Subtask['usage'],
+    ...(status === 'accepted' ? { level: 1 } : {}),
+    ...extra,
+  });
+  const chain = (subtasks: Subtask[]) => ({ chainId: 'c0001', subtasks }) as unknown as ChainRecord;
+  const steps = [step(0, 's1', 'Archive'), step(1, 's2', 'Archive “Quarterly report”')];
+  const options = (record: ChainRecord, snapshots: Record<number, string>) => ({
+    runId: 'r',
+    chain: record,
+    steps,
+    snapshotBefore: async (at: Step) => snapshots[at.index] ?? '',
+    sampleStep: (at: Step, subtaskIndex: number, attempt: 'accepted' | 'failed') => ({ index: at.index, subtaskIndex, attempt, url: '/', title: 'Home', screenshotPath: at.before.screenshot, snapshotPath: at.before.snapshot, executed: at.executed }),
+    base: { runId: 'r', kind: 'synth' as const, chainId: 'c0001', sourceRunId: 'r', environment: 'shop', envSeed: 1, startPath: '/', viewport: { width: 1280, height: 800 } },
+    finalOf: (at: Step) => ({ finalScreenshotPath: at.after.screenshot, finalUrl: '/', finalTitle: 'Home' }),
+  });
+
+  it('pairs a failed attempt with its accepted retry of the same task from the same page (refs aside)', async () => {
+    const record = chain([subtask('s1', 'failed', 0, 1), subtask('s2', 'accepted', 1, 2)]);
+    const { samples, differentStart } = await retrySamples(options(record, { 0: '- button "Archive" [ref=e3]', 1: '- button "Archive" [ref=e7]' }));
+    expect(differentStart).toBe(0);
+    expect(samples.map((sample) => [sample.id, sample.outcome?.success, sample.pairKey])).toEqual([
+      ['r/c0001/s2', true, 'r/c0001/s2'],
+      ['r/c0001/s1', false, 'r/c0001/s2'],
+    ]);
+    const pairs = pairSamples(samples.map((sample) => ({ ...sample, split: 'train' })));
+    expect(pairs.map((pair) => [pair.chosen.id, pair.rejected.id])).toEqual([['r/c0001/s2', 'r/c0001/s1']]);
+  });
+
+  it('pairs nothing when the failed attempt changed the page, or when the reviser relabelled it', async () => {
+    const changed = await retrySamples(options(chain([subtask('s1', 'failed', 0, 1), subtask('s2', 'accepted', 1, 2)]), { 0: '- button "Archive"', 1: '- dialog "Confirm"' }));
+    expect([changed.samples.length, changed.differentStart]).toEqual([0, 1]);
+    const relabelled = await retrySamples(options(chain([subtask('s1', 'failed', 0, 1), subtask('s1r', 'accepted', 0, 1, { origin: 'revised', revisedFrom: 's1', description: 'Open the menu.' }), subtask('s2', 'accepted', 1, 2)]), {}));
+    expect(relabelled.samples).toEqual([]);
   });
 });
