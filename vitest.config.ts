@@ -17,7 +17,7 @@ const SLOW_FILES = [
   'test/e2e/cli-eval-agents.test.ts', // 140
   'test/e2e/faults.test.ts', // 150 (kills, crashes, damage, a full disk)
   'test/integration/foreign-sites-synth.test.ts', // 117
-  'test/e2e/cli-export.test.ts', // 70 (waits for the shared seed-5 run)
+  'test/e2e/cli-export.test.ts', // 45 (waits for the shared seed-5 run)
   'test/integration/bundled-apps-chains.test.ts', // 100
   'test/integration/bundled-apps-chains-2.test.ts', // 100
   'test/integration/model-chain.test.ts', // 75

@@ -96,6 +96,17 @@ describe('export: the dataset as a whole', () => {
     expect((await validateDataset(first.dest)).problems).toEqual([]);
   });
 
+  it('writes every format at both units, each read back clean by its own checks and the dataset checks', async () => {
+    for (const format of ['openai', 'anthropic', 'sharegpt', 'parquet', 'raw']) {
+      for (const unit of ['trajectory', 'step'] as const) {
+        const result = await exportDataset(options(`all-${format}-${unit}`, { format, unit, actionSpace: 'both' }));
+        expect(result.manifest.counts.samples, `${format} ${unit}`).toBe(4);
+        expect(result.manifest.counts.records, `${format} ${unit}`).toBeGreaterThanOrEqual(4);
+        expect((await validateDataset(result.dest)).problems, `${format} ${unit}`).toEqual([]);
+      }
+    }
+  });
+
   it('step units carry at most --history earlier turns; scaling and coordinate systems follow the image', async () => {
     const result = await exportDataset(options('raw-step', { unit: 'step', history: 1, maxSide: 640, coords: 'thousandths', imageFormat: 'png' }));
     const records = await rawRecords(result.dest);
