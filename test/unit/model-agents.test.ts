@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { askStructured } from '../../src/agents/model/structured.js';
@@ -109,10 +110,36 @@ describe('computer use', () => {
 });
 
 describe('response cache keys and agent config', () => {
-  it('keys a request by what shapes the answer, not by a local server port', () => {
+  it('keys a request by what shapes the answer, not by a local server port', async () => {
     const request = (port: number): ModelRequest => ({ role: 'executor', system: 's', messages: [{ role: 'user', content: [{ type: 'text', text: `Current page: x — http://127.0.0.1:${port}/projects/1` }] }], maxOutputTokens: 10 });
-    expect(requestKey('anthropic', 'm', request(4100))).toBe(requestKey('anthropic', 'm', request(53311)));
-    expect(requestKey('anthropic', 'm', request(4100))).not.toBe(requestKey('anthropic', 'other', request(4100)));
+    expect(await requestKey('anthropic', 'm', request(4100))).toBe(await requestKey('anthropic', 'm', request(53311)));
+    expect(await requestKey('anthropic', 'm', request(4100))).not.toBe(await requestKey('anthropic', 'other', request(4100)));
+  });
+
+  it('keys a screenshot by what it shows: raster noise in a few pixels keeps the key, a changed screen does not', async () => {
+    // A page-like image: white, a dark bar and a blue button.
+    const page = async (edit?: (pixels: Buffer) => void): Promise<string> => {
+      const pixels = Buffer.alloc(1280 * 800 * 3, 255);
+      const fill = (x0: number, y0: number, w: number, h: number, rgb: number[]) => {
+        for (let y = y0; y < y0 + h; y += 1) for (let x = x0; x < x0 + w; x += 1) pixels.set(rgb, (y * 1280 + x) * 3);
+      };
+      fill(0, 0, 1280, 60, [30, 30, 60]);
+      fill(1146, 380, 110, 40, [80, 70, 220]);
+      edit?.(pixels);
+      return (await sharp(pixels, { raw: { width: 1280, height: 800, channels: 3 } }).png().toBuffer()).toString('base64');
+    };
+    const request = (dataBase64: string): ModelRequest => ({ role: 'executor', system: 's', messages: [{ role: 'user', content: [{ type: 'image', mediaType: 'image/png', dataBase64 }] }], maxOutputTokens: 10 });
+    const key = await requestKey('anthropic', 'm', request(await page()));
+    // What two renders of one page were measured to differ by: 34 pixels at a button's edge, by up to 27 levels.
+    const noisy = await page((pixels) => {
+      for (let index = 0; index < 34; index += 1) pixels[((392 + (index % 8)) * 1280 + 1144 + Math.floor(index / 8)) * 3] -= 9;
+    });
+    expect(await requestKey('anthropic', 'm', request(noisy))).toBe(key);
+    // A dialog opened over the page.
+    const changed = await page((pixels) => {
+      for (let y = 200; y < 500; y += 1) for (let x = 400; x < 880; x += 1) pixels.set([120, 120, 120], (y * 1280 + x) * 3);
+    });
+    expect(await requestKey('anthropic', 'm', request(changed))).not.toBe(key);
   });
 
   it('resolves per-role specs over --model over the config file, and finds unpriced models', () => {
