@@ -1,4 +1,5 @@
 import { readJsonlRecords } from './jsonl-files.js';
+import { describeJsonValue as describe, isJsonObject as isObject } from './chat-common.js';
 import sharp from 'sharp';
 import { errorMessage } from '../../core/errors.js';
 
@@ -176,15 +177,4 @@ function checkComputerInput(input: Record<string, any>, at: string, display: Dis
 
 function isPositiveInt(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) > 0;
-}
-
-function isObject(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'string' ? `"${value}"` : typeof value;
 }

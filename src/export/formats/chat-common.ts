@@ -275,3 +275,16 @@ export function limitNotes(formatId: string, stats: { windowedUnits: number; win
   }
   return notes;
 }
+
+/** Whether a parsed JSON value is an object (not null, not an array), for the record checks. */
+export function isJsonObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A parsed JSON value as a problem line names it: "nothing", "null", "an array", a quoted string, or its type. */
+export function describeJsonValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? `"${value}"` : typeof value;
+}

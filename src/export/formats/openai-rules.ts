@@ -1,4 +1,5 @@
 import { readJsonlRecords } from './jsonl-files.js';
+import { describeJsonValue as describe, isJsonObject as isObject } from './chat-common.js';
 
 /**
  * The rules an OpenAI chat fine-tuning example must follow, checked on the JSON as written (see
@@ -155,15 +156,4 @@ function checkUserContent(content: unknown, at: string, report: Report): number 
     if (bytes > MAX_IMAGE_BYTES) report(`${where}.image_url.url`, `Expected an image of at most 10 MB, got ${bytes} bytes`);
   });
   return images;
-}
-
-function isObject(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'string' ? `"${value}"` : typeof value;
 }
