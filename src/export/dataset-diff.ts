@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { TrajsynthError } from '../core/errors.js';
 import { readJsonFile } from '../store/parse-file.js';
 import { DatasetManifestSchema, MANIFEST_FILE, type DatasetManifest } from './manifest.js';
-import { canonicalJson } from './record-files.js';
+import { canonicalJson } from './raw-json.js';
 import { sampleIdOf } from './record-key.js';
 
 /** One sample's records that differ between two datasets. */

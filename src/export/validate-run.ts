@@ -9,7 +9,7 @@ import { findRunDamage } from '../store/run-damage.js';
 import { listChainIds } from '../store/run-store.js';
 import { decodeImages } from './decode-images.js';
 import { environmentFacts, type EnvironmentFacts } from './environment-facts.js';
-import { readRawJson, schemaVersionProblem, splitIssue } from './record-files.js';
+import { readRawJson, schemaVersionProblem, splitIssue } from './raw-json.js';
 import { checkChainLevels, checkChecker, checkDuplicateTasks, checkGoldShape, type TaskIdentity } from './validate-levels.js';
 import { checkSteps, readStepLines, type ScreenshotReference } from './validate-steps.js';
 import { checkTasksFile, readTasksLines } from './validate-tasks-file.js';

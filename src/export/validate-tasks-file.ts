@@ -1,7 +1,7 @@
 import { ChainTasksSchema, type ChainRecord, type ChainTasks } from '../core/chain.js';
 import { tasksLine } from '../pipeline/run-meta.js';
 import type { RunLayout } from '../store/layout.js';
-import { canonicalJson, readRawJsonLines, schemaVersionProblem } from './record-files.js';
+import { canonicalJson, readRawJsonLines, schemaVersionProblem } from './raw-json.js';
 import type { ProblemList } from './validation-problem.js';
 
 export interface TasksFileLines {

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { readJsonlRecords } from './formats/jsonl-files.js';
 import { SCHEMA_VERSION } from '../core/chain.js';
 import { TOOL_VERSION } from '../pipeline/version.js';
 
@@ -11,19 +13,9 @@ export async function readRawJson(file: string): Promise<unknown> {
   }
 }
 
-/** Each non-empty line of a JSONL file that is JSON, with its 1-based line number. */
+/** Each line of a JSONL file that is JSON, with its 1-based line number (findRunDamage names the rest). */
 export async function readRawJsonLines(file: string): Promise<{ line: number; value: unknown }[]> {
-  const text = await readFile(file, 'utf8').catch(() => '');
-  const values: { line: number; value: unknown }[] = [];
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return;
-    try {
-      values.push({ line: index + 1, value: JSON.parse(line) as unknown });
-    } catch {
-      // damage
-    }
-  });
-  return values;
+  return (await readJsonlRecords(dirname(file), basename(file))).records;
 }
 
 /**
