@@ -10,3 +10,6 @@ for (const name of readdirSync(envRoot)) {
     cpSync(assets, join(root, 'dist', 'environments', name, 'assets'), { recursive: true });
   }
 }
+
+// The viewer's stylesheet and script, read next to the compiled view code.
+cpSync(join(root, 'src', 'view', 'assets'), join(root, 'dist', 'src', 'view', 'assets'), { recursive: true });

@@ -19,6 +19,7 @@ Commands:
   validate   check a run or an exported dataset before publishing it (exit 2 on any problem)
   stats      diversity of a run's tasks: apps, levels, interactions, entropy, distinct-n, near-duplicates
   diff       compare two exported datasets by manifest: records added, removed, changed
+  view       write (or serve) an HTML viewer of runs: overview, chains, step timeline with markers
   envs       list the bundled environments
   serve      serve one bundled environment for a person to click through
 
@@ -68,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./stats-command.js')).statsCommand(rest);
     case 'diff':
       return (await import('./diff-command.js')).diffCommand(rest);
+    case 'view':
+      return (await import('./view-command.js')).viewCommand(rest, controller.signal);
     case 'envs':
       return (await import('./envs-command.js')).envsCommand();
     case 'serve':
@@ -83,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${TOOL_VERSION}\n`);
       return 0;
     default:
-      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, compare, export, validate, stats, diff, envs, serve (see \`trajsynth --help\`).`);
+      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, compare, export, validate, stats, diff, view, envs, serve (see \`trajsynth --help\`).`);
   }
 }
 

@@ -3,16 +3,7 @@ import { join } from 'node:path';
 import type { Step } from '../core/step.js';
 import { annotateScreenshot } from '../browser/annotate.js';
 import { chainLayout, type RunLayout } from '../store/layout.js';
-
-/** A short label for a step's marker, e.g. `click button "Add task"`. */
-export function markerLabel(step: Step): string {
-  const { action, element } = step.executed;
-  const what = element?.name ? ` ${element.role ?? ''} "${element.name}"`.replace(/\s+"/, ' "') : '';
-  const detail = action.type === 'type' ? ` ← "${action.text}"` : action.type === 'select' ? ` → "${action.value}"` : action.type === 'scroll' ? ` ${action.deltaY}px` : '';
-  const failed = step.executed.outcome.ok ? '' : ' (failed)';
-  const verb = action.type === 'press' ? `press ${action.key}` : action.type;
-  return `#${step.index} ${verb}${what}${detail}${failed}`;
-}
+import { markerLabel } from '../core/step-label.js';
 
 /**
  * Writes each step's "before" screenshot as a PNG with the action drawn on it (element box, pixel

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../../src/core/step.js';
-import { markerLabel } from '../../src/cli/render-markers.js';
+import { markerLabel } from '../../src/core/step-label.js';
 
 const step = (executed: Partial<Step['executed']>): Step => ({ index: 6, executed: { outcome: { ok: true }, ...executed } }) as unknown as Step;
 
