@@ -57,7 +57,8 @@ export async function viewCommand(argv: string[], signal: AbortSignal): Promise<
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const steps = built.runs.reduce((sum, run) => sum + run.steps, 0);
     const pages = built.runs.reduce((sum, run) => sum + run.pages, 0);
-    const shown = temporary ? built.dest : relative(process.cwd(), built.dest) || '.';
+    const nearby = relative(process.cwd(), built.dest);
+    const shown = temporary || nearby.startsWith('..') ? built.dest : nearby || '.';
     process.stdout.write(`Wrote ${pages} chain and episode pages (${steps} steps) of ${built.runs.map((run) => `${run.runId} (${run.kind})`).join(', ')}: ${built.files} files, ${(built.bytes / 1e6).toFixed(1)} MB in ${seconds} s\n`);
     if (!serve) {
       process.stdout.write(`Open ${join(shown, 'index.html')} in a browser.\n`);

@@ -13,7 +13,7 @@ export function renderOverview(overview: OverviewPage, options: { root: string; 
 ${facts(overview.facts)}
 <div class="tiles">${overview.tiles.map((tile) => html`<div class="tile"><div class="value">${tile.value}</div><div class="label">${tile.label}</div>${tile.note ? html`<div class="note">${tile.note}</div>` : ''}</div>`)}</div>
 <div class="charts">
-${overview.levels.length ? html`<figure class="chart">${raw(levelsChart(overview.levels, overview.levelsTitle))}</figure>` : ''}
+${overview.levels.length && !overview.resultsSvg ? html`<figure class="chart">${raw(levelsChart(overview.levels, overview.levelsTitle))}</figure>` : ''}
 ${overview.resultsSvg ? html`<figure class="chart results">${raw(overview.resultsSvg.replace(/^<\?xml[^>]*>\s*/, ''))}</figure>` : ''}
 </div>
 <section>

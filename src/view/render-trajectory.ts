@@ -29,7 +29,7 @@ function episodeSection(trajectory: TrajectoryPage): Html {
 <h2>Task (level ${episode.level}) <span class="status ${statusClass(outcome)}">${outcome}</span></h2>
 <p class="task-text">${episode.task}</p>
 <dl class="facts">
-<dt>progress</dt><dd>${episode.progress ?? '—'} of ${episode.level} subtasks in order${episode.milestones?.length ? ` (reached at steps ${episode.milestones.join(', ')})` : ''}</dd>
+<dt>progress</dt><dd>${episode.progress ?? '—'} of ${episode.level} subtasks in order${episode.milestones?.length ? ` (${episode.milestones.map((steps, index) => `subtask ${index + 1} after ${steps} step${steps === 1 ? '' : 's'}`).join(', ')})` : ''}</dd>
 ${episode.endedBy ? html`<dt>ended by</dt><dd>${episode.endedBy}</dd>` : ''}
 ${episode.failureReason ? html`<dt>why it failed</dt><dd>${episode.failureReason}</dd>` : ''}
 ${episode.answer !== undefined ? html`<dt>answer</dt><dd>${episode.answer}</dd>` : ''}
