@@ -15,7 +15,7 @@ import { validateDataset } from '../../src/export/validate-dataset.js';
 import { readZip } from '../../src/export/zip-reader.js';
 import { writeZip } from '../../src/export/zip-writer.js';
 import { chainLayout, type RunLayout } from '../../src/store/layout.js';
-import { writeFixtureRun } from '../support/export-fixture.js';
+import { writeFixtureEvalRun, writeFixtureRun } from '../support/export-fixture.js';
 import { encodeScreens, formatContext, STEPS, trajectoryUnit } from '../support/export-units.js';
 
 /** `--format playwright-trace` on the fixture store and on a hand-built trajectory of every action kind. */
@@ -117,6 +117,16 @@ describe('export --format playwright-trace', () => {
 
     const again = await exportDataset(options('traces-b'));
     for (const file of archives) expect(createHash('sha256').update(await readFile(join(again.dest, file.path))).digest('hex'), file.path).toBe(file.sha256);
+  });
+
+  it('gives an evaluation episode one group, titled with its task, and the episode\'s start as the wall time', async () => {
+    const evalRun = await writeFixtureEvalRun(join(temp, 'store'));
+    const result = await exportDataset(options('traces-eval', { sources: [evalRun], split: parseSplitRule('train=1') }));
+    const file = result.manifest.files.find((candidate) => candidate.path === 'traces/train/fixture-eval__c0002-L2-r0.zip')!;
+    const events = eventsOf(readZip(await readFile(join(result.dest, file.path))));
+    expect(events[0]).toMatchObject({ type: 'context-options', wallTime: Date.parse('2026-01-01T00:02:00.000Z'), title: 'Search the mail for “Quarterly invoice”, then archive that message.' });
+    expect(events.filter(isGroup).map((group) => group.title)).toEqual(['Search the mail for “Quarterly invoice”, then archive that message.']);
+    expect(events.filter(isStep).map((step) => step.title)).toEqual(['fill searchbox "Search mail" with "Quarterly invoice"', 'click button "Archive"']);
   });
 
   it('refuses --unit step with the fix', async () => {
