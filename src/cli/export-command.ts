@@ -23,6 +23,8 @@ Formats (--format):
   raw         trajsynth's own records, one JSON line per sample, images as files
   dpo         preference pairs (prompt, chosen, rejected), TRL's conversational layout
   openai-preference  OpenAI's preference fine-tuning JSONL (input, preferred/non_preferred output)
+  playwright-trace   one Playwright trace .zip per trajectory (a group per subtask, each step with
+                     its point and screenshots) for \`npx playwright show-trace FILE\`; trajectory units only
 
 Flags:
   --out DIR            output directory the runs were written to (default .)

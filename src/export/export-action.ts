@@ -16,8 +16,8 @@ export function convertPoint(point: Point, image: Pick<EncodedImage, 'width' | '
   }
 }
 
-/** Where the pointer went: the pixel the executor used, else the resolved element's centre. */
-function pointerOf(executed: ExecutedAction): Point | undefined {
+/** Where the pointer went, in screenshot pixels: the pixel the executor used, else the resolved element's centre, else the target's point. */
+export function pointerOf(executed: ExecutedAction): Point | undefined {
   if (executed.coordinates) return executed.coordinates;
   if (executed.element?.box) return boxCenter(executed.element.box);
   const action = executed.action;

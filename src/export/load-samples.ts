@@ -69,14 +69,14 @@ async function loadSynthRun(layout: RunLayout): Promise<LoadedSource> {
     const steps = await readSteps(layout, chainId);
     const dir = chainLayout(layout, chainId).dir;
     const viewport = environmentFacts(chain.environment, meta.config.site).viewport ?? DEFAULT_VIEWPORT;
-    for (const level of chain.levels) samples.push(levelSample(layout.runId, chain, level.level, steps, dir, replay, viewport));
+    for (const level of chain.levels) samples.push({ ...levelSample(layout.runId, chain, level.level, steps, dir, replay, viewport), startedAt: meta.createdAt });
     const retries = await retrySamples({
       runId: layout.runId,
       chain,
       steps,
       snapshotBefore: (step) => readFile(join(dir, step.before.snapshot), 'utf8').catch(() => ''),
       sampleStep: (step, subtaskIndex, attempt) => sampleStep(step, dir, chain.environment, subtaskIndex, attempt),
-      base: { runId: layout.runId, kind: 'synth', chainId, sourceRunId: layout.runId, environment: chain.environment, envSeed: chain.envSeed, startPath: chain.startPath ?? '/', persona: chain.persona, viewport },
+      base: { runId: layout.runId, kind: 'synth', chainId, sourceRunId: layout.runId, environment: chain.environment, envSeed: chain.envSeed, startPath: chain.startPath ?? '/', persona: chain.persona, viewport, startedAt: meta.createdAt },
       finalOf: (step) => ({ finalScreenshotPath: join(dir, step.after.screenshot), finalUrl: shownUrl(step.after.url, chain.environment), finalTitle: step.after.title }),
     });
     retry.push(...retries.samples);
@@ -165,6 +165,7 @@ function sampleStep(step: Step, dir: string, environment: string, subtaskIndex: 
     screenshotPath: join(dir, step.before.screenshot),
     snapshotPath: join(dir, step.before.snapshot),
     executed,
+    timings: { actionMs: step.timings.actionMs, observeMs: step.timings.observeMs },
   };
 }
 
@@ -208,6 +209,7 @@ function episodeSample(runId: string, episode: EpisodeRecord, steps: readonly St
     finalUrl: last ? shownUrl(last.after.url, episode.task.environment) : episode.task.startPath,
     finalTitle: last?.after.title ?? '',
     viewport: environmentFacts(episode.task.environment).viewport ?? DEFAULT_VIEWPORT,
+    startedAt: episode.startedAt,
     pairKey: `${episode.task.source}/${episode.task.chainId}/L${episode.task.level}`,
     outcome: { success: episode.success === true, progress: episode.progress ?? 0, ...(episode.endedBy ? { endedBy: episode.endedBy } : {}) },
   };

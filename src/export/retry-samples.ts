@@ -15,7 +15,7 @@ export interface RetrySampleOptions {
   /** Builds a sample step (paths, URL normalisation) as the level samples do. */
   sampleStep: (step: Step, subtaskIndex: number, attempt: 'accepted' | 'failed') => SampleStep;
   /** The sample fields a chain gives every sample (environment, seeds, viewport, ...). */
-  base: Pick<Sample, 'runId' | 'kind' | 'chainId' | 'sourceRunId' | 'environment' | 'envSeed' | 'startPath' | 'persona' | 'viewport'>;
+  base: Pick<Sample, 'runId' | 'kind' | 'chainId' | 'sourceRunId' | 'environment' | 'envSeed' | 'startPath' | 'persona' | 'viewport' | 'startedAt'>;
   finalOf: (step: Step) => Pick<Sample, 'finalScreenshotPath' | 'finalUrl' | 'finalTitle'>;
 }
 

@@ -38,6 +38,11 @@ export interface SampleStep {
   /** Absolute path of the accessibility snapshot seen before the action. */
   snapshotPath: string;
   executed: ExecutedAction;
+  /**
+   * How long the action took and how long observing its result took, as the store recorded them
+   * (absent where the store has none), for formats that lay the steps out on a timeline.
+   */
+  timings?: { actionMs: number; observeMs: number };
 }
 
 export interface TrajectorySample {
@@ -68,6 +73,11 @@ export interface TrajectorySample {
   finalScreenshotPath: string;
   finalUrl: string;
   finalTitle: string;
+  /**
+   * When the run (synthesis: chains do not record their own start) or the episode (evaluation)
+   * started, ISO 8601, where the store says.
+   */
+  startedAt?: string;
   /** Viewport the screenshots were taken at (CSS pixels = screenshot pixels). */
   viewport: { width: number; height: number };
   /** Evaluation episodes: the checker's verdict and subtasks completed in order. */

@@ -39,7 +39,7 @@ describe('trajsynth export on a synthesized run', () => {
     expect(checked.stdout).toMatch(/^valid: 2 chains, 6 level-k tasks, \d+ steps, \d+ screenshots decoded/m);
     // Every format at both units is covered in-process on a fixture store (export-dataset.test.ts);
     // here each format once, through the CLI, on what the pipeline really made.
-    for (const [format, unit] of [['openai', 'trajectory'], ['anthropic', 'step'], ['sharegpt', 'trajectory'], ['raw', 'step']] as const) {
+    for (const [format, unit] of [['openai', 'trajectory'], ['anthropic', 'step'], ['sharegpt', 'trajectory'], ['raw', 'step'], ['playwright-trace', 'trajectory']] as const) {
       const dest = join(out, 'exports', `${format}-${unit}`);
       const exported = await runCli(['export', RUN, '--out', out, '--format', format, '--unit', unit, '--dest', dest, '--split', 'train=0.5,test=0.5', '--quiet']);
       expect(exported.code, `${format} ${unit}: ${exported.stderr}`).toBe(0);
@@ -111,8 +111,9 @@ describe('trajsynth export on a synthesized run', () => {
 
   it('answers bad flags and sources in one line with the fix', async () => {
     const cases: [string[], RegExp][] = [
-      [['export', RUN, '--out', out, '--format', 'csv', '--dest', 'x'], /Expected --format to be one of openai, anthropic, sharegpt, parquet, raw, dpo, openai-preference, got "csv"/],
+      [['export', RUN, '--out', out, '--format', 'csv', '--dest', 'x'], /Expected --format to be one of openai, anthropic, sharegpt, parquet, raw, dpo, openai-preference, playwright-trace, got "csv"/],
       [['export', RUN, '--out', out, '--format', 'raw'], /Expected --dest DIR/],
+      [['export', RUN, '--out', out, '--format', 'playwright-trace', '--unit', 'step', '--dest', join(out, 'exports', 'trace-step')], /Expected --unit trajectory for --format playwright-trace, got --unit step/],
       [['export', RUN, '--out', out, '--format', 'raw', '--dest', 'x', '--kind', 'dance'], /Expected --kind to be one of form, toggle/],
       [['export', RUN, '--out', out, '--format', 'raw', '--dest', 'x', '--split', 'train=2'], /shares to sum to 1/],
       [['export', 'nothing-here', '--out', out, '--format', 'raw', '--dest', 'x'], /no run\.json there/],

@@ -3,6 +3,7 @@ import type { DatasetFormat } from '../sample.js';
 import { anthropicFormat } from './anthropic.js';
 import { openaiFormat } from './openai.js';
 import { parquetFormat } from './parquet.js';
+import { playwrightTraceFormat } from './playwright-trace.js';
 import { dpoFormat, openaiPreferenceFormat } from './preference.js';
 import { rawFormat } from './raw.js';
 import { sharegptFormat } from './sharegpt.js';
@@ -16,6 +17,7 @@ const FORMATS: Record<string, DatasetFormat> = {
   raw: rawFormat,
   dpo: dpoFormat,
   'openai-preference': openaiPreferenceFormat,
+  'playwright-trace': playwrightTraceFormat,
 };
 
 export const FORMAT_IDS = Object.keys(FORMATS);
