@@ -73,7 +73,12 @@ export function latestVerdicts(verdicts: readonly ReviewVerdict[]): ReviewVerdic
 
 /** The consensus on one task from its counting verdicts (see latestVerdicts); the verdicts must share a task. */
 export function taskConsensus(counting: readonly ReviewVerdict[], options: Partial<ConsensusOptions> = {}): TaskConsensus {
-  const resolved = consensusOptions(options);
+  return consensusOf(counting, consensusOptions(options));
+}
+
+const KINDS: readonly ReviewVerdictKind[] = ReviewVerdictKindSchema.options;
+
+function consensusOf(counting: readonly ReviewVerdict[], resolved: ConsensusOptions): TaskConsensus {
   const first = counting[0];
   if (!first) throw new TrajsynthError('Expected at least one verdict to form a consensus, got none', { code: 'INTERNAL' });
   const counts: Record<ReviewVerdictKind, number> = { valid: 0, invalid: 0, unsure: 0 };
@@ -82,7 +87,7 @@ export function taskConsensus(counting: readonly ReviewVerdict[], options: Parti
   const base = { taskId: first.taskId, runId: first.runId, chainId: first.chainId, level: first.level, verdicts: [...counting], counts };
   if (total < resolved.minReviewers) return { ...base, label: 'pending' };
   const needed = resolved.rule === 'unanimous' ? total : Math.floor(total / 2) + 1;
-  const winner = ReviewVerdictKindSchema.options.find((kind) => counts[kind] >= needed);
+  const winner = KINDS.find((kind) => counts[kind] >= needed);
   if (!winner) return { ...base, label: 'disputed' };
   const label = LABEL_OF_VERDICT[winner];
   const reason = label === 'rejected' ? majorityReason(counting) : undefined;
@@ -101,7 +106,7 @@ export function consensusByTask(verdicts: readonly ReviewVerdict[], options: Par
     list.push(verdict);
     byTask.set(verdict.taskId, list);
   }
-  return new Map([...byTask].map(([taskId, counting]) => [taskId, taskConsensus(counting, resolved)]));
+  return new Map([...byTask].map(([taskId, counting]) => [taskId, consensusOf(counting, resolved)]));
 }
 
 /** A task's label from a consensusByTask map: `pending` when nobody judged it yet. */
