@@ -17,6 +17,7 @@ Commands:
   compare    pairwise win rates and Bradley–Terry ratings of agents on shared tasks
   export     write training data (OpenAI, Anthropic, ShareGPT, Parquet, raw, preference pairs)
   validate   check a run or an exported dataset before publishing it (exit 2 on any problem)
+  reviews    human reviews of a run's tasks: verdicts, consensus, disputes, kappa, agreement with checkers
   stats      diversity of a run's tasks: apps, levels, interactions, entropy, distinct-n, near-duplicates
   diff       compare two exported datasets by manifest: records added, removed, changed
   envs       list the bundled environments
@@ -64,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./export-command.js')).exportCommand(rest, controller.signal);
     case 'validate':
       return (await import('./validate-command.js')).validateCommand(rest);
+    case 'reviews':
+      return (await import('./reviews-command.js')).reviewsCommand(rest);
     case 'stats':
       return (await import('./stats-command.js')).statsCommand(rest);
     case 'diff':
@@ -83,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${TOOL_VERSION}\n`);
       return 0;
     default:
-      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, compare, export, validate, stats, diff, envs, serve (see \`trajsynth --help\`).`);
+      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, compare, export, validate, reviews, stats, diff, envs, serve (see \`trajsynth --help\`).`);
   }
 }
 
