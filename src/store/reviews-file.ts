@@ -102,7 +102,8 @@ function checkRun(layout: RunLayout, verdict: ReviewVerdict, where: string): voi
 }
 
 /** Serializes appends to one file in this process, then appends. */
-function appendVerdictLines(path: string, verdicts: readonly ReviewVerdict[]): Promise<void> {
+function appendVerdictLines(file: string, verdicts: readonly ReviewVerdict[]): Promise<void> {
+  const path = resolve(file);
   const previous = appending.get(path) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(() => appendDurably(path, verdicts.map((verdict) => `${JSON.stringify(verdict)}\n`).join('')));
   appending.set(path, next);
