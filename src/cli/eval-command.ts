@@ -26,7 +26,12 @@ Flags:
   --levels L           levels to run: 3, 1-6 or 1,2,5 (default all)
   --env ID             only tasks of this app (repeatable)
   --limit N            at most N tasks (in chain, then level order)
-  --valid-only         only tasks that \`trajsynth replay\` validated
+  --valid-only         only valid tasks: those \`trajsynth replay\` validated, when the run has
+                       replay.json, and those human review accepted (consensus "accepted", see
+                       \`trajsynth reviews\`), when it has reviews.jsonl; with both, tasks must pass both.
+                       A run with neither is an error: run \`trajsynth replay RUN\` or review its tasks
+  --min-reviewers N    with --valid-only on a reviewed run: reviewers a task needs for a consensus
+                       (majority rule; default 2)
   --episodes N         episodes per task, each with its own agent seed (default 1)
   --max-steps N        step budget per episode (default 15 per subtask, i.e. 15·k)
   --agent-mode M       refs (default) or computer, for model agents
@@ -59,6 +64,7 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
       env: { type: 'string', multiple: true },
       limit: { type: 'string' },
       'valid-only': { type: 'boolean' },
+      'min-reviewers': { type: 'string' },
       episodes: { type: 'string' },
       'max-steps': { type: 'string' },
       config: { type: 'string' },
@@ -96,6 +102,7 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
   const levels = levelsFlag(stringFlag(parsed, 'levels'));
   const environments = (parsed.values.env as string[] | undefined)?.flatMap((value) => value.split(',')).filter(Boolean);
   const limitRaw = stringFlag(parsed, 'limit');
+  const minReviewers = integerFlag('min-reviewers', stringFlag(parsed, 'min-reviewers'), 2, { min: 1, max: 1000 });
   const maxStepsRaw = stringFlag(parsed, 'max-steps');
   const timeoutSeconds = integerFlag('agent-timeout', stringFlag(parsed, 'agent-timeout'), 60, { min: 1, max: 3600 });
   const budgetUsd = budgetFlag(parsed);
@@ -136,7 +143,7 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
       agent,
       ...(mode ? { agentMode: mode } : {}),
       ...(judge ? { judge } : {}),
-      selection: { ...(levels ? { levels } : {}), ...(environments?.length ? { environments } : {}), ...(limitRaw !== undefined ? { limit: integerFlag('limit', limitRaw, 10, { min: 1 }) } : {}), validOnly: booleanFlag(parsed, 'valid-only') },
+      selection: { ...(levels ? { levels } : {}), ...(environments?.length ? { environments } : {}), ...(limitRaw !== undefined ? { limit: integerFlag('limit', limitRaw, 10, { min: 1 }) } : {}), validOnly: booleanFlag(parsed, 'valid-only'), consensus: { minReviewers } },
       ...options,
       resume: booleanFlag(parsed, 'resume'),
       redoDamaged: booleanFlag(parsed, 'redo-damaged') ?? false,

@@ -1,3 +1,4 @@
+import { CONSENSUS_LABELS } from '../core/review-consensus.js';
 import { FORMAT_IDS } from '../export/formats/index.js';
 import type { ExportOptions } from '../export/export-dataset.js';
 import type { ActionSpace, CoordinateSystem, ExportUnitKind, ImageFormat } from '../export/sample.js';
@@ -43,7 +44,9 @@ Flags:
   --kind K             only tasks with a subtask of this interaction kind (form, toggle, select,
                        navigate, item-action, search, read; repeatable)
   --valid-only         drop tasks whose gold steps failed \`trajsynth replay\` (needs replay results)
-  --reviewed VERDICT   only tasks a human review gave VERDICT (e.g. accepted)
+  --reviewed LABEL     only tasks whose human-review consensus is LABEL: accepted, rejected, unsure,
+                       disputed or pending (see trajsynth reviews; majority rule)
+  --min-reviewers N    reviewers a task needs for a consensus (default 2)
   --success-only       evaluation runs: only successful episodes
   --split SPEC         e.g. train=0.9,val=0.05,test=0.05 (default train=1): by a hash of the chain,
                        so all levels of a chain land in one split
@@ -86,7 +89,10 @@ export function exportFilters(parsed: ParsedCommand): SampleFilters {
   }
   if (booleanFlag(parsed, 'valid-only')) filters.validOnly = true;
   const reviewed = stringFlag(parsed, 'reviewed');
-  if (reviewed !== undefined) filters.reviewed = reviewed;
+  if (reviewed !== undefined) {
+    if (!(CONSENSUS_LABELS as readonly string[]).includes(reviewed)) throw new UsageError(`Expected --reviewed to be one of ${CONSENSUS_LABELS.join(', ')}, got "${reviewed}"`);
+    filters.reviewed = reviewed;
+  }
   if (booleanFlag(parsed, 'success-only')) filters.successOnly = true;
   return filters;
 }
@@ -112,6 +118,7 @@ export async function exportCommand(argv: string[], signal: AbortSignal): Promis
       kind: { type: 'string', multiple: true },
       'valid-only': { type: 'boolean' },
       reviewed: { type: 'string' },
+      'min-reviewers': { type: 'string' },
       'success-only': { type: 'boolean' },
       split: { type: 'string' },
       json: { type: 'boolean' },
@@ -154,6 +161,7 @@ export async function exportCommand(argv: string[], signal: AbortSignal): Promis
     imageFormat: choice(parsed, 'image-format', IMAGE_FORMATS, 'webp'),
     ...(maxSide !== undefined ? { maxSide: integerFlag('max-side', maxSide, 1024, { min: 16, max: 10000 }) } : {}),
     filters: exportFilters(parsed),
+    consensus: { minReviewers: integerFlag('min-reviewers', stringFlag(parsed, 'min-reviewers'), 2, { min: 1, max: 1000 }) },
     split,
     signal,
     ...(bar

@@ -17,9 +17,11 @@ Commands:
   compare    pairwise win rates and Bradley–Terry ratings of agents on shared tasks
   export     write training data (OpenAI, Anthropic, ShareGPT, Parquet, raw, preference pairs)
   validate   check a run or an exported dataset before publishing it (exit 2 on any problem)
+  reviews    human reviews of a run's tasks: verdicts, consensus, disputes, kappa, agreement with checkers
   stats      diversity of a run's tasks: apps, levels, interactions, entropy, distinct-n, near-duplicates
   diff       compare two exported datasets by manifest: records added, removed, changed
   view       write (or serve) an HTML viewer of runs: overview, chains, step timeline with markers
+  review     judge a run's level-k tasks in the browser (verdicts appended to reviews.jsonl)
   envs       list the bundled environments
   serve      serve one bundled environment for a person to click through
 
@@ -65,6 +67,10 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./export-command.js')).exportCommand(rest, controller.signal);
     case 'validate':
       return (await import('./validate-command.js')).validateCommand(rest);
+    case 'review':
+      return (await import('./review-command.js')).reviewCommand(rest, controller.signal);
+    case 'reviews':
+      return (await import('./reviews-command.js')).reviewsCommand(rest);
     case 'stats':
       return (await import('./stats-command.js')).statsCommand(rest);
     case 'diff':
@@ -86,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${TOOL_VERSION}\n`);
       return 0;
     default:
-      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, compare, export, validate, stats, diff, view, envs, serve (see \`trajsynth --help\`).`);
+      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, compare, export, validate, stats, diff, view, review, reviews, envs, serve (see \`trajsynth --help\`).`);
   }
 }
 

@@ -94,6 +94,8 @@ export const EvalConfigSchema = z.object({
   environments: z.array(z.string()).optional(),
   limit: z.number().int().positive().optional(),
   validOnly: z.boolean(),
+  /** With validOnly on a reviewed run: reviewers a task needed for its accepted consensus (majority rule). */
+  minReviewers: z.number().int().positive().optional(),
   episodes: z.number().int().positive(),
   /** Explicit --max-steps; absent means the default, scaled with the level. */
   maxSteps: z.number().int().positive().optional(),

@@ -15,3 +15,5 @@ export * from './eval.js';
 export * from './results.js';
 export * from './agent-protocol-json-schema.js';
 export * from './text-match.js';
+export * from './review.js';
+export * from './review-consensus.js';

@@ -11,6 +11,7 @@ import type { EvalAgent } from './eval-agent.js';
 import { evalMetaFor, openEvalRun } from './eval-run-meta.js';
 import { prepareRunForWriting } from '../pipeline/run-preflight.js';
 import { runEpisode, type EpisodePlan } from './run-episode.js';
+import { consensusOptions } from '../core/review-consensus.js';
 import { selectTasks, type TaskSelection, type TaskSource } from './task-source.js';
 
 export const DEFAULT_STEPS_PER_SUBTASK = 15;
@@ -83,6 +84,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
     ...(selection.environments ? { environments: [...selection.environments] } : {}),
     ...(selection.limit !== undefined ? { limit: selection.limit } : {}),
     validOnly: selection.validOnly ?? false,
+    ...(selection.validOnly && source.reviews?.length ? { minReviewers: consensusOptions(selection.consensus).minReviewers } : {}),
     episodes: options.episodes ?? 1,
     ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}),
     maxStepsPerSubtask: options.maxStepsPerSubtask ?? DEFAULT_STEPS_PER_SUBTASK,

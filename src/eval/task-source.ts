@@ -5,8 +5,10 @@ import { ChainTasksSchema, SCHEMA_VERSION } from '../core/chain.js';
 import { TrajsynthError } from '../core/errors.js';
 import type { EvalTask, ReplayReport } from '../core/eval.js';
 import type { Level } from '../core/task.js';
+import { consensusByTask, consensusLabelOf, type ConsensusOptions } from '../core/review-consensus.js';
+import type { ReviewVerdict } from '../core/review.js';
 import type { UrlSite } from '../core/environment.js';
-import { listChainIds, readChain, readReplayReport, readRunMeta, readSteps, readTextFile, parseValue, runLayout, type RunLayout } from '../store/index.js';
+import { listChainIds, readChain, readReplayReport, readReviewVerdicts, readRunMeta, readSteps, readTextFile, parseValue, runLayout, type RunLayout } from '../store/index.js';
 import type { Step } from '../core/step.js';
 
 /** Where an evaluation's tasks come from: a synthesis run (with its gold trajectories) or a tasks file. */
@@ -17,6 +19,10 @@ export interface TaskSource {
   /** The run's layout, when the source is a run (gold agents read its steps). */
   layout?: RunLayout;
   replay?: ReplayReport;
+  /** Human review verdicts on the run's tasks (reviews.jsonl), when there are any. */
+  reviews?: ReviewVerdict[];
+  /** Why reviews.jsonl could not be read (a damaged line): an error only for --valid-only, which needs it. */
+  reviewsError?: TrajsynthError;
   /** The website, when the run synthesized on one (--url). */
   site?: UrlSite;
   /** The chain's recorded steps (runs only). */
@@ -48,12 +54,22 @@ export async function loadTaskSource(source: string, outDir: string): Promise<Ta
     for (const level of record.levels) tasks.push(taskOf(meta.runId, record, level));
   }
   const replay = await readReplayReport(layout);
+  let reviews: ReviewVerdict[] = [];
+  let reviewsError: TrajsynthError | undefined;
+  try {
+    reviews = await readReviewVerdicts(layout);
+  } catch (error) {
+    if (!(error instanceof TrajsynthError)) throw error;
+    reviewsError = error;
+  }
   return {
     id: meta.runId,
     kind: 'run',
     tasks,
     layout,
     ...(replay ? { replay } : {}),
+    ...(reviews.length > 0 ? { reviews } : {}),
+    ...(reviewsError ? { reviewsError } : {}),
     ...(meta.config.site ? { site: meta.config.site } : {}),
     steps: (chainId) => readSteps(layout, chainId),
   };
@@ -120,8 +136,13 @@ export interface TaskSelection {
   levels?: readonly number[];
   environments?: readonly string[];
   limit?: number;
-  /** Only tasks that replay validated (needs the run's replay.json). */
+  /**
+   * Only valid tasks: replay-valid where the run has replay.json, and accepted by human review
+   * (consensus label `accepted`) where it has reviews; at least one of the two is needed.
+   */
   validOnly?: boolean;
+  /** How reviews become a consensus for validOnly (default majority of at least 2 reviewers). */
+  consensus?: Partial<ConsensusOptions>;
 }
 
 /** The tasks an evaluation runs, in chain then level order. */
@@ -130,14 +151,24 @@ export function selectTasks(source: TaskSource, selection: TaskSelection): EvalT
   if (selection.levels) tasks = tasks.filter((task) => selection.levels!.includes(task.level));
   if (selection.environments) tasks = tasks.filter((task) => selection.environments!.includes(task.environment));
   if (selection.validOnly) {
-    if (!source.replay) {
-      throw new TrajsynthError(`Expected a replay report for --valid-only, but ${source.id} has none`, {
+    if (source.reviewsError) throw source.reviewsError;
+    if (!source.replay && !source.reviews?.length) {
+      throw new TrajsynthError(`Expected a replay report or human reviews for --valid-only, but ${source.id} has neither`, {
         code: 'BAD_INPUT',
-        hint: source.kind === 'run' ? `Run \`trajsynth replay ${source.id}\` first.` : '--valid-only needs a run (replay validates its gold trajectories), not a tasks file.',
+        hint:
+          source.kind === 'run'
+            ? `Run \`trajsynth replay ${source.id}\` first (replay.json), or review its tasks (trajectories/${source.id}/reviews.jsonl, see \`trajsynth reviews\`).`
+            : '--valid-only needs a run (replay validates its gold trajectories; reviewers judge its tasks), not a tasks file.',
       });
     }
-    const valid = new Set(source.replay.tasks.filter((task) => task.valid).map((task) => `${task.chainId}/${task.level}`));
-    tasks = tasks.filter((task) => valid.has(`${task.chainId}/${task.level}`));
+    if (source.replay) {
+      const valid = new Set(source.replay.tasks.filter((task) => task.valid).map((task) => `${task.chainId}/${task.level}`));
+      tasks = tasks.filter((task) => valid.has(`${task.chainId}/${task.level}`));
+    }
+    if (source.reviews?.length) {
+      const consensus = consensusByTask(source.reviews, selection.consensus);
+      tasks = tasks.filter((task) => consensusLabelOf(consensus, `${source.id}/${task.chainId}/L${task.level}`) === 'accepted');
+    }
   }
   if (selection.limit !== undefined) tasks = tasks.slice(0, selection.limit);
   return tasks;

@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { TrajsynthError, errorMessage, throwIfAborted } from '../core/errors.js';
 import { TOOL_VERSION } from '../pipeline/version.js';
+import { consensusOptions, type ConsensusOptions } from '../core/review-consensus.js';
 import type { RunLayout } from '../store/layout.js';
 import { buildPairUnits, buildUnits, type UnitOptions } from './build-units.js';
 import { pairSamples } from './preference-pairs.js';
@@ -26,6 +27,8 @@ export interface ExportOptions extends UnitOptions {
   imageFormat: ImageFormat;
   maxSide?: number;
   filters: SampleFilters;
+  /** How human reviews become a sample's label for `filters.reviewed` (default majority, 2 reviewers). */
+  consensus?: Partial<ConsensusOptions>;
   split: SplitRule;
   signal?: AbortSignal;
   onProgress?: (progress: { phase: 'load' | 'write'; done: number; total: number }) => void;
@@ -50,10 +53,11 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
   const format = datasetFormat(options.format);
   const dest = resolve(options.dest);
   await checkDestination(dest, options.force === true);
+  const consensus = consensusOptions(options.consensus);
   const sources: LoadedSource[] = [];
   for (const layout of options.sources) {
     throwIfAborted(options.signal);
-    sources.push(await loadSource(layout));
+    sources.push(await loadSource(layout, { consensus }));
     options.onProgress?.({ phase: 'load', done: sources.length, total: options.sources.length });
   }
   const duplicate = sources.find((source, index) => sources.findIndex((other) => other.runId === source.runId) !== index);
@@ -119,6 +123,7 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
         imageFormat: options.imageFormat,
         ...(options.maxSide !== undefined ? { maxSide: options.maxSide } : {}),
         filters: options.filters,
+        ...(options.filters.reviewed !== undefined ? { reviewConsensus: consensus } : {}),
       },
       split: { rule: `sha256("<source run>/<chain>") cut by ${splitRuleText(options.split)}`, ratios: Object.fromEntries(options.split.ratios) },
       counts: {

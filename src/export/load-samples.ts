@@ -6,10 +6,12 @@ import { TrajsynthError } from '../core/errors.js';
 import type { EpisodeRecord, ReplayReport } from '../core/eval.js';
 import type { Step } from '../core/step.js';
 import { DEFAULT_VIEWPORT, type Viewport } from '../core/geometry.js';
+import { consensusByTask, consensusLabelOf, consensusOptions, type ConsensusOptions } from '../core/review-consensus.js';
 import { environmentFacts } from './environment-facts.js';
-import { chainLayout, episodeLayout, type RunLayout } from '../store/layout.js';
+import { chainLayout, episodeLayout, runLayout, type RunLayout } from '../store/layout.js';
+import { readReviewVerdicts } from '../store/reviews-file.js';
 import { findRunDamage } from '../store/run-damage.js';
-import { listChainIds, readChain, readRunMeta, readSteps } from '../store/run-store.js';
+import { listChainIds, readChain, readRunMeta, readSteps, runExists } from '../store/run-store.js';
 import { listEpisodeIds, readEpisode, readEpisodeSteps, readEvalRunMeta, readReplayReport, runKind } from '../store/eval-store.js';
 import { URL_ENVIRONMENT_ID } from '../environments/url-environment.js';
 import type { SampleStep, TrajectorySample } from './sample.js';
@@ -30,12 +32,19 @@ export interface LoadedSource {
   retrySamples: LoadedSource['samples'];
 }
 
+export interface LoadSourceOptions {
+  /** How human reviews become a sample's `review` label (default majority of at least 2 reviewers). */
+  consensus?: Partial<ConsensusOptions>;
+}
+
 /**
  * Reads one run (synthesis or evaluation) into samples: one per stored level-k task of a finished
  * chain, or one per finished evaluation episode. A damaged run is refused with every damaged file
- * named: a dataset is never built from half a file.
+ * named: a dataset is never built from half a file. Where the run (or, for an evaluation, its
+ * source run under the same output directory) has reviews, each sample's `review` is its task's
+ * consensus label.
  */
-export async function loadSource(layout: RunLayout): Promise<LoadedSource> {
+export async function loadSource(layout: RunLayout, options: LoadSourceOptions = {}): Promise<LoadedSource> {
   const kind = await runKind(layout);
   // Damage in an unfinished chain does not matter: unfinished chains are not exported.
   const damage = (await findRunDamage(layout)).filter((item) => item.finished !== false);
@@ -46,7 +55,41 @@ export async function loadSource(layout: RunLayout): Promise<LoadedSource> {
       hint: `Run \`trajsynth validate ${layout.runId}\` for the list; restore the files or redo the chains with \`trajsynth synth ... --resume --redo-damaged\`.`,
     });
   }
-  return kind === 'eval' ? loadEvalRun(layout) : loadSynthRun(layout);
+  const loaded = kind === 'eval' ? await loadEvalRun(layout) : await loadSynthRun(layout);
+  return { ...loaded, samples: await withReviews(layout, loaded, options) };
+}
+
+/**
+ * Sets each sample's `review` to its task's consensus label, where reviews exist: a synthesis run's
+ * own reviews.jsonl (a damaged one is an error), or for evaluation episodes the reviews of the
+ * source run, when that run is under the same output directory and readable (else left unset).
+ */
+async function withReviews(layout: RunLayout, loaded: LoadedSource, options: LoadSourceOptions): Promise<LoadedSource['samples']> {
+  const rule = consensusOptions(options.consensus);
+  const byRun = new Map<string, ReturnType<typeof consensusByTask> | undefined>();
+  if (loaded.kind === 'synth') {
+    const verdicts = await readReviewVerdicts(layout);
+    byRun.set(layout.runId, verdicts.length > 0 ? consensusByTask(verdicts, rule) : undefined);
+  }
+  const samples: LoadedSource['samples'] = [];
+  for (const sample of loaded.samples) {
+    if (!byRun.has(sample.sourceRunId)) byRun.set(sample.sourceRunId, await sourceRunConsensus(layout, sample.sourceRunId, rule));
+    const consensus = byRun.get(sample.sourceRunId);
+    const taskId = `${sample.sourceRunId}/${sample.chainId}/L${sample.level}`;
+    samples.push(consensus ? { ...sample, review: consensusLabelOf(consensus, taskId) } : sample);
+  }
+  return samples;
+}
+
+async function sourceRunConsensus(layout: RunLayout, sourceRunId: string, rule: ConsensusOptions): Promise<ReturnType<typeof consensusByTask> | undefined> {
+  try {
+    const source = runLayout(layout.outDir, sourceRunId);
+    if (!runExists(source)) return undefined;
+    const verdicts = await readReviewVerdicts(source);
+    return verdicts.length > 0 ? consensusByTask(verdicts, rule) : undefined;
+  } catch {
+    return undefined; // an unreadable source run's reviews: the episodes stay unlabelled
+  }
 }
 
 async function loadSynthRun(layout: RunLayout): Promise<LoadedSource> {

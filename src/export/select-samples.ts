@@ -12,7 +12,7 @@ export interface SampleFilters {
   kinds?: InteractionKind[];
   /** Drop level-k tasks whose gold steps failed replay (where replay results exist). */
   validOnly?: boolean;
-  /** Keep only samples a human review gave this verdict. */
+  /** Keep only samples whose human-review consensus has this label (accepted, rejected, unsure, disputed, pending). */
   reviewed?: string;
   /** Evaluation episodes: keep only successes. */
   successOnly?: boolean;
@@ -63,7 +63,7 @@ export function checkFiltersApply(filters: SampleFilters, samples: readonly Omit
   if (filters.reviewed !== undefined && !samples.some((sample) => sample.review !== undefined)) {
     throw new TrajsynthError(`Expected human reviews for --reviewed ${filters.reviewed}, got none in ${sources.map((source) => source.runId).join(', ')}`, {
       code: 'BAD_INPUT',
-      hint: 'Drop --reviewed, or review the run first.',
+      hint: 'Drop --reviewed, or review the run first: verdicts go to trajectories/<run>/reviews.jsonl (merge copies with `trajsynth reviews RUN --merge FILE`).',
     });
   }
   if (filters.kinds && !sources.some((source) => source.kind === 'synth')) {

@@ -5,7 +5,7 @@ import { EpisodeRecordSchema, EvalRunMetaSchema } from '../core/eval.js';
 import { RunMetaSchema } from '../core/run.js';
 import { runKind, listEpisodeIds } from '../store/eval-store.js';
 import { chainLayout, episodeLayout, runLayout, type RunLayout } from '../store/layout.js';
-import { findRunDamage } from '../store/run-damage.js';
+import { findReviewsDamage, findRunDamage } from '../store/run-damage.js';
 import { listChainIds } from '../store/run-store.js';
 import { decodeImages } from './decode-images.js';
 import { environmentFacts, type EnvironmentFacts } from './environment-facts.js';
@@ -30,7 +30,8 @@ interface ScreenshotCheck extends ScreenshotReference {
  * file readable through its schema at a known schema version (findRunDamage, plus the version by
  * name), every referenced screenshot and snapshot present, every screenshot decoding at the viewport
  * size, steps numbered 0..n-1, and for synthesis runs well-formed level-k tasks (gold ranges,
- * checkers, summaries that keep their constants, no duplicates) that agree with the tasks file.
+ * checkers, summaries that keep their constants, no duplicates) that agree with the tasks file,
+ * and every line of reviews.jsonl a valid verdict.
  * Problems name the file (relative to the store directory), line and field; none means valid.
  */
 export async function validateRun(runLayoutIn: RunLayout, options: ValidateOptions = {}): Promise<ValidationReport> {
@@ -145,7 +146,7 @@ export async function validateRun(runLayoutIn: RunLayout, options: ValidateOptio
 
   counts.screenshotsDecoded = await decodeScreenshots(problems, screenshots, options);
 
-  for (const damage of await findRunDamage(layout)) {
+  for (const damage of [...(await findRunDamage(layout)), ...(kind === 'synth' ? await findReviewsDamage(layout) : [])]) {
     const file = resolve(damage.file);
     if (observationFiles.has(file)) continue; // named above, at the step that references it
     if (versionReported.has(file) || versionReported.has(`${file}:${damage.line}`)) continue;

@@ -6,3 +6,4 @@ export * from './chain-writer.js';
 export * from './run-store.js';
 export * from './eval-store.js';
 export * from './results-file.js';
+export * from './reviews-file.js';

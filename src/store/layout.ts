@@ -6,6 +6,8 @@ import { join } from 'node:path';
  *   trajectories/<run>/run.json                        run metadata and summary
  *   trajectories/<run>/interrupted-calls.jsonl         model calls of chain attempts redone on --resume
  *   trajectories/<run>/replay.json                     replay validation of every level-k task (trajsynth replay)
+ *   trajectories/<run>/reviews.jsonl                   human review verdicts on level-k tasks, append-only,
+ *                                                      one line per verdict (trajsynth reviews)
  *   trajectories/<eval-run>/episodes/<episode>/...     an evaluation run's episodes: episode.json, steps.jsonl,
  *                                                      calls.jsonl, screens/, snapshots/ (as a chain's)
  *   trajectories/<run>/chains/<chain>/chain.json       subtasks with lineage, levels, usage
@@ -24,6 +26,8 @@ export interface RunLayout {
   /** Model calls of unfinished chain attempts that --resume discarded: spent money is never forgotten. */
   interruptedCallsFile: string;
   replayFile: string;
+  /** Human review verdicts (ReviewVerdictSchema), one per line; a reviewer's latest on a task counts. */
+  reviewsFile: string;
   /** An evaluation run's episodes. */
   episodesDir: string;
 }
@@ -39,6 +43,7 @@ export function runLayout(outDir: string, runId: string): RunLayout {
     chainsDir: join(runDir, 'chains'),
     interruptedCallsFile: join(runDir, 'interrupted-calls.jsonl'),
     replayFile: join(runDir, 'replay.json'),
+    reviewsFile: join(runDir, 'reviews.jsonl'),
     episodesDir: join(runDir, 'episodes'),
   };
 }

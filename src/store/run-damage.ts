@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { ChainRecordSchema, ChainTasksSchema } from '../core/chain.js';
 import { EpisodeRecordSchema, EvalRunMetaSchema } from '../core/eval.js';
 import { TrajsynthError } from '../core/errors.js';
+import { ReviewVerdictSchema } from '../core/review.js';
 import { RunMetaSchema } from '../core/run.js';
 import { StepSchema, type Step } from '../core/step.js';
 import { ModelCallSchema } from '../core/usage.js';
@@ -57,6 +58,15 @@ export async function findRunDamage(layout: RunLayout): Promise<Damage[]> {
     }
   }
   return damage;
+}
+
+/**
+ * Damaged lines of the run's reviews.jsonl (a torn last line is not damage). Kept apart from
+ * findRunDamage: human reviews never stop a synthesis from resuming; `validate` and the readers of
+ * reviews report them.
+ */
+export async function findReviewsDamage(layout: RunLayout): Promise<Damage[]> {
+  return jsonLinesDamage(layout.reviewsFile, ReviewVerdictSchema, { finished: true });
 }
 
 /** Throws one CORRUPT_FILE error listing every damaged file, one line each. */

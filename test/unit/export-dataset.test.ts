@@ -18,6 +18,7 @@ import type { Subtask } from '../../src/core/task.js';
 import { validateDataset } from '../../src/export/validate-dataset.js';
 import { runLayout, type RunLayout } from '../../src/store/layout.js';
 import { FIXTURE_RUN_ID, writeFixtureEvalRun, writeFixtureRun } from '../support/export-fixture.js';
+import { newReviewVerdict } from '../../src/core/review.js';
 
 /** The exporter end to end on a small real store (chains, steps, WebP screenshots) written through the schemas. */
 let temp: string;
@@ -181,6 +182,33 @@ describe('export: the dataset as a whole', () => {
     expect(outcomes).toContain(false);
     expect((await rawRecords(successes.dest)).every((record) => record.outcome?.success === true)).toBe(true);
     expect(successes.excluded['--success-only']).toBe(outcomes.filter((success) => !success).length);
+  });
+});
+
+describe('export: human reviews', () => {
+  it('labels synthesis samples and evaluation episodes with their task consensus; --reviewed keeps one label', async () => {
+    const reviewedStore = join(temp, 'reviewed-store');
+    const reviewed = await writeFixtureRun(reviewedStore);
+    const evalRun = await writeFixtureEvalRun(reviewedStore);
+    const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
+    const lines = [
+      newReviewVerdict({ taskId: `${FIXTURE_RUN_ID}/c0001/L1`, reviewer: 'ana', verdict: 'valid', at: at(1) }),
+      newReviewVerdict({ taskId: `${FIXTURE_RUN_ID}/c0001/L1`, reviewer: 'bo', verdict: 'valid', at: at(2) }),
+      newReviewVerdict({ taskId: `${FIXTURE_RUN_ID}/c0002/L2`, reviewer: 'ana', verdict: 'invalid', reason: 'unsafe', at: at(3) }),
+    ];
+    await writeFile(reviewed.reviewsFile, lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
+    const accepted = await exportDataset(options('reviewed-accepted', { sources: [reviewed], filters: { reviewed: 'accepted' } }));
+    expect(accepted.manifest.records.map((record) => record.key)).toEqual([`${FIXTURE_RUN_ID}/c0001/L1`]);
+    expect(accepted.excluded['--reviewed']).toBe(3);
+    // With one reviewer enough, ana's lone invalid verdict rejects c0002/L2.
+    const rejected = await exportDataset(options('reviewed-rejected', { sources: [reviewed], filters: { reviewed: 'rejected' }, consensus: { minReviewers: 1 } }));
+    expect(rejected.manifest.records.map((record) => record.key)).toEqual([`${FIXTURE_RUN_ID}/c0002/L2`]);
+    expect(rejected.manifest.options.reviewConsensus).toEqual({ rule: 'majority', minReviewers: 1 });
+    // Episodes take the consensus of their source run's task.
+    const episodes = await exportDataset(options('reviewed-episodes', { sources: [evalRun], filters: { reviewed: 'accepted' } }));
+    expect(episodes.manifest.records.map((record) => record.key)).toEqual(['fixture-eval/c0001-L1-r0']);
+    // A run nobody reviewed cannot answer --reviewed.
+    await expect(exportDataset(options('reviewed-none', { filters: { reviewed: 'accepted' } }))).rejects.toThrow(/human reviews for --reviewed accepted/);
   });
 });
 

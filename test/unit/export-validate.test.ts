@@ -169,6 +169,16 @@ describe('validate a run', () => {
   });
 });
 
+describe('validate a reviewed run', () => {
+  it('passes valid verdict lines and names a damaged one by line and field; a torn last line is not damage', async () => {
+    const layout = await damagedCopy();
+    const verdict = { schemaVersion: 1, taskId: `${FIXTURE_RUN_ID}/c0001/L1`, runId: FIXTURE_RUN_ID, chainId: 'c0001', level: 1, reviewer: 'ana', verdict: 'valid', at: '2026-01-01T00:00:00.000Z' };
+    await writeFile(layout.reviewsFile, `${JSON.stringify(verdict)}\n${JSON.stringify({ ...verdict, verdict: 'invalid' })}\n{"schema`);
+    const problems: ValidationProblem[] = (await validateRun(layout)).problems;
+    expect(problems).toEqual([expect.objectContaining({ file: `trajectories/${FIXTURE_RUN_ID}/reviews.jsonl`, line: 2, field: 'reason' })]);
+  });
+});
+
 describe('validate an evaluation run', () => {
   it('passes a sound one and names a missing episode screenshot and a stepCount that disagrees', async () => {
     const layout = await damagedCopy();
