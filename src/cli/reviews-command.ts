@@ -91,7 +91,7 @@ export async function reviewsCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-function consensusFlags(parsed: ParsedCommand): ConsensusOptions {
+export function consensusFlags(parsed: ParsedCommand): ConsensusOptions {
   const rule = stringFlag(parsed, 'rule') ?? 'majority';
   if (rule !== 'majority' && rule !== 'unanimous') throw new UsageError(`Expected --rule to be majority or unanimous, got "${rule}"`);
   return { rule: rule as ConsensusRule, minReviewers: integerFlag('min-reviewers', stringFlag(parsed, 'min-reviewers'), 2, { min: 1, max: 1000 }) };

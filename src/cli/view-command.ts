@@ -80,7 +80,14 @@ export async function viewCommand(argv: string[], signal: AbortSignal): Promise<
 
 /** An evaluation run gets the report's success-by-level chart, with intervals, when it has finished episodes. */
 async function viewSource(layout: RunLayout): Promise<ViewSource> {
-  if ((await runKind(layout)) !== 'eval') return { layout };
+  if ((await runKind(layout)) !== 'eval') {
+    // Review consensus labels (default rule) join the task table and its filters, where reviews exist.
+    const { readReviewVerdicts } = await import('../store/reviews-file.js');
+    const { consensusByTask } = await import('../core/review-consensus.js');
+    const verdicts = await readReviewVerdicts(layout);
+    if (verdicts.length === 0) return { layout };
+    return { layout, reviews: new Map([...consensusByTask(verdicts)].map(([taskId, consensus]) => [taskId, consensus.label])) };
+  }
   try {
     const { loadEvalRun, buildResults } = await import('../eval/results.js');
     const { renderResultsChart } = await import('../eval/report-chart.js');

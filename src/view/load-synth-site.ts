@@ -11,6 +11,7 @@ import { listChainIds, readCalls, readChain, readInterruptedCalls, readRunMeta, 
 import { readReplayReport } from '../store/eval-store.js';
 import { costTables, formatUsd } from './cost-tables.js';
 import type { LevelView, OverviewPage, RunSite, SubtaskView, TaskRow, TrajectoryPage } from './site-model.js';
+import { stepOwners } from './step-owner.js';
 import { attributeCalls, siteImage, trajectorySteps } from './trajectory-steps.js';
 
 export interface SiteOptions {
@@ -69,11 +70,6 @@ async function chainPage(input: ChainInput): Promise<TrajectoryPage> {
   const { chain, steps } = input;
   const dir = chainLayout(input.layout, chain.chainId).dir;
   const imageDir = `${input.prefix}img/${chain.chainId}`;
-  const position = new Map(chain.subtasks.map((subtask, index) => [subtask.id, index]));
-  // A failed attempt that a revision relabelled is accepted under the revision's description.
-  const revisedAs = new Map(chain.subtasks.filter((subtask) => subtask.revisedFrom && subtask.status === 'accepted').map((subtask) => [subtask.revisedFrom!, subtask.id]));
-  const owner = (subtaskId: string) => revisedAs.get(subtaskId) ?? subtaskId;
-  const status = new Map(chain.subtasks.map((subtask) => [subtask.id, subtask.status]));
   const stepsOf = (subtaskId: string | undefined) => steps.filter((step) => step.subtaskId === subtaskId);
   const calls = attributeCalls(input.calls, stepsOf);
   const stepViews = await trajectorySteps({
@@ -83,7 +79,7 @@ async function chainPage(input: ChainInput): Promise<TrajectoryPage> {
     pathOnly: input.pathOnly,
     images: input.images,
     callsByStep: calls.byStep,
-    subtaskOf: (step) => ({ id: owner(step.subtaskId), position: position.get(owner(step.subtaskId)) ?? 0, attempt: status.get(owner(step.subtaskId)) === 'failed' ? 'failed' : 'accepted' }),
+    subtaskOf: stepOwners(chain),
   });
   const last = steps[steps.length - 1];
   const levels = chain.levels.map((level): LevelView => {

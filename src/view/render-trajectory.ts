@@ -76,7 +76,7 @@ ${subtask.calls.length ? callsTable(subtask.calls) : ''}
 </section>`;
 }
 
-function timelineSection(trajectory: TrajectoryPage, root: string): Html {
+export function timelineSection(trajectory: Pick<TrajectoryPage, 'steps' | 'finalImage'>, root: string): Html {
   if (trajectory.steps.length === 0) return html`<section id="timeline"><h2>Steps</h2><p class="empty">No steps were recorded.</p></section>`;
   return html`<section id="timeline">
 <h2>Steps <span class="sub">← → or j k to move, Home/End</span></h2>
@@ -107,7 +107,7 @@ function stepRange(range: { start: number; end: number }): string {
   return count === 1 ? `step #${range.start}` : `steps #${range.start}–#${range.end - 1} (${count})`;
 }
 
-function truth(value: boolean | undefined): Html {
+export function truth(value: boolean | undefined): Html {
   if (value === undefined) return html`<span class="truth unknown">—</span>`;
   return value ? html`<span class="truth yes">true</span>` : html`<span class="truth no">false</span>`;
 }

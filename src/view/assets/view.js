@@ -224,15 +224,16 @@
     frames.forEach(function (frame) {
       frame.addEventListener('click', function () { go(Number(frame.dataset.index)); });
     });
-    document.addEventListener('keydown', function (event) {
-      if (isTyping(event) || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (event.key === 'ArrowRight' || event.key === 'j') go(current + 1);
-      else if (event.key === 'ArrowLeft' || event.key === 'k') go(current - 1);
-      else if (event.key === 'Home') go(0);
-      else if (event.key === 'End') go(last);
-      else return;
-      event.preventDefault();
-    });
+    active = {
+      key: function (key) {
+        if (key === 'ArrowRight' || key === 'j') go(current + 1);
+        else if (key === 'ArrowLeft' || key === 'k') go(current - 1);
+        else if (key === 'Home') go(0);
+        else if (key === 'End') go(last);
+        else return false;
+        return true;
+      },
+    };
 
     function fromHash() {
       var params = hashParams();
@@ -260,6 +261,13 @@
     } else go(0);
     return { go: go };
   }
+
+  // One keyboard handler for the page; it drives the timeline shown last (the review page replaces it per task).
+  var active = null;
+  document.addEventListener('keydown', function (event) {
+    if (!active || isTyping(event) || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (active.key(event.key)) event.preventDefault();
+  });
 
   window.trajsynthTimeline = initTimeline;
 
