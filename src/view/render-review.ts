@@ -39,7 +39,7 @@ ${jsonScript('page-info', { page: 'review', reviewer: options.reviewer, runId: o
 /** One task as a reviewer sees it: the text, the checker, the subtasks, and the gold trajectory. */
 export function renderReviewTask(task: ReviewTask, steps: StepView[], finalImage: string | undefined, queue: string): Html {
   return html`<section class="review-task" data-task-id="${task.taskId}" data-queue="${queue}">
-<h2>${task.taskId} <span class="sub">${task.environment} · level ${task.level} · start ${task.startPath} · uncertainty ${task.uncertainty.toFixed(2)} (${queue} pick)</span></h2>
+<h2>${task.taskId} <span class="sub">${task.environment} · level ${task.level} · start ${task.startPath} · uncertainty ${task.uncertainty.toFixed(2)} (${queue === 'chosen' ? 'judged again' : `${queue} pick`})</span></h2>
 <p class="task-text" id="task-text">${task.text}</p>
 ${task.answer !== undefined ? html`<p class="sub">expected answer: <q>${task.answer}</q></p>` : ''}
 <h3>Checker (derived: what must hold at the end)</h3>

@@ -61,10 +61,16 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
   };
   const queueOptions = { reviewer: options.reviewer, seed: options.seed ?? 1, ...(options.uncertainShare !== undefined ? { uncertainShare: options.uncertainShare } : {}), ...(options.consensus ? { consensus: options.consensus } : {}) };
 
-  const next = async () => {
+  /** The queue's next task, or (`taskId`) one task again: a reviewer changing a verdict (their latest one counts). */
+  const next = async (taskId: string | null) => {
     const verdicts = await readReviewVerdicts(options.layout);
     const remaining = remainingReviewTasks(run.tasks, { ...queueOptions, verdicts }).length;
     const reviewed = new Set(verdicts.filter((verdict) => verdict.reviewer === options.reviewer).map((verdict) => verdict.taskId)).size;
+    if (taskId !== null) {
+      const task = byId.get(taskId);
+      if (!task) throw new TrajsynthError(`Expected task to be a task of run ${run.runId}, got ${JSON.stringify(taskId)}`, { code: 'BAD_INPUT' });
+      return { done: false, taskId, queue: 'chosen', textSha256: task.textSha256, remaining, reviewed, total: run.tasks.length, ...(await taskFragment(task, 'chosen')) };
+    }
     const [pick] = nextReviewTasks(run.tasks, { ...queueOptions, verdicts });
     if (!pick) return { done: true, remaining: 0, reviewed, total: run.tasks.length };
     const fragment = await taskFragment(pick.task, pick.queue);
@@ -120,7 +126,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     if (url.pathname === '/' && request.method === 'GET') {
       send(response, 200, renderReviewPage({ reviewer: options.reviewer, runId: run.runId }), 'text/html; charset=utf-8');
     } else if (url.pathname === '/api/next' && request.method === 'GET') {
-      await answer(response, next);
+      await answer(response, () => next(url.searchParams.get('task')));
     } else if (url.pathname === '/api/verdict' && request.method === 'POST') {
       await answer(response, async () => ({ recorded: await record(request) }));
     } else if (url.pathname.startsWith('/img/')) {

@@ -65,6 +65,14 @@ async function reviewAll(reviewer: string): Promise<{ served: string[]; errors: 
       expect(await page.locator('.review-task ul.checker li').count()).toBeGreaterThan(0);
       await expect.poll(() => page.locator('#shot-image').evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1280);
       await expect.poll(() => page.locator('#marker .marker-label').count()).toBe(1);
+      if (round === 0 && reviewer === 'alice') {
+        // A slip, then "Change this verdict": the same task comes back, and the second verdict counts.
+        await page.locator('input[name="verdict"][value="unsure"]').check();
+        await page.getByRole('button', { name: 'Record verdict and show the next task' }).click();
+        await page.locator('#judge-again').click();
+        await expect.poll(() => page.locator('.review-task').getAttribute('data-queue')).toBe('chosen');
+        expect(await card.getAttribute('data-task-id')).toBe(taskId);
+      }
       const answer = ANSWERS[reviewer]![taskId.slice(FIXTURE_RUN_ID.length + 1)]!;
       await page.locator(`input[name="verdict"][value="${answer.verdict}"]`).check();
       expect(await page.locator('#reasons input').first().isDisabled()).toBe(answer.verdict !== 'invalid');
@@ -88,11 +96,15 @@ describe('trajsynth review: the review page', () => {
     expect(alice.errors).toEqual([]);
     expect(alice.offsite).toEqual([]);
     const afterAlice = await readReviewVerdicts(layout);
-    expect(afterAlice).toHaveLength(4);
-    const trivial = afterAlice.find((verdict) => verdict.taskId === `${FIXTURE_RUN_ID}/c0001/L2`)!;
+    // Five lines: the slip stays in the file (nothing is rewritten); the later verdict is the one that counts.
+    expect(afterAlice).toHaveLength(5);
+    expect(afterAlice[0]).toMatchObject({ taskId: alice.served[0], verdict: 'unsure' });
+    expect(afterAlice[1]!.taskId).toBe(alice.served[0]);
+    expect(afterAlice[1]!.queue).toBeUndefined();
+    const trivial = afterAlice.findLast((verdict) => verdict.taskId === `${FIXTURE_RUN_ID}/c0001/L2`)!;
     expect(trivial).toMatchObject({ reviewer: 'alice', verdict: 'invalid', reason: 'trivial', comment: `alice on ${FIXTURE_RUN_ID}/c0001/L2` });
     expect(trivial.taskTextSha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(afterAlice.every((verdict) => verdict.queue === 'uncertain' || verdict.queue === 'random')).toBe(true);
+    expect(afterAlice.filter((verdict) => verdict.queue === 'uncertain' || verdict.queue === 'random')).toHaveLength(4);
 
     // With two reviewers needed for a consensus, bob still gets every task alice judged.
     const bob = await reviewAll('bob');
@@ -100,8 +112,8 @@ describe('trajsynth review: the review page', () => {
     expect(bob.errors).toEqual([]);
     expect(bob.offsite).toEqual([]);
     const all = await readReviewVerdicts(layout);
-    expect(all).toHaveLength(8);
-    expect(all.slice(0, 4)).toEqual(afterAlice);
+    expect(all).toHaveLength(9);
+    expect(all.slice(0, 5)).toEqual(afterAlice);
 
     const result = await runCli(['reviews', FIXTURE_RUN_ID, '--out', dir, '--json']);
     expect(result.code).toBe(0);
@@ -122,6 +134,9 @@ describe('trajsynth review: the review page', () => {
       expect((await unknownTask.json()).error).toContain(`Expected taskId to be a task of run ${FIXTURE_RUN_ID}`);
       expect((await post('not an object')).status).toBe(400);
       expect((await fetch(`${server.origin}/img/../run.json`)).status).toBe(404);
+      expect((await fetch(`${server.origin}/api/next?task=${encodeURIComponent(`${FIXTURE_RUN_ID}/c0009/L1`)}`)).status).toBe(400);
+      const chosen = await (await fetch(`${server.origin}/api/next?task=${encodeURIComponent(`${FIXTURE_RUN_ID}/c0002/L2`)}`)).json();
+      expect(chosen).toMatchObject({ done: false, taskId: `${FIXTURE_RUN_ID}/c0002/L2`, queue: 'chosen' });
       expect(await readReviewVerdicts(layout)).toHaveLength(before);
     } finally {
       await server.close();

@@ -10,16 +10,35 @@
   var reasons = document.getElementById('reasons');
   var current = null;
 
-  function say(text, bad) {
+  function say(text, bad, againId) {
     notice.textContent = text;
     notice.className = bad ? 'notice bad' : 'notice';
     notice.hidden = !text;
+    if (againId) {
+      // A slip is fixed by judging again: the latest verdict counts, the earlier line stays.
+      var again = document.createElement('a');
+      again.href = '#';
+      again.id = 'judge-again';
+      again.textContent = 'Change this verdict';
+      again.addEventListener('click', function (event) {
+        event.preventDefault();
+        say('');
+        load(againId);
+      });
+      notice.appendChild(document.createTextNode(' '));
+      notice.appendChild(again);
+    }
   }
 
-  function load() {
-    return fetch('/api/next')
+  // Only the latest request shows its task: "Change this verdict" may be clicked while the next task loads.
+  var ticket = 0;
+
+  function load(taskId) {
+    var mine = ++ticket;
+    return fetch('/api/next' + (taskId ? '?task=' + encodeURIComponent(taskId) : ''))
       .then(function (response) { return response.json().then(function (body) { return { ok: response.ok, body: body }; }); })
       .then(function (result) {
+        if (mine !== ticket) return;
         if (!result.ok) throw new Error(result.body.error || 'the server could not give the next task');
         var next = result.body;
         progress.textContent = next.reviewed + ' reviewed by you · ' + next.remaining + ' left for you of ' + next.total;
@@ -51,7 +70,7 @@
     var reason = form.querySelector('input[name="reason"]:checked');
     var body = {
       taskId: current.taskId,
-      queue: current.queue,
+      queue: current.queue === 'chosen' ? '' : current.queue,
       verdict: verdict ? verdict.value : '',
       reason: verdict && verdict.value === 'invalid' && reason ? reason.value : '',
       comment: form.elements.comment.value,
@@ -61,7 +80,7 @@
       .then(function (result) {
         if (!result.ok) throw new Error(result.answer.error || 'the verdict was not recorded');
         var recorded = result.answer.recorded;
-        say('Recorded: ' + recorded.taskId + ' ' + recorded.verdict + (recorded.reason ? ' (' + recorded.reason + ')' : '') + '.');
+        say('Recorded: ' + recorded.taskId + ' ' + recorded.verdict + (recorded.reason ? ' (' + recorded.reason + ')' : '') + '.', false, recorded.taskId);
         window.scrollTo(0, 0);
         return load();
       })
