@@ -63,3 +63,11 @@ export function stringFlag(parsed: ParsedCommand, name: string): string | undefi
 export function booleanFlag(parsed: ParsedCommand, name: string): boolean {
   return parsed.values[name] === true;
 }
+
+/** Resolves when Ctrl-C (or SIGTERM) aborts `signal`: a serving command runs until then. */
+export function untilInterrupted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}

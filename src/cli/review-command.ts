@@ -1,4 +1,4 @@
-import { booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
+import { booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError, untilInterrupted } from './args.js';
 import { resolveExportSource } from './export-source.js';
 import { consensusFlags } from './reviews-command.js';
 
@@ -70,10 +70,7 @@ export async function reviewCommand(argv: string[], signal: AbortSignal): Promis
     },
   });
   process.stdout.write(`Reviewing ${resolved.layout.runId} (${server.taskCount} level-k tasks) as ${reviewer.trim()} at ${server.origin}/ (127.0.0.1 only). Ctrl-C to stop.\n`);
-  await new Promise<void>((done) => {
-    if (signal.aborted) done();
-    signal.addEventListener('abort', () => done(), { once: true });
-  });
+  await untilInterrupted(signal);
   await server.close();
   process.stdout.write(`${recorded} verdict${recorded === 1 ? '' : 's'} recorded in ${resolved.layout.reviewsFile}\n`);
   return 0;

@@ -1,7 +1,7 @@
 import { getBundledApp } from '../environments/registry.js';
 import { HARNESS_SECRET_HEADER, RESET_PATH, STATE_PROBE_PATH } from '../core/environment.js';
 import { isTrajsynthError } from '../core/errors.js';
-import { booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
+import { booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError, untilInterrupted } from './args.js';
 
 export const SERVE_HELP = `Usage: trajsynth serve ENV [--seed S] [--port P]
 
@@ -36,10 +36,7 @@ export async function serveCommand(argv: string[], signal: AbortSignal): Promise
       `reset: curl ${header} -H 'content-type: application/json' -d '{"seed": ${seed}}' ${server.origin}${RESET_PATH}\n` +
       'Ctrl-C to stop\n',
   );
-  await new Promise<void>((resolve) => {
-    if (signal.aborted) resolve();
-    signal.addEventListener('abort', () => resolve(), { once: true });
-  });
+  await untilInterrupted(signal);
   await server.close();
   return 0;
 }

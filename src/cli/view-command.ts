@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import type { RunLayout } from '../store/layout.js';
 import { runKind } from '../store/eval-store.js';
 import type { ViewSource } from '../view/build-site.js';
-import { booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
+import { booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError, untilInterrupted } from './args.js';
 import { resolveExportSource } from './export-source.js';
 
 export const VIEW_HELP = `Usage: trajsynth view RUN... [--dest DIR] [--serve [--port P]] [--out DIR]
@@ -67,10 +67,7 @@ export async function viewCommand(argv: string[], signal: AbortSignal): Promise<
     const { startSiteServer } = await import('../view/site-server.js');
     const server = await startSiteServer({ root: built.dest, port });
     process.stdout.write(`Serving at ${server.origin}/ (127.0.0.1 only). Ctrl-C to stop.\n`);
-    await new Promise<void>((done) => {
-      if (signal.aborted) done();
-      signal.addEventListener('abort', () => done(), { once: true });
-    });
+    await untilInterrupted(signal);
     await server.close();
     return 0;
   } finally {
