@@ -50,6 +50,10 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Tests marked concurrent (describe.concurrent) in one file: at most this many at a time. Most of
+    // a synthesis run's time is spent waiting for pages to settle, so a few side by side use the cores
+    // a single one leaves idle; more would only queue for them.
+    maxConcurrency: 3,
     sequence: { sequencer: SlowFilesFirst },
     projects: [
       {
