@@ -35,12 +35,15 @@ describe('benchmarking agents from the command line', () => {
     expect(existsSync(join(out, 'trajectories', RUN, 'replay.json'))).toBe(true);
   });
 
-  it('gold scores 100%, noisy-gold falls with k; the report, chart, gate and compare read them', async () => {
+  // Time limits against hangs: the two evaluations (18 episodes) share the cores with each other and
+  // with the other worker's file; on a machine other work kept at a load average of 25, noisy-gold
+  // alone passed 240 s.
+  it('gold scores 100%, noisy-gold falls with k; the report, chart, gate and compare read them', { timeout: 480_000 }, async () => {
     // The two evaluations are runs of their own, made side by side. Noisy-gold has a fixed seed:
     // slips are drawn per episode from it, so the curve is the same on every run.
     const [gold, noisy] = await Promise.all([
-      runCli(['eval', RUN, '--out', out, '--agent', 'gold', '--valid-only', '--run', 'gold']),
-      runCli(['eval', RUN, '--out', out, '--agent', 'noisy-gold:0.3', '--episodes', '3', '--levels', '1,3', '--seed', '2', '--run', 'noisy', '--concurrency', '3']),
+      runCli(['eval', RUN, '--out', out, '--agent', 'gold', '--valid-only', '--run', 'gold'], { timeoutMs: 420_000 }),
+      runCli(['eval', RUN, '--out', out, '--agent', 'noisy-gold:0.3', '--episodes', '3', '--levels', '1,3', '--seed', '2', '--run', 'noisy', '--concurrency', '3'], { timeoutMs: 420_000 }),
     ]);
     expect(gold.code, gold.stderr).toBe(0);
     expect(gold.stdout).toMatch(/6 finished, 6 successes, 0 errors/);

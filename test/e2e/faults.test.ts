@@ -23,8 +23,16 @@ import { runProblems } from '../support/run-integrity.js';
 const FULL = process.env.TRAJSYNTH_FAULTS === 'full';
 const TRIALS = FULL ? { kills: 20, browserKills: 5, rendererKills: 3 } : { kills: 1, browserKills: 1, rendererKills: 1 };
 const CHAINS = 2;
-/** Time limit per trial: a run and its resume, sharing the cores with the trials beside it. */
-const TRIAL_MS = 180_000;
+/**
+ * Time limits, against hangs: per trial (a run and its resume) and per other test. The tests share the
+ * cores with the ones beside them and with the other worker's file: in a full suite on a 2-core
+ * machine that other work also kept at a load average of 20 to 25, a trial took up to 180 s and the
+ * full-disk test 280 s.
+ */
+const TRIAL_MS = 300_000;
+const TEST_MS = 480_000;
+/** A command that only reads the run and refuses (damaged files): quick alone, slow on a saturated machine. */
+const REFUSAL_MS = 180_000;
 const RUN = TRACKER_SEED3.name;
 const ARGS = TRACKER_SEED3.args;
 
@@ -112,7 +120,7 @@ describe.concurrent('faults: killed processes', () => {
   }
 });
 
-describe.concurrent('faults: two writers and damaged files', () => {
+describe.concurrent('faults: two writers and damaged files', { timeout: TEST_MS }, () => {
   it('refuses a second process on a run it does not own, and shows chains in flight as running', async () => {
     const out = join(root, 'two-writers');
     const first = startCli([...ARGS, '--out', out]);
@@ -147,7 +155,7 @@ describe.concurrent('faults: two writers and damaged files', () => {
     await rm(join(chains, 'c0002', 'screens', screens[0]!));
     const runJson = await readFile(join(runDir(out), 'run.json'), 'utf8');
 
-    const resume = await runCli([...ARGS, '--out', out, '--resume'], { timeoutMs: 60_000 });
+    const resume = await runCli([...ARGS, '--out', out, '--resume'], { timeoutMs: REFUSAL_MS });
     expect(resume.signal).toBeNull();
     expect(resume.code).toBe(1);
     expect(resume.stderr).toMatch(/c0001\/chain\.json: not JSON/);
@@ -157,7 +165,7 @@ describe.concurrent('faults: two writers and damaged files', () => {
     // Nothing was rewritten: run.json is byte for byte what it was.
     expect(await readFile(join(runDir(out), 'run.json'), 'utf8')).toBe(runJson);
     const commands = [['inspect', RUN, '--out', out, '--markers', join(root, 'markers')], ['cost', RUN, '--out', out], ['replay', RUN, '--out', out]];
-    const reads = await Promise.all(commands.map((command) => runCli(command, { timeoutMs: 60_000 })));
+    const reads = await Promise.all(commands.map((command) => runCli(command, { timeoutMs: REFUSAL_MS })));
     for (const [index, read] of reads.entries()) {
       const command = commands[index]!;
       expect(read.code, command[0]).toBe(1);
@@ -173,7 +181,7 @@ describe.concurrent('faults: two writers and damaged files', () => {
   });
 });
 
-describe.concurrent('faults: the disk', () => {
+describe.concurrent('faults: the disk', { timeout: TEST_MS }, () => {
   it('checks --out before any work: a file, a path under a file', async () => {
     const file = join(root, 'a-file');
     await writeFile(file, 'x');
@@ -225,7 +233,7 @@ describe.concurrent('faults: the disk', () => {
   });
 });
 
-describe.concurrent('faults: flags', () => {
+describe.concurrent('faults: flags', { timeout: TEST_MS }, () => {
   it('answers bad values in one line that names the flag and the fix', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['synth', '--chains', '-3'], /^trajsynth: Expected --chains to be an integer from 1 to 10000, got "-3"\. Example: --chains 4$/],

@@ -43,7 +43,7 @@ const describeSites = FULL ? describe : describe.concurrent;
 
 describeSites('synthesis on websites it has never seen', () => {
   for (const name of listFixtureSites()) {
-    it(`${name}: chains reach level 3 with checkers that replay and tasks a person can read`, { timeout: 90_000 + CHAINS * 45_000 }, async () => {
+    it(`${name}: chains reach level 3 with checkers that replay and tasks a person can read`, { timeout: 120_000 + CHAINS * 60_000 }, async () => {
       const site = await startFixtureSite(name);
       try {
         const { layout, records } = await synthesize({
@@ -84,7 +84,7 @@ describeSites('synthesis on websites it has never seen', () => {
 });
 
 describeSites('a chain that goes on after its executor slips', () => {
-  it('relabels every slipped attempt to what it did, with no state probe, and still replays', { timeout: 150_000 }, async () => {
+  it('relabels every slipped attempt to what it did, with no state probe, and still replays', { timeout: 240_000 }, async () => {
     const { heuristicAgents, HeuristicExecutor } = await import('../../src/agents/heuristic/index.js');
     const site = await startFixtureSite('vue-inventory');
     try {

@@ -34,7 +34,7 @@ export function describeBundledAppChains({ part, of }: { part: number; of: numbe
 
   describe.concurrent('the heuristic agents on every bundled app (no app-specific code)', () => {
     for (const manifest of listEnvironments().filter((_, position) => position % of === part)) {
-      it(`a chain to level 6 on ${manifest.id}, every subtask checked, coverage reported, its level-6 task replayed`, { timeout: 240_000 }, async () => {
+      it(`a chain to level 6 on ${manifest.id}, every subtask checked, coverage reported, its level-6 task replayed`, { timeout: 360_000 }, async () => {
         // While the chain runs, run.json says so (a killed run must never look complete).
         const statusesSeen: Array<Promise<string>> = [];
         const result = await synthesize({
