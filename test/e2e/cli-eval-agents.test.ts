@@ -28,23 +28,23 @@ afterAll(async () => {
 const episodes = (runId: string) => episodesIn(out, runId);
 const results = (runId: string) => resultsIn(out, runId);
 
-describe('benchmarking agents from the command line', () => {
+// The tests run side by side: each evaluates into runs of its own (their names differ) in the one --out.
+describe.concurrent('benchmarking agents from the command line', () => {
   it('the Python example agent completes an evaluation over HTTP; the JS one as a module', async () => {
+    // The two evaluations side by side: runs of their own, one agent over HTTP, one in the process.
     const python = await startAgent('python3', ['examples/python-agent/agent.py', '--port', '0']);
-    try {
-      const result = await runCli(['eval', RUN, '--out', out, '--agent', python.url, '--levels', '1', '--run', 'python']);
-      expect(result.code, result.stderr).toBe(0);
-      const finished = await episodes('python');
-      expect(finished).toHaveLength(2);
-      for (const episode of finished) {
-        expect(episode.status).toBe('finished');
-        expect(episode.stepCount).toBeGreaterThan(0);
-        expect(existsSync(join(out, 'trajectories', 'python', 'episodes', episode.episodeId, 'screens', '0000.webp'))).toBe(true);
-      }
-    } finally {
-      python.child.kill();
+    const [result, module] = await Promise.all([
+      runCli(['eval', RUN, '--out', out, '--agent', python.url, '--levels', '1', '--run', 'python']).finally(() => python.child.kill()),
+      runCli(['eval', RUN, '--out', out, '--agent', 'module:examples/js-agent/agent.mjs', '--levels', '1', '--run', 'js-module']),
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const finished = await episodes('python');
+    expect(finished).toHaveLength(2);
+    for (const episode of finished) {
+      expect(episode.status).toBe('finished');
+      expect(episode.stepCount).toBeGreaterThan(0);
+      expect(existsSync(join(out, 'trajectories', 'python', 'episodes', episode.episodeId, 'screens', '0000.webp'))).toBe(true);
     }
-    const module = await runCli(['eval', RUN, '--out', out, '--agent', 'module:examples/js-agent/agent.mjs', '--levels', '1', '--run', 'js-module']);
     expect(module.code, module.stderr).toBe(0);
     expect((await episodes('js-module')).map((episode) => episode.status)).toEqual(['finished', 'finished']);
   });
@@ -52,19 +52,19 @@ describe('benchmarking agents from the command line', () => {
   it('an agent endpoint that is down is an error, not a failure; --resume redoes those episodes once it is up', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/act`;
-    const down = await runCli(['eval', RUN, '--out', out, '--agent', url, '--levels', '1', '--run', 'down']);
-    expect(down.code, down.stderr).toBe(0);
-    expect(down.stdout).toMatch(/0 finished, 0 successes, 2 errors/);
-    expect(down.stdout).toMatch(/could not reach it \(ECONNREFUSED\)/);
-    const report = await results('down');
-    expect(report.agents[0]!.errors).toBe(2);
-    expect(report.agents[0]!.levels[0]).toMatchObject({ episodes: 0, errors: 2 });
-    // An agent that accepts the connection but never answers: a timeout, also an error.
+    // An agent that accepts the connection but never answers: a timeout, also an error. Evaluated
+    // side by side with the one that is down (a run of its own).
     const hanging = createHttpServer(() => {});
     await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
     try {
       const hangingUrl = `http://127.0.0.1:${(hanging.address() as { port: number }).port}/act`;
-      const slow = await runCli(['eval', RUN, '--out', out, '--agent', hangingUrl, '--levels', '1', '--limit', '1', '--agent-timeout', '1', '--run', 'hanging']);
+      const [down, slow] = await Promise.all([
+        runCli(['eval', RUN, '--out', out, '--agent', url, '--levels', '1', '--run', 'down']),
+        runCli(['eval', RUN, '--out', out, '--agent', hangingUrl, '--levels', '1', '--limit', '1', '--agent-timeout', '1', '--run', 'hanging']),
+      ]);
+      expect(down.code, down.stderr).toBe(0);
+      expect(down.stdout).toMatch(/0 finished, 0 successes, 2 errors/);
+      expect(down.stdout).toMatch(/could not reach it \(ECONNREFUSED\)/);
       expect(slow.code, slow.stderr).toBe(0);
       expect(slow.stdout).toMatch(/0 finished, 0 successes, 1 errors/);
       expect(slow.stdout).toMatch(/to answer step 0 of c0001-L1-e1 within 1000 ms, got no answer/);
@@ -72,6 +72,9 @@ describe('benchmarking agents from the command line', () => {
       hanging.closeAllConnections();
       await new Promise<void>((resolve) => hanging.close(() => resolve()));
     }
+    const report = await results('down');
+    expect(report.agents[0]!.errors).toBe(2);
+    expect(report.agents[0]!.levels[0]).toMatchObject({ episodes: 0, errors: 2 });
     const agent = await startAgent(process.execPath, ['examples/js-agent/agent.mjs', '--port', String(port)]);
     try {
       const resumed = await runCli(['eval', RUN, '--out', out, '--agent', url, '--levels', '1', '--run', 'down', '--resume']);
@@ -126,27 +129,28 @@ describe('benchmarking agents from the command line', () => {
     const lines = (await readFile(tasksFile, 'utf8')).trim().split('\n');
     const unknownApp = join(out, 'unknown-app.jsonl');
     await writeFile(unknownApp, `${lines[0]}\n${lines[1]!.replace('"environment":"project-tracker"', '"environment":"crm"')}\n`);
-    const mixed = await runCli(['eval', unknownApp, '--out', out, '--agent', 'module:examples/js-agent/agent.mjs', '--levels', '1', '--run', 'mixed']);
+    const future = join(out, 'future.jsonl');
+    await writeFile(future, `${lines[0]!.replace('"schemaVersion":1', '"schemaVersion":2')}\n`);
+    // The one evaluation and the five refusals, side by side.
+    const [mixed, version, goldOnTasksFile, badAgent, badLevels, noReplay] = await Promise.all([
+      runCli(['eval', unknownApp, '--out', out, '--agent', 'module:examples/js-agent/agent.mjs', '--levels', '1', '--run', 'mixed']),
+      runCli(['eval', future, '--out', out, '--agent', 'gold']),
+      runCli(['eval', tasksFile, '--out', out, '--agent', 'gold']),
+      runCli(['eval', RUN, '--out', out, '--agent', 'robot']),
+      runCli(['eval', RUN, '--out', out, '--agent', 'gold', '--levels', '0-2']),
+      runCli(['report', RUN, '--out', out]),
+    ]);
     expect(mixed.code, mixed.stderr).toBe(0);
     expect(mixed.stdout).toMatch(/1 finished, \d successes, 1 errors/);
     expect(mixed.stdout).toMatch(/Expected a known environment id, got "crm"/);
-
-    const future = join(out, 'future.jsonl');
-    await writeFile(future, `${lines[0]!.replace('"schemaVersion":1', '"schemaVersion":2')}\n`);
-    const version = await runCli(['eval', future, '--out', out, '--agent', 'gold']);
     expect(version.code).toBe(1);
     expect(version.stderr).toMatch(/Expected tasks of schema version 1 in .*future\.jsonl, got version 2/);
-
-    const goldOnTasksFile = await runCli(['eval', tasksFile, '--out', out, '--agent', 'gold']);
     expect(goldOnTasksFile.code).toBe(2);
     expect(goldOnTasksFile.stderr).toMatch(/pass the run .* not its tasks file/);
-    const badAgent = await runCli(['eval', RUN, '--out', out, '--agent', 'robot']);
     expect(badAgent.code).toBe(2);
     expect(badAgent.stderr).toMatch(/Expected --agent to be gold, noisy-gold:P, anthropic:MODEL, openai:MODEL, http:\/\/HOST:PORT\/PATH or module:/);
-    const badLevels = await runCli(['eval', RUN, '--out', out, '--agent', 'gold', '--levels', '0-2']);
     expect(badLevels.code).toBe(2);
     expect(badLevels.stderr).toMatch(/Expected --levels such as 3, 1-6 or 1,2,5, got "0-2"/);
-    const noReplay = await runCli(['report', RUN, '--out', out]);
     expect(noReplay.code).toBe(2);
     expect(noReplay.stderr).toMatch(/Expected an evaluation run .* found a synthesis run/);
   });

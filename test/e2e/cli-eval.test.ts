@@ -35,26 +35,30 @@ describe('benchmarking agents from the command line', () => {
     expect(existsSync(join(out, 'trajectories', RUN, 'replay.json'))).toBe(true);
   });
 
-  it('gold scores 100%, noisy-gold falls with k; the report, chart, gate and compare read them', async () => {
-    const gold = await runCli(['eval', RUN, '--out', out, '--agent', 'gold', '--valid-only', '--run', 'gold']);
+  // Time limits against hangs: the two evaluations (18 episodes) share the cores with each other and
+  // with the other worker's file; on a machine other work kept at a load average of 25, noisy-gold
+  // alone passed 240 s.
+  it('gold scores 100%, noisy-gold falls with k; the report, chart, gate and compare read them', { timeout: 480_000 }, async () => {
+    // The two evaluations are runs of their own, made side by side. Noisy-gold has a fixed seed:
+    // slips are drawn per episode from it, so the curve is the same on every run.
+    const [gold, noisy] = await Promise.all([
+      runCli(['eval', RUN, '--out', out, '--agent', 'gold', '--valid-only', '--run', 'gold'], { timeoutMs: 420_000 }),
+      runCli(['eval', RUN, '--out', out, '--agent', 'noisy-gold:0.3', '--episodes', '3', '--levels', '1,3', '--seed', '2', '--run', 'noisy', '--concurrency', '3'], { timeoutMs: 420_000 }),
+    ]);
     expect(gold.code, gold.stderr).toBe(0);
     expect(gold.stdout).toMatch(/6 finished, 6 successes, 0 errors/);
-    const goldResults = await results(out, 'gold');
+    expect(noisy.code, noisy.stderr).toBe(0);
+
+    const reportDir = join(out, 'reports', 'gold+noisy');
+    const [goldResults, noisyResults, both] = await Promise.all([results(out, 'gold'), results(out, 'noisy'), runCli(['report', 'gold', 'noisy', '--out', out])]);
     expect(goldResults.agents[0]!.levels.map((level) => level.success)).toEqual([1, 1, 1]);
     expect(goldResults.agents[0]!.levels.map((level) => level.meanProgress)).toEqual([1, 2, 3]);
-
-    // A fixed seed: slips are drawn per episode from it, so the curve is the same on every run.
-    const noisy = await runCli(['eval', RUN, '--out', out, '--agent', 'noisy-gold:0.3', '--episodes', '3', '--levels', '1,3', '--seed', '2', '--run', 'noisy', '--concurrency', '3']);
-    expect(noisy.code, noisy.stderr).toBe(0);
-    const noisyResults = await results(out, 'noisy');
     const [first, third] = noisyResults.agents[0]!.levels;
     expect(first!.episodes).toBe(6);
     expect(third!.episodes).toBe(6);
     expect(first!.success!).toBeGreaterThan(third!.success!);
     expect(first!.successCi!.low).toBeLessThanOrEqual(first!.success!);
 
-    const reportDir = join(out, 'reports', 'gold+noisy');
-    const both = await runCli(['report', 'gold', 'noisy', '--out', out]);
     expect(both.code, both.stderr).toBe(0);
     expect(both.stdout).toMatch(/Agent gold \(gold\)[\s\S]*L1\s+2\/2 100\.0% \[34\.2–100\.0\]/);
     expect(both.stdout).toMatch(/Agent noisy-gold:0\.3 \(noisy\)/);
@@ -64,15 +68,17 @@ describe('benchmarking agents from the command line', () => {
     expect(await readFile(join(reportDir, 'chart.svg'), 'utf8')).toMatch(/noisy-gold:0\.3/);
     expect(await readFile(join(reportDir, 'report.html'), 'utf8')).toMatch(/<table[\s\S]*pooled/);
 
+    // reports/gold/results.json was written by `report gold --json` above.
     const baseline = join(out, 'reports', 'gold', 'results.json');
-    const failed = await runCli(['report', 'noisy', '--out', out, '--baseline', baseline, '--max-drop', '0.02']);
+    const [failed, passed, compare] = await Promise.all([
+      runCli(['report', 'noisy', '--out', out, '--baseline', baseline, '--max-drop', '0.02']),
+      runCli(['report', 'gold', '--out', out, '--output', join(out, 'reports', 'gold-again'), '--baseline', baseline]),
+      runCli(['compare', 'gold', 'noisy', '--out', out]),
+    ]);
     expect(failed.code).toBe(2);
     expect(failed.stdout).toMatch(/gate: FAILED[\s\S]*L3: 100\.0% → /);
-    const passed = await runCli(['report', 'gold', '--out', out, '--output', join(out, 'reports', 'gold-again'), '--baseline', baseline]);
     expect(passed.code, passed.stdout + passed.stderr).toBe(0);
     expect(passed.stdout).toMatch(/gate: passed/);
-
-    const compare = await runCli(['compare', 'gold', 'noisy', '--out', out]);
     expect(compare.code, compare.stderr).toBe(0);
     expect(compare.stdout).toMatch(/Comparison on 4 shared task\(s\) from 2 chain\(s\)/);
     expect(compare.stdout).toMatch(/Ratings[\s\S]*\n\s+gold\s+\d{4}\s+\[\d+–\d+\]\n\s+noisy-gold:0\.3\s+\d+/);

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -32,16 +32,21 @@ async function storedScreenshotHashes(): Promise<Set<string>> {
   return hashes;
 }
 
-describe('trajsynth export on a synthesized run', () => {
+// The tests run side by side: each exports to destinations of its own and only reads the run.
+describe.concurrent('trajsynth export on a synthesized run', () => {
   it('writes each format through the CLI from a synthesized run, each passing validate, and the run passes too', async () => {
     const checked = await runCli(['validate', RUN, '--out', out]);
     expect(checked.code, checked.stdout + checked.stderr).toBe(0);
     expect(checked.stdout).toMatch(/^valid: 2 chains, 6 level-k tasks, \d+ steps, \d+ screenshots decoded/m);
     // Every format at both units is covered in-process on a fixture store (export-dataset.test.ts);
     // here each format once, through the CLI, on what the pipeline really made.
-    for (const [format, unit] of [['openai', 'trajectory'], ['anthropic', 'step'], ['sharegpt', 'trajectory'], ['raw', 'step'], ['playwright-trace', 'trajectory']] as const) {
+    const formats = [['openai', 'trajectory'], ['anthropic', 'step'], ['sharegpt', 'trajectory'], ['raw', 'step'], ['playwright-trace', 'trajectory']] as const;
+    const exports = await Promise.all(
+      formats.map(([format, unit]) => runCli(['export', RUN, '--out', out, '--format', format, '--unit', unit, '--dest', join(out, 'exports', `${format}-${unit}`), '--split', 'train=0.5,test=0.5', '--quiet'])),
+    );
+    for (const [index, [format, unit]] of formats.entries()) {
       const dest = join(out, 'exports', `${format}-${unit}`);
-      const exported = await runCli(['export', RUN, '--out', out, '--format', format, '--unit', unit, '--dest', dest, '--split', 'train=0.5,test=0.5', '--quiet']);
+      const exported = exports[index]!;
       expect(exported.code, `${format} ${unit}: ${exported.stderr}`).toBe(0);
       expect(exported.stdout).toMatch(new RegExp(`Exported 6 sample\\(s\\) as \\d+ ${format} record\\(s\\) \\(${unit} units\\)`));
       expect(exported.stdout).toMatch(/fingerprint {2}sha256:[0-9a-f]{64}/);
@@ -92,24 +97,31 @@ describe('trajsynth export on a synthesized run', () => {
     const evaluated = await runCli(['eval', RUN, '--out', out, '--agent', 'noisy-gold:0.8', '--episodes', '4', '--levels', '1', '--limit', '1', '--run', 'noisy', '--quiet']);
     expect(evaluated.code, evaluated.stderr).toBe(0);
     expect(evaluated.stdout).toMatch(/L1 1\/4/);
-    for (const [format, unit] of [['dpo', 'trajectory'], ['dpo', 'step'], ['openai-preference', 'step']] as const) {
+    const formats = [['dpo', 'trajectory'], ['dpo', 'step'], ['openai-preference', 'step']] as const;
+    const exports = await Promise.all(formats.map(([format, unit]) => runCli(['export', 'noisy', '--out', out, '--format', format, '--unit', unit, '--dest', join(out, 'exports', `${format}-${unit}`), '--quiet'])));
+    for (const [index, [format, unit]] of formats.entries()) {
       const dest = join(out, 'exports', `${format}-${unit}`);
-      const exported = await runCli(['export', 'noisy', '--out', out, '--format', format, '--unit', unit, '--dest', dest, '--quiet']);
+      const exported = exports[index]!;
       expect(exported.code, exported.stderr).toBe(0);
       expect(exported.stdout).toMatch(/pairs {8}1\n/);
       expect((await validateDataset(dest)).problems, `${format} ${unit}`).toEqual([]);
     }
     const record = JSON.parse((await readFile(join(out, 'exports', 'openai-preference-step', 'data', 'train.jsonl'), 'utf8')).trim()) as { preferred_output: unknown[]; non_preferred_output: unknown[] };
     expect(record.preferred_output).not.toEqual(record.non_preferred_output);
-    const none = await runCli(['export', RUN, '--out', out, '--format', 'dpo', '--dest', join(out, 'exports', 'no-pairs')]);
+    const [none, trajectoryPreference] = await Promise.all([
+      runCli(['export', RUN, '--out', out, '--format', 'dpo', '--dest', join(out, 'exports', 'no-pairs')]),
+      runCli(['export', 'noisy', '--out', out, '--format', 'openai-preference', '--dest', join(out, 'exports', 'oap-trajectory')]),
+    ]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/Expected at least one preference pair, got none: only synthesis runs/);
-    const trajectoryPreference = await runCli(['export', 'noisy', '--out', out, '--format', 'openai-preference', '--dest', join(out, 'exports', 'oap-trajectory')]);
     expect(trajectoryPreference.code).toBe(2);
     expect(trajectoryPreference.stderr).toMatch(/Expected --unit step for --format openai-preference/);
   });
 
   it('answers bad flags and sources in one line with the fix', async () => {
+    const notEmpty = join(out, 'exports', 'not-empty');
+    await mkdir(notEmpty, { recursive: true });
+    await writeFile(join(notEmpty, 'kept.txt'), 'an earlier export\n');
     const cases: [string[], RegExp][] = [
       [['export', RUN, '--out', out, '--format', 'csv', '--dest', 'x'], /Expected --format to be one of openai, anthropic, sharegpt, parquet, raw, dpo, openai-preference, playwright-trace, got "csv"/],
       [['export', RUN, '--out', out, '--format', 'raw'], /Expected --dest DIR/],
@@ -117,11 +129,12 @@ describe('trajsynth export on a synthesized run', () => {
       [['export', RUN, '--out', out, '--format', 'raw', '--dest', 'x', '--kind', 'dance'], /Expected --kind to be one of form, toggle/],
       [['export', RUN, '--out', out, '--format', 'raw', '--dest', 'x', '--split', 'train=2'], /shares to sum to 1/],
       [['export', 'nothing-here', '--out', out, '--format', 'raw', '--dest', 'x'], /no run\.json there/],
-      [['export', RUN, '--out', out, '--format', 'raw', '--dest', join(out, 'exports', 'raw-step')], /Expected --dest .* to be empty or absent/],
+      [['export', RUN, '--out', out, '--format', 'raw', '--dest', notEmpty], /Expected --dest .* to be empty or absent/],
       [['export', RUN, '--out', out, '--format', 'raw', '--dest', 'x', '--env', 'shop'], /Expected the filters to select at least one level-k task, got none of 6 \(--env left out 6\)/],
     ];
-    for (const [args, message] of cases) {
-      const result = await runCli(args);
+    const results = await Promise.all(cases.map(([args]) => runCli(args)));
+    for (const [index, [args, message]] of cases.entries()) {
+      const result = results[index]!;
       expect(result.code, args.join(' ')).toBeGreaterThan(0);
       expect(result.stderr, args.join(' ')).toMatch(message);
       expect(result.stderr.trim().split('\n').length, result.stderr).toBeLessThanOrEqual(2);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/random.js';
 import { runCli } from '../support/cli.js';
+import { sharedCliRun, TRACKER_SEED3 } from '../support/shared-run.js';
 import { browserOf, canMountTmpfs, mountTmpfs, remount, rendererOf, sleep, startCli, unmount, waitFor } from '../support/faults.js';
 import { runProblems } from '../support/run-integrity.js';
 
@@ -13,12 +14,27 @@ import { runProblems } from '../support/run-integrity.js';
  * two processes race for one run, files are damaged, the disk fills up. Each trial's expectation is
  * exact: no chain lost, none doubled, no failed step in a gold range, the same tasks file as an
  * uninterrupted run, byte for byte. `npm run faults` runs the long version (TRAJSYNTH_FAULTS=full).
+ *
+ * The uninterrupted reference is the shared seed-3 run (shared-run.ts; cli-synth.test.ts compares
+ * its interrupted run with it too). The tests run side by side (vitest's maxConcurrency caps how
+ * many): each works in a folder of its own, and a run's expectations hold on a busy machine too
+ * (same-seed-under-load.test.ts), so they need not wait for each other.
  */
 const FULL = process.env.TRAJSYNTH_FAULTS === 'full';
 const TRIALS = FULL ? { kills: 20, browserKills: 5, rendererKills: 3 } : { kills: 1, browserKills: 1, rendererKills: 1 };
 const CHAINS = 2;
-const RUN = 'project-tracker-seed3';
-const ARGS = ['synth', '--env', 'project-tracker', '--chains', String(CHAINS), '--max-level', '2', '--seed', '3', '--concurrency', '2', '--quiet'];
+/**
+ * Time limits, against hangs: per trial (a run and its resume) and per other test. The tests share the
+ * cores with the ones beside them and with the other worker's file: in a full suite on a 2-core
+ * machine that other work also kept at a load average of 20 to 25, a trial took up to 180 s and the
+ * full-disk test 280 s.
+ */
+const TRIAL_MS = 300_000;
+const TEST_MS = 480_000;
+/** A command that only reads the run and refuses (damaged files): quick alone, slow on a saturated machine. */
+const REFUSAL_MS = 180_000;
+const RUN = TRACKER_SEED3.name;
+const ARGS = TRACKER_SEED3.args;
 
 let root: string;
 let referenceTasks: string;
@@ -35,9 +51,8 @@ const runDir = (out: string) => join(out, 'trajectories', RUN);
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'trajsynth-faults-'));
-  const started = Date.now();
-  const reference = await runCli([...ARGS, '--out', join(root, 'reference')]);
-  referenceMs = Date.now() - started;
+  const reference = await sharedCliRun(TRACKER_SEED3, join(root, 'reference'));
+  referenceMs = reference.durationMs;
   expect(reference.code, reference.stderr).toBe(0);
   referenceTasks = await tasksOf(join(root, 'reference'));
   expect(referenceTasks.trim().split('\n')).toHaveLength(CHAINS);
@@ -58,7 +73,7 @@ async function resumeAndCheck(out: string, label: string): Promise<void> {
   expect(await tasksOf(out), label).toBe(referenceTasks);
 }
 
-describe('faults: killed processes', () => {
+describe.concurrent('faults: killed processes', () => {
   it(`SIGKILL at random moments (${TRIALS.kills} trial(s)), then --resume: nothing lost, doubled or altered`, async () => {
     const rng = new Rng(2026);
     for (let trial = 0; trial < TRIALS.kills; trial += 1) {
@@ -78,32 +93,34 @@ describe('faults: killed processes', () => {
       }
       count('SIGKILL', true);
     }
-  }, TRIALS.kills * 90_000);
+  }, TRIALS.kills * TRIAL_MS);
 
-  it(`a killed browser (${TRIALS.browserKills} trial(s)) and a killed renderer (${TRIALS.rendererKills}) are relaunched and the chain redone in the same run`, async () => {
-    const rng = new Rng(7);
-    const kinds = [...Array<'browser'>(TRIALS.browserKills).fill('browser'), ...Array<'renderer'>(TRIALS.rendererKills).fill('renderer')];
-    for (const [trial, kind] of kinds.entries()) {
-      const out = join(root, `${kind}-${trial}`);
-      // Not --quiet: the progress lines say when a chain is redone.
-      const run = startCli([...ARGS.filter((arg) => arg !== '--quiet'), '--out', out]);
-      const pid = run.child.pid!;
-      // Kill once the chains are at work (their first steps stored), at a random moment after.
-      await waitFor(() => existsSync(join(runDir(out), 'chains', 'c0001', 'steps.jsonl')) || undefined, 120_000, 'the first step');
-      await sleep(rng.next() * referenceMs * 0.3);
-      const victim = kind === 'browser' ? browserOf(pid) : rendererOf(pid);
-      if (victim !== undefined) process.kill(victim, 'SIGKILL');
-      const result = await run.done;
-      expect(result.code, result.stderr).toBe(0);
-      if (victim !== undefined) expect(result.stderr).toMatch(/redoing it in a relaunched browser|done, level/);
-      expect(await runProblems(out, RUN, CHAINS), `${kind} trial ${trial}: ${result.stderr}`).toEqual([]);
-      expect(await tasksOf(out)).toBe(referenceTasks);
-      count(`${kind} kill`, true);
-    }
-  }, (TRIALS.browserKills + TRIALS.rendererKills) * 90_000);
+  // Browser kills and renderer kills are two tests, so their trials run side by side.
+  for (const [kind, trials] of [['browser', TRIALS.browserKills], ['renderer', TRIALS.rendererKills]] as const) {
+    it(`a killed ${kind} (${trials} trial(s)) is relaunched and the chain redone in the same run`, async () => {
+      const rng = new Rng(kind === 'browser' ? 7 : 8);
+      for (let trial = 0; trial < trials; trial += 1) {
+        const out = join(root, `${kind}-${trial}`);
+        // Not --quiet: the progress lines say when a chain is redone.
+        const run = startCli([...ARGS.filter((arg) => arg !== '--quiet'), '--out', out]);
+        const pid = run.child.pid!;
+        // Kill once the chains are at work (their first steps stored), at a random moment after.
+        await waitFor(() => existsSync(join(runDir(out), 'chains', 'c0001', 'steps.jsonl')) || undefined, 120_000, 'the first step');
+        await sleep(rng.next() * referenceMs * 0.3);
+        const victim = kind === 'browser' ? browserOf(pid) : rendererOf(pid);
+        if (victim !== undefined) process.kill(victim, 'SIGKILL');
+        const result = await run.done;
+        expect(result.code, result.stderr).toBe(0);
+        if (victim !== undefined) expect(result.stderr).toMatch(/redoing it in a relaunched browser|done, level/);
+        expect(await runProblems(out, RUN, CHAINS), `${kind} trial ${trial}: ${result.stderr}`).toEqual([]);
+        expect(await tasksOf(out)).toBe(referenceTasks);
+        count(`${kind} kill`, true);
+      }
+    }, trials * TRIAL_MS);
+  }
 });
 
-describe('faults: two writers and damaged files', () => {
+describe.concurrent('faults: two writers and damaged files', { timeout: TEST_MS }, () => {
   it('refuses a second process on a run it does not own, and shows chains in flight as running', async () => {
     const out = join(root, 'two-writers');
     const first = startCli([...ARGS, '--out', out]);
@@ -138,7 +155,7 @@ describe('faults: two writers and damaged files', () => {
     await rm(join(chains, 'c0002', 'screens', screens[0]!));
     const runJson = await readFile(join(runDir(out), 'run.json'), 'utf8');
 
-    const resume = await runCli([...ARGS, '--out', out, '--resume'], { timeoutMs: 60_000 });
+    const resume = await runCli([...ARGS, '--out', out, '--resume'], { timeoutMs: REFUSAL_MS });
     expect(resume.signal).toBeNull();
     expect(resume.code).toBe(1);
     expect(resume.stderr).toMatch(/c0001\/chain\.json: not JSON/);
@@ -147,8 +164,10 @@ describe('faults: two writers and damaged files', () => {
     expect(resume.stderr).toMatch(/--redo-damaged/);
     // Nothing was rewritten: run.json is byte for byte what it was.
     expect(await readFile(join(runDir(out), 'run.json'), 'utf8')).toBe(runJson);
-    for (const command of [['inspect', RUN, '--out', out, '--markers', join(root, 'markers')], ['cost', RUN, '--out', out], ['replay', RUN, '--out', out]]) {
-      const read = await runCli(command, { timeoutMs: 60_000 });
+    const commands = [['inspect', RUN, '--out', out, '--markers', join(root, 'markers')], ['cost', RUN, '--out', out], ['replay', RUN, '--out', out]];
+    const reads = await Promise.all(commands.map((command) => runCli(command, { timeoutMs: REFUSAL_MS })));
+    for (const [index, read] of reads.entries()) {
+      const command = commands[index]!;
       expect(read.code, command[0]).toBe(1);
       expect(read.stderr, command[0]).toMatch(/damaged file\(s\):\n.*c0001\/chain\.json/);
       expect(read.stderr, command[0]).not.toMatch(/\n\s+at /); // no stack trace
@@ -162,15 +181,17 @@ describe('faults: two writers and damaged files', () => {
   });
 });
 
-describe('faults: the disk', () => {
+describe.concurrent('faults: the disk', { timeout: TEST_MS }, () => {
   it('checks --out before any work: a file, a path under a file', async () => {
     const file = join(root, 'a-file');
     await writeFile(file, 'x');
-    for (const [out, message] of [
+    const cases = [
       [file, /Expected --out to be a directory, got a file at/],
       [join(file, 'sub'), /Expected to write runs under --out .*, got a file where a directory should be/],
-    ] as const) {
-      const result = await runCli([...ARGS, '--out', out]);
+    ] as const;
+    const results = await Promise.all(cases.map(([out]) => runCli([...ARGS, '--out', out])));
+    for (const [index, [, message]] of cases.entries()) {
+      const result = results[index]!;
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(result.stderr.trim().split('\n')).toHaveLength(2); // the problem, then the fix
@@ -212,7 +233,7 @@ describe('faults: the disk', () => {
   });
 });
 
-describe('faults: flags', () => {
+describe.concurrent('faults: flags', { timeout: TEST_MS }, () => {
   it('answers bad values in one line that names the flag and the fix', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['synth', '--chains', '-3'], /^trajsynth: Expected --chains to be an integer from 1 to 10000, got "-3"\. Example: --chains 4$/],
@@ -220,10 +241,10 @@ describe('faults: flags', () => {
       [['synth', '--budget-usd', '2'], /^trajsynth: Expected a model-backed role with --budget-usd, got every role heuristic/],
       [['synth', '--redo-damaged'], /^trajsynth: Expected --resume together with --redo-damaged$/],
     ];
-    for (const [args, pattern] of cases) {
-      const result = await runCli(args);
-      expect(result.code, args.join(' ')).toBe(2);
-      expect(result.stderr.trim(), args.join(' ')).toMatch(pattern);
+    const results = await Promise.all(cases.map(([args]) => runCli(args)));
+    for (const [index, [args, pattern]] of cases.entries()) {
+      expect(results[index]!.code, args.join(' ')).toBe(2);
+      expect(results[index]!.stderr.trim(), args.join(' ')).toMatch(pattern);
     }
   });
 });

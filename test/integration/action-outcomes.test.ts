@@ -63,7 +63,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('an action that started a navigation slower than its time limit', () => {
+// Side by side: each case has its own server and page, and spends its time waiting for a slow response.
+describe.concurrent('an action that started a navigation slower than its time limit', () => {
   const cases: Array<{ via: string; action: Action }> = [
     { via: 'link', action: { type: 'click', target: { role: 'link', name: 'Open the slow page' } } },
     { via: 'enter', action: { type: 'press', key: 'Enter', target: { role: 'textbox', name: 'Search' } } },
@@ -108,7 +109,7 @@ describe('an action that started a navigation slower than its time limit', () =>
   });
 });
 
-describe('a verified subtask whose steps hold a failed action', () => {
+describe.concurrent('a verified subtask whose steps hold a failed action', () => {
   it('is not accepted (nor relabeled), and no accepted subtask holds a failed step', { timeout: 180_000 }, async () => {
     const outDir = await mkdtemp(join(tmpdir(), 'trajsynth-failed-step-'));
     const agents = heuristicAgents();

@@ -9,9 +9,9 @@ import { evaluate } from '../../src/eval/evaluate.js';
 import { buildResults, loadEvalRun } from '../../src/eval/results.js';
 import { loadTaskSource } from '../../src/eval/task-source.js';
 import { modelBuilder } from '../../src/pipeline/agent-config.js';
-import { synthesize } from '../../src/pipeline/synthesize.js';
 import { episodeLayout } from '../../src/store/index.js';
 import { startFakeAnthropic, type FakeAnthropicRequest } from '../support/fake-anthropic.js';
+import { sharedCliRun, TRACKER_SEED3 } from '../support/shared-run.js';
 
 let browser: BrowserHandle;
 let outDir: string;
@@ -19,7 +19,9 @@ let outDir: string;
 beforeAll(async () => {
   browser = await launchBrowser();
   outDir = await mkdtemp(join(tmpdir(), 'trajsynth-eval-model-'));
-  await synthesize({ outDir, runId: 'source', environment: 'project-tracker', chains: 2, maxLevel: 1, seed: 11, concurrency: 2, browser });
+  // The tasks to evaluate on: the level-1 tasks of the shared seed-3 run (two chains), copied here.
+  const made = await sharedCliRun(TRACKER_SEED3, outDir);
+  expect(made.code, made.stderr).toBe(0);
 });
 
 afterAll(async () => {
@@ -37,6 +39,8 @@ function requestText(request: FakeAnthropicRequest): string {
 }
 
 const USAGE = { input_tokens: 1000, output_tokens: 100 };
+/** One episode per chain: its level-1 task. */
+const LEVEL_1 = { levels: [1] };
 
 describe('a model agent and a model judge, through the real Anthropic SDK against a local server', () => {
   it('acts on element refs, records its calls and cost per episode, and is judged beside the checker', { timeout: 180_000 }, async () => {
@@ -52,7 +56,7 @@ describe('a model agent and a model judge, through the real Anthropic SDK agains
       return { kind: 'message', content: [{ type: 'tool_use', name: 'act', input: { thought: 'finished', action: { type: 'done', answer: 'opened it' } } }], usage: USAGE };
     });
     try {
-      const source = await loadTaskSource('source', outDir);
+      const source = await loadTaskSource(TRACKER_SEED3.name, outDir);
       const models = modelBuilder({ providers: { anthropic: { baseURL: server.baseURL, maxRetries: 0 } } }, { env: { ANTHROPIC_API_KEY: 'test-key' } });
       const agent = createEvalAgent('anthropic:claude-sonnet-4-6', { source, models });
       // While episodes run, run.json says so (a killed evaluation must never look complete).
@@ -61,6 +65,7 @@ describe('a model agent and a model judge, through the real Anthropic SDK agains
         outDir,
         runId: 'model-eval',
         source,
+        selection: LEVEL_1,
         agent,
         judge: { spec: 'anthropic:claude-haiku-4-5', model: models.modelFor('anthropic:claude-haiku-4-5') },
         browser,
@@ -101,7 +106,7 @@ describe('a model agent and a model judge, through the real Anthropic SDK agains
 
       // A budget stops the evaluation like Ctrl-C once the calls have cost that much: two executor
       // calls ($0.009) pass $0.005; the episode in flight is left for --resume, the run is kept.
-      const capped = await evaluate({ outDir, runId: 'model-eval-capped', source, agent, budgetUsd: 0.005, concurrency: 1, browser });
+      const capped = await evaluate({ outDir, runId: 'model-eval-capped', source, selection: LEVEL_1, agent, budgetUsd: 0.005, concurrency: 1, browser });
       expect(capped.meta).toMatchObject({ status: 'interrupted', budget: { limitUsd: 0.005, reached: true }, stopReason: expect.stringMatching(/Budget reached/) });
       expect(capped.episodes).toHaveLength(0);
     } finally {

@@ -15,7 +15,9 @@ import { listFixtureSites, startFixtureSite } from '../../scripts/serve-site.js'
  * steps), and task texts without glyphs or back-references hung on controls.
  *
  * The suite runs one chain per site and replays its level-3 task; `npm run test:sites` runs 8 chains,
- * replays every level and asks for four kinds of interaction on every site.
+ * replays every level and asks for four kinds of interaction on every site. The sites run side by
+ * side (each on a server of its own, in one browser): a chain spends most of its time waiting for
+ * pages to settle.
  */
 const CHAINS = Number(process.env.TRAJSYNTH_SITE_CHAINS ?? 1);
 const FULL = CHAINS >= 8;
@@ -36,9 +38,12 @@ afterAll(async () => {
   if (out) await rm(out, { recursive: true, force: true });
 });
 
-describe('synthesis on websites it has never seen', () => {
+// Side by side in the suite; one site at a time in `npm run test:sites`, whose runs are eight chains each.
+const describeSites = FULL ? describe : describe.concurrent;
+
+describeSites('synthesis on websites it has never seen', () => {
   for (const name of listFixtureSites()) {
-    it(`${name}: chains reach level 3 with checkers that replay and tasks a person can read`, { timeout: 60_000 + CHAINS * 45_000 }, async () => {
+    it(`${name}: chains reach level 3 with checkers that replay and tasks a person can read`, { timeout: 120_000 + CHAINS * 60_000 }, async () => {
       const site = await startFixtureSite(name);
       try {
         const { layout, records } = await synthesize({
@@ -78,8 +83,8 @@ describe('synthesis on websites it has never seen', () => {
   }
 });
 
-describe('a chain that goes on after its executor slips', () => {
-  it('relabels every slipped attempt to what it did, with no state probe, and still replays', { timeout: 120_000 }, async () => {
+describeSites('a chain that goes on after its executor slips', () => {
+  it('relabels every slipped attempt to what it did, with no state probe, and still replays', { timeout: 240_000 }, async () => {
     const { heuristicAgents, HeuristicExecutor } = await import('../../src/agents/heuristic/index.js');
     const site = await startFixtureSite('vue-inventory');
     try {

@@ -50,7 +50,8 @@ async function outcomes(layout: Parameters<typeof readSteps>[0]): Promise<string
   return JSON.stringify(steps.map((step) => `${step.executed.action.type}:${step.executed.outcome.ok ? 'ok' : step.executed.outcome.error}`));
 }
 
-describe('a chain with every role model-backed, through the real Anthropic SDK', () => {
+// The tests run side by side: each has its own endpoint and output folder, and shares the browser.
+describe.concurrent('a chain with every role model-backed, through the real Anthropic SDK', () => {
   it('reaches level 3, stores every call, and its cost equals the returned usage priced by hand', async () => {
     const outDir = await mkdtemp(join(tmpdir(), 'trajsynth-model-chain-'));
     const model = scriptedTrackerModel();
@@ -160,14 +161,15 @@ describe('a chain with every role model-backed, through the real Anthropic SDK',
     }
   });
 
-  it('a server that keeps failing (500, a hung response, a dropped connection) ends the chain on a harness error (not an agent failure) with a clear one-line message and leaves a readable run', async () => {
-    const cases: Array<[FakeAnthropicReply, RegExp]> = [
-      [{ kind: 'status', status: 500, message: 'upstream exploded' }, /500/],
-      [{ kind: 'hang' }, /within 1500 ms, got none/],
-      [{ kind: 'drop' }, /connect|connection/i],
-      [{ kind: 'malformed' }, /JSON/],
-    ];
-    for (const [failure, message] of cases) {
+  // One test per kind of failure, so the four run side by side.
+  const failures: Array<[string, FakeAnthropicReply, RegExp]> = [
+    ['a 500', { kind: 'status', status: 500, message: 'upstream exploded' }, /500/],
+    ['a hung response', { kind: 'hang' }, /within 1500 ms, got none/],
+    ['a dropped connection', { kind: 'drop' }, /connect|connection/i],
+    ['malformed JSON', { kind: 'malformed' }, /JSON/],
+  ];
+  for (const [label, failure, message] of failures) {
+    it(`a server that keeps failing (${label}) ends the chain on a harness error (not an agent failure) with a clear one-line message and leaves a readable run`, async () => {
       const outDir = await mkdtemp(join(tmpdir(), 'trajsynth-model-fail-'));
       const model = scriptedTrackerModel();
       // The first subtask goes through; then the endpoint breaks for good.
@@ -190,8 +192,8 @@ describe('a chain with every role model-backed, through the real Anthropic SDK',
         await server.close();
         await rm(outDir, { recursive: true, force: true });
       }
-    }
-  });
+    });
+  }
 
   it('repeats a run from the response cache with no calls and the same tasks', async () => {
     const root = await mkdtemp(join(tmpdir(), 'trajsynth-model-cache-'));
@@ -218,7 +220,7 @@ describe('a chain with every role model-backed, through the real Anthropic SDK',
   });
 });
 
-describe('the same chain through an OpenAI-compatible server (vLLM, Ollama, llama.cpp)', () => {
+describe.concurrent('the same chain through an OpenAI-compatible server (vLLM, Ollama, llama.cpp)', () => {
   it('reaches level 3 with every role on a local model, priced from the config', async () => {
     const outDir = await mkdtemp(join(tmpdir(), 'trajsynth-openai-chain-'));
     const model = scriptedTrackerModel();

@@ -35,7 +35,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-describe('a website as an environment', () => {
+// The tests run side by side: each has its own page or output folder (the sites only serve).
+describe.concurrent('a website as an environment', () => {
   it('blocks an off-origin link, a new window, a download and a file chooser, recording each as the step error', async () => {
     const session = await browser.newSession({ origin: site.origin, allowedOrigins: [] });
     try {
@@ -93,14 +94,17 @@ describe('a website as an environment', () => {
       const resumed = await runCli([...args, '--url', `${moved.origin}/stations`, '--resume']);
       expect(resumed.code, resumed.stderr).toBe(0);
       expect(JSON.parse(await readFile(runFile, 'utf8')).config.site.url).toBe(`${moved.origin}/stations`);
-      const otherPage = await runCli([...args, '--url', `${moved.origin}/stations/lake-aurora`, '--run', 'url-127-0-0-1-stations-seed4', '--resume']);
+      // A resume from another page is refused (under the run's lock, which replay does not take); its
+      // tasks replay against the site where it is served now, given by --url, and from no other page.
+      const [otherPage, replayed, wrongPage] = await Promise.all([
+        runCli([...args, '--url', `${moved.origin}/stations/lake-aurora`, '--run', 'url-127-0-0-1-stations-seed4', '--resume']),
+        runCli(['replay', 'url-127-0-0-1-stations-seed4', '--out', out, '--url', `${site.origin}/stations`, '--json']),
+        runCli(['replay', 'url-127-0-0-1-stations-seed4', '--out', out, '--url', `${site.origin}/`]),
+      ]);
       expect(otherPage.code).toBe(2);
       expect(otherPage.stderr).toContain("Expected --resume to use the run's own start page (/stations), got /stations/lake-aurora");
-      // Its tasks replay against the site where it is served now, given by --url.
-      const replayed = await runCli(['replay', 'url-127-0-0-1-stations-seed4', '--out', out, '--url', `${site.origin}/stations`, '--json']);
       expect(replayed.code, replayed.stderr).toBe(0);
       expect(JSON.parse(replayed.stdout)).toMatchObject({ passRate: 1 });
-      const wrongPage = await runCli(['replay', 'url-127-0-0-1-stations-seed4', '--out', out, '--url', `${site.origin}/`]);
       expect(wrongPage.code).toBe(2);
       expect(wrongPage.stderr).toContain("Expected --url to use the run's own start page (/stations), got /");
     } finally {

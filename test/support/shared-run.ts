@@ -15,13 +15,25 @@ import { runCli, type CliResult } from './cli.js';
  */
 export const TRACKER_SEED5 = { name: 'project-tracker-seed5', args: ['synth', '--chains', '2', '--max-level', '3', '--seed', '5', '--concurrency', '2'] };
 
+/**
+ * `trajsynth synth --quiet` on the project tracker: 2 chains to level 2 with seed 3, two chains at a
+ * time. The uninterrupted reference that faults.test.ts and cli-synth.test.ts compare interrupted,
+ * killed and resumed runs with (its run id is project-tracker-seed3).
+ */
+export const TRACKER_SEED3 = { name: 'project-tracker-seed3', args: ['synth', '--env', 'project-tracker', '--chains', '2', '--max-level', '2', '--seed', '3', '--concurrency', '2', '--quiet'] };
+
+/** What the CLI printed, and how long the run took to make (wherever it was made). */
+export interface SharedRunResult extends CliResult {
+  durationMs: number;
+}
+
 const POLL_MS = 250;
 const WAIT_MS = 300_000;
 
 /** Makes the run (or waits for the file making it), copies its store into `out`, returns what the CLI printed. */
-export async function sharedCliRun(run: { name: string; args: string[] }, out: string): Promise<CliResult> {
+export async function sharedCliRun(run: { name: string; args: string[] }, out: string): Promise<SharedRunResult> {
   const root = inject('sharedRunsDir');
-  if (!root) return runCli([...run.args, '--out', out]);
+  if (!root) return timedCli([...run.args, '--out', out]);
   const store = join(root, run.name);
   const resultFile = join(root, `${run.name}.json`);
   let making = true;
@@ -30,7 +42,7 @@ export async function sharedCliRun(run: { name: string; args: string[] }, out: s
     making = false;
   });
   if (making) {
-    const outcome = await runCli([...run.args, '--out', store]).then(
+    const outcome = await timedCli([...run.args, '--out', store]).then(
       (result) => ({ result }),
       (error: unknown) => ({ error: String(error) }),
     );
@@ -46,7 +58,13 @@ export async function sharedCliRun(run: { name: string; args: string[] }, out: s
   return outcome.result;
 }
 
-async function waitForFile(file: string, name: string): Promise<{ result: CliResult } | { error: string }> {
+async function timedCli(args: string[]): Promise<SharedRunResult> {
+  const started = performance.now();
+  const result = await runCli(args);
+  return { ...result, durationMs: performance.now() - started };
+}
+
+async function waitForFile(file: string, name: string): Promise<{ result: SharedRunResult } | { error: string }> {
   const deadline = performance.now() + WAIT_MS;
   for (;;) {
     const text = await readFile(file, 'utf8').catch(() => undefined);
