@@ -1,140 +1,190 @@
 /**
- * Benchmark: steps per second of the synthesis pipeline, time per step split into action,
- * screenshot, snapshot, encode and write, and the ratio to a bare-Playwright replay of the same
- * actions in the same run (same environment seeds, same browser binary, no capture, no storage).
+ * Benchmark: the cost of a recorded step against bare Playwright, and how synthesis scales with
+ * concurrent chains on this machine.
  *
- *   npm run bench                       (defaults: 3 chains to level 4, seed 1)
- *   npm run bench -- --chains 4 --max-level 5 --seed 2
+ * 1. Synthesizes the same chains at each `--concurrency` (default 1, 2, 4): steps per second end to
+ *    end (proposing, verifying, environment servers and all), and the peak memory of this process
+ *    and everything it started, per concurrent chain.
+ * 2. Replays what the concurrency-1 run did with bare Playwright in the same browser binary (see
+ *    bare-replay.ts): same start pages, same actions at the recorded pixels, same captures (a
+ *    screenshot and an accessibility snapshot), every replayed step checked against the recorded
+ *    one. The ratio is trajsynth's recorded step (action with settling, observation, storage on the
+ *    critical path) over the bare step.
+ *
+ *   npm run bench                        (defaults: --env all --chains 8 --max-level 3 --seed 1)
+ *   npm run bench -- --json              (the same numbers as one JSON object)
+ *   npm run bench -- --env shop --chains 4 --concurrency 1,2
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
-import type { Action } from '../src/core/action.js';
 import type { Step } from '../src/core/step.js';
 import { CHROMIUM_ARGS, findChromium } from '../src/browser/index.js';
-import { startEnvironment } from '../src/environments/start-environment.js';
 import { synthesize } from '../src/pipeline/synthesize.js';
+import { chainLayout } from '../src/store/layout.js';
 import { readSteps } from '../src/store/run-store.js';
+import { isReplayed, replayBare, type ChainToReplay } from './bare-replay.js';
+import { sampleMemory, treeMemoryBytes } from './process-memory.js';
 
 const { values } = parseArgs({
-  options: { chains: { type: 'string' }, 'max-level': { type: 'string' }, seed: { type: 'string' } },
+  options: {
+    env: { type: 'string', default: 'all' },
+    chains: { type: 'string', default: '8' },
+    'max-level': { type: 'string', default: '3' },
+    seed: { type: 'string', default: '1' },
+    concurrency: { type: 'string', default: '1,2,4' },
+    json: { type: 'boolean', default: false },
+  },
 });
-const chains = Number(values.chains ?? 3);
-const maxLevel = Number(values['max-level'] ?? 4);
-const seed = Number(values.seed ?? 1);
 
-
-function mean(values: number[]): number {
-  return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : 0;
+function positiveInt(name: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`Expected --${name} to be a positive integer, got ${JSON.stringify(value)}`);
+  return number;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
+const environment = values.env;
+const chains = positiveInt('chains', values.chains);
+const maxLevel = positiveInt('max-level', values['max-level']);
+const seed = positiveInt('seed', values.seed);
+const levels = [...new Set(values.concurrency.split(',').map((part) => positiveInt('concurrency', part.trim())))].sort((a, b) => a - b);
+if (levels[0] !== 1) levels.unshift(1);
+
+interface ConcurrencyRun {
+  concurrency: number;
+  wallMs: number;
+  steps: number;
+  stepsPerSecond: number;
+  peakMemoryBytes: number | undefined;
+}
+
+const mean = (list: readonly number[]): number => (list.length ? list.reduce((sum, value) => sum + value, 0) / list.length : 0);
+const percentile = (list: readonly number[], p: number): number => {
+  const sorted = [...list].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
+};
+/** The part of a recorded step on the critical path: the action with settling, the observation, storage. */
+const recordedMs = (step: Step): number => step.timings.actionMs + step.timings.observeMs + step.timings.writeMs;
 
 async function main(): Promise<void> {
-  const out = await mkdtemp(join(tmpdir(), 'trajsynth-bench-'));
+  const work = await mkdtemp(join(tmpdir(), 'trajsynth-bench-'));
+  const log = (line: string) => {
+    if (!values.json) process.stderr.write(`${line}\n`);
+  };
   try {
-    const started = performance.now();
-    const result = await synthesize({ outDir: out, environment: 'project-tracker', chains, maxLevel, seed, concurrency: 1 });
-    const pipelineMs = performance.now() - started;
-    const chainSteps: Array<{ envSeed: number; steps: Step[] }> = [];
-    for (const record of result.records) chainSteps.push({ envSeed: record.envSeed, steps: await readSteps(result.layout, record.chainId) });
-    const steps = chainSteps.flatMap((chain) => chain.steps);
-    const stepMs = steps.map((step) => step.timings.actionMs + step.timings.observeMs + step.timings.writeMs);
-
-    // Bare Playwright: the same actions, same env seeds, same browser, no observation capture or storage.
     const { executablePath } = findChromium();
-    const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true });
-    const bareMs: number[] = [];
-    const bareScreenshotMs: number[] = [];
-    let bareFailures = 0;
-    try {
-      for (const chain of chainSteps) {
-        const environment = await startEnvironment('project-tracker', { seed: chain.envSeed });
-        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-        const page = await context.newPage();
-        try {
-          await page.goto(environment.origin + environment.manifest.startPath);
-          for (const step of chain.steps) {
-            const t0 = performance.now();
-            const ok = await replay(page, step.executed.action, environment.origin).then(
-              () => true,
-              () => false,
-            );
-            if (!ok) bareFailures += 1;
-            await page.waitForLoadState('load').catch(() => {});
-            bareMs.push(performance.now() - t0);
-            const t1 = performance.now();
-            await page.screenshot({ type: 'png' });
-            bareScreenshotMs.push(performance.now() - t1);
-          }
-        } finally {
-          await context.close();
-          await environment.close();
-        }
+    const baselineMemory = treeMemoryBytes();
+    const runs: ConcurrencyRun[] = [];
+    let recorded: ChainToReplay[] = [];
+    for (const concurrency of levels) {
+      log(`synthesizing ${chains} chains to level ${maxLevel} on ${environment} at --concurrency ${concurrency} ...`);
+      const outDir = join(work, `c${concurrency}`);
+      const memory = sampleMemory();
+      const started = performance.now();
+      const result = await synthesize({ outDir, environment, chains, maxLevel, seed, concurrency, executablePath });
+      const wallMs = performance.now() - started;
+      const peak = memory.stop();
+      const steps = result.records.reduce((sum, record) => sum + record.stepCount, 0);
+      runs.push({ concurrency, wallMs, steps, stepsPerSecond: steps / (wallMs / 1000), peakMemoryBytes: peak });
+      if (concurrency === 1) {
+        recorded = await Promise.all(
+          result.records.map(async (record) => ({
+            environment: record.environment,
+            envSeed: record.envSeed,
+            dir: chainLayout(result.layout, record.chainId).dir,
+            steps: await readSteps(result.layout, record.chainId),
+          })),
+        );
       }
-    } finally {
-      await browser.close();
     }
 
-    const split = (key: keyof Step['timings']) => mean(steps.map((step) => step.timings[key]));
-    const perStep = mean(stepMs);
-    const barePerStep = mean(bareMs);
-    const lines = [
-      `trajsynth step benchmark · ${chains} chains to level ${maxLevel} · seed ${seed} · ${steps.length} steps`,
-      `  pipeline wall time        ${(pipelineMs / 1000).toFixed(1)} s  (${(steps.length / (pipelineMs / 1000)).toFixed(2)} steps/s end to end, incl. proposing, verifying, env start)`,
-      `  recorded step time        mean ${perStep.toFixed(1)} ms · p50 ${percentile(stepMs, 50).toFixed(1)} · p95 ${percentile(stepMs, 95).toFixed(1)}  (${(1000 / perStep).toFixed(2)} steps/s)`,
-      `    action                  ${split('actionMs').toFixed(1)} ms (incl. waiting for the page to settle)`,
-      `    observe (wall)          ${split('observeMs').toFixed(1)} ms, of which, running concurrently:`,
-      `      screenshot            ${split('screenshotMs').toFixed(1)} ms`,
-      `      snapshot              ${split('snapshotMs').toFixed(1)} ms`,
-      `      encode (WebP)         ${split('encodeMs').toFixed(1)} ms`,
-      `    write                   ${split('writeMs').toFixed(1)} ms`,
-      `  bare Playwright replay    mean ${barePerStep.toFixed(1)} ms · p50 ${percentile(bareMs, 50).toFixed(1)} · p95 ${percentile(bareMs, 95).toFixed(1)}  (${bareFailures} of ${bareMs.length} replayed actions failed)`,
-      `  bare + PNG screenshot     mean ${(barePerStep + mean(bareScreenshotMs)).toFixed(1)} ms  (page.screenshot() alone: ${mean(bareScreenshotMs).toFixed(1)} ms)`,
-      `  ratio trajsynth / bare    ${(perStep / barePerStep).toFixed(2)}x per step (${(perStep / (barePerStep + mean(bareScreenshotMs))).toFixed(2)}x against bare + screenshot)`,
-    ];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    log('replaying the concurrency-1 run with bare Playwright ...');
+    const bare = await replayBare(recorded, { executablePath, args: CHROMIUM_ARGS });
+    const ours = recorded.flatMap((chain) => chain.steps).filter(isReplayed);
+    const oursMs = ours.map(recordedMs);
+    const bareMs = bare.steps.map((step) => step.ms);
+    const screenshotFiles = await Promise.all(
+      recorded.flatMap((chain) => chain.steps.filter(isReplayed).map((step) => stat(join(chain.dir, step.after.screenshot)).then((file) => file.size))),
+    );
+    const one = runs[0]!;
+    const at = (concurrency: number) => runs.find((run) => run.concurrency === concurrency);
+    const scaling = (concurrency: number) => {
+      const run = at(concurrency);
+      return run ? run.stepsPerSecond / one.stepsPerSecond : undefined;
+    };
+    const split = (key: keyof Step['timings']) => mean(ours.map((step) => step.timings[key]));
+    const perStepMs = mean(oursMs);
+    const barePerStepMs = mean(bareMs);
+    const report = {
+      environment,
+      chains,
+      maxLevel,
+      seed,
+      browser: executablePath,
+      steps: ours.length,
+      stepsSkipped: bare.skipped,
+      perStepMs,
+      perStepP50Ms: percentile(oursMs, 50),
+      perStepP95Ms: percentile(oursMs, 95),
+      split: { actionMs: split('actionMs'), observeMs: split('observeMs'), screenshotMs: split('screenshotMs'), snapshotMs: split('snapshotMs'), encodeMs: split('encodeMs'), writeMs: split('writeMs') },
+      barePerStepMs,
+      barePerStepP50Ms: percentile(bareMs, 50),
+      barePerStepP95Ms: percentile(bareMs, 95),
+      bareScreenshotMs: mean(bare.steps.map((step) => step.screenshotMs)),
+      bareSnapshotMs: mean(bare.steps.map((step) => step.snapshotMs)),
+      bareRecaptures: bare.steps.filter((step) => step.captures > 1).length,
+      bareMismatches: bare.mismatches,
+      overheadRatio: perStepMs / barePerStepMs,
+      screenshotBytes: mean(screenshotFiles),
+      pngBytes: mean(bare.steps.map((step) => step.pngBytes)),
+      concurrency: runs.map((run) => ({
+        ...run,
+        memoryPerChainBytes: run.peakMemoryBytes !== undefined && baselineMemory !== undefined ? (run.peakMemoryBytes - baselineMemory) / run.concurrency : undefined,
+      })),
+      scaling2: scaling(2),
+      scaling4: scaling(4),
+    };
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      process.stdout.write(`${render(report).join('\n')}\n`);
+    }
+    if (bare.mismatches.length > 0) process.exitCode = 1;
   } finally {
-    await rm(out, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
   }
 }
 
-type BarePage = import('playwright-core').Page;
-
-async function replay(page: BarePage, action: Action, origin: string): Promise<void> {
-  const locate = (target: { role?: string; name?: string; nth?: number }) =>
-    page.getByRole(target.role as Parameters<BarePage['getByRole']>[0], { name: target.name ?? '', exact: true }).nth(target.nth ?? 0);
-  const options = { timeout: 5000 };
-  switch (action.type) {
-    case 'click':
-      return locate(action.target).click(options);
-    case 'dblclick':
-      return locate(action.target).dblclick(options);
-    case 'type':
-      return locate(action.target).fill(action.text, options);
-    case 'select':
-      return void (await locate(action.target).selectOption({ label: action.value }, options));
-    case 'press':
-      return page.keyboard.press(action.key);
-    case 'hover':
-      return locate(action.target).hover(options);
-    case 'scroll':
-      return page.mouse.wheel(action.deltaX ?? 0, action.deltaY);
-    case 'navigate':
-      return void (await page.goto(new URL(action.url, origin).toString()));
-    case 'back':
-      return void (await page.goBack());
-    case 'wait':
-      return page.waitForTimeout(Math.min(action.ms, 10_000));
-    case 'done':
-      return;
-  }
+function render(report: {
+  environment: string; chains: number; maxLevel: number; seed: number; browser: string; steps: number; stepsSkipped: number;
+  perStepMs: number; perStepP50Ms: number; perStepP95Ms: number; split: Record<string, number>;
+  barePerStepMs: number; barePerStepP50Ms: number; barePerStepP95Ms: number; bareScreenshotMs: number; bareSnapshotMs: number;
+  bareRecaptures: number; bareMismatches: string[]; overheadRatio: number; screenshotBytes: number; pngBytes: number;
+  concurrency: Array<ConcurrencyRun & { memoryPerChainBytes: number | undefined }>; scaling2: number | undefined; scaling4: number | undefined;
+}): string[] {
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  const mib = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${(bytes / 2 ** 20).toFixed(0)} MiB`);
+  const { split } = report;
+  const lines = [
+    `trajsynth step benchmark · ${report.environment} · ${report.chains} chains to level ${report.maxLevel} · seed ${report.seed} · ${report.browser}`,
+    `  recorded step (trajsynth)  mean ${ms(report.perStepMs)} · p50 ${ms(report.perStepP50Ms)} · p95 ${ms(report.perStepP95Ms)} over ${report.steps} steps (${report.stepsSkipped} failed or done steps left out on both sides)`,
+    `    action + settling        ${ms(split.actionMs!)}`,
+    `    observe (wall)           ${ms(split.observeMs!)}: screenshot ${ms(split.screenshotMs!)}, snapshot ${ms(split.snapshotMs!)}, encode ${ms(split.encodeMs!)} (concurrent)`,
+    `    storage on the path      ${ms(split.writeMs!)}`,
+    `  bare Playwright step       mean ${ms(report.barePerStepMs)} · p50 ${ms(report.barePerStepP50Ms)} · p95 ${ms(report.barePerStepP95Ms)} (screenshot ${ms(report.bareScreenshotMs)}, snapshot ${ms(report.bareSnapshotMs)}, concurrent; ${report.bareRecaptures} steps captured again before they matched)`,
+    `  replay check               ${report.bareMismatches.length === 0 ? `every replayed step reached the recorded URL and snapshot` : `${report.bareMismatches.length} steps did not match:\n    ${report.bareMismatches.slice(0, 10).join('\n    ')}`}`,
+    `  overhead ratio             ${report.overheadRatio.toFixed(2)}x  (trajsynth step / bare step; target ≤ 1.30, goal 1.15)`,
+    `  screenshot bytes           ${(report.screenshotBytes / 1024).toFixed(1)} KiB stored WebP vs ${(report.pngBytes / 1024).toFixed(1)} KiB PNG (${((report.screenshotBytes / report.pngBytes) * 100).toFixed(0)}%)`,
+    `  concurrency (end to end, incl. proposing, verifying, environment servers):`,
+    ...report.concurrency.map(
+      (run) =>
+        `    --concurrency ${run.concurrency}          ${run.stepsPerSecond.toFixed(2)} steps/s (${run.steps} steps in ${(run.wallMs / 1000).toFixed(1)} s) · peak memory ${mib(run.peakMemoryBytes)}, ${mib(run.memoryPerChainBytes)} per chain`,
+    ),
+    `  scaling                    ${report.scaling2 === undefined ? '' : `${report.scaling2.toFixed(2)}x at 2 (target ≥ 1.70)`}${report.scaling4 === undefined ? '' : ` · ${report.scaling4.toFixed(2)}x at 4`}`,
+  ];
+  return lines;
 }
 
 main().catch((error: unknown) => {

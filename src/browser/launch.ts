@@ -55,7 +55,7 @@ async function launchChromium(executablePath: string, signal: AbortSignal | unde
     throw new TrajsynthError(`Expected to launch headless Chromium at ${executablePath}, got: ${firstLine(errorMessage(error)).replace(/^browserType\.launch: /, '')}`, {
       code: 'BROWSER_LAUNCH_FAILED',
       cause: error,
-      hint: `Check that \`${executablePath} --version\` runs; install Chromium with \`apt-get install -y chromium\` or set TRAJSYNTH_CHROMIUM=/path/to/chrome`,
+      hint: `Check that \`${executablePath} --version\` runs; install Chromium with \`apt-get install -y chromium-headless-shell\` (or chromium) or set TRAJSYNTH_CHROMIUM=/path/to/chrome`,
     });
   }
   if (signal?.aborted) {

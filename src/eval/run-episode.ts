@@ -136,6 +136,7 @@ export async function runEpisode(plan: EpisodePlan, context: EpisodeContext): Pr
   } catch (error) {
     if (signal.aborted || (isTrajsynthError(error) && error.code === 'ABORTED')) {
       await callWrites;
+      await writer.drain().catch(() => undefined);
       return undefined;
     }
     const code = isTrajsynthError(error) ? error.code : 'INTERNAL';

@@ -5,11 +5,19 @@ import type { StepRecord } from '../agents/roles.js';
 import type { TrajectoryWriter } from '../store/trajectory-writer.js';
 
 export interface StepRecorder {
-  /** Writes the step's observations (each only once: a "before" that was the previous "after" is not written again) and appends the step. */
+  /**
+   * Queues the step's observations (each only once: a "before" that was the previous "after" is not
+   * written again) and the step line, in order, off the critical path: the next action need not wait
+   * for the disk. The files land before the trajectory's record (chain.json, episode.json) is next
+   * written; a write that failed is thrown by the next `record` or by that record write.
+   */
   record(step: StepRecord, subtaskId: string): Promise<void>;
   /** Steps recorded so far (the next step's index). */
   readonly count: number;
 }
+
+/** Queued writes at most before `record` waits for the disk. */
+const MAX_QUEUED_WRITES = 16;
 
 /** Persists steps of one trajectory as they happen, numbering them from 0. */
 export function createStepRecorder(writer: TrajectoryWriter, onStep?: (index: number, executed: ExecutedAction) => void): StepRecorder {
@@ -20,20 +28,23 @@ export function createStepRecorder(writer: TrajectoryWriter, onStep?: (index: nu
       return count;
     },
     async record(step, subtaskId) {
-      const before = step.before === lastWritten?.observation ? lastWritten.ref : (await writer.writeObservation(step.before)).ref;
+      const started = performance.now();
+      await writer.backpressure(MAX_QUEUED_WRITES);
+      const before = step.before === lastWritten?.observation ? lastWritten.ref : writer.queueObservation(step.before);
       // A step that left the page as it was (`done`) points both ways at one stored observation.
-      const written = step.after === step.before ? { ref: before, writeMs: 0 } : await writer.writeObservation(step.after);
-      lastWritten = { observation: step.after, ref: written.ref };
-      await writer.appendStep({
+      const after = step.after === step.before ? before : writer.queueObservation(step.after);
+      lastWritten = { observation: step.after, ref: after };
+      writer.queueStep({
         index: count,
         subtaskId,
         before,
         executed: step.executed,
-        after: written.ref,
+        after,
         timings: {
           actionMs: round(step.actionMs),
           ...(step.after === step.before ? NOT_OBSERVED : capture(step.after.timings)),
-          writeMs: round(written.writeMs),
+          // What the step waited for storage: queueing, or the disk when it falls behind.
+          writeMs: round(performance.now() - started),
         },
       });
       onStep?.(count, step.executed);

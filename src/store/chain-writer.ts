@@ -15,7 +15,9 @@ export class ChainWriter extends TrajectoryWriter<ChainLayout> {
     return new ChainWriter(layout);
   }
 
+  /** Writes chain.json once the steps and observations queued before it are on disk. */
   async writeChain(record: ChainRecord): Promise<void> {
+    await this.drain();
     await writeFileAtomic(this.layout.chainFile, `${JSON.stringify(record, null, 2)}\n`);
   }
 }

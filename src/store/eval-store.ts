@@ -17,7 +17,9 @@ export class EpisodeWriter extends TrajectoryWriter<EpisodeLayout> {
     return new EpisodeWriter(layout);
   }
 
+  /** Writes episode.json once the steps and observations queued before it are on disk. */
   async writeEpisode(record: EpisodeRecord): Promise<void> {
+    await this.drain();
     await writeFileAtomic(this.layout.episodeFile, `${JSON.stringify(record, null, 2)}\n`);
   }
 }

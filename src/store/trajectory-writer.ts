@@ -15,6 +15,10 @@ import { observationFileStem, type TrajectoryLayout } from './layout.js';
  */
 export class TrajectoryWriter<Layout extends TrajectoryLayout = TrajectoryLayout> {
   private observationCount = 0;
+  /** Queued writes (observations and steps), in order, off the caller's critical path. */
+  private background: Promise<void> = Promise.resolve();
+  private queued = 0;
+  private failure: { error: unknown } | undefined;
 
   protected constructor(readonly layout: Layout) {}
 
@@ -50,6 +54,60 @@ export class TrajectoryWriter<Layout extends TrajectoryLayout = TrajectoryLayout
 
   async appendStep(step: Step): Promise<void> {
     await appendLine(this.layout.stepsFile, JSON.stringify(step));
+  }
+
+  /**
+   * Queues an observation's files behind earlier queued writes and returns its reference at once.
+   * The files are on disk by the next `drain()` (chain.json and episode.json writes drain first).
+   */
+  queueObservation(observation: CapturedObservation): ObservationRef {
+    const index = this.observationCount;
+    this.observationCount += 1;
+    const stem = observationFileStem(index);
+    const screenshot = join(this.layout.screensDir, `${stem}.webp`);
+    const snapshot = join(this.layout.snapshotsDir, `${stem}.yaml`);
+    this.enqueue(async () => {
+      await Promise.all([writeFileAtomic(screenshot, observation.screenshotWebp), writeFileAtomic(snapshot, observation.snapshot)]);
+    });
+    return { index, url: observation.url, title: observation.title, screenshot: relative(this.layout.dir, screenshot), snapshot: relative(this.layout.dir, snapshot) };
+  }
+
+  /** Queues a step line behind the observations it refers to. */
+  queueStep(step: Step): void {
+    this.enqueue(() => this.appendStep(step));
+  }
+
+  /**
+   * Waits while more than `maxQueued` writes are queued (a slow disk holds the caller back instead of
+   * filling memory), and throws the error of a queued write that failed (a full disk stops the run).
+   */
+  async backpressure(maxQueued: number): Promise<void> {
+    this.throwFailure();
+    if (this.queued > maxQueued) await this.background;
+    this.throwFailure();
+  }
+
+  /** Resolves once every queued write is on disk; throws the first queued write's error. */
+  async drain(): Promise<void> {
+    await this.background;
+    this.throwFailure();
+  }
+
+  private enqueue(write: () => Promise<void>): void {
+    this.throwFailure();
+    this.queued += 1;
+    this.background = this.background
+      .then(() => (this.failure ? undefined : write()))
+      .catch((error: unknown) => {
+        this.failure ??= { error };
+      })
+      .finally(() => {
+        this.queued -= 1;
+      });
+  }
+
+  private throwFailure(): void {
+    if (this.failure) throw this.failure.error;
   }
 
   /** Appends one metered model call, as soon as it returns (so a crash never loses spent money). */

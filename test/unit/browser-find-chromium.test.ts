@@ -58,17 +58,22 @@ describe('findChromium', () => {
     expect(thrown(() => findChromium({ env: { CHROME_PATH: root }, systemPaths: [] })).message).toContain(`got ${root} (not a file)`);
   });
 
-  it('takes the newest Playwright revision, full Chromium before headless shell', () => {
+  it('takes the headless shell before full Chromium, then the newest Playwright revision', () => {
     const cache = join(root, 'pw-cache');
     executable(join(cache, 'chromium-1100', 'chrome-linux', 'chrome'));
     const newest = executable(join(cache, 'chromium-1208', 'chrome-linux64', 'chrome'));
-    executable(join(cache, 'chromium_headless_shell-1300', 'chrome-linux', 'headless_shell'));
+    executable(join(cache, 'chromium_headless_shell-1200', 'chrome-linux', 'headless_shell'));
+    const newestShell = executable(join(cache, 'chromium_headless_shell-1300', 'chrome-linux', 'headless_shell'));
     mkdirSync(join(cache, 'chromium-1300'), { recursive: true }); // an interrupted download: no executable
     const system = executable(join(root, 'system3', 'chromium'));
     expect(findChromium({ env: { PLAYWRIGHT_BROWSERS_PATH: cache }, systemPaths: [system] })).toEqual({
-      executablePath: newest,
+      executablePath: newestShell,
       source: 'playwright-cache',
     });
+    const fullOnly = join(root, 'pw-full-only');
+    const full = executable(join(fullOnly, 'chromium-1208', 'chrome-linux64', 'chrome'));
+    expect(findChromium({ env: { PLAYWRIGHT_BROWSERS_PATH: fullOnly }, systemPaths: [] }).executablePath).toBe(full);
+    expect(newest).toContain('chromium-1208');
     const shellOnly = join(root, 'pw-shell-only');
     const shell = executable(join(shellOnly, 'chromium_headless_shell-1300', 'chrome-headless-shell-linux64', 'chrome-headless-shell'));
     expect(findChromium({ env: { PLAYWRIGHT_BROWSERS_PATH: shellOnly }, systemPaths: [] }).executablePath).toBe(shell);

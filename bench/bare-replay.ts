@@ -1,0 +1,219 @@
+/**
+ * The baseline of the step benchmark: what the pipeline did, replayed with bare Playwright. Same
+ * browser binary and flags, same environment seed and start page, same viewport, the same actions
+ * on the same elements (by the ref on the same line of the equal snapshot; the recorded pixels when the
+ * pipeline used coordinates), and the same captures after each action (a screenshot and an
+ * AI-mode accessibility snapshot with boxes, taken together). No grounding, no settling beyond what
+ * a careful Playwright script does (wait for a navigation the action caused), no storage.
+ *
+ * Every replayed step is checked: its URL and accessibility snapshot (refs and boxes aside) must
+ * equal what the pipeline recorded after that step. A snapshot that is not there yet is captured
+ * again, as Playwright's own `toMatchAriaSnapshot` retries, and that time counts.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { ExecutedAction } from '../src/core/action.js';
+import type { Step } from '../src/core/step.js';
+import { startEnvironment } from '../src/environments/start-environment.js';
+
+export interface ChainToReplay {
+  environment: string;
+  envSeed: number;
+  /** The chain's directory (step files refer to snapshots relative to it). */
+  dir: string;
+  steps: Step[];
+}
+
+export interface BareStep {
+  ms: number;
+  screenshotMs: number;
+  snapshotMs: number;
+  pngBytes: number;
+  /** Captures taken until the snapshot matched the recorded one (1 when it matched at once). */
+  captures: number;
+}
+
+export interface BareReplay {
+  steps: BareStep[];
+  /** Steps whose URL or snapshot never matched what the pipeline recorded, with why. */
+  mismatches: string[];
+  /** Steps left out on both sides: the pipeline's failed actions and `done`. */
+  skipped: number;
+}
+
+const MATCH_WAIT_MS = 3000;
+
+export async function replayBare(chains: readonly ChainToReplay[], options: { executablePath: string; args: readonly string[] }): Promise<BareReplay> {
+  const browser = await chromium.launch({ executablePath: options.executablePath, args: [...options.args], headless: true });
+  const result: BareReplay = { steps: [], mismatches: [], skipped: 0 };
+  try {
+    for (const chain of chains) await replayChain(browser, chain, result);
+  } finally {
+    await browser.close();
+  }
+  return result;
+}
+
+/** Whether the pipeline's step is replayed and timed (a failed action or `done` is not). */
+export function isReplayed(step: Step): boolean {
+  return step.executed.outcome.ok && step.executed.action.type !== 'done';
+}
+
+async function replayChain(browser: Browser, chain: ChainToReplay, result: BareReplay): Promise<void> {
+  const environment = await startEnvironment(chain.environment, { seed: chain.envSeed });
+  // The context the pipeline's sessions use, and its answer to confirm() dialogs ("Delete this task?").
+  const context = await browser.newContext({
+    viewport: environment.manifest.viewport,
+    deviceScaleFactor: 1,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    colorScheme: 'light',
+    serviceWorkers: 'block',
+  });
+  context.on('dialog', (dialog) => void dialog.accept().catch(() => undefined));
+  const page = await context.newPage();
+  // The pipeline's server ran on another port: its URLs are moved to this server's origin.
+  const recordedOrigin = chain.steps[0] ? new URL(chain.steps[0].before.url).origin : environment.origin;
+  const here = (url: string): string => (url.startsWith(recordedOrigin) ? environment.origin + url.slice(recordedOrigin.length) : url);
+  // The bare page's latest snapshot, whose refs the next action uses.
+  let snapshot = '';
+  try {
+    for (const step of chain.steps) {
+      const where = `${chain.environment} seed ${chain.envSeed} step ${step.index} (${JSON.stringify(step.executed.action)} on ${JSON.stringify(step.executed.element)})`;
+      // Where the pipeline went between steps without an action (a chain's start, a recovery), go too.
+      if (page.url() !== here(step.before.url) || snapshot === '') {
+        if (page.url() !== here(step.before.url)) await page.goto(here(step.before.url));
+        snapshot = await page.ariaSnapshot({ mode: 'ai', boxes: true });
+      }
+      if (!isReplayed(step)) {
+        result.skipped += 1;
+        continue;
+      }
+      const before = await readFile(join(chain.dir, step.before.snapshot), 'utf8');
+      const expected = normalize(await readFile(join(chain.dir, step.after.snapshot), 'utf8'));
+      const urlAfter = here(step.executed.urlAfter);
+      const started = performance.now();
+      try {
+        await act(page, step.executed, urlAfter, sameElement(before, snapshot, step.executed.element?.ref));
+        await arrive(page, urlAfter);
+      } catch (error) {
+        throw new Error(`${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+      let captures = 0;
+      let capture: { png: Buffer; snapshot: string; screenshotMs: number; snapshotMs: number };
+      for (;;) {
+        captures += 1;
+        capture = await captureBoth(page).catch((error: unknown) => {
+          throw new Error(`${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        });
+        if (normalize(capture.snapshot) === expected || performance.now() - started > MATCH_WAIT_MS) break;
+      }
+      const ms = performance.now() - started;
+      snapshot = capture.snapshot;
+      if (page.url() !== urlAfter) result.mismatches.push(`${where}: at ${page.url()}, recorded ${urlAfter}`);
+      else if (normalize(capture.snapshot) !== expected) {
+        result.mismatches.push(`${where}: the accessibility snapshot differs from the recorded one`);
+        if (process.env.BENCH_DEBUG) {
+          const { writeFileSync } = await import('node:fs');
+          writeFileSync(`/tmp/bench-${chain.environment}-${step.index}.expected`, expected);
+          writeFileSync(`/tmp/bench-${chain.environment}-${step.index}.actual`, normalize(capture.snapshot));
+        }
+      }
+      result.steps.push({ ms, screenshotMs: capture.screenshotMs, snapshotMs: capture.snapshotMs, pngBytes: capture.png.byteLength, captures });
+    }
+  } finally {
+    await context.close();
+    await environment.close();
+  }
+}
+
+async function captureBoth(page: Page): Promise<{ png: Buffer; snapshot: string; screenshotMs: number; snapshotMs: number }> {
+  const t0 = performance.now();
+  const [shot, aria] = await Promise.all([
+    page.screenshot({ type: 'png' }).then((png) => ({ png, ms: performance.now() - t0 })),
+    page.ariaSnapshot({ mode: 'ai', boxes: true }).then((snapshot) => ({ snapshot, ms: performance.now() - t0 })),
+  ]);
+  return { png: shot.png, snapshot: aria.snapshot, screenshotMs: shot.ms, snapshotMs: aria.ms };
+}
+
+/**
+ * The element the pipeline acted on, in the bare page: the same line of the same snapshot (the two
+ * pages are equal, refs aside), so the bare ref on that line. Undefined when the pipeline acted on
+ * coordinates alone.
+ */
+function sameElement(recordedBefore: string, bareSnapshot: string, ref: string | undefined): string | undefined {
+  if (!ref) return undefined;
+  const line = recordedBefore.split('\n').findIndex((text) => text.includes(`[ref=${ref}]`));
+  if (line < 0) return undefined;
+  return /\[ref=([^\]]+)\]/.exec(bareSnapshot.split('\n')[line] ?? '')?.[1];
+}
+
+/** The action as a Playwright script does it: on the element by its ref, else at the recorded pixels. */
+async function act(page: Page, executed: ExecutedAction, urlAfter: string, ref: string | undefined): Promise<void> {
+  const { action } = executed;
+  const point = executed.coordinates;
+  const element = ref ? page.getByRef(ref) : undefined;
+  // A hidden checkbox or radio was clicked on its label, at the recorded point, once in view.
+  const onLabel = element && (action.type === 'click' || action.type === 'dblclick') && point && /^(checkbox|radio|switch)$/.test(executed.element?.role ?? '');
+  if (onLabel) await element.scrollIntoViewIfNeeded().catch(() => undefined);
+  const at = (): { x: number; y: number } => {
+    if (!point) throw new Error(`Expected an element or recorded coordinates for ${action.type}, got neither`);
+    return point;
+  };
+  switch (action.type) {
+    case 'click':
+      return element && !onLabel ? element.click() : page.mouse.click(at().x, at().y);
+    case 'dblclick':
+      return element && !onLabel ? element.dblclick() : page.mouse.dblclick(at().x, at().y);
+    case 'hover':
+      return element ? element.hover() : page.mouse.move(at().x, at().y);
+    case 'type':
+      if (element) return action.clear === false ? element.pressSequentially(action.text) : element.fill(action.text);
+      await page.mouse.click(at().x, at().y);
+      return page.keyboard.type(action.text);
+    case 'press':
+      if (element) return element.press(action.key);
+      if (point) await page.mouse.click(point.x, point.y);
+      return page.keyboard.press(action.key);
+    case 'select': {
+      if (!element) throw new Error('Expected the select element by ref, got none');
+      await element.selectOption({ label: action.value }, { timeout: 1000 }).catch(() => element.selectOption(action.value));
+      return;
+    }
+    case 'scroll': {
+      if (element) await element.hover();
+      else if (point) await page.mouse.move(point.x, point.y);
+      return page.mouse.wheel(action.deltaX ?? 0, action.deltaY);
+    }
+    case 'navigate':
+      return void (await page.goto(urlAfter));
+    case 'back':
+      return void (await page.goBack());
+    case 'wait':
+      return page.waitForTimeout(action.ms);
+    case 'done':
+      return;
+  }
+}
+
+/** Waits for the navigation an action caused, when the recorded URL says there was one. */
+async function arrive(page: Page, urlAfter: string): Promise<void> {
+  if (page.url() === urlAfter) return;
+  const sameDocument = stripHash(page.url()) === stripHash(urlAfter);
+  await page.waitForURL(urlAfter, { waitUntil: sameDocument ? 'commit' : 'load', timeout: 10_000 });
+}
+
+function stripHash(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
+}
+
+/** A snapshot without what differs between two renders of the same page: refs, boxes, focus. */
+export function normalize(snapshot: string): string {
+  return snapshot
+    .replace(/ \[(?:ref=[a-z0-9]+|cursor=pointer|box=[\d.,-]+|active)\]/g, '')
+    .replace(/\s+$/g, '')
+    .trim();
+}
