@@ -11,7 +11,7 @@ import { captureObservation } from './observe.js';
 import { createPageReader } from './page-reader.js';
 import { NetworkActivity, waitForSettled } from './settle.js';
 import type { SessionGuard } from './session-guard.js';
-import type { BrowserLoss } from './open-session.js';
+import { browserLost, type BrowserLoss } from './browser-lost.js';
 
 export interface SessionParts {
   context: BrowserContext;
@@ -80,10 +80,21 @@ export class PlaywrightSession implements BrowserSession {
     try {
       return await Promise.race([running, this.gone.then((reason) => Promise.reject(this.crashed(reason, new Error(reason))))]);
     } catch (error) {
-      const dead = this.deadReason();
+      const dead = await this.settledDeadReason();
       if (dead) throw this.crashed(dead, error);
       throw error;
     }
+  }
+
+  /**
+   * deadReason, once a page closed under a live-looking browser has had a moment to show why: a
+   * browser server's dropped connection closes the pages at once and the browser a moment later.
+   */
+  private async settledDeadReason(): Promise<string | undefined> {
+    const dead = this.deadReason();
+    const browser = this.parts.context.browser();
+    if (dead === 'the page was closed' && browser) await browserLost(browser);
+    return this.deadReason();
   }
 
   private crashed(reason: string, cause: unknown): Error {
@@ -131,7 +142,7 @@ export class PlaywrightSession implements BrowserSession {
       options,
     ));
     // An action that "failed" because the browser died did not fail: the harness did.
-    const dead = result.executed.outcome.ok ? undefined : this.deadReason();
+    const dead = result.executed.outcome.ok ? undefined : await this.settledDeadReason();
     if (dead) throw this.crashed(dead, new Error(result.executed.outcome.ok ? '' : result.executed.outcome.error));
     const blocked = this.parts.guard.take();
     if (blocked.length) {

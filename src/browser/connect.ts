@@ -2,7 +2,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { abortError, errorMessage, oneLine, throwIfAborted, TrajsynthError } from '../core/index.js';
 import { sleep } from './abort.js';
 import type { BrowserHandle, BrowserSession, ConnectBrowserOptions, NewSessionOptions } from './browser-types.js';
-import { openSession, type BrowserLoss } from './open-session.js';
+import type { BrowserLoss } from './browser-lost.js';
+import { openSession } from './open-session.js';
 import { resolveTimeoutScale } from './timeout-scale.js';
 import { wsEndpointProblem } from './ws-endpoint.js';
 

@@ -2,7 +2,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { abortError, errorMessage, TrajsynthError, throwIfAborted } from '../core/index.js';
 import type { BrowserHandle, BrowserSession, LaunchBrowserOptions, NewSessionOptions } from './browser-types.js';
 import { findChromium } from './find-chromium.js';
-import { openSession, type BrowserLoss } from './open-session.js';
+import type { BrowserLoss } from './browser-lost.js';
+import { openSession } from './open-session.js';
 import { resolveTimeoutScale } from './timeout-scale.js';
 
 export const CHROMIUM_ARGS: readonly string[] = [

@@ -6,14 +6,8 @@ import { BASE_LIMITS, scaledLimits } from './limits.js';
 import { NavigationTracker } from './navigation-watch.js';
 import { SessionGuard } from './session-guard.js';
 import { calibrateTimeoutScale, checkedScale } from './timeout-scale.js';
+import { browserLost, type BrowserLoss } from './browser-lost.js';
 import { normalizeOrigin } from './url.js';
-
-/** How a browser's loss is told: why sessions die when it disconnects, and what to do about it. */
-export interface BrowserLoss {
-  /** e.g. "the browser process is gone". */
-  reason: string;
-  hint?: string;
-}
 
 /**
  * Opens one episode's session in `browser` (launched or connected): an isolated context with one
@@ -42,7 +36,7 @@ export async function openSession(browser: Browser, options: NewSessionOptions, 
       }),
     );
   } catch (error) {
-    if (!browser.isConnected()) throw lost(error);
+    if (await browserLost(browser)) throw lost(error);
     throw error;
   }
   try {
@@ -56,8 +50,8 @@ export async function openSession(browser: Browser, options: NewSessionOptions, 
     throwIfAborted(options.signal);
     return new PlaywrightSession({ context, page, origin, viewport, allowedOrigins, guard, navigation, limits, loss });
   } catch (error) {
+    if (await browserLost(browser)) throw lost(error);
     await context.close().catch(() => undefined);
-    if (!browser.isConnected()) throw lost(error);
     throw error;
   }
 }
@@ -82,3 +76,4 @@ async function untilDisconnected<T>(browser: Browser, loss: BrowserLoss, call: (
     browser.off('disconnected', onDisconnect);
   }
 }
+
