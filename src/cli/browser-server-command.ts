@@ -45,12 +45,11 @@ export async function browserServerCommand(argv: string[], signal: AbortSignal):
     const lines = [`browser server listening on ${server.wsEndpoint}`];
     const url = new URL(server.wsEndpoint);
     const unspecified = url.hostname === '0.0.0.0' || url.hostname === '[::]';
-    if (unspecified) {
-      for (const address of externalAddresses()) lines.push(`  from other machines: ${url.protocol}//${address}:${url.port}${url.pathname}`);
-    }
+    const reachable = unspecified ? externalAddresses().map((address) => `${url.protocol}//${address}:${url.port}${url.pathname}`) : [];
+    for (const endpoint of reachable) lines.push(`  from other machines: ${endpoint}`);
     lines.push(
       `  Chromium ${server.version} (${server.executablePath}), one browser per connecting run`,
-      `  use: trajsynth synth --browser ${server.wsEndpoint} ...`,
+      `  use: trajsynth synth --browser ${reachable[0] ?? server.wsEndpoint} ...`,
       'Ctrl-C to stop',
       '',
     );
