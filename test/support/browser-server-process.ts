@@ -61,8 +61,9 @@ export class BrowserServerProcess {
       if (!options.socketPath) throw new Error('Expected a socketPath for an isolated browser server');
       await rm(options.socketPath, { force: true });
       const quoted = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-      const script = `ip link set lo up && ${quoted(process.execPath)} -e ${quoted(INNER_RELAY)} ${quoted(options.socketPath)} ${INNER_PORT} & exec ${quoted(process.execPath)} ${quoted(CLI)} ${flags.map(quoted).join(' ')}`;
-      // Its own process group: the relay inside goes with the server when the group is killed.
+      const script = `ip link set lo up && ${quoted(process.execPath)} -e ${quoted(INNER_RELAY)} ${quoted(options.socketPath)} ${INNER_PORT} >/dev/null 2>&1 & exec ${quoted(process.execPath)} ${quoted(CLI)} ${flags.map(quoted).join(' ')}`;
+      // Its own process group: the relay inside goes with the server when the group is killed. The
+      // relay keeps none of the server's output pipes open, so the server's end is seen when it exits.
       child = spawn('unshare', ['--net', 'sh', '-c', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
       relay = await hostRelay(options.socketPath, options.port ?? 0);
     } else {
