@@ -18,6 +18,7 @@ const SLOW_FILES = [
   'test/e2e/faults.test.ts', // 135 (kills, crashes, damage, a full disk; waits for the seed-3 run)
   'test/e2e/cli-eval-agents.test.ts', // 130
   'test/integration/foreign-sites-synth.test.ts', // 95
+  'test/e2e/cli-remote-browser.test.ts', // 90 (browser servers; makes or waits for the seed-3 run)
   'test/integration/bundled-apps-chains-2.test.ts', // 85
   'test/integration/model-chain.test.ts', // 80
   'test/integration/bundled-apps-chains.test.ts', // 70

@@ -11,6 +11,7 @@ import { captureObservation } from './observe.js';
 import { createPageReader } from './page-reader.js';
 import { NetworkActivity, waitForSettled } from './settle.js';
 import type { SessionGuard } from './session-guard.js';
+import { browserLost, type BrowserLoss } from './browser-lost.js';
 
 export interface SessionParts {
   context: BrowserContext;
@@ -23,6 +24,8 @@ export interface SessionParts {
   limits: BrowserLimits;
   guard: SessionGuard;
   navigation: NavigationTracker;
+  /** What a disconnected browser means here (a dead process, a dropped connection to a browser server). */
+  loss: BrowserLoss;
 }
 
 export class PlaywrightSession implements BrowserSession {
@@ -48,7 +51,7 @@ export class PlaywrightSession implements BrowserSession {
         this.rendererCrashed = true;
         resolve("the page's renderer crashed");
       };
-      this.onDisconnect = () => resolve('the browser process is gone');
+      this.onDisconnect = () => resolve(parts.loss.reason);
     });
     parts.page.on('crash', this.onCrash);
     parts.context.browser()?.on('disconnected', this.onDisconnect);
@@ -62,7 +65,7 @@ export class PlaywrightSession implements BrowserSession {
   private deadReason(): string | undefined {
     if (this.closed) return undefined;
     if (this.rendererCrashed) return "the page's renderer crashed";
-    if (!this.parts.context.browser()?.isConnected()) return 'the browser process is gone';
+    if (!this.parts.context.browser()?.isConnected()) return this.parts.loss.reason;
     if (this.parts.page.isClosed()) return 'the page was closed';
     return undefined;
   }
@@ -75,12 +78,28 @@ export class PlaywrightSession implements BrowserSession {
     const running = operation();
     running.catch(() => undefined); // may reject after the race is lost; nothing is waiting for it then
     try {
-      return await Promise.race([running, this.gone.then((reason) => Promise.reject(crashedError(reason, new Error(reason))))]);
+      return await Promise.race([running, this.gone.then((reason) => Promise.reject(this.crashed(reason, new Error(reason))))]);
     } catch (error) {
-      const dead = this.deadReason();
-      if (dead) throw crashedError(dead, error);
+      const dead = await this.settledDeadReason();
+      if (dead) throw this.crashed(dead, error);
       throw error;
     }
+  }
+
+  /**
+   * deadReason, once a page closed under a live-looking browser has had a moment to show why: a
+   * browser server's dropped connection closes the pages at once and the browser a moment later.
+   */
+  private async settledDeadReason(): Promise<string | undefined> {
+    const dead = this.deadReason();
+    const browser = this.parts.context.browser();
+    if (dead === 'the page was closed' && browser) await browserLost(browser);
+    return this.deadReason();
+  }
+
+  private crashed(reason: string, cause: unknown): Error {
+    // The browser's loss has its own hint (a dropped connection names the server); a renderer crash keeps the default.
+    return crashedError(reason, cause, reason === this.parts.loss.reason ? this.parts.loss.hint : undefined);
   }
 
   url(): string {
@@ -123,8 +142,8 @@ export class PlaywrightSession implements BrowserSession {
       options,
     ));
     // An action that "failed" because the browser died did not fail: the harness did.
-    const dead = result.executed.outcome.ok ? undefined : this.deadReason();
-    if (dead) throw crashedError(dead, new Error(result.executed.outcome.ok ? '' : result.executed.outcome.error));
+    const dead = result.executed.outcome.ok ? undefined : await this.settledDeadReason();
+    if (dead) throw this.crashed(dead, new Error(result.executed.outcome.ok ? '' : result.executed.outcome.error));
     const blocked = this.parts.guard.take();
     if (blocked.length) {
       const earlier = result.executed.outcome.ok ? [] : [result.executed.outcome.error];
@@ -149,11 +168,11 @@ export class PlaywrightSession implements BrowserSession {
   }
 }
 
-export function crashedError(reason: string, cause: unknown): TrajsynthError {
+export function crashedError(reason: string, cause: unknown, hint?: string): TrajsynthError {
   return new TrajsynthError(`Expected a live browser, got a crash: ${reason} (${oneLine(errorMessage(cause), 160)})`, {
     code: 'BROWSER_CRASHED',
     isRetryable: true,
     cause,
-    hint: 'The episode is redone in a relaunched browser; if crashes repeat, check memory (dmesg) and /dev/shm.',
+    hint: hint ?? 'The episode is redone in a relaunched browser; if crashes repeat, check memory (dmesg) and /dev/shm.',
   });
 }

@@ -19,6 +19,55 @@ export interface LaunchBrowserOptions {
   signal?: AbortSignal;
 }
 
+export interface ConnectBrowserOptions {
+  /** A browser server's endpoint, as `trajsynth browser-server` prints it: ws://HOST:PORT/PATH. */
+  wsEndpoint: string;
+  /**
+   * Factor every time limit of its sessions is multiplied by. 'auto' (the default):
+   * TRAJSYNTH_TIMEOUT_SCALE when set, else measured on this machine (the one running the episodes)
+   * when connecting, as for a launched browser.
+   */
+  timeoutScale?: number | 'auto';
+  /**
+   * After the connection drops, how long the next session keeps trying to reconnect (with backoff)
+   * before failing with BROWSER_UNREACHABLE. Default: TRAJSYNTH_RECONNECT_SECONDS when set, else 30 s.
+   */
+  reconnectWithinMs?: number;
+  /** Environment to read TRAJSYNTH_TIMEOUT_SCALE and TRAJSYNTH_RECONNECT_SECONDS from (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
+  signal?: AbortSignal;
+}
+
+export interface BrowserServerOptions {
+  /** Port to listen on; 0 picks a free one. */
+  port: number;
+  /** Address to listen on (default 127.0.0.1); 0.0.0.0 accepts connections from the network. */
+  host?: string;
+  /**
+   * The endpoint's path (default: a random, unguessable one). A fixed path keeps the endpoint the
+   * same across restarts on the same port, so connected runs reconnect.
+   */
+  wsPath?: string;
+  /** Chromium to run for each connection (default: findChromium()). */
+  executablePath?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * A browser server: each connecting process (`--browser`) gets a headless Chromium of its own,
+ * closed when it disconnects, whose requests to loopback addresses go back through the connection
+ * to the connecting machine's loopback (where the episodes' apps are served).
+ */
+export interface RunningBrowserServer {
+  /** ws://HOST:PORT/PATH, what --browser takes. */
+  readonly wsEndpoint: string;
+  readonly executablePath: string;
+  /** Chromium's version string, from a trial launch at start. */
+  readonly version: string;
+  /** Closes every connection and the browsers of all of them. */
+  close(): Promise<void>;
+}
+
 export interface NewSessionOptions {
   /** Default 1280x800. */
   viewport?: Viewport;
@@ -36,9 +85,12 @@ export interface NewSessionOptions {
   signal?: AbortSignal;
 }
 
-/** A running headless Chromium. Each session gets its own isolated browser context. */
+/** A running headless Chromium, launched or connected. Each session gets its own isolated browser context. */
 export interface BrowserHandle {
-  readonly executablePath: string;
+  /** The Chromium launched; undefined for a browser on a browser server. */
+  readonly executablePath: string | undefined;
+  /** The browser server connected to; undefined for a launched browser. */
+  readonly wsEndpoint: string | undefined;
   /** Chromium's version string, e.g. "156.0.8078.79". */
   readonly version: string;
   /** The timeout scale sessions get (see LaunchBrowserOptions.timeoutScale). */

@@ -1,13 +1,10 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { abortError, DEFAULT_VIEWPORT, errorMessage, TrajsynthError, throwIfAborted } from '../core/index.js';
-import { crashedError, PlaywrightSession } from './browser-session.js';
+import { chromium, type Browser } from 'playwright-core';
+import { abortError, errorMessage, TrajsynthError, throwIfAborted } from '../core/index.js';
 import type { BrowserHandle, BrowserSession, LaunchBrowserOptions, NewSessionOptions } from './browser-types.js';
 import { findChromium } from './find-chromium.js';
-import { BASE_LIMITS, scaledLimits } from './limits.js';
-import { NavigationTracker } from './navigation-watch.js';
-import { SessionGuard } from './session-guard.js';
-import { calibrateTimeoutScale, checkedScale, resolveTimeoutScale } from './timeout-scale.js';
-import { normalizeOrigin } from './url.js';
+import type { BrowserLoss } from './browser-lost.js';
+import { openSession } from './open-session.js';
+import { resolveTimeoutScale } from './timeout-scale.js';
 
 export const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
@@ -19,7 +16,8 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-dev-shm-usage',
 ];
 
-const LAUNCH_TIMEOUT_MS = 30_000;
+export const LAUNCH_TIMEOUT_MS = 30_000;
+const LOCAL_LOSS: BrowserLoss = { reason: 'the browser process is gone' };
 
 /**
  * Launches headless Chromium through playwright-core. Failure throws BROWSER_LAUNCH_FAILED.
@@ -39,7 +37,8 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
   return new PlaywrightBrowserHandle(browser, executablePath, timeoutScale);
 }
 
-async function launchChromium(executablePath: string, signal: AbortSignal | undefined): Promise<Browser> {
+/** Launches headless Chromium with CHROMIUM_ARGS; BROWSER_LAUNCH_FAILED when it does not start. */
+export async function launchChromium(executablePath: string, signal: AbortSignal | undefined): Promise<Browser> {
   let browser: Browser;
   try {
     browser = await chromium.launch({
@@ -72,6 +71,7 @@ async function launchChromium(executablePath: string, signal: AbortSignal | unde
  */
 class PlaywrightBrowserHandle implements BrowserHandle {
   readonly version: string;
+  readonly wsEndpoint = undefined;
   relaunches = 0;
   private closed = false;
   private relaunching: Promise<Browser> | undefined;
@@ -104,80 +104,14 @@ class PlaywrightBrowserHandle implements BrowserHandle {
 
   async newSession(options: NewSessionOptions): Promise<BrowserSession> {
     throwIfAborted(options.signal);
-    const viewport = options.viewport ?? DEFAULT_VIEWPORT;
-    const origin = normalizeOrigin(options.origin);
-    const wanted = options.timeoutScale ?? this.timeoutScale;
-    const scale = wanted === 'auto' ? calibrateTimeoutScale() : checkedScale(wanted);
-    const limits = { ...scaledLimits(scale), navigationMs: Math.round((options.navigationTimeoutMs ?? BASE_LIMITS.navigationMs) * scale) };
     const browser = await this.liveBrowser(options.signal);
-    let context: BrowserContext;
-    try {
-      context = await untilDisconnected(browser, () =>
-        browser.newContext({
-          viewport,
-          deviceScaleFactor: 1,
-          locale: 'en-US',
-          timezoneId: 'UTC',
-          colorScheme: 'light',
-          serviceWorkers: 'block',
-          acceptDownloads: false,
-        }),
-      );
-    } catch (error) {
-      if (!browser.isConnected()) throw crashedError('the browser closed while a session was opening', error);
-      throw error;
-    }
-    try {
-      const allowedOrigins = options.allowedOrigins ? [origin, ...options.allowedOrigins.map(normalizeOrigin)] : undefined;
-      const page = await untilDisconnected(browser, () => context.newPage());
-      const guard = await untilDisconnected(browser, () => SessionGuard.install(context, page, allowedOrigins));
-      const navigation = await untilDisconnected(browser, () => NavigationTracker.install(context, page));
-      // A confirm() the agent triggers (e.g. "Delete this task?") is accepted, as a person meaning
-      // to click Delete would; Playwright would otherwise dismiss it.
-      context.on('dialog', (dialog) => void dialog.accept().catch(() => undefined));
-      throwIfAborted(options.signal);
-      return new PlaywrightSession({
-        context,
-        page,
-        origin,
-        viewport,
-        allowedOrigins,
-        guard,
-        navigation,
-        limits,
-      });
-    } catch (error) {
-      await context.close().catch(() => undefined);
-      if (!browser.isConnected()) throw crashedError('the browser closed while a session was opening', error);
-      throw error;
-    }
+    return openSession(browser, options, this.timeoutScale, LOCAL_LOSS);
   }
 
   async close(): Promise<void> {
     this.closed = true;
     await this.relaunching?.catch(() => undefined);
     await this.browser.close().catch(() => undefined);
-  }
-}
-
-/**
- * Runs a browser call, failing with BROWSER_CRASHED if the browser disconnects first: a call in
- * flight when the browser process dies may otherwise never settle.
- */
-async function untilDisconnected<T>(browser: Browser, call: () => Promise<T>): Promise<T> {
-  if (!browser.isConnected()) throw crashedError('the browser process is gone', new Error('disconnected'));
-  let onDisconnect: () => void = () => undefined;
-  const disconnected = new Promise<never>((_, reject) => {
-    onDisconnect = () => reject(crashedError('the browser process is gone', new Error('disconnected')));
-    browser.once('disconnected', onDisconnect);
-  });
-  disconnected.catch(() => undefined);
-  const running = call();
-  running.catch(() => undefined);
-  try {
-    return await Promise.race([running, disconnected]);
-  } finally {
-    browser.off('disconnected', onDisconnect);
   }
 }
 

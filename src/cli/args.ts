@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { wsEndpointProblem } from '../browser/ws-endpoint.js';
 
 /** A usage mistake: printed as one line with the fix, exit code 2. */
 export class UsageError extends Error {
@@ -70,4 +71,28 @@ export function untilInterrupted(signal: AbortSignal): Promise<void> {
     if (signal.aborted) resolve();
     signal.addEventListener('abort', () => resolve(), { once: true });
   });
+}
+
+/** The --browser flag of the commands that run episodes (synth, eval; a worker too), for parseCommandArgs. */
+export const BROWSER_FLAG_OPTIONS = { browser: { type: 'string' } } as const satisfies Options;
+
+/** --browser in a command's help, its description starting at `column` like the other flags'. */
+export function browserFlagHelp(column: number): string {
+  const indent = ' '.repeat(column);
+  return `${'  --browser WS'.padEnd(column)}run the episodes in a browser server's Chromium instead of launching one\n${indent}here: the ws://HOST:PORT/PATH endpoint \`trajsynth browser-server\` prints`;
+}
+
+/**
+ * The --browser endpoint, checked (a malformed one is a usage error), or undefined without the flag.
+ * Connect with `connectBrowser({ wsEndpoint, signal })` from src/browser and pass the handle as the
+ * pipeline's `browser` option.
+ */
+export function browserEndpointFlag(parsed: ParsedCommand): string | undefined {
+  const raw = stringFlag(parsed, 'browser');
+  if (raw === undefined) return undefined;
+  const problem = wsEndpointProblem(raw.trim());
+  if (problem) {
+    throw new UsageError(`Expected --browser to be a browser server endpoint ws://HOST:PORT/PATH, got "${raw}": ${problem}. \`trajsynth browser-server\` prints it, e.g. --browser ws://10.0.0.5:9333/3f2a…`);
+  }
+  return raw.trim();
 }

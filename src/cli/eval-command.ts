@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { isTrajsynthError } from '../core/errors.js';
 import type { EpisodeRecord } from '../core/eval.js';
 import { modelBuilder, readAgentConfig, type AgentConfig } from '../pipeline/agent-config.js';
-import { booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError, type ParsedCommand } from './args.js';
+import { browserFlagHelp, BROWSER_FLAG_OPTIONS, booleanFlag, browserEndpointFlag, integerFlag, parseCommandArgs, stringFlag, UsageError, type ParsedCommand } from './args.js';
+import { browserServerLostText, connectRemoteBrowser } from './remote-browser.js';
 import { CountingBar, formatDuration } from './progress.js';
 
 export const EVAL_HELP = `Usage: trajsynth eval SOURCE --agent SPEC [flags]
@@ -49,6 +50,7 @@ Flags:
   --resume             continue: finished episodes are kept; interrupted and errored ones are redone
   --redo-damaged       with --resume: redo finished episodes whose files are damaged (default: refuse)
   --quiet              no progress bar
+${browserFlagHelp(23)}
 `;
 
 export async function evalCommand(argv: string[], signal: AbortSignal): Promise<number> {
@@ -78,6 +80,7 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
       resume: { type: 'boolean' },
       'redo-damaged': { type: 'boolean' },
       quiet: { type: 'boolean' },
+      ...BROWSER_FLAG_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
     true,
@@ -98,6 +101,7 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
   if (judgeSpec !== undefined && !/^(anthropic|openai):\S+$/.test(judgeSpec)) throw new UsageError(`Expected --judge to be anthropic:MODEL or openai:MODEL, got "${judgeSpec}"`);
   const runId = stringFlag(parsed, 'run');
   if (runId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(runId)) throw new UsageError(`Expected --run to be a name of letters, digits, '.', '_' or '-', got "${runId}"`);
+  const wsEndpoint = browserEndpointFlag(parsed);
   const outDir = resolve(stringFlag(parsed, 'out') ?? '.');
   const levels = levelsFlag(stringFlag(parsed, 'levels'));
   const environments = (parsed.values.env as string[] | undefined)?.flatMap((value) => value.split(',')).filter(Boolean);
@@ -131,12 +135,15 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
     if (isTrajsynthError(error) && error.code === 'BAD_INPUT') throw new UsageError(`${error.message}${error.hint ? `. ${error.hint}` : ''}`);
     throw error;
   }
-  const bar = booleanFlag(parsed, 'quiet') ? undefined : new CountingBar('episodes');
   const { evaluate } = await import('../eval/evaluate.js');
+  // Connected before the run is touched: an unreachable --browser stops here, with nothing written.
+  const browser = await connectRemoteBrowser(wsEndpoint, signal);
+  const bar = booleanFlag(parsed, 'quiet') ? undefined : new CountingBar('episodes');
   const started = Date.now();
   let result;
   try {
     result = await evaluate({
+      ...(browser ? { browser } : {}),
       outDir,
       ...(runId ? { runId } : {}),
       source,
@@ -162,9 +169,13 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
   } catch (error) {
     if (isTrajsynthError(error) && (error.code === 'BAD_INPUT' || error.code === 'RUN_EXISTS')) throw new UsageError(`${error.message}${error.hint ? `. ${error.hint}` : ''}`);
     throw error;
+  } finally {
+    await browser?.close();
   }
   bar?.finish();
   process.stdout.write(evalSummaryText(result.episodes, result.meta.status, Date.now() - started, result.layout.runId, result.layout.runDir, result.meta.budget));
+  const lost = result.meta.status === 'interrupted' ? undefined : browserServerLostText(wsEndpoint, result.episodes.filter((episode) => episode.status === 'error').map((episode) => episode.error?.code), 'episode(s)');
+  if (lost) process.stderr.write(lost);
   if (result.meta.budget?.reached) return 0;
   return result.meta.status === 'interrupted' ? 130 : 0;
 }

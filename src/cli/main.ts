@@ -24,6 +24,7 @@ Commands:
   review     judge a run's level-k tasks in the browser (verdicts appended to reviews.jsonl)
   envs       list the bundled environments
   serve      serve one bundled environment for a person to click through
+  browser-server  serve headless Chromium to runs on other machines (synth/eval --browser ws://…)
 
 Run \`trajsynth <command> --help\` for a command's flags.
 `;
@@ -81,6 +82,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./envs-command.js')).envsCommand();
     case 'serve':
       return (await import('./serve-command.js')).serveCommand(rest, controller.signal);
+    case 'browser-server':
+      return (await import('./browser-server-command.js')).browserServerCommand(rest, controller.signal);
     case undefined:
     case 'help':
     case '--help':
@@ -92,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${TOOL_VERSION}\n`);
       return 0;
     default:
-      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, compare, export, validate, stats, diff, view, review, reviews, envs, serve (see \`trajsynth --help\`).`);
+      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, compare, export, validate, stats, diff, view, review, reviews, envs, serve, browser-server (see \`trajsynth --help\`).`);
   }
 }
 

@@ -5,7 +5,8 @@ import { URL_ENVIRONMENT_ID, readUrlSiteManifest, urlSite } from '../environment
 import type { UrlSite } from '../core/environment.js';
 import { coverageText } from './coverage-text.js';
 import type { ChainRecord } from '../core/chain.js';
-import { booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError, type ParsedCommand } from './args.js';
+import { browserFlagHelp, BROWSER_FLAG_OPTIONS, booleanFlag, browserEndpointFlag, integerFlag, parseCommandArgs, stringFlag, UsageError, type ParsedCommand } from './args.js';
+import { browserServerLostText, connectRemoteBrowser } from './remote-browser.js';
 import { formatDuration, ProgressBar } from './progress.js';
 import { isTrajsynthError } from '../core/errors.js';
 import { buildAgents, mergeAgentConfig, readAgentConfig, unpricedSpecs, usesModels, type AgentConfig, type RoleName } from '../pipeline/agent-config.js';
@@ -32,6 +33,7 @@ Flags:
   --max-steps N       step limit per subtask (default 12)
   --retries N         new proposals per level after a failure (default 2)
   --quiet             no progress bar
+${browserFlagHelp(22)}
 
 Model-backed agents (default: every role heuristic, offline, no key):
   --model SPEC        a model for every role: anthropic:MODEL, or openai:MODEL for any
@@ -82,6 +84,7 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
       cache: { type: 'string' },
       'cache-only': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
+      ...BROWSER_FLAG_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
     false,
@@ -119,6 +122,7 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
     ...(runId ? { runId } : {}),
     ...(site ? { site } : {}),
   };
+  const wsEndpoint = browserEndpointFlag(parsed);
   const agentConfig = await agentConfigFromFlags(parsed);
   const budgetUsd = budgetFromFlags(parsed, agentConfig);
   if (booleanFlag(parsed, 'dry-run')) {
@@ -134,16 +138,24 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
   const built = usesModels(agentConfig)
     ? buildAgentsOrUsageError(agentConfig, cacheDir ? { cache: { dir: resolve(cacheDir), mode: booleanFlag(parsed, 'cache-only') ? 'read-only' : 'read-write' } } : {})
     : undefined;
-  const progress = booleanFlag(parsed, 'quiet') ? undefined : new ProgressBar();
   const started = Date.now();
   const { synthesize } = await import('../pipeline/synthesize.js');
-  const result = await synthesize({
-    ...options,
-    signal,
-    ...(built ? { agents: built.agents } : {}),
-    ...(budgetUsd !== undefined ? { budgetUsd } : {}),
-    ...(progress ? { onEvent: (event) => progress.handle(event) } : {}),
-  });
+  // Connected before the run is touched: an unreachable --browser stops here, with nothing written.
+  const browser = await connectRemoteBrowser(wsEndpoint, signal);
+  const progress = booleanFlag(parsed, 'quiet') ? undefined : new ProgressBar();
+  let result;
+  try {
+    result = await synthesize({
+      ...options,
+      signal,
+      ...(browser ? { browser } : {}),
+      ...(built ? { agents: built.agents } : {}),
+      ...(budgetUsd !== undefined ? { budgetUsd } : {}),
+      ...(progress ? { onEvent: (event) => progress.handle(event) } : {}),
+    });
+  } finally {
+    await browser?.close();
+  }
   progress?.finish();
   process.stdout.write(summaryText(result.records, result.meta.status, Date.now() - started, options.maxLevel, result.layout));
   if (built && built.caches.length > 0) {
@@ -158,6 +170,8 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
   process.stdout.write(coverageText(result.meta.coverage, environment === ALL_ENVIRONMENTS ? result.meta.spread : undefined));
   if (result.meta.budget?.reached) return 0;
   if (result.meta.status === 'interrupted') return 130;
+  const lost = browserServerLostText(wsEndpoint, result.records.filter((record) => record.status === 'error').map((record) => record.error?.code), 'chain(s)');
+  if (lost) process.stderr.write(lost);
   if (result.records.some((record) => record.status === 'error')) return 1;
   const nothing = nothingSynthesizedText(result.records, site !== undefined);
   if (nothing) {

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'BROWSER_LAUNCH_FAILED'
   /** The browser or a page's renderer died under a running episode (an infrastructure error). */
   | 'BROWSER_CRASHED'
+  /** A browser server (`--browser ws://…`) could not be reached, at the start or after its connection dropped. */
+  | 'BROWSER_UNREACHABLE'
   | 'UNKNOWN_ENVIRONMENT'
   | 'ENVIRONMENT_FAILED'
   | 'UNREACHABLE_URL'
