@@ -8,6 +8,9 @@ import type { ChainRecord } from '../core/chain.js';
 import { booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError, type ParsedCommand } from './args.js';
 import { formatDuration, ProgressBar } from './progress.js';
 import { isTrajsynthError } from '../core/errors.js';
+import type { SynthesisEvent } from '../pipeline/events.js';
+import type { FollowEvent } from '../queue/index.js';
+import { followEventText } from './queue-text.js';
 import { buildAgents, mergeAgentConfig, readAgentConfig, unpricedSpecs, usesModels, type AgentConfig, type RoleName } from '../pipeline/agent-config.js';
 
 export const SYNTH_HELP = `Usage: trajsynth synth [flags]
@@ -32,6 +35,9 @@ Flags:
   --max-steps N       step limit per subtask (default 12)
   --retries N         new proposals per level after a failure (default 2)
   --quiet             no progress bar
+  --queue URL         queue mode: enqueue one job per chain on the Redis at URL (redis://HOST:PORT)
+                      and follow the workers (\`trajsynth worker --queue URL\`) until every chain is
+                      done; --out must be a directory every worker shares. Same run, same tasks file
 
 Model-backed agents (default: every role heuristic, offline, no key):
   --model SPEC        a model for every role: anthropic:MODEL, or openai:MODEL for any
@@ -82,6 +88,7 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
       cache: { type: 'string' },
       'cache-only': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
+      queue: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     false,
@@ -136,17 +143,37 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
     : undefined;
   const progress = booleanFlag(parsed, 'quiet') ? undefined : new ProgressBar();
   const started = Date.now();
-  const { synthesize } = await import('../pipeline/synthesize.js');
-  const result = await synthesize({
+  const queueUrl = stringFlag(parsed, 'queue');
+  const runOptions = {
     ...options,
     signal,
     ...(built ? { agents: built.agents } : {}),
     ...(budgetUsd !== undefined ? { budgetUsd } : {}),
-    ...(progress ? { onEvent: (event) => progress.handle(event) } : {}),
-  });
+    ...(progress ? { onEvent: (event: SynthesisEvent) => progress.handle(event) } : {}),
+  };
+  let result;
+  if (queueUrl !== undefined) {
+    const { synthesizeOnQueue, parseRedisUrl } = await import('../queue/index.js');
+    try {
+      parseRedisUrl(queueUrl);
+    } catch (error) {
+      if (isTrajsynthError(error)) throw new UsageError(`${error.message}. ${error.hint ?? ''}`.trim());
+      throw error;
+    }
+    result = await synthesizeOnQueue({
+      ...runOptions,
+      queueUrl,
+      agentConfig,
+      ...(cacheDir ? { cache: { dir: resolve(cacheDir), mode: booleanFlag(parsed, 'cache-only') ? ('read-only' as const) : ('read-write' as const) } } : {}),
+      ...(progress ? { onQueueEvent: (event: FollowEvent) => progress.log(followEventText(event, queueUrl, options.outDir)) } : {}),
+    });
+  } else {
+    const { synthesize } = await import('../pipeline/synthesize.js');
+    result = await synthesize(runOptions);
+  }
   progress?.finish();
   process.stdout.write(summaryText(result.records, result.meta.status, Date.now() - started, options.maxLevel, result.layout));
-  if (built && built.caches.length > 0) {
+  if (built && built.caches.length > 0 && queueUrl === undefined) {
     const hits = built.caches.reduce((total, cache) => total + cache.hits, 0);
     const misses = built.caches.reduce((total, cache) => total + cache.misses, 0);
     process.stdout.write(`  response cache ${hits} hit(s), ${misses} call(s) made and recorded in ${resolve(cacheDir!)}\n`);

@@ -84,3 +84,11 @@ export async function discardChainAttempts(run: RunLayout): Promise<number> {
   await rm(run.attemptsDir, { recursive: true, force: true });
   return discarded;
 }
+
+/** Removes a chain's directory (to be redone from its seed), keeping its model calls in interrupted-calls.jsonl. */
+export async function discardChain(run: RunLayout, chainId: string): Promise<void> {
+  const layout = chainLayout(run, chainId);
+  if (!existsSync(layout.dir)) return;
+  await keepCallsOf(layout, run.interruptedCallsFile);
+  await rm(layout.dir, { recursive: true, force: true });
+}
