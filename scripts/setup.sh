@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what trajsynth needs on a fresh Debian/Ubuntu machine: a Chromium (when none is found),
-# fonts for readable screenshots, the npm dependencies, and the compiled build. Safe to re-run.
+# fonts for readable screenshots, redis-server (queue mode and its tests; when none is on the PATH),
+# the npm dependencies, and the compiled build. Safe to re-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,9 +18,10 @@ packages=()
 have_chromium || packages+=(chromium)
 dpkg -s fonts-liberation >/dev/null 2>&1 || packages+=(fonts-liberation)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || packages+=(fonts-dejavu-core)
+command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
 if [ ${#packages[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
-    echo "setup: need ${packages[*]} but apt-get is not available; install Chromium yourself and set TRAJSYNTH_CHROMIUM=/path/to/chrome" >&2
+    echo "setup: need ${packages[*]} but apt-get is not available; install Chromium yourself and set TRAJSYNTH_CHROMIUM=/path/to/chrome, and redis-server (>= 6.2) for queue mode" >&2
     exit 1
   fi
   sudo_cmd=()

@@ -24,7 +24,7 @@ export function queueSettings(env: NodeJS.ProcessEnv = process.env): QueueSettin
   return {
     stallMs,
     stalledIntervalMs: Math.max(500, Math.round(stallMs / 2)),
-    maxStalledCount: 2,
+    maxStalledCount: 3,
     attempts: Math.round(positiveMs(env, 'TRAJSYNTH_QUEUE_ATTEMPTS', 3, 1)),
     backoffMs: positiveMs(env, 'TRAJSYNTH_QUEUE_BACKOFF_MS', 2000, 0),
     pollMs: 500,

@@ -21,10 +21,14 @@ import { startWorker, stopWorkers, type RunningWorker } from '../support/queue-w
  * queue-soak` runs the long version (every app, 24 chains to level 6, and prints timings).
  */
 const RUN = 'project-tracker-seed11';
-const ARGS = ['synth', '--env', 'project-tracker', '--chains', '4', '--max-level', '2', '--seed', '11', '--concurrency', '2'];
-const CHAINS = 4;
-/** Short enough that a killed worker's job is handed on within seconds. */
-const QUEUE_ENV = { TRAJSYNTH_QUEUE_STALL_MS: '4000', TRAJSYNTH_QUEUE_BACKOFF_MS: '300' };
+const ARGS = ['synth', '--env', 'project-tracker', '--chains', '3', '--max-level', '2', '--seed', '11', '--concurrency', '2'];
+const CHAINS = 3;
+/**
+ * A killed worker's job is handed on within about 1.5 × this. Shorter would be quicker, but on a
+ * saturated machine (other test files' browsers on the same 2 cores) a live worker can then miss a
+ * lock renewal and have its job taken over: still correct (attempts are written apart), but slower.
+ */
+const QUEUE_ENV = { TRAJSYNTH_QUEUE_STALL_MS: '12000', TRAJSYNTH_QUEUE_BACKOFF_MS: '300' };
 const TEST_MS = 280_000;
 
 let root: string;
@@ -80,8 +84,8 @@ describe.concurrent('queue mode', () => {
         const result = await runCli([...ARGS, '--out', out, '--queue', redis.url], { env: QUEUE_ENV });
         expect(result.code, result.stderr).toBe(0);
         expect(result.stdout).toMatch(new RegExp(`Run ${RUN}: complete`));
-        expect(result.stdout).toMatch(/chains\s+4 finished/);
-        expect(result.stderr).toMatch(/queue: 4 chain job\(s\) enqueued/);
+        expect(result.stdout).toMatch(/chains\s+3 finished/);
+        expect(result.stderr).toMatch(/queue: 3 chain job\(s\) enqueued/);
         expect(await runProblems(out, RUN, CHAINS)).toEqual([]);
         expect(existsSync(join(out, 'trajectories', RUN, 'attempts'))).toBe(false);
         expect(await readFile(join(out, 'tasks', `${RUN}.jsonl`), 'utf8')).toBe(await referenceTasks());
@@ -91,10 +95,10 @@ describe.concurrent('queue mode', () => {
         const status = await runCli(['queue-status', redis.url]);
         expect(status.code, status.stderr).toBe(0);
         expect(status.stdout).toMatch(/3 live worker\(s\), 1 run\(s\)/);
-        expect(status.stdout).toMatch(new RegExp(`${RUN}\\s+synth\\s+0\\s+0\\s+0\\s+4\\s+0\\s+0`));
+        expect(status.stdout).toMatch(new RegExp(`${RUN}\\s+synth\\s+0\\s+0\\s+0\\s+3\\s+0\\s+\\d+`));
         const json = await runCli(['queue-status', redis.url, '--json']);
         const parsed = JSON.parse(json.stdout) as { runs: Array<{ runId: string; completed: number; outDir: string }>; workers: Array<{ pid: number; concurrency: number; live: boolean }> };
-        expect(parsed.runs).toMatchObject([{ runId: RUN, completed: 4, outDir: out }]);
+        expect(parsed.runs).toMatchObject([{ runId: RUN, completed: 3, outDir: out }]);
         expect(parsed.workers.map((worker) => worker.pid).sort()).toEqual(workers.map((worker) => worker.pid).sort());
         expect(parsed.workers.every((worker) => worker.live && worker.concurrency === 1)).toBe(true);
 
@@ -174,7 +178,7 @@ describe.concurrent('queue mode', () => {
         2,
         async ({ redis, out, workers }) => {
           const run = 'poisoned';
-          const result = await runCli(['synth', '--env', 'project-tracker', '--chains', '3', '--max-level', '1', '--seed', '2', '--run', run, '--out', out, '--queue', redis.url], { env: QUEUE_ENV });
+          const result = await runCli(['synth', '--env', 'project-tracker', '--chains', '2', '--max-level', '1', '--seed', '2', '--run', run, '--out', out, '--queue', redis.url], { env: QUEUE_ENV });
           expect(result.code).toBe(1);
           expect(result.stdout).toMatch(/Run poisoned: complete/);
           expect(result.stdout).toMatch(/c0002: error: .*TRAJSYNTH_QUEUE_POISON/);
@@ -182,16 +186,16 @@ describe.concurrent('queue mode', () => {
           const record = await readChain(layout, 'c0002');
           expect(record?.status).toBe('error');
           expect(record?.error?.message).toMatch(/Expected environment project-tracker to start for chain c0002, got a failure injected/);
-          for (const chainId of ['c0001', 'c0003']) expect((await readChain(layout, chainId))?.status).toBe('complete');
+          expect((await readChain(layout, 'c0001'))?.status).toBe('complete');
           const meta = RunMetaSchema.parse(JSON.parse(await readFile(layout.runFile, 'utf8')));
           expect(meta.status).toBe('complete');
-          expect(meta.chains.map((chain) => chain.status)).toEqual(['complete', 'error', 'complete']);
+          expect(meta.chains.map((chain) => chain.status)).toEqual(['complete', 'error']);
           // Three attempts in all, over the workers.
           const starts = workers.map((worker) => worker.output().match(/poisoned c0002: started/g)?.length ?? 0).reduce((a, b) => a + b, 0);
           expect(starts).toBe(3);
           expect(workers.map((worker) => worker.output()).join('')).toMatch(/c0002: error: .*\(will be retried\)/);
           const status = await runCli(['queue-status', redis.url]);
-          expect(status.stdout).toMatch(/poisoned\s+synth\s+0\s+0\s+0\s+2\s+1\s+0/);
+          expect(status.stdout).toMatch(/poisoned\s+synth\s+0\s+0\s+0\s+1\s+1\s+\d+/);
         },
         { TRAJSYNTH_QUEUE_POISON: 'c0002' },
       );
@@ -212,7 +216,7 @@ describe.concurrent('queue mode', () => {
           async ({ redis, out, workers }) => {
             const run = 'budget';
             const budgetUsd = 0.02;
-            const result = await runCli(['synth', '--model', 'anthropic:claude-haiku-4-5', '--chains', '4', '--max-level', '3', '--seed', '5', '--run', run, '--budget-usd', String(budgetUsd), '--out', out, '--queue', redis.url], { env: { ...QUEUE_ENV, ...env } });
+            const result = await runCli(['synth', '--model', 'anthropic:claude-haiku-4-5', '--chains', '3', '--max-level', '3', '--seed', '5', '--run', run, '--budget-usd', String(budgetUsd), '--out', out, '--queue', redis.url], { env: { ...QUEUE_ENV, ...env } });
             expect(result.code, result.stderr).toBe(0);
             expect(result.stdout).toMatch(/budget reached: the run stopped cleanly/);
             const layout = runLayout(out, run);
@@ -250,7 +254,7 @@ describe.concurrent('queue mode', () => {
     async () => {
       await withQueue('interrupted', 1, async ({ redis, out, workers }) => {
         const run = 'interrupted';
-        const args = ['synth', '--env', 'project-tracker', '--chains', '4', '--max-level', '1', '--seed', '4', '--run', run, '--out', out, '--queue', redis.url];
+        const args = ['synth', '--env', 'project-tracker', '--chains', '3', '--max-level', '1', '--seed', '4', '--run', run, '--out', out, '--queue', redis.url];
         const first = await runCli(args, { env: QUEUE_ENV, interruptWhen: /chain c0001 done/ });
         expect(first.code).toBe(130);
         expect(first.stderr).toMatch(/queue: stopping \(interrupted by user\): \d+ queued job\(s\) removed/);
@@ -261,12 +265,12 @@ describe.concurrent('queue mode', () => {
         expect(meta.chains.filter((chain) => chain.status === 'complete').length).toBeLessThan(CHAINS);
         const status = JSON.parse((await runCli(['queue-status', redis.url, '--json'])).stdout) as { runs: Array<{ waiting: number; active: number; delayed: number }> };
         expect(status.runs[0]).toMatchObject({ waiting: 0, active: 0, delayed: 0 });
-        expect(workers[0]!.output()).not.toMatch(/interrupted c0004: started/);
+        expect(workers[0]!.output()).not.toMatch(/interrupted c0003: started/);
 
         const resumed = await runCli([...args, '--resume'], { env: QUEUE_ENV });
         expect(resumed.code, resumed.stderr).toBe(0);
         expect(resumed.stderr).toMatch(/resuming: \d chain\(s\) already finished/);
-        expect(await runProblems(out, run, CHAINS)).toEqual([]);
+        expect(await runProblems(out, run, 3)).toEqual([]);
       });
     },
     TEST_MS,
@@ -284,7 +288,8 @@ describe.concurrent('queue mode: bad input', () => {
       runCli(['synth', '--chains', '1', '--out', out, '--queue', 'redis//nowhere']),
       runCli(['worker', '--queue', 'http://127.0.0.1:6379']),
     ]);
-    expect(Date.now() - started).toBeLessThan(60_000);
+    // Each refusal comes within seconds of loading the CLI (slow only on a saturated machine).
+    expect(Date.now() - started).toBeLessThan(90_000);
     for (const result of [synth, worker, status]) {
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/Expected a Redis server at redis:\/\/127\.0\.0\.1:1, got/);
