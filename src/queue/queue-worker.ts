@@ -8,7 +8,7 @@ import { pruneWorkers } from './queue-status.js';
 import { runEpisodeJob } from './episode-job.js';
 import { QUEUE_NAME, QUEUE_PREFIX, QueueJobSchema, WORKERS_KEY, runKeyOfJob, type JobOutcome } from './queue-keys.js';
 import { queueSettings } from './queue-settings.js';
-import { closeRedis, connectRedis, parseRedisUrl } from './redis-connection.js';
+import { closeRedis, connectRedis, markClosing, parseRedisUrl } from './redis-connection.js';
 import { RunChannel } from './run-channel.js';
 import { RunContexts } from './run-context.js';
 
@@ -56,11 +56,13 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
   let worker: Worker | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
   const active = new Map<string, AbortController>();
+  let stopping = false;
   try {
     browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}), signal: options.signal }));
     const contexts = new RunContexts(redis, settings.pollMs);
     const startedAt = new Date().toISOString();
     const beat = async () => {
+      if (stopping) return;
       const entry = { worker: name, host: hostname(), pid: process.pid, concurrency, startedAt, lastSeen: new Date().toISOString(), active: [...active.keys()] };
       await redis.hset(WORKERS_KEY, name, JSON.stringify(entry));
     };
@@ -139,6 +141,10 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
       options.signal.addEventListener('abort', () => resolve(), { once: true });
     });
     emit({ type: 'worker-stopping', reason: errorMessage(options.signal.reason) });
+    stopping = true;
+    clearInterval(heartbeat);
+    markClosing(redis);
+    await redis.hdel(WORKERS_KEY, name).catch(() => undefined);
     // Jobs in flight stop at their next check and go back to the queue (their follower requeues them).
     for (const controller of active.values()) controller.abort(options.signal.reason);
     await worker.close();

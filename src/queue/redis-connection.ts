@@ -87,6 +87,11 @@ export async function connectRedis(url: URL, options: { onConnection?: Connectio
 
 const closing = new WeakSet<Redis>();
 
+/** From now on the connection is being closed on purpose: losing it is not reported. */
+export function markClosing(client: Redis): void {
+  closing.add(client);
+}
+
 /** Closes a connection made by connectRedis, without reporting it as lost. */
 export function closeRedis(client: Redis): void {
   closing.add(client);
