@@ -4,6 +4,8 @@ import type { EpisodeRecord } from '../core/eval.js';
 import { modelBuilder, readAgentConfig, type AgentConfig } from '../pipeline/agent-config.js';
 import { booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError, type ParsedCommand } from './args.js';
 import { CountingBar, formatDuration } from './progress.js';
+import type { FollowEvent } from '../queue/index.js';
+import { followEventText } from './queue-text.js';
 
 export const EVAL_HELP = `Usage: trajsynth eval SOURCE --agent SPEC [flags]
 
@@ -49,6 +51,8 @@ Flags:
   --resume             continue: finished episodes are kept; interrupted and errored ones are redone
   --redo-damaged       with --resume: redo finished episodes whose files are damaged (default: refuse)
   --quiet              no progress bar
+  --queue URL          queue mode: one job per episode on the Redis at URL (redis://HOST:PORT), run by
+                       \`trajsynth worker --queue URL\` processes sharing --out; this process follows them
 `;
 
 export async function evalCommand(argv: string[], signal: AbortSignal): Promise<number> {
@@ -78,6 +82,7 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
       resume: { type: 'boolean' },
       'redo-damaged': { type: 'boolean' },
       quiet: { type: 'boolean' },
+      queue: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     true,
@@ -133,10 +138,34 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
   }
   const bar = booleanFlag(parsed, 'quiet') ? undefined : new CountingBar('episodes');
   const { evaluate } = await import('../eval/evaluate.js');
+  const queueUrl = stringFlag(parsed, 'queue');
+  const queued = queueUrl === undefined ? undefined : await import('../queue/index.js');
+  if (queued && queueUrl !== undefined) {
+    try {
+      queued.parseRedisUrl(queueUrl);
+    } catch (error) {
+      if (isTrajsynthError(error)) throw new UsageError(`${error.message}. ${error.hint ?? ''}`.trim());
+      throw error;
+    }
+  }
+  const run: typeof evaluate =
+    queued && queueUrl !== undefined
+      ? (evaluateOptions) =>
+          queued.evaluateOnQueue({
+            ...evaluateOptions,
+            queueUrl,
+            sourceRef: { arg: /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(parsed.positionals[0]!) && !parsed.positionals[0]!.endsWith('.jsonl') ? parsed.positionals[0]! : resolve(parsed.positionals[0]!), outDir },
+            ...(judgeSpec ? { judge: { spec: judgeSpec } } : {}),
+            agentConfig: config,
+            ...(cacheDir ? { cache: { dir: resolve(cacheDir), mode: booleanFlag(parsed, 'cache-only') ? ('read-only' as const) : ('read-write' as const) } } : {}),
+            agentTimeoutMs: timeoutSeconds * 1000,
+            ...(bar ? { onQueueEvent: (event: FollowEvent) => bar.line(followEventText(event, queueUrl, outDir)) } : {}),
+          })
+      : evaluate;
   const started = Date.now();
   let result;
   try {
-    result = await evaluate({
+    result = await run({
       outDir,
       ...(runId ? { runId } : {}),
       source,

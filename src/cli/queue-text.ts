@@ -5,7 +5,7 @@ import { formatDuration } from './progress.js';
 export function followEventText(event: FollowEvent, url: string, outDir: string): string {
   switch (event.type) {
     case 'enqueued':
-      return `queue: ${event.added} chain job(s) enqueued on ${event.url}${event.alreadyQueued ? `, ${event.alreadyQueued} already queued` : ''}${event.kept ? `, ${event.kept} chain(s) kept` : ''}; workers: trajsynth worker --queue ${url}`;
+      return `queue: ${event.added} ${event.unit} job(s) enqueued on ${event.url}${event.alreadyQueued ? `, ${event.alreadyQueued} already queued` : ''}${event.kept ? `, ${event.kept} ${event.unit}(s) kept` : ''}; workers: trajsynth worker --queue ${url}`;
     case 'connection':
       return event.state === 'lost' ? `queue: lost the connection to ${event.url}${event.error ? ` (${event.error})` : ''}; reconnecting…` : `queue: reconnected to ${event.url}`;
     case 'requeued':

@@ -68,7 +68,7 @@ export async function runChainJob(input: ChainJobInput): Promise<JobOutcome> {
     index: job.index,
     source,
     browser: input.browser,
-    agents: context.agents,
+    agents: context.synthAgents(),
     signal,
     attempt: `${worker.replace(/[^A-Za-z0-9_-]+/g, '-')}-a${input.attemptsStarted}-${randomBytes(3).toString('hex')}`,
     onEvent: (event) => {

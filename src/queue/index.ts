@@ -1,4 +1,5 @@
 export { synthesizeOnQueue, type FollowEvent, type QueuedSynthesisOptions } from './follow-synth.js';
+export { evaluateOnQueue, type QueuedEvaluationOptions } from './follow-eval.js';
 export { runQueueWorker, workerName, type QueueWorkerOptions, type WorkerEvent } from './queue-worker.js';
 export { queueStatus, type QueueStatus, type RunQueueStatus, type WorkerStatus } from './queue-status.js';
 export { parseRedisUrl, displayUrl } from './redis-connection.js';

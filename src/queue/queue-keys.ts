@@ -72,6 +72,18 @@ export type ChainJob = z.infer<typeof ChainJobSchema>;
 export const EpisodeJobSchema = RunRefSchema.extend({
   kind: z.literal('episode'),
   episodeId: z.string(),
+  /** The evaluation's SOURCE as given (a run id, a run directory, a tasks file) and the --out it is resolved in. */
+  source: z.object({ arg: z.string(), outDir: z.string() }),
+  /** Which tasks the evaluation selected (the same selection gives the same episodes on every worker). */
+  selection: z.object({
+    levels: z.array(z.number().int()).optional(),
+    environments: z.array(z.string()).optional(),
+    limit: z.number().int().optional(),
+    validOnly: z.boolean().optional(),
+    consensus: z.object({ rule: z.enum(['majority', 'unanimous']).optional(), minReviewers: z.number().int().optional() }).optional(),
+  }),
+  agentTimeoutMs: z.number().int().positive().optional(),
+  maxInvalidInARow: z.number().int().positive().optional(),
 });
 export type EpisodeJob = z.infer<typeof EpisodeJobSchema>;
 

@@ -4,17 +4,24 @@ import type { ModelCall } from '../core/usage.js';
 import { heuristicAgents } from '../agents/heuristic/index.js';
 import type { AgentSet } from '../agents/roles.js';
 import type { LanguageModel, ModelRequest, ModelResponse } from '../model/language-model.js';
-import { buildAgents, usesModels, type AgentConfig } from '../pipeline/agent-config.js';
+import { buildAgents, modelBuilder, usesModels, type AgentConfig, type ModelBuilder } from '../pipeline/agent-config.js';
 import { RunChannel } from './run-channel.js';
 
 /** What a worker keeps per run while it has jobs of that run: its agents, its stop signal, its budget. */
 export interface RunContext {
   channel: RunChannel;
-  agents: AgentSet;
+  /** The synthesis agents the run's agent config names (built once per run context). */
+  synthAgents(): AgentSet;
+  /** Models for the run (eval agents and judges): metered, cached per the run, gated by its shared budget. */
+  models(): ModelBuilder;
+  /** A value built once per run context (e.g. an evaluation's task source and agent). */
+  memo<T>(key: string, build: () => Promise<T>): Promise<T>;
   /** Aborted when the run must stop: Ctrl-C on the follower, or its shared budget reached. */
   stop: AbortSignal;
   /** Records a model call's cost in the run's shared counter (after the call). */
   onCall(call: ModelCall): Promise<number | undefined>;
+  /** Adds a cost an agent under evaluation reported itself. */
+  addReported(usd: number): Promise<number | undefined>;
 }
 
 interface Entry {
@@ -85,25 +92,34 @@ export class RunContexts {
       if (controller.signal.aborted) throw abortError(controller.signal);
       if (signal?.aborted) throw abortError(signal);
     };
+    const add = async (usd: number | undefined): Promise<number | undefined> => {
+      if (usd === undefined || usd === 0) return budgetUsd === undefined ? undefined : channel.spentUsd();
+      const total = await channel.addSpent(usd);
+      if (budgetUsd !== undefined && total >= budgetUsd) {
+        await channel.requestStop(reached(total));
+        stopWith(reached(total));
+      }
+      return total;
+    };
     const context = (async (): Promise<RunContext> => {
       const initial = await channel.stopReason();
       if (initial !== undefined) stopWith(initial);
-      const agents = usesModels(run.agentConfig)
-        ? buildAgents(run.agentConfig, { ...(run.cache ? { cache: run.cache } : {}), wrapModel: (model) => new BudgetGatedModel(model, gate) }).agents
-        : heuristicAgents();
+      const buildOptions = { ...(run.cache ? { cache: run.cache } : {}), wrapModel: (model: LanguageModel) => new BudgetGatedModel(model, gate) };
+      let agents: AgentSet | undefined;
+      let models: ModelBuilder | undefined;
+      const memos = new Map<string, Promise<unknown>>();
       return {
         channel,
-        agents,
-        stop: controller.signal,
-        onCall: async (call) => {
-          if (call.costUsd === undefined || call.costUsd === 0) return budgetUsd === undefined ? undefined : channel.spentUsd();
-          const total = await channel.addSpent(call.costUsd);
-          if (budgetUsd !== undefined && total >= budgetUsd) {
-            await channel.requestStop(reached(total));
-            stopWith(reached(total));
-          }
-          return total;
+        synthAgents: () => (agents ??= usesModels(run.agentConfig) ? buildAgents(run.agentConfig, buildOptions).agents : heuristicAgents()),
+        models: () => (models ??= modelBuilder(run.agentConfig, buildOptions)),
+        memo: <T>(key: string, build: () => Promise<T>): Promise<T> => {
+          let value = memos.get(key) as Promise<T> | undefined;
+          if (!value) memos.set(key, (value = build()));
+          return value;
         },
+        stop: controller.signal,
+        onCall: (call) => add(call.costUsd),
+        addReported: (usd) => add(usd),
       };
     })();
     // A context that failed (agents that cannot be built) is not kept for the next job.

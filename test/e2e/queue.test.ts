@@ -277,6 +277,27 @@ describe.concurrent('queue mode', () => {
   );
 });
 
+describe.concurrent('queue mode: evaluation', () => {
+  it(
+    'eval --queue: one job per episode, run by two workers; the gold agent solves every task as locally',
+    async () => {
+      await referenceTasks();
+      const out = join(root, 'reference');
+      await withQueue('eval', 2, async ({ redis, workers }) => {
+        const result = await runCli(['eval', RUN, '--out', out, '--agent', 'gold', '--run', 'gold-queued', '--queue', redis.url], { env: QUEUE_ENV });
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stderr).toMatch(/queue: 6 episode job\(s\) enqueued/);
+        expect(result.stdout).toMatch(/Evaluation gold-queued: complete/);
+        expect(result.stdout).toMatch(/6 finished, 6 successes, 0 errors/);
+        expect(workers.filter((worker) => /gold-queued c000\d-L\d-e1: done \(success\)/.test(worker.output())).length).toBe(2);
+        const report = await runCli(['report', 'gold-queued', '--out', out, '--json']);
+        expect(report.code, report.stderr).toBe(0);
+      });
+    },
+    TEST_MS,
+  );
+});
+
 describe.concurrent('queue mode: bad input', () => {
   it('an unreachable Redis is reported within seconds with the URL and the fix; a malformed URL too', async () => {
     const out = join(root, 'unreachable');
