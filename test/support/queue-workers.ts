@@ -29,7 +29,7 @@ export function startWorker(url: string, options: { env?: NodeJS.ProcessEnv; con
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 280_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 480_000);
   const done = new Promise<CliResult>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => {
