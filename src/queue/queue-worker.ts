@@ -8,7 +8,7 @@ import { pruneWorkers } from './queue-status.js';
 import { runEpisodeJob } from './episode-job.js';
 import { QUEUE_NAME, QUEUE_PREFIX, QueueJobSchema, WORKERS_KEY, runKeyOfJob, type JobOutcome } from './queue-keys.js';
 import { queueSettings } from './queue-settings.js';
-import { closeRedis, connectRedis, markClosing, parseRedisUrl } from './redis-connection.js';
+import { closeRedis, connectRedis, displayUrl, markClosing, parseRedisUrl } from './redis-connection.js';
 import { RunChannel } from './run-channel.js';
 import { RunContexts } from './run-context.js';
 
@@ -134,7 +134,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
         void channel.publish({ event: { type: 'chain-stalled', chainId: item }, worker: name }).catch(() => undefined);
       }
     });
-    emit({ type: 'worker-started', worker: name, url: url.href.replace(/:[^:@/]*@/, ':***@'), concurrency, stallMs: settings.stallMs });
+    emit({ type: 'worker-started', worker: name, url: displayUrl(url), concurrency, stallMs: settings.stallMs });
     const running = worker.run();
     await new Promise<void>((resolve) => {
       if (options.signal.aborted) resolve();
