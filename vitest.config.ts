@@ -17,6 +17,7 @@ const SLOW_FILES = [
   'test/e2e/cli-synth.test.ts', // 65 (makes the shared seed-3 run first thing)
   'test/e2e/faults.test.ts', // 135 (kills, crashes, damage, a full disk; waits for the seed-3 run)
   'test/e2e/cli-eval-agents.test.ts', // 130
+  'test/e2e/queue.test.ts', // 120 (redis-server, worker processes, a single-process reference run)
   'test/integration/foreign-sites-synth.test.ts', // 95
   'test/e2e/cli-remote-browser.test.ts', // 90 (browser servers; makes or waits for the seed-3 run)
   'test/integration/bundled-apps-chains-2.test.ts', // 85

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what trajsynth needs on a fresh Debian/Ubuntu machine: Chromium and its headless shell (when not found),
-# fonts for readable screenshots, the npm dependencies, and the compiled build. Safe to re-run.
+# fonts for readable screenshots, redis-server (queue mode and its tests; when none is on the PATH),
+# the npm dependencies, and the compiled build. Safe to re-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,13 +27,14 @@ have_chromium || packages+=(chromium)
 have_headless_shell || packages+=(chromium-headless-shell)
 dpkg -s fonts-liberation >/dev/null 2>&1 || packages+=(fonts-liberation)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || packages+=(fonts-dejavu-core)
+command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
 if [ ${#packages[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
-    if have_chromium; then
+    if have_chromium && command -v redis-server >/dev/null 2>&1; then
       echo "setup: apt-get is not available to install ${packages[*]}; going on with the Chromium found" >&2
       packages=()
     else
-      echo "setup: need ${packages[*]} but apt-get is not available; install Chromium yourself and set TRAJSYNTH_CHROMIUM=/path/to/chrome" >&2
+      echo "setup: need ${packages[*]} but apt-get is not available; install Chromium yourself and set TRAJSYNTH_CHROMIUM=/path/to/chrome, and redis-server (>= 6.2) for queue mode" >&2
       exit 1
     fi
   fi

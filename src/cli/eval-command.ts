@@ -5,6 +5,8 @@ import { modelBuilder, readAgentConfig, type AgentConfig } from '../pipeline/age
 import { browserFlagHelp, BROWSER_FLAG_OPTIONS, booleanFlag, browserEndpointFlag, integerFlag, parseCommandArgs, stringFlag, UsageError, type ParsedCommand } from './args.js';
 import { browserServerLostText, connectRemoteBrowser } from './remote-browser.js';
 import { CountingBar, formatDuration } from './progress.js';
+import type { FollowEvent } from '../queue/index.js';
+import { followEventText } from './queue-text.js';
 
 export const EVAL_HELP = `Usage: trajsynth eval SOURCE --agent SPEC [flags]
 
@@ -51,6 +53,8 @@ Flags:
   --redo-damaged       with --resume: redo finished episodes whose files are damaged (default: refuse)
   --quiet              no progress bar
 ${browserFlagHelp(23)}
+  --queue URL          queue mode: one job per episode on the Redis at URL (redis://HOST:PORT), run by
+                       \`trajsynth worker --queue URL\` processes sharing --out; this process follows them
 `;
 
 export async function evalCommand(argv: string[], signal: AbortSignal): Promise<number> {
@@ -81,6 +85,7 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
       'redo-damaged': { type: 'boolean' },
       quiet: { type: 'boolean' },
       ...BROWSER_FLAG_OPTIONS,
+      queue: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     true,
@@ -136,13 +141,40 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
     throw error;
   }
   const { evaluate } = await import('../eval/evaluate.js');
+  const queueUrl = stringFlag(parsed, 'queue');
+  if (queueUrl !== undefined && wsEndpoint !== undefined) {
+    throw new UsageError('Expected --browser on `trajsynth worker` in queue mode: the workers run the episodes, not this process');
+  }
+  const queued = queueUrl === undefined ? undefined : await import('../queue/index.js');
+  if (queued && queueUrl !== undefined) {
+    try {
+      queued.parseRedisUrl(queueUrl);
+    } catch (error) {
+      if (isTrajsynthError(error)) throw new UsageError(`${error.message}. ${error.hint ?? ''}`.trim());
+      throw error;
+    }
+  }
+  const run: typeof evaluate =
+    queued && queueUrl !== undefined
+      ? (evaluateOptions) =>
+          queued.evaluateOnQueue({
+            ...evaluateOptions,
+            queueUrl,
+            sourceRef: { arg: /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(parsed.positionals[0]!) && !parsed.positionals[0]!.endsWith('.jsonl') ? parsed.positionals[0]! : resolve(parsed.positionals[0]!), outDir },
+            ...(judgeSpec ? { judge: { spec: judgeSpec } } : {}),
+            agentConfig: config,
+            ...(cacheDir ? { cache: { dir: resolve(cacheDir), mode: booleanFlag(parsed, 'cache-only') ? ('read-only' as const) : ('read-write' as const) } } : {}),
+            agentTimeoutMs: timeoutSeconds * 1000,
+            ...(bar ? { onQueueEvent: (event: FollowEvent) => bar.line(followEventText(event, queueUrl, outDir)) } : {}),
+          })
+      : evaluate;
   // Connected before the run is touched: an unreachable --browser stops here, with nothing written.
-  const browser = await connectRemoteBrowser(wsEndpoint, signal);
+  const browser = queueUrl === undefined ? await connectRemoteBrowser(wsEndpoint, signal) : undefined;
   const bar = booleanFlag(parsed, 'quiet') ? undefined : new CountingBar('episodes');
   const started = Date.now();
   let result;
   try {
-    result = await evaluate({
+    result = await run({
       ...(browser ? { browser } : {}),
       outDir,
       ...(runId ? { runId } : {}),

@@ -25,6 +25,8 @@ Commands:
   envs       list the bundled environments
   serve      serve one bundled environment for a person to click through
   browser-server  serve headless Chromium to runs on other machines (synth/eval --browser ws://…)
+  worker     take chain and episode jobs from a Redis queue (synth/eval --queue URL) and run them
+  queue-status  jobs per run (waiting, active, completed, failed, stalled) and workers of a queue
 
 Run \`trajsynth <command> --help\` for a command's flags.
 `;
@@ -44,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
     interrupts += 1;
     if (interrupts > 1) process.exit(130);
     if (command === 'synth' || command === 'eval') process.stderr.write('\nStopping: finishing writes so the run stays readable (Ctrl-C again to force)…\n');
+    if (command === 'worker') process.stderr.write('\nStopping: chains in flight go back to the queue (Ctrl-C again to force)…\n');
     controller.abort(new Error('interrupted by user'));
   };
   process.on('SIGINT', onSignal);
@@ -84,6 +87,10 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./serve-command.js')).serveCommand(rest, controller.signal);
     case 'browser-server':
       return (await import('./browser-server-command.js')).browserServerCommand(rest, controller.signal);
+    case 'worker':
+      return (await import('./worker-command.js')).workerCommand(rest, controller.signal);
+    case 'queue-status':
+      return (await import('./queue-status-command.js')).queueStatusCommand(rest, controller.signal);
     case undefined:
     case 'help':
     case '--help':
@@ -95,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${TOOL_VERSION}\n`);
       return 0;
     default:
-      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, compare, export, validate, stats, diff, view, review, reviews, envs, serve, browser-server (see \`trajsynth --help\`).`);
+      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, compare, export, validate, stats, diff, view, review, reviews, envs, serve, browser-server, worker, queue-status (see \`trajsynth --help\`).`);
   }
 }
 

@@ -48,7 +48,7 @@ export class ProgressBar {
         // The chain starts over: what its crashed attempt reached no longer counts.
         this.done -= this.levels.get(event.chainId) ?? 0;
         this.levels.delete(event.chainId);
-        this.line(`chain ${event.chainId}: ${event.reason}; redoing it in a relaunched browser (attempt ${event.attempt + 1})`);
+        this.line(`chain ${event.chainId}: ${event.reason}; redoing it ${event.redoneBy ?? 'in a relaunched browser'} (attempt ${event.attempt + 1})`);
         break;
       }
       case 'chain-finished':
@@ -87,6 +87,12 @@ export class ProgressBar {
     const spend = this.calls > 0 ? `  calls ${this.calls}  $${this.spentUsd.toFixed(4)}${this.unpriced ? '+unpriced' : ''}` : '';
     const text = `${bar} ${String(Math.round(ratio * 100)).padStart(3)}%  chains ${this.chainsDone}/${this.chainsTotal}  steps ${this.steps}${spend}  ${formatDuration(now - this.started)}`;
     this.stream.write(`\r${text}\u001b[K`);
+  }
+
+  /** A line of its own above the bar (queue news, warnings). */
+  log(text: string): void {
+    this.line(text);
+    this.draw(true);
   }
 
   private line(text: string): void {

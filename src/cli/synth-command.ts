@@ -9,6 +9,9 @@ import { browserFlagHelp, BROWSER_FLAG_OPTIONS, booleanFlag, browserEndpointFlag
 import { browserServerLostText, connectRemoteBrowser } from './remote-browser.js';
 import { formatDuration, ProgressBar } from './progress.js';
 import { isTrajsynthError } from '../core/errors.js';
+import type { SynthesisEvent } from '../pipeline/events.js';
+import type { FollowEvent } from '../queue/index.js';
+import { followEventText } from './queue-text.js';
 import { buildAgents, mergeAgentConfig, readAgentConfig, unpricedSpecs, usesModels, type AgentConfig, type RoleName } from '../pipeline/agent-config.js';
 
 export const SYNTH_HELP = `Usage: trajsynth synth [flags]
@@ -34,6 +37,9 @@ Flags:
   --retries N         new proposals per level after a failure (default 2)
   --quiet             no progress bar
 ${browserFlagHelp(22)}
+  --queue URL         queue mode: enqueue one job per chain on the Redis at URL (redis://HOST:PORT)
+                      and follow the workers (\`trajsynth worker --queue URL\`) until every chain is
+                      done; --out must be a directory every worker shares. Same run, same tasks file
 
 Model-backed agents (default: every role heuristic, offline, no key):
   --model SPEC        a model for every role: anthropic:MODEL, or openai:MODEL for any
@@ -85,6 +91,7 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
       'cache-only': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       ...BROWSER_FLAG_OPTIONS,
+      queue: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     false,
@@ -139,26 +146,47 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
     ? buildAgentsOrUsageError(agentConfig, cacheDir ? { cache: { dir: resolve(cacheDir), mode: booleanFlag(parsed, 'cache-only') ? 'read-only' : 'read-write' } } : {})
     : undefined;
   const started = Date.now();
-  const { synthesize } = await import('../pipeline/synthesize.js');
-  // Connected before the run is touched: an unreachable --browser stops here, with nothing written.
-  const browser = await connectRemoteBrowser(wsEndpoint, signal);
+  const queueUrl = stringFlag(parsed, 'queue');
+  if (queueUrl !== undefined && wsEndpoint !== undefined) {
+    throw new UsageError('Expected --browser on `trajsynth worker` in queue mode: the workers run the chains, not this process');
+  }
   const progress = booleanFlag(parsed, 'quiet') ? undefined : new ProgressBar();
+  const runOptions = {
+    ...options,
+    signal,
+    ...(built ? { agents: built.agents } : {}),
+    ...(budgetUsd !== undefined ? { budgetUsd } : {}),
+    ...(progress ? { onEvent: (event: SynthesisEvent) => progress.handle(event) } : {}),
+  };
   let result;
-  try {
-    result = await synthesize({
-      ...options,
-      signal,
-      ...(browser ? { browser } : {}),
-      ...(built ? { agents: built.agents } : {}),
-      ...(budgetUsd !== undefined ? { budgetUsd } : {}),
-      ...(progress ? { onEvent: (event) => progress.handle(event) } : {}),
+  if (queueUrl !== undefined) {
+    const { synthesizeOnQueue, parseRedisUrl } = await import('../queue/index.js');
+    try {
+      parseRedisUrl(queueUrl);
+    } catch (error) {
+      if (isTrajsynthError(error)) throw new UsageError(`${error.message}. ${error.hint ?? ''}`.trim());
+      throw error;
+    }
+    result = await synthesizeOnQueue({
+      ...runOptions,
+      queueUrl,
+      agentConfig,
+      ...(cacheDir ? { cache: { dir: resolve(cacheDir), mode: booleanFlag(parsed, 'cache-only') ? ('read-only' as const) : ('read-write' as const) } } : {}),
+      ...(progress ? { onQueueEvent: (event: FollowEvent) => progress.log(followEventText(event, queueUrl, options.outDir)) } : {}),
     });
-  } finally {
-    await browser?.close();
+  } else {
+    const { synthesize } = await import('../pipeline/synthesize.js');
+    // Connected before the run is touched: an unreachable --browser stops here, with nothing written.
+    const browser = await connectRemoteBrowser(wsEndpoint, signal);
+    try {
+      result = await synthesize({ ...runOptions, ...(browser ? { browser } : {}) });
+    } finally {
+      await browser?.close();
+    }
   }
   progress?.finish();
   process.stdout.write(summaryText(result.records, result.meta.status, Date.now() - started, options.maxLevel, result.layout));
-  if (built && built.caches.length > 0) {
+  if (built && built.caches.length > 0 && queueUrl === undefined) {
     const hits = built.caches.reduce((total, cache) => total + cache.hits, 0);
     const misses = built.caches.reduce((total, cache) => total + cache.misses, 0);
     process.stdout.write(`  response cache ${hits} hit(s), ${misses} call(s) made and recorded in ${resolve(cacheDir!)}\n`);

@@ -30,6 +30,8 @@ export type ErrorCode =
   | 'BUDGET_EXCEEDED'
   /** An agent under evaluation could not be reached, timed out, or crashed (an error, not a failure). */
   | 'AGENT_UNAVAILABLE'
+  /** The Redis server of queue mode could not be reached (or its URL is malformed). */
+  | 'QUEUE_UNAVAILABLE'
   | 'INTERNAL';
 
 export interface TrajsynthErrorOptions {

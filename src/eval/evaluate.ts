@@ -61,23 +61,25 @@ export function defaultEvalRunId(sourceId: string, agentSpec: string): string {
   return `${sourceId}-eval-${agentSpec.replace(/^https?:\/\//, 'http-').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-+$/, '')}`;
 }
 
+/** What an evaluation is asked to do, apart from where it is stored and how it is run. */
+export type EvaluationPlanOptions = Pick<EvaluateOptions, 'source' | 'agentMode' | 'selection' | 'episodes' | 'maxSteps' | 'maxStepsPerSubtask' | 'seed' | 'concurrency'> & {
+  agentSpec: string;
+  judge?: { spec: string };
+};
+
 /**
- * Runs an agent on level-k tasks: each episode starts the task's app from its seeded reset on the
- * task's start page, gives the agent the task text, and lets it act until it says `done` or spends
- * its step budget; the checker decides success, and progress counts the subtasks completed in
- * order. Episodes are stored as trajectories beside synthesis runs; interrupted or errored episodes
- * are redone on --resume, finished ones are kept.
+ * The evaluation's configuration (as run.json records it) and its episodes, in order: every selected
+ * task × `episodes`, each with an agent seed derived from the evaluation's seed and the episode id.
+ * The same for a local evaluation and a queued one, and for every worker of a queued one.
  */
-export async function evaluate(options: EvaluateOptions): Promise<EvaluationResult> {
-  const { source, agent, signal } = options;
-  const runId = options.runId ?? defaultEvalRunId(source.id, agent.spec);
-  const layout = runLayout(options.outDir, runId);
+export function planEvaluation(options: EvaluationPlanOptions): { config: EvalConfig; plans: EpisodePlan[] } {
+  const { source } = options;
   const selection = options.selection ?? {};
   const tasks = selectTasks(source, selection);
   const config: EvalConfig = {
     source: source.id,
     sourceKind: source.kind,
-    agent: agent.spec,
+    agent: options.agentSpec,
     ...(options.agentMode ? { agentMode: options.agentMode } : {}),
     ...(options.judge ? { judge: options.judge.spec } : {}),
     levels: [...new Set(tasks.map((task) => task.level))].sort((a, b) => a - b),
@@ -100,6 +102,71 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
       return { episodeId, task, repeat, agentSeed: deriveSeed(config.seed, 'agent', episodeId) };
     }),
   );
+  return { config, plans };
+}
+
+/** Episodes kept from an earlier attempt (--resume): finished ones, except damaged ones to redo. */
+export async function keptEpisodes(layout: RunLayout, plans: readonly EpisodePlan[], options: { resume: boolean; redo: ReadonlySet<string> }): Promise<Map<string, EpisodeRecord>> {
+  const records = new Map<string, EpisodeRecord>();
+  if (!options.resume) return records;
+  for (const plan of plans) {
+    if (options.redo.has(plan.episodeId)) continue;
+    const existing = await readEpisode(layout, plan.episodeId);
+    if (existing?.status === 'finished') records.set(plan.episodeId, existing);
+  }
+  return records;
+}
+
+/** One episode of an evaluation, as the local loop and a queue worker both run it. */
+export interface EvalEpisodeInput {
+  plan: EpisodePlan;
+  layout: RunLayout;
+  config: EvalConfig;
+  agent: EvalAgent;
+  browser: SessionFactory;
+  source: TaskSource;
+  judge?: { spec: string; model: LanguageModel };
+  maxInvalidInARow?: number;
+  onCall: (call: ModelCall) => void;
+  signal: AbortSignal;
+}
+
+/**
+ * Runs and stores one episode (runEpisode) with its step budget; a crashed browser or renderer is
+ * the harness's failure, and the episode is redone (bounded) in the relaunched browser. Returns
+ * undefined when stopped.
+ */
+export async function runEvalEpisode(input: EvalEpisodeInput): Promise<EpisodeRecord | undefined> {
+  let record: EpisodeRecord | undefined;
+  for (let attempt = 0; attempt <= MAX_CRASH_RETRIES; attempt += 1) {
+    record = await runEpisode(input.plan, {
+      layout: input.layout,
+      agent: input.agent,
+      browser: input.browser,
+      source: input.source,
+      maxSteps: await stepBudget(input.plan.task, input.config, input.agent),
+      maxInvalidInARow: input.maxInvalidInARow ?? 3,
+      ...(input.judge ? { judge: input.judge } : {}),
+      onCall: input.onCall,
+      signal: input.signal,
+    });
+    if (record?.status !== 'error' || record.error?.code !== 'BROWSER_CRASHED' || input.signal.aborted) break;
+  }
+  return record;
+}
+
+/**
+ * Runs an agent on level-k tasks: each episode starts the task's app from its seeded reset on the
+ * task's start page, gives the agent the task text, and lets it act until it says `done` or spends
+ * its step budget; the checker decides success, and progress counts the subtasks completed in
+ * order. Episodes are stored as trajectories beside synthesis runs; interrupted or errored episodes
+ * are redone on --resume, finished ones are kept.
+ */
+export async function evaluate(options: EvaluateOptions): Promise<EvaluationResult> {
+  const { source, agent } = options;
+  const runId = options.runId ?? defaultEvalRunId(source.id, agent.spec);
+  const layout = runLayout(options.outDir, runId);
+  const { config, plans } = planEvaluation({ ...options, agentSpec: agent.spec });
   // Before any work: --out can be written, no other process holds the run, kept episodes are intact.
   const prepared = await prepareRunForWriting(layout, { resume: options.resume ?? false, redoDamaged: options.redoDamaged ?? false, command: 'eval' });
   try {
@@ -116,14 +183,7 @@ async function evaluateLocked(
   const { source, agent, signal } = options;
   const { layout, config, plans } = run;
   const runId = layout.runId;
-  const records = new Map<string, EpisodeRecord>();
-  if (options.resume) {
-    for (const plan of plans) {
-      if (run.redo.has(plan.episodeId)) continue;
-      const existing = await readEpisode(layout, plan.episodeId);
-      if (existing?.status === 'finished') records.set(plan.episodeId, existing);
-    }
-  }
+  const records = await keptEpisodes(layout, plans, { resume: options.resume ?? false, redo: run.redo });
   let meta = await openEvalRun(layout, config, options.resume ?? false);
 
   const budgetStop = new AbortController();
@@ -158,23 +218,18 @@ async function evaluateLocked(
       void queue
         .add(async () => {
           if (runSignal.aborted) return;
-          let record: EpisodeRecord | undefined;
-          // A crashed browser or renderer is the harness's failure: the episode is redone (bounded)
-          // in the relaunched browser.
-          for (let attempt = 0; attempt <= MAX_CRASH_RETRIES; attempt += 1) {
-            record = await runEpisode(plan, {
-              layout,
-              agent,
-              browser,
-              source,
-              maxSteps: await stepBudget(plan.task, config, agent),
-              maxInvalidInARow: options.maxInvalidInARow ?? 3,
-              ...(options.judge ? { judge: options.judge } : {}),
-              onCall,
-              signal: runSignal,
-            });
-            if (record?.status !== 'error' || record.error?.code !== 'BROWSER_CRASHED' || runSignal.aborted) break;
-          }
+          const record = await runEvalEpisode({
+            plan,
+            layout,
+            config,
+            agent,
+            browser,
+            source,
+            ...(options.judge ? { judge: options.judge } : {}),
+            ...(options.maxInvalidInARow !== undefined ? { maxInvalidInARow: options.maxInvalidInARow } : {}),
+            onCall,
+            signal: runSignal,
+          });
           if (!record) return;
           spend(record.agentUsage?.costUsd);
           records.set(plan.episodeId, record);

@@ -95,6 +95,8 @@ export function usesModels(config: AgentConfig): boolean {
 export interface BuildAgentsOptions {
   cache?: { dir: string; mode: CacheMode };
   env?: NodeJS.ProcessEnv;
+  /** Wraps each metered model (e.g. a budget shared by several processes, checked before each call). */
+  wrapModel?: (model: LanguageModel) => LanguageModel;
 }
 
 export interface BuiltAgents {
@@ -161,8 +163,9 @@ export function modelBuilder(config: AgentConfig, options: BuildAgentsOptions = 
       model = cached;
     }
     const metered = new MeteredModel(model, { priceTables });
-    models.set(spec, metered);
-    return metered;
+    const wrapped = options.wrapModel ? options.wrapModel(metered) : metered;
+    models.set(spec, wrapped);
+    return wrapped;
   };
   return { modelFor, models, priceTables, caches };
 }

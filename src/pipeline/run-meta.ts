@@ -6,7 +6,7 @@ import { addUsage, emptyUsage } from '../core/usage.js';
 import { computeCoverage, computeSpread } from '../environments/coverage.js';
 import type { EnvironmentSource } from '../environments/environment-source.js';
 import { chainIdFor, type RunLayout } from '../store/layout.js';
-import { readRunMeta, runExists, writeRunMeta } from '../store/run-store.js';
+import { readRunMeta, runExists, writeRunMeta, writeTasksFile } from '../store/run-store.js';
 import { TOOL_VERSION } from './version.js';
 
 /** run.json and the tasks file: opening (or reopening for --resume) a run, and what is written as it goes. */
@@ -125,6 +125,30 @@ export function metaFor(
     spread: computeSpread(finished, config.maxLevel),
     updatedAt: new Date().toISOString(),
   };
+}
+
+/**
+ * Writes the tasks file (one line per finished chain with levels, in chain order) and run.json from
+ * the chain records: what a local run and a queued run both write as they go and at the end.
+ */
+export async function writeRunFiles(
+  layout: RunLayout,
+  run: {
+    meta: RunMeta;
+    config: RunConfig;
+    records: Map<string, ChainRecord>;
+    status: RunMeta['status'];
+    source: EnvironmentSource;
+    ending: Pick<RunMeta, 'stopReason' | 'budget'>;
+    inFlight?: ReadonlySet<string>;
+  },
+): Promise<RunMeta> {
+  const { config, records, source } = run;
+  const finished = [...records.values()].sort((a, b) => a.index - b.index);
+  await writeTasksFile(layout, finished.filter((record) => record.levels.length > 0).map((record) => tasksLine(record, record.startPath ?? source.manifestFor(record.index).startPath)));
+  const meta = metaFor(run.meta, config, records, run.status, source, run.ending, run.inFlight);
+  await writeRunMeta(layout, meta);
+  return meta;
 }
 
 export function tasksLine(record: ChainRecord, startPath: string): ChainTasks {

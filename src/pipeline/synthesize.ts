@@ -11,13 +11,13 @@ import type { EnvironmentManifest, RunningEnvironment, UrlSite } from '../core/e
 import { environmentSource, type EnvironmentSource } from '../environments/environment-source.js';
 import { ChainWriter } from '../store/chain-writer.js';
 import { chainIdFor, runLayout, type RunLayout } from '../store/layout.js';
-import { readChain, writeRunMeta, writeTasksFile } from '../store/run-store.js';
+import { readChain } from '../store/run-store.js';
 import { launchBrowser } from '../browser/index.js';
 import { runChain, type SessionFactory } from './chain-runner.js';
 import { ResetProbe } from './episode-start.js';
 import { entryPage, entryRoute, ordinalInEnvironment, sectionStartPage } from './entry-route.js';
 import { chainAim, chainsInEnvironment } from './chain-aims.js';
-import { metaFor, openRun, tasksLine } from './run-meta.js';
+import { metaFor, openRun, writeRunFiles } from './run-meta.js';
 import { prepareRunForWriting } from './run-preflight.js';
 
 import type { SynthesisEventListener } from './events.js';
@@ -61,13 +61,9 @@ export function defaultRunId(environment: string, seed: number): string {
   return `${environment}-seed${seed}`;
 }
 
-/** Synthesizes `chains` chains in parallel and stores them; resumable, interruptible, deterministic per seed. */
-export async function synthesize(options: SynthesizeOptions): Promise<SynthesisResult> {
-  const source = environmentSource(options.environment, options.site);
-  const runId = options.runId ?? defaultRunId(options.environment, options.seed);
-  const layout = runLayout(options.outDir, runId);
-  const agents = options.agents ?? heuristicAgents();
-  const config: RunConfig = {
+/** The run's configuration as run.json records it: the same for a local run and a queued one. */
+export function runConfigFor(options: Omit<SynthesizeOptions, 'outDir'>, agents: AgentSet): RunConfig {
+  return {
     environment: options.environment,
     ...(options.site ? { site: options.site } : {}),
     chains: options.chains,
@@ -78,6 +74,37 @@ export async function synthesize(options: SynthesizeOptions): Promise<SynthesisR
     maxRetriesPerLevel: options.maxRetriesPerLevel ?? 2,
     roles: Object.fromEntries(Object.entries(agents).map(([role, agent]) => [role, (agent as { id: string }).id])),
   };
+}
+
+/**
+ * Chains kept from an earlier attempt at the run (--resume): finished ones that are intact.
+ * Unfinished chains, chains that ended on an infrastructure error and damaged chains
+ * (--redo-damaged, listed in `redo`) are redone from their seed.
+ */
+export async function keptChains(layout: RunLayout, config: RunConfig, options: { resume: boolean; redo: ReadonlySet<string> }): Promise<Map<string, ChainRecord>> {
+  const records = new Map<string, ChainRecord>();
+  if (!options.resume) return records;
+  for (let index = 0; index < config.chains; index += 1) {
+    const chainId = chainIdFor(index);
+    if (options.redo.has(chainId)) continue;
+    const existing = await readChain(layout, chainId);
+    if (existing && isFinishedChain(existing)) records.set(existing.chainId, existing);
+  }
+  return records;
+}
+
+/** A chain that is done for good: complete, or failed by its agents (not running, not a harness error). */
+export function isFinishedChain(record: ChainRecord): boolean {
+  return record.status === 'complete' || record.status === 'failed';
+}
+
+/** Synthesizes `chains` chains in parallel and stores them; resumable, interruptible, deterministic per seed. */
+export async function synthesize(options: SynthesizeOptions): Promise<SynthesisResult> {
+  const source = environmentSource(options.environment, options.site);
+  const runId = options.runId ?? defaultRunId(options.environment, options.seed);
+  const layout = runLayout(options.outDir, runId);
+  const agents = options.agents ?? heuristicAgents();
+  const config = runConfigFor(options, agents);
   // Checked before any work: the source is reachable, --out can be written, no other process holds
   // the run, and on --resume the chains to keep are intact. run.json is not touched until then.
   await source.check(options.signal);
@@ -118,15 +145,7 @@ async function synthesizeLocked(options: SynthesizeOptions, run: LockedRun): Pro
       budgetStop.abort(new TrajsynthError(`Budget reached: spent $${spentUsd.toFixed(4)} of $${options.budgetUsd.toFixed(4)}`, { code: 'BUDGET_EXCEEDED' }));
     }
   };
-  // Chains kept from an earlier attempt: finished ones that are intact. Unfinished chains, chains that
-  // ended on an infrastructure error and damaged chains (--redo-damaged) are redone from their seed.
-  const records = new Map<string, ChainRecord>();
-  for (let index = 0; index < config.chains; index += 1) {
-    const chainId = chainIdFor(index);
-    if (!options.resume || run.redo.has(chainId)) continue;
-    const existing = await readChain(layout, chainId);
-    if (existing && existing.status !== 'running' && existing.status !== 'error') records.set(existing.chainId, existing);
-  }
+  const records = await keptChains(layout, config, { resume: options.resume ?? false, redo: run.redo });
   const ownsBrowser = !options.browser;
   const browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}), signal }));
   let meta: RunMeta;
@@ -151,11 +170,7 @@ async function synthesizeLocked(options: SynthesizeOptions, run: LockedRun): Pro
   // run.json says `running` until the queue is done, so a killed process never leaves a run that looks complete.
   let status: RunMeta['status'] = 'running';
   const inFlight = new Set<string>();
-  const persist = async () => {
-    const finished = [...records.values()].sort((a, b) => a.index - b.index);
-    await writeTasksFile(layout, finished.filter((record) => record.levels.length > 0).map((record) => tasksLine(record, record.startPath ?? source.manifestFor(record.index).startPath)));
-    await writeRunMeta(layout, metaFor(meta, config, records, status, source, ending(), inFlight));
-  };
+  const persist = async () => void (await writeRunFiles(layout, { meta, config, records, status, source, ending: ending(), inFlight }));
   let persistChain = Promise.resolve();
   const persistSerially = () =>
     (persistChain = persistChain.then(persist, persist).catch((error: unknown) => {
@@ -173,14 +188,7 @@ async function synthesizeLocked(options: SynthesizeOptions, run: LockedRun): Pro
           if (signal?.aborted) return;
           inFlight.add(chainId);
           await persistSerially();
-          let record: ChainRecord | undefined;
-          // A crashed browser or renderer is the harness's failure, not the agents': the browser is
-          // relaunched (by the handle, on the next session) and the chain redone from its seed.
-          for (let attempt = 0; ; attempt += 1) {
-            record = await runOneChain({ index, source, config, layout, agents, browser, emit, onCall, signal, stopRun });
-            if (record?.status !== 'error' || record.error?.code !== 'BROWSER_CRASHED' || attempt >= MAX_CRASH_RETRIES || signal.aborted) break;
-            emit({ type: 'chain-retry', chainId, attempt: attempt + 1, reason: record.stopReason ?? 'the browser crashed' });
-          }
+          const record = await runChainOfRun({ index, source, config, layout, agents, browser, onEvent: emit, onCall, signal, stopRun });
           inFlight.delete(chainId);
           if (record) records.set(chainId, record);
           await persistSerially();
@@ -199,46 +207,90 @@ async function synthesizeLocked(options: SynthesizeOptions, run: LockedRun): Pro
   return { layout, meta: metaFor(meta, config, records, status, source, ending()), records: sorted };
 }
 
-interface ChainJob {
-  index: number;
-  source: EnvironmentSource;
-  config: RunConfig;
+/** One chain of a run, as the local loop and a queue worker both run it. */
+export interface ChainOfRunInput {
   layout: RunLayout;
-  agents: AgentSet;
+  config: RunConfig;
+  index: number;
   browser: SessionFactory;
+  agents: AgentSet;
+  signal: AbortSignal;
+  /** The run's environments; by default resolved from `config`. */
+  source?: EnvironmentSource;
+  onEvent?: SynthesisEventListener;
+  /** Every metered model call, as it is stored (a run-wide budget listens here). */
+  onCall?: (call: ModelCall) => void;
+  /** Stops the whole run (a full disk): chains in flight stop and are redone on --resume. */
+  stopRun?: (reason: TrajsynthError) => void;
+  /**
+   * Queue mode: write the chain apart, as attempt `attempt`, and move it into chains/ whole when it
+   * ends (complete, failed or error); an attempt that is stopped (Ctrl-C, a budget) stays apart.
+   */
+  attempt?: string;
+}
+
+/**
+ * Runs chain `index` of a run and stores it: its work depends only on the run's seed, configuration
+ * and the chain's index, so it gives the same chain in any process. A crashed browser or renderer is
+ * the harness's failure, not the agents': the browser is relaunched (by the handle, on the next
+ * session) and the chain redone from its seed, up to twice. Returns undefined when stopped (the
+ * signal), leaving the chain unfinished.
+ */
+export async function runChainOfRun(input: ChainOfRunInput): Promise<ChainRecord | undefined> {
+  const source = input.source ?? environmentSource(input.config.environment, input.config.site);
+  const emit: SynthesisEventListener = input.onEvent ?? (() => {});
+  const job: ChainJob = { ...input, source, emit, onCall: input.onCall ?? (() => {}), stopRun: input.stopRun ?? (() => {}) };
+  let record: ChainRecord | undefined;
+  for (let attempt = 0; ; attempt += 1) {
+    record = await runOneChain(job);
+    if (record?.status !== 'error' || record.error?.code !== 'BROWSER_CRASHED' || attempt >= MAX_CRASH_RETRIES || input.signal.aborted) break;
+    emit({ type: 'chain-retry', chainId: chainIdFor(input.index), attempt: attempt + 1, reason: record.stopReason ?? 'the browser crashed' });
+  }
+  return record;
+}
+
+interface ChainJob extends ChainOfRunInput {
+  source: EnvironmentSource;
   emit: SynthesisEventListener;
   onCall: (call: ModelCall) => void;
-  signal: AbortSignal;
-  /** Stops the whole run (a full disk): chains in flight stop and are redone on --resume. */
   stopRun: (reason: TrajsynthError) => void;
 }
 
-async function runOneChain(job: ChainJob): Promise<ChainRecord | undefined> {
-  const { index, source, config, layout, agents, browser, emit, onCall, signal } = job;
-  const chainId = chainIdFor(index);
+/** The seeds, persona and environment of chain `index`: its record before any work (status running). */
+export function initialChainRecord(config: RunConfig, source: EnvironmentSource, index: number): ChainRecord {
   const manifest: EnvironmentManifest = source.manifestFor(index);
-  const envSeed = deriveSeed(config.seed, 'environment', index) % 100_000;
-  const agentSeed = deriveSeed(config.seed, 'agents', index);
-  const persona = PERSONAS[deriveSeed(config.seed, 'persona', index) % PERSONAS.length]!;
-  const ordinal = ordinalInEnvironment(source, index);
-  const entry = entryRoute(manifest, ordinal);
-  const chainCount = chainsInEnvironment(source, config.chains, index);
-  const record: ChainRecord = ChainRecordSchema.parse({
+  return ChainRecordSchema.parse({
     schemaVersion: SCHEMA_VERSION,
-    chainId,
+    chainId: chainIdFor(index),
     index,
     environment: manifest.id,
-    envSeed,
-    agentSeed,
-    persona: persona.id,
+    envSeed: deriveSeed(config.seed, 'environment', index) % 100_000,
+    agentSeed: deriveSeed(config.seed, 'agents', index),
+    persona: personaFor(config, index).id,
     status: 'running',
     subtasks: [],
     levels: [],
     stepCount: 0,
     usage: emptyUsage(),
   });
+}
+
+function personaFor(config: RunConfig, index: number) {
+  return PERSONAS[deriveSeed(config.seed, 'persona', index) % PERSONAS.length]!;
+}
+
+async function runOneChain(job: ChainJob): Promise<ChainRecord | undefined> {
+  const { index, source, config, layout, agents, browser, emit, onCall, signal } = job;
+  const chainId = chainIdFor(index);
+  const manifest: EnvironmentManifest = source.manifestFor(index);
+  const record = initialChainRecord(config, source, index);
+  const { envSeed, agentSeed } = record;
+  const persona = personaFor(config, index);
+  const ordinal = ordinalInEnvironment(source, index);
+  const entry = entryRoute(manifest, ordinal);
+  const chainCount = chainsInEnvironment(source, config.chains, index);
   emit({ type: 'chain-started', chainId, environment: manifest.id });
-  const writer = await ChainWriter.create(layout, chainId);
+  const writer = await ChainWriter.create(layout, chainId, job.attempt !== undefined ? { attempt: job.attempt } : {});
   await writer.writeChain(record);
   let environment;
   let session;
@@ -284,6 +336,7 @@ async function runOneChain(job: ChainJob): Promise<ChainRecord | undefined> {
       },
       ...(signal ? { signal } : {}),
     });
+    await writer.install();
     emit({ type: 'chain-finished', chainId, levels: record.levels.length, ...(record.stopReason ? { stopReason: record.stopReason } : {}) });
     return record;
   } catch (error) {
@@ -301,6 +354,7 @@ async function runOneChain(job: ChainJob): Promise<ChainRecord | undefined> {
     record.stopReason = `error: ${message}`;
     record.error = { code, message };
     await writer.writeChain(record).catch(() => {});
+    await writer.install().catch(() => {});
     emit({ type: 'chain-failed', chainId, error: message, infrastructure: record.status === 'error' });
     return record;
   } finally {
@@ -312,7 +366,7 @@ async function runOneChain(job: ChainJob): Promise<ChainRecord | undefined> {
 }
 
 /** A write that failed because the disk is full or read-only: the run cannot go on. */
-function storageError(error: unknown): TrajsynthError | undefined {
+export function storageError(error: unknown): TrajsynthError | undefined {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? ((error as { cause?: NodeJS.ErrnoException } | undefined)?.cause?.code);
   if (code !== 'ENOSPC' && code !== 'EDQUOT' && code !== 'EROFS') return undefined;
   const what = code === 'EROFS' ? 'a read-only file system' : 'no space left on the device';

@@ -15,6 +15,9 @@ import { join } from 'node:path';
  *   trajectories/<run>/chains/<chain>/calls.jsonl      one line per model call (role, model, tokens, USD)
  *   trajectories/<run>/chains/<chain>/screens/NNNN.webp
  *   trajectories/<run>/chains/<chain>/snapshots/NNNN.yaml
+ *   trajectories/<run>/attempts/<chain>.<attempt>/      queue mode: a chain attempt written apart and moved
+ *                                                      into chains/ whole when it ends (a killed worker's
+ *                                                      attempt is never half-kept)
  */
 export interface RunLayout {
   outDir: string;
@@ -30,6 +33,8 @@ export interface RunLayout {
   reviewsFile: string;
   /** An evaluation run's episodes. */
   episodesDir: string;
+  /** Queue mode: chain attempts being written, each moved into chainsDir whole when it ends. */
+  attemptsDir: string;
 }
 
 export function runLayout(outDir: string, runId: string): RunLayout {
@@ -45,6 +50,7 @@ export function runLayout(outDir: string, runId: string): RunLayout {
     replayFile: join(runDir, 'replay.json'),
     reviewsFile: join(runDir, 'reviews.jsonl'),
     episodesDir: join(runDir, 'episodes'),
+    attemptsDir: join(runDir, 'attempts'),
   };
 }
 
@@ -82,6 +88,12 @@ export interface ChainLayout extends TrajectoryLayout {
 
 export function chainLayout(run: RunLayout, chainId: string): ChainLayout {
   const dir = join(run.chainsDir, chainId);
+  return { ...trajectoryLayout(dir), chainFile: join(dir, 'chain.json') };
+}
+
+/** Where one attempt at a chain is written in queue mode before it is moved into chains/ whole. */
+export function chainAttemptLayout(run: RunLayout, chainId: string, attempt: string): ChainLayout {
+  const dir = join(run.attemptsDir, `${chainId}.${attempt}`);
   return { ...trajectoryLayout(dir), chainFile: join(dir, 'chain.json') };
 }
 

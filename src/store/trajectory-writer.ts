@@ -117,11 +117,16 @@ export class TrajectoryWriter<Layout extends TrajectoryLayout = TrajectoryLayout
 }
 
 export async function prepareDirectory(layout: TrajectoryLayout, interruptedCallsFile: string): Promise<void> {
-  const previousCalls = await readFile(layout.callsFile, 'utf8').catch(() => '');
-  for (const line of previousCalls.split('\n')) if (isModelCallLine(line)) await appendLine(interruptedCallsFile, line);
+  await keepCallsOf(layout, interruptedCallsFile);
   await rm(layout.dir, { recursive: true, force: true });
   await mkdir(layout.screensDir, { recursive: true });
   await mkdir(layout.snapshotsDir, { recursive: true });
+}
+
+/** Appends a trajectory's recorded model calls to `interruptedCallsFile` (before the trajectory is discarded). */
+export async function keepCallsOf(layout: TrajectoryLayout, interruptedCallsFile: string): Promise<void> {
+  const previousCalls = await readFile(layout.callsFile, 'utf8').catch(() => '');
+  for (const line of previousCalls.split('\n')) if (isModelCallLine(line)) await appendLine(interruptedCallsFile, line);
 }
 
 /** A line worth keeping from a discarded attempt's calls.jsonl: damage and torn tails are left behind. */
