@@ -1,8 +1,9 @@
 import { isTrajsynthError } from '../core/errors.js';
-import { booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
+import { BROWSER_FLAG_OPTIONS, booleanFlag, browserEndpointFlag, browserFlagHelp, integerFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
+import { connectRemoteBrowser } from './remote-browser.js';
 import { workerEventText } from './queue-text.js';
 
-export const WORKER_HELP = `Usage: trajsynth worker --queue URL [--concurrency C] [--quiet]
+export const WORKER_HELP = `Usage: trajsynth worker --queue URL [--concurrency C] [--browser ws://HOST:PORT/PATH] [--quiet]
 
 Take chain jobs (from \`synth --queue URL\`) and evaluation episodes (from \`eval --queue URL\`) of
 any run from the Redis queue at URL, and run each with the same code as a local run, until Ctrl-C
@@ -12,6 +13,7 @@ its run) must be a directory this machine shares with the follower; the bundled 
 Flags:
   --queue URL         the Redis server of the queue: redis://HOST:PORT (required)
   --concurrency C     jobs at once, in one browser (default 2)
+${browserFlagHelp(22)}
   --quiet             no line per job
 Model-backed roles use the keys and base URLs of this machine's environment (ANTHROPIC_API_KEY,
 OPENAI_BASE_URL, ...). TRAJSYNTH_QUEUE_STALL_MS: how long a job's lock lasts without renewal before
@@ -22,7 +24,7 @@ export async function workerCommand(argv: string[], signal: AbortSignal): Promis
   const parsed = parseCommandArgs(
     'worker',
     argv,
-    { queue: { type: 'string' }, concurrency: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    { queue: { type: 'string' }, concurrency: { type: 'string' }, quiet: { type: 'boolean' }, ...BROWSER_FLAG_OPTIONS, help: { type: 'boolean', short: 'h' } },
     false,
   );
   if (booleanFlag(parsed, 'help')) {
@@ -40,13 +42,20 @@ export async function workerCommand(argv: string[], signal: AbortSignal): Promis
     throw error;
   }
   const quiet = booleanFlag(parsed, 'quiet');
-  await runQueueWorker({
-    url,
-    concurrency,
-    signal,
-    onEvent: (event) => {
-      if (!quiet || event.type === 'connection') process.stderr.write(`${workerEventText(event)}\n`);
-    },
-  });
+  // A browser server's Chromium instead of a local one; it reconnects by itself after a drop.
+  const browser = await connectRemoteBrowser(browserEndpointFlag(parsed), signal);
+  try {
+    await runQueueWorker({
+      url,
+      concurrency,
+      signal,
+      ...(browser ? { browser } : {}),
+      onEvent: (event) => {
+        if (!quiet || event.type === 'connection') process.stderr.write(`${workerEventText(event)}\n`);
+      },
+    });
+  } finally {
+    await browser?.close();
+  }
   return 0;
 }
