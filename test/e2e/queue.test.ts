@@ -12,6 +12,7 @@ import { startRedis, type TestRedis } from '../support/redis.js';
 import { runProblems } from '../support/run-integrity.js';
 import { scriptedTrackerModel } from '../support/scripted-tracker-model.js';
 import { startWorker, stopWorkers, type RunningWorker } from '../support/queue-workers.js';
+import { BrowserServerProcess } from '../support/browser-server-process.js';
 
 /*
  * Queue mode with real parts: a redis-server of the test's own (test/support/redis.ts), `trajsynth
@@ -60,11 +61,17 @@ async function referenceTasks(): Promise<string> {
 }
 
 /** Redis, workers and a store of the test's own; everything stopped in `finally`. */
-async function withQueue<T>(name: string, workers: number, body: (queue: { redis: TestRedis; out: string; workers: RunningWorker[] }) => Promise<T>, env: NodeJS.ProcessEnv = {}): Promise<T> {
+async function withQueue<T>(
+  name: string,
+  workers: number,
+  body: (queue: { redis: TestRedis; out: string; workers: RunningWorker[] }) => Promise<T>,
+  env: NodeJS.ProcessEnv = {},
+  args: string[] = [],
+): Promise<T> {
   const redis = await startRedis();
   const started: RunningWorker[] = [];
   try {
-    for (let index = 0; index < workers; index += 1) started.push(startWorker(redis.url, { env: { ...QUEUE_ENV, ...env } }));
+    for (let index = 0; index < workers; index += 1) started.push(startWorker(redis.url, { env: { ...QUEUE_ENV, ...env }, args }));
     return await body({ redis, out: join(root, name), workers: started });
   } finally {
     await stopWorkers(started);
@@ -297,6 +304,41 @@ describe.concurrent('queue mode: evaluation', () => {
 });
 
 describe.concurrent('queue mode: bad input', () => {
+  it(
+    'two workers share one browser server (--browser); its connection dropped mid-run, the server back, the run completes with the same tasks',
+    async () => {
+      const wsPath = '/trajsynth-queue-test';
+      let server = await BrowserServerProcess.start({ wsPath });
+      try {
+        await withQueue(
+          'browser-server',
+          2,
+          async ({ redis, out, workers }) => {
+            const follower = runCli([...ARGS, '--out', out, '--queue', redis.url], { env: QUEUE_ENV, timeoutMs: RUN_MS });
+            // Both workers are on the server's Chromium, mid-chain: drop it, and bring it back on the same endpoint.
+            for (const worker of workers) await waitFor(async () => (await attemptsOf(out, worker.pid)).length >= 1 || undefined, UNDER_WAY_MS, `a chain under way in worker ${worker.pid}`);
+            const port = server.port;
+            server.kill();
+            await server.exited;
+            server = await BrowserServerProcess.start({ port, wsPath });
+            const result = await follower;
+            expect(result.code, result.stderr).toBe(0);
+            expect(result.stdout).toMatch(/chains\s+3 finished/);
+            expect(await runProblems(out, RUN, CHAINS)).toEqual([]);
+            expect(await readFile(join(out, 'tasks', `${RUN}.jsonl`), 'utf8')).toBe(await referenceTasks());
+            // The workers launched no Chromium of their own, and lived through the drop.
+            for (const worker of workers) expect(worker.child.exitCode, worker.output()).toBeNull();
+          },
+          { TRAJSYNTH_RECONNECT_SECONDS: '60' },
+          ['--browser', server.wsEndpoint],
+        );
+      } finally {
+        await server.stop();
+      }
+    },
+    TEST_MS,
+  );
+
   it('an unreachable Redis is reported within seconds with the URL and the fix; a malformed URL too', async () => {
     const out = join(root, 'unreachable');
     const started = Date.now();

@@ -19,8 +19,8 @@ export interface RunningWorker {
   stop(timeoutMs?: number): Promise<CliResult>;
 }
 
-export function startWorker(url: string, options: { env?: NodeJS.ProcessEnv; concurrency?: number; timeoutMs?: number } = {}): RunningWorker {
-  const child = spawn(process.execPath, [CLI, 'worker', '--queue', url, '--concurrency', String(options.concurrency ?? 1)], {
+export function startWorker(url: string, options: { env?: NodeJS.ProcessEnv; concurrency?: number; timeoutMs?: number; args?: string[] } = {}): RunningWorker {
+  const child = spawn(process.execPath, [CLI, 'worker', '--queue', url, '--concurrency', String(options.concurrency ?? 1), ...(options.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
