@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION, type ChainRecord, type ChainTasks } from '../core/chain.js';
+import { ChainTasksSchema, SCHEMA_VERSION, type ChainRecord, type ChainTasks } from '../core/chain.js';
 import { TrajsynthError } from '../core/errors.js';
 import type { UrlSite } from '../core/environment.js';
 import type { ChainSummary, RunConfig, RunMeta } from '../core/run.js';
@@ -152,7 +152,10 @@ export async function writeRunFiles(
 }
 
 export function tasksLine(record: ChainRecord, startPath: string): ChainTasks {
-  return {
+  // Through the schema: its key order, not the order in which an agent happened to build a predicate
+  // (a record read back from chain.json, on --resume or from a queue worker, has the schema's order),
+  // so the tasks file is byte-identical for a seed however its chains were made.
+  return ChainTasksSchema.parse({
     schemaVersion: SCHEMA_VERSION,
     chainId: record.chainId,
     environment: record.environment,
@@ -160,5 +163,5 @@ export function tasksLine(record: ChainRecord, startPath: string): ChainTasks {
     startPath,
     // Usage (wall time included) stays in chain.json: the tasks file is byte-identical for a seed.
     levels: record.levels.map(({ usage: _usage, ...level }) => level),
-  };
+  });
 }

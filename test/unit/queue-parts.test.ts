@@ -11,6 +11,8 @@ import { readChain, readInterruptedCalls } from '../../src/store/run-store.js';
 import { chainJobId, runKeyFor, runKeyOfJob } from '../../src/queue/queue-keys.js';
 import { parseRedisUrl, displayUrl } from '../../src/queue/redis-connection.js';
 import { queueSettings } from '../../src/queue/queue-settings.js';
+import { tasksLine } from '../../src/pipeline/run-meta.js';
+import { ChainRecordSchema } from '../../src/core/chain.js';
 
 const record = (status: ChainRecord['status'], stepCount: number): ChainRecord => ({
   schemaVersion: SCHEMA_VERSION,
@@ -87,5 +89,26 @@ describe('queue mode: names and settings', () => {
     const short = queueSettings({ TRAJSYNTH_QUEUE_STALL_MS: '4000' });
     expect(short).toMatchObject({ stallMs: 4000, stalledIntervalMs: 2000, attempts: 3 });
     expect(() => queueSettings({ TRAJSYNTH_QUEUE_STALL_MS: 'soon' })).toThrow(/Expected TRAJSYNTH_QUEUE_STALL_MS to be a number >= 1000, got "soon"/);
+  });
+});
+
+describe('the tasks file: the same bytes however a chain was made', () => {
+  it('writes a level the same whether its record was built in this process or read back from chain.json', () => {
+    // A proposer builds a predicate in its own key order; chain.json read back through the schema has the schema's.
+    const built: ChainRecord = {
+      ...record('complete', 2),
+      levels: [
+        {
+          level: 1,
+          task: 'Add the task “Audit CI cache”.',
+          checker: [{ kind: 'state-value', collection: 'tasks', field: 'title', value: 'Audit CI cache', present: true }],
+          subtaskIds: ['c0001-s01'],
+          gold: { start: 0, end: 2 },
+          entities: ['Audit CI cache'],
+        },
+      ],
+    } as ChainRecord;
+    const readBack = ChainRecordSchema.parse(JSON.parse(JSON.stringify(built)));
+    expect(JSON.stringify(tasksLine(built, '/'))).toBe(JSON.stringify(tasksLine(readBack, '/')));
   });
 });
