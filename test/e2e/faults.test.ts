@@ -216,8 +216,8 @@ describe.concurrent('faults: the disk', { timeout: TEST_MS }, () => {
       expect(readOnly.stderr).toMatch(/got a read-only file system/);
       unmount(mountPoint);
 
-      // A reference run takes a few MB; 400 KB fills up after the first screenshots.
-      mountTmpfs(mountPoint, 'size=400k');
+      // The whole run takes about 380 KB (WebP screenshots of ~40 KB); 160 KB fills up after the first few.
+      mountTmpfs(mountPoint, 'size=160k');
       const out = join(mountPoint, 'out');
       const full = await runCli([...ARGS, '--out', out]);
       expect(full.code, full.stderr).toBe(2);
