@@ -98,17 +98,26 @@ export function isFinishedChain(record: ChainRecord): boolean {
   return record.status === 'complete' || record.status === 'failed';
 }
 
-/** Synthesizes `chains` chains in parallel and stores them; resumable, interruptible, deterministic per seed. */
-export async function synthesize(options: SynthesizeOptions): Promise<SynthesisResult> {
+/**
+ * What a synthesis run is (source, layout, agents, config), checked before any work, locally or on a
+ * queue: the source is reachable, --out can be written, no other process holds the run, and on
+ * --resume the chains to keep are intact. run.json is not touched until then. The caller releases
+ * `prepared.lock`.
+ */
+export async function prepareSynthesis(options: SynthesizeOptions, command: string) {
   const source = environmentSource(options.environment, options.site);
   const runId = options.runId ?? defaultRunId(options.environment, options.seed);
   const layout = runLayout(options.outDir, runId);
   const agents = options.agents ?? heuristicAgents();
   const config = runConfigFor(options, agents);
-  // Checked before any work: the source is reachable, --out can be written, no other process holds
-  // the run, and on --resume the chains to keep are intact. run.json is not touched until then.
   await source.check(options.signal);
-  const prepared = await prepareRunForWriting(layout, { resume: options.resume ?? false, redoDamaged: options.redoDamaged ?? false, command: 'synth' });
+  const prepared = await prepareRunForWriting(layout, { resume: options.resume ?? false, redoDamaged: options.redoDamaged ?? false, command });
+  return { source, runId, layout, agents, config, prepared };
+}
+
+/** Synthesizes `chains` chains in parallel and stores them; resumable, interruptible, deterministic per seed. */
+export async function synthesize(options: SynthesizeOptions): Promise<SynthesisResult> {
+  const { source, runId, layout, agents, config, prepared } = await prepareSynthesis(options, 'synth');
   try {
     return await synthesizeLocked(options, { source, layout, agents, config, runId, redo: prepared.redo });
   } finally {

@@ -3,14 +3,12 @@ import type { Redis } from 'ioredis';
 import type { ChainRecord } from '../core/chain.js';
 import { errorMessage, oneLine } from '../core/errors.js';
 import type { RunConfig, RunMeta } from '../core/run.js';
-import { heuristicAgents } from '../agents/heuristic/index.js';
-import { environmentSource, type EnvironmentSource } from '../environments/environment-source.js';
+import type { EnvironmentSource } from '../environments/environment-source.js';
 import type { AgentConfig } from '../pipeline/agent-config.js';
 import type { SynthesisEventListener } from '../pipeline/events.js';
 import { openRun, writeRunFiles } from '../pipeline/run-meta.js';
-import { prepareRunForWriting } from '../pipeline/run-preflight.js';
-import { defaultRunId, initialChainRecord, isFinishedChain, keptChains, runConfigFor, type SynthesisResult, type SynthesizeOptions } from '../pipeline/synthesize.js';
-import { ChainWriter, chainIdFor, discardChain, discardChainAttempts, readChain, runLayout, type RunLayout } from '../store/index.js';
+import { initialChainRecord, isFinishedChain, keptChains, prepareSynthesis, type SynthesisResult, type SynthesizeOptions } from '../pipeline/synthesize.js';
+import { ChainWriter, chainIdFor, discardChain, discardChainAttempts, readChain, type RunLayout } from '../store/index.js';
 import { followJobs, type FollowEvent, type FollowOutcome, type FollowedItem } from './job-follower.js';
 import { QUEUE_NAME, QUEUE_PREFIX, chainJobId, runKeyFor, type ChainJob } from './queue-keys.js';
 import { queueSettings, type QueueSettings } from './queue-settings.js';
@@ -42,13 +40,7 @@ export async function synthesizeOnQueue(options: QueuedSynthesisOptions): Promis
   // Checked first: an unreachable Redis is reported before anything is written.
   const redis = await connectRedis(url, { onConnection: (event) => notify({ type: 'connection', ...event }), ...(options.signal ? { signal: options.signal } : {}) });
   try {
-    const source = environmentSource(options.environment, options.site);
-    const runId = options.runId ?? defaultRunId(options.environment, options.seed);
-    const layout = runLayout(options.outDir, runId);
-    const agents = options.agents ?? heuristicAgents();
-    const config = runConfigFor(options, agents);
-    await source.check(options.signal);
-    const prepared = await prepareRunForWriting(layout, { resume: options.resume ?? false, redoDamaged: options.redoDamaged ?? false, command: 'synth --queue' });
+    const { source, layout, config, prepared } = await prepareSynthesis(options, 'synth --queue');
     try {
       return await follow(options, { redis, url, source, layout, config, redo: prepared.redo, settings: queueSettings() });
     } finally {
