@@ -12,9 +12,9 @@ import type { EnvironmentState, RunningEnvironment } from '../core/environment.j
 import type { ActingSession, AgentSet, Attempt, ChainAim, StepRecord } from '../agents/roles.js';
 import type { CallRecorder } from '../model/language-model.js';
 import type { Persona } from '../agents/personas.js';
-import { evaluatePredicates } from '../environments/predicates.js';
+import { evaluatePredicates, type PredicateContext } from '../environments/predicates.js';
 import type { ChainWriter } from '../store/chain-writer.js';
-import { deriveChecker } from './derive-checker.js';
+import { deriveChecker, readsAnotherPage } from './derive-checker.js';
 import { refusedByGuard } from './diversity-guard.js';
 import { createStepRecorder } from './step-recorder.js';
 import type { SynthesisEventListener } from './events.js';
@@ -228,7 +228,7 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
     }
     const now = { state: await environment.readState(signal), page: pageViewOf(observation), reader: session.reader };
     currentSubtaskId = undefined;
-    const produced = await levelFor(accepted, now, input, recorder);
+    const produced = await levelFor(accepted, now, atStart, input, recorder);
     toOverhead();
     totals();
     if (await holdsAtReset(produced.checker, atStart, input.checkAtReset)) {
@@ -259,16 +259,16 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
  */
 async function holdsAtReset(checker: Predicate[], atStart: { state: EnvironmentState | undefined; page: PageView }, checkAtReset: ChainRunInput['checkAtReset']): Promise<boolean> {
   if (checker.length === 0) return false;
-  const local = checker.filter((predicate) => !('path' in predicate && predicate.path !== undefined));
+  const local = checker.filter((predicate) => !readsAnotherPage(predicate));
   if ((await evaluatePredicates(local, atStart)).some((value) => !value)) return false;
   if (local.length === checker.length || !checkAtReset) return local.length === checker.length;
   const values = await checkAtReset(checker);
   return values.length > 0 && values.every(Boolean);
 }
 
-async function levelFor(accepted: Subtask[], now: Parameters<typeof deriveChecker>[1], input: ChainRunInput, recorder: CallRecorder): Promise<Level> {
+async function levelFor(accepted: Subtask[], now: PredicateContext, atStart: PredicateContext, input: ChainRunInput, recorder: CallRecorder): Promise<Level> {
   const task = await input.agents.summarizer.summarize({ subtasks: accepted, rng: input.rng, recorder, ...(input.signal ? { signal: input.signal } : {}) });
-  const checker = await deriveChecker(accepted, now);
+  const checker = await deriveChecker(accepted, now, atStart);
   const last = accepted[accepted.length - 1]!;
   const asksForAnswer = last.predicates.some((predicate) => predicate.kind === 'answer');
   return {

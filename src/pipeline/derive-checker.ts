@@ -3,22 +3,38 @@ import type { Subtask } from '../core/task.js';
 import { evaluatePredicates, type PredicateContext } from '../environments/predicates.js';
 
 /**
- * The level-k checker is derived, not written: the predicates of subtasks 1..k-1 that still hold in
- * the state after subtask k, plus all predicates of subtask k. Answers to earlier subtasks cannot be
- * checked at the end of a longer task, so earlier answer predicates are left out.
+ * The level-k checker is derived, not written, from the chain's net change: the predicates of
+ * subtasks 1..k-1 that still hold in the state after subtask k and did not already hold where the
+ * chain started (what the task changed, not what was true anyway), plus all predicates of subtask k.
+ * Answers to earlier subtasks cannot be checked at the end of a longer task, so earlier answer
+ * predicates are left out. A predicate that reads another page is not evaluated at the start (it
+ * would need that page as it was); it is kept when it holds now, and the reset check of the whole
+ * checker still applies to it.
  */
-export async function deriveChecker(accepted: readonly Subtask[], now: PredicateContext): Promise<Predicate[]> {
+export async function deriveChecker(accepted: readonly Subtask[], now: PredicateContext, start?: PredicateContext): Promise<Predicate[]> {
   const last = accepted[accepted.length - 1];
   if (!last) return [];
   const earlier = accepted.slice(0, -1).flatMap((subtask) => subtask.predicates.filter((predicate) => predicate.kind !== 'answer'));
   const held = await evaluatePredicates(earlier, { ...now, answer: undefined });
+  const localAtStart = start ? earlier.map((predicate) => !readsAnotherPage(predicate)) : [];
+  const heldAtStart = start ? await evaluatePredicates(earlier.filter((_, index) => localAtStart[index]), { ...start, answer: undefined }) : [];
+  const changed = (index: number): boolean => {
+    if (!start || !localAtStart[index]) return true;
+    const position = localAtStart.slice(0, index).filter(Boolean).length;
+    return !heldAtStart[position];
+  };
   const checker: Predicate[] = [];
   const seen = new Set<string>();
-  for (const predicate of [...earlier.filter((_, index) => held[index]), ...last.predicates]) {
+  for (const predicate of [...earlier.filter((_, index) => held[index] && changed(index)), ...last.predicates]) {
     const key = JSON.stringify(predicate);
     if (seen.has(key)) continue;
     seen.add(key);
     checker.push(predicate);
   }
   return checker;
+}
+
+/** Whether a predicate reads a page other than the one the episode is on. */
+export function readsAnotherPage(predicate: Predicate): boolean {
+  return 'path' in predicate && predicate.path !== undefined;
 }

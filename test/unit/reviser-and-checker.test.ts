@@ -159,4 +159,34 @@ describe('derived level-k checker', () => {
       { kind: 'state-value', value: 'Ship it', present: true },
     ]);
   });
+
+  it('is the net change: an earlier predicate that already held where the chain started is left out', async () => {
+    const accepted = [
+      subtask('s1', [{ kind: 'state-value', value: 'Fix login', present: true }, { kind: 'state-value', value: 'Old task', present: true }]),
+      subtask('s2', [{ kind: 'state-value', value: 'Ship it', present: true }]),
+    ];
+    const start = { state: { tasks: [{ title: 'Old task' }] }, page: page('http://x/tasks') };
+    const now = { state: { tasks: [{ title: 'Old task' }, { title: 'Fix login' }, { title: 'Ship it' }] }, page: page('http://x/tasks/4') };
+    expect(await deriveChecker(accepted, now, start)).toEqual([
+      { kind: 'state-value', value: 'Fix login', present: true },
+      { kind: 'state-value', value: 'Ship it', present: true },
+    ]);
+    // Without the start, the same predicates are kept as before.
+    expect(await deriveChecker(accepted, now)).toHaveLength(3);
+  });
+
+  it('keeps an earlier predicate that reads another page without evaluating it at the start', async () => {
+    const accepted = [
+      subtask('s1', [{ kind: 'text', path: '/tasks/4', text: 'Fix login', present: true }]),
+      subtask('s2', [{ kind: 'state-value', value: 'Ship it', present: true }]),
+    ];
+    // The page at /tasks/4 shows the text both at the start and now: only the start is not read.
+    const reads: string[] = [];
+    const reader = { read: async (path?: string) => (reads.push(path ?? ''), { ...page('http://x/tasks/4'), text: 'Fix login' }) };
+    const start = { state: { tasks: [] }, page: page('http://x/tasks'), reader };
+    const now = { state: { tasks: [{ title: 'Ship it' }] }, page: page('http://x/tasks'), reader };
+    const checker = await deriveChecker(accepted, now, start);
+    expect(reads).toEqual(['/tasks/4']);
+    expect(checker.map((predicate) => predicate.kind)).toEqual(['text', 'state-value']);
+  });
 });
