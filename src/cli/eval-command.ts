@@ -209,7 +209,15 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
   const lost = result.meta.status === 'interrupted' ? undefined : browserServerLostText(wsEndpoint, result.episodes.filter((episode) => episode.status === 'error').map((episode) => episode.error?.code), 'episode(s)');
   if (lost) process.stderr.write(lost);
   if (result.meta.budget?.reached) return 0;
-  return result.meta.status === 'interrupted' ? 130 : 0;
+  if (result.meta.status === 'interrupted') return 130;
+  // An episode the harness could not run (a crashed browser, an endpoint that is down) measured
+  // nothing about the agent: the run is not a result until it is redone.
+  const errors = result.episodes.filter((episode) => episode.status === 'error').length;
+  if (errors > 0) {
+    process.stderr.write(`\n${errors} episode(s) ended in a harness error, not an agent failure; the rest are kept. Fix the cause above, then run the same command with --resume to redo them.\n`);
+    return 1;
+  }
+  return 0;
 }
 
 function episodeLine(episode: EpisodeRecord): string {

@@ -62,10 +62,12 @@ describe.concurrent('benchmarking agents from the command line', () => {
         runCli(['eval', RUN, '--out', out, '--agent', url, '--levels', '1', '--run', 'down']),
         runCli(['eval', RUN, '--out', out, '--agent', hangingUrl, '--levels', '1', '--limit', '1', '--agent-timeout', '1', '--run', 'hanging']),
       ]);
-      expect(down.code, down.stderr).toBe(0);
+      // Harness errors measured nothing about the agent: the run exits 1 and says how to redo them.
+      expect(down.code, down.stderr).toBe(1);
+      expect(down.stderr).toMatch(/2 episode\(s\) ended in a harness error.*--resume to redo them/);
       expect(down.stdout).toMatch(/0 finished, 0 successes, 2 errors/);
       expect(down.stdout).toMatch(/could not reach it \(ECONNREFUSED\)/);
-      expect(slow.code, slow.stderr).toBe(0);
+      expect(slow.code, slow.stderr).toBe(1);
       expect(slow.stdout).toMatch(/0 finished, 0 successes, 1 errors/);
       expect(slow.stdout).toMatch(/to answer step 0 of c0001-L1-e1 within 1000 ms, got no answer/);
     } finally {
@@ -140,7 +142,7 @@ describe.concurrent('benchmarking agents from the command line', () => {
       runCli(['eval', RUN, '--out', out, '--agent', 'gold', '--levels', '0-2']),
       runCli(['report', RUN, '--out', out]),
     ]);
-    expect(mixed.code, mixed.stderr).toBe(0);
+    expect(mixed.code, mixed.stderr).toBe(1);
     expect(mixed.stdout).toMatch(/1 finished, \d successes, 1 errors/);
     expect(mixed.stdout).toMatch(/Expected a known environment id, got "crm"/);
     expect(version.code).toBe(1);
