@@ -28,6 +28,11 @@ export interface ChainToReplay {
 }
 
 export interface BareStep {
+  /** Which recorded step this is: the chain's position in the replayed list and the step's index. */
+  chain: number;
+  step: number;
+  /** Whether the step reached the recorded URL and snapshot; only matched steps are compared. */
+  matched: boolean;
   ms: number;
   screenshotMs: number;
   snapshotMs: number;
@@ -46,15 +51,28 @@ export interface BareReplay {
 
 const MATCH_WAIT_MS = 3000;
 
-export async function replayBare(chains: readonly ChainToReplay[], options: { executablePath: string; args: readonly string[] }): Promise<BareReplay> {
+/**
+ * Replays the chains in `concurrency` lanes over one browser (chain i in lane i mod concurrency), the
+ * way the pipeline runs concurrent chains; `wallMs` is the time from the first chain to the last.
+ */
+export async function replayBare(
+  chains: readonly ChainToReplay[],
+  options: { executablePath: string; args: readonly string[]; concurrency?: number },
+): Promise<BareReplay & { wallMs: number }> {
   const browser = await chromium.launch({ executablePath: options.executablePath, args: [...options.args], headless: true });
   const result: BareReplay = { steps: [], mismatches: [], skipped: 0 };
+  const lanes = Math.max(1, options.concurrency ?? 1);
+  const started = performance.now();
   try {
-    for (const chain of chains) await replayChain(browser, chain, result);
+    await Promise.all(
+      Array.from({ length: lanes }, async (_, lane) => {
+        for (const [position, chain] of chains.entries()) if (position % lanes === lane) await replayChain(browser, chain, position, result);
+      }),
+    );
   } finally {
     await browser.close();
   }
-  return result;
+  return { ...result, wallMs: performance.now() - started };
 }
 
 /** Whether the pipeline's step is replayed and timed (a failed action or `done` is not). */
@@ -62,7 +80,7 @@ export function isReplayed(step: Step): boolean {
   return step.executed.outcome.ok && step.executed.action.type !== 'done';
 }
 
-async function replayChain(browser: Browser, chain: ChainToReplay, result: BareReplay): Promise<void> {
+async function replayChain(browser: Browser, chain: ChainToReplay, position: number, result: BareReplay): Promise<void> {
   const environment = await startEnvironment(chain.environment, { seed: chain.envSeed });
   // The context the pipeline's sessions use, and its answer to confirm() dialogs ("Delete this task?").
   const context = await browser.newContext({
@@ -118,12 +136,13 @@ async function replayChain(browser: Browser, chain: ChainToReplay, result: BareR
       }
       const ms = performance.now() - started;
       snapshot = capture.snapshot;
+      let matched = false;
       if (page.url() !== urlAfter) result.mismatches.push(`${where}: at ${page.url()}, recorded ${urlAfter}`);
       else if (normalize(capture.snapshot) !== expected) {
         result.mismatches.push(`${where}: the accessibility snapshot differs from the recorded one`);
         debugDump(`${chain.environment}-${step.index}-after`, expected, normalize(capture.snapshot));
-      }
-      result.steps.push({ ms, screenshotMs: capture.screenshotMs, snapshotMs: capture.snapshotMs, pngBytes: capture.png.byteLength, captures });
+      } else matched = true;
+      result.steps.push({ chain: position, step: step.index, matched, ms, screenshotMs: capture.screenshotMs, snapshotMs: capture.snapshotMs, pngBytes: capture.png.byteLength, captures });
     }
   } finally {
     await context.close();
