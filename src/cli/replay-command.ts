@@ -1,5 +1,6 @@
 import type { ReplayReport } from '../core/eval.js';
-import { booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
+import { browserEndpointFlag, browserFlagHelp, BROWSER_FLAG_OPTIONS, booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
+import { connectRemoteBrowser } from './remote-browser.js';
 import { resolveRun } from './inspect-command.js';
 import { assertReadable } from './run-health.js';
 import { CountingBar } from './progress.js';
@@ -18,6 +19,7 @@ Flags:
   --concurrency C    chains replayed in parallel (default 2)
   --levels L         only these levels (3, 1-6 or 1,2,5); replay.json then lists only them
   --url URL          for a run made with --url: where the site is served now, if it moved (same start path)
+${browserFlagHelp(21).replace('run the episodes', 'replay the tasks')}
   --json             print the summary as JSON (passRate 0..1, byLevel, byEnvironment, failures)
   --quiet            no progress bar
 `;
@@ -26,7 +28,16 @@ export async function replayCommand(argv: string[], signal: AbortSignal): Promis
   const parsed = parseCommandArgs(
     'replay',
     argv,
-    { out: { type: 'string' }, concurrency: { type: 'string' }, levels: { type: 'string' }, url: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    {
+      out: { type: 'string' },
+      concurrency: { type: 'string' },
+      levels: { type: 'string' },
+      url: { type: 'string' },
+      ...BROWSER_FLAG_OPTIONS,
+      json: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
     true,
   );
   if (booleanFlag(parsed, 'help')) {
@@ -43,8 +54,11 @@ export async function replayCommand(argv: string[], signal: AbortSignal): Promis
   const bar = json || booleanFlag(parsed, 'quiet') ? undefined : new CountingBar('tasks');
   const { replayRun } = await import('../eval/replay.js');
   const siteUrl = stringFlag(parsed, 'url');
+  // Connected before anything is replayed: an unreachable --browser stops here with the fix.
+  const browser = await connectRemoteBrowser(browserEndpointFlag(parsed), signal);
   const report = await replayRun({
     layout,
+    ...(browser ? { browser } : {}),
     concurrency,
     ...(siteUrl ? { siteUrl } : {}),
     ...(levels ? { levels } : {}),
@@ -57,7 +71,7 @@ export async function replayCommand(argv: string[], signal: AbortSignal): Promis
           },
         }
       : {}),
-  });
+  }).finally(() => browser?.close());
   bar?.finish();
   if (json) {
     const { tasks, ...summary } = report;

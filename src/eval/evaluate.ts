@@ -129,6 +129,8 @@ export interface EvalEpisodeInput {
   maxInvalidInARow?: number;
   onCall: (call: ModelCall) => void;
   signal: AbortSignal;
+  /** Queue mode: the attempt's name (see EpisodeContext.attempt). */
+  attempt?: string;
 }
 
 /**
@@ -149,6 +151,7 @@ export async function runEvalEpisode(input: EvalEpisodeInput): Promise<EpisodeRe
       ...(input.judge ? { judge: input.judge } : {}),
       onCall: input.onCall,
       signal: input.signal,
+      ...(input.attempt !== undefined ? { attempt: `${input.attempt}${attempt > 0 ? `-r${attempt}` : ''}` } : {}),
     });
     if (record?.status !== 'error' || record.error?.code !== 'BROWSER_CRASHED' || input.signal.aborted) break;
   }

@@ -38,6 +38,11 @@ export interface EpisodeContext {
   judge?: { spec: string; model: LanguageModel };
   onCall: (call: ModelCall) => void;
   signal: AbortSignal;
+  /**
+   * Queue mode: a name for this attempt, so that the episode is written apart and moved into
+   * episodes/ whole when it ends (a worker killed mid-episode never leaves half of one there).
+   */
+  attempt?: string;
 }
 
 /**
@@ -65,7 +70,7 @@ export async function runEpisode(plan: EpisodePlan, context: EpisodeContext): Pr
     usage: emptyUsage(),
     startedAt: new Date().toISOString(),
   };
-  const writer = await EpisodeWriter.create(context.layout, plan.episodeId);
+  const writer = await EpisodeWriter.create(context.layout, plan.episodeId, context.attempt !== undefined ? { attempt: context.attempt } : {});
   await writer.writeEpisode(record);
   let callUsage = emptyUsage();
   let callWrites = Promise.resolve();
@@ -89,6 +94,7 @@ export async function runEpisode(plan: EpisodePlan, context: EpisodeContext): Pr
       finishedAt: new Date().toISOString(),
     });
     await writer.writeEpisode(record);
+    await writer.install();
     return record;
   };
   try {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { errorMessage, oneLine } from '../core/errors.js';
 import type { EvalConfig } from '../core/eval.js';
 import type { LanguageModel } from '../model/language-model.js';
@@ -22,8 +23,10 @@ interface EvalRunOnWorker {
 
 /**
  * Runs one episode of a queued evaluation with the same code as a local one (runEvalEpisode), from
- * the evaluation's run.json and its task source on the shared store. An episode already finished in
- * the store is not run again; one that ends on an error throws, so that BullMQ retries it.
+ * the evaluation's run.json and its task source on the shared store. The episode is written apart
+ * and moved into episodes/ whole when it ends, so an attempt cut short is never half-kept. An episode
+ * already finished in the store is not run again; one that ends on an error throws, so that BullMQ
+ * retries it.
  */
 export async function runEpisodeJob(input: EpisodeJobInput): Promise<JobOutcome> {
   const { job, context, worker } = input;
@@ -69,6 +72,9 @@ export async function runEpisodeJob(input: EpisodeJobInput): Promise<JobOutcome>
     source: run.source,
     ...(run.judge ? { judge: run.judge } : {}),
     ...(job.maxInvalidInARow !== undefined ? { maxInvalidInARow: job.maxInvalidInARow } : {}),
+    // Written apart and moved into episodes/ whole: a stalled job taken over by another worker while
+    // the first still writes never mixes two attempts' files.
+    attempt: `${worker.replace(/[^A-Za-z0-9_-]+/g, '-')}-a${input.attemptsStarted}-${randomBytes(3).toString('hex')}`,
     onCall: (call) => {
       void context
         .onCall(call)

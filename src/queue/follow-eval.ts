@@ -8,7 +8,7 @@ import { prepareRunForWriting } from '../pipeline/run-preflight.js';
 import { defaultEvalRunId, keptEpisodes, planEvaluation, type EvalEvent, type EvaluationResult, type EvaluateOptions } from '../eval/evaluate.js';
 import { evalMetaFor, openEvalRun } from '../eval/eval-run-meta.js';
 import type { EpisodePlan } from '../eval/run-episode.js';
-import { EpisodeWriter, readEpisode, runLayout, writeEvalRunMeta } from '../store/index.js';
+import { discardAttempts, EpisodeWriter, readEpisode, runLayout, writeEvalRunMeta } from '../store/index.js';
 import { followJobs, type FollowEvent, type FollowOutcome, type FollowedItem } from './job-follower.js';
 import { QUEUE_NAME, QUEUE_PREFIX, episodeJobId, runKeyFor, type EpisodeJob } from './queue-keys.js';
 import { queueSettings } from './queue-settings.js';
@@ -122,6 +122,8 @@ export async function evaluateOnQueue(options: QueuedEvaluationOptions): Promise
           ...(stopReason !== undefined ? { stopReason } : {}),
           ...(options.budgetUsd !== undefined ? { budget: { limitUsd: options.budgetUsd, spentUsd, reached: spentUsd >= options.budgetUsd || (stopReason?.startsWith('Budget reached') ?? false) } } : {}),
         };
+        // Attempts left apart by killed workers or stopped episodes: their calls are kept, their files dropped.
+        if (outcome && !outcome.leftRunning) await discardAttempts(layout).catch(() => undefined);
         await persist();
         await persisting;
         emit({ type: 'eval-finished', runId: layout.runId, status });

@@ -8,7 +8,7 @@ import type { AgentConfig } from '../pipeline/agent-config.js';
 import type { SynthesisEventListener } from '../pipeline/events.js';
 import { openRun, writeRunFiles } from '../pipeline/run-meta.js';
 import { initialChainRecord, isFinishedChain, keptChains, prepareSynthesis, type SynthesisResult, type SynthesizeOptions } from '../pipeline/synthesize.js';
-import { ChainWriter, chainIdFor, discardChain, discardChainAttempts, readChain, type RunLayout } from '../store/index.js';
+import { ChainWriter, chainIdFor, discardChain, discardAttempts, readChain, type RunLayout } from '../store/index.js';
 import { followJobs, type FollowEvent, type FollowOutcome, type FollowedItem } from './job-follower.js';
 import { QUEUE_NAME, QUEUE_PREFIX, chainJobId, runKeyFor, type ChainJob } from './queue-keys.js';
 import { queueSettings, type QueueSettings } from './queue-settings.js';
@@ -174,7 +174,7 @@ async function follow(options: QueuedSynthesisOptions, run: FollowContext): Prom
     };
     inFlight = new Set();
     // Attempts left apart by killed workers or stopped chains: their calls are kept, their files dropped.
-    if (outcome && !outcome.leftRunning) await discardChainAttempts(layout).catch(() => undefined);
+    if (outcome && !outcome.leftRunning) await discardAttempts(layout).catch(() => undefined);
     await persist();
     await persisting;
     await queue.close().catch(() => undefined);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { ChainRecord } from '../core/chain.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { chainAttemptLayout, chainLayout, trajectoryLayout, type ChainLayout, type RunLayout } from './layout.js';
@@ -44,35 +44,42 @@ export class ChainWriter extends TrajectoryWriter<ChainLayout> {
   }
 
   /**
-   * Moves an attempt's finished directory into chains/<chain>/, replacing whatever is there (an
-   * earlier attempt's error record, or the same chain from a duplicate attempt: its model calls
-   * move to interrupted-calls.jsonl). The directory is swapped by renames: a reader sees the old
-   * chain, briefly none, then the new one, never a mixture. A no-op for an in-place writer.
+   * Moves an attempt's finished directory into chains/<chain>/ (see installAttempt). A no-op for an
+   * in-place writer.
    */
   async install(): Promise<void> {
     if (!this.isAttempt) return;
-    const target = chainLayout(this.run, this.chainId);
-    await mkdir(this.run.chainsDir, { recursive: true });
-    let aside: string | undefined;
-    if (existsSync(target.dir)) {
-      aside = join(this.run.attemptsDir, `${this.chainId}.replaced-${randomBytes(4).toString('hex')}`);
-      await mkdir(this.run.attemptsDir, { recursive: true });
-      await rename(target.dir, aside);
-    }
-    await rename(this.layout.dir, target.dir);
-    if (aside) {
-      await keepCallsOf(trajectoryLayout(aside), this.run.interruptedCallsFile);
-      await rm(aside, { recursive: true, force: true });
-    }
+    await installAttempt(this.layout.dir, chainLayout(this.run, this.chainId).dir, this.run);
   }
 }
 
 /**
- * Removes the attempt directories left in attempts/ (by a killed worker, or chains stopped by
- * Ctrl-C or a budget), keeping their model calls in interrupted-calls.jsonl. Call only when no
+ * Moves an attempt's finished directory to `target`, replacing whatever is there (an earlier
+ * attempt's error record, or the same item from a duplicate attempt: its model calls move to
+ * interrupted-calls.jsonl). The directory is swapped by renames: a reader sees the old one, briefly
+ * none, then the new one, never a mixture.
+ */
+export async function installAttempt(attemptDir: string, target: string, run: RunLayout): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  let aside: string | undefined;
+  if (existsSync(target)) {
+    aside = join(run.attemptsDir, `${basename(target)}.replaced-${randomBytes(4).toString('hex')}`);
+    await mkdir(run.attemptsDir, { recursive: true });
+    await rename(target, aside);
+  }
+  await rename(attemptDir, target);
+  if (aside) {
+    await keepCallsOf(trajectoryLayout(aside), run.interruptedCallsFile);
+    await rm(aside, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Removes the attempt directories left in attempts/ (by a killed worker, or chains and episodes
+ * stopped by Ctrl-C or a budget), keeping their model calls in interrupted-calls.jsonl. Call only when no
  * attempt of the run is being written.
  */
-export async function discardChainAttempts(run: RunLayout): Promise<number> {
+export async function discardAttempts(run: RunLayout): Promise<number> {
   if (!existsSync(run.attemptsDir)) return 0;
   const entries = await readdir(run.attemptsDir, { withFileTypes: true });
   let discarded = 0;

@@ -3,18 +3,37 @@ import { readdir } from 'node:fs/promises';
 import { EpisodeRecordSchema, EvalRunMetaSchema, ReplayReportSchema, type EpisodeRecord, type EvalRunMeta, type ReplayReport } from '../core/eval.js';
 import { TrajsynthError } from '../core/errors.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { episodeLayout, type EpisodeLayout, type RunLayout } from './layout.js';
+import { installAttempt } from './chain-writer.js';
+import { episodeAttemptLayout, episodeLayout, type EpisodeLayout, type RunLayout } from './layout.js';
 import { readJsonFile, readJsonLines, readTextFile } from './parse-file.js';
 import { StepSchema, type Step } from '../core/step.js';
 import { prepareDirectory, TrajectoryWriter } from './trajectory-writer.js';
 
 /** Writes one evaluation episode's trajectory (see TrajectoryWriter) and its episode.json. */
 export class EpisodeWriter extends TrajectoryWriter<EpisodeLayout> {
-  /** Starts the episode's directory from scratch (an unfinished earlier attempt's calls are kept aside). */
-  static async create(run: RunLayout, episodeId: string): Promise<EpisodeWriter> {
-    const layout = episodeLayout(run, episodeId);
+  /**
+   * Starts the episode's directory from scratch (an unfinished earlier attempt's calls are kept
+   * aside). With `attempt` (queue mode), the episode is written apart in attempts/<episode>.<attempt>/
+   * and moved into episodes/ whole by `install()`, as a chain is (see ChainWriter.create).
+   */
+  static async create(run: RunLayout, episodeId: string, options: { attempt?: string } = {}): Promise<EpisodeWriter> {
+    const layout = options.attempt !== undefined ? episodeAttemptLayout(run, episodeId, options.attempt) : episodeLayout(run, episodeId);
     await prepareDirectory(layout, run.interruptedCallsFile);
-    return new EpisodeWriter(layout);
+    return new EpisodeWriter(layout, run, episodeId);
+  }
+
+  private constructor(
+    layout: EpisodeLayout,
+    private readonly run: RunLayout,
+    readonly episodeId: string,
+  ) {
+    super(layout);
+  }
+
+  /** Moves an attempt written apart into episodes/<episode>/ whole; a no-op for an in-place writer. */
+  async install(): Promise<void> {
+    const target = episodeLayout(this.run, this.episodeId).dir;
+    if (this.layout.dir !== target) await installAttempt(this.layout.dir, target, this.run);
   }
 
   /** Writes episode.json once the steps and observations queued before it are on disk. */

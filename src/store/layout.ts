@@ -15,7 +15,7 @@ import { join } from 'node:path';
  *   trajectories/<run>/chains/<chain>/calls.jsonl      one line per model call (role, model, tokens, USD)
  *   trajectories/<run>/chains/<chain>/screens/NNNN.webp
  *   trajectories/<run>/chains/<chain>/snapshots/NNNN.yaml
- *   trajectories/<run>/attempts/<chain>.<attempt>/      queue mode: a chain attempt written apart and moved
+ *   trajectories/<run>/attempts/<item>.<attempt>/       queue mode: a chain's or episode's attempt written apart and moved
  *                                                      into chains/ whole when it ends (a killed worker's
  *                                                      attempt is never half-kept)
  */
@@ -33,7 +33,7 @@ export interface RunLayout {
   reviewsFile: string;
   /** An evaluation run's episodes. */
   episodesDir: string;
-  /** Queue mode: chain attempts being written, each moved into chainsDir whole when it ends. */
+  /** Queue mode: chain and episode attempts being written, each moved into place whole when it ends. */
   attemptsDir: string;
 }
 
@@ -89,6 +89,12 @@ export interface ChainLayout extends TrajectoryLayout {
 export function chainLayout(run: RunLayout, chainId: string): ChainLayout {
   const dir = join(run.chainsDir, chainId);
   return { ...trajectoryLayout(dir), chainFile: join(dir, 'chain.json') };
+}
+
+/** Where one attempt at an episode is written in queue mode before it is moved into episodes/ whole. */
+export function episodeAttemptLayout(run: RunLayout, episodeId: string, attempt: string): EpisodeLayout {
+  const dir = join(run.attemptsDir, `${episodeId}.${attempt}`);
+  return { ...trajectoryLayout(dir), episodeFile: join(dir, 'episode.json') };
 }
 
 /** Where one attempt at a chain is written in queue mode before it is moved into chains/ whole. */

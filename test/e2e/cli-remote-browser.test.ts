@@ -67,6 +67,10 @@ describe.concurrent('synth on a browser server', () => {
     expect(local).toMatch(/"levels"/);
     expect(await tasksOf(join(outDir, 'a'))).toBe(local);
     expect(await tasksOf(join(outDir, 'b'))).toBe(local);
+    // The tasks are validated on the same server: replay --browser.
+    const replay = await runCli(['replay', RUN, '--out', join(outDir, 'a'), '--browser', shared.wsEndpoint, '--json']);
+    expect(replay.code, replay.stderr).toBe(0);
+    expect(JSON.parse(replay.stdout)).toMatchObject({ passRate: 1, total: 4 });
   });
 
   it.skipIf(!ISOLATED)("the isolated server really is on a network of its own: without exposeNetwork its browser cannot reach this machine's 127.0.0.1", async () => {

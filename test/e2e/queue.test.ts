@@ -297,6 +297,12 @@ describe.concurrent('queue mode: evaluation', () => {
         expect(result.stdout).toMatch(/Evaluation gold-queued: complete/);
         expect(result.stdout).toMatch(/3 finished, 3 successes, 0 errors/);
         expect(workers.filter((worker) => /gold-queued c000\d-L2-e1: done \(success\)/.test(worker.output())).length).toBe(2);
+        // Each episode was written apart and moved into episodes/ whole; nothing is left aside.
+        const evalRun = runLayout(out, 'gold-queued');
+        expect(existsSync(evalRun.attemptsDir)).toBe(false);
+        const episodes = await readdir(evalRun.episodesDir);
+        expect(episodes).toHaveLength(3);
+        for (const episode of episodes) expect(existsSync(join(evalRun.episodesDir, episode, 'episode.json'))).toBe(true);
       });
     },
     TEST_MS,

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type ChainRecord } from '../../src/core/chain.js';
 import { emptyUsage, type ModelCall } from '../../src/core/usage.js';
-import { ChainWriter, discardChainAttempts } from '../../src/store/chain-writer.js';
-import { runLayout } from '../../src/store/layout.js';
+import { ChainWriter, discardAttempts } from '../../src/store/chain-writer.js';
+import { episodeLayout, runLayout } from '../../src/store/layout.js';
+import { EpisodeWriter } from '../../src/store/eval-store.js';
 import { readChain, readInterruptedCalls } from '../../src/store/run-store.js';
 import { chainJobId, runKeyFor, runKeyOfJob } from '../../src/queue/queue-keys.js';
 import { parseRedisUrl, displayUrl } from '../../src/queue/redis-connection.js';
@@ -55,10 +56,40 @@ describe('queue mode: chain attempts in the store', () => {
       expect((await readChain(layout, 'c0001'))?.status).toBe('complete');
       expect((await readInterruptedCalls(layout)).length).toBe(1); // the replaced error attempt's call
 
-      expect(await discardChainAttempts(layout)).toBe(1);
+      expect(await discardAttempts(layout)).toBe(1);
       expect(existsSync(layout.attemptsDir)).toBe(false);
       expect((await readInterruptedCalls(layout)).length).toBe(2); // and the killed attempt's
       expect(await readdir(layout.chainsDir)).toEqual(['c0001']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('queue mode: episode attempts in the store', () => {
+  it('writes an episode attempt apart and installs it whole over an earlier one, keeping that one’s model calls', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'trajsynth-episode-attempts-'));
+    try {
+      const layout = runLayout(dir, 'eval');
+      const target = episodeLayout(layout, 'c0001-L2-e1');
+      const first = await EpisodeWriter.create(layout, 'c0001-L2-e1', { attempt: 'w1-a1' });
+      await first.appendCall(call);
+      await first.drain();
+      expect(existsSync(target.dir)).toBe(false);
+      await first.install();
+      expect(existsSync(target.callsFile)).toBe(true);
+      // A stalled job taken over: the second worker's attempt never touches the first one's files.
+      const second = await EpisodeWriter.create(layout, 'c0001-L2-e1', { attempt: 'w2-a2' });
+      expect(existsSync(target.callsFile)).toBe(true);
+      await second.install();
+      expect(existsSync(target.dir)).toBe(true);
+      expect(existsSync(target.callsFile)).toBe(false);
+      expect((await readInterruptedCalls(layout)).length).toBe(1);
+      expect(await readdir(layout.episodesDir)).toEqual(['c0001-L2-e1']);
+      // In place (a local evaluation): install is a no-op.
+      const local = await EpisodeWriter.create(layout, 'c0002-L2-e1');
+      await local.install();
+      expect(existsSync(episodeLayout(layout, 'c0002-L2-e1').dir)).toBe(true);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
