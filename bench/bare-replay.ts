@@ -47,26 +47,31 @@ export interface BareReplay {
   mismatches: string[];
   /** Steps left out on both sides: the pipeline's failed actions and `done`. */
   skipped: number;
+  /** Steps matched but left out of the comparison: their bare capture met a navigation in flight. */
+  interrupted: number;
 }
 
 const MATCH_WAIT_MS = 3000;
+const CAPTURE_TIMEOUT_MS = 3000;
 
 /**
- * Replays the chains in `concurrency` lanes over one browser (chain i in lane i mod concurrency), the
- * way the pipeline runs concurrent chains; `wallMs` is the time from the first chain to the last.
+ * Replays the chains in `concurrency` lanes over one browser, each lane taking the next chain when it
+ * is free, the way the pipeline runs concurrent chains; `wallMs` is the time from the first chain to
+ * the last.
  */
 export async function replayBare(
   chains: readonly ChainToReplay[],
   options: { executablePath: string; args: readonly string[]; concurrency?: number },
 ): Promise<BareReplay & { wallMs: number }> {
   const browser = await chromium.launch({ executablePath: options.executablePath, args: [...options.args], headless: true });
-  const result: BareReplay = { steps: [], mismatches: [], skipped: 0 };
+  const result: BareReplay = { steps: [], mismatches: [], skipped: 0, interrupted: 0 };
   const lanes = Math.max(1, options.concurrency ?? 1);
   const started = performance.now();
   try {
+    let next = 0;
     await Promise.all(
-      Array.from({ length: lanes }, async (_, lane) => {
-        for (const [position, chain] of chains.entries()) if (position % lanes === lane) await replayChain(browser, chain, position, result);
+      Array.from({ length: lanes }, async () => {
+        for (let position = next++; position < chains.length; position = next++) await replayChain(browser, chains[position]!, position, result);
       }),
     );
   } finally {
@@ -93,6 +98,22 @@ async function replayChain(browser: Browser, chain: ChainToReplay, position: num
   });
   context.on('dialog', (dialog) => void dialog.accept().catch(() => undefined));
   const page = await context.newPage();
+  // Navigations of the page (a form an action submitted, maybe from a change handler): a careful
+  // script waits for one the action started before it reads the page.
+  const navigations = { requested: 0, loaded: 0 };
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations.requested += 1;
+  });
+  page.on('load', () => {
+    navigations.loaded = navigations.requested;
+  });
+  page.on('requestfailed', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations.loaded = navigations.requested;
+  });
+  const settled = async (): Promise<void> => {
+    const deadline = performance.now() + 10_000;
+    while (navigations.loaded < navigations.requested && performance.now() < deadline) await page.waitForTimeout(10);
+  };
   // The pipeline's server ran on another port: its URLs are moved to this server's origin.
   const recordedOrigin = chain.steps[0] ? new URL(chain.steps[0].before.url).origin : environment.origin;
   const here = (url: string): string => (url.startsWith(recordedOrigin) ? environment.origin + url.slice(recordedOrigin.length) : url);
@@ -123,15 +144,35 @@ async function replayChain(browser: Browser, chain: ChainToReplay, position: num
       try {
         await act(page, step.executed, urlAfter, sameElement(before, snapshot, step.executed.element?.ref));
         await arrive(page, urlAfter);
+        await settled();
       } catch (error) {
         result.mismatches.push(`${where}: ${firstLine(error)}; the rest of this chain is left out`);
         return;
       }
       let captures = 0;
-      let capture: { png: Buffer; snapshot: string; screenshotMs: number; snapshotMs: number };
+      let interrupted = false;
+      let capture: { png: Buffer; snapshot: string; screenshotMs: number; snapshotMs: number } | undefined;
       for (;;) {
         captures += 1;
-        capture = await captureBoth(page);
+        try {
+          capture = await captureBoth(page);
+        } catch (error) {
+          // A capture that met a navigation in flight (a select that submits its form to the same
+          // address): the page is captured again once loaded, and the step is not compared (its time
+          // holds the capture's own time limit).
+          if (performance.now() - started > 2 * CAPTURE_TIMEOUT_MS + MATCH_WAIT_MS) {
+            result.mismatches.push(`${where}: ${firstLine(error)}; the rest of this chain is left out`);
+            return;
+          }
+          interrupted = true;
+          await page.waitForLoadState('load').catch(() => undefined);
+          continue;
+        }
+        // Captured while a navigation the action started was on its way: read the page it loads.
+        if (navigations.loaded < navigations.requested) {
+          await settled();
+          continue;
+        }
         if (normalize(capture.snapshot) === expected || performance.now() - started > MATCH_WAIT_MS) break;
       }
       const ms = performance.now() - started;
@@ -141,7 +182,8 @@ async function replayChain(browser: Browser, chain: ChainToReplay, position: num
       else if (normalize(capture.snapshot) !== expected) {
         result.mismatches.push(`${where}: the accessibility snapshot differs from the recorded one`);
         debugDump(`${chain.environment}-${step.index}-after`, expected, normalize(capture.snapshot));
-      } else matched = true;
+      } else if (interrupted) result.interrupted += 1;
+      else matched = true;
       result.steps.push({ chain: position, step: step.index, matched, ms, screenshotMs: capture.screenshotMs, snapshotMs: capture.snapshotMs, pngBytes: capture.png.byteLength, captures });
     }
   } finally {
@@ -164,8 +206,8 @@ function debugDump(name: string, recorded: string, bare: string): void {
 async function captureBoth(page: Page): Promise<{ png: Buffer; snapshot: string; screenshotMs: number; snapshotMs: number }> {
   const t0 = performance.now();
   const [shot, aria] = await Promise.all([
-    page.screenshot({ type: 'png' }).then((png) => ({ png, ms: performance.now() - t0 })),
-    page.ariaSnapshot({ mode: 'ai', boxes: true }).then((snapshot) => ({ snapshot, ms: performance.now() - t0 })),
+    page.screenshot({ type: 'png', timeout: CAPTURE_TIMEOUT_MS }).then((png) => ({ png, ms: performance.now() - t0 })),
+    page.ariaSnapshot({ mode: 'ai', boxes: true, timeout: CAPTURE_TIMEOUT_MS }).then((snapshot) => ({ snapshot, ms: performance.now() - t0 })),
   ]);
   return { png: shot.png, snapshot: aria.snapshot, screenshotMs: shot.ms, snapshotMs: aria.ms };
 }

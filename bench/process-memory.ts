@@ -66,3 +66,54 @@ export function sampleMemory(intervalMs = 500): { stop(): number | undefined } {
     },
   };
 }
+
+/** Each live process of the tree by pid and start time, with its own CPU ticks (user + system). */
+function treeCpuTicks(rootPid: number): Map<string, number> | undefined {
+  let children: Map<number, number[]>;
+  try {
+    children = childrenOf();
+  } catch {
+    return undefined;
+  }
+  const ticks = new Map<string, number>();
+  const pending = [rootPid];
+  while (pending.length) {
+    const pid = pending.pop()!;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // After the name: state is field 0, utime 11, stime 12, starttime 19.
+      ticks.set(`${pid}:${fields[19]}`, Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // Gone while we looked.
+    }
+    pending.push(...(children.get(pid) ?? []));
+  }
+  return ticks;
+}
+
+/**
+ * CPU seconds spent by this process and everything it started (Chromium's browser, zygote,
+ * renderer and utility processes), sampled every `intervalMs` until stopped: each process counts
+ * with the last CPU time seen for it, so a process that ends between two samples loses at most
+ * that interval (Chromium does not wait for its renderers at exit, so its own counters miss them).
+ * Undefined off Linux.
+ */
+export function sampleCpu(intervalMs = 200): { stop(): number | undefined } {
+  const first = treeCpuTicks(process.pid);
+  if (!first) return { stop: () => undefined };
+  const latest = new Map(first);
+  const sample = () => {
+    for (const [key, value] of treeCpuTicks(process.pid) ?? []) latest.set(key, value);
+  };
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      let ticks = 0;
+      for (const [key, value] of latest) ticks += value - (first.get(key) ?? 0);
+      return ticks / 100;
+    },
+  };
+}

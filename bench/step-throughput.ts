@@ -26,7 +26,7 @@ import { synthesize } from '../src/pipeline/synthesize.js';
 import { chainLayout } from '../src/store/layout.js';
 import { readSteps } from '../src/store/run-store.js';
 import { isReplayed, replayBare, type ChainToReplay } from './bare-replay.js';
-import { sampleMemory, treeMemoryBytes } from './process-memory.js';
+import { sampleCpu, sampleMemory, treeMemoryBytes } from './process-memory.js';
 
 const { values } = parseArgs({
   options: {
@@ -58,7 +58,11 @@ interface ConcurrencyRun {
   steps: number;
   stepsPerSecond: number;
   peakMemoryBytes: number | undefined;
+  /** CPU seconds of the whole process tree during the run, and the cores that kept busy on average. */
+  cpuSeconds: number | undefined;
+  coresBusy: number | undefined;
 }
+
 
 const mean = (list: readonly number[]): number => (list.length ? list.reduce((sum, value) => sum + value, 0) / list.length : 0);
 const percentile = (list: readonly number[], p: number): number => {
@@ -83,11 +87,13 @@ async function main(): Promise<void> {
       const outDir = join(work, `c${concurrency}`);
       const memory = sampleMemory();
       const started = performance.now();
+      const cpu = sampleCpu();
       const result = await synthesize({ outDir, environment, chains, maxLevel, seed, concurrency, executablePath });
       const wallMs = performance.now() - started;
+      const cpuSeconds = cpu.stop();
       const peak = memory.stop();
       const steps = result.records.reduce((sum, record) => sum + record.stepCount, 0);
-      runs.push({ concurrency, wallMs, steps, stepsPerSecond: steps / (wallMs / 1000), peakMemoryBytes: peak });
+      runs.push({ concurrency, wallMs, steps, stepsPerSecond: steps / (wallMs / 1000), peakMemoryBytes: peak, cpuSeconds, coresBusy: cpuSeconds === undefined ? undefined : cpuSeconds / (wallMs / 1000) });
       if (concurrency === 1) {
         recorded = await Promise.all(
           result.records.map(async (record) => ({
@@ -101,7 +107,9 @@ async function main(): Promise<void> {
     }
 
     log('replaying the concurrency-1 run with bare Playwright ...');
+    const bareCpu = sampleCpu();
     const bare = await replayBare(recorded, { executablePath, args: CHROMIUM_ARGS });
+    const bareCpuSeconds = bareCpu.stop();
     // The machine's own ceiling: the same bare replay in two concurrent lanes over one browser.
     let bareScaling2: number | undefined;
     if (levels.includes(2)) {
@@ -137,6 +145,7 @@ async function main(): Promise<void> {
       browser: executablePath,
       steps: ours.length,
       stepsSkipped: bare.skipped,
+      stepsInterrupted: bare.interrupted,
       perStepMs,
       perStepP50Ms: percentile(oursMs, 50),
       perStepP95Ms: percentile(oursMs, 95),
@@ -158,6 +167,11 @@ async function main(): Promise<void> {
       scaling2: scaling(2),
       scaling4: scaling(4),
       bareScaling2,
+      // CPU per step of the whole tree: trajsynth's c=1 run (all of it: proposing, verifying, servers)
+      // against the bare replay of the same steps (actions and captures only).
+      cpuPerStepSeconds: one.cpuSeconds === undefined ? undefined : one.cpuSeconds / one.steps,
+      bareCpuPerStepSeconds: bareCpuSeconds === undefined ? undefined : bareCpuSeconds / (bare.steps.length + bare.skipped),
+      bareCoresBusy: bareCpuSeconds === undefined ? undefined : bareCpuSeconds / (bare.wallMs / 1000),
     };
     if (values.json) {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -171,19 +185,19 @@ async function main(): Promise<void> {
 }
 
 function render(report: {
-  environment: string; chains: number; maxLevel: number; seed: number; browser: string; steps: number; stepsSkipped: number;
+  environment: string; chains: number; maxLevel: number; seed: number; browser: string; steps: number; stepsSkipped: number; stepsInterrupted: number;
   perStepMs: number; perStepP50Ms: number; perStepP95Ms: number; split: Record<string, number>;
   barePerStepMs: number; barePerStepP50Ms: number; barePerStepP95Ms: number; bareScreenshotMs: number; bareSnapshotMs: number;
   bareRecaptures: number; bareMismatches: string[]; overheadRatio: number; screenshotBytes: number; pngBytes: number;
   concurrency: Array<ConcurrencyRun & { memoryPerChainBytes: number | undefined }>; scaling2: number | undefined; scaling4: number | undefined;
-  bareScaling2: number | undefined;
+  bareScaling2: number | undefined; cpuPerStepSeconds: number | undefined; bareCpuPerStepSeconds: number | undefined; bareCoresBusy: number | undefined;
 }): string[] {
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const mib = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${(bytes / 2 ** 20).toFixed(0)} MiB`);
   const { split } = report;
   const lines = [
     `trajsynth step benchmark · ${report.environment} · ${report.chains} chains to level ${report.maxLevel} · seed ${report.seed} · ${report.browser}`,
-    `  recorded step (trajsynth)  mean ${ms(report.perStepMs)} · p50 ${ms(report.perStepP50Ms)} · p95 ${ms(report.perStepP95Ms)} over ${report.steps} matched steps (${report.stepsSkipped} failed or done steps, and ${report.bareMismatches.length} that did not match, left out on both sides)`,
+    `  recorded step (trajsynth)  mean ${ms(report.perStepMs)} · p50 ${ms(report.perStepP50Ms)} · p95 ${ms(report.perStepP95Ms)} over ${report.steps} matched steps (${report.stepsSkipped} failed or done steps, ${report.bareMismatches.length} that did not match and ${report.stepsInterrupted} whose bare capture met a navigation, left out on both sides)`,
     `    action + settling        ${ms(split.actionMs!)}`,
     `    observe (wall)           ${ms(split.observeMs!)}: screenshot ${ms(split.screenshotMs!)}, snapshot ${ms(split.snapshotMs!)}, encode ${ms(split.encodeMs!)} (concurrent)`,
     `    storage on the path      ${ms(split.writeMs!)}`,
@@ -194,10 +208,15 @@ function render(report: {
     `  concurrency (end to end, incl. proposing, verifying, environment servers):`,
     ...report.concurrency.map(
       (run) =>
-        `    --concurrency ${run.concurrency}          ${run.stepsPerSecond.toFixed(2)} steps/s (${run.steps} steps in ${(run.wallMs / 1000).toFixed(1)} s) · peak memory ${mib(run.peakMemoryBytes)}, ${mib(run.memoryPerChainBytes)} per chain`,
+        `    --concurrency ${run.concurrency}          ${run.stepsPerSecond.toFixed(2)} steps/s (${run.steps} steps in ${(run.wallMs / 1000).toFixed(1)} s) · ${run.coresBusy === undefined ? '' : `${run.coresBusy.toFixed(2)} cores busy · `}peak memory ${mib(run.peakMemoryBytes)}, ${mib(run.memoryPerChainBytes)} per chain`,
     ),
     `  scaling                    ${report.scaling2 === undefined ? '' : `${report.scaling2.toFixed(2)}x at 2 (target ≥ 1.70)`}${report.scaling4 === undefined ? '' : ` · ${report.scaling4.toFixed(2)}x at 4`}`,
     ...(report.bareScaling2 === undefined ? [] : [`  bare Playwright scaling    ${report.bareScaling2.toFixed(2)}x at 2 (the same replay in 2 concurrent lanes: what this machine allows)`]),
+    ...(report.cpuPerStepSeconds === undefined || report.bareCpuPerStepSeconds === undefined || report.bareCoresBusy === undefined
+      ? []
+      : [
+          `  CPU per step               ${(report.cpuPerStepSeconds * 1000).toFixed(0)} ms trajsynth end to end vs ${(report.bareCpuPerStepSeconds * 1000).toFixed(0)} ms bare (all processes; bare keeps ${report.bareCoresBusy.toFixed(2)} cores busy in one lane)`,
+        ]),
   ];
   return lines;
 }
