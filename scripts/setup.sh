@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what trajsynth needs on a fresh Debian/Ubuntu machine: Chromium and its headless shell (when not found),
-# fonts for readable screenshots, redis-server (queue mode and its tests; when none is on the PATH),
+# fonts for readable screenshots (text and emoji icons), redis-server (queue mode and its tests; when none is on the PATH),
 # the npm dependencies, and the compiled build. Safe to re-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +27,8 @@ have_chromium || packages+=(chromium)
 have_headless_shell || packages+=(chromium-headless-shell)
 dpkg -s fonts-liberation >/dev/null 2>&1 || packages+=(fonts-liberation)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || packages+=(fonts-dejavu-core)
+# Icons drawn as emoji (🗑, ★, 📎) on real sites: without a colour emoji font they are empty boxes in screenshots.
+dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || packages+=(fonts-noto-color-emoji)
 command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
 if [ ${#packages[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
