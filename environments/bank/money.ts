@@ -6,8 +6,12 @@ export function roundCents(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+// One formatter for every amount: `toLocaleString` builds a new one per call, which showed in profiles.
+const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const WHOLE = new Intl.NumberFormat('en-US');
+
 function digits(value: number): string {
-  return Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return CENTS.format(Math.abs(value));
 }
 
 /** "$1,234.56", or "-$1,234.56" when negative. */
@@ -24,7 +28,7 @@ export function formatSigned(value: number): string {
 
 /** "$2,500" for whole-dollar limits. */
 export function formatWholeMoney(value: number): string {
-  return `$${Math.round(value).toLocaleString('en-US')}`;
+  return `$${WHOLE.format(Math.round(value))}`;
 }
 
 /**

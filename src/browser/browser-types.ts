@@ -16,6 +16,13 @@ export interface LaunchBrowserOptions {
   timeoutScale?: number | 'auto';
   /** Environment to read TRAJSYNTH_TIMEOUT_SCALE from (default process.env). */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Browser processes to spread sessions over (default 1), launched as sessions need them: each new
+   * session opens in the one with the fewest open sessions. Concurrent episodes want one each:
+   * Chromium encodes every screenshot in its browser process, so the episodes of one browser wait
+   * for each other's captures.
+   */
+  processes?: number;
   signal?: AbortSignal;
 }
 

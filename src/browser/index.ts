@@ -1,6 +1,6 @@
 export { findChromium, CHROMIUM_ENV_VARS, SYSTEM_CHROMIUM_PATHS, INSTALL_CHROMIUM_HINT } from './find-chromium.js';
 export type { ChromiumLocation, ChromiumSource, FindChromiumOptions } from './find-chromium.js';
-export { launchBrowser, CHROMIUM_ARGS } from './launch.js';
+export { browserProcessesFor, launchBrowser, CHROMIUM_ARGS } from './launch.js';
 export { connectBrowser, RECONNECT_ENV } from './connect.js';
 export { startBrowserServer } from './browser-server.js';
 export { DEFAULT_BROWSER_SERVER_PORT, wsEndpointProblem } from './ws-endpoint.js';

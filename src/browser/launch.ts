@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { chromium, type Browser } from 'playwright-core';
 import { abortError, errorMessage, TrajsynthError, throwIfAborted } from '../core/index.js';
 import type { BrowserHandle, BrowserSession, LaunchBrowserOptions, NewSessionOptions } from './browser-types.js';
@@ -17,6 +18,11 @@ export const CHROMIUM_ARGS: readonly string[] = [
 ];
 
 export const LAUNCH_TIMEOUT_MS = 30_000;
+
+/** Browser processes for `concurrency` episodes at once: one each, at most one per core. */
+export function browserProcessesFor(concurrency: number): number {
+  return Math.max(1, Math.min(concurrency, availableParallelism()));
+}
 const LOCAL_LOSS: BrowserLoss = { reason: 'the browser process is gone' };
 
 /**
@@ -34,7 +40,73 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
   const timeoutScale = resolveTimeoutScale(options);
   const executablePath = options.executablePath ?? findChromium().executablePath;
   const browser = await launchChromium(executablePath, signal);
-  return new PlaywrightBrowserHandle(browser, executablePath, timeoutScale);
+  const first = new PlaywrightBrowserHandle(browser, executablePath, timeoutScale);
+  const processes = Math.max(1, Math.floor(options.processes ?? 1));
+  return processes === 1 ? first : new BrowserPool(first, processes);
+}
+
+/**
+ * Browser processes for concurrent episodes, launched as needed: a new session opens in the
+ * process with the fewest open sessions, and a further process starts only when every running one
+ * has a session open. Measured on 2 cores (headless shell, 1280x800 WebP captures of the shop): two
+ * pages in one browser capture 1.24x as fast as one page alone, in two browsers 1.59x, because the
+ * browser process encodes every page's screenshots.
+ */
+class BrowserPool implements BrowserHandle {
+  readonly wsEndpoint = undefined;
+  private readonly members: Array<{ handle: Promise<PlaywrightBrowserHandle>; open: number }>;
+
+  constructor(
+    private readonly first: PlaywrightBrowserHandle,
+    private readonly size: number,
+  ) {
+    this.members = [{ handle: Promise.resolve(first), open: 0 }];
+  }
+
+  get executablePath(): string {
+    return this.first.executablePath;
+  }
+
+  get version(): string {
+    return this.first.version;
+  }
+
+  get timeoutScale(): number {
+    return this.first.timeoutScale;
+  }
+
+  async newSession(options: NewSessionOptions): Promise<BrowserSession> {
+    throwIfAborted(options.signal);
+    let member = this.members.reduce((best, candidate) => (candidate.open < best.open ? candidate : best));
+    if (member.open > 0 && this.members.length < this.size) {
+      const handle = launchChromium(this.first.executablePath, options.signal).then((browser) => new PlaywrightBrowserHandle(browser, this.first.executablePath, this.first.timeoutScale));
+      member = { handle, open: 0 };
+      this.members.push(member);
+      // A process that does not start is dropped from the pool; the session goes to the first.
+      handle.catch(() => this.members.splice(this.members.indexOf(member), 1));
+    }
+    member.open += 1;
+    let session: BrowserSession;
+    try {
+      const handle = await member.handle.catch(() => this.first);
+      session = await handle.newSession(options);
+    } catch (error) {
+      member.open -= 1;
+      throw error;
+    }
+    const close = session.close.bind(session);
+    let closed = false;
+    session.close = async () => {
+      if (!closed) member.open -= 1;
+      closed = true;
+      await close();
+    };
+    return session;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.members.map(async (member) => (await member.handle.catch(() => undefined))?.close()));
+  }
 }
 
 /** Launches headless Chromium with CHROMIUM_ARGS; BROWSER_LAUNCH_FAILED when it does not start. */

@@ -4,7 +4,7 @@ import type { EpisodeRecord, EvalConfig, EvalRunMeta, EvalTask } from '../core/e
 import { deriveSeed } from '../core/random.js';
 import type { ModelCall } from '../core/usage.js';
 import type { LanguageModel } from '../model/language-model.js';
-import { launchBrowser } from '../browser/index.js';
+import { browserProcessesFor, launchBrowser } from '../browser/index.js';
 import type { SessionFactory } from '../pipeline/chain-runner.js';
 import { readEpisode, runLayout, writeEvalRunMeta, type RunLayout } from '../store/index.js';
 import type { EvalAgent } from './eval-agent.js';
@@ -213,7 +213,7 @@ async function evaluateLocked(
   options.onEvent?.({ type: 'eval-started', runId, episodes: plans.length, resumed: records.size });
   const ownsBrowser = !options.browser;
   let crashed: unknown;
-  const browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}), ...(signal ? { signal } : {}) }));
+  const browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}), processes: browserProcessesFor(config.concurrency), ...(signal ? { signal } : {}) }));
   try {
     const queue = new PQueue({ concurrency: config.concurrency });
     for (const plan of plans) {

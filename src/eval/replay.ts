@@ -7,7 +7,7 @@ import { describePredicate } from '../core/predicate.js';
 import type { Step } from '../core/step.js';
 import type { Level } from '../core/task.js';
 import { runPolicy } from '../agents/policy-loop.js';
-import { launchBrowser } from '../browser/index.js';
+import { browserProcessesFor, launchBrowser } from '../browser/index.js';
 import { environmentSource } from '../environments/environment-source.js';
 import type { SessionFactory } from '../pipeline/chain-runner.js';
 import { evaluateOnEpisode, openAtReset, ResetProbe } from '../pipeline/episode-start.js';
@@ -67,7 +67,7 @@ export async function replayRun(options: ReplayOptions): Promise<ReplayReport> {
   const total = chains.reduce((sum, chain) => sum + chain.record.levels.filter(selected).length, 0);
   options.onEvent?.({ type: 'replay-started', runId: layout.runId, tasks: total });
   const ownsBrowser = !options.browser;
-  const browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}), ...(signal ? { signal } : {}) }));
+  const browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}), processes: browserProcessesFor(options.concurrency ?? 2), ...(signal ? { signal } : {}) }));
   const tasks: ReplayTask[] = [];
   try {
     const queue = new PQueue({ concurrency: options.concurrency ?? 2 });

@@ -12,7 +12,7 @@ import { environmentSource, type EnvironmentSource } from '../environments/envir
 import { ChainWriter } from '../store/chain-writer.js';
 import { chainIdFor, runLayout, type RunLayout } from '../store/layout.js';
 import { readChain } from '../store/run-store.js';
-import { launchBrowser } from '../browser/index.js';
+import { browserProcessesFor, launchBrowser } from '../browser/index.js';
 import { runChain, type SessionFactory } from './chain-runner.js';
 import { ResetProbe } from './episode-start.js';
 import { entryPage, entryRoute, ordinalInEnvironment, sectionStartPage } from './entry-route.js';
@@ -156,7 +156,7 @@ async function synthesizeLocked(options: SynthesizeOptions, run: LockedRun): Pro
   };
   const records = await keptChains(layout, config, { resume: options.resume ?? false, redo: run.redo });
   const ownsBrowser = !options.browser;
-  const browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}), signal }));
+  const browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}), processes: browserProcessesFor(config.concurrency), signal }));
   let meta: RunMeta;
   try {
     meta = await openRun(layout, config, options.resume ?? false);

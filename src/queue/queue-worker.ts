@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { TrajsynthError, errorMessage, oneLine } from '../core/errors.js';
-import { launchBrowser } from '../browser/index.js';
+import { browserProcessesFor, launchBrowser } from '../browser/index.js';
 import type { SessionFactory } from '../pipeline/chain-runner.js';
 import { runChainJob, PermanentJobError } from './chain-job.js';
 import { pruneWorkers } from './queue-status.js';
@@ -58,7 +58,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
   const active = new Map<string, AbortController>();
   let stopping = false;
   try {
-    browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}), signal: options.signal }));
+    browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}), processes: browserProcessesFor(concurrency), signal: options.signal }));
     const contexts = new RunContexts(redis, settings.pollMs);
     const startedAt = new Date().toISOString();
     const beat = async () => {
