@@ -55,27 +55,27 @@ const MATCH_WAIT_MS = 3000;
 const CAPTURE_TIMEOUT_MS = 3000;
 
 /**
- * Replays the chains in `concurrency` lanes over one browser, each lane taking the next chain when it
- * is free, the way the pipeline runs concurrent chains; `wallMs` is the time from the first chain to
- * the last.
+ * Replays the chains in `concurrency` lanes, each with its own browser process (as trajsynth runs
+ * concurrent chains), each lane taking the next chain when it is free; `wallMs` is the time from the
+ * first chain to the last.
  */
 export async function replayBare(
   chains: readonly ChainToReplay[],
   options: { executablePath: string; args: readonly string[]; concurrency?: number },
 ): Promise<BareReplay & { wallMs: number }> {
-  const browser = await chromium.launch({ executablePath: options.executablePath, args: [...options.args], headless: true });
   const result: BareReplay = { steps: [], mismatches: [], skipped: 0, interrupted: 0 };
   const lanes = Math.max(1, options.concurrency ?? 1);
+  const browsers = await Promise.all(Array.from({ length: lanes }, () => chromium.launch({ executablePath: options.executablePath, args: [...options.args], headless: true })));
   const started = performance.now();
   try {
     let next = 0;
     await Promise.all(
-      Array.from({ length: lanes }, async () => {
+      browsers.map(async (browser) => {
         for (let position = next++; position < chains.length; position = next++) await replayChain(browser, chains[position]!, position, result);
       }),
     );
   } finally {
-    await browser.close();
+    await Promise.all(browsers.map((browser) => browser.close()));
   }
   return { ...result, wallMs: performance.now() - started };
 }
