@@ -17,3 +17,4 @@ export * from './agent-protocol-json-schema.js';
 export * from './text-match.js';
 export * from './review.js';
 export * from './review-consensus.js';
+export * from './run-options.js';

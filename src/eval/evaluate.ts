@@ -3,6 +3,7 @@ import { TrajsynthError, errorMessage } from '../core/errors.js';
 import type { EpisodeRecord, EvalConfig, EvalRunMeta, EvalTask } from '../core/eval.js';
 import { deriveSeed } from '../core/random.js';
 import type { ModelCall } from '../core/usage.js';
+import { checkOptions, EvaluateOptionsSchema } from '../core/run-options.js';
 import type { LanguageModel } from '../model/language-model.js';
 import { browserProcessesFor, launchBrowser } from '../browser/index.js';
 import type { SessionFactory } from '../pipeline/chain-runner.js';
@@ -166,6 +167,7 @@ export async function runEvalEpisode(input: EvalEpisodeInput): Promise<EpisodeRe
  * are redone on --resume, finished ones are kept.
  */
 export async function evaluate(options: EvaluateOptions): Promise<EvaluationResult> {
+  checkOptions(EvaluateOptionsSchema, options, 'evaluate');
   const { source, agent } = options;
   const runId = options.runId ?? defaultEvalRunId(source.id, agent.spec);
   const layout = runLayout(options.outDir, runId);

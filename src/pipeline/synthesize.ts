@@ -4,6 +4,7 @@ import { TrajsynthError, errorMessage, isTrajsynthError, oneLine } from '../core
 import { Rng, deriveSeed } from '../core/random.js';
 import type { RunConfig, RunMeta } from '../core/run.js';
 import { emptyUsage, type ModelCall } from '../core/usage.js';
+import { checkOptions, SynthesizeOptionsSchema } from '../core/run-options.js';
 import { PERSONAS } from '../agents/personas.js';
 import { heuristicAgents } from '../agents/heuristic/index.js';
 import type { AgentSet } from '../agents/roles.js';
@@ -105,6 +106,7 @@ export function isFinishedChain(record: ChainRecord): boolean {
  * `prepared.lock`.
  */
 export async function prepareSynthesis(options: SynthesizeOptions, command: string) {
+  checkOptions(SynthesizeOptionsSchema, options, 'synthesize');
   const source = environmentSource(options.environment, options.site);
   const runId = options.runId ?? defaultRunId(options.environment, options.seed);
   const layout = runLayout(options.outDir, runId);

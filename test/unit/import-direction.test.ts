@@ -17,6 +17,8 @@ const LAYER: Record<string, number> = {
   view: 4,
   queue: 5,
   cli: 6,
+  // The library's public surface (src/index.ts): the run functions and what they take, never the CLI or the queue.
+  'index.ts': 5,
 };
 
 function tsFiles(dir: string): string[] {
