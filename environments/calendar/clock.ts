@@ -2,29 +2,17 @@
  * The app's fixed clock and date helpers. "Today" is always 2026-06-15 (a Monday) 09:30 UTC; the wall
  * clock is never read. Dates are plain YYYY-MM-DD strings, times HH:MM strings.
  */
+import { addDays, isValidIsoDate as isRealIsoDate, LONG_MONTHS, parseDay, SHORT_MONTHS, SHORT_WEEKDAYS, timestampFrom, WEEKDAYS } from '../kit/dates.js';
+export { LONG_MONTHS, SHORT_MONTHS, SHORT_WEEKDAYS, WEEKDAYS, addDays, daysBetween } from '../kit/dates.js';
+
 export const TODAY = '2026-06-15';
 export const NOW_TIME = '09:30';
 /** Seeded records are stamped before this instant; new records are stamped after it. */
 export const NOW_BASE_MS = Date.UTC(2026, 5, 15, 9, 30, 0);
 
-const DAY_MS = 86_400_000;
-export const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-export const LONG_MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
-export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-export const SHORT_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-function parseDay(isoDate: string): Date {
-  return new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-}
-
 /** Whether `value` is a real calendar date written YYYY-MM-DD (years 2000-2099). */
 export function isValidIsoDate(value: string): boolean {
-  if (!/^20\d{2}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = parseDay(value);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  return value.startsWith('20') && isRealIsoDate(value);
 }
 
 /** Whether `value` is a month written YYYY-MM (years 2000-2099). */
@@ -46,14 +34,6 @@ export function normalizeTime(value: string): string {
 export function minutesOf(time: string): number {
   const [hours, minutes] = time.split(':').map(Number);
   return (hours ?? 0) * 60 + (minutes ?? 0);
-}
-
-export function addDays(isoDate: string, days: number): string {
-  return new Date(parseDay(isoDate).getTime() + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((parseDay(to).getTime() - parseDay(from).getTime()) / DAY_MS);
 }
 
 /** 0 = Sunday … 6 = Saturday */
@@ -84,7 +64,7 @@ export function daysInMonth(isoMonth: string): number {
 
 /** An ISO timestamp (seconds precision, UTC) `minutes` after NOW_BASE_MS; negative goes back. */
 export function timestampAt(minutesFromBase: number): string {
-  return new Date(NOW_BASE_MS + minutesFromBase * 60_000).toISOString().replace('.000Z', 'Z');
+  return timestampFrom(NOW_BASE_MS, minutesFromBase);
 }
 
 /** "Jun 18, 2026" */

@@ -2,38 +2,21 @@
  * The app's fixed clock. "Now" is always Monday 2026-06-15 09:30 UTC so every seed renders the same
  * relative dates; the wall clock is never read.
  */
+import { DAY_MS, MINUTE_MS, SHORT_MONTHS as MONTHS, SHORT_WEEKDAYS as WEEKDAYS, isoTimestamp, parseDay, timestampFrom } from '../kit/dates.js';
+export { addDays, isValidIsoDate } from '../kit/dates.js';
+
 export const TODAY = '2026-06-15';
 export const NOW_BASE_MS = Date.UTC(2026, 5, 15, 9, 30, 0);
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-function parseDay(isoDate: string): Date {
-  return new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-}
-
-/** Whether `value` is a real calendar date written YYYY-MM-DD. */
-export function isValidIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = parseDay(value);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-export function addDays(isoDate: string, days: number): string {
-  return new Date(parseDay(isoDate).getTime() + days * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** An ISO timestamp (seconds precision, UTC) `minutes` after now; negative goes back. */
 export function timestampAt(minutesFromNow: number): string {
-  return new Date(NOW_BASE_MS + minutesFromNow * MINUTE_MS).toISOString().replace('.000Z', 'Z');
+  return timestampFrom(NOW_BASE_MS, minutesFromNow);
 }
 
 /** A timestamp `daysAgo` days before today at `minuteOfDay` (UTC). */
 export function stampOnDay(daysAgo: number, minuteOfDay: number): string {
   const midnight = Date.UTC(2026, 5, 15) - daysAgo * DAY_MS;
-  return new Date(midnight + minuteOfDay * MINUTE_MS).toISOString().replace('.000Z', 'Z');
+  return isoTimestamp(midnight + minuteOfDay * MINUTE_MS);
 }
 
 function clockTime(date: Date): string {

@@ -1,3 +1,5 @@
+import { RESET_STYLES } from '../kit/reset-styles.js';
+
 /** Shell (sidebar, top bar), typography, buttons, forms, menus, badges and avatars. */
 export const BASE_STYLES = `
 :root {
@@ -17,9 +19,7 @@ export const BASE_STYLES = `
   --shadow: 0 1px 2px rgba(16, 24, 40, 0.05), 0 1px 3px rgba(16, 24, 40, 0.04);
   --shadow-lg: 0 20px 40px rgba(16, 24, 40, 0.18);
 }
-* { box-sizing: border-box; }
-html, body { margin: 0; padding: 0; }
-body {
+${RESET_STYLES}body {
   /* The system UI font stack; system-ui comes last because on bare Linux it resolves to wide DejaVu Sans. */
   font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", system-ui, sans-serif;
   font-size: 14px; line-height: 1.45; color: var(--text); background: var(--bg); -webkit-font-smoothing: antialiased;
@@ -29,13 +29,9 @@ a:hover { text-decoration: underline; }
 h1, h2, h3 { margin: 0; font-weight: 650; letter-spacing: -0.01em; }
 h1 { font-size: 22px; line-height: 1.25; }
 h2 { font-size: 15px; }
-p { margin: 0; }
-ul, ol { margin: 0; padding: 0; list-style: none; }
 .icon { width: 17px; height: 17px; flex: none; }
-.visually-hidden { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .skip-link { position: absolute; left: -999px; top: 8px; background: #fff; padding: 8px 12px; border-radius: 6px; z-index: 10; }
 .skip-link:focus { left: 8px; }
-:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .muted { color: var(--muted); }
 .strong { font-weight: 600; color: var(--text); }
 .meta { color: var(--muted); font-size: 12.5px; }

@@ -1,3 +1,5 @@
+import { RESET_STYLES } from '../kit/reset-styles.js';
+
 /** Tokens, shell (promo strip, masthead, departments bar, footer), buttons, forms, badges, menus. */
 export const BASE_STYLES = `
 :root {
@@ -18,9 +20,7 @@ export const BASE_STYLES = `
   --shadow-md: 0 6px 18px rgba(40, 30, 10, 0.08);
   --shadow-lg: 0 24px 48px rgba(30, 20, 5, 0.2);
 }
-* { box-sizing: border-box; }
-html, body { margin: 0; padding: 0; }
-body {
+${RESET_STYLES}body {
   font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", system-ui, sans-serif;
   font-size: 14px; line-height: 1.45; color: var(--text); background: var(--bg); -webkit-font-smoothing: antialiased;
 }
@@ -30,16 +30,12 @@ h1, h2, h3 { margin: 0; font-weight: 680; letter-spacing: -0.015em; }
 h1 { font-size: 24px; line-height: 1.2; }
 h2 { font-size: 16px; }
 h3 { font-size: 14px; }
-p { margin: 0; }
-ul, ol { margin: 0; padding: 0; list-style: none; }
 dl, dd { margin: 0; }
 fieldset { border: none; margin: 0; padding: 0; min-width: 0; }
 .defs { position: absolute; }
 .icon { width: 16px; height: 16px; flex: none; }
-.visually-hidden { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .skip-link { position: absolute; left: -999px; top: 8px; background: #fff; padding: 8px 12px; border-radius: 6px; z-index: 20; }
 .skip-link:focus { left: 8px; }
-:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .muted { color: var(--muted); }
 .meta { color: var(--muted); font-size: 12.5px; }
 .strong { font-weight: 650; color: var(--text); }

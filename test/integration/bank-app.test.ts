@@ -16,14 +16,12 @@ function stateHasValue(state: State, value: string): boolean {
 }
 
 describe('bank app', () => {
-  it('has a valid manifest with 12-20 affordances', () => {
+  it('has its manifest (the contract: app-conformance.test.ts)', () => {
     const manifest = EnvironmentManifestSchema.parse(bank.manifest);
     expect(manifest).toMatchObject({ id: 'bank', startPath: '/', viewport: { width: 1280, height: 800 }, allowedOrigins: [], hasStateProbe: true });
-    expect(manifest.affordances.length).toBeGreaterThanOrEqual(12);
-    expect(manifest.affordances.length).toBeLessThanOrEqual(20);
   });
 
-  it('exposes the state probe with flat records of scalars', async () => {
+  it('exposes its collections through the state probe', async () => {
     await withApp(SEED, async (app) => {
       const state = await readState(app);
       expect(Object.keys(state).sort()).toEqual(COLLECTIONS);
@@ -33,14 +31,6 @@ describe('bank app', () => {
       expect(state.scheduledPayments.length).toBeGreaterThanOrEqual(4);
       expect(state.transfers.length).toBeGreaterThanOrEqual(6);
       expect(state.cards.length).toBe(2);
-      for (const records of Object.values(state)) {
-        for (const record of records) {
-          expect(typeof record.id).toBe('number');
-          for (const value of Object.values(record)) {
-            expect(value === null || ['string', 'number', 'boolean'].includes(typeof value)).toBe(true);
-          }
-        }
-      }
       const account = state.accounts[0]!;
       expect(account.balanceLabel).toMatch(/^\$[\d,]+\.\d{2}$/);
       const transaction = state.transactions[0]!;
@@ -57,13 +47,6 @@ describe('bank app', () => {
     });
   });
 
-  it('generates the same state for the same seed and different state for another seed', async () => {
-    const first = await withApp(SEED, readStateText);
-    const second = await withApp(SEED, readStateText);
-    const other = await withApp(SEED + 1, readStateText);
-    expect(second).toBe(first);
-    expect(other).not.toBe(first);
-  });
 
   it('transfers money, refuses insufficient funds, and reset restores the seeded state', async () => {
     await withApp(SEED, async (app) => {

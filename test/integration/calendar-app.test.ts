@@ -29,14 +29,12 @@ const NEW_EVENT = {
 };
 
 describe('calendar app', () => {
-  it('has a valid manifest', () => {
+  it('has its manifest (the contract: app-conformance.test.ts)', () => {
     const manifest = EnvironmentManifestSchema.parse(calendar.manifest);
     expect(manifest).toMatchObject({ id: 'calendar', startPath: '/month/2026-06', viewport: { width: 1280, height: 800 }, allowedOrigins: [], hasStateProbe: true });
-    expect(manifest.affordances.length).toBeGreaterThanOrEqual(12);
-    expect(manifest.affordances.length).toBeLessThanOrEqual(20);
   });
 
-  it('exposes the state probe with flat records of scalars', async () => {
+  it('exposes its collections through the state probe', async () => {
     await withApp(SEED, async (app) => {
       const state = await readState(app);
       expect(Object.keys(state).sort()).toEqual(['calendars', 'events', 'invitations', 'people', 'settings']);
@@ -44,12 +42,6 @@ describe('calendar app', () => {
       expect(state.invitations.filter((invitation) => invitation.status === 'pending').length).toBeGreaterThanOrEqual(6);
       expect(state.calendars.map((record) => record.name)).toEqual(['Work', 'Team', 'Personal', 'Travel', 'Fitness']);
       expect(state.settings).toHaveLength(1);
-      for (const records of Object.values(state)) {
-        for (const record of records) {
-          expect(typeof record.id).toBe('number');
-          for (const value of Object.values(record)) expect(value === null || ['string', 'number', 'boolean'].includes(typeof value)).toBe(true);
-        }
-      }
       const event = state.events[0]!;
       for (const field of ['title', 'date', 'dateLabel', 'startTime', 'endTime', 'calendarName', 'location', 'attendees', 'repeats', 'repeatsLabel', 'timeZone', 'timeZoneLabel']) {
         expect(event).toHaveProperty(field);
@@ -63,13 +55,6 @@ describe('calendar app', () => {
     });
   });
 
-  it('generates the same state for the same seed and different state for another seed', async () => {
-    const first = await withApp(SEED, readStateText);
-    const second = await withApp(SEED, readStateText);
-    const other = await withApp(SEED + 1, readStateText);
-    expect(second).toBe(first);
-    expect(other).not.toBe(first);
-  });
 
   it('creates, validates, edits, duplicates and deletes events, then reset restores the seed', async () => {
     await withApp(SEED, async (app) => {

@@ -15,14 +15,12 @@ function messageById(state: State, id: unknown): StateRecord | undefined {
 }
 
 describe('mail app (Larkmail)', () => {
-  it('has a valid manifest with 12-20 affordances', () => {
+  it('has its manifest (the contract: app-conformance.test.ts)', () => {
     const manifest = EnvironmentManifestSchema.parse(mail.manifest);
     expect(manifest).toMatchObject({ id: 'mail', startPath: '/mail/inbox', viewport: { width: 1280, height: 800 }, allowedOrigins: [], hasStateProbe: true });
-    expect(manifest.affordances.length).toBeGreaterThanOrEqual(12);
-    expect(manifest.affordances.length).toBeLessThanOrEqual(20);
   });
 
-  it('exposes the state probe with flat records of scalars', async () => {
+  it('exposes its collections through the state probe', async () => {
     await withApp(SEED, async (app) => {
       const state = await readState(app);
       expect(Object.keys(state).sort()).toEqual(['drafts', 'folders', 'labels', 'messages', 'settings']);
@@ -30,14 +28,6 @@ describe('mail app (Larkmail)', () => {
       expect(state.labels.length).toBeGreaterThanOrEqual(5);
       expect(state.drafts.length).toBeGreaterThanOrEqual(2);
       expect(state.settings).toHaveLength(1);
-      for (const records of Object.values(state)) {
-        for (const record of records) {
-          expect(typeof record.id).toBe('number');
-          for (const value of Object.values(record)) {
-            expect(value === null || ['string', 'number', 'boolean'].includes(typeof value)).toBe(true);
-          }
-        }
-      }
       const message = state.messages[0]!;
       for (const field of ['folder', 'folderLabel', 'from', 'fromName', 'to', 'subject', 'body', 'date', 'dateLabel', 'read', 'starred', 'labels']) {
         expect(message).toHaveProperty(field);
@@ -57,13 +47,6 @@ describe('mail app (Larkmail)', () => {
     });
   });
 
-  it('generates the same state for the same seed and different state for another seed', async () => {
-    const first = await withApp(SEED, readStateText);
-    const second = await withApp(SEED, readStateText);
-    const other = await withApp(SEED + 1, readStateText);
-    expect(second).toBe(first);
-    expect(other).not.toBe(first);
-  });
 
   it('sends, drafts and validates through the compose route, then reset restores the seed', async () => {
     await withApp(SEED, async (app) => {

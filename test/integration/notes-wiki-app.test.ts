@@ -16,14 +16,12 @@ function pageByTitle(state: State, title: string): StateRecord {
 }
 
 describe('notes-wiki app', () => {
-  it('has a valid manifest with 12-20 affordances', () => {
+  it('has its manifest (the contract: app-conformance.test.ts)', () => {
     const manifest = EnvironmentManifestSchema.parse(notesWiki.manifest);
     expect(manifest).toMatchObject({ id: 'notes-wiki', startPath: '/', viewport: { width: 1280, height: 800 }, allowedOrigins: [], hasStateProbe: true });
-    expect(manifest.affordances.length).toBeGreaterThanOrEqual(12);
-    expect(manifest.affordances.length).toBeLessThanOrEqual(20);
   });
 
-  it('exposes the state probe with flat records of scalars', async () => {
+  it('exposes its collections through the state probe', async () => {
     await withApp(SEED, async (app) => {
       const state = await readState(app);
       expect(Object.keys(state).sort()).toEqual(['links', 'pages', 'people', 'tags', 'versions']);
@@ -31,14 +29,6 @@ describe('notes-wiki app', () => {
       expect(state.tags.length).toBeGreaterThanOrEqual(12);
       expect(state.people.length).toBeGreaterThanOrEqual(8);
       expect(state.links.length).toBeGreaterThanOrEqual(30);
-      for (const records of Object.values(state)) {
-        for (const record of records) {
-          expect(typeof record.id).toBe('number');
-          for (const value of Object.values(record)) {
-            expect(value === null || ['string', 'number', 'boolean'].includes(typeof value)).toBe(true);
-          }
-        }
-      }
       for (const field of ['title', 'parentTitle', 'path', 'depth', 'tags', 'content', 'starred', 'archived', 'version', 'authorName', 'updatedLabel']) {
         expect(state.pages[0]).toHaveProperty(field);
       }
@@ -60,13 +50,6 @@ describe('notes-wiki app', () => {
     });
   });
 
-  it('generates the same state for the same seed and different state for another seed', async () => {
-    const first = await withApp(SEED, readStateText);
-    const second = await withApp(SEED, readStateText);
-    const other = await withApp(SEED + 1, readStateText);
-    expect(second).toBe(first);
-    expect(other).not.toBe(first);
-  });
 
   it('creates and edits pages through the form routes, validates, and reset restores the seed', async () => {
     await withApp(SEED, async (app) => {

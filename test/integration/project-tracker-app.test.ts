@@ -9,7 +9,7 @@ type State = Record<'projects' | 'tasks' | 'comments' | 'people', StateRecord[]>
 const { withApp, readState, readStateText } = appHarness<State>(projectTracker);
 
 describe('project-tracker app', () => {
-  it('has a valid manifest', () => {
+  it('has its manifest (the contract: app-conformance.test.ts)', () => {
     expect(projectTracker.manifest).toMatchObject({
       id: 'project-tracker',
       domain: 'project management',
@@ -20,7 +20,7 @@ describe('project-tracker app', () => {
     });
   });
 
-  it('exposes the state probe with flat records of scalars', async () => {
+  it('exposes its collections through the state probe', async () => {
     await withApp(SEED, async (app) => {
       expect(app.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const state = await readState(app);
@@ -29,13 +29,6 @@ describe('project-tracker app', () => {
       expect(state.projects.length).toBeGreaterThanOrEqual(5);
       expect(state.tasks.length).toBeGreaterThanOrEqual(35);
       expect(state.comments.length).toBeGreaterThanOrEqual(20);
-      for (const records of Object.values(state)) {
-        for (const record of records) {
-          for (const value of Object.values(record)) {
-            expect(value === null || ['string', 'number', 'boolean'].includes(typeof value)).toBe(true);
-          }
-        }
-      }
       const task = state.tasks[0]!;
       expect(task).toMatchObject({ id: 1, projectId: 1, archived: false });
       for (const field of ['title', 'status', 'statusLabel', 'priority', 'priorityLabel', 'assigneeName', 'dueDate', 'projectName', 'key']) {
@@ -49,13 +42,6 @@ describe('project-tracker app', () => {
     });
   });
 
-  it('generates the same state for the same seed and different state for another seed', async () => {
-    const first = await withApp(SEED, readStateText);
-    const second = await withApp(SEED, readStateText);
-    const other = await withApp(SEED + 1, readStateText);
-    expect(second).toBe(first);
-    expect(other).not.toBe(first);
-  });
 
   it('creates a task through the New task form route, then reset restores the seeded state', async () => {
     await withApp(SEED, async (app) => {

@@ -23,14 +23,12 @@ const CHECKOUT = {
 };
 
 describe('shop app', () => {
-  it('has a valid manifest with 12-20 affordances', () => {
+  it('has its manifest (the contract: app-conformance.test.ts)', () => {
     const manifest = EnvironmentManifestSchema.parse(shop.manifest);
     expect(manifest).toMatchObject({ id: 'shop', domain: 'e-commerce', startPath: '/', viewport: { width: 1280, height: 800 }, allowedOrigins: [], hasStateProbe: true });
-    expect(manifest.affordances.length).toBeGreaterThanOrEqual(12);
-    expect(manifest.affordances.length).toBeLessThanOrEqual(20);
   });
 
-  it('exposes the state probe with flat records of scalars', async () => {
+  it('exposes its collections through the state probe', async () => {
     await withApp(SEED, async (app) => {
       const state = await readState(app);
       expect(Object.keys(state).sort()).toEqual(COLLECTIONS);
@@ -41,12 +39,6 @@ describe('shop app', () => {
       expect(state.cartItems!.length).toBeGreaterThanOrEqual(2);
       expect(state.wishlist!.length).toBeGreaterThanOrEqual(4);
       expect(state.returns!.length).toBeGreaterThanOrEqual(1);
-      for (const records of Object.values(state)) {
-        for (const record of records) {
-          expect(typeof record.id).toBe('number');
-          for (const value of Object.values(record)) expect(value === null || ['string', 'number', 'boolean'].includes(typeof value)).toBe(true);
-        }
-      }
       const product = state.products![0]!;
       for (const field of ['name', 'categoryName', 'price', 'priceLabel', 'stock', 'stockLabel', 'rating', 'reviewCount', 'inWishlist', 'cartQuantity']) expect(product).toHaveProperty(field);
       expect(String(product.priceLabel)).toMatch(/^\$\d+\.\d\d$/);
@@ -61,13 +53,6 @@ describe('shop app', () => {
     });
   });
 
-  it('generates the same state for the same seed and different state for another seed', async () => {
-    const first = await withApp(SEED, readStateText);
-    const second = await withApp(SEED, readStateText);
-    const other = await withApp(SEED + 1, readStateText);
-    expect(second).toBe(first);
-    expect(other).not.toBe(first);
-  });
 
   it('changes the cart and wishlist through their routes', async () => {
     await withApp(SEED, async (app) => {
