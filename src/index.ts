@@ -13,7 +13,8 @@
 export * from './core/index.js';
 
 // Synthesis.
-export { synthesize, defaultRunId, type SynthesizeOptions, type SynthesisResult } from './pipeline/synthesize.js';
+export { synthesize, type SynthesizeOptions, type SynthesisResult } from './pipeline/synthesize.js';
+export { defaultRunId } from './pipeline/run-setup.js';
 export type { SynthesisEvent, SynthesisEventListener } from './pipeline/events.js';
 export { deriveChecker } from './pipeline/derive-checker.js';
 export { TOOL_VERSION } from './pipeline/version.js';
