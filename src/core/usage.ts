@@ -1,14 +1,20 @@
 import { z } from 'zod';
 
+/** The four token counts a provider bills: one schema for every place that carries them. */
+export const TokenCountsSchema = z.object({
+  inputTokens: z.number().int().nonnegative(),
+  outputTokens: z.number().int().nonnegative(),
+  cacheWriteTokens: z.number().int().nonnegative(),
+  cacheReadTokens: z.number().int().nonnegative(),
+});
+export type TokenCounts = z.infer<typeof TokenCountsSchema>;
+
 /** Cost and effort of some unit of work (a call, a subtask, a chain, a run). */
 export const UsageSchema = z.object({
   calls: z.number().int().nonnegative(),
   steps: z.number().int().nonnegative(),
   wallMs: z.number().nonnegative(),
-  inputTokens: z.number().int().nonnegative(),
-  outputTokens: z.number().int().nonnegative(),
-  cacheWriteTokens: z.number().int().nonnegative(),
-  cacheReadTokens: z.number().int().nonnegative(),
+  ...TokenCountsSchema.shape,
   images: z.number().int().nonnegative(),
   /** USD; undefined when some call used an unpriced model (never reported as free). */
   costUsd: z.number().nonnegative().optional(),
@@ -48,10 +54,7 @@ export const ModelCallSchema = z.object({
   role: z.string(),
   provider: z.string(),
   model: z.string(),
-  inputTokens: z.number().int().nonnegative(),
-  outputTokens: z.number().int().nonnegative(),
-  cacheWriteTokens: z.number().int().nonnegative(),
-  cacheReadTokens: z.number().int().nonnegative(),
+  ...TokenCountsSchema.shape,
   images: z.number().int().nonnegative(),
   latencyMs: z.number().nonnegative(),
   /** USD from the price table; undefined when the model is not in it (unpriced, never free). */

@@ -1,18 +1,14 @@
-import type { ModelCall } from '../core/usage.js';
+import type { ModelCall, TokenCounts } from '../core/usage.js';
 
 /**
  * What a set of model calls cost. Tokens and USD count the calls a provider answered; calls answered
  * from the response cache spent nothing and are counted separately in `cacheHitCalls`.
  */
-export interface CostBucket {
+export interface CostBucket extends TokenCounts {
   /** Calls a provider answered (billed). */
   calls: number;
   /** Calls answered from the response cache: no money spent, tokens not billed. */
   cacheHitCalls: number;
-  inputTokens: number;
-  outputTokens: number;
-  cacheWriteTokens: number;
-  cacheReadTokens: number;
   images: number;
   /** USD; undefined when any call used an unpriced model (never reported as free). */
   costUsd?: number;

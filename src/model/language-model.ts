@@ -3,7 +3,7 @@
  * it onto a vendor SDK; no vendor type crosses this boundary. Errors are TrajsynthErrors with a code
  * (MODEL_ERROR, RATE_LIMITED, TIMEOUT, ABORTED) and `isRetryable`.
  */
-import type { ModelCall } from '../core/usage.js';
+import type { ModelCall, TokenCounts } from '../core/usage.js';
 
 export type ImageMediaType = 'image/png' | 'image/jpeg' | 'image/webp';
 
@@ -76,12 +76,8 @@ export interface ModelRequest {
   recorder?: CallRecorder;
 }
 
-export interface TokenUsage {
-  inputTokens: number;
-  outputTokens: number;
-  cacheWriteTokens: number;
-  cacheReadTokens: number;
-}
+/** The token counts of a response (core's TokenCounts). */
+export type TokenUsage = TokenCounts;
 
 export interface ModelResponse {
   provider: string;

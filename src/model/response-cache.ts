@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { z } from 'zod';
 import { TrajsynthError } from '../core/errors.js';
+import { TokenCountsSchema } from '../core/usage.js';
 import type { LanguageModel, ModelRequest, ModelResponse } from './language-model.js';
 
 export type CacheMode = 'read-write' | 'read-only';
@@ -22,7 +23,7 @@ const CachedResponseSchema = z.object({
     text: z.string(),
     toolCalls: z.array(z.object({ type: z.literal('tool-call'), id: z.string(), name: z.string(), input: z.unknown() })),
     stopReason: z.enum(['end', 'tool-use', 'max-tokens', 'other']),
-    usage: z.object({ inputTokens: z.number(), outputTokens: z.number(), cacheWriteTokens: z.number(), cacheReadTokens: z.number() }),
+    usage: TokenCountsSchema,
     images: z.number(),
     latencyMs: z.number(),
   }),

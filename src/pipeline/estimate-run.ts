@@ -2,19 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { UrlSite } from '../core/environment.js';
-import type { AgentSet, Executor, Proposer, Reviser, Summarizer, Verifier } from '../agents/roles.js';
-import { CheckerVerifier, HeuristicExecutor, HeuristicProposer, HeuristicReviser, HeuristicSummarizer } from '../agents/heuristic/index.js';
-import { ComputerUseExecutor } from '../agents/model/computer-use-executor.js';
-import { ModelExecutor } from '../agents/model/model-executor.js';
-import { ModelProposer } from '../agents/model/model-proposer.js';
-import { ModelReviser } from '../agents/model/model-reviser.js';
-import { ModelSummarizer } from '../agents/model/model-summarizer.js';
-import { JudgeVerifier } from '../agents/model/model-verifier.js';
-import type { LanguageModel, ModelRequest, ModelResponse } from '../model/language-model.js';
-import { scaledDisplay } from '../model/image-scaling.js';
-import { findModelPrice, priceUsage, type PriceTable } from '../cost/price-table.js';
-import { MIN_CACHEABLE_TOKENS, estimateRequestTokens, imageTokens } from '../cost/token-estimate.js';
+import type { TokenCounts } from '../core/usage.js';
+import { findModelPrice, type PriceTable } from '../cost/price-table.js';
+import { MIN_CACHEABLE_TOKENS, imageTokens } from '../cost/token-estimate.js';
+import { estimateCall } from '../cost/call-estimate.js';
 import { priceTablesFor, roleSpecs, type AgentConfig, type RoleName } from './agent-config.js';
+import { dryRunAgents } from './dry-run-agents.js';
 import { synthesize } from './synthesize.js';
 
 /** Output tokens assumed per call, by role (structured answers of typical length). */
@@ -42,15 +35,11 @@ export interface EstimateRunOptions {
   signal?: AbortSignal;
 }
 
-export interface RoleEstimate {
+export interface RoleEstimate extends TokenCounts {
   role: RoleName;
   spec: string;
   /** Per sampled chain, averaged. */
   calls: number;
-  inputTokens: number;
-  cacheWriteTokens: number;
-  cacheReadTokens: number;
-  outputTokens: number;
   images: number;
   /** Undefined when the model is unpriced. */
   costUsd: number | undefined;
@@ -71,39 +60,8 @@ export interface RunEstimate {
   assumptions: string[];
 }
 
-class Captured extends Error {
-  constructor(readonly request: ModelRequest) {
-    super('captured for the dry run');
-  }
-}
-
-/** A LanguageModel that records the request it is given and answers nothing: the dry run never calls a model. */
-class CaptureModel implements LanguageModel {
-  constructor(
-    readonly provider: string,
-    readonly model: string,
-  ) {}
-  async generate(request: ModelRequest): Promise<ModelResponse> {
-    throw new Captured(request);
-  }
-}
-
-async function capture(render: () => Promise<unknown>): Promise<ModelRequest | undefined> {
-  try {
-    await render();
-  } catch (error) {
-    if (error instanceof Captured) return error.request;
-    throw error;
-  }
-  return undefined;
-}
-
-interface Tally {
+interface Tally extends TokenCounts {
   calls: number;
-  inputTokens: number;
-  cacheWriteTokens: number;
-  cacheReadTokens: number;
-  outputTokens: number;
   images: number;
   costUsd: number | undefined;
 }
@@ -121,106 +79,21 @@ export async function estimateRun(options: EstimateRunOptions): Promise<RunEstim
   const perChain: Array<{ tallies: Map<string, Tally>; levels: number }> = [];
   let tallies = new Map<string, Tally>();
   const reaching = Array.from({ length: options.maxLevel }, () => 0);
-  let level = 1;
-  const cacheWritten = new Set<string>();
-  const captureModels = new Map<string, LanguageModel>();
-  const modelFor = (spec: string) => {
-    const [provider, ...rest] = spec.split(':');
-    const existing = captureModels.get(spec) ?? new CaptureModel(provider === 'openai' ? 'openai-compatible' : provider!, rest.join(':'));
-    captureModels.set(spec, existing);
-    return existing;
-  };
-  const account = (role: RoleName, request: ModelRequest | undefined, atLevel: number, extraMessageTokens = 0) => {
-    if (!request) return;
+  const cached = new Set<string>();
+  const agents = dryRunAgents(options.agentConfig, specs, ({ role, request, level, extraMessageTokens }) => {
     const spec = specs[role];
-    const tokens = estimateRequestTokens(request);
-    const provider = spec.startsWith('anthropic:') ? 'anthropic' : 'openai-compatible';
-    const cacheable = provider === 'anthropic' && tokens.prefixTokens >= MIN_CACHEABLE_TOKENS;
-    const prefixKey = `${spec}|${role}`;
-    const usage = {
-      inputTokens: tokens.messageTokens + extraMessageTokens + (cacheable ? 0 : tokens.prefixTokens),
-      outputTokens: ASSUMED_OUTPUT_TOKENS[role],
-      cacheWriteTokens: cacheable && !cacheWritten.has(prefixKey) ? tokens.prefixTokens : 0,
-      cacheReadTokens: cacheable && cacheWritten.has(prefixKey) ? tokens.prefixTokens : 0,
-    };
-    if (cacheable) cacheWritten.add(prefixKey);
-    const table = tables.find((candidate) => candidate.provider === provider);
-    const cost = table ? priceUsage(table, spec.split(':').slice(1).join(':'), usage) : undefined;
-    const key = `${role}|${atLevel}`;
+    const call = estimateCall(request, { spec, prefixKey: `${spec}|${role}`, outputTokens: ASSUMED_OUTPUT_TOKENS[role], extraMessageTokens, tables, cached });
+    const key = `${role}|${level}`;
     const tally = tallies.get(key) ?? { calls: 0, inputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0, outputTokens: 0, images: 0, costUsd: 0 };
     tally.calls += 1;
-    tally.inputTokens += usage.inputTokens;
-    tally.cacheWriteTokens += usage.cacheWriteTokens;
-    tally.cacheReadTokens += usage.cacheReadTokens;
-    tally.outputTokens += usage.outputTokens;
-    tally.images += tokens.images;
-    tally.costUsd = tally.costUsd === undefined || cost === undefined ? undefined : tally.costUsd + cost;
+    tally.inputTokens += call.usage.inputTokens;
+    tally.cacheWriteTokens += call.usage.cacheWriteTokens;
+    tally.cacheReadTokens += call.usage.cacheReadTokens;
+    tally.outputTokens += call.usage.outputTokens;
+    tally.images += call.images;
+    tally.costUsd = tally.costUsd === undefined || call.costUsd === undefined ? undefined : tally.costUsd + call.costUsd;
     tallies.set(key, tally);
-  };
-  const isModel = (role: RoleName) => specs[role] !== 'heuristic';
-
-  const heuristicProposer = new HeuristicProposer({ followUp: false });
-  const heuristicFollowUp = new HeuristicProposer({ followUp: true });
-  const proposerFor = (role: 'proposer' | 'follow-up', heuristic: Proposer): Proposer => ({
-    id: `estimate-${role}`,
-    async propose(input) {
-      level = input.chain.accepted.length + 1;
-      if (isModel(role)) account(role, await capture(() => new ModelProposer({ model: modelFor(specs[role]), followUp: role === 'follow-up' }).propose(input)), level);
-      return heuristic.propose(input);
-    },
   });
-  const heuristicExecutor = new HeuristicExecutor();
-  const executor: Executor = {
-    id: 'estimate-executor',
-    async run(input) {
-      if (!isModel('executor')) return heuristicExecutor.run(input);
-      const computer = options.agentConfig.executorMode === 'computer';
-      const model = modelFor(specs.executor);
-      const renderAt = async (observation: typeof input.observation, step: number) => {
-        if (!computer) return capture(() => new ModelExecutor(model).run({ ...input, observation, maxSteps: Math.max(1, input.maxSteps - step) }));
-        return capture(() => new ComputerUseExecutor(model).run({ ...input, observation }));
-      };
-      // The computer-use conversation grows: each turn adds the last screenshot (at most 3 kept) and a little text.
-      const display = scaledDisplay(input.observation.viewport);
-      const growth = (step: number) => (computer ? Math.min(step, 3) * imageTokens(display.width, display.height) + step * 60 : 0);
-      let step = 0;
-      const attempt = await heuristicExecutor.run({
-        ...input,
-        recordStep: async (record) => {
-          account('executor', await renderAt(record.before, step), level, growth(step));
-          step += 1;
-          await input.recordStep(record);
-        },
-      });
-      account('executor', await renderAt(attempt.finalObservation, step), level, growth(step)); // the call that says done
-      return attempt;
-    },
-  };
-  const checker = new CheckerVerifier();
-  const verifier: Verifier = {
-    id: 'estimate-verifier',
-    async verify(input) {
-      if (isModel('verifier')) account('verifier', await capture(() => new JudgeVerifier({ model: modelFor(specs.verifier) }).verify(input)), level);
-      return checker.verify(input);
-    },
-  };
-  const heuristicReviser = new HeuristicReviser();
-  const reviser: Reviser = {
-    id: 'estimate-reviser',
-    async revise(input) {
-      if (isModel('reviser')) account('reviser', await capture(() => new ModelReviser(modelFor(specs.reviser)).revise(input)), level);
-      return heuristicReviser.revise(input);
-    },
-  };
-  const heuristicSummarizer = new HeuristicSummarizer();
-  const summarizer: Summarizer = {
-    id: 'estimate-summarizer',
-    async summarize(input) {
-      if (isModel('summarizer') && input.subtasks.length > 1) account('summarizer', await capture(() => new ModelSummarizer(modelFor(specs.summarizer)).summarize(input)), input.subtasks.length);
-      return heuristicSummarizer.summarize(input);
-    },
-  };
-  const agents: AgentSet = { proposer: proposerFor('proposer', heuristicProposer), followUp: proposerFor('follow-up', heuristicFollowUp), executor, verifier, reviser, summarizer };
 
   const outDir = await mkdtemp(join(tmpdir(), 'trajsynth-estimate-'));
   try {
@@ -238,10 +111,7 @@ export async function estimateRun(options: EstimateRunOptions): Promise<RunEstim
       ...(options.executablePath ? { executablePath: options.executablePath } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       onEvent: (event) => {
-        if (event.type === 'chain-started') {
-          tallies = new Map();
-          level = 1;
-        }
+        if (event.type === 'chain-started') tallies = new Map();
         if (event.type === 'chain-finished') perChain.push({ tallies, levels: event.levels });
         if (event.type === 'chain-failed') perChain.push({ tallies, levels: 0 });
       },
