@@ -10,7 +10,7 @@ import { ModelReviser } from '../agents/model/model-reviser.js';
 import { ModelSummarizer } from '../agents/model/model-summarizer.js';
 import { JudgeVerifier } from '../agents/model/model-verifier.js';
 import type { LanguageModel } from '../model/language-model.js';
-import { AnthropicModel, OpenAICompatibleModel } from '../model/providers/index.js';
+import { modelFromSpec } from '../model/providers/model-from-spec.js';
 import { CachingModel, type CacheMode } from '../model/response-cache.js';
 import { MeteredModel } from '../cost/metered-model.js';
 import { ANTHROPIC_PRICES, findModelPrice, type PriceTable } from '../cost/price-table.js';
@@ -124,39 +124,7 @@ export function modelBuilder(config: AgentConfig, options: BuildAgentsOptions = 
   const modelFor = (spec: string): LanguageModel => {
     const existing = models.get(spec);
     if (existing) return existing;
-    const [provider, ...rest] = spec.split(':');
-    const name = rest.join(':');
-    let model: LanguageModel;
-    if (provider === 'anthropic') {
-      const settings = config.providers?.anthropic ?? {};
-      const apiKey = env[settings.apiKeyEnv ?? 'ANTHROPIC_API_KEY'];
-      model = new AnthropicModel({
-        model: name,
-        ...(apiKey ? { apiKey } : {}),
-        ...((settings.baseURL ?? env.ANTHROPIC_BASE_URL) ? { baseURL: settings.baseURL ?? env.ANTHROPIC_BASE_URL! } : {}),
-        ...(settings.maxRetries !== undefined ? { maxRetries: settings.maxRetries } : {}),
-        ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
-      });
-    } else if (provider === 'openai') {
-      const settings = config.providers?.openai ?? {};
-      const apiKey = env[settings.apiKeyEnv ?? 'OPENAI_API_KEY'];
-      const baseURL = settings.baseURL ?? env.OPENAI_BASE_URL;
-      if (!baseURL) {
-        throw new TrajsynthError(`Expected a base URL for the OpenAI-compatible model "${name}", got none`, {
-          code: 'BAD_INPUT',
-          hint: 'Set OPENAI_BASE_URL (e.g. http://127.0.0.1:8000/v1 for vLLM, http://127.0.0.1:11434/v1 for Ollama) or providers.openai.baseURL in the config.',
-        });
-      }
-      model = new OpenAICompatibleModel({
-        model: name,
-        baseURL,
-        ...(apiKey ? { apiKey } : {}),
-        ...(settings.maxRetries !== undefined ? { maxRetries: settings.maxRetries } : {}),
-        ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
-      });
-    } else {
-      throw new TrajsynthError(`Expected a model spec anthropic:MODEL or openai:MODEL, got "${spec}"`, { code: 'BAD_INPUT' });
-    }
+    let model = modelFromSpec(spec, config.providers, env);
     if (options.cache) {
       const cached = new CachingModel(model, options.cache);
       caches.push(cached);

@@ -1,2 +1,3 @@
 export * from './anthropic.js';
 export * from './openai-compatible.js';
+export * from './model-from-spec.js';
