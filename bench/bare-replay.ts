@@ -65,13 +65,18 @@ export async function replayBare(
 ): Promise<BareReplay & { wallMs: number }> {
   const result: BareReplay = { steps: [], mismatches: [], skipped: 0, interrupted: 0 };
   const lanes = Math.max(1, options.concurrency ?? 1);
-  const browsers = await Promise.all(Array.from({ length: lanes }, () => chromium.launch({ executablePath: options.executablePath, args: [...options.args], headless: true })));
+  const browsers = await Promise.all(
+    Array.from({ length: lanes }, () =>
+      chromium.launch({ executablePath: options.executablePath, args: [...options.args], headless: true }),
+    ),
+  );
   const started = performance.now();
   try {
     let next = 0;
     await Promise.all(
       browsers.map(async (browser) => {
-        for (let position = next++; position < chains.length; position = next++) await replayChain(browser, chains[position]!, position, result);
+        for (let position = next++; position < chains.length; position = next++)
+          await replayChain(browser, chains[position]!, position, result);
       }),
     );
   } finally {
@@ -184,7 +189,16 @@ async function replayChain(browser: Browser, chain: ChainToReplay, position: num
         debugDump(`${chain.environment}-${step.index}-after`, expected, normalize(capture.snapshot));
       } else if (interrupted) result.interrupted += 1;
       else matched = true;
-      result.steps.push({ chain: position, step: step.index, matched, ms, screenshotMs: capture.screenshotMs, snapshotMs: capture.snapshotMs, pngBytes: capture.png.byteLength, captures });
+      result.steps.push({
+        chain: position,
+        step: step.index,
+        matched,
+        ms,
+        screenshotMs: capture.screenshotMs,
+        snapshotMs: capture.snapshotMs,
+        pngBytes: capture.png.byteLength,
+        captures,
+      });
     }
   } finally {
     await context.close();
@@ -207,7 +221,9 @@ async function captureBoth(page: Page): Promise<{ png: Buffer; snapshot: string;
   const t0 = performance.now();
   const [shot, aria] = await Promise.all([
     page.screenshot({ type: 'png', timeout: CAPTURE_TIMEOUT_MS }).then((png) => ({ png, ms: performance.now() - t0 })),
-    page.ariaSnapshot({ mode: 'ai', boxes: true, timeout: CAPTURE_TIMEOUT_MS }).then((snapshot) => ({ snapshot, ms: performance.now() - t0 })),
+    page
+      .ariaSnapshot({ mode: 'ai', boxes: true, timeout: CAPTURE_TIMEOUT_MS })
+      .then((snapshot) => ({ snapshot, ms: performance.now() - t0 })),
   ]);
   return { png: shot.png, snapshot: aria.snapshot, screenshotMs: shot.ms, snapshotMs: aria.ms };
 }
@@ -230,9 +246,10 @@ async function act(page: Page, executed: ExecutedAction, urlAfter: string, ref: 
   const point = executed.coordinates;
   const element = ref ? page.getByRef(ref) : undefined;
   // A checkbox or radio is clicked on its label, as the pipeline did (the input may be visually hidden).
-  const label = element && (action.type === 'click' || action.type === 'dblclick') && /^(checkbox|radio|switch)$/.test(executed.element?.role ?? '')
-    ? (await element.evaluateHandle((input) => (input as HTMLInputElement).labels?.[0] ?? input.closest('label'))).asElement()
-    : null;
+  const label =
+    element && (action.type === 'click' || action.type === 'dblclick') && /^(checkbox|radio|switch)$/.test(executed.element?.role ?? '')
+      ? (await element.evaluateHandle((input) => (input as HTMLInputElement).labels?.[0] ?? input.closest('label'))).asElement()
+      : null;
   const target = label ?? element;
   const at = (): { x: number; y: number } => {
     if (!point) throw new Error(`Expected an element or recorded coordinates for ${action.type}, got neither`);
@@ -288,11 +305,13 @@ function stripHash(url: string): string {
 
 /** A snapshot without what differs between two renders of the same page (refs, boxes, focus) and link targets. */
 export function normalize(snapshot: string): string {
-  return snapshot
-    // trajsynth adds where a tab or menu item that is a link leads, which Playwright leaves out.
-    .replace(/\n\s*- \/url: [^\n]*/g, '')
-    .replace(/ \[(?:ref=[a-z0-9]+|cursor=pointer|box=[\d.,-]+|active)\]/g, '')
-    .replace(/:$/gm, '')
-    .replace(/\s+$/g, '')
-    .trim();
+  return (
+    snapshot
+      // trajsynth adds where a tab or menu item that is a link leads, which Playwright leaves out.
+      .replace(/\n\s*- \/url: [^\n]*/g, '')
+      .replace(/ \[(?:ref=[a-z0-9]+|cursor=pointer|box=[\d.,-]+|active)\]/g, '')
+      .replace(/:$/gm, '')
+      .replace(/\s+$/g, '')
+      .trim()
+  );
 }

@@ -49,7 +49,11 @@ interface Child {
 }
 
 function start(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Child {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let text = '';
   child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -118,7 +122,9 @@ async function main(): Promise<void> {
   const queueEnv = { TRAJSYNTH_QUEUE_STALL_MS: String(stallMs) };
   let failed = false;
   try {
-    process.stderr.write(`queue soak: ${synthArgs.join(' ')} · local (--concurrency ${workerCount}) vs ${workerCount} workers · store ${root}\n`);
+    process.stderr.write(
+      `queue soak: ${synthArgs.join(' ')} · local (--concurrency ${workerCount}) vs ${workerCount} workers · store ${root}\n`,
+    );
     const localStarted = performance.now();
     const local = start([...synthArgs, '--concurrency', String(workerCount), '--quiet', '--out', join(root, 'local')]);
     const localCode = await local.done;
@@ -127,7 +133,8 @@ async function main(): Promise<void> {
     process.stderr.write(`queue soak: local run done in ${wall(localMs)}\n`);
 
     const out = join(root, 'queue');
-    for (let index = 0; index < workerCount; index += 1) workers.push(start(['worker', '--queue', redis.url, '--concurrency', '1'], queueEnv));
+    for (let index = 0; index < workerCount; index += 1)
+      workers.push(start(['worker', '--queue', redis.url, '--concurrency', '1'], queueEnv));
     const queueStarted = performance.now();
     const follower = start([...synthArgs, '--concurrency', String(workerCount), '--out', out, '--queue', redis.url], queueEnv);
     let followerCode: number | null | undefined;
@@ -154,7 +161,8 @@ async function main(): Promise<void> {
     let restart: { at: number; finishedBefore: number } | undefined;
     while (followerCode === undefined) {
       const finished = await finishedChains(out);
-      for (const chainId of kill?.chains ?? []) if (!recovered.has(chainId) && finished.has(chainId)) recovered.set(chainId, performance.now() - kill!.at);
+      for (const chainId of kill?.chains ?? [])
+        if (!recovered.has(chainId) && finished.has(chainId)) recovered.set(chainId, performance.now() - kill!.at);
       // Fault 2: Redis restarted (empty) at three quarters.
       if (!restart && finished.size >= (chains * 3) / 4 && finished.size < chains) {
         restart = { at: performance.now(), finishedBefore: finished.size };
@@ -164,7 +172,9 @@ async function main(): Promise<void> {
       await sleep(200);
     }
     const queueMs = performance.now() - queueStarted;
-    const [localTasks, queueTasks] = await Promise.all([join(root, 'local'), out].map((dir) => readFile(join(dir, 'tasks', `${runId}.jsonl`), 'utf8').catch(() => '')));
+    const [localTasks, queueTasks] = await Promise.all(
+      [join(root, 'local'), out].map((dir) => readFile(join(dir, 'tasks', `${runId}.jsonl`), 'utf8').catch(() => '')),
+    );
     const problems = followerCode === 0 ? await runProblems(out) : [`the follower exited ${followerCode}`];
     const identical = localTasks.length > 0 && localTasks === queueTasks;
     const followerText = follower.output();
@@ -200,6 +210,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`queue soak failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`queue soak failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 });

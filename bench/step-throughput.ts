@@ -63,7 +63,6 @@ interface ConcurrencyRun {
   coresBusy: number | undefined;
 }
 
-
 const mean = (list: readonly number[]): number => (list.length ? list.reduce((sum, value) => sum + value, 0) / list.length : 0);
 const percentile = (list: readonly number[], p: number): number => {
   const sorted = [...list].sort((a, b) => a - b);
@@ -93,7 +92,15 @@ async function main(): Promise<void> {
       const cpuSeconds = cpu.stop();
       const peak = memory.stop();
       const steps = result.records.reduce((sum, record) => sum + record.stepCount, 0);
-      runs.push({ concurrency, wallMs, steps, stepsPerSecond: steps / (wallMs / 1000), peakMemoryBytes: peak, cpuSeconds, coresBusy: cpuSeconds === undefined ? undefined : cpuSeconds / (wallMs / 1000) });
+      runs.push({
+        concurrency,
+        wallMs,
+        steps,
+        stepsPerSecond: steps / (wallMs / 1000),
+        peakMemoryBytes: peak,
+        cpuSeconds,
+        coresBusy: cpuSeconds === undefined ? undefined : cpuSeconds / (wallMs / 1000),
+      });
       if (concurrency === 1) {
         recorded = await Promise.all(
           result.records.map(async (record) => ({
@@ -122,12 +129,16 @@ async function main(): Promise<void> {
     const matched = bare.steps.filter((step) => step.matched);
     const matchedKeys = new Set(matched.map((step) => `${step.chain}:${step.step}`));
     const compared = recorded.flatMap((chain, position) =>
-      chain.steps.filter((step) => isReplayed(step) && matchedKeys.has(`${position}:${step.index}`)).map((step) => ({ step, dir: chain.dir })),
+      chain.steps
+        .filter((step) => isReplayed(step) && matchedKeys.has(`${position}:${step.index}`))
+        .map((step) => ({ step, dir: chain.dir })),
     );
     const ours = compared.map(({ step }) => step);
     const oursMs = ours.map(recordedMs);
     const bareMs = matched.map((step) => step.ms);
-    const screenshotFiles = await Promise.all(compared.map(({ step, dir }) => stat(join(dir, step.after.screenshot)).then((file) => file.size)));
+    const screenshotFiles = await Promise.all(
+      compared.map(({ step, dir }) => stat(join(dir, step.after.screenshot)).then((file) => file.size)),
+    );
     const one = runs[0]!;
     const at = (concurrency: number) => runs.find((run) => run.concurrency === concurrency);
     const scaling = (concurrency: number) => {
@@ -149,7 +160,14 @@ async function main(): Promise<void> {
       perStepMs,
       perStepP50Ms: percentile(oursMs, 50),
       perStepP95Ms: percentile(oursMs, 95),
-      split: { actionMs: split('actionMs'), observeMs: split('observeMs'), screenshotMs: split('screenshotMs'), snapshotMs: split('snapshotMs'), encodeMs: split('encodeMs'), writeMs: split('writeMs') },
+      split: {
+        actionMs: split('actionMs'),
+        observeMs: split('observeMs'),
+        screenshotMs: split('screenshotMs'),
+        snapshotMs: split('snapshotMs'),
+        encodeMs: split('encodeMs'),
+        writeMs: split('writeMs'),
+      },
       barePerStepMs,
       barePerStepP50Ms: percentile(bareMs, 50),
       barePerStepP95Ms: percentile(bareMs, 95),
@@ -162,7 +180,10 @@ async function main(): Promise<void> {
       pngBytes: mean(matched.map((step) => step.pngBytes)),
       concurrency: runs.map((run) => ({
         ...run,
-        memoryPerChainBytes: run.peakMemoryBytes !== undefined && baselineMemory !== undefined ? (run.peakMemoryBytes - baselineMemory) / run.concurrency : undefined,
+        memoryPerChainBytes:
+          run.peakMemoryBytes !== undefined && baselineMemory !== undefined
+            ? (run.peakMemoryBytes - baselineMemory) / run.concurrency
+            : undefined,
       })),
       scaling2: scaling(2),
       scaling4: scaling(4),
@@ -185,12 +206,35 @@ async function main(): Promise<void> {
 }
 
 function render(report: {
-  environment: string; chains: number; maxLevel: number; seed: number; browser: string; steps: number; stepsSkipped: number; stepsInterrupted: number;
-  perStepMs: number; perStepP50Ms: number; perStepP95Ms: number; split: Record<string, number>;
-  barePerStepMs: number; barePerStepP50Ms: number; barePerStepP95Ms: number; bareScreenshotMs: number; bareSnapshotMs: number;
-  bareRecaptures: number; bareMismatches: string[]; overheadRatio: number; screenshotBytes: number; pngBytes: number;
-  concurrency: Array<ConcurrencyRun & { memoryPerChainBytes: number | undefined }>; scaling2: number | undefined; scaling4: number | undefined;
-  bareScaling2: number | undefined; cpuPerStepSeconds: number | undefined; bareCpuPerStepSeconds: number | undefined; bareCoresBusy: number | undefined;
+  environment: string;
+  chains: number;
+  maxLevel: number;
+  seed: number;
+  browser: string;
+  steps: number;
+  stepsSkipped: number;
+  stepsInterrupted: number;
+  perStepMs: number;
+  perStepP50Ms: number;
+  perStepP95Ms: number;
+  split: Record<string, number>;
+  barePerStepMs: number;
+  barePerStepP50Ms: number;
+  barePerStepP95Ms: number;
+  bareScreenshotMs: number;
+  bareSnapshotMs: number;
+  bareRecaptures: number;
+  bareMismatches: string[];
+  overheadRatio: number;
+  screenshotBytes: number;
+  pngBytes: number;
+  concurrency: Array<ConcurrencyRun & { memoryPerChainBytes: number | undefined }>;
+  scaling2: number | undefined;
+  scaling4: number | undefined;
+  bareScaling2: number | undefined;
+  cpuPerStepSeconds: number | undefined;
+  bareCpuPerStepSeconds: number | undefined;
+  bareCoresBusy: number | undefined;
 }): string[] {
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const mib = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${(bytes / 2 ** 20).toFixed(0)} MiB`);
@@ -211,7 +255,11 @@ function render(report: {
         `    --concurrency ${run.concurrency}          ${run.stepsPerSecond.toFixed(2)} steps/s (${run.steps} steps in ${(run.wallMs / 1000).toFixed(1)} s) · ${run.coresBusy === undefined ? '' : `${run.coresBusy.toFixed(2)} cores busy · `}peak memory ${mib(run.peakMemoryBytes)}, ${mib(run.memoryPerChainBytes)} per chain`,
     ),
     `  scaling                    ${report.scaling2 === undefined ? '' : `${report.scaling2.toFixed(2)}x at 2 (target ≥ 1.70)`}${report.scaling4 === undefined ? '' : ` · ${report.scaling4.toFixed(2)}x at 4`}`,
-    ...(report.bareScaling2 === undefined ? [] : [`  bare Playwright scaling    ${report.bareScaling2.toFixed(2)}x at 2 (the same replay in 2 concurrent lanes: what this machine allows)`]),
+    ...(report.bareScaling2 === undefined
+      ? []
+      : [
+          `  bare Playwright scaling    ${report.bareScaling2.toFixed(2)}x at 2 (the same replay in 2 concurrent lanes: what this machine allows)`,
+        ]),
     ...(report.cpuPerStepSeconds === undefined || report.bareCpuPerStepSeconds === undefined || report.bareCoresBusy === undefined
       ? []
       : [

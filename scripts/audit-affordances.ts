@@ -43,11 +43,20 @@ async function main(): Promise<void> {
             exercises(declaration, { proposedAt, interaction: affordanceKind(affordance), affordance: affordance.key }),
           );
           const proposable = matching.filter((affordance) =>
-            proposalFromAffordance({ affordance, observation, persona: PERSONAS[0]!, rng: new Rng(1), hasStateProbe: true, chainEntities: [] }),
+            proposalFromAffordance({
+              affordance,
+              observation,
+              persona: PERSONAS[0]!,
+              rng: new Rng(1),
+              hasStateProbe: true,
+              chainEntities: [],
+            }),
           );
           if (proposable.length > 0) ok += 1;
           const status = proposable.length > 0 ? 'ok     ' : matching.length > 0 ? 'found  ' : 'missing';
-          lines.push(`  ${status}  ${label} at ${page}: ${matching.length} found, ${proposable.length} proposable${matching[0] ? ` (e.g. ${matching[0].key})` : ''}`);
+          lines.push(
+            `  ${status}  ${label} at ${page}: ${matching.length} found, ${proposable.length} proposable${matching[0] ? ` (e.g. ${matching[0].key})` : ''}`,
+          );
         }
         await session.close();
         missing += manifest.affordances.length - ok;

@@ -18,7 +18,15 @@ export { defaultRunId } from './pipeline/run-setup.js';
 export type { SynthesisEvent, SynthesisEventListener } from './pipeline/events.js';
 export { deriveChecker } from './pipeline/derive-checker.js';
 export { TOOL_VERSION } from './pipeline/version.js';
-export { AgentConfigSchema, buildAgents, readAgentConfig, ROLE_NAMES, type AgentConfig, type BuiltAgents, type RoleName } from './pipeline/agent-config.js';
+export {
+  AgentConfigSchema,
+  buildAgents,
+  readAgentConfig,
+  ROLE_NAMES,
+  type AgentConfig,
+  type BuiltAgents,
+  type RoleName,
+} from './pipeline/agent-config.js';
 
 // The six roles: interfaces, the offline heuristics, the model-backed implementations.
 export type {
@@ -38,7 +46,14 @@ export type {
   Verifier,
 } from './agents/roles.js';
 export { PERSONAS, type Persona } from './agents/personas.js';
-export { heuristicAgents, HeuristicExecutor, HeuristicProposer, HeuristicReviser, HeuristicSummarizer, CheckerVerifier } from './agents/heuristic/index.js';
+export {
+  heuristicAgents,
+  HeuristicExecutor,
+  HeuristicProposer,
+  HeuristicReviser,
+  HeuristicSummarizer,
+  CheckerVerifier,
+} from './agents/heuristic/index.js';
 export { ModelProposer } from './agents/model/model-proposer.js';
 export { ModelExecutor } from './agents/model/model-executor.js';
 export { ComputerUseExecutor } from './agents/model/computer-use-executor.js';
@@ -47,7 +62,15 @@ export { ModelReviser } from './agents/model/model-reviser.js';
 export { ModelSummarizer } from './agents/model/model-summarizer.js';
 
 // Models: the port, the providers, the meter and the price table.
-export type { CallRecorder, ContentPart, LanguageModel, ModelMessage, ModelRequest, ModelResponse, TokenUsage } from './model/language-model.js';
+export type {
+  CallRecorder,
+  ContentPart,
+  LanguageModel,
+  ModelMessage,
+  ModelRequest,
+  ModelResponse,
+  TokenUsage,
+} from './model/language-model.js';
 export { AnthropicModel, type AnthropicModelOptions } from './model/providers/anthropic.js';
 export { OpenAICompatibleModel, type OpenAICompatibleModelOptions } from './model/providers/openai-compatible.js';
 export { MeteredModel, type MeteredModelOptions } from './cost/metered-model.js';
@@ -80,5 +103,14 @@ export { datasetStats, type DatasetStats } from './export/dataset-stats.js';
 
 // The store: where a run lives, and its files read back through their schemas.
 export { runLayout, chainLayout, episodeLayout, type RunLayout } from './store/layout.js';
-export { listChainIds, readCalls, readChain, readInterruptedCalls, readRunMeta, readSteps, readTasksFile, runExists } from './store/run-store.js';
+export {
+  listChainIds,
+  readCalls,
+  readChain,
+  readInterruptedCalls,
+  readRunMeta,
+  readSteps,
+  readTasksFile,
+  runExists,
+} from './store/run-store.js';
 export { listEpisodeIds, readEpisode, readEpisodeSteps, readEvalRunMeta, readReplayReport } from './store/eval-store.js';

@@ -47,20 +47,43 @@ function generateAccounts(random: Random): Account[] {
   const opened = (years: number) => addDays(HISTORY_START, -random.int(365 * years, 365 * years + 300));
   return [
     {
-      id: 1, name: random.pick(ACCOUNT_NAMES.checking), type: 'checking', last4: last4(random, taken),
-      openingBalance: roundCents(random.int(1800, 4200) + random.int(0, 99) / 100), openedOn: opened(random.int(3, 9)),
-      rate: 0, creditLimit: null, paymentDueDate: null, statementDelivery: 'online', view: emptyView(),
+      id: 1,
+      name: random.pick(ACCOUNT_NAMES.checking),
+      type: 'checking',
+      last4: last4(random, taken),
+      openingBalance: roundCents(random.int(1800, 4200) + random.int(0, 99) / 100),
+      openedOn: opened(random.int(3, 9)),
+      rate: 0,
+      creditLimit: null,
+      paymentDueDate: null,
+      statementDelivery: 'online',
+      view: emptyView(),
     },
     {
-      id: 2, name: random.pick(ACCOUNT_NAMES.savings), type: 'savings', last4: last4(random, taken),
-      openingBalance: roundCents(random.int(6000, 21000) + random.int(0, 99) / 100), openedOn: opened(random.int(2, 6)),
-      rate: random.pick([3.8, 4.0, 4.15, 4.25, 4.35]), creditLimit: null, paymentDueDate: null, statementDelivery: random.pick(['online', 'paper'] as const), view: emptyView(),
+      id: 2,
+      name: random.pick(ACCOUNT_NAMES.savings),
+      type: 'savings',
+      last4: last4(random, taken),
+      openingBalance: roundCents(random.int(6000, 21000) + random.int(0, 99) / 100),
+      openedOn: opened(random.int(2, 6)),
+      rate: random.pick([3.8, 4.0, 4.15, 4.25, 4.35]),
+      creditLimit: null,
+      paymentDueDate: null,
+      statementDelivery: random.pick(['online', 'paper'] as const),
+      view: emptyView(),
     },
     {
-      id: 3, name: random.pick(ACCOUNT_NAMES.credit), type: 'credit', last4: last4(random, taken),
-      openingBalance: -roundCents(random.int(300, 1100) + random.int(0, 99) / 100), openedOn: opened(random.int(1, 5)),
-      rate: random.pick([19.99, 21.49, 22.99, 24.24]), creditLimit: random.pick([6000, 8000, 10000, 12000, 15000]),
-      paymentDueDate: `2026-07-${String(random.int(3, 12)).padStart(2, '0')}`, statementDelivery: 'online', view: emptyView(),
+      id: 3,
+      name: random.pick(ACCOUNT_NAMES.credit),
+      type: 'credit',
+      last4: last4(random, taken),
+      openingBalance: -roundCents(random.int(300, 1100) + random.int(0, 99) / 100),
+      openedOn: opened(random.int(1, 5)),
+      rate: random.pick([19.99, 21.49, 22.99, 24.24]),
+      creditLimit: random.pick([6000, 8000, 10000, 12000, 15000]),
+      paymentDueDate: `2026-07-${String(random.int(3, 12)).padStart(2, '0')}`,
+      statementDelivery: 'online',
+      view: emptyView(),
     },
   ];
 }
@@ -69,7 +92,8 @@ function generatePayees(random: Random): PayeePlan[] {
   const plans = PAYEE_TEMPLATES.map((template) => {
     const [name, email] = random.pick(template.names);
     const raw = template.range[0] + random.next() * (template.range[1] - template.range[0]);
-    const amount = template.role === 'rent' ? Math.round(raw / 5) * 5 : template.role === 'internet' ? Math.floor(raw) + 0.99 : roundCents(raw);
+    const amount =
+      template.role === 'rent' ? Math.round(raw / 5) * 5 : template.role === 'internet' ? Math.floor(raw) + 0.99 : roundCents(raw);
     const day = template.role === 'rent' ? 1 : random.int(3, 26);
     return { template, name, email, amount, day };
   });
@@ -101,12 +125,26 @@ function nextDue(plan: PayeePlan): string {
 }
 
 function generateScheduled(random: Random, checking: Account, plans: PayeePlan[]): ScheduledPayment[] {
-  const roles = new Set(['rent', 'person', ...random.shuffle(['electric', 'internet', 'mobile', 'insurance', 'loan']).slice(0, random.int(2, 3))]);
+  const roles = new Set([
+    'rent',
+    'person',
+    ...random.shuffle(['electric', 'internet', 'mobile', 'insurance', 'loan']).slice(0, random.int(2, 3)),
+  ]);
   const chosen = plans.filter((plan) => roles.has(plan.template.role));
   const drafts = chosen.map((plan) => {
-    const repeats: Repeats = plan.template.every === 'two-weeks' ? 'biweekly' : plan.template.fixed ? random.pick(['monthly', 'monthly', 'quarterly'] as const) : random.pick(['once', 'monthly'] as const);
+    const repeats: Repeats =
+      plan.template.every === 'two-weeks'
+        ? 'biweekly'
+        : plan.template.fixed
+          ? random.pick(['monthly', 'monthly', 'quarterly'] as const)
+          : random.pick(['once', 'monthly'] as const);
     const amount = plan.template.fixed ? plan.amount : roundCents(plan.amount * (0.85 + random.next() * 0.3));
-    const memo = plan.template.role === 'rent' ? `Rent · Unit ${random.int(2, 9)}${random.pick(['A', 'B', 'C', 'D'])}` : plan.template.category === 'person' ? random.pick(['Cleaning', 'Tutoring', 'Dog walking']) : `Account ending ${random.int(1000, 9999)}`;
+    const memo =
+      plan.template.role === 'rent'
+        ? `Rent · Unit ${random.int(2, 9)}${random.pick(['A', 'B', 'C', 'D'])}`
+        : plan.template.category === 'person'
+          ? random.pick(['Cleaning', 'Tutoring', 'Dog walking'])
+          : `Account ending ${random.int(1000, 9999)}`;
     return { payeeId: plan.payee.id, accountId: checking.id, amount, date: nextDue(plan), repeats, memo };
   });
   drafts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.payeeId - b.payeeId));
@@ -126,14 +164,28 @@ function generateCards(random: Random, accounts: Account[]): Card[] {
   const debitLast4 = String(random.int(1000, 9999));
   return [
     {
-      id: 1, accountId: checking.id, name: `${debitNetwork} Debit ending ${debitLast4}`, network: debitNetwork, last4: debitLast4,
-      expires: expires(random.int(1, 4)), dailyLimit: random.pick([2500, 3000, 4000, 5000]), atmLimit: random.pick([500, 600, 800, 1000]),
-      international: random.chance(0.4), frozen: false,
+      id: 1,
+      accountId: checking.id,
+      name: `${debitNetwork} Debit ending ${debitLast4}`,
+      network: debitNetwork,
+      last4: debitLast4,
+      expires: expires(random.int(1, 4)),
+      dailyLimit: random.pick([2500, 3000, 4000, 5000]),
+      atmLimit: random.pick([500, 600, 800, 1000]),
+      international: random.chance(0.4),
+      frozen: false,
     },
     {
-      id: 2, accountId: credit.id, name: `${credit.name} ending ${credit.last4}`, network: creditNetwork, last4: credit.last4,
-      expires: expires(random.int(1, 4)), dailyLimit: random.pick([3000, 5000, 7500]), atmLimit: random.pick([300, 500, 750]),
-      international: true, frozen: false,
+      id: 2,
+      accountId: credit.id,
+      name: `${credit.name} ending ${credit.last4}`,
+      network: creditNetwork,
+      last4: credit.last4,
+      expires: expires(random.int(1, 4)),
+      dailyLimit: random.pick([3000, 5000, 7500]),
+      atmLimit: random.pick([300, 500, 750]),
+      international: true,
+      frozen: false,
     },
   ];
 }

@@ -1,11 +1,5 @@
 import { formatDate } from './clock.js';
-import {
-  ACCOUNT_TYPE_LABELS,
-  CATEGORY_LABELS,
-  DELIVERY_LABELS,
-  PAYEE_CATEGORY_LABELS,
-  REPEATS_LABELS,
-} from './model.js';
+import { ACCOUNT_TYPE_LABELS, CATEGORY_LABELS, DELIVERY_LABELS, PAYEE_CATEGORY_LABELS, REPEATS_LABELS } from './model.js';
 import { formatMoney, formatSigned, formatWholeMoney } from './money.js';
 import { isPending, maskedNumber, paymentName, paymentsTo, runningBalances } from './queries.js';
 import type { BankStore } from './store.js';

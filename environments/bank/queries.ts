@@ -51,22 +51,34 @@ export interface TransactionQuery {
   urlFilters: boolean;
 }
 
-export const DEFAULT_QUERY: TransactionQuery = { q: '', category: undefined, from: undefined, to: undefined, sort: 'date', direction: 'desc', urlFilters: false };
+export const DEFAULT_QUERY: TransactionQuery = {
+  q: '',
+  category: undefined,
+  from: undefined,
+  to: undefined,
+  sort: 'date',
+  direction: 'desc',
+  urlFilters: false,
+};
 
 /** Whether the transaction's description, note, category or amount contains the text. */
 export function matchesText(transaction: Transaction, text: string): boolean {
   const needle = text.trim().toLowerCase();
   if (needle === '') return true;
-  const haystack = [transaction.description, transaction.note, CATEGORY_LABELS[transaction.category], formatSigned(transaction.amount)].join(' \u0000 ').toLowerCase();
+  const haystack = [transaction.description, transaction.note, CATEGORY_LABELS[transaction.category], formatSigned(transaction.amount)]
+    .join(' \u0000 ')
+    .toLowerCase();
   return haystack.includes(needle);
 }
 
 export function filterAndSort(rows: LedgerRow[], query: TransactionQuery): LedgerRow[] {
-  const filtered = rows.filter(({ transaction }) =>
-    matchesText(transaction, query.q) &&
-    (query.category === undefined || transaction.category === query.category) &&
-    (query.from === undefined || transaction.date >= query.from) &&
-    (query.to === undefined || transaction.date <= query.to));
+  const filtered = rows.filter(
+    ({ transaction }) =>
+      matchesText(transaction, query.q) &&
+      (query.category === undefined || transaction.category === query.category) &&
+      (query.from === undefined || transaction.date >= query.from) &&
+      (query.to === undefined || transaction.date <= query.to),
+  );
   const compare = (a: LedgerRow, b: LedgerRow): number => {
     const x = a.transaction;
     const y = b.transaction;
@@ -142,12 +154,18 @@ export function upcomingPayments(store: BankStore): ScheduledPayment[] {
 
 /** Past bill payments to a payee, newest first. */
 export function paymentsTo(store: BankStore, payeeId: number): Transaction[] {
-  return store.transactions.filter((transaction) => transaction.payeeId === payeeId).sort(byDateThenId).reverse();
+  return store.transactions
+    .filter((transaction) => transaction.payeeId === payeeId)
+    .sort(byDateThenId)
+    .reverse();
 }
 
 export function searchTransactions(store: BankStore, text: string): Transaction[] {
   if (text.trim() === '') return [];
-  return store.transactions.filter((transaction) => matchesText(transaction, text)).sort(byDateThenId).reverse();
+  return store.transactions
+    .filter((transaction) => matchesText(transaction, text))
+    .sort(byDateThenId)
+    .reverse();
 }
 
 export function searchPayees(store: BankStore, text: string): BankStore['payees'][number][] {

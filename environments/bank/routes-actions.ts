@@ -35,13 +35,22 @@ export function createTransfer(store: BankStore, request: AppRequest): AppRespon
   const result = parseTransferForm(store, request.form);
   if (!result.ok) {
     const f = request.form;
-    const values = { fromAccountId: field(f, 'fromAccountId'), toAccountId: field(f, 'toAccountId'), amount: field(f, 'amount'), date: field(f, 'date'), memo: field(f, 'memo') };
+    const values = {
+      fromAccountId: field(f, 'fromAccountId'),
+      toAccountId: field(f, 'toAccountId'),
+      amount: field(f, 'amount'),
+      date: field(f, 'date'),
+      memo: field(f, 'memo'),
+    };
     return htmlResponse(renderTransfer(store, { values, errors: result.errors }, undefined), UNPROCESSABLE);
   }
   const transfer = store.createTransfer(result.value);
   const from = store.account(transfer.fromAccountId)!;
   const to = store.account(transfer.toAccountId)!;
-  return redirect('/transfer', `Transferred ${formatMoney(transfer.amount)} from ${from.name} to ${to.name} on ${formatDate(transfer.date)}`);
+  return redirect(
+    '/transfer',
+    `Transferred ${formatMoney(transfer.amount)} from ${from.name} to ${to.name} on ${formatDate(transfer.date)}`,
+  );
 }
 
 export function updateTransaction(store: BankStore, request: AppRequest, id: string): AppResponse {
@@ -53,7 +62,10 @@ export function updateTransaction(store: BankStore, request: AppRequest, id: str
     return htmlResponse(renderTransaction(store, transaction, undefined, { values, errors: result.errors }), UNPROCESSABLE);
   }
   store.updateTransaction(transaction, result.value);
-  return redirect(`/transactions/${transaction.id}`, `Saved ${quoted(transaction.description)} as ${CATEGORY_LABELS[transaction.category]}`);
+  return redirect(
+    `/transactions/${transaction.id}`,
+    `Saved ${quoted(transaction.description)} as ${CATEGORY_LABELS[transaction.category]}`,
+  );
 }
 
 export function updateAccount(store: BankStore, request: AppRequest, id: string): AppResponse {
@@ -130,12 +142,21 @@ export function createPayment(store: BankStore, request: AppRequest): AppRespons
   const result = parsePaymentForm(store, request.form);
   if (!result.ok) {
     const f = request.form;
-    const values = { payeeId: field(f, 'payeeId'), memo: field(f, 'memo'), amount: field(f, 'amount'), date: field(f, 'date'), repeats: field(f, 'repeats') || 'once' };
+    const values = {
+      payeeId: field(f, 'payeeId'),
+      memo: field(f, 'memo'),
+      amount: field(f, 'amount'),
+      date: field(f, 'date'),
+      repeats: field(f, 'repeats') || 'once',
+    };
     return htmlResponse(renderPayments(store, { values, errors: result.errors }, undefined), UNPROCESSABLE);
   }
   const checking = store.accounts.find((account) => account.type === 'checking')!;
   const payment = store.schedulePayment(result.value, checking.id);
-  return redirect('/payments', `Payment of ${formatMoney(payment.amount)} to ${quoted(store.payee(payment.payeeId)!.name)} scheduled for ${formatDate(payment.date)}`);
+  return redirect(
+    '/payments',
+    `Payment of ${formatMoney(payment.amount)} to ${quoted(store.payee(payment.payeeId)!.name)} scheduled for ${formatDate(payment.date)}`,
+  );
 }
 
 export function deletePayment(store: BankStore, _request: AppRequest, id: string): AppResponse {
@@ -151,7 +172,11 @@ export function updateCardLimits(store: BankStore, request: AppRequest, id: stri
   if (card === undefined) return notFound(store, 'Card');
   const result = parseCardLimitsForm(request.form);
   if (!result.ok) {
-    const values = { dailyLimit: field(request.form, 'dailyLimit'), atmLimit: field(request.form, 'atmLimit'), international: field(request.form, 'international') };
+    const values = {
+      dailyLimit: field(request.form, 'dailyLimit'),
+      atmLimit: field(request.form, 'atmLimit'),
+      international: field(request.form, 'international'),
+    };
     return htmlResponse(renderCard(store, card, undefined, { values, errors: result.errors }), UNPROCESSABLE);
   }
   store.updateCardLimits(card, result.value);

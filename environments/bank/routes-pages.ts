@@ -76,7 +76,9 @@ export function transactionPage(store: BankStore, request: AppRequest, id: strin
 
 export function transferPage(store: BankStore, request: AppRequest): AppResponse {
   const params = request.url.searchParams;
-  return htmlResponse(renderTransfer(store, emptyTransferForm(store, optionalId(params.get('from')), optionalId(params.get('to'))), request.flash));
+  return htmlResponse(
+    renderTransfer(store, emptyTransferForm(store, optionalId(params.get('from')), optionalId(params.get('to'))), request.flash),
+  );
 }
 
 export function payeesPage(store: BankStore, request: AppRequest): AppResponse {

@@ -110,7 +110,11 @@ export class BankStore {
 
   /** Signed ledger balance: opening plus every transaction (negative = owed on a card). */
   signedBalance(account: Account): number {
-    return roundCents(this.data.transactions.filter((entry) => entry.accountId === account.id).reduce((sum, entry) => sum + entry.amount, account.openingBalance));
+    return roundCents(
+      this.data.transactions
+        .filter((entry) => entry.accountId === account.id)
+        .reduce((sum, entry) => sum + entry.amount, account.openingBalance),
+    );
   }
 
   /** The balance as the pages show it: cash for deposit accounts, the amount owed for a card. */
@@ -130,10 +134,29 @@ export class BankStore {
     const to = this.account(input.toAccountId)!;
     const transfer: Transfer = { id: nextId(this.data.transfers), ...input, createdAt: at };
     this.data.transfers.push(transfer);
-    const base = { date: input.date, category: 'transfer' as Category, note: input.memo, transferId: transfer.id, payeeId: null, createdAt: at };
-    this.data.transactions.push({ ...base, id: nextId(this.data.transactions), accountId: from.id, description: `Transfer to ${to.name}`, amount: -input.amount });
+    const base = {
+      date: input.date,
+      category: 'transfer' as Category,
+      note: input.memo,
+      transferId: transfer.id,
+      payeeId: null,
+      createdAt: at,
+    };
+    this.data.transactions.push({
+      ...base,
+      id: nextId(this.data.transactions),
+      accountId: from.id,
+      description: `Transfer to ${to.name}`,
+      amount: -input.amount,
+    });
     const incoming = to.type === 'credit' ? `Payment from ${from.name}` : `Transfer from ${from.name}`;
-    this.data.transactions.push({ ...base, id: nextId(this.data.transactions), accountId: to.id, description: incoming, amount: input.amount });
+    this.data.transactions.push({
+      ...base,
+      id: nextId(this.data.transactions),
+      accountId: to.id,
+      description: incoming,
+      amount: input.amount,
+    });
     return transfer;
   }
 
@@ -178,7 +201,12 @@ export class BankStore {
   }
 
   schedulePayment(input: PaymentInput, accountId: number): ScheduledPayment {
-    const payment: ScheduledPayment = { id: nextId(this.data.scheduledPayments, this.retired.payment), ...input, accountId, createdAt: this.advance() };
+    const payment: ScheduledPayment = {
+      id: nextId(this.data.scheduledPayments, this.retired.payment),
+      ...input,
+      accountId,
+      createdAt: this.advance(),
+    };
     this.data.scheduledPayments.push(payment);
     return payment;
   }

@@ -93,7 +93,8 @@ export function parseCardLimitsForm(form: URLSearchParams): Result<CardLimitsInp
   const atmLimit = parseWholeAmount(form.get('atmLimit'));
   if (atmLimit === undefined || atmLimit > 5_000) errors.atmLimit = 'ATM limit must be a whole amount from $1 to $5,000';
   const international = form.get('international');
-  if (international !== 'allowed' && international !== 'blocked') errors.international = 'Choose whether international transactions are allowed';
+  if (international !== 'allowed' && international !== 'blocked')
+    errors.international = 'Choose whether international transactions are allowed';
   if (Object.keys(errors).length > 0 || dailyLimit === undefined || atmLimit === undefined) return { ok: false, errors };
   return { ok: true, value: { dailyLimit, atmLimit, international: international === 'allowed' } };
 }
@@ -112,7 +113,11 @@ export function parseTransactionForm(form: URLSearchParams): Result<{ category: 
 
 export type AccountField = 'name' | 'statementDelivery';
 
-export function parseAccountForm(store: BankStore, form: URLSearchParams, accountId: number): Result<{ name: string; statementDelivery: StatementDelivery }, AccountField> {
+export function parseAccountForm(
+  store: BankStore,
+  form: URLSearchParams,
+  accountId: number,
+): Result<{ name: string; statementDelivery: StatementDelivery }, AccountField> {
   const errors: Partial<Record<AccountField, string>> = {};
   const name = clean(form.get('name'));
   if (name === '') errors.name = 'Account name is required';

@@ -2,7 +2,16 @@
  * The app's fixed clock and date helpers. "Today" is always 2026-06-15 (a Monday) 09:30 UTC; the wall
  * clock is never read. Dates are plain YYYY-MM-DD strings, times HH:MM strings.
  */
-import { addDays, isValidIsoDate as isRealIsoDate, LONG_MONTHS, parseDay, SHORT_MONTHS, SHORT_WEEKDAYS, timestampFrom, WEEKDAYS } from '../kit/dates.js';
+import {
+  addDays,
+  isValidIsoDate as isRealIsoDate,
+  LONG_MONTHS,
+  parseDay,
+  SHORT_MONTHS,
+  SHORT_WEEKDAYS,
+  timestampFrom,
+  WEEKDAYS,
+} from '../kit/dates.js';
 export { LONG_MONTHS, SHORT_MONTHS, SHORT_WEEKDAYS, WEEKDAYS, addDays, daysBetween } from '../kit/dates.js';
 
 export const TODAY = '2026-06-15';

@@ -36,7 +36,12 @@ export function generateData(seed: number): CalendarData {
   const people = generatePeople(random);
   const calendars = generateCalendars(random);
   const settings: Settings = {
-    timeZone: random.weighted([['Europe/Berlin', 4], ['Europe/London', 2], ['America/New_York', 2], ['UTC', 1]]),
+    timeZone: random.weighted([
+      ['Europe/Berlin', 4],
+      ['Europe/London', 2],
+      ['America/New_York', 2],
+      ['UTC', 1],
+    ]),
     weekStart: random.chance(0.7) ? 'monday' : 'sunday',
     defaultCalendarId: 1,
     defaultView: 'month',
@@ -151,7 +156,10 @@ function oneOffEvents(random: Random, calendars: readonly Calendar[], people: re
     const weekend = weekdayOf(date) === 0 || weekdayOf(date) === 6;
     const [startTime, endTime] = eventTimes(random, kind, weekend);
     const attendees = office
-      ? random.shuffle(colleagues).slice(0, random.int(1, 4)).map((person) => person.email)
+      ? random
+          .shuffle(colleagues)
+          .slice(0, random.int(1, 4))
+          .map((person) => person.email)
       : kind === 'Personal' && random.chance(0.4)
         ? [random.pick(EXTERNAL_EMAILS)]
         : [];
@@ -167,7 +175,8 @@ function oneOffEvents(random: Random, calendars: readonly Calendar[], people: re
       location: kind === 'Personal' && random.chance(0.1) ? '' : (TITLE_LOCATIONS[title] ?? random.pick(LOCATIONS[kind])),
       attendees: [...new Set(attendees)],
       repeats: 'none',
-      timeZone: kind === 'Travel' && random.chance(0.5) ? random.pick(['Europe/London', 'Europe/Berlin', 'America/New_York']) : settings.timeZone,
+      timeZone:
+        kind === 'Travel' && random.chance(0.5) ? random.pick(['Europe/London', 'Europe/Berlin', 'America/New_York']) : settings.timeZone,
       description: random.chance(0.7) ? random.pick(DESCRIPTIONS) : '',
       organizerId,
       invitationId: null,
@@ -178,11 +187,22 @@ function oneOffEvents(random: Random, calendars: readonly Calendar[], people: re
   return drafts;
 }
 
-function generateInvitations(random: Random, people: readonly Person[], events: CalendarEvent[], calendars: readonly Calendar[], settings: Settings): Invitation[] {
+function generateInvitations(
+  random: Random,
+  people: readonly Person[],
+  events: CalendarEvent[],
+  calendars: readonly Calendar[],
+  settings: Settings,
+): Invitation[] {
   const organizers = people.filter((person) => person.id !== CURRENT_USER_ID);
   const titles = random.shuffle(INVITATION_TITLES);
   const pending = random.int(6, 7);
-  const statuses: Array<Invitation['status']> = [...Array.from({ length: pending }, () => 'pending' as const), 'accepted', 'declined', 'declined'];
+  const statuses: Array<Invitation['status']> = [
+    ...Array.from({ length: pending }, () => 'pending' as const),
+    'accepted',
+    'declined',
+    'declined',
+  ];
   const invitations: Invitation[] = statuses.map((status, index) => {
     let date = addDays('2026-06-16', random.int(0, 38));
     while (weekdayOf(date) === 0 || weekdayOf(date) === 6) date = addDays(date, 1);

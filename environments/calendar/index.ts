@@ -19,13 +19,26 @@ export const calendar: BundledApp = {
     hasStateProbe: true,
     affordances: [
       { route: '*', kind: 'search', description: 'search events from the top bar' },
-      { route: '/month/:month', kind: 'navigate', description: 'step months with Previous/Next/Today, switch to week, day or list, open an event or a day' },
+      {
+        route: '/month/:month',
+        kind: 'navigate',
+        description: 'step months with Previous/Next/Today, switch to week, day or list, open an event or a day',
+      },
       { route: '*', kind: 'toggle', name: 'Show', description: 'show or hide a calendar from the sidebar' },
       { route: '/week/:date', kind: 'navigate', description: 'step weeks or days, open a day from its header or an event block' },
       { route: '/week/:date', kind: 'form', name: 'Go to date', description: 'jump to a date with the date picker' },
-      { route: '/list', kind: 'navigate', description: 'switch between upcoming, past and all events, sort columns and page through the agenda' },
+      {
+        route: '/list',
+        kind: 'navigate',
+        description: 'switch between upcoming, past and all events, sort columns and page through the agenda',
+      },
       { route: '/list', kind: 'read', description: 'read an event’s date, time, calendar or location from the agenda table' },
-      { route: '/events/new', kind: 'form', name: 'New event', description: 'create an event with date, times, calendar, attendee, repeat rule and time zone' },
+      {
+        route: '/events/new',
+        kind: 'form',
+        name: 'New event',
+        description: 'create an event with date, times, calendar, attendee, repeat rule and time zone',
+      },
       { route: '/events/:id', kind: 'form', name: 'Add attendee', description: 'invite one more attendee by email' },
       { route: '/events/:id', kind: 'item-action', name: 'Remove', description: 'remove an attendee from the event' },
       { route: '/events/:id', kind: 'item-action', name: 'Duplicate', description: 'duplicate the event' },
@@ -36,7 +49,12 @@ export const calendar: BundledApp = {
       { route: '/invitations', kind: 'read', description: 'read an invitation’s organizer, date or time' },
       { route: '/calendars', kind: 'toggle', name: 'Show', description: 'show or hide a calendar from the calendars table' },
       { route: '/calendars', kind: 'form', name: 'New calendar', description: 'create a calendar with a name and color' },
-      { route: '/settings', kind: 'form', name: 'Calendar settings', description: 'change time zone, first day of the week, default calendar and view' },
+      {
+        route: '/settings',
+        kind: 'form',
+        name: 'Calendar settings',
+        description: 'change time zone, first day of the week, default calendar and view',
+      },
     ],
   },
   start(options: AppStartOptions): Promise<AppServer> {

@@ -35,7 +35,8 @@ export function listEvents(store: CalendarStore, query: ListQuery): Occurrence[]
     .visibleEvents()
     .filter((event) => inScope(event, query.scope))
     .map((event) => ({ event, date: listDate(event, query.scope) }));
-  const byDate = (a: Occurrence, b: Occurrence) => a.date.localeCompare(b.date) || a.event.startTime.localeCompare(b.event.startTime) || a.event.id - b.event.id;
+  const byDate = (a: Occurrence, b: Occurrence) =>
+    a.date.localeCompare(b.date) || a.event.startTime.localeCompare(b.event.startTime) || a.event.id - b.event.id;
   const compare = (a: Occurrence, b: Occurrence): number => {
     switch (query.sort) {
       case 'date':
@@ -58,14 +59,26 @@ export function searchEvents(store: CalendarStore, query: string): CalendarEvent
   if (needle === '') return [];
   return store.events
     .filter((event) =>
-      [event.title, event.location, event.description, event.attendees.join(' '), store.calendarOf(event).name].some((text) => text.toLowerCase().includes(needle)),
+      [event.title, event.location, event.description, event.attendees.join(' '), store.calendarOf(event).name].some((text) =>
+        text.toLowerCase().includes(needle),
+      ),
     )
     .sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.id - b.id);
 }
 
-export function paginate<T>(items: readonly T[], page: number, size: number): { rows: T[]; page: number; pageCount: number; first: number; last: number } {
+export function paginate<T>(
+  items: readonly T[],
+  page: number,
+  size: number,
+): { rows: T[]; page: number; pageCount: number; first: number; last: number } {
   const pageCount = Math.max(1, Math.ceil(items.length / size));
   const current = Math.min(Math.max(1, page), pageCount);
   const rows = items.slice((current - 1) * size, current * size);
-  return { rows, page: current, pageCount, first: items.length === 0 ? 0 : (current - 1) * size + 1, last: Math.min(current * size, items.length) };
+  return {
+    rows,
+    page: current,
+    pageCount,
+    first: items.length === 0 ? 0 : (current - 1) * size + 1,
+    last: Math.min(current * size, items.length),
+  };
 }

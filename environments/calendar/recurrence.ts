@@ -30,7 +30,12 @@ export function occurrencesBetween(events: readonly CalendarEvent[], from: strin
 }
 
 export function compareOccurrences(a: Occurrence, b: Occurrence): number {
-  return a.date.localeCompare(b.date) || a.event.startTime.localeCompare(b.event.startTime) || a.event.endTime.localeCompare(b.event.endTime) || a.event.id - b.event.id;
+  return (
+    a.date.localeCompare(b.date) ||
+    a.event.startTime.localeCompare(b.event.startTime) ||
+    a.event.endTime.localeCompare(b.event.endTime) ||
+    a.event.id - b.event.id
+  );
 }
 
 /** The first occurrence on or after `from`, if the event has one. */

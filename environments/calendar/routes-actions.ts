@@ -87,7 +87,11 @@ export function setCalendarVisibility(store: CalendarStore, request: AppRequest,
 export function createCalendar(store: CalendarStore, request: AppRequest): AppResponse {
   const result = parseCalendarForm(store, request.form);
   if (!result.ok) {
-    const values = { name: request.form.get('name') ?? '', color: request.form.get('color') ?? '', description: request.form.get('description') ?? '' };
+    const values = {
+      name: request.form.get('name') ?? '',
+      color: request.form.get('color') ?? '',
+      description: request.form.get('description') ?? '',
+    };
     return htmlResponse(renderCalendars(store, { values, errors: result.errors }, undefined), UNPROCESSABLE);
   }
   const calendar = store.createCalendar(result.value);

@@ -13,7 +13,11 @@ type Handler = (store: CalendarStore, request: AppRequest, param: string) => App
 type Route = AppRoute<CalendarStore, string>;
 
 const DATE = '(\\d{4}-\\d{2}-\\d{2})';
-const route = (method: Route['method'], pattern: string, handler: Handler): Route => ({ method, pattern: new RegExp(`^${pattern}$`), handler });
+const route = (method: Route['method'], pattern: string, handler: Handler): Route => ({
+  method,
+  pattern: new RegExp(`^${pattern}$`),
+  handler,
+});
 
 const ROUTES: readonly Route[] = [
   route('GET', '/', pages.homePage),

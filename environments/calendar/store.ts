@@ -126,7 +126,18 @@ export class CalendarStore {
   /** A copy titled "<title> (copy)" on the same day, organized by the current user. */
   duplicateEvent(event: CalendarEvent): CalendarEvent {
     const { title, date, startTime, endTime, calendarId, location, attendees, repeats, timeZone, description } = event;
-    return this.createEvent({ title: `${title} (copy)`, date, startTime, endTime, calendarId, location, attendees, repeats, timeZone, description });
+    return this.createEvent({
+      title: `${title} (copy)`,
+      date,
+      startTime,
+      endTime,
+      calendarId,
+      location,
+      attendees,
+      repeats,
+      timeZone,
+      description,
+    });
   }
 
   addAttendee(event: CalendarEvent, email: string): boolean {

@@ -14,7 +14,10 @@ export function isEmail(value: string): boolean {
 
 /** "a@x.com, b@y.org" (commas, semicolons or spaces) → distinct addresses, and the first malformed one. */
 export function parseEmailList(value: string): { emails: string[]; invalid: string | undefined } {
-  const parts = value.split(/[,;\s]+/).map((part) => part.trim()).filter((part) => part !== '');
+  const parts = value
+    .split(/[,;\s]+/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
   const invalid = parts.find((part) => !isEmail(part));
   const emails: string[] = [];
   for (const part of parts) if (!emails.some((email) => email.toLowerCase() === part.toLowerCase())) emails.push(part);
@@ -37,7 +40,18 @@ export interface EventFormValues {
 export type EventField = keyof EventFormValues;
 export type EventFieldErrors = Partial<Record<EventField, string>>;
 
-export const EVENT_FIELDS: readonly EventField[] = ['title', 'date', 'startTime', 'endTime', 'calendarId', 'location', 'attendees', 'repeats', 'timeZone', 'description'];
+export const EVENT_FIELDS: readonly EventField[] = [
+  'title',
+  'date',
+  'startTime',
+  'endTime',
+  'calendarId',
+  'location',
+  'attendees',
+  'repeats',
+  'timeZone',
+  'description',
+];
 
 export function eventFormValues(form: URLSearchParams): EventFormValues {
   const get = (name: EventField) => form.get(name) ?? '';
@@ -72,7 +86,8 @@ export function parseEventForm(store: CalendarStore, values: EventFormValues): R
   else if (!isValidTime(startTime)) errors.startTime = 'Start time must be a time like 09:30';
   if (endTime === '') errors.endTime = 'End time is required';
   else if (!isValidTime(endTime)) errors.endTime = 'End time must be a time like 17:00';
-  else if (errors.startTime === undefined && minutesOf(endTime) <= minutesOf(startTime)) errors.endTime = 'End time must be after the start time';
+  else if (errors.startTime === undefined && minutesOf(endTime) <= minutesOf(startTime))
+    errors.endTime = 'End time must be after the start time';
 
   const calendar = /^\d+$/.test(values.calendarId.trim()) ? store.calendar(Number(values.calendarId)) : undefined;
   if (calendar === undefined) errors.calendarId = 'Choose a calendar';
@@ -143,7 +158,15 @@ export function parseSettingsForm(store: CalendarStore, form: URLSearchParams): 
   const calendar = /^\d+$/.test(calendarValue) ? store.calendar(Number(calendarValue)) : undefined;
   if (calendar === undefined) errors.defaultCalendarId = 'Choose a default calendar';
   if (Object.keys(errors).length > 0 || calendar === undefined) return { ok: false, errors };
-  return { ok: true, value: { timeZone, weekStart: weekStart as Settings['weekStart'], defaultView: defaultView as Settings['defaultView'], defaultCalendarId: calendar.id } };
+  return {
+    ok: true,
+    value: {
+      timeZone,
+      weekStart: weekStart as Settings['weekStart'],
+      defaultView: defaultView as Settings['defaultView'],
+      defaultCalendarId: calendar.id,
+    },
+  };
 }
 
 /** A same-origin path to go back to after a row action; anything else falls back. */

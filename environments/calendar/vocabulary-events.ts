@@ -80,20 +80,20 @@ export const EVENT_TITLES: Record<CalendarKind, readonly string[]> = {
     'Flight to New York (UA 61)',
     'Ferry to Helsinki',
   ],
-  Fitness: [
-    'Yoga class',
-    'Spin class',
-    'Strength training',
-    'Swim session',
-    'Climbing with Leo',
-    'Pilates',
-    'Tennis lesson',
-    'Park run',
-  ],
+  Fitness: ['Yoga class', 'Spin class', 'Strength training', 'Swim session', 'Climbing with Leo', 'Pilates', 'Tennis lesson', 'Park run'],
 };
 
 export const LOCATIONS: Record<CalendarKind, readonly string[]> = {
-  Work: ['Room Atlas (4th floor)', 'Room Borealis', 'Boardroom', 'Zoom', 'Google Meet', 'HQ, 2nd floor lounge', 'Microsoft Teams', 'Room Cascade'],
+  Work: [
+    'Room Atlas (4th floor)',
+    'Room Borealis',
+    'Boardroom',
+    'Zoom',
+    'Google Meet',
+    'HQ, 2nd floor lounge',
+    'Microsoft Teams',
+    'Room Cascade',
+  ],
   Team: ['Kitchen area', 'The Green Fork', 'Rooftop terrace', 'Auditorium', 'Café Central', 'Main hall'],
   Personal: ['Smile Dental, 12 Oak St', 'Trattoria Roma', 'City Garage', 'Home', 'Riverside School', 'Concert Hall', 'Market Square'],
   Travel: ['Terminal 2', 'Central Station', 'Hotel Avenida', 'Airport', 'Harbour Pier 3'],

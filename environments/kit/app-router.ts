@@ -27,14 +27,20 @@ export interface AppRouterOptions<Store, Param> {
  * script, then the first route whose pattern matches (405 when only another method does), else the
  * app's not-found page.
  */
-export function routeRequest<Store, Param>(store: Store, request: AppRequest, routes: readonly AppRoute<Store, Param>[], options: AppRouterOptions<Store, Param>): AppResponse {
+export function routeRequest<Store, Param>(
+  store: Store,
+  request: AppRequest,
+  routes: readonly AppRoute<Store, Param>[],
+  options: AppRouterOptions<Store, Param>,
+): AppResponse {
   const path = request.url.pathname.length > 1 ? request.url.pathname.replace(/\/+$/, '') : '/';
   const method = request.method === 'HEAD' ? 'GET' : request.method;
 
   if (path === STATE_PROBE_PATH && method === 'GET') return jsonResponse(options.state(store));
   if (path === RESET_PATH && method === 'POST') return reset(store, request.body, options);
   if (path === '/assets/app.css' && method === 'GET') return { status: 200, body: options.styles, contentType: 'text/css; charset=utf-8' };
-  if (path === '/assets/app.js' && method === 'GET') return { status: 200, body: options.script, contentType: 'text/javascript; charset=utf-8' };
+  if (path === '/assets/app.js' && method === 'GET')
+    return { status: 200, body: options.script, contentType: 'text/javascript; charset=utf-8' };
   if (path === '/favicon.ico') return { status: 204, body: '' };
 
   let pathMatched = false;
@@ -45,7 +51,8 @@ export function routeRequest<Store, Param>(store: Store, request: AppRequest, ro
     if (route.method !== method) continue;
     return route.handler(store, request, options.param(match));
   }
-  if (pathMatched) return { status: 405, body: `Expected another method for ${path}, got ${request.method}`, contentType: 'text/plain; charset=utf-8' };
+  if (pathMatched)
+    return { status: 405, body: `Expected another method for ${path}, got ${request.method}`, contentType: 'text/plain; charset=utf-8' };
   return options.notFound(store);
 }
 

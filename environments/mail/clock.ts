@@ -2,7 +2,15 @@
  * The app's fixed clock. "Now" is always Monday 2026-06-15 09:30 UTC so every seed renders the same
  * relative dates; the wall clock is never read.
  */
-import { DAY_MS, MINUTE_MS, SHORT_MONTHS as MONTHS, SHORT_WEEKDAYS as WEEKDAYS, isoTimestamp, parseDay, timestampFrom } from '../kit/dates.js';
+import {
+  DAY_MS,
+  MINUTE_MS,
+  SHORT_MONTHS as MONTHS,
+  SHORT_WEEKDAYS as WEEKDAYS,
+  isoTimestamp,
+  parseDay,
+  timestampFrom,
+} from '../kit/dates.js';
 export { addDays, isValidIsoDate } from '../kit/dates.js';
 
 export const TODAY = '2026-06-15';

@@ -1,6 +1,15 @@
 import { TODAY, addDays } from './clock.js';
 import type { Random } from '../kit/random.js';
-import { COMPANIES, FILLERS, PERSONAL_DOMAINS, PERSON_NAMES, USER_EMAIL_DOMAIN, USER_NAMES, USER_ROLES, type FillerKey } from './vocabulary-people.js';
+import {
+  COMPANIES,
+  FILLERS,
+  PERSONAL_DOMAINS,
+  PERSON_NAMES,
+  USER_EMAIL_DOMAIN,
+  USER_NAMES,
+  USER_ROLES,
+  type FillerKey,
+} from './vocabulary-people.js';
 
 export type ContactKind = 'colleague' | 'client' | 'friend';
 
@@ -38,7 +47,23 @@ export function generateContacts(random: Random, employer: readonly [string, str
   const names = random.shuffle(PERSON_NAMES);
   const clients = random.shuffle(COMPANIES.filter(([name]) => name !== employer[0]));
   const contacts: SeedContact[] = [];
-  const plan: ContactKind[] = ['colleague', 'colleague', 'colleague', 'colleague', 'colleague', 'colleague', 'client', 'client', 'client', 'client', 'friend', 'friend', 'friend', 'friend', 'friend'];
+  const plan: ContactKind[] = [
+    'colleague',
+    'colleague',
+    'colleague',
+    'colleague',
+    'colleague',
+    'colleague',
+    'client',
+    'client',
+    'client',
+    'client',
+    'friend',
+    'friend',
+    'friend',
+    'friend',
+    'friend',
+  ];
   plan.forEach((kind, index) => {
     const [first, last] = names[index]!;
     const lowerFirst = first.toLowerCase();
@@ -58,7 +83,11 @@ export function generateContacts(random: Random, employer: readonly [string, str
 }
 
 function money(random: Random): string {
-  const dollars = random.weighted([[random.int(12, 95), 3], [random.int(100, 990), 3], [random.int(1000, 4800), 2]] as const);
+  const dollars = random.weighted([
+    [random.int(12, 95), 3],
+    [random.int(100, 990), 3],
+    [random.int(1000, 4800), 2],
+  ] as const);
   return `$${dollars.toLocaleString('en-US')}.${String(random.int(0, 99)).padStart(2, '0')}`;
 }
 
@@ -81,14 +110,22 @@ export function createFiller(random: Random, fixed: Record<string, string>): (te
   const generate = (key: string): string => {
     if (key in FILLERS) return random.pick(FILLERS[key as FillerKey]);
     switch (key) {
-      case 'amount': return money(random);
-      case 'order': return `#${random.int(40000, 99999)}`;
-      case 'invoice': return `INV-${random.int(1040, 1990)}`;
-      case 'code': return code(random);
-      case 'card': return String(random.int(1000, 9999));
-      case 'future': return futureDay(random);
-      case 'issue': return String(random.int(40, 180));
-      default: return key;
+      case 'amount':
+        return money(random);
+      case 'order':
+        return `#${random.int(40000, 99999)}`;
+      case 'invoice':
+        return `INV-${random.int(1040, 1990)}`;
+      case 'code':
+        return code(random);
+      case 'card':
+        return String(random.int(1000, 9999));
+      case 'future':
+        return futureDay(random);
+      case 'issue':
+        return String(random.int(40, 180));
+      default:
+        return key;
     }
   };
   return (text) =>

@@ -81,7 +81,12 @@ function generateSent(random: Random, user: SeedUser, contacts: SeedContact[], l
   const result: PendingMessage[] = [];
   for (const template of random.shuffle(SENT_TEMPLATES).slice(0, random.int(8, 10))) {
     const recipient = random.pick(contacts.filter((contact) => contact.kind === template.to));
-    const fill = createFiller(random, { first: user.first, recipient: recipient.first, sender: recipient.first, company: recipient.company });
+    const fill = createFiller(random, {
+      first: user.first,
+      recipient: recipient.first,
+      sender: recipient.first,
+      company: recipient.company,
+    });
     const subject = fill(template.subject);
     if (subjects.has(subject)) continue;
     subjects.add(subject);
@@ -133,12 +138,19 @@ function generateSent(random: Random, user: SeedUser, contacts: SeedContact[], l
 }
 
 function senderFor(random: Random, from: string, contacts: SeedContact[]): { name: string; email: string; first: string; company: string } {
-  if (from === 'colleague' || from === 'client' || from === 'friend') return random.pick(contacts.filter((contact) => contact.kind === from));
+  if (from === 'colleague' || from === 'client' || from === 'friend')
+    return random.pick(contacts.filter((contact) => contact.kind === from));
   const service = SERVICES[from as ServiceKey];
   return { ...service, first: service.name, company: service.name };
 }
 
-function generateReceived(random: Random, user: SeedUser, contacts: SeedContact[], labels: Label[], subjects: Set<string>): PendingMessage[] {
+function generateReceived(
+  random: Random,
+  user: SeedUser,
+  contacts: SeedContact[],
+  labels: Label[],
+  subjects: Set<string>,
+): PendingMessage[] {
   const count = random.int(42, 46);
   const result: PendingMessage[] = [];
   let bag = random.shuffle(RECEIVED_TEMPLATES);
@@ -174,7 +186,12 @@ function generateReceived(random: Random, user: SeedUser, contacts: SeedContact[
     });
   }
   // A few unwanted messages already sit in the Trash.
-  const trashable = result.filter((message) => message.folder === 'inbox' && !message.starred && /@(weeklybyte|designnotes|trailnotes|larkmail|cirrusdrive|parcelly)/.test(message.from));
+  const trashable = result.filter(
+    (message) =>
+      message.folder === 'inbox' &&
+      !message.starred &&
+      /@(weeklybyte|designnotes|trailnotes|larkmail|cirrusdrive|parcelly)/.test(message.from),
+  );
   for (const message of random.shuffle(trashable).slice(0, random.int(2, 4))) {
     message.trashedFrom = message.folder;
     message.folder = 'trash';
@@ -189,7 +206,12 @@ function generateDrafts(random: Random, user: SeedUser, contacts: SeedContact[])
     .slice(0, random.int(2, 3))
     .map((template, index) => {
       const recipient = template.to === 'none' ? undefined : random.pick(contacts.filter((contact) => contact.kind === template.to));
-      const fill = createFiller(random, { first: user.first, recipient: recipient?.first ?? 'there', sender: user.first, company: recipient?.company ?? '' });
+      const fill = createFiller(random, {
+        first: user.first,
+        recipient: recipient?.first ?? 'there',
+        sender: user.first,
+        company: recipient?.company ?? '',
+      });
       return {
         id: index + 1,
         to: recipient?.email ?? '',

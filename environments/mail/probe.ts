@@ -32,7 +32,10 @@ export function buildState(store: MailStore): MailState {
       dateTimeLabel: formatFullDate(message.date),
       read: message.read,
       starred: message.starred,
-      labels: store.labelsOf(message).map((label) => label.name).join(', '),
+      labels: store
+        .labelsOf(message)
+        .map((label) => label.name)
+        .join(', '),
       labelIds: message.labelIds.join(','),
       labelCount: message.labelIds.length,
       sent: sentByUser(store, message),

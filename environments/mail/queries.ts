@@ -41,7 +41,9 @@ export function searchMessages(store: MailStore, query: string): Message[] {
   const needle = query.trim().toLowerCase();
   if (needle === '') return [];
   return store.messages.filter((message) =>
-    [message.subject, message.fromName, message.from, message.toName, message.to, message.body].some((field) => field.toLowerCase().includes(needle)),
+    [message.subject, message.fromName, message.from, message.toName, message.to, message.body].some((field) =>
+      field.toLowerCase().includes(needle),
+    ),
   );
 }
 

@@ -30,7 +30,10 @@ export const setRead = onMessage((store, request, message) => {
 export const setStarred = onMessage((store, request, message) => {
   const starred = request.form.get('starred') === 'on';
   store.setStarred(message, starred);
-  return redirect(back(request, `/messages/${message.id}`), starred ? `${quoted(message.subject)} starred` : `Star removed from ${quoted(message.subject)}`);
+  return redirect(
+    back(request, `/messages/${message.id}`),
+    starred ? `${quoted(message.subject)} starred` : `Star removed from ${quoted(message.subject)}`,
+  );
 });
 
 export const archive = onMessage((store, request, message) => {
@@ -55,7 +58,8 @@ export const move = onMessage((store, request, message) => {
   const folder = request.form.get('folder') ?? '';
   const fallback = `/messages/${message.id}`;
   if (!isFolder(folder)) return redirect(back(request, fallback), `Choose a folder to move ${quoted(message.subject)} to`);
-  if (folder === message.folder) return redirect(back(request, fallback), `${quoted(message.subject)} is already in ${FOLDER_LABELS[folder]}`);
+  if (folder === message.folder)
+    return redirect(back(request, fallback), `${quoted(message.subject)} is already in ${FOLDER_LABELS[folder]}`);
   store.move(message, folder);
   return redirect(back(request, fallback), `${quoted(message.subject)} moved to ${FOLDER_LABELS[folder]}`);
 });

@@ -1,7 +1,18 @@
 import { html } from '../kit/html.js';
 import { htmlResponse, type AppRequest, type AppResponse } from '../kit/http-types.js';
 import { MAILBOX_LABELS, isListMailbox } from './model.js';
-import { DEFAULT_QUERY, SHOW_FILTERS, SORT_KEYS, labelMessages, mailboxMessages, searchMessages, sentByUser, type ListQuery, type ShowFilter, type SortKey } from './queries.js';
+import {
+  DEFAULT_QUERY,
+  SHOW_FILTERS,
+  SORT_KEYS,
+  labelMessages,
+  mailboxMessages,
+  searchMessages,
+  sentByUser,
+  type ListQuery,
+  type ShowFilter,
+  type SortKey,
+} from './queries.js';
 import { EMPTY_COMPOSE, forwardState, renderCompose, replyState } from './render/compose.js';
 import { emptyState, pageHeader, swatch } from './render/components.js';
 import { renderDrafts } from './render/drafts.js';
@@ -21,7 +32,11 @@ const EMPTY_TEXT: Record<string, readonly [string, string]> = {
 };
 
 export function notFound(store: MailStore, what = 'Page'): AppResponse {
-  const body = html`${pageHeader(`${what} not found`, 'It may have been deleted, or the link is wrong.')}<div class="card">${emptyState('Nothing here', 'Go back to your inbox to keep going.')}<p class="center"><a class="button" href="/mail/inbox">Back to Inbox</a></p></div>`;
+  const body = html`${pageHeader(`${what} not found`, 'It may have been deleted, or the link is wrong.')}
+    <div class="card">
+      ${emptyState('Nothing here', 'Go back to your inbox to keep going.')}
+      <p class="center"><a class="button" href="/mail/inbox">Back to Inbox</a></p>
+    </div>`;
   return htmlResponse(layout(store, { title: `${what} not found`, section: 'none', body }), 404);
 }
 
@@ -91,7 +106,10 @@ export function searchPage(store: MailStore, request: AppRequest): AppResponse {
   const params = request.url.searchParams;
   const q = (params.get('q') ?? '').trim();
   if (q === '') {
-    const body = html`${pageHeader('Search', 'Find mail by subject, sender or words in the message.')}<div class="card">${emptyState('Type something to search', 'Use the search box at the top, e.g. a name, “invoice” or “flight”.')}</div>`;
+    const body = html`${pageHeader('Search', 'Find mail by subject, sender or words in the message.')}
+      <div class="card">
+        ${emptyState('Type something to search', 'Use the search box at the top, e.g. a name, “invoice” or “flight”.')}
+      </div>`;
     return htmlResponse(layout(store, { title: 'Search', section: 'search', flash: request.flash, body }));
   }
   const view: ListView = {
@@ -139,7 +157,14 @@ export function composePage(store: MailStore, request: AppRequest): AppResponse 
   if (draftParam !== null) {
     const draft = store.draft(Number(draftParam));
     if (draft === undefined) return notFound(store, 'Draft');
-    const state = { ...EMPTY_COMPOSE, mode: 'draft' as const, values: { to: draft.to, cc: draft.cc, subject: draft.subject, body: draft.body }, draftId: draft.id, replyToId: draft.replyToId, forwardOfId: draft.forwardOfId };
+    const state = {
+      ...EMPTY_COMPOSE,
+      mode: 'draft' as const,
+      values: { to: draft.to, cc: draft.cc, subject: draft.subject, body: draft.body },
+      draftId: draft.id,
+      replyToId: draft.replyToId,
+      forwardOfId: draft.forwardOfId,
+    };
     return htmlResponse(renderCompose(store, state, request.flash));
   }
   return htmlResponse(renderCompose(store, EMPTY_COMPOSE, request.flash));

@@ -1,6 +1,16 @@
 import { timestampAt } from './clock.js';
 import { generateData } from './data.js';
-import { FOLDER_LABELS, type Contact, type Draft, type Folder, type Label, type LabelColor, type MailData, type Message, type Settings } from './model.js';
+import {
+  FOLDER_LABELS,
+  type Contact,
+  type Draft,
+  type Folder,
+  type Label,
+  type LabelColor,
+  type MailData,
+  type Message,
+  type Settings,
+} from './model.js';
 
 export interface ComposeInput {
   to: string;

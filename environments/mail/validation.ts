@@ -12,7 +12,10 @@ const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
 
 /** Comma- or semicolon-separated addresses, normalized to "a@x.com, b@y.org"; undefined when one is invalid. */
 export function parseAddresses(value: string): string | undefined {
-  const parts = value.split(/[,;]/).map((part) => part.trim()).filter((part) => part !== '');
+  const parts = value
+    .split(/[,;]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
   if (!parts.every((part) => EMAIL.test(part))) return undefined;
   return parts.join(', ');
 }
@@ -46,7 +49,8 @@ export function parseCompose(store: MailStore, form: URLSearchParams, intent: Co
   if (intent === 'send' && subject === '') errors.subject = 'Subject is required';
   if (subject.length > SUBJECT_MAX_LENGTH) errors.subject = `Subject must be at most ${SUBJECT_MAX_LENGTH} characters`;
   if (body.length > BODY_MAX_LENGTH) errors.body = `Message must be at most ${BODY_MAX_LENGTH} characters`;
-  if (intent === 'draft' && rawTo === '' && rawCc === '' && subject === '' && body === '') errors.body = 'Write something before saving a draft';
+  if (intent === 'draft' && rawTo === '' && rawCc === '' && subject === '' && body === '')
+    errors.body = 'Write something before saving a draft';
 
   const replyToId = optionalId(form.get('replyToId'));
   const forwardOfId = optionalId(form.get('forwardOfId'));
@@ -102,7 +106,8 @@ export function parseLabel(store: MailStore, form: URLSearchParams): Result<{ na
   const name = (form.get('name') ?? '').trim().replace(/\s+/g, ' ');
   if (name === '') errors.name = 'Name is required';
   else if (name.length > LABEL_NAME_MAX_LENGTH) errors.name = `Name must be at most ${LABEL_NAME_MAX_LENGTH} characters`;
-  else if (store.labels.some((label) => label.name.toLowerCase() === name.toLowerCase())) errors.name = `A label named “${name}” already exists`;
+  else if (store.labels.some((label) => label.name.toLowerCase() === name.toLowerCase()))
+    errors.name = `A label named “${name}” already exists`;
   const rawColor = (form.get('color') ?? '').trim();
   const used = new Set(store.labels.map((label) => label.color));
   const color = rawColor === '' ? (LABEL_COLORS.find((candidate) => !used.has(candidate)) ?? 'gray') : rawColor;

@@ -83,11 +83,13 @@ function generatePeople(random: Random): Person[] {
 /** All spaces and their second-level pages, plus a seeded subset of third-level pages, in tree order. */
 function selectTemplates(random: Random): PageTemplate[] {
   const all = SPACES.flat();
-  const depth = (template: PageTemplate): number => (template.parent === null ? 0 : 1 + depth(all.find((other) => other.title === template.parent)!));
+  const depth = (template: PageTemplate): number =>
+    template.parent === null ? 0 : 1 + depth(all.find((other) => other.title === template.parent)!);
   const deep = random.shuffle(all.filter((template) => depth(template) === 2));
   // Every second-level page with possible subpages keeps at least one; the rest are drawn at random.
   const chosen = new Set<string>();
-  for (const template of deep) if (![...chosen].some((title) => all.find((other) => other.title === title)!.parent === template.parent)) chosen.add(template.title);
+  for (const template of deep)
+    if (![...chosen].some((title) => all.find((other) => other.title === title)!.parent === template.parent)) chosen.add(template.title);
   const target = random.int(15, 17);
   for (const template of deep) if (chosen.size < target) chosen.add(template.title);
   const ordered: PageTemplate[] = [];
@@ -98,11 +100,14 @@ function selectTemplates(random: Random): PageTemplate[] {
 }
 
 function fillPlaceholders(random: Random, body: string, people: readonly Person[]): string {
-  return body.replace(/\{(person|n:(\d+)-(\d+)|date:(-?\d+)-(-?\d+))\}/g, (_match, kind: string, nMin?: string, nMax?: string, dMin?: string, dMax?: string) => {
-    if (kind === 'person') return random.pick(people).name;
-    if (nMin !== undefined && nMax !== undefined) return String(random.int(Number(nMin), Number(nMax)));
-    return formatDate(addDays(TODAY, random.int(Number(dMin), Number(dMax))));
-  });
+  return body.replace(
+    /\{(person|n:(\d+)-(\d+)|date:(-?\d+)-(-?\d+))\}/g,
+    (_match, kind: string, nMin?: string, nMax?: string, dMin?: string, dMax?: string) => {
+      if (kind === 'person') return random.pick(people).name;
+      if (nMin !== undefined && nMax !== undefined) return String(random.int(Number(nMin), Number(nMax)));
+      return formatDate(addDays(TODAY, random.int(Number(dMin), Number(dMax))));
+    },
+  );
 }
 
 /** Links to pages this seed left out become plain text; list items that were only such a link go. */
@@ -122,7 +127,9 @@ function resolveLinks(body: string, included: ReadonlySet<string>): string {
 function relatedSection(random: Random, content: string, page: PageTemplate, templates: readonly PageTemplate[]): string {
   const linked = new Set(extractLinkTitles(content));
   const space = SPACES.find((pages) => pages.includes(page))!;
-  const candidates = templates.filter((template) => template.title !== page.title && !linked.has(template.title) && template.parent !== null && space.includes(template));
+  const candidates = templates.filter(
+    (template) => template.title !== page.title && !linked.has(template.title) && template.parent !== null && space.includes(template),
+  );
   const picks = random.shuffle(candidates).slice(0, random.int(1, 3));
   if (picks.length === 0) return '';
   return `\n\n## Related\n${picks.map((template) => `- [[${template.title}]]`).join('\n')}`;
@@ -132,7 +139,13 @@ type HistoryEntry = Pick<Version, 'version' | 'content' | 'editorId' | 'editedAt
 
 /** 1-5 versions; earlier ones hold a prefix of the content's blocks, the last one all of it. */
 function generateHistory(random: Random, content: string, authorId: number, people: readonly Person[]): HistoryEntry[] {
-  const count = random.weighted([[1, 3], [2, 4], [3, 3], [4, 2], [5, 1]] as const);
+  const count = random.weighted([
+    [1, 3],
+    [2, 4],
+    [3, 3],
+    [4, 2],
+    [5, 1],
+  ] as const);
   const blocks = content.split('\n\n');
   const lengths = [Math.max(1, Math.min(blocks.length - 1, Math.ceil(blocks.length / 2)))];
   for (let index = 1; index < count - 1; index++) lengths.push(random.int(lengths[index - 1]!, blocks.length));
@@ -141,7 +154,10 @@ function generateHistory(random: Random, content: string, authorId: number, peop
 
   const createdDaysAgo = random.int(25, 320);
   const lastDaysAgo = count === 1 ? createdDaysAgo : random.int(0, Math.min(createdDaysAgo - 1, random.chance(0.5) ? 12 : 120));
-  const days = [createdDaysAgo, ...Array.from({ length: count - 1 }, () => random.int(lastDaysAgo, createdDaysAgo - 1)).sort((a, b) => b - a)];
+  const days = [
+    createdDaysAgo,
+    ...Array.from({ length: count - 1 }, () => random.int(lastDaysAgo, createdDaysAgo - 1)).sort((a, b) => b - a),
+  ];
   if (count > 1) days[count - 1] = lastDaysAgo;
   const stamps = days.map((daysAgo) => dayStamp(random, daysAgo)).sort();
   const editors: Array<readonly [number, number]> = people.map((person) => [person.id, person.id === authorId ? 3 : 1] as const);
@@ -151,7 +167,13 @@ function generateHistory(random: Random, content: string, authorId: number, peop
     const added = blocks.slice(previous, length);
     const heading = added.map((block) => /^#{1,3} ([^\n]+)/.exec(block)?.[1]).find((text) => text !== undefined);
     const summary =
-      index === 0 ? 'Created page' : heading !== undefined ? `Added \u201c${heading}\u201d section` : added.length > 0 ? 'Expanded the page' : random.pick(EDIT_SUMMARIES);
+      index === 0
+        ? 'Created page'
+        : heading !== undefined
+          ? `Added \u201c${heading}\u201d section`
+          : added.length > 0
+            ? 'Expanded the page'
+            : random.pick(EDIT_SUMMARIES);
     return {
       version: index + 1,
       content: blocks.slice(0, length).join('\n\n'),

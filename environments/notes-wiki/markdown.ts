@@ -58,7 +58,8 @@ export function renderMarkdown(content: string, resolve: LinkResolver): Rendered
 
   const flush = (): void => {
     if (paragraph.length > 0) out.push(`<p>${inline(paragraph.join(' '), resolve)}</p>`);
-    if (list !== undefined) out.push(`<${list.tag}>${list.items.map((item) => `<li>${inline(item, resolve)}</li>`).join('')}</${list.tag}>`);
+    if (list !== undefined)
+      out.push(`<${list.tag}>${list.items.map((item) => `<li>${inline(item, resolve)}</li>`).join('')}</${list.tag}>`);
     if (quote.length > 0) out.push(`<blockquote><p>${inline(quote.join(' '), resolve)}</p></blockquote>`);
     paragraph = [];
     list = undefined;
@@ -115,7 +116,12 @@ export function renderMarkdown(content: string, resolve: LinkResolver): Rendered
 }
 
 function uniqueId(headings: readonly Heading[], text: string): string {
-  const base = `section-${plainText(text).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'part'}`;
+  const base = `section-${
+    plainText(text)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'part'
+  }`;
   let id = base;
   for (let suffix = 2; headings.some((heading) => heading.id === id); suffix++) id = `${base}-${suffix}`;
   return id;

@@ -56,6 +56,9 @@ export interface WikiData {
 
 /** "Design System" → "design-system"; used in /tags/:slug. */
 export function slugify(name: string): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return slug === '' ? 'tag' : slug;
 }

@@ -65,7 +65,13 @@ export function buildState(store: WikiStore): WikiState {
         content: version.content,
       };
     });
-  const tags = store.tags.map((tag) => ({ id: tag.id, name: tag.name, slug: tag.slug, pageCount: pagesWithTag(store, tag).length, url: `/tags/${tag.slug}` }));
+  const tags = store.tags.map((tag) => ({
+    id: tag.id,
+    name: tag.name,
+    slug: tag.slug,
+    pageCount: pagesWithTag(store, tag).length,
+    url: `/tags/${tag.slug}`,
+  }));
   const links: StateRecord[] = [];
   for (const page of store.pages) {
     for (const title of extractLinkTitles(page.content)) {

@@ -26,7 +26,8 @@ export function childrenOf(store: WikiStore, parentId: number | null): Page[] {
 /** The page's ancestors, top-level space first. */
 export function ancestors(store: WikiStore, page: Page): Page[] {
   const chain: Page[] = [];
-  for (let parent = store.page(page.parentId); parent !== undefined && chain.length < 50; parent = store.page(parent.parentId)) chain.unshift(parent);
+  for (let parent = store.page(page.parentId); parent !== undefined && chain.length < 50; parent = store.page(parent.parentId))
+    chain.unshift(parent);
   return chain;
 }
 
@@ -46,7 +47,9 @@ export function linkResolver(store: WikiStore): LinkResolver {
 export function backlinks(store: WikiStore, page: Page): Page[] {
   const key = page.title.toLowerCase();
   return store.pages
-    .filter((other) => other.id !== page.id && !other.archived && extractLinkTitles(other.content).some((title) => title.toLowerCase() === key))
+    .filter(
+      (other) => other.id !== page.id && !other.archived && extractLinkTitles(other.content).some((title) => title.toLowerCase() === key),
+    )
     .sort(byTitle);
 }
 

@@ -40,7 +40,10 @@ export function updatePage(store: WikiStore, request: AppRequest, [id]: string[]
     return htmlResponse(renderEditPage(store, page, { values, errors: result.errors }), UNPROCESSABLE);
   }
   const changed = store.updatePage(page, result.value);
-  return redirect(`/pages/${page.id}`, changed ? `Page ${quoted(page.title)} saved as v${page.version}` : `No changes to save on ${quoted(page.title)}`);
+  return redirect(
+    `/pages/${page.id}`,
+    changed ? `Page ${quoted(page.title)} saved as v${page.version}` : `No changes to save on ${quoted(page.title)}`,
+  );
 }
 
 export function restoreVersion(store: WikiStore, request: AppRequest, [id]: string[]): AppResponse {
@@ -61,12 +64,18 @@ export function movePage(store: WikiStore, request: AppRequest, [id]: string[]):
   const errors: FieldErrors = {};
   const parentId = parseParent(store, request.form.get('parentId'), page, errors);
   if (errors.parentId !== undefined) {
-    return htmlResponse(renderMovePage(store, page, { selected: request.form.get('parentId') ?? '', error: errors.parentId }), UNPROCESSABLE);
+    return htmlResponse(
+      renderMovePage(store, page, { selected: request.form.get('parentId') ?? '', error: errors.parentId }),
+      UNPROCESSABLE,
+    );
   }
   if (parentId === page.parentId) return redirect(`/pages/${page.id}`, `${quoted(page.title)} is already there`);
   store.movePage(page, parentId);
   const parent = store.page(parentId);
-  return redirect(`/pages/${page.id}`, `Moved ${quoted(page.title)} ${parent === undefined ? 'to the top level' : `under ${quoted(parent.title)}`}`);
+  return redirect(
+    `/pages/${page.id}`,
+    `Moved ${quoted(page.title)} ${parent === undefined ? 'to the top level' : `under ${quoted(parent.title)}`}`,
+  );
 }
 
 /** The row checkbox (checked = star, unchecked sends nothing = unstar) and the page's Star button. */

@@ -65,12 +65,16 @@ export function historyPage(store: WikiStore, request: AppRequest, [id]: string[
 export function versionPage(store: WikiStore, request: AppRequest, [id, number]: string[]): AppResponse {
   const page = store.page(Number(id));
   const version = page === undefined ? undefined : store.history(page.id).find((entry) => entry.version === Number(number));
-  return page === undefined || version === undefined ? notFound(store, 'Version') : htmlResponse(renderVersion(store, page, version, request.flash));
+  return page === undefined || version === undefined
+    ? notFound(store, 'Version')
+    : htmlResponse(renderVersion(store, page, version, request.flash));
 }
 
 export function movePage(store: WikiStore, request: AppRequest, [id]: string[]): AppResponse {
   const page = store.page(Number(id));
-  return page === undefined ? notFound(store, 'Page') : htmlResponse(renderMovePage(store, page, { selected: String(page.parentId ?? '') }, request.flash));
+  return page === undefined
+    ? notFound(store, 'Page')
+    : htmlResponse(renderMovePage(store, page, { selected: String(page.parentId ?? '') }, request.flash));
 }
 
 export function starredPage(store: WikiStore, request: AppRequest): AppResponse {
@@ -86,7 +90,9 @@ export function tagsPage(store: WikiStore, request: AppRequest): AppResponse {
 
 export function tagPage(store: WikiStore, request: AppRequest, [slug]: string[]): AppResponse {
   const tag = store.tagBySlug(slug ?? '');
-  return tag === undefined ? notFound(store, 'Tag') : htmlResponse(renderTag(store, tag, pageNumber(request.url.searchParams), request.flash));
+  return tag === undefined
+    ? notFound(store, 'Tag')
+    : htmlResponse(renderTag(store, tag, pageNumber(request.url.searchParams), request.flash));
 }
 
 export function changesPage(store: WikiStore, request: AppRequest): AppResponse {

@@ -23,8 +23,16 @@ const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: /^\/pages\/(\d+)\/move$/, handler: pages.movePage },
   { method: 'POST', pattern: /^\/pages\/(\d+)\/move$/, handler: actions.movePage },
   { method: 'POST', pattern: /^\/pages\/(\d+)\/star$/, handler: actions.starPage },
-  { method: 'POST', pattern: /^\/pages\/(\d+)\/archive$/, handler: (store, request, params) => actions.archivePage(store, request, params, true) },
-  { method: 'POST', pattern: /^\/pages\/(\d+)\/unarchive$/, handler: (store, request, params) => actions.archivePage(store, request, params, false) },
+  {
+    method: 'POST',
+    pattern: /^\/pages\/(\d+)\/archive$/,
+    handler: (store, request, params) => actions.archivePage(store, request, params, true),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/pages\/(\d+)\/unarchive$/,
+    handler: (store, request, params) => actions.archivePage(store, request, params, false),
+  },
   { method: 'POST', pattern: /^\/pages\/(\d+)\/delete$/, handler: actions.deletePage },
   { method: 'GET', pattern: /^\/starred$/, handler: pages.starredPage },
   { method: 'GET', pattern: /^\/tags$/, handler: pages.tagsPage },

@@ -19,7 +19,9 @@ export interface FieldErrors {
 }
 
 export function errorList(errors: FieldErrors): string[] {
-  return [errors.title, errors.parentId, errors.tags, errors.content, errors.reviewDate, errors.note].filter((error): error is string => Boolean(error));
+  return [errors.title, errors.parentId, errors.tags, errors.content, errors.reviewDate, errors.note].filter((error): error is string =>
+    Boolean(error),
+  );
 }
 
 function parseTitle(store: WikiStore, form: URLSearchParams, self: Page | undefined, errors: FieldErrors): string {
@@ -34,7 +36,8 @@ function parseTitle(store: WikiStore, form: URLSearchParams, self: Page | undefi
 
 function parseContent(form: URLSearchParams, errors: FieldErrors): string {
   const content = (form.get('content') ?? '').replace(/\r\n?/g, '\n').trim();
-  if (content.length > CONTENT_MAX_LENGTH) errors.content = `Content must be at most ${CONTENT_MAX_LENGTH.toLocaleString('en-US')} characters`;
+  if (content.length > CONTENT_MAX_LENGTH)
+    errors.content = `Content must be at most ${CONTENT_MAX_LENGTH.toLocaleString('en-US')} characters`;
   return content;
 }
 

@@ -1,15 +1,24 @@
 import type { PageTemplate } from './vocab-types.js';
 
 export const DESIGN_PAGES: readonly PageTemplate[] = [
-  { title: 'Design', parent: null, tags: ['design-system'], body: `The **Design** space: our design system, brand and how we critique work.
+  {
+    title: 'Design',
+    parent: null,
+    tags: ['design-system'],
+    body: `The **Design** space: our design system, brand and how we critique work.
 
 ## Start here
 - [[Design System]] for components and tokens
 - [[Brand Guidelines]] for logo, voice and tone
 - [[Design Critique Process]] for getting feedback
 
-Design leads: {person}.` },
-  { title: 'Design System', parent: 'Design', tags: ['design-system'], body: `Our shared components and tokens, used by web and mobile.
+Design leads: {person}.`,
+  },
+  {
+    title: 'Design System',
+    parent: 'Design',
+    tags: ['design-system'],
+    body: `Our shared components and tokens, used by web and mobile.
 
 ## Foundations
 - [[Color Palette]]
@@ -20,8 +29,13 @@ Design leads: {person}.` },
 We maintain **{n:38-55} components**. Their status is tracked in [[Component Status]].
 
 ## Contributing
-Propose a component in #design-system; {person} triages proposals every Wednesday.` },
-  { title: 'Color Palette', parent: 'Design System', tags: ['design-system', 'accessibility'], body: `Semantic color tokens. Use names, never hex values.
+Propose a component in #design-system; {person} triages proposals every Wednesday.`,
+  },
+  {
+    title: 'Color Palette',
+    parent: 'Design System',
+    tags: ['design-system', 'accessibility'],
+    body: `Semantic color tokens. Use names, never hex values.
 
 ## Core tokens
 - \`color-text-primary\` — body text
@@ -30,8 +44,13 @@ Propose a component in #design-system; {person} triages proposals every Wednesda
 - \`color-surface\` — cards and panels
 
 ## Contrast
-All text pairs meet **WCAG AA**. Check new pairs with the [[Accessibility Checklist]].` },
-  { title: 'Typography', parent: 'Design System', tags: ['design-system'], body: `We use the system font stack for speed and familiarity.
+All text pairs meet **WCAG AA**. Check new pairs with the [[Accessibility Checklist]].`,
+  },
+  {
+    title: 'Typography',
+    parent: 'Design System',
+    tags: ['design-system'],
+    body: `We use the system font stack for speed and familiarity.
 
 ## Scale
 - Display: 32/40
@@ -41,8 +60,13 @@ All text pairs meet **WCAG AA**. Check new pairs with the [[Accessibility Checkl
 
 ## Rules
 1. One heading level per step; do not skip levels.
-2. Line length stays under **{n:70-80} characters**.` },
-  { title: 'Component Status', parent: 'Design System', tags: ['design-system', 'frontend'], body: `Where each component stands across design and code.
+2. Line length stays under **{n:70-80} characters**.`,
+  },
+  {
+    title: 'Component Status',
+    parent: 'Design System',
+    tags: ['design-system', 'frontend'],
+    body: `Where each component stands across design and code.
 
 ## Stable
 - Button, Input, Select, Checkbox, Dialog, Table
@@ -52,8 +76,13 @@ All text pairs meet **WCAG AA**. Check new pairs with the [[Accessibility Checkl
 - **Tree view** — owner {person}
 
 ## Deprecated
-- Old tabs component; migrate to the new Tabs by the end of the quarter.` },
-  { title: 'Design Critique Process', parent: 'Design', tags: ['how-to'], body: `Critique is about the work, not the designer.
+- Old tabs component; migrate to the new Tabs by the end of the quarter.`,
+  },
+  {
+    title: 'Design Critique Process',
+    parent: 'Design',
+    tags: ['how-to'],
+    body: `Critique is about the work, not the designer.
 
 ## Format
 1. The presenter shares the goal and constraints (5 minutes).
@@ -61,16 +90,26 @@ All text pairs meet **WCAG AA**. Check new pairs with the [[Accessibility Checkl
 3. Discussion of the top three themes (15 minutes).
 
 ## Schedule
-Every Thursday at 14:00. Sign up with {person}. About **{n:3-6} sessions** run each month.` },
-  { title: 'Brand Guidelines', parent: 'Design', tags: ['brand'], body: `How Northwind looks and sounds.
+Every Thursday at 14:00. Sign up with {person}. About **{n:3-6} sessions** run each month.`,
+  },
+  {
+    title: 'Brand Guidelines',
+    parent: 'Design',
+    tags: ['brand'],
+    body: `How Northwind looks and sounds.
 
 ## Pages
 - [[Logo Usage]]
 - [[Voice and Tone]]
 
 ## Assets
-Logos, illustrations and templates are in the brand drive. Ask {person} before creating new illustrations.` },
-  { title: 'Logo Usage', parent: 'Brand Guidelines', tags: ['brand'], body: `## Do
+Logos, illustrations and templates are in the brand drive. Ask {person} before creating new illustrations.`,
+  },
+  {
+    title: 'Logo Usage',
+    parent: 'Brand Guidelines',
+    tags: ['brand'],
+    body: `## Do
 - Keep clear space equal to the height of the mark.
 - Use the white logo on dark backgrounds.
 
@@ -78,8 +117,13 @@ Logos, illustrations and templates are in the brand drive. Ask {person} before c
 - Stretch, rotate or recolor the logo.
 - Place the logo on busy photos.
 
-Minimum size is **{n:24-32} px** high on screens.` },
-  { title: 'Voice and Tone', parent: 'Brand Guidelines', tags: ['brand', 'how-to'], body: `We sound **clear, warm and direct**.
+Minimum size is **{n:24-32} px** high on screens.`,
+  },
+  {
+    title: 'Voice and Tone',
+    parent: 'Brand Guidelines',
+    tags: ['brand', 'how-to'],
+    body: `We sound **clear, warm and direct**.
 
 ## Principles
 - Say what happened and what to do next.
@@ -90,5 +134,6 @@ Minimum size is **{n:24-32} px** high on screens.` },
 - Instead of "Invalid input", write "Enter a date like 2026-06-30".
 - Instead of "Oops!", say what went wrong.
 
-Reviewed by {person} and the Support team.` },
+Reviewed by {person} and the Support team.`,
+  },
 ];

@@ -1,7 +1,11 @@
 import type { PageTemplate } from './vocab-types.js';
 
 export const ENGINEERING_PAGES: readonly PageTemplate[] = [
-  { title: 'Engineering', parent: null, tags: ['onboarding'], body: `Welcome to the **Engineering** space. This is where we keep architecture notes, runbooks and the way we work.
+  {
+    title: 'Engineering',
+    parent: null,
+    tags: ['onboarding'],
+    body: `Welcome to the **Engineering** space. This is where we keep architecture notes, runbooks and the way we work.
 
 ## Start here
 - New to the team? Read [[Engineering Onboarding]] first.
@@ -9,8 +13,13 @@ export const ENGINEERING_PAGES: readonly PageTemplate[] = [
 - Something on fire? Go to [[Incident Response]].
 
 ## Owners
-The space is maintained by {person} and {person}. Ask in #eng-help if a page is out of date.` },
-  { title: 'Architecture Overview', parent: 'Engineering', tags: ['architecture'], body: `Our platform is a set of **{n:9-14} services** behind a single API gateway, backed by Postgres and a Kafka event bus.
+The space is maintained by {person} and {person}. Ask in #eng-help if a page is out of date.`,
+  },
+  {
+    title: 'Architecture Overview',
+    parent: 'Engineering',
+    tags: ['architecture'],
+    body: `Our platform is a set of **{n:9-14} services** behind a single API gateway, backed by Postgres and a Kafka event bus.
 
 ## Big picture
 - Clients talk to the gateway over HTTPS; the gateway handles auth and rate limits.
@@ -23,8 +32,13 @@ The space is maintained by {person} and {person}. Ask in #eng-help if a page is 
 3. APIs follow the [[API Design Guidelines]].
 
 ## Diagrams
-The current system diagram lives in the design tool; {person} updates it after every quarterly review.` },
-  { title: 'Service Catalog', parent: 'Architecture Overview', tags: ['architecture', 'backend'], body: `Every production service, its owner and its on-call channel.
+The current system diagram lives in the design tool; {person} updates it after every quarterly review.`,
+  },
+  {
+    title: 'Service Catalog',
+    parent: 'Architecture Overview',
+    tags: ['architecture', 'backend'],
+    body: `Every production service, its owner and its on-call channel.
 
 ## Core services
 - **gateway** — edge routing and auth, owned by Platform
@@ -34,8 +48,13 @@ The current system diagram lives in the design tool; {person} updates it after e
 - **search-indexer** — keeps search in sync, owned by Platform
 
 ## Adding a service
-Open a request with {person} and fill in owner, tier and runbook link. Tier 1 services need a [[Database Failover]] plan before launch.` },
-  { title: 'API Design Guidelines', parent: 'Architecture Overview', tags: ['backend', 'architecture'], body: `How we design public and internal HTTP APIs.
+Open a request with {person} and fill in owner, tier and runbook link. Tier 1 services need a [[Database Failover]] plan before launch.`,
+  },
+  {
+    title: 'API Design Guidelines',
+    parent: 'Architecture Overview',
+    tags: ['backend', 'architecture'],
+    body: `How we design public and internal HTTP APIs.
 
 ## Resources
 - Use plural nouns: \`/invoices\`, \`/invoices/{id}\`.
@@ -46,8 +65,13 @@ Open a request with {person} and fill in owner, tier and runbook link. Tier 1 se
 Use cursor pagination with \`limit\` (max {n:100-200}) and \`cursor\`. Offsets are not allowed on tables over a million rows.
 
 ## Errors
-Errors return a JSON body with \`code\`, \`message\` and \`hint\`. See [[Data Model Conventions]] for field naming.` },
-  { title: 'Data Model Conventions', parent: 'Architecture Overview', tags: ['backend'], body: `Naming and typing rules for database tables and event payloads.
+Errors return a JSON body with \`code\`, \`message\` and \`hint\`. See [[Data Model Conventions]] for field naming.`,
+  },
+  {
+    title: 'Data Model Conventions',
+    parent: 'Architecture Overview',
+    tags: ['backend'],
+    body: `Naming and typing rules for database tables and event payloads.
 
 ## Naming
 - Tables are plural snake_case: \`payment_attempts\`.
@@ -59,8 +83,13 @@ Errors return a JSON body with \`code\`, \`message\` and \`hint\`. See [[Data Mo
 2. Backfill in batches of {n:500-2000} rows.
 3. Add constraints in a separate release.
 
-Questions go to {person}, who reviews every schema change.` },
-  { title: 'Runbooks', parent: 'Engineering', tags: ['runbook'], body: `Step-by-step procedures for operating production. Each runbook names an owner and is reviewed every quarter.
+Questions go to {person}, who reviews every schema change.`,
+  },
+  {
+    title: 'Runbooks',
+    parent: 'Engineering',
+    tags: ['runbook'],
+    body: `Step-by-step procedures for operating production. Each runbook names an owner and is reviewed every quarter.
 
 ## Index
 - [[Deploying to Production]]
@@ -69,8 +98,13 @@ Questions go to {person}, who reviews every schema change.` },
 - [[Rotating API Keys]]
 
 ## Writing a runbook
-Keep steps **numbered and copy-pasteable**. If a step needs judgment, say who decides.` },
-  { title: 'Deploying to Production', parent: 'Runbooks', tags: ['runbook', 'infrastructure'], body: `We deploy from \`main\` several times a day. Deploys are blocked on Fridays after 15:00 unless {person} approves.
+Keep steps **numbered and copy-pasteable**. If a step needs judgment, say who decides.`,
+  },
+  {
+    title: 'Deploying to Production',
+    parent: 'Runbooks',
+    tags: ['runbook', 'infrastructure'],
+    body: `We deploy from \`main\` several times a day. Deploys are blocked on Fridays after 15:00 unless {person} approves.
 
 ## Before you deploy
 - CI is green on the commit you are shipping.
@@ -84,8 +118,13 @@ Keep steps **numbered and copy-pasteable**. If a step needs judgment, say who de
 4. Post the release link in #deploys.
 
 ## If something looks wrong
-Stop and follow [[Rolling Back a Release]].` },
-  { title: 'Rolling Back a Release', parent: 'Runbooks', tags: ['runbook', 'incident'], body: `Roll back first, investigate later. A rollback takes about {n:4-9} minutes.
+Stop and follow [[Rolling Back a Release]].`,
+  },
+  {
+    title: 'Rolling Back a Release',
+    parent: 'Runbooks',
+    tags: ['runbook', 'incident'],
+    body: `Roll back first, investigate later. A rollback takes about {n:4-9} minutes.
 
 ## Steps
 1. Run \`deploy rollback --to previous\`.
@@ -93,8 +132,13 @@ Stop and follow [[Rolling Back a Release]].` },
 3. Announce the rollback in #incidents and tag {person}.
 
 ## Migrations
-Rollbacks never revert migrations. If a migration caused the problem, page the database owner and see [[Database Failover]].` },
-  { title: 'Database Failover', parent: 'Runbooks', tags: ['runbook', 'infrastructure'], body: `Promoting the replica when the primary Postgres instance is unhealthy.
+Rollbacks never revert migrations. If a migration caused the problem, page the database owner and see [[Database Failover]].`,
+  },
+  {
+    title: 'Database Failover',
+    parent: 'Runbooks',
+    tags: ['runbook', 'infrastructure'],
+    body: `Promoting the replica when the primary Postgres instance is unhealthy.
 
 ## When to fail over
 - The primary has been unreachable for more than **{n:2-5} minutes**.
@@ -106,8 +150,13 @@ Rollbacks never revert migrations. If a migration caused the problem, page the d
 3. Point the connection pooler at the new primary.
 4. Turn maintenance off and watch error rates.
 
-Last drill: {date:-60--20}, run by {person}.` },
-  { title: 'Rotating API Keys', parent: 'Runbooks', tags: ['runbook', 'security'], body: `Third-party API keys are rotated every **{n:60-90} days** or immediately after a suspected leak.
+Last drill: {date:-60--20}, run by {person}.`,
+  },
+  {
+    title: 'Rotating API Keys',
+    parent: 'Runbooks',
+    tags: ['runbook', 'security'],
+    body: `Third-party API keys are rotated every **{n:60-90} days** or immediately after a suspected leak.
 
 ## Steps
 1. Create the new key in the vendor console.
@@ -115,8 +164,13 @@ Last drill: {date:-60--20}, run by {person}.` },
 3. Restart the consuming service and confirm calls succeed.
 4. Revoke the old key after 24 hours.
 
-See [[Password and MFA Policy]] for how secrets must be stored.` },
-  { title: 'Incident Response', parent: 'Engineering', tags: ['incident'], body: `How we respond when customers are affected.
+See [[Password and MFA Policy]] for how secrets must be stored.`,
+  },
+  {
+    title: 'Incident Response',
+    parent: 'Engineering',
+    tags: ['incident'],
+    body: `How we respond when customers are affected.
 
 ## Roles
 - **Incident commander** coordinates and decides.
@@ -128,8 +182,13 @@ See [[Password and MFA Policy]] for how secrets must be stored.` },
 2. Pick a severity from [[Severity Levels]].
 3. After resolution, write a postmortem using the [[Postmortem Template]].
 
-Current on-call is listed in [[On-call Rotation]].` },
-  { title: 'On-call Rotation', parent: 'Incident Response', tags: ['incident'], body: `Primary and secondary on-call rotate **weekly on Mondays at 10:00**.
+Current on-call is listed in [[On-call Rotation]].`,
+  },
+  {
+    title: 'On-call Rotation',
+    parent: 'Incident Response',
+    tags: ['incident'],
+    body: `Primary and secondary on-call rotate **weekly on Mondays at 10:00**.
 
 ## This quarter
 - Primary this week: {person}
@@ -139,8 +198,13 @@ Current on-call is listed in [[On-call Rotation]].` },
 ## Expectations
 - Acknowledge pages within {n:5-15} minutes.
 - Hand over open issues at the end of your shift.
-- Take a recovery day after a night with more than two pages.` },
-  { title: 'Postmortem Template', parent: 'Incident Response', tags: ['incident', 'how-to'], body: `Copy this page for every Sev 1 or Sev 2 incident. Postmortems are **blameless**.
+- Take a recovery day after a night with more than two pages.`,
+  },
+  {
+    title: 'Postmortem Template',
+    parent: 'Incident Response',
+    tags: ['incident', 'how-to'],
+    body: `Copy this page for every Sev 1 or Sev 2 incident. Postmortems are **blameless**.
 
 ## Summary
 One paragraph: what happened, how long, who was affected.
@@ -155,8 +219,13 @@ Explain the contributing factors, not the person.
 
 ## Action items
 1. Each item has an owner and a due date.
-2. Review action items in the weekly ops review with {person}.` },
-  { title: 'Severity Levels', parent: 'Incident Response', tags: ['incident'], body: `Pick the highest level that matches.
+2. Review action items in the weekly ops review with {person}.`,
+  },
+  {
+    title: 'Severity Levels',
+    parent: 'Incident Response',
+    tags: ['incident'],
+    body: `Pick the highest level that matches.
 
 ## Levels
 - **Sev 1** — full outage or data loss; all hands, status page within 10 minutes.
@@ -164,8 +233,13 @@ Explain the contributing factors, not the person.
 - **Sev 3** — degraded performance or a workaround exists.
 - **Sev 4** — cosmetic or internal only.
 
-Last year we had {n:3-8} Sev 1 incidents. Escalate to {person} if unsure.` },
-  { title: 'Engineering Onboarding', parent: 'Engineering', tags: ['onboarding'], body: `Your first two weeks as an engineer at Northwind.
+Last year we had {n:3-8} Sev 1 incidents. Escalate to {person} if unsure.`,
+  },
+  {
+    title: 'Engineering Onboarding',
+    parent: 'Engineering',
+    tags: ['onboarding'],
+    body: `Your first two weeks as an engineer at Northwind.
 
 ## Week one
 1. Get your laptop ready with [[Laptop Setup]].
@@ -177,8 +251,13 @@ Last year we had {n:3-8} Sev 1 incidents. Escalate to {person} if unsure.` },
 - Read the [[Architecture Overview]].
 - Review a pull request using the [[Code Review Guidelines]].
 
-Your buddy is assigned by {person} before day one.` },
-  { title: 'Local Development Setup', parent: 'Engineering Onboarding', tags: ['onboarding', 'how-to'], body: `Getting the monorepo running on your machine takes about **{n:30-60} minutes**.
+Your buddy is assigned by {person} before day one.`,
+  },
+  {
+    title: 'Local Development Setup',
+    parent: 'Engineering Onboarding',
+    tags: ['onboarding', 'how-to'],
+    body: `Getting the monorepo running on your machine takes about **{n:30-60} minutes**.
 
 ## Prerequisites
 - Node 20 and pnpm
@@ -191,8 +270,13 @@ Your buddy is assigned by {person} before day one.` },
 3. Seed the database: \`pnpm db:seed\`.
 4. Run \`pnpm dev\` and open the app on port 3000.
 
-Stuck? Pair with {person}.` },
-  { title: 'Code Review Guidelines', parent: 'Engineering Onboarding', tags: ['how-to'], body: `Reviews keep quality high and spread knowledge.
+Stuck? Pair with {person}.`,
+  },
+  {
+    title: 'Code Review Guidelines',
+    parent: 'Engineering Onboarding',
+    tags: ['how-to'],
+    body: `Reviews keep quality high and spread knowledge.
 
 ## For authors
 - Keep pull requests under **{n:300-500} lines** where possible.
@@ -203,8 +287,13 @@ Stuck? Pair with {person}.` },
 2. Label comments as **blocking** or **nit**.
 3. Approve when it is good enough, not perfect.
 
-See also [[API Design Guidelines]] for API changes.` },
-  { title: 'Frontend Handbook', parent: 'Engineering', tags: ['frontend'], body: `Conventions for the web app.
+See also [[API Design Guidelines]] for API changes.`,
+  },
+  {
+    title: 'Frontend Handbook',
+    parent: 'Engineering',
+    tags: ['frontend'],
+    body: `Conventions for the web app.
 
 ## Stack
 - TypeScript everywhere, strict mode on.
@@ -215,8 +304,13 @@ See also [[API Design Guidelines]] for API changes.` },
 - Every screen passes the [[Accessibility Checklist]].
 - Bundle size budget is **{n:180-250} KB** gzipped for the main route.
 
-Frontend guild meets every other Thursday; {person} runs it.` },
-  { title: 'Accessibility Checklist', parent: 'Frontend Handbook', tags: ['frontend', 'accessibility'], body: `Run through this list before a screen ships.
+Frontend guild meets every other Thursday; {person} runs it.`,
+  },
+  {
+    title: 'Accessibility Checklist',
+    parent: 'Frontend Handbook',
+    tags: ['frontend', 'accessibility'],
+    body: `Run through this list before a screen ships.
 
 ## Checklist
 - Every control has an accessible name.
@@ -225,8 +319,13 @@ Frontend guild meets every other Thursday; {person} runs it.` },
 - Dialogs trap focus and close with Escape.
 - Forms show errors in text, not only color.
 
-Audit owner: {person}. Last full audit: {date:-80--30}.` },
-  { title: 'Design Tokens in Code', parent: 'Frontend Handbook', tags: ['frontend', 'design-system'], body: `How tokens from the [[Design System]] reach the codebase.
+Audit owner: {person}. Last full audit: {date:-80--30}.`,
+  },
+  {
+    title: 'Design Tokens in Code',
+    parent: 'Frontend Handbook',
+    tags: ['frontend', 'design-system'],
+    body: `How tokens from the [[Design System]] reach the codebase.
 
 ## Pipeline
 1. Designers publish tokens from the design tool.
@@ -236,5 +335,6 @@ Audit owner: {person}. Last full audit: {date:-80--30}.` },
 ## Usage
 Use \`var(--color-text-primary)\` instead of hex values. Raw colors fail the lint step.
 
-See [[Color Palette]] for the names.` },
+See [[Color Palette]] for the names.`,
+  },
 ];

@@ -1,7 +1,11 @@
 import type { PageTemplate } from './vocab-types.js';
 
 export const PRODUCT_PAGES: readonly PageTemplate[] = [
-  { title: 'Product', parent: null, tags: ['roadmap'], body: `The **Product** space holds our roadmap, requirements, research and release notes.
+  {
+    title: 'Product',
+    parent: null,
+    tags: ['roadmap'],
+    body: `The **Product** space holds our roadmap, requirements, research and release notes.
 
 ## Where things live
 - Strategy and priorities: [[Product Roadmap 2026]]
@@ -9,8 +13,13 @@ export const PRODUCT_PAGES: readonly PageTemplate[] = [
 - What customers told us: [[Customer Research]]
 - What we shipped: [[Release Notes]]
 
-Product leads: {person} and {person}.` },
-  { title: 'Product Roadmap 2026', parent: 'Product', tags: ['roadmap'], body: `Our three bets for 2026, reviewed every quarter.
+Product leads: {person} and {person}.`,
+  },
+  {
+    title: 'Product Roadmap 2026',
+    parent: 'Product',
+    tags: ['roadmap'],
+    body: `Our three bets for 2026, reviewed every quarter.
 
 ## Bets
 1. **Offline-first mobile** — field teams lose signal daily. See [[PRD: Offline Mode]].
@@ -22,8 +31,13 @@ Product leads: {person} and {person}.` },
 - Support tickets about billing down by half.
 
 ## Status
-Planning for the next quarter is in [[Q3 Planning Notes]]. Owner: {person}.` },
-  { title: 'Q3 Planning Notes', parent: 'Product Roadmap 2026', tags: ['roadmap', 'meeting-notes'], body: `Notes from the Q3 planning session on {date:-20--5}.
+Planning for the next quarter is in [[Q3 Planning Notes]]. Owner: {person}.`,
+  },
+  {
+    title: 'Q3 Planning Notes',
+    parent: 'Product Roadmap 2026',
+    tags: ['roadmap', 'meeting-notes'],
+    body: `Notes from the Q3 planning session on {date:-20--5}.
 
 ## Attendees
 {person}, {person}, {person}
@@ -37,8 +51,13 @@ Planning for the next quarter is in [[Q3 Planning Notes]]. Owner: {person}.` },
 1. Do we need a new pricing tier for workspaces?
 2. Who owns the migration of legacy dashboards?
 
-Follow-up review in two weeks.` },
-  { title: 'Product Requirements', parent: 'Product', tags: ['how-to'], body: `Every significant feature starts with a short requirements document.
+Follow-up review in two weeks.`,
+  },
+  {
+    title: 'Product Requirements',
+    parent: 'Product',
+    tags: ['how-to'],
+    body: `Every significant feature starts with a short requirements document.
 
 ## Template
 - **Problem** — who hurts and how we know.
@@ -50,8 +69,13 @@ Follow-up review in two weeks.` },
 - [[PRD: Offline Mode]]
 - [[PRD: Team Workspaces]]
 
-Reviews happen on Tuesdays; book a slot with {person}.` },
-  { title: 'PRD: Offline Mode', parent: 'Product Requirements', tags: ['roadmap', 'research'], body: `## Problem
+Reviews happen on Tuesdays; book a slot with {person}.`,
+  },
+  {
+    title: 'PRD: Offline Mode',
+    parent: 'Product Requirements',
+    tags: ['roadmap', 'research'],
+    body: `## Problem
 Field technicians lose connectivity for up to **{n:20-60} minutes** at a time and cannot log work.
 
 ## Goals
@@ -66,8 +90,13 @@ Field technicians lose connectivity for up to **{n:20-60} minutes** at a time an
 2. Queue changes locally and replay them in order.
 3. Show a clear **Offline** badge and the number of pending changes.
 
-Research: [[Interview Notes: Acme Logistics]]. PM: {person}.` },
-  { title: 'PRD: Team Workspaces', parent: 'Product Requirements', tags: ['roadmap'], body: `## Problem
+Research: [[Interview Notes: Acme Logistics]]. PM: {person}.`,
+  },
+  {
+    title: 'PRD: Team Workspaces',
+    parent: 'Product Requirements',
+    tags: ['roadmap'],
+    body: `## Problem
 Accounts with more than {n:40-80} users struggle to share dashboards between teams.
 
 ## Goals
@@ -80,16 +109,26 @@ Accounts with more than {n:40-80} users struggle to share dashboards between tea
 3. Read-only sharing first, editing later.
 
 ## Risks
-Permissions complexity. {person} is drafting the permission matrix.` },
-  { title: 'Customer Research', parent: 'Product', tags: ['research'], body: `Interviews, surveys and usability tests, newest first.
+Permissions complexity. {person} is drafting the permission matrix.`,
+  },
+  {
+    title: 'Customer Research',
+    parent: 'Product',
+    tags: ['research'],
+    body: `Interviews, surveys and usability tests, newest first.
 
 ## Recent studies
 - [[Interview Notes: Acme Logistics]]
 - [[Survey Results May 2026]]
 
 ## How to request research
-Fill in the intake form and tag {person}. We run about **{n:6-10} interviews** a month.` },
-  { title: 'Interview Notes: Acme Logistics', parent: 'Customer Research', tags: ['research', 'meeting-notes'], body: `Interview with the operations lead at Acme Logistics on {date:-40--10}. Interviewer: {person}.
+Fill in the intake form and tag {person}. We run about **{n:6-10} interviews** a month.`,
+  },
+  {
+    title: 'Interview Notes: Acme Logistics',
+    parent: 'Customer Research',
+    tags: ['research', 'meeting-notes'],
+    body: `Interview with the operations lead at Acme Logistics on {date:-40--10}. Interviewer: {person}.
 
 ## Context
 - {n:120-300} drivers, mostly rural routes.
@@ -103,8 +142,13 @@ Fill in the intake form and tag {person}. We run about **{n:6-10} interviews** a
 1. Offline editing is the top request.
 2. Sync conflicts must be visible, not silent.
 
-Feeds into [[PRD: Offline Mode]].` },
-  { title: 'Survey Results May 2026', parent: 'Customer Research', tags: ['research'], body: `We surveyed **{n:350-900} customers** in May.
+Feeds into [[PRD: Offline Mode]].`,
+  },
+  {
+    title: 'Survey Results May 2026',
+    parent: 'Customer Research',
+    tags: ['research'],
+    body: `We surveyed **{n:350-900} customers** in May.
 
 ## Highlights
 - {n:55-75}% use the mobile app weekly.
@@ -114,16 +158,26 @@ Feeds into [[PRD: Offline Mode]].` },
 ## Satisfaction
 NPS moved from 31 to {n:34-45}. Detractors mention slow exports and billing confusion.
 
-Full data export is in the research drive; contact {person}.` },
-  { title: 'Release Notes', parent: 'Product', tags: ['release-notes'], body: `Customer-facing release notes. We publish one page per minor release.
+Full data export is in the research drive; contact {person}.`,
+  },
+  {
+    title: 'Release Notes',
+    parent: 'Product',
+    tags: ['release-notes'],
+    body: `Customer-facing release notes. We publish one page per minor release.
 
 ## Releases
 - [[Release 4.3]]
 - [[Release 4.2]]
 
 ## Style
-Write for customers: lead with the benefit, avoid internal names. Drafts are reviewed by {person}.` },
-  { title: 'Release 4.2', parent: 'Release Notes', tags: ['release-notes'], body: `Released on {date:-70--45}.
+Write for customers: lead with the benefit, avoid internal names. Drafts are reviewed by {person}.`,
+  },
+  {
+    title: 'Release 4.2',
+    parent: 'Release Notes',
+    tags: ['release-notes'],
+    body: `Released on {date:-70--45}.
 
 ## New
 - **Bulk edit** for jobs: change status or assignee for up to 200 jobs at once.
@@ -134,8 +188,13 @@ Write for customers: lead with the benefit, avoid internal names. Drafts are rev
 - Clearer error messages on failed payments.
 
 ## Fixed
-- Time zones in scheduled reports.` },
-  { title: 'Release 4.3', parent: 'Release Notes', tags: ['release-notes'], body: `Released on {date:-30--8}.
+- Time zones in scheduled reports.`,
+  },
+  {
+    title: 'Release 4.3',
+    parent: 'Release Notes',
+    tags: ['release-notes'],
+    body: `Released on {date:-30--8}.
 
 ## New
 - **Saved filters** on the jobs list.
@@ -147,8 +206,13 @@ Write for customers: lead with the benefit, avoid internal names. Drafts are rev
 
 ## Fixed
 - Duplicate notifications for reassigned jobs.
-- Invoices now show the correct tax line for EU customers.` },
-  { title: 'Pricing and Packaging', parent: 'Product', tags: ['roadmap'], body: `Current plans and how we decide on changes.
+- Invoices now show the correct tax line for EU customers.`,
+  },
+  {
+    title: 'Pricing and Packaging',
+    parent: 'Product',
+    tags: ['roadmap'],
+    body: `Current plans and how we decide on changes.
 
 ## Plans
 - **Starter** — up to 10 users, core features.
@@ -158,5 +222,6 @@ Write for customers: lead with the benefit, avoid internal names. Drafts are rev
 ## Changing prices
 1. Proposal with revenue impact reviewed by {person}.
 2. Existing customers get **60 days** notice.
-3. Sales and Support are briefed a week before launch.` },
+3. Sales and Support are briefed a week before launch.`,
+  },
 ];

@@ -88,7 +88,14 @@ function generateTasks(random: Random, projects: Project[], people: Person[]): T
       const dueOffset = status === 'done' ? random.int(-40, 10) : random.int(-14, 40);
       const createdDay = addDays(TODAY, -createdDaysAgo[number - 1]!);
       const sentences = random.shuffle(DESCRIPTION_SENTENCES).slice(0, random.int(1, 3));
-      const labels = random.shuffle(LABELS).slice(0, random.weighted([[0, 3], [1, 4], [2, 2]] as const));
+      const labels = random.shuffle(LABELS).slice(
+        0,
+        random.weighted([
+          [0, 3],
+          [1, 4],
+          [2, 2],
+        ] as const),
+      );
       const createdAt = dayStamp(random, createdDay);
       tasks.push({
         id: tasks.length + 1,
@@ -150,7 +157,14 @@ function generateActivity(tasks: Task[], comments: Comment[]): Activity[] {
   }
   for (const comment of comments) {
     const task = tasks.find((candidate) => candidate.id === comment.taskId)!;
-    entries.push({ at: comment.createdAt, actorId: comment.authorId, verb: 'commented on', taskId: task.id, subject: task.title, detail: '' });
+    entries.push({
+      at: comment.createdAt,
+      actorId: comment.authorId,
+      verb: 'commented on',
+      taskId: task.id,
+      subject: task.title,
+      detail: '',
+    });
   }
   entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : (a.taskId ?? 0) - (b.taskId ?? 0)));
   return entries.map((entry, index) => ({ id: index + 1, ...entry }));

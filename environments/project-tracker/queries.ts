@@ -36,8 +36,7 @@ export function filterAndSortTasks(store: TrackerStore, tasks: readonly Task[], 
   const filtered = tasks.filter(
     (task) =>
       (query.status === undefined || task.status === query.status) &&
-      (query.assignee === undefined ||
-        (query.assignee === 'none' ? task.assigneeId === null : task.assigneeId === query.assignee)),
+      (query.assignee === undefined || (query.assignee === 'none' ? task.assigneeId === null : task.assigneeId === query.assignee)),
   );
   const compare = comparator(store, query.sort);
   const sign = query.direction === 'asc' ? 1 : -1;
@@ -53,8 +52,7 @@ function comparator(store: TrackerStore, sort: SortKey): (a: Task, b: Task) => n
     case 'priority':
       return (a, b) => TASK_PRIORITIES.indexOf(a.priority) - TASK_PRIORITIES.indexOf(b.priority);
     case 'assignee':
-      return (a, b) =>
-        (store.person(a.assigneeId)?.name ?? '\uffff').localeCompare(store.person(b.assigneeId)?.name ?? '\uffff', 'en');
+      return (a, b) => (store.person(a.assigneeId)?.name ?? '\uffff').localeCompare(store.person(b.assigneeId)?.name ?? '\uffff', 'en');
     case 'due':
       return (a, b) => (a.dueDate ?? '9999-12-31').localeCompare(b.dueDate ?? '9999-12-31');
   }

@@ -107,7 +107,12 @@ export function addComment(store: TrackerStore, request: AppRequest, taskId: num
   const task = store.task(taskId);
   if (task === undefined) return notFound(store, 'Task');
   const body = (request.form.get('body') ?? '').trim();
-  const error = body === '' ? 'Comment cannot be empty' : body.length > COMMENT_MAX_LENGTH ? `Comment must be at most ${COMMENT_MAX_LENGTH} characters` : undefined;
+  const error =
+    body === ''
+      ? 'Comment cannot be empty'
+      : body.length > COMMENT_MAX_LENGTH
+        ? `Comment must be at most ${COMMENT_MAX_LENGTH} characters`
+        : undefined;
   if (error !== undefined) {
     return htmlResponse(renderTaskDetail(store, task, { flash: undefined, comment: { body, error } }), UNPROCESSABLE);
   }

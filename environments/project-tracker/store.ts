@@ -154,7 +154,13 @@ export class TrackerStore {
 
   addComment(task: Task, body: string): Comment {
     const at = this.advance();
-    const comment: Comment = { id: nextId(this.data.comments, this.retired.comment), taskId: task.id, authorId: CURRENT_USER_ID, body, createdAt: at };
+    const comment: Comment = {
+      id: nextId(this.data.comments, this.retired.comment),
+      taskId: task.id,
+      authorId: CURRENT_USER_ID,
+      body,
+      createdAt: at,
+    };
     this.data.comments.push(comment);
     task.updatedAt = at;
     this.log(at, 'commented on', task);

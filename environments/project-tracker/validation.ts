@@ -16,7 +16,11 @@ export interface TaskFieldErrors {
 }
 
 /** Reads the New task and Task details forms (the latter also sends status and description). */
-export function parseTaskForm(store: TrackerStore, form: URLSearchParams, defaults: { status: TaskStatus; description: string }): Result<NewTaskInput, TaskFieldErrors> {
+export function parseTaskForm(
+  store: TrackerStore,
+  form: URLSearchParams,
+  defaults: { status: TaskStatus; description: string },
+): Result<NewTaskInput, TaskFieldErrors> {
   const errors: TaskFieldErrors = {};
   const title = (form.get('title') ?? '').trim().replace(/\s+/g, ' ');
   if (title === '') errors.title = 'Title is required';

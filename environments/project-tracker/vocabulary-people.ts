@@ -59,16 +59,7 @@ export const LABELS: readonly string[] = [
   'analytics',
 ];
 
-export const PROJECT_COLORS: readonly string[] = [
-  '#6366f1',
-  '#10b981',
-  '#f59e0b',
-  '#ec4899',
-  '#0ea5e9',
-  '#8b5cf6',
-  '#14b8a6',
-  '#f97316',
-];
+export const PROJECT_COLORS: readonly string[] = ['#6366f1', '#10b981', '#f59e0b', '#ec4899', '#0ea5e9', '#8b5cf6', '#14b8a6', '#f97316'];
 
 export const COMMENT_BODIES: readonly string[] = [
   'I can pick this up after standup tomorrow.',

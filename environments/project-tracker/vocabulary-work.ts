@@ -9,16 +9,51 @@ export interface ProjectTemplate {
 }
 
 export const PROJECT_TEMPLATES: readonly ProjectTemplate[] = [
-  { name: 'Apollo Web App', key: 'APO', category: 'software', description: 'Rebuild of the customer-facing web app on the new design system.' },
-  { name: 'Mobile Onboarding', key: 'MOB', category: 'software', description: 'Redesign the first-run experience of the iOS and Android apps.' },
-  { name: 'Billing Revamp', key: 'BIL', category: 'software', description: 'Move invoicing and subscriptions to the new billing provider.' },
+  {
+    name: 'Apollo Web App',
+    key: 'APO',
+    category: 'software',
+    description: 'Rebuild of the customer-facing web app on the new design system.',
+  },
+  {
+    name: 'Mobile Onboarding',
+    key: 'MOB',
+    category: 'software',
+    description: 'Redesign the first-run experience of the iOS and Android apps.',
+  },
+  {
+    name: 'Billing Revamp',
+    key: 'BIL',
+    category: 'software',
+    description: 'Move invoicing and subscriptions to the new billing provider.',
+  },
   { name: 'Customer Portal', key: 'POR', category: 'software', description: 'Self-service portal for accounts, users and invoices.' },
-  { name: 'Cloud Migration', key: 'CLD', category: 'operations', description: 'Move the remaining services from the data center to the cloud.' },
-  { name: 'Security Audit', key: 'SEC', category: 'operations', description: 'Close the findings of the annual SOC 2 audit before renewal.' },
-  { name: 'Summer Launch', key: 'SUM', category: 'marketing', description: 'Launch campaign for the July release: website, email and events.' },
+  {
+    name: 'Cloud Migration',
+    key: 'CLD',
+    category: 'operations',
+    description: 'Move the remaining services from the data center to the cloud.',
+  },
+  {
+    name: 'Security Audit',
+    key: 'SEC',
+    category: 'operations',
+    description: 'Close the findings of the annual SOC 2 audit before renewal.',
+  },
+  {
+    name: 'Summer Launch',
+    key: 'SUM',
+    category: 'marketing',
+    description: 'Launch campaign for the July release: website, email and events.',
+  },
   { name: 'Brand Refresh', key: 'BRD', category: 'marketing', description: 'New logo, palette and website refresh across all channels.' },
   { name: 'Help Center', key: 'HLP', category: 'support', description: 'Rewrite the help center and cut ticket volume by 20%.' },
-  { name: 'Docs Overhaul', key: 'DOC', category: 'support', description: 'Restructure the developer docs and publish a proper API reference.' },
+  {
+    name: 'Docs Overhaul',
+    key: 'DOC',
+    category: 'support',
+    description: 'Restructure the developer docs and publish a proper API reference.',
+  },
 ];
 
 export const TASK_TITLES: Record<WorkCategory, readonly string[]> = {

@@ -2,7 +2,16 @@ import { PRICE_RANGES, SORTS, isPriceRange, isCatalogSort, type CatalogQuery } f
 
 export const CATALOG_PAGE_SIZE = 12;
 
-export const DEFAULT_QUERY: CatalogQuery = { q: '', category: '', price: '', rating: 0, inStock: false, sort: 'featured', view: 'grid', page: 1 };
+export const DEFAULT_QUERY: CatalogQuery = {
+  q: '',
+  category: '',
+  price: '',
+  rating: 0,
+  inStock: false,
+  sort: 'featured',
+  view: 'grid',
+  page: 1,
+};
 
 /** Reads ?q=&category=&price=&rating=&stock=&sort=&view=&page= leniently: unknown values fall back to defaults. */
 export function parseCatalogQuery(params: URLSearchParams): CatalogQuery {
@@ -38,7 +47,10 @@ export function catalogHref(base: '/products' | '/search', query: CatalogQuery, 
   return `${base}${search ? `?${search}` : ''}`;
 }
 
-export const PRICE_OPTIONS = [{ value: '', label: 'Any price' }, ...Object.entries(PRICE_RANGES).map(([value, range]) => ({ value, label: range.label }))];
+export const PRICE_OPTIONS = [
+  { value: '', label: 'Any price' },
+  ...Object.entries(PRICE_RANGES).map(([value, range]) => ({ value, label: range.label })),
+];
 export const SORT_OPTIONS = Object.entries(SORTS).map(([value, label]) => ({ value, label }));
 export const RATING_OPTIONS = [
   { value: '', label: 'Any rating' },

@@ -39,7 +39,11 @@ export function generateAccount(random: Random): Account {
   const first = random.pick(FIRST_NAMES);
   const last = random.pick(LAST_NAMES);
   const name = `${first} ${last}`;
-  const customer: Customer = { name, email: `${first.toLowerCase()}.${last.toLowerCase()}@example.com`, memberSince: addDays(TODAY, -random.int(200, 1400)) };
+  const customer: Customer = {
+    name,
+    email: `${first.toLowerCase()}.${last.toLowerCase()}@example.com`,
+    memberSince: addDays(TODAY, -random.int(200, 1400)),
+  };
   const place = random.pick(PLACES);
   const streets = random.shuffle(place.streets);
   const cities = random.shuffle(place.cities);
@@ -67,12 +71,18 @@ export function generateAccount(random: Random): Account {
 /** Days ago an order in `status` was placed. */
 function placedDaysAgo(random: Random, status: OrderStatus): number {
   switch (status) {
-    case 'processing': return random.int(0, 1);
-    case 'shipped': return random.int(2, 5);
-    case 'delivered': return random.int(8, 80);
-    case 'return_requested': return random.int(12, 35);
-    case 'returned': return random.int(70, 150);
-    case 'cancelled': return random.int(10, 90);
+    case 'processing':
+      return random.int(0, 1);
+    case 'shipped':
+      return random.int(2, 5);
+    case 'delivered':
+      return random.int(8, 80);
+    case 'return_requested':
+      return random.int(12, 35);
+    case 'returned':
+      return random.int(70, 150);
+    case 'cancelled':
+      return random.int(10, 90);
   }
 }
 
@@ -100,19 +110,47 @@ export function generateCommerce(random: Random, products: Product[], account: A
   drafts.forEach((draft, index) => {
     number += random.int(40, 900);
     const id = index + 1;
-    const lines = random.shuffle(products).slice(0, draft.status === 'returned' ? 1 : random.weighted([[1, 4], [2, 4], [3, 2], [4, 1]] as const));
+    const lines = random.shuffle(products).slice(
+      0,
+      draft.status === 'returned'
+        ? 1
+        : random.weighted([
+            [1, 4],
+            [2, 4],
+            [3, 2],
+            [4, 1],
+          ] as const),
+    );
     for (const product of lines) {
-      orderItems.push({ id: orderItems.length + 1, orderId: id, productId: product.id, productName: product.name, unitPrice: product.price, quantity: random.weighted([[1, 7], [2, 2], [3, 1]] as const) });
+      orderItems.push({
+        id: orderItems.length + 1,
+        orderId: id,
+        productId: product.id,
+        productName: product.name,
+        unitPrice: product.price,
+        quantity: random.weighted([
+          [1, 7],
+          [2, 2],
+          [3, 1],
+        ] as const),
+      });
     }
     const subtotal = orderItems.filter((item) => item.orderId === id).reduce((sum, item) => sum + item.unitPrice * item.quantity, 0);
     const method: ShippingMethod = random.chance(0.25) ? 'express' : 'standard';
     const shipping = method === 'standard' && subtotal >= FREE_SHIPPING_CENTS ? 0 : SHIPPING_METHODS[method].cents;
-    const address = random.weighted([[account.addresses[0]!, 3], [account.addresses[1]!, 1]] as const);
+    const address = random.weighted([
+      [account.addresses[0]!, 3],
+      [account.addresses[1]!, 1],
+    ] as const);
     const { status, placedOn, placedAt } = draft;
     const shippedOn = status === 'processing' || status === 'cancelled' ? null : addDays(placedOn, 1);
     const arrived = status === 'delivered' || status === 'return_requested' || status === 'returned';
     const deliveryDate =
-      status === 'processing' ? addDays(TODAY, random.int(3, 8)) : status === 'shipped' ? addDays(TODAY, random.int(1, 3)) : addDays(placedOn, random.int(3, 6));
+      status === 'processing'
+        ? addDays(TODAY, random.int(3, 8))
+        : status === 'shipped'
+          ? addDays(TODAY, random.int(1, 3))
+          : addDays(placedOn, random.int(3, 6));
     orders.push({
       id,
       number: `FW-${number}`,
@@ -156,7 +194,10 @@ export function generateCommerce(random: Random, products: Product[], account: A
   const cartItems: CartItem[] = stocked.slice(0, random.int(2, 3)).map((product, index) => ({
     id: index + 1,
     productId: product.id,
-    quantity: random.weighted([[1, 3], [2, 1]] as const),
+    quantity: random.weighted([
+      [1, 3],
+      [2, 1],
+    ] as const),
     addedAt: timestampOn(addDays(TODAY, -random.int(1, 6)), random.int(8 * 60, 22 * 60)),
   }));
   const inCart = new Set(cartItems.map((item) => item.productId));

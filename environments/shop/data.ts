@@ -29,7 +29,12 @@ export function generateData(seed: number): ShopData {
 /** A price in cents near `dollars`, ending in .99, .95, .50 or .00. */
 function priceNear(random: Random, dollars: number): number {
   const whole = Math.max(5, Math.round(dollars * (0.85 + random.next() * 0.3)));
-  const ending = random.weighted([[99, 5], [95, 2], [50, 1], [0, 2]] as const);
+  const ending = random.weighted([
+    [99, 5],
+    [95, 2],
+    [50, 1],
+    [0, 2],
+  ] as const);
   return ending === 0 ? whole * 100 : (whole - 1) * 100 + ending;
 }
 
@@ -45,7 +50,12 @@ function generateProducts(random: Random, categories: Category[]): Product[] {
       usedSkus.add(sku);
       const price = priceNear(random, dollars);
       const onSale = random.chance(0.2);
-      const stock = random.weighted([[0, 8], [random.int(1, 4), 15], [random.int(5, 20), 40], [random.int(21, 80), 37]] as const);
+      const stock = random.weighted([
+        [0, 8],
+        [random.int(1, 4), 15],
+        [random.int(5, 20), 40],
+        [random.int(21, 80), 37],
+      ] as const);
       products.push({
         id: products.length + 1,
         sku,
@@ -73,8 +83,16 @@ function generateReviews(random: Random, products: Product[]): Review[] {
     const count = random.chance(0.08) ? 0 : random.int(1, 8);
     const quality = 3.1 + random.next() * 1.8;
     // Each product draws its titles and bodies without repeats (until a pool runs out).
-    const titles = { positive: random.shuffle(REVIEW_TITLES.positive), mixed: random.shuffle(REVIEW_TITLES.mixed), negative: random.shuffle(REVIEW_TITLES.negative) };
-    const bodies = { positive: random.shuffle(REVIEW_BODIES.positive), mixed: random.shuffle(REVIEW_BODIES.mixed), negative: random.shuffle(REVIEW_BODIES.negative) };
+    const titles = {
+      positive: random.shuffle(REVIEW_TITLES.positive),
+      mixed: random.shuffle(REVIEW_TITLES.mixed),
+      negative: random.shuffle(REVIEW_TITLES.negative),
+    };
+    const bodies = {
+      positive: random.shuffle(REVIEW_BODIES.positive),
+      mixed: random.shuffle(REVIEW_BODIES.mixed),
+      negative: random.shuffle(REVIEW_BODIES.negative),
+    };
     const used = { positive: 0, mixed: 0, negative: 0 };
     for (let index = 0; index < count; index++) {
       const rating = Math.min(5, Math.max(1, Math.round(quality + (random.next() * 2.4 - 1.5))));

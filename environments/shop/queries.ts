@@ -95,12 +95,15 @@ export function filterProducts(store: ShopStore, query: CatalogQuery): Product[]
     if (query.inStock && product.stock === 0) return false;
     if (needle === '') return true;
     const categoryName = store.data.categories.find((candidate) => candidate.id === product.categoryId)?.name ?? '';
-    return [product.name, product.brand, product.sku, categoryName, product.description].some((text) => text.toLowerCase().includes(needle));
+    return [product.name, product.brand, product.sku, categoryName, product.description].some((text) =>
+      text.toLowerCase().includes(needle),
+    );
   });
   const byName = (a: Product, b: Product) => a.name.localeCompare(b.name);
   const rating = (product: Product) => ratings.get(product.id)!;
   const sorters: Record<CatalogSort, (a: Product, b: Product) => number> = {
-    featured: (a, b) => rating(b).average * Math.log(rating(b).count + 2) - rating(a).average * Math.log(rating(a).count + 2) || byName(a, b),
+    featured: (a, b) =>
+      rating(b).average * Math.log(rating(b).count + 2) - rating(a).average * Math.log(rating(a).count + 2) || byName(a, b),
     price_asc: (a, b) => a.price - b.price || byName(a, b),
     price_desc: (a, b) => b.price - a.price || byName(a, b),
     rating: (a, b) => rating(b).average - rating(a).average || rating(b).count - rating(a).count || byName(a, b),

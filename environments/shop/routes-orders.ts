@@ -33,7 +33,10 @@ export function requestReturn(store: ShopStore, request: AppRequest, orderId: nu
   if (order === undefined) return notFound(store, 'Order');
   const returnable = returnableItems(store, order);
   if (returnable.length === 0) {
-    return htmlResponse(renderOrderDetail(store, order, undefined, undefined, `Order ${order.number} has no items that can be returned.`), UNPROCESSABLE);
+    return htmlResponse(
+      renderOrderDetail(store, order, undefined, undefined, `Order ${order.number} has no items that can be returned.`),
+      UNPROCESSABLE,
+    );
   }
   const result = parseReturnForm(returnable, request.form);
   if (!result.ok) return htmlResponse(renderOrderDetail(store, order, undefined, result.state), UNPROCESSABLE);

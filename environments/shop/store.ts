@@ -95,7 +95,12 @@ export class ShopStore {
       existing.quantity = Math.min(limit, existing.quantity + quantity);
       return existing;
     }
-    const item: CartItem = { id: nextId(this.data.cartItems, this.retired.cart), productId: product.id, quantity: Math.min(limit, quantity), addedAt: at };
+    const item: CartItem = {
+      id: nextId(this.data.cartItems, this.retired.cart),
+      productId: product.id,
+      quantity: Math.min(limit, quantity),
+      addedAt: at,
+    };
     this.data.cartItems.push(item);
     return item;
   }
@@ -129,7 +134,14 @@ export class ShopStore {
 
   addReview(product: Product, input: ReviewInput): Review {
     const at = this.advance();
-    const review: Review = { id: nextId(this.data.reviews), productId: product.id, authorName: this.data.customer.name, ...input, createdAt: at, mine: true };
+    const review: Review = {
+      id: nextId(this.data.reviews),
+      productId: product.id,
+      authorName: this.data.customer.name,
+      ...input,
+      createdAt: at,
+      mine: true,
+    };
     this.data.reviews.push(review);
     return review;
   }
@@ -140,7 +152,14 @@ export class ShopStore {
     const id = nextId(this.data.orders);
     const lines = this.data.cartItems.map((item) => ({ item, product: this.product(item.productId)! }));
     for (const { item, product } of lines) {
-      this.data.orderItems.push({ id: nextId(this.data.orderItems), orderId: id, productId: product.id, productName: product.name, unitPrice: product.price, quantity: item.quantity });
+      this.data.orderItems.push({
+        id: nextId(this.data.orderItems),
+        orderId: id,
+        productId: product.id,
+        productName: product.name,
+        unitPrice: product.price,
+        quantity: item.quantity,
+      });
       product.stock -= item.quantity;
     }
     const subtotal = lines.reduce((sum, { item, product }) => sum + product.price * item.quantity, 0);
@@ -171,7 +190,8 @@ export class ShopStore {
     this.retired.cart = this.data.cartItems.reduce((max, item) => Math.max(max, item.id), this.retired.cart);
     this.data.cartItems = [];
     const known = this.data.addresses.some(
-      (address) => address.street.toLowerCase() === input.street.toLowerCase() && address.postalCode.toLowerCase() === input.postalCode.toLowerCase(),
+      (address) =>
+        address.street.toLowerCase() === input.street.toLowerCase() && address.postalCode.toLowerCase() === input.postalCode.toLowerCase(),
     );
     if (!known) this.addAddress({ ...input }, at);
     return order;

@@ -1,5 +1,14 @@
 import { TODAY, addDays, daysBetween, formatDate, isValidIsoDate } from './clock.js';
-import { COUNTRIES, RETURN_REASONS, SHIPPING_METHODS, isKeyOf, type CountryCode, type OrderItem, type ReturnReason, type ShippingMethod } from './model.js';
+import {
+  COUNTRIES,
+  RETURN_REASONS,
+  SHIPPING_METHODS,
+  isKeyOf,
+  type CountryCode,
+  type OrderItem,
+  type ReturnReason,
+  type ShippingMethod,
+} from './model.js';
 import type { AddressInput, CheckoutInput, ReviewInput } from './store.js';
 import type { ShopStore } from './store.js';
 
@@ -53,7 +62,8 @@ function parseAddressFields(form: URLSearchParams, errors: Record<string, string
   requireText(errors, 'street', 'Street', street, 120);
   requireText(errors, 'city', 'City', city, 80);
   if (postalCode === '') errors.postalCode = 'Postal code is required';
-  else if (!/^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/.test(postalCode)) errors.postalCode = 'Postal code must be 2 to 10 letters, digits, spaces or dashes';
+  else if (!/^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/.test(postalCode))
+    errors.postalCode = 'Postal code must be 2 to 10 letters, digits, spaces or dashes';
   if (!isKeyOf(COUNTRIES, country)) errors.country = 'Choose a country';
   return { fullName, street, city, postalCode, country: country as CountryCode };
 }
@@ -90,12 +100,18 @@ export function parseCheckoutForm(store: ShopStore, form: URLSearchParams): Resu
     if (item.quantity > product.stock) errors[`stock-${product.id}`] = `Only ${product.stock} of \u201c${product.name}\u201d left in stock`;
   }
   if (Object.keys(errors).length > 0) {
-    return { ok: false, state: { values: snapshot(form, [...ADDRESS_FIELDS, 'shippingMethod', 'cardId', 'deliveryDate', 'deliveryNote']), errors } };
+    return {
+      ok: false,
+      state: { values: snapshot(form, [...ADDRESS_FIELDS, 'shippingMethod', 'cardId', 'deliveryDate', 'deliveryNote']), errors },
+    };
   }
   return { ok: true, value: { ...address, shippingMethod: method as ShippingMethod, cardId: card!.id, deliveryDate, deliveryNote } };
 }
 
-export function parseReturnForm(returnable: readonly OrderItem[], form: URLSearchParams): Result<{ item: OrderItem; reason: ReturnReason; note: string }> {
+export function parseReturnForm(
+  returnable: readonly OrderItem[],
+  form: URLSearchParams,
+): Result<{ item: OrderItem; reason: ReturnReason; note: string }> {
   const errors: Record<string, string> = {};
   const item = returnable.find((candidate) => String(candidate.id) === clean(form, 'itemId'));
   if (item === undefined) errors.itemId = 'Choose an item to return';

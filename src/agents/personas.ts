@@ -23,7 +23,16 @@ export const PERSONAS: readonly Persona[] = [
     description: 'Runs a platform team; plans sprints, unblocks reviews and tracks incidents.',
     vocabulary: {
       verbs: ['Migrate', 'Audit', 'Refactor', 'Benchmark', 'Document', 'Harden', 'Deprecate', 'Profile'],
-      objects: ['billing webhooks', 'auth token refresh', 'search indexer', 'feature flag service', 'CI cache', 'rate limiter', 'audit log export', 'SSO login flow'],
+      objects: [
+        'billing webhooks',
+        'auth token refresh',
+        'search indexer',
+        'feature flag service',
+        'CI cache',
+        'rate limiter',
+        'audit log export',
+        'SSO login flow',
+      ],
       qualifiers: ['before code freeze', 'for the Q3 launch', 'in staging', 'for EU customers', 'after the incident review', 'for v2.4'],
       sentences: [
         'Paired with the on-call engineer; the fix is ready for review.',
@@ -41,8 +50,24 @@ export const PERSONAS: readonly Persona[] = [
     description: 'Coordinates campaigns, launches and content calendars across regions.',
     vocabulary: {
       verbs: ['Draft', 'Schedule', 'Localize', 'Review', 'Publish', 'Plan', 'Refresh', 'Pitch'],
-      objects: ['launch newsletter', 'webinar landing page', 'case study with Acme', 'spring campaign brief', 'partner co-marketing deck', 'social media calendar', 'pricing page copy', 'customer survey'],
-      qualifiers: ['for the autumn launch', 'in Spanish and German', 'before the board meeting', 'for the APAC region', 'with the design team', 'by end of month'],
+      objects: [
+        'launch newsletter',
+        'webinar landing page',
+        'case study with Acme',
+        'spring campaign brief',
+        'partner co-marketing deck',
+        'social media calendar',
+        'pricing page copy',
+        'customer survey',
+      ],
+      qualifiers: [
+        'for the autumn launch',
+        'in Spanish and German',
+        'before the board meeting',
+        'for the APAC region',
+        'with the design team',
+        'by end of month',
+      ],
       sentences: [
         'Legal approved the copy; waiting on final visuals.',
         'Moved the send date so it does not clash with the webinar.',
@@ -59,7 +84,16 @@ export const PERSONAS: readonly Persona[] = [
     description: 'Keeps vendors, budgets and office logistics in order; loves a tidy checklist.',
     vocabulary: {
       verbs: ['Reconcile', 'Renew', 'Order', 'Negotiate', 'Track', 'Consolidate', 'Inventory', 'Archive'],
-      objects: ['vendor contracts', 'laptop refresh batch', 'office lease terms', 'travel expense policy', 'software licenses', 'quarterly budget sheet', 'security badge requests', 'shipping rates'],
+      objects: [
+        'vendor contracts',
+        'laptop refresh batch',
+        'office lease terms',
+        'travel expense policy',
+        'software licenses',
+        'quarterly budget sheet',
+        'security badge requests',
+        'shipping rates',
+      ],
       qualifiers: ['for the new hires', 'before renewal', 'for the Austin office', 'with finance', 'for FY27', 'this quarter'],
       sentences: [
         'Vendor confirmed the new rate in writing.',
@@ -77,8 +111,24 @@ export const PERSONAS: readonly Persona[] = [
     description: 'Triages customer escalations and follows them through to a fix.',
     vocabulary: {
       verbs: ['Investigate', 'Reproduce', 'Escalate', 'Triage', 'Follow up on', 'Verify', 'Close out', 'Summarize'],
-      objects: ['invoice PDF bug', 'password reset emails', 'mobile sync conflict', 'CSV import timeout', 'duplicate charges report', 'dark mode contrast issue', 'calendar invite glitch', 'slow dashboard report'],
-      qualifiers: ['for Globex', 'for enterprise tier', 'reported twice this week', 'before the SLA expires', 'on Android 15', 'for the Paris team'],
+      objects: [
+        'invoice PDF bug',
+        'password reset emails',
+        'mobile sync conflict',
+        'CSV import timeout',
+        'duplicate charges report',
+        'dark mode contrast issue',
+        'calendar invite glitch',
+        'slow dashboard report',
+      ],
+      qualifiers: [
+        'for Globex',
+        'for enterprise tier',
+        'reported twice this week',
+        'before the SLA expires',
+        'on Android 15',
+        'for the Paris team',
+      ],
       sentences: [
         'Customer confirmed the workaround works for now.',
         'Reproduced on the latest build, logs attached.',

@@ -31,7 +31,11 @@ export class PolicyExecutor implements Executor {
 /** A policy run as a synthesis attempt. */
 export function attemptOf(run: PolicyRun, maxSteps: number): Attempt {
   const stoppedBecause =
-    run.endedBy === 'step-limit' ? `step limit (${maxSteps}) reached` : run.endedBy === 'invalid-actions' ? run.invalid[run.invalid.length - 1]?.error : undefined;
+    run.endedBy === 'step-limit'
+      ? `step limit (${maxSteps}) reached`
+      : run.endedBy === 'invalid-actions'
+        ? run.invalid[run.invalid.length - 1]?.error
+        : undefined;
   return {
     stepCount: run.actions.length,
     actions: run.actions,

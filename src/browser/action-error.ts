@@ -19,7 +19,10 @@ export function summarizeActionError(error: unknown): string {
     .filter((line) => line.length > 0);
   // The same failure must read the same on any machine: the agent sees this text (and a model's
   // response cache keys on it), so the number of milliseconds is left out.
-  const headline = (lines[0] ?? 'unknown error').replace(/^[a-zA-Z]+\.[a-zA-Z]+: /, '').replace(/^Error: /, '').replace(TIMEOUT_HEADLINE, 'Timed out.');
+  const headline = (lines[0] ?? 'unknown error')
+    .replace(/^[a-zA-Z]+\.[a-zA-Z]+: /, '')
+    .replace(/^Error: /, '')
+    .replace(TIMEOUT_HEADLINE, 'Timed out.');
   const logStart = lines.indexOf('Call log:');
   const log = logStart >= 0 ? lines.slice(logStart + 1) : [];
   const reason = [...log].reverse().find((line) => !NOISE_LINE.test(line));

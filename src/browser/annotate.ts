@@ -27,7 +27,10 @@ export async function annotateScreenshot(image: Uint8Array, marker: ActionMarker
   const { width, height } = await input.metadata();
   if (!width || !height) throw new Error('Expected an image with a width and height');
   const svg = markerSvg(width, height, marker);
-  const png = await input.composite([{ input: Buffer.from(svg), top: 0, left: 0 }]).png().toBuffer();
+  const png = await input
+    .composite([{ input: Buffer.from(svg), top: 0, left: 0 }])
+    .png()
+    .toBuffer();
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }
 
@@ -54,7 +57,11 @@ export function markerSvg(width: number, height: number, marker: ActionMarker): 
         `<line x1="${x}" y1="${y - 19}" x2="${x}" y2="${y - 7}" stroke="${stroke}" stroke-width="${strokeWidth}"/>`,
         `<line x1="${x}" y1="${y + 7}" x2="${x}" y2="${y + 19}" stroke="${stroke}" stroke-width="${strokeWidth}"/>`,
       ].join('');
-    parts.push(crosshair('white', 5), crosshair(RED, 2.5), `<circle cx="${x}" cy="${y}" r="3" fill="${RED}" stroke="white" stroke-width="1"/>`);
+    parts.push(
+      crosshair('white', 5),
+      crosshair(RED, 2.5),
+      `<circle cx="${x}" cy="${y}" r="3" fill="${RED}" stroke="white" stroke-width="1"/>`,
+    );
   }
   if (marker.label && (box || point)) parts.push(labelTag(width, height, marker.label, box, point));
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;

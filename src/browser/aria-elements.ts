@@ -4,9 +4,24 @@ import type { AriaChild, AriaNode } from './aria-node.js';
 
 /** Roles whose accessible name comes from their content (WAI-ARIA 1.2 "name from: contents"). */
 const NAME_FROM_CONTENT_ROLES = new Set([
-  'button', 'cell', 'checkbox', 'columnheader', 'gridcell', 'heading', 'link', 'menuitem',
-  'menuitemcheckbox', 'menuitemradio', 'option', 'radio', 'row', 'rowheader', 'switch', 'tab',
-  'tooltip', 'treeitem',
+  'button',
+  'cell',
+  'checkbox',
+  'columnheader',
+  'gridcell',
+  'heading',
+  'link',
+  'menuitem',
+  'menuitemcheckbox',
+  'menuitemradio',
+  'option',
+  'radio',
+  'row',
+  'rowheader',
+  'switch',
+  'tab',
+  'tooltip',
+  'treeitem',
 ]);
 const CHECKABLE_ROLES = new Set(['checkbox', 'radio', 'switch', 'menuitemcheckbox', 'menuitemradio']);
 const SELECTABLE_ROLES = new Set(['option', 'tab']);
@@ -15,16 +30,46 @@ const TEXT_VALUE_ROLES = new Set(['textbox', 'searchbox', 'spinbutton']);
 const CHOICE_ROLES = new Set(['combobox', 'listbox']);
 /** Leaf roles whose name is their visible text (a cell "Jun 20", a heading "Tasks"). */
 const TEXT_LEAF_ROLES = new Set([
-  'cell', 'gridcell', 'columnheader', 'rowheader', 'heading', 'listitem', 'paragraph', 'caption',
-  'status', 'alert', 'tooltip', 'term', 'definition', 'note', 'blockquote', 'generic', 'strong',
-  'emphasis', 'code', 'time',
+  'cell',
+  'gridcell',
+  'columnheader',
+  'rowheader',
+  'heading',
+  'listitem',
+  'paragraph',
+  'caption',
+  'status',
+  'alert',
+  'tooltip',
+  'term',
+  'definition',
+  'note',
+  'blockquote',
+  'generic',
+  'strong',
+  'emphasis',
+  'code',
+  'time',
 ]);
 /** Unnamed containers of these roles say nothing about grouping and are left out of paths. */
 const WRAPPER_ROLES = new Set(['generic', 'none', 'presentation', 'rowgroup']);
 /** Unnamed containers of these roles are described in paths by their content. */
 const DESCRIBED_BY_CONTENT_ROLES = new Set(['row', 'listitem', 'article']);
 /** Containers whose name, when Playwright omits it, is rebuilt from content for paths as for elements. */
-const NAMED_BY_CONTENT_IN_PATHS = new Set(['cell', 'gridcell', 'columnheader', 'rowheader', 'row', 'listitem', 'heading', 'link', 'button', 'tab', 'option', 'menuitem']);
+const NAMED_BY_CONTENT_IN_PATHS = new Set([
+  'cell',
+  'gridcell',
+  'columnheader',
+  'rowheader',
+  'row',
+  'listitem',
+  'heading',
+  'link',
+  'button',
+  'tab',
+  'option',
+  'menuitem',
+]);
 
 /**
  * Flattens an AI-mode aria snapshot into the elements an agent can act on or read: every node that
@@ -119,7 +164,8 @@ export function contentText(node: AriaNode): string {
   const parts: string[] = [];
   for (const child of node.children ?? []) {
     if (typeof child === 'string') parts.push(child);
-    else if (child.ariaHidden) continue; // aria-hidden content never contributes to a name
+    else if (child.ariaHidden)
+      continue; // aria-hidden content never contributes to a name
     else if (TEXT_VALUE_ROLES.has(child.role)) parts.push(child.text ?? '');
     else if (CHOICE_ROLES.has(child.role)) parts.push(elementValue(child) ?? '');
     else parts.push(child.name || contentText(child));
@@ -143,4 +189,3 @@ function shiftBox(box: Box, offset: { x: number; y: number }): Box {
 function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
-

@@ -42,7 +42,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     handleSIGHUP: false,
   };
   class ChromiumPerConnectionServer extends Server {
-    override _initLaunchBrowserMode(_browserName: unknown, proxyValue: unknown, clientOptions: Record<string, unknown>, id: unknown): Promise<unknown> {
+    override _initLaunchBrowserMode(
+      _browserName: unknown,
+      proxyValue: unknown,
+      clientOptions: Record<string, unknown>,
+      id: unknown,
+    ): Promise<unknown> {
       // The client's launch options are dropped but for slowMo; the proxy value is its exposeNetwork.
       const slowMo = typeof clientOptions.slowMo === 'number' ? { slowMo: clientOptions.slowMo } : {};
       return super._initLaunchBrowserMode('chromium', proxyValue, { ...launchOptions, ...slowMo }, id);
@@ -55,11 +60,17 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   } catch (error) {
     await server.close().catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
-    throw new TrajsynthError(`Expected to listen on ${host}:${options.port}, got ${code === 'EADDRINUSE' ? 'a port already in use' : oneLine(errorMessage(error))}`, {
-      code: 'BAD_INPUT',
-      cause: error,
-      hint: code === 'EADDRINUSE' ? 'Stop what listens there, or pick another port (--port P, or --port 0 for any free one)' : 'Check --host: an address of this machine, 127.0.0.1, or 0.0.0.0 for every interface',
-    });
+    throw new TrajsynthError(
+      `Expected to listen on ${host}:${options.port}, got ${code === 'EADDRINUSE' ? 'a port already in use' : oneLine(errorMessage(error))}`,
+      {
+        code: 'BAD_INPUT',
+        cause: error,
+        hint:
+          code === 'EADDRINUSE'
+            ? 'Stop what listens there, or pick another port (--port P, or --port 0 for any free one)'
+            : 'Check --host: an address of this machine, 127.0.0.1, or 0.0.0.0 for every interface',
+      },
+    );
   }
   let closing: Promise<void> | undefined;
   return {
@@ -93,12 +104,19 @@ function playwrightServerClass(): PlaywrightServerClass {
   const bundle = require('playwright-core/lib/coreBundle') as { remote?: { PlaywrightServer?: unknown } };
   const Server = bundle.remote?.PlaywrightServer;
   const prototype = typeof Server === 'function' ? (Server.prototype as Record<string, unknown> | undefined) : undefined;
-  if (typeof prototype?._initLaunchBrowserMode !== 'function' || typeof prototype.listen !== 'function' || typeof prototype.close !== 'function') {
+  if (
+    typeof prototype?._initLaunchBrowserMode !== 'function' ||
+    typeof prototype.listen !== 'function' ||
+    typeof prototype.close !== 'function'
+  ) {
     const version = (require('playwright-core/package.json') as { version?: string }).version;
-    throw new TrajsynthError(`Expected playwright-core 1.65.1's browser server (remote.PlaywrightServer), got playwright-core ${version ?? '(unknown version)'} without it`, {
-      code: 'INTERNAL',
-      hint: 'Reinstall the dependencies with `npm ci`: trajsynth pins playwright-core 1.65.1',
-    });
+    throw new TrajsynthError(
+      `Expected playwright-core 1.65.1's browser server (remote.PlaywrightServer), got playwright-core ${version ?? '(unknown version)'} without it`,
+      {
+        code: 'INTERNAL',
+        hint: 'Reinstall the dependencies with `npm ci`: trajsynth pins playwright-core 1.65.1',
+      },
+    );
   }
   return Server as unknown as PlaywrightServerClass;
 }

@@ -118,7 +118,9 @@ export class PlaywrightSession implements BrowserSession {
   }
 
   async observe(options: ObserveOptions = {}): Promise<CapturedObservation> {
-    const observation = await this.guarded(() => captureObservation(this.parts.page, this.viewport, this.parts.limits, options.signal, options.screenshot !== false));
+    const observation = await this.guarded(() =>
+      captureObservation(this.parts.page, this.viewport, this.parts.limits, options.signal, options.screenshot !== false),
+    );
     if (this.pendingError !== undefined) {
       observation.error = this.pendingError;
       this.pendingError = undefined;
@@ -128,19 +130,21 @@ export class PlaywrightSession implements BrowserSession {
 
   async execute(action: Action, options: ExecuteOptions = {}): Promise<ExecuteResult> {
     this.parts.guard.take();
-    const result = await this.guarded(() => executeAction(
-      {
-        page: this.parts.page,
-        origin: this.origin,
-        allowedOrigins: this.parts.allowedOrigins,
-        viewport: this.viewport,
-        network: this.network,
-        navigation: this.parts.navigation,
-        limits: this.parts.limits,
-      },
-      action,
-      options,
-    ));
+    const result = await this.guarded(() =>
+      executeAction(
+        {
+          page: this.parts.page,
+          origin: this.origin,
+          allowedOrigins: this.parts.allowedOrigins,
+          viewport: this.viewport,
+          network: this.network,
+          navigation: this.parts.navigation,
+          limits: this.parts.limits,
+        },
+        action,
+        options,
+      ),
+    );
     // An action that "failed" because the browser died did not fail: the harness did.
     const dead = result.executed.outcome.ok ? undefined : await this.settledDeadReason();
     if (dead) throw this.crashed(dead, new Error(result.executed.outcome.ok ? '' : result.executed.outcome.error));

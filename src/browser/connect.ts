@@ -36,10 +36,13 @@ export async function connectBrowser(options: ConnectBrowserOptions): Promise<Br
   const wsEndpoint = options.wsEndpoint.trim();
   const problem = wsEndpointProblem(wsEndpoint);
   if (problem) {
-    throw new TrajsynthError(`Expected a browser server endpoint ws://HOST:PORT/PATH, got ${JSON.stringify(options.wsEndpoint)}: ${problem}`, {
-      code: 'BAD_INPUT',
-      hint: 'Pass the endpoint `trajsynth browser-server` printed, e.g. ws://10.0.0.5:9333/3f2a…',
-    });
+    throw new TrajsynthError(
+      `Expected a browser server endpoint ws://HOST:PORT/PATH, got ${JSON.stringify(options.wsEndpoint)}: ${problem}`,
+      {
+        code: 'BAD_INPUT',
+        hint: 'Pass the endpoint `trajsynth browser-server` printed, e.g. ws://10.0.0.5:9333/3f2a…',
+      },
+    );
   }
   const reconnectWithinMs = resolveReconnectMs(options);
   // Measured here, on the machine that runs the episodes (see launchBrowser).
@@ -54,7 +57,12 @@ export async function connectBrowser(options: ConnectBrowserOptions): Promise<Br
     const hint = / 400 Bad Request/.test(failure)
       ? 'A server answers there, but not at this path: `trajsynth browser-server` picks a new random path at each start unless given --ws-path; pass the endpoint it printed last'
       : START_HINT;
-    throw new TrajsynthError(`Expected a browser server at ${wsEndpoint}, got: ${failure}`, { code: 'BROWSER_UNREACHABLE', isRetryable: true, cause: error, hint });
+    throw new TrajsynthError(`Expected a browser server at ${wsEndpoint}, got: ${failure}`, {
+      code: 'BROWSER_UNREACHABLE',
+      isRetryable: true,
+      cause: error,
+      hint,
+    });
   }
   return new RemoteBrowserHandle(browser, wsEndpoint, timeoutScale, reconnectWithinMs);
 }
@@ -91,7 +99,8 @@ class RemoteBrowserHandle implements BrowserHandle {
 
   private liveBrowser(signal: AbortSignal | undefined): Promise<Browser> {
     if (this.browser.isConnected()) return Promise.resolve(this.browser);
-    if (this.closing.signal.aborted) return Promise.reject(new TrajsynthError('Expected an open browser, got one that was closed', { code: 'BROWSER_CRASHED' }));
+    if (this.closing.signal.aborted)
+      return Promise.reject(new TrajsynthError('Expected an open browser, got one that was closed', { code: 'BROWSER_CRASHED' }));
     // Every session waiting meanwhile shares one reconnection.
     this.reconnecting ??= this.reconnect(signal).finally(() => {
       this.reconnecting = undefined;
@@ -168,7 +177,9 @@ async function connectOnce(wsEndpoint: string, signal: AbortSignal | undefined):
 export function resolveReconnectMs(options: Pick<ConnectBrowserOptions, 'reconnectWithinMs' | 'env'>): number {
   if (options.reconnectWithinMs !== undefined) {
     if (Number.isFinite(options.reconnectWithinMs) && options.reconnectWithinMs >= 0) return options.reconnectWithinMs;
-    throw new TrajsynthError(`Expected reconnectWithinMs to be a number of milliseconds >= 0, got ${String(options.reconnectWithinMs)}`, { code: 'BAD_INPUT' });
+    throw new TrajsynthError(`Expected reconnectWithinMs to be a number of milliseconds >= 0, got ${String(options.reconnectWithinMs)}`, {
+      code: 'BAD_INPUT',
+    });
   }
   const text = (options.env ?? process.env)[RECONNECT_ENV]?.trim();
   if (!text) return DEFAULT_RECONNECT_MS;

@@ -1,13 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import type {
-  Action,
-  ActionOutcome,
-  Box,
-  ExecutedAction,
-  Point,
-  Target,
-  Viewport,
-} from '../core/index.js';
+import type { Action, ActionOutcome, Box, ExecutedAction, Point, Target, Viewport } from '../core/index.js';
 import { abortError, boxCenter, isTrajsynthError, throwIfAborted } from '../core/index.js';
 import { signalOption, sleep } from './abort.js';
 import { summarizeActionError, wasPerformed } from './action-error.js';
@@ -93,11 +85,17 @@ export async function executeAction(ctx: ExecuteContext, action: Action, options
   // including a navigation the action started (until it commits and loads).
   let navigationStarted = false;
   if (action.type !== 'wait' && action.type !== 'done') {
-    const settled = await waitForSettled(page, { navigation: { tracker: navigation, mark, askPage: input }, network: ctx.network, limits, ...signalOption(signal) });
+    const settled = await waitForSettled(page, {
+      navigation: { tracker: navigation, mark, askPage: input },
+      network: ctx.network,
+      limits,
+      ...signalOption(signal),
+    });
     navigationStarted = settled.navigationStarted;
   }
   // Dispatched, then out of time while the navigation it started was loading: the action happened.
-  if (failure !== undefined && ((navigationStarted && DONE_WHEN_NAVIGATING.has(action.type)) || wasPerformed(failure))) outcome = { ok: true };
+  if (failure !== undefined && ((navigationStarted && DONE_WHEN_NAVIGATING.has(action.type)) || wasPerformed(failure)))
+    outcome = { ok: true };
   const executed: ExecutedAction = { action, ...run.record, outcome, urlAfter: page.url() };
   return { executed, actionMs: performance.now() - start };
 }
@@ -108,9 +106,21 @@ async function perform(run: Run, action: Action): Promise<ActionOutcome> {
   const timeout = { timeout: run.timeoutMs, ...signalOption(signal) };
   switch (action.type) {
     case 'click':
-      return withTarget(run, action.target, action, async (locator) => locator.click(timeout), (point) => page.mouse.click(point.x, point.y));
+      return withTarget(
+        run,
+        action.target,
+        action,
+        async (locator) => locator.click(timeout),
+        (point) => page.mouse.click(point.x, point.y),
+      );
     case 'dblclick':
-      return withTarget(run, action.target, action, async (locator) => locator.dblclick(timeout), (point) => page.mouse.dblclick(point.x, point.y));
+      return withTarget(
+        run,
+        action.target,
+        action,
+        async (locator) => locator.dblclick(timeout),
+        (point) => page.mouse.dblclick(point.x, point.y),
+      );
     case 'type': {
       run.record.text = action.text;
       const clear = action.clear !== false;
@@ -154,7 +164,13 @@ async function perform(run: Run, action: Action): Promise<ActionOutcome> {
     case 'scroll':
       return scroll(run, action);
     case 'hover':
-      return withTarget(run, action.target, action, async (locator) => locator.hover(timeout), (point) => page.mouse.move(point.x, point.y));
+      return withTarget(
+        run,
+        action.target,
+        action,
+        async (locator) => locator.hover(timeout),
+        (point) => page.mouse.move(point.x, point.y),
+      );
     case 'navigate':
       return navigate(run, action.url);
     case 'back': {

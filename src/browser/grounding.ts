@@ -7,8 +7,7 @@ import { playwrightRef } from './ref-codec.js';
 import { measureMatch, scrollIntoViewIfOutside } from './page-scripts.js';
 
 export type Grounding =
-  | { kind: 'locator'; locator: Locator; element: ResolvedElement }
-  | { kind: 'point'; point: Point; element: ResolvedElement };
+  { kind: 'locator'; locator: Locator; element: ResolvedElement } | { kind: 'point'; point: Point; element: ResolvedElement };
 
 export type GroundingResult = { ok: true; grounding: Grounding } | { ok: false; error: string };
 
@@ -98,10 +97,16 @@ async function groundWithinRow(page: Page, target: Target, options: GroundOption
   const { observation } = options;
   if (!observation || !target.role) return {};
   const matching = observation.elements.filter(
-    (element) => element.role === target.role && (target.name === undefined || normalizedEquals(element.name, target.name)) && isWithin(element, target.within),
+    (element) =>
+      element.role === target.role &&
+      (target.name === undefined || normalizedEquals(element.name, target.name)) &&
+      isWithin(element, target.within),
   );
   const element = matching[target.nth ?? 0];
-  if (!element) return { reason: `no ${target.role}${target.name === undefined ? '' : ` named ${JSON.stringify(target.name)}`} in the row "${target.within}"` };
+  if (!element)
+    return {
+      reason: `no ${target.role}${target.name === undefined ? '' : ` named ${JSON.stringify(target.name)}`} in the row "${target.within}"`,
+    };
   return groundByRef(page, { ...target, ref: element.ref }, options);
 }
 

@@ -79,7 +79,9 @@ class BrowserPool implements BrowserHandle {
     throwIfAborted(options.signal);
     let member = this.members.reduce((best, candidate) => (candidate.open < best.open ? candidate : best));
     if (member.open > 0 && this.members.length < this.size) {
-      const handle = launchChromium(this.first.executablePath, options.signal).then((browser) => new PlaywrightBrowserHandle(browser, this.first.executablePath, this.first.timeoutScale));
+      const handle = launchChromium(this.first.executablePath, options.signal).then(
+        (browser) => new PlaywrightBrowserHandle(browser, this.first.executablePath, this.first.timeoutScale),
+      );
       member = { handle, open: 0 };
       this.members.push(member);
       // A process that does not start is dropped from the pool; the session goes to the first.
@@ -123,11 +125,14 @@ export async function launchChromium(executablePath: string, signal: AbortSignal
       handleSIGHUP: false,
     });
   } catch (error) {
-    throw new TrajsynthError(`Expected to launch headless Chromium at ${executablePath}, got: ${firstLine(errorMessage(error)).replace(/^browserType\.launch: /, '')}`, {
-      code: 'BROWSER_LAUNCH_FAILED',
-      cause: error,
-      hint: `Check that \`${executablePath} --version\` runs; install Chromium with \`apt-get install -y chromium-headless-shell\` (or chromium) or set TRAJSYNTH_CHROMIUM=/path/to/chrome`,
-    });
+    throw new TrajsynthError(
+      `Expected to launch headless Chromium at ${executablePath}, got: ${firstLine(errorMessage(error)).replace(/^browserType\.launch: /, '')}`,
+      {
+        code: 'BROWSER_LAUNCH_FAILED',
+        cause: error,
+        hint: `Check that \`${executablePath} --version\` runs; install Chromium with \`apt-get install -y chromium-headless-shell\` (or chromium) or set TRAJSYNTH_CHROMIUM=/path/to/chrome`,
+      },
+    );
   }
   if (signal?.aborted) {
     await browser.close().catch(() => undefined);

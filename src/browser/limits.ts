@@ -36,6 +36,8 @@ export type BrowserLimits = { readonly [K in keyof typeof BASE_LIMITS]: number }
 
 /** The base limits multiplied by `scale` (rounded to whole milliseconds). */
 export function scaledLimits(scale: number): BrowserLimits {
-  const scaled = Object.fromEntries(Object.entries(BASE_LIMITS).map(([key, ms]) => [key, Math.round(ms * scale)])) as { [K in keyof typeof BASE_LIMITS]: number };
+  const scaled = Object.fromEntries(Object.entries(BASE_LIMITS).map(([key, ms]) => [key, Math.round(ms * scale)])) as {
+    [K in keyof typeof BASE_LIMITS]: number;
+  };
   return { ...scaled, scale };
 }

@@ -48,13 +48,12 @@ async function addLinkTargets(page: Page, nodes: readonly AriaNode[]): Promise<v
   const selector = LINK_ROLES.map((role) => `a[role="${role}"][href]`).join(', ');
   const anchors = await page
     .locator(selector)
-    .evaluateAll(
-      (elements) =>
-        elements.map((element) => ({
-          role: element.getAttribute('role') ?? '',
-          name: (element.getAttribute('aria-label') ?? element.textContent ?? '').replace(/\s+/g, ''),
-          href: element.getAttribute('href') ?? '',
-        })),
+    .evaluateAll((elements) =>
+      elements.map((element) => ({
+        role: element.getAttribute('role') ?? '',
+        name: (element.getAttribute('aria-label') ?? element.textContent ?? '').replace(/\s+/g, ''),
+        href: element.getAttribute('href') ?? '',
+      })),
     )
     .catch((): Array<{ role: string; name: string; href: string }> => []);
   for (const node of pending) {
@@ -71,7 +70,13 @@ async function addLinkTargets(page: Page, nodes: readonly AriaNode[]): Promise<v
  * to text and flattened to elements) and a WebP screenshot. Screenshot and snapshot run concurrently;
  * their timings overlap. A capture that races a navigation is retried once after the page loads.
  */
-export async function captureObservation(page: Page, viewport: Viewport, limits: BrowserLimits, signal?: AbortSignal, withScreenshot = true): Promise<CapturedObservation> {
+export async function captureObservation(
+  page: Page,
+  viewport: Viewport,
+  limits: BrowserLimits,
+  signal?: AbortSignal,
+  withScreenshot = true,
+): Promise<CapturedObservation> {
   try {
     return await captureOnce(page, viewport, limits, signal, withScreenshot);
   } catch (error) {
@@ -92,7 +97,13 @@ export async function captureObservation(page: Page, viewport: Viewport, limits:
 
 const NO_SCREENSHOT = { webp: new Uint8Array(0), screenshotMs: 0, encodeMs: 0 };
 
-async function captureOnce(page: Page, viewport: Viewport, limits: BrowserLimits, signal: AbortSignal | undefined, withScreenshot: boolean): Promise<CapturedObservation> {
+async function captureOnce(
+  page: Page,
+  viewport: Viewport,
+  limits: BrowserLimits,
+  signal: AbortSignal | undefined,
+  withScreenshot: boolean,
+): Promise<CapturedObservation> {
   throwIfAborted(signal);
   const start = performance.now();
   const [screenshot, aria, title] = await Promise.all([
@@ -107,6 +118,11 @@ async function captureOnce(page: Page, viewport: Viewport, limits: BrowserLimits
     elements: flattenAriaElements(aria.nodes),
     viewport: { ...viewport },
     screenshotWebp: screenshot.webp,
-    timings: { observeMs: performance.now() - start, screenshotMs: screenshot.screenshotMs, snapshotMs: aria.snapshotMs, encodeMs: screenshot.encodeMs },
+    timings: {
+      observeMs: performance.now() - start,
+      screenshotMs: screenshot.screenshotMs,
+      snapshotMs: aria.snapshotMs,
+      encodeMs: screenshot.encodeMs,
+    },
   };
 }

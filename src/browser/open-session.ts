@@ -14,7 +14,12 @@ import { normalizeOrigin } from './url.js';
  * agent page, its guard and navigation tracker. A browser that disconnects meanwhile fails it with
  * BROWSER_CRASHED.
  */
-export async function openSession(browser: Browser, options: NewSessionOptions, browserScale: number, loss: BrowserLoss): Promise<BrowserSession> {
+export async function openSession(
+  browser: Browser,
+  options: NewSessionOptions,
+  browserScale: number,
+  loss: BrowserLoss,
+): Promise<BrowserSession> {
   throwIfAborted(options.signal);
   const viewport = options.viewport ?? DEFAULT_VIEWPORT;
   const origin = normalizeOrigin(options.origin);
@@ -76,4 +81,3 @@ async function untilDisconnected<T>(browser: Browser, loss: BrowserLoss, call: (
     browser.off('disconnected', onDisconnect);
   }
 }
-

@@ -67,7 +67,10 @@ export function waitForDomQuiet({ quietMs, maxMs }: { quietMs: number; maxMs: nu
  * (~100 ms for a role+name query). Boxes are relative to the element's own frame.
  * Does not work for `aria-ref=` locators: evaluateAll runs where the AI snapshot's refs are unknown.
  */
-export function measureMatch(elements: Element[], nth: number): { count: number; box?: { x: number; y: number; width: number; height: number } } {
+export function measureMatch(
+  elements: Element[],
+  nth: number,
+): { count: number; box?: { x: number; y: number; width: number; height: number } } {
   const element = elements[nth];
   if (!element) return { count: elements.length };
   let rect = element.getBoundingClientRect();
@@ -94,7 +97,9 @@ export function scrollIntoViewIfOutside(element: Element): void {
  * Returns the centre of the first label that a click at that point reaches, with the label's box, or
  * null when the element takes a click at its own centre (or has no such label).
  */
-export function labelClickPoint(element: Element): { x: number; y: number; box: { x: number; y: number; width: number; height: number } } | null {
+export function labelClickPoint(
+  element: Element,
+): { x: number; y: number; box: { x: number; y: number; width: number; height: number } } | null {
   const reaches = (target: Element, x: number, y: number): boolean => {
     const hit = document.elementFromPoint(x, y);
     return hit !== null && (hit === target || target.contains(hit) || hit === element);
@@ -112,7 +117,12 @@ export function labelClickPoint(element: Element): { x: number; y: number; box: 
     if (rect.width < 4 || rect.height < 4) continue;
     const x = rect.x + rect.width / 2;
     const y = rect.y + rect.height / 2;
-    if (reaches(label, x, y)) return { x: Math.round(x), y: Math.round(y), box: { x: Math.round(rect.x), y: Math.round(rect.y), width: Math.round(rect.width), height: Math.round(rect.height) } };
+    if (reaches(label, x, y))
+      return {
+        x: Math.round(x),
+        y: Math.round(y),
+        box: { x: Math.round(rect.x), y: Math.round(rect.y), width: Math.round(rect.width), height: Math.round(rect.height) },
+      };
   }
   return null;
 }

@@ -48,7 +48,11 @@ export async function captureScreenshotWebp(page: Page, options: { timeoutMs: nu
   });
   if (result === TIMED_OUT) throw new Error(`page screenshot: timeout ${options.timeoutMs}ms exceeded`);
   const webp = Buffer.from(result.data, 'base64');
-  return { webp: new Uint8Array(webp.buffer, webp.byteOffset, webp.byteLength), screenshotMs: performance.now() - screenshotStart, encodeMs: 0 };
+  return {
+    webp: new Uint8Array(webp.buffer, webp.byteOffset, webp.byteLength),
+    screenshotMs: performance.now() - screenshotStart,
+    encodeMs: 0,
+  };
 }
 
 async function captureViaJpeg(page: Page, options: { timeoutMs: number; signal?: AbortSignal }): Promise<ScreenshotCapture> {

@@ -12,16 +12,15 @@ export async function selectOption(locator: Locator, wanted: string, timeoutMs: 
   if (choice.kind === 'label') return locator.selectOption({ label: choice.label }, options);
   if (choice.kind === 'value') return locator.selectOption({ value: choice.value }, options);
   if (choice.kind === 'missing') {
-    throw new Error(`no option ${JSON.stringify(wanted)}; the options are: ${choice.labels.map((label) => JSON.stringify(label)).join(', ')}`);
+    throw new Error(
+      `no option ${JSON.stringify(wanted)}; the options are: ${choice.labels.map((label) => JSON.stringify(label)).join(', ')}`,
+    );
   }
   return locator.selectOption([{ label: wanted }, { value: wanted }], options);
 }
 
 type OptionChoice =
-  | { kind: 'label'; label: string }
-  | { kind: 'value'; value: string }
-  | { kind: 'missing'; labels: string[] }
-  | { kind: 'not-select' };
+  { kind: 'label'; label: string } | { kind: 'value'; value: string } | { kind: 'missing'; labels: string[] } | { kind: 'not-select' };
 
 /** Runs in the page: picks an option of the (single) matched <select> by label first, then by value. */
 function chooseOption(elements: Element[], wanted: string): OptionChoice {

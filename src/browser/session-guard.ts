@@ -38,7 +38,9 @@ export class SessionGuard {
     );
     // Popups of the agent's page only: the page reader opens scratch pages of its own in this context.
     page.on('popup', (opened) => {
-      guard.record(`Blocked a new window${opened.url() && opened.url() !== 'about:blank' ? ` (${opened.url()})` : ''}: popups are not followed`);
+      guard.record(
+        `Blocked a new window${opened.url() && opened.url() !== 'about:blank' ? ` (${opened.url()})` : ''}: popups are not followed`,
+      );
       void opened.close().catch(() => undefined);
     });
     page.on('download', (download) => {
@@ -70,7 +72,8 @@ function blockNewWindows(binding: string): void {
     const send = (window as unknown as Record<string, ((message: string) => void) | undefined>)[binding];
     send?.(message);
   };
-  const opensNewWindow = (target: string | null): boolean => target !== null && target !== '' && !['_self', '_top', '_parent'].includes(target);
+  const opensNewWindow = (target: string | null): boolean =>
+    target !== null && target !== '' && !['_self', '_top', '_parent'].includes(target);
   document.addEventListener(
     'click',
     (event) => {

@@ -123,7 +123,10 @@ async function waitForNetworkQuiet(network: NetworkActivity, limits: BrowserLimi
 async function waitForDom(page: Page, limits: BrowserLimits): Promise<void> {
   try {
     // Bounded here too: the evaluation waits for a navigation under way to commit before it starts.
-    await within(page.evaluate(waitForDomQuiet, { quietMs: DOM_QUIET_MS, maxMs: limits.domQuietMaxMs }), limits.domQuietMaxMs + limits.loadMs);
+    await within(
+      page.evaluate(waitForDomQuiet, { quietMs: DOM_QUIET_MS, maxMs: limits.domQuietMaxMs }),
+      limits.domQuietMaxMs + limits.loadMs,
+    );
   } catch {
     // The page navigated while we watched it (execution context destroyed): wait for the new one.
     await waitForLoad(page, limits);

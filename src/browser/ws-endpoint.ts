@@ -14,7 +14,8 @@ export function wsEndpointProblem(text: string): string | undefined {
   } catch {
     return 'not a URL';
   }
-  if (url.protocol === 'http:' || url.protocol === 'https:') return `an ${url.protocol.slice(0, -1)} URL (a browser server speaks WebSocket: ws://${url.host}${url.pathname})`;
+  if (url.protocol === 'http:' || url.protocol === 'https:')
+    return `an ${url.protocol.slice(0, -1)} URL (a browser server speaks WebSocket: ws://${url.host}${url.pathname})`;
   if (url.protocol !== 'ws:' && url.protocol !== 'wss:') return `a ${url.protocol} URL, not ws:// or wss://`;
   if (!url.hostname) return 'no host';
   if (url.hash) return 'a #fragment, which a WebSocket endpoint cannot have';

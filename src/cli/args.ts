@@ -50,7 +50,9 @@ export function integerFlag(name: string, raw: string | undefined, fallback: num
   const max = options.max ?? Number.MAX_SAFE_INTEGER;
   if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < options.min || value > max) {
     const range = options.max === undefined ? `an integer >= ${options.min}` : `an integer from ${options.min} to ${options.max}`;
-    throw new UsageError(`Expected --${name} to be ${range}, got "${raw}". Example: --${name} ${Math.max(options.min, Math.min(fallback, max))}`);
+    throw new UsageError(
+      `Expected --${name} to be ${range}, got "${raw}". Example: --${name} ${Math.max(options.min, Math.min(fallback, max))}`,
+    );
   }
   return value;
 }
@@ -92,7 +94,9 @@ export function browserEndpointFlag(parsed: ParsedCommand): string | undefined {
   if (raw === undefined) return undefined;
   const problem = wsEndpointProblem(raw.trim());
   if (problem) {
-    throw new UsageError(`Expected --browser to be a browser server endpoint ws://HOST:PORT/PATH, got "${raw}": ${problem}. \`trajsynth browser-server\` prints it, e.g. --browser ws://10.0.0.5:9333/3f2a…`);
+    throw new UsageError(
+      `Expected --browser to be a browser server endpoint ws://HOST:PORT/PATH, got "${raw}": ${problem}. \`trajsynth browser-server\` prints it, e.g. --browser ws://10.0.0.5:9333/3f2a…`,
+    );
   }
   return raw.trim();
 }

@@ -27,17 +27,25 @@ Flags:
 `;
 
 export async function browserServerCommand(argv: string[], signal: AbortSignal): Promise<number> {
-  const parsed = parseCommandArgs('browser-server', argv, { port: { type: 'string' }, host: { type: 'string' }, 'ws-path': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, false);
+  const parsed = parseCommandArgs(
+    'browser-server',
+    argv,
+    { port: { type: 'string' }, host: { type: 'string' }, 'ws-path': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    false,
+  );
   if (booleanFlag(parsed, 'help')) {
     process.stdout.write(BROWSER_SERVER_HELP);
     return 0;
   }
   const port = integerFlag('port', stringFlag(parsed, 'port'), DEFAULT_BROWSER_SERVER_PORT, { min: 0, max: 65_535 });
   const host = stringFlag(parsed, 'host') ?? '127.0.0.1';
-  if (!/^[A-Za-z0-9.:-]+$/.test(host)) throw new UsageError(`Expected --host to be an address or host name of this machine, got "${host}". Example: --host 0.0.0.0`);
+  if (!/^[A-Za-z0-9.:-]+$/.test(host))
+    throw new UsageError(`Expected --host to be an address or host name of this machine, got "${host}". Example: --host 0.0.0.0`);
   const wsPath = stringFlag(parsed, 'ws-path');
   if (wsPath !== undefined && !/^\/?[A-Za-z0-9._~\-/]+$/.test(wsPath)) {
-    throw new UsageError(`Expected --ws-path to be letters, digits and . _ ~ - /, got "${wsPath}". Example: --ws-path "$(openssl rand -hex 16)"`);
+    throw new UsageError(
+      `Expected --ws-path to be letters, digits and . _ ~ - /, got "${wsPath}". Example: --ws-path "$(openssl rand -hex 16)"`,
+    );
   }
   const { startBrowserServer } = await import('../browser/browser-server.js');
   const server = await startBrowserServer({ port, host, ...(wsPath !== undefined ? { wsPath } : {}), signal });

@@ -14,12 +14,20 @@ Flags:
 `;
 
 export async function compareCommand(argv: string[]): Promise<number> {
-  const parsed = parseCommandArgs('compare', argv, { out: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, true);
+  const parsed = parseCommandArgs(
+    'compare',
+    argv,
+    { out: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    true,
+  );
   if (booleanFlag(parsed, 'help')) {
     process.stdout.write(COMPARE_HELP);
     return 0;
   }
-  if (parsed.positionals.length < 2) throw new UsageError(`Expected at least two EVAL_RUNs to compare, got ${parsed.positionals.length}. Usage: trajsynth compare RUN_A RUN_B [--out DIR]`);
+  if (parsed.positionals.length < 2)
+    throw new UsageError(
+      `Expected at least two EVAL_RUNs to compare, got ${parsed.positionals.length}. Usage: trajsynth compare RUN_A RUN_B [--out DIR]`,
+    );
   const { loadEvalRun } = await import('../eval/results.js');
   const { compareRuns } = await import('../eval/compare.js');
   const runs = await Promise.all(parsed.positionals.map((run) => loadEvalRun(resolveRun(run, stringFlag(parsed, 'out')))));
@@ -29,17 +37,23 @@ export async function compareCommand(argv: string[]): Promise<number> {
     return 0;
   }
   if (comparison.sharedTasks === 0) {
-    process.stdout.write('No level-k task has a finished episode in every run: nothing to compare. Evaluate the agents on the same source run.\n');
+    process.stdout.write(
+      'No level-k task has a finished episode in every run: nothing to compare. Evaluate the agents on the same source run.\n',
+    );
     return 1;
   }
   const width = Math.max(...comparison.agents.map((agent) => agent.length));
   const lines = ['', `Comparison on ${comparison.sharedTasks} shared task(s) from ${comparison.sharedChains} chain(s):`];
   for (const pair of comparison.pairs) {
-    lines.push(`  ${pair.a} vs ${pair.b}: ${pair.winsA} win(s), ${pair.winsB} loss(es), ${pair.ties} tie(s) → win rate ${(pair.winRateA * 100).toFixed(1)}%`);
+    lines.push(
+      `  ${pair.a} vs ${pair.b}: ${pair.winsA} win(s), ${pair.winsB} loss(es), ${pair.ties} tie(s) → win rate ${(pair.winRateA * 100).toFixed(1)}%`,
+    );
   }
   lines.push('', `Ratings (Bradley–Terry, Elo scale, 95% bootstrap over chains, ${comparison.bootstrap.resamples} resamples):`);
   for (const rating of comparison.ratings) {
-    lines.push(`  ${rating.agent.padEnd(width)}  ${rating.rating.toFixed(0).padStart(5)}${rating.ci ? `  [${rating.ci.low.toFixed(0)}–${rating.ci.high.toFixed(0)}]` : ''}`);
+    lines.push(
+      `  ${rating.agent.padEnd(width)}  ${rating.rating.toFixed(0).padStart(5)}${rating.ci ? `  [${rating.ci.low.toFixed(0)}–${rating.ci.high.toFixed(0)}]` : ''}`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;

@@ -18,12 +18,18 @@ Flags:
 `;
 
 export async function costCommand(argv: string[]): Promise<number> {
-  const parsed = parseCommandArgs('cost', argv, { out: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, true);
+  const parsed = parseCommandArgs(
+    'cost',
+    argv,
+    { out: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    true,
+  );
   if (booleanFlag(parsed, 'help')) {
     process.stdout.write(COST_HELP);
     return 0;
   }
-  if (parsed.positionals.length !== 1) throw new UsageError(`Expected one RUN argument, got ${parsed.positionals.length}. Usage: trajsynth cost RUN [--out DIR] [--json]`);
+  if (parsed.positionals.length !== 1)
+    throw new UsageError(`Expected one RUN argument, got ${parsed.positionals.length}. Usage: trajsynth cost RUN [--out DIR] [--json]`);
   const layout = resolveRun(parsed.positionals[0]!, stringFlag(parsed, 'out'));
   const meta = await readRunMeta(layout);
   await assertReadable(layout);
@@ -39,7 +45,9 @@ export async function costCommand(argv: string[]): Promise<number> {
     chains.push({ chainId, levelsReached, calls });
   }
   // Unfinished attempts that --resume redid: paid for, so in every total, but they produced no level.
-  const interrupted = await readInterruptedCalls(layout, { onTornTail: (line) => notes.push(`${layout.interruptedCallsFile}: torn last line ${line} ignored`) });
+  const interrupted = await readInterruptedCalls(layout, {
+    onTornTail: (line) => notes.push(`${layout.interruptedCallsFile}: torn last line ${line} ignored`),
+  });
   if (interrupted.length > 0) {
     chains.push({ chainId: 'interrupted attempts', levelsReached: 0, calls: interrupted });
     notes.push(`${interrupted.length} call(s) from chain attempts interrupted and redone on --resume are included in the totals`);
@@ -67,9 +75,30 @@ export async function costCommand(argv: string[]): Promise<number> {
   out.push(...notes.map((note) => `  note: ${note}`));
   out.push(`  total: ${totalLine(report.totals)}`);
   out.push('  (cached = answered from the response cache, no money spent; cache write/read = prompt-cache tokens)');
-  out.push('', 'By role', ...table(['role'], report.byRole.map((row) => ({ keys: [row.role], bucket: row }))));
-  out.push('', 'By model', ...table(['model'], report.byModel.map((row) => ({ keys: [`${row.provider}:${row.model}`], bucket: row }))));
-  out.push('', 'By level (the level the chain was working on)', ...table(['level'], report.byLevel.map((row) => ({ keys: [row.level === undefined ? 'none' : `L${row.level}`], bucket: row }))));
+  out.push(
+    '',
+    'By role',
+    ...table(
+      ['role'],
+      report.byRole.map((row) => ({ keys: [row.role], bucket: row })),
+    ),
+  );
+  out.push(
+    '',
+    'By model',
+    ...table(
+      ['model'],
+      report.byModel.map((row) => ({ keys: [`${row.provider}:${row.model}`], bucket: row })),
+    ),
+  );
+  out.push(
+    '',
+    'By level (the level the chain was working on)',
+    ...table(
+      ['level'],
+      report.byLevel.map((row) => ({ keys: [row.level === undefined ? 'none' : `L${row.level}`], bucket: row })),
+    ),
+  );
   out.push('', '$ per accepted level-k task (mean over the chains that reached k of their calls at levels 1..k)');
   out.push(...report.perLevelTask.map(levelTaskLine));
   process.stdout.write(`${out.join('\n')}\n`);
@@ -108,7 +137,15 @@ function table(keyHeaders: string[], rows: Array<{ keys: string[]; bucket: CostB
   const headers = [...keyHeaders, 'calls', 'cached', 'input', 'output', 'cache write', 'cache read', 'images', 'USD'];
   const cells = rows.map(({ keys, bucket }) => [
     ...keys,
-    ...[bucket.calls, bucket.cacheHitCalls, bucket.inputTokens, bucket.outputTokens, bucket.cacheWriteTokens, bucket.cacheReadTokens, bucket.images].map(formatCount),
+    ...[
+      bucket.calls,
+      bucket.cacheHitCalls,
+      bucket.inputTokens,
+      bucket.outputTokens,
+      bucket.cacheWriteTokens,
+      bucket.cacheReadTokens,
+      bucket.images,
+    ].map(formatCount),
     usdOf(bucket),
   ]);
   const widths = headers.map((header, column) => Math.max(header.length, ...cells.map((row) => row[column]!.length)));
@@ -123,4 +160,3 @@ function levelTaskLine(entry: LevelTaskCost): string {
   if (entry.unleveledCalls) details.push(`${entry.unleveledCalls} call(s) stored without a level not included`);
   return `  level ${entry.level}: ${entry.meanUsd === undefined ? 'unpriced' : formatUsd(entry.meanUsd)} per task (${details.join('; ')})`;
 }
-

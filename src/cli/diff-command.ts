@@ -17,7 +17,8 @@ export async function diffCommand(argv: string[]): Promise<number> {
     process.stdout.write(DIFF_HELP);
     return 0;
   }
-  if (parsed.positionals.length !== 2) throw new UsageError(`Expected two dataset directories A and B, got ${parsed.positionals.length}. Usage: trajsynth diff A B [--json]`);
+  if (parsed.positionals.length !== 2)
+    throw new UsageError(`Expected two dataset directories A and B, got ${parsed.positionals.length}. Usage: trajsynth diff A B [--json]`);
   const [dirA, dirB] = parsed.positionals as [string, string];
   const diff = diffManifests(await readDatasetManifest(dirA), await readDatasetManifest(dirB), { a: dirA, b: dirB });
   process.stdout.write(`${booleanFlag(parsed, 'json') ? JSON.stringify(diff, null, 2) : diffText(diff)}\n`);
@@ -41,7 +42,9 @@ function diffText(diff: DatasetDiff): string {
       sample.removed.length ? `${sample.removed.length} removed` : '',
       sample.changed.length ? `${sample.changed.length} changed` : '',
     ].filter(Boolean);
-    lines.push(`${MARK[sample.status]} ${sample.sampleId}  (${parts.join(', ')} record${sample.added.length + sample.removed.length + sample.changed.length === 1 ? '' : 's'})`);
+    lines.push(
+      `${MARK[sample.status]} ${sample.sampleId}  (${parts.join(', ')} record${sample.added.length + sample.removed.length + sample.changed.length === 1 ? '' : 's'})`,
+    );
   }
   return lines.join('\n');
 }

@@ -2,7 +2,17 @@ import { resolve } from 'node:path';
 import { isTrajsynthError } from '../core/errors.js';
 import type { EpisodeRecord } from '../core/eval.js';
 import { modelBuilder, readAgentConfig, type AgentConfig } from '../pipeline/agent-config.js';
-import { browserFlagHelp, BROWSER_FLAG_OPTIONS, booleanFlag, browserEndpointFlag, integerFlag, parseCommandArgs, stringFlag, UsageError, type ParsedCommand } from './args.js';
+import {
+  browserFlagHelp,
+  BROWSER_FLAG_OPTIONS,
+  booleanFlag,
+  browserEndpointFlag,
+  integerFlag,
+  parseCommandArgs,
+  stringFlag,
+  UsageError,
+  type ParsedCommand,
+} from './args.js';
 import { browserServerLostText, connectRemoteBrowser } from './remote-browser.js';
 import { CountingBar, formatDuration } from './progress.js';
 import type { FollowEvent } from '../queue/index.js';
@@ -94,18 +104,24 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
     process.stdout.write(EVAL_HELP);
     return 0;
   }
-  if (parsed.positionals.length !== 1) throw new UsageError(`Expected one SOURCE argument (a run or a tasks file), got ${parsed.positionals.length}. Usage: trajsynth eval SOURCE --agent SPEC`);
+  if (parsed.positionals.length !== 1)
+    throw new UsageError(
+      `Expected one SOURCE argument (a run or a tasks file), got ${parsed.positionals.length}. Usage: trajsynth eval SOURCE --agent SPEC`,
+    );
   const { agentSpecProblem, createEvalAgent, AGENT_SPEC_HELP } = await import('../eval/agent-spec.js');
   const spec = stringFlag(parsed, 'agent');
   if (!spec) throw new UsageError(`Expected --agent SPEC: ${AGENT_SPEC_HELP}. Example: --agent noisy-gold:0.05`);
   const problem = agentSpecProblem(spec);
   if (problem) throw new UsageError(`${problem}. Agents: ${AGENT_SPEC_HELP}`);
   const mode = stringFlag(parsed, 'agent-mode');
-  if (mode !== undefined && mode !== 'refs' && mode !== 'computer') throw new UsageError(`Expected --agent-mode to be refs or computer, got "${mode}"`);
+  if (mode !== undefined && mode !== 'refs' && mode !== 'computer')
+    throw new UsageError(`Expected --agent-mode to be refs or computer, got "${mode}"`);
   const judgeSpec = stringFlag(parsed, 'judge');
-  if (judgeSpec !== undefined && !/^(anthropic|openai):\S+$/.test(judgeSpec)) throw new UsageError(`Expected --judge to be anthropic:MODEL or openai:MODEL, got "${judgeSpec}"`);
+  if (judgeSpec !== undefined && !/^(anthropic|openai):\S+$/.test(judgeSpec))
+    throw new UsageError(`Expected --judge to be anthropic:MODEL or openai:MODEL, got "${judgeSpec}"`);
   const runId = stringFlag(parsed, 'run');
-  if (runId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(runId)) throw new UsageError(`Expected --run to be a name of letters, digits, '.', '_' or '-', got "${runId}"`);
+  if (runId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(runId))
+    throw new UsageError(`Expected --run to be a name of letters, digits, '.', '_' or '-', got "${runId}"`);
   const wsEndpoint = browserEndpointFlag(parsed);
   const outDir = resolve(stringFlag(parsed, 'out') ?? '.');
   const levels = levelsFlag(stringFlag(parsed, 'levels'));
@@ -127,17 +143,22 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
 
   const { loadTaskSource } = await import('../eval/task-source.js');
   const source = await loadTaskSource(parsed.positionals[0]!, outDir).catch((error: unknown) => {
-    if (isTrajsynthError(error) && error.code === 'RUN_NOT_FOUND') throw new UsageError(`${error.message}. Pass a synthesis run id with the same --out, its directory, or a tasks/<run>.jsonl file.`);
+    if (isTrajsynthError(error) && error.code === 'RUN_NOT_FOUND')
+      throw new UsageError(`${error.message}. Pass a synthesis run id with the same --out, its directory, or a tasks/<run>.jsonl file.`);
     throw error;
   });
-  const models = modelBuilder(config, cacheDir ? { cache: { dir: resolve(cacheDir), mode: booleanFlag(parsed, 'cache-only') ? 'read-only' : 'read-write' } } : {});
+  const models = modelBuilder(
+    config,
+    cacheDir ? { cache: { dir: resolve(cacheDir), mode: booleanFlag(parsed, 'cache-only') ? 'read-only' : 'read-write' } } : {},
+  );
   let agent;
   let judge;
   try {
     agent = createEvalAgent(spec, { source, models, ...(mode ? { agentMode: mode } : {}), http: { timeoutMs: timeoutSeconds * 1000 } });
     judge = judgeSpec ? { spec: judgeSpec, model: models.modelFor(judgeSpec) } : undefined;
   } catch (error) {
-    if (isTrajsynthError(error) && error.code === 'BAD_INPUT') throw new UsageError(`${error.message}${error.hint ? `. ${error.hint}` : ''}`);
+    if (isTrajsynthError(error) && error.code === 'BAD_INPUT')
+      throw new UsageError(`${error.message}${error.hint ? `. ${error.hint}` : ''}`);
     throw error;
   }
   const { evaluate } = await import('../eval/evaluate.js');
@@ -160,10 +181,23 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
           queued.evaluateOnQueue({
             ...evaluateOptions,
             queueUrl,
-            sourceRef: { arg: /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(parsed.positionals[0]!) && !parsed.positionals[0]!.endsWith('.jsonl') ? parsed.positionals[0]! : resolve(parsed.positionals[0]!), outDir },
+            sourceRef: {
+              arg:
+                /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(parsed.positionals[0]!) && !parsed.positionals[0]!.endsWith('.jsonl')
+                  ? parsed.positionals[0]!
+                  : resolve(parsed.positionals[0]!),
+              outDir,
+            },
             ...(judgeSpec ? { judge: { spec: judgeSpec } } : {}),
             agentConfig: config,
-            ...(cacheDir ? { cache: { dir: resolve(cacheDir), mode: booleanFlag(parsed, 'cache-only') ? ('read-only' as const) : ('read-write' as const) } } : {}),
+            ...(cacheDir
+              ? {
+                  cache: {
+                    dir: resolve(cacheDir),
+                    mode: booleanFlag(parsed, 'cache-only') ? ('read-only' as const) : ('read-write' as const),
+                  },
+                }
+              : {}),
             agentTimeoutMs: timeoutSeconds * 1000,
             ...(bar ? { onQueueEvent: (event: FollowEvent) => bar.line(followEventText(event, queueUrl, outDir)) } : {}),
           })
@@ -182,7 +216,13 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
       agent,
       ...(mode ? { agentMode: mode } : {}),
       ...(judge ? { judge } : {}),
-      selection: { ...(levels ? { levels } : {}), ...(environments?.length ? { environments } : {}), ...(limitRaw !== undefined ? { limit: integerFlag('limit', limitRaw, 10, { min: 1 }) } : {}), validOnly: booleanFlag(parsed, 'valid-only'), consensus: { minReviewers } },
+      selection: {
+        ...(levels ? { levels } : {}),
+        ...(environments?.length ? { environments } : {}),
+        ...(limitRaw !== undefined ? { limit: integerFlag('limit', limitRaw, 10, { min: 1 }) } : {}),
+        validOnly: booleanFlag(parsed, 'valid-only'),
+        consensus: { minReviewers },
+      },
       ...options,
       resume: booleanFlag(parsed, 'resume'),
       redoDamaged: booleanFlag(parsed, 'redo-damaged') ?? false,
@@ -192,21 +232,42 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
         ? {
             onEvent: (event) => {
               if (event.type === 'eval-started') bar.start(event.episodes, event.resumed);
-              else if (event.type === 'episode-finished') bar.tick(event.episode.status === 'error' ? 'errors' : event.episode.success ? 'successes' : 'failures', episodeLine(event.episode));
+              else if (event.type === 'episode-finished')
+                bar.tick(
+                  event.episode.status === 'error' ? 'errors' : event.episode.success ? 'successes' : 'failures',
+                  episodeLine(event.episode),
+                );
               else if (event.type === 'model-call') bar.note(`$${event.spentUsd.toFixed(4)}`);
             },
           }
         : {}),
     });
   } catch (error) {
-    if (isTrajsynthError(error) && (error.code === 'BAD_INPUT' || error.code === 'RUN_EXISTS')) throw new UsageError(`${error.message}${error.hint ? `. ${error.hint}` : ''}`);
+    if (isTrajsynthError(error) && (error.code === 'BAD_INPUT' || error.code === 'RUN_EXISTS'))
+      throw new UsageError(`${error.message}${error.hint ? `. ${error.hint}` : ''}`);
     throw error;
   } finally {
     await browser?.close();
   }
   bar?.finish();
-  process.stdout.write(evalSummaryText(result.episodes, result.meta.status, Date.now() - started, result.layout.runId, result.layout.runDir, result.meta.budget));
-  const lost = result.meta.status === 'interrupted' ? undefined : browserServerLostText(wsEndpoint, result.episodes.filter((episode) => episode.status === 'error').map((episode) => episode.error?.code), 'episode(s)');
+  process.stdout.write(
+    evalSummaryText(
+      result.episodes,
+      result.meta.status,
+      Date.now() - started,
+      result.layout.runId,
+      result.layout.runDir,
+      result.meta.budget,
+    ),
+  );
+  const lost =
+    result.meta.status === 'interrupted'
+      ? undefined
+      : browserServerLostText(
+          wsEndpoint,
+          result.episodes.filter((episode) => episode.status === 'error').map((episode) => episode.error?.code),
+          'episode(s)',
+        );
   if (lost) process.stderr.write(lost);
   if (result.meta.budget?.reached) return 0;
   if (result.meta.status === 'interrupted') return 130;
@@ -214,7 +275,9 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
   // nothing about the agent: the run is not a result until it is redone.
   const errors = result.episodes.filter((episode) => episode.status === 'error').length;
   if (errors > 0) {
-    process.stderr.write(`\n${errors} episode(s) ended in a harness error, not an agent failure; the rest are kept. Fix the cause above, then run the same command with --resume to redo them.\n`);
+    process.stderr.write(
+      `\n${errors} episode(s) ended in a harness error, not an agent failure; the rest are kept. Fix the cause above, then run the same command with --resume to redo them.\n`,
+    );
     return 1;
   }
   return 0;
@@ -244,7 +307,8 @@ function budgetFlag(parsed: ParsedCommand): number | undefined {
   const raw = stringFlag(parsed, 'budget-usd');
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || !(value > 0)) throw new UsageError(`Expected --budget-usd to be a positive number of dollars, got "${raw}". Example: --budget-usd 2.50`);
+  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || !(value > 0))
+    throw new UsageError(`Expected --budget-usd to be a positive number of dollars, got "${raw}". Example: --budget-usd 2.50`);
   return value;
 }
 
@@ -259,7 +323,14 @@ async function configFlag(parsed: ParsedCommand): Promise<AgentConfig> {
   }
 }
 
-function evalSummaryText(episodes: readonly EpisodeRecord[], status: string, wallMs: number, runId: string, runDir: string, budget: { limitUsd: number; spentUsd: number; reached: boolean } | undefined): string {
+function evalSummaryText(
+  episodes: readonly EpisodeRecord[],
+  status: string,
+  wallMs: number,
+  runId: string,
+  runDir: string,
+  budget: { limitUsd: number; spentUsd: number; reached: boolean } | undefined,
+): string {
   const finished = episodes.filter((episode) => episode.status === 'finished');
   const errors = episodes.filter((episode) => episode.status === 'error');
   const levels = [...new Set(finished.map((episode) => episode.task.level))].sort((a, b) => a - b);
@@ -267,20 +338,38 @@ function evalSummaryText(episodes: readonly EpisodeRecord[], status: string, wal
     const at = finished.filter((episode) => episode.task.level === level);
     return `L${level} ${at.filter((episode) => episode.success).length}/${at.length}`;
   });
-  const cost = episodes.reduce<number | undefined>((total, episode) => (total === undefined || episode.usage.costUsd === undefined ? undefined : total + episode.usage.costUsd + (episode.agentUsage?.costUsd ?? 0)), 0);
+  const cost = episodes.reduce<number | undefined>(
+    (total, episode) =>
+      total === undefined || episode.usage.costUsd === undefined
+        ? undefined
+        : total + episode.usage.costUsd + (episode.agentUsage?.costUsd ?? 0),
+    0,
+  );
   const row = (label: string, value: string) => `  ${label.padEnd(13)}${value}`;
   const lines = [
     '',
     `Evaluation ${runId}: ${status}`,
-    row('episodes', `${finished.length} finished, ${finished.filter((episode) => episode.success).length} successes, ${errors.length} errors`),
+    row(
+      'episodes',
+      `${finished.length} finished, ${finished.filter((episode) => episode.success).length} successes, ${errors.length} errors`,
+    ),
     row('by level', byLevel.join('  ') || '-'),
-    row('wall time', `${formatDuration(wallMs)}${episodes.length ? ` (${(finished.reduce((total, episode) => total + episode.usage.wallMs, 0) / Math.max(1, finished.length) / 1000).toFixed(1)}s per episode)` : ''}`),
+    row(
+      'wall time',
+      `${formatDuration(wallMs)}${episodes.length ? ` (${(finished.reduce((total, episode) => total + episode.usage.wallMs, 0) / Math.max(1, finished.length) / 1000).toFixed(1)}s per episode)` : ''}`,
+    ),
     row('cost', cost === undefined ? 'unpriced model used' : `$${cost.toFixed(4)}`),
     row('episodes in', runDir),
     ...errors.slice(0, 5).map((episode) => `  ! ${episode.episodeId}: ${episode.error?.message ?? 'error'}`),
     ...(errors.length > 5 ? [`  ! … and ${errors.length - 5} more errors (see the report)`] : []),
   ];
-  if (budget) lines.push(row('budget', `$${budget.spentUsd.toFixed(4)} of $${budget.limitUsd.toFixed(4)}${budget.reached ? ' — reached: stopped cleanly; raise --budget-usd and add --resume to go on' : ''}`));
+  if (budget)
+    lines.push(
+      row(
+        'budget',
+        `$${budget.spentUsd.toFixed(4)} of $${budget.limitUsd.toFixed(4)}${budget.reached ? ' — reached: stopped cleanly; raise --budget-usd and add --resume to go on' : ''}`,
+      ),
+    );
   if (status === 'interrupted') lines.push('', 'Interrupted. Continue with the same flags plus --resume.');
   lines.push('', `Next: trajsynth report ${runId}`, '');
   return lines.join('\n');

@@ -62,12 +62,16 @@ const IMAGE_FORMATS: readonly ImageFormat[] = ['webp', 'png', 'jpeg'];
 function choice<T extends string>(parsed: ParsedCommand, name: string, allowed: readonly T[], fallback: T): T {
   const raw = stringFlag(parsed, name);
   if (raw === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) throw new UsageError(`Expected --${name} to be one of ${allowed.join(', ')}, got "${raw}"`);
+  if (!(allowed as readonly string[]).includes(raw))
+    throw new UsageError(`Expected --${name} to be one of ${allowed.join(', ')}, got "${raw}"`);
   return raw as T;
 }
 
 function listFlag(parsed: ParsedCommand, name: string): string[] | undefined {
-  const values = (parsed.values[name] as string[] | undefined)?.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  const values = (parsed.values[name] as string[] | undefined)
+    ?.flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
   return values?.length ? values : undefined;
 }
 
@@ -90,7 +94,8 @@ export function exportFilters(parsed: ParsedCommand): SampleFilters {
   if (booleanFlag(parsed, 'valid-only')) filters.validOnly = true;
   const reviewed = stringFlag(parsed, 'reviewed');
   if (reviewed !== undefined) {
-    if (!(CONSENSUS_LABELS as readonly string[]).includes(reviewed)) throw new UsageError(`Expected --reviewed to be one of ${CONSENSUS_LABELS.join(', ')}, got "${reviewed}"`);
+    if (!(CONSENSUS_LABELS as readonly string[]).includes(reviewed))
+      throw new UsageError(`Expected --reviewed to be one of ${CONSENSUS_LABELS.join(', ')}, got "${reviewed}"`);
     filters.reviewed = reviewed;
   }
   if (booleanFlag(parsed, 'success-only')) filters.successOnly = true;
@@ -131,7 +136,8 @@ export async function exportCommand(argv: string[], signal: AbortSignal): Promis
     process.stdout.write(EXPORT_HELP);
     return 0;
   }
-  if (parsed.positionals.length === 0) throw new UsageError('Expected at least one SOURCE run. Usage: trajsynth export SOURCE... --format F --dest DIR');
+  if (parsed.positionals.length === 0)
+    throw new UsageError('Expected at least one SOURCE run. Usage: trajsynth export SOURCE... --format F --dest DIR');
   const format = stringFlag(parsed, 'format');
   if (!format) throw new UsageError(`Expected --format, one of ${FORMAT_IDS.join(', ')}`);
   if (!FORMAT_IDS.includes(format)) throw new UsageError(`Expected --format to be one of ${FORMAT_IDS.join(', ')}, got "${format}"`);
@@ -179,14 +185,20 @@ export async function exportCommand(argv: string[], signal: AbortSignal): Promis
   bar?.finish();
   const manifest = result.manifest;
   if (json) {
-    process.stdout.write(`${JSON.stringify({ dest: result.dest, format: manifest.format, unit: manifest.unit, fingerprint: manifest.fingerprint, counts: manifest.counts, notes: manifest.notes, excluded: result.excluded }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ dest: result.dest, format: manifest.format, unit: manifest.unit, fingerprint: manifest.fingerprint, counts: manifest.counts, notes: manifest.notes, excluded: result.excluded }, null, 2)}\n`,
+    );
     return 0;
   }
   const bytes = manifest.files.reduce((sum, file) => sum + file.bytes, 0);
   const out = [
     `Exported ${manifest.counts.samples} sample(s) as ${manifest.counts.records} ${manifest.format} record(s) (${manifest.unit} units) to ${result.dest}`,
-    `  splits       ${Object.entries(manifest.counts.bySplit).map(([name, count]) => `${name} ${count}`).join(', ')}`,
-    `  levels       ${Object.entries(manifest.counts.byLevel).map(([name, count]) => `${name}: ${count}`).join('  ')}`,
+    `  splits       ${Object.entries(manifest.counts.bySplit)
+      .map(([name, count]) => `${name} ${count}`)
+      .join(', ')}`,
+    `  levels       ${Object.entries(manifest.counts.byLevel)
+      .map(([name, count]) => `${name}: ${count}`)
+      .join('  ')}`,
     `  images       ${manifest.counts.images}`,
     ...(manifest.counts.pairs !== undefined ? [`  pairs        ${manifest.counts.pairs}`] : []),
     `  size         ${(bytes / 1e6).toFixed(1)} MB in ${manifest.files.length} file(s)`,

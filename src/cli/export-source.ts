@@ -19,8 +19,11 @@ export function resolveExportSource(source: string, outDir: string | undefined, 
   if (runExists(layout)) return { kind: 'run', layout };
   const isDirectory = existsSync(path) && statSync(path).isDirectory();
   const looked = `no run "${source}" under ${resolve(outDir ?? '.')}/trajectories${options.datasets ? `, and ${isDirectory ? `${path} has no ${MANIFEST_FILE}` : `no dataset directory ${path}`}` : ''}`;
-  throw new TrajsynthError(`Expected SOURCE to be a run id${options.datasets ? ' or an exported dataset directory' : ''}, got "${source}": ${looked}`, {
-    code: 'BAD_INPUT',
-    hint: `Pass a run id printed by \`trajsynth synth\` or \`trajsynth eval\` with the same --out${options.datasets ? ', or the directory `trajsynth export` wrote (it holds manifest.json)' : ''}.`,
-  });
+  throw new TrajsynthError(
+    `Expected SOURCE to be a run id${options.datasets ? ' or an exported dataset directory' : ''}, got "${source}": ${looked}`,
+    {
+      code: 'BAD_INPUT',
+      hint: `Pass a run id printed by \`trajsynth synth\` or \`trajsynth eval\` with the same --out${options.datasets ? ', or the directory `trajsynth export` wrote (it holds manifest.json)' : ''}.`,
+    },
+  );
 }

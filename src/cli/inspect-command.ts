@@ -30,28 +30,38 @@ export async function inspectCommand(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs(
     'inspect',
     argv,
-    { out: { type: 'string' }, chain: { type: 'string' }, steps: { type: 'boolean' }, markers: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    {
+      out: { type: 'string' },
+      chain: { type: 'string' },
+      steps: { type: 'boolean' },
+      markers: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     true,
   );
   if (booleanFlag(parsed, 'help')) {
     process.stdout.write(INSPECT_HELP);
     return 0;
   }
-  if (parsed.positionals.length !== 1) throw new UsageError(`Expected one RUN argument, got ${parsed.positionals.length}. Usage: trajsynth inspect RUN [--out DIR]`);
+  if (parsed.positionals.length !== 1)
+    throw new UsageError(`Expected one RUN argument, got ${parsed.positionals.length}. Usage: trajsynth inspect RUN [--out DIR]`);
   const layout = resolveRun(parsed.positionals[0]!, stringFlag(parsed, 'out'));
   const meta = await readRunMeta(layout);
   await assertReadable(layout);
   const only = stringFlag(parsed, 'chain');
   const tasks = await readTasksFile(layout);
   const out: string[] = [];
-  out.push(`Run ${meta.runId} (${await shownStatus(layout, meta.status)}) · env ${meta.config.environment} · seed ${meta.config.seed} · ${meta.config.chains} chains to level ${meta.config.maxLevel}`);
+  out.push(
+    `Run ${meta.runId} (${await shownStatus(layout, meta.status)}) · env ${meta.config.environment} · seed ${meta.config.seed} · ${meta.config.chains} chains to level ${meta.config.maxLevel}`,
+  );
   out.push(`  created ${meta.createdAt} · ${tasks.length} chain(s) with tasks in ${layout.tasksFile}`);
   const coverage = coverageText(meta.coverage, meta.config.environment === 'all' ? meta.spread : undefined);
   if (coverage && !only) out.push(coverage.trimEnd());
   const chainIds = only ? [only] : await listChainIds(layout);
   for (const chainId of chainIds) {
     const record = await readChain(layout, chainId);
-    if (!record && only) throw new UsageError(`No chain "${only}" in run ${meta.runId}; see \`trajsynth inspect ${meta.runId}\` for its chains`);
+    if (!record && only)
+      throw new UsageError(`No chain "${only}" in run ${meta.runId}; see \`trajsynth inspect ${meta.runId}\` for its chains`);
     if (!record) {
       out.push('', `${chainId}: not started (no chain.json)`);
       continue;
@@ -69,7 +79,14 @@ export async function inspectCommand(argv: string[]): Promise<number> {
       for (const step of steps) {
         const action = step.executed.action;
         const target = step.executed.element ? ` ${step.executed.element.role ?? ''} "${step.executed.element.name ?? ''}"` : '';
-        const extra = action.type === 'type' ? ` ${JSON.stringify(action.text)}` : action.type === 'select' ? ` ${JSON.stringify(action.value)}` : action.type === 'done' && action.answer ? ` answer=${JSON.stringify(action.answer)}` : '';
+        const extra =
+          action.type === 'type'
+            ? ` ${JSON.stringify(action.text)}`
+            : action.type === 'select'
+              ? ` ${JSON.stringify(action.value)}`
+              : action.type === 'done' && action.answer
+                ? ` answer=${JSON.stringify(action.answer)}`
+                : '';
         const outcome = step.executed.outcome.ok ? 'ok' : `error: ${step.executed.outcome.error}`;
         out.push(`      #${step.index} [${step.subtaskId}] ${action.type}${target}${extra} → ${outcome}  (${step.before.screenshot})`);
       }
@@ -88,7 +105,9 @@ function chainLines(record: ChainRecord, stepCount: number, tornLine: number | u
   for (const subtask of record.subtasks) {
     const mark = subtask.status === 'accepted' ? '✓' : '✗';
     const origin = subtask.origin === 'revised' ? ` revised from ${subtask.revisedFrom}` : '';
-    lines.push(`    ${mark} ${subtask.id} [${subtask.interaction}${origin}] steps ${subtask.steps.start}-${subtask.steps.end - 1}: ${subtask.description}`);
+    lines.push(
+      `    ${mark} ${subtask.id} [${subtask.interaction}${origin}] steps ${subtask.steps.start}-${subtask.steps.end - 1}: ${subtask.description}`,
+    );
     lines.push(`        ${subtask.verdict.reason}${subtask.answer !== undefined ? ` · answer ${JSON.stringify(subtask.answer)}` : ''}`);
   }
   lines.push('  levels:');

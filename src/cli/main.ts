@@ -45,7 +45,8 @@ async function main(argv: string[]): Promise<number> {
   const onSignal = () => {
     interrupts += 1;
     if (interrupts > 1) process.exit(130);
-    if (command === 'synth' || command === 'eval') process.stderr.write('\nStopping: finishing writes so the run stays readable (Ctrl-C again to force)…\n');
+    if (command === 'synth' || command === 'eval')
+      process.stderr.write('\nStopping: finishing writes so the run stays readable (Ctrl-C again to force)…\n');
     if (command === 'worker') process.stderr.write('\nStopping: chains in flight go back to the queue (Ctrl-C again to force)…\n');
     controller.abort(new Error('interrupted by user'));
   };
@@ -102,7 +103,9 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${TOOL_VERSION}\n`);
       return 0;
     default:
-      throw new UsageError(`Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, compare, export, validate, stats, diff, view, review, reviews, envs, serve, browser-server, worker, queue-status (see \`trajsynth --help\`).`);
+      throw new UsageError(
+        `Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, compare, export, validate, stats, diff, view, review, reviews, envs, serve, browser-server, worker, queue-status (see \`trajsynth --help\`).`,
+      );
   }
 }
 
@@ -118,10 +121,17 @@ main(process.argv.slice(2)).then(
     }
     if (isTrajsynthError(error)) {
       process.stderr.write(`trajsynth: ${error.message}\n${error.hint ? `  fix: ${error.hint}\n` : ''}`);
-      process.exitCode = error.code === 'ABORTED' ? 130 : ['BAD_INPUT', 'RUN_EXISTS', 'UNKNOWN_ENVIRONMENT', 'OUTPUT_UNWRITABLE'].includes(error.code) ? 2 : 1;
+      process.exitCode =
+        error.code === 'ABORTED'
+          ? 130
+          : ['BAD_INPUT', 'RUN_EXISTS', 'UNKNOWN_ENVIRONMENT', 'OUTPUT_UNWRITABLE'].includes(error.code)
+            ? 2
+            : 1;
       return;
     }
-    process.stderr.write(`trajsynth: unexpected error: ${errorMessage(error)}\n${error instanceof Error && error.stack ? error.stack : ''}\n`);
+    process.stderr.write(
+      `trajsynth: unexpected error: ${errorMessage(error)}\n${error instanceof Error && error.stack ? error.stack : ''}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -48,7 +48,9 @@ export class ProgressBar {
         // The chain starts over: what its crashed attempt reached no longer counts.
         this.done -= this.levels.get(event.chainId) ?? 0;
         this.levels.delete(event.chainId);
-        this.line(`chain ${event.chainId}: ${event.reason}; redoing it ${event.redoneBy ?? 'in a relaunched browser'} (attempt ${event.attempt + 1})`);
+        this.line(
+          `chain ${event.chainId}: ${event.reason}; redoing it ${event.redoneBy ?? 'in a relaunched browser'} (attempt ${event.attempt + 1})`,
+        );
         break;
       }
       case 'chain-finished':
@@ -56,7 +58,10 @@ export class ProgressBar {
         const reached = this.levels.get(event.chainId) ?? 0;
         this.done += this.maxLevel - reached;
         this.chainsDone += 1;
-        const detail = event.type === 'chain-failed' ? `${event.infrastructure ? 'harness error (redone on --resume)' : 'failed'}: ${event.error}` : `level ${reached}${event.stopReason ? ` (${event.stopReason})` : ''}`;
+        const detail =
+          event.type === 'chain-failed'
+            ? `${event.infrastructure ? 'harness error (redone on --resume)' : 'failed'}: ${event.error}`
+            : `level ${reached}${event.stopReason ? ` (${event.stopReason})` : ''}`;
         if (!this.interactive) this.line(`chain ${event.chainId} done, ${detail}`);
         break;
       }

@@ -15,7 +15,10 @@ export async function queueStatusCommand(argv: string[], signal: AbortSignal): P
     process.stdout.write(QUEUE_STATUS_HELP);
     return 0;
   }
-  if (parsed.positionals.length !== 1) throw new UsageError(`Expected one URL argument (redis://HOST:PORT), got ${parsed.positionals.length}. Usage: trajsynth queue-status URL [--json]`);
+  if (parsed.positionals.length !== 1)
+    throw new UsageError(
+      `Expected one URL argument (redis://HOST:PORT), got ${parsed.positionals.length}. Usage: trajsynth queue-status URL [--json]`,
+    );
   const { queueStatus, parseRedisUrl } = await import('../queue/index.js');
   try {
     parseRedisUrl(parsed.positionals[0]!, 'URL');

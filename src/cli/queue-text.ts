@@ -7,7 +7,9 @@ export function followEventText(event: FollowEvent, url: string, outDir: string)
     case 'enqueued':
       return `queue: ${event.added} ${event.unit} job(s) enqueued on ${event.url}${event.alreadyQueued ? `, ${event.alreadyQueued} already queued` : ''}${event.kept ? `, ${event.kept} ${event.unit}(s) kept` : ''}; workers: trajsynth worker --queue ${url}`;
     case 'connection':
-      return event.state === 'lost' ? `queue: lost the connection to ${event.url}${event.error ? ` (${event.error})` : ''}; reconnecting…` : `queue: reconnected to ${event.url}`;
+      return event.state === 'lost'
+        ? `queue: lost the connection to ${event.url}${event.error ? ` (${event.error})` : ''}; reconnecting…`
+        : `queue: reconnected to ${event.url}`;
     case 'requeued':
       return `queue: ${event.item} enqueued again: ${event.reason}`;
     case 'stalled':
@@ -35,7 +37,9 @@ export function workerEventText(event: WorkerEvent): string {
     case 'job-stalled':
       return `queue: job ${event.jobId} stalled (its worker stopped answering); moved back to the queue`;
     case 'connection':
-      return event.state === 'lost' ? `worker: lost the connection to ${event.url}${event.error ? ` (${event.error})` : ''}; reconnecting…` : `worker: reconnected to ${event.url}`;
+      return event.state === 'lost'
+        ? `worker: lost the connection to ${event.url}${event.error ? ` (${event.error})` : ''}; reconnecting…`
+        : `worker: reconnected to ${event.url}`;
     case 'worker-stopping':
       return `worker: stopping (${event.reason}); chains in flight go back to the queue`;
   }
@@ -46,9 +50,12 @@ export function queueStatusText(status: QueueStatus): string {
   const lines = [`Queue ${status.url}: ${live.length} live worker(s), ${status.runs.length} run(s)`];
   if (status.runs.length) {
     const header = ['run', 'kind', 'waiting', 'active', 'delayed', 'completed', 'failed', 'stalled'];
-    const rows = status.runs.map((run) => [run.runId, run.kind, run.waiting, run.active, run.delayed, run.completed, run.failed, run.stalled].map(String));
+    const rows = status.runs.map((run) =>
+      [run.runId, run.kind, run.waiting, run.active, run.delayed, run.completed, run.failed, run.stalled].map(String),
+    );
     const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-    const format = (row: string[]) => `  ${row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')}`;
+    const format = (row: string[]) =>
+      `  ${row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')}`;
     lines.push(format(header), ...rows.map(format));
     for (const run of status.runs) {
       lines.push(`  ${run.runId}: store ${run.outDir}${run.stopReason ? `; stop requested: ${run.stopReason}` : ''}`);
@@ -57,8 +64,12 @@ export function queueStatusText(status: QueueStatus): string {
   lines.push('Workers:');
   if (status.workers.length === 0) lines.push('  none seen');
   for (const worker of status.workers) {
-    const seen = worker.live ? `last seen ${formatDuration(worker.lastSeenMsAgo)} ago` : `not seen for ${formatDuration(worker.lastSeenMsAgo)} (gone?)`;
-    lines.push(`  ${worker.worker}  concurrency ${worker.concurrency}  active ${worker.active.length}${worker.active.length ? ` (${worker.active.map((id) => id.split('+').slice(1).join(' ')).join(', ')})` : ''}  ${seen}`);
+    const seen = worker.live
+      ? `last seen ${formatDuration(worker.lastSeenMsAgo)} ago`
+      : `not seen for ${formatDuration(worker.lastSeenMsAgo)} (gone?)`;
+    lines.push(
+      `  ${worker.worker}  concurrency ${worker.concurrency}  active ${worker.active.length}${worker.active.length ? ` (${worker.active.map((id) => id.split('+').slice(1).join(' ')).join(', ')})` : ''}  ${seen}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

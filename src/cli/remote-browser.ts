@@ -15,7 +15,11 @@ export async function connectRemoteBrowser(wsEndpoint: string | undefined, signa
  * What to do when chains or episodes ended because the browser server went away (its connection
  * dropped and it did not come back in time), or undefined when none did.
  */
-export function browserServerLostText(wsEndpoint: string | undefined, errorCodes: Iterable<string | undefined>, what: string): string | undefined {
+export function browserServerLostText(
+  wsEndpoint: string | undefined,
+  errorCodes: Iterable<string | undefined>,
+  what: string,
+): string | undefined {
   if (wsEndpoint === undefined) return undefined;
   const codes = [...errorCodes];
   const lost = codes.filter((code) => code === 'BROWSER_UNREACHABLE' || code === 'BROWSER_CRASHED').length;

@@ -1,5 +1,14 @@
 import type { ReplayReport } from '../core/eval.js';
-import { browserEndpointFlag, browserFlagHelp, BROWSER_FLAG_OPTIONS, booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
+import {
+  browserEndpointFlag,
+  browserFlagHelp,
+  BROWSER_FLAG_OPTIONS,
+  booleanFlag,
+  integerFlag,
+  parseCommandArgs,
+  stringFlag,
+  UsageError,
+} from './args.js';
 import { connectRemoteBrowser } from './remote-browser.js';
 import { resolveRun } from './inspect-command.js';
 import { assertReadable } from './run-health.js';
@@ -44,7 +53,8 @@ export async function replayCommand(argv: string[], signal: AbortSignal): Promis
     process.stdout.write(REPLAY_HELP);
     return 0;
   }
-  if (parsed.positionals.length !== 1) throw new UsageError(`Expected one RUN argument, got ${parsed.positionals.length}. Usage: trajsynth replay RUN [--out DIR] [--json]`);
+  if (parsed.positionals.length !== 1)
+    throw new UsageError(`Expected one RUN argument, got ${parsed.positionals.length}. Usage: trajsynth replay RUN [--out DIR] [--json]`);
   const layout = resolveRun(parsed.positionals[0]!, stringFlag(parsed, 'out'));
   await assertReadable(layout);
   const concurrency = integerFlag('concurrency', stringFlag(parsed, 'concurrency'), 2, { min: 1, max: 64 });
@@ -67,7 +77,11 @@ export async function replayCommand(argv: string[], signal: AbortSignal): Promis
       ? {
           onEvent: (event) => {
             if (event.type === 'replay-started') bar.start(event.tasks);
-            else bar.tick(event.task.valid ? 'valid' : 'invalid', `task ${event.task.chainId} L${event.task.level}: ${event.task.valid ? 'valid' : `invalid (${event.task.failure?.reason ?? ''})`}`);
+            else
+              bar.tick(
+                event.task.valid ? 'valid' : 'invalid',
+                `task ${event.task.chainId} L${event.task.level}: ${event.task.valid ? 'valid' : `invalid (${event.task.failure?.reason ?? ''})`}`,
+              );
           },
         }
       : {}),
@@ -87,15 +101,28 @@ function percent(rate: number): string {
 }
 
 export function replayText(report: ReplayReport, file: string): string {
-  const lines = ['', `Replay of ${report.runId}: ${report.passed}/${report.total} level-k tasks valid (${percent(report.passRate)}) in ${(report.wallMs / 1000).toFixed(0)}s`];
-  lines.push(`  by level  ${Object.entries(report.byLevel).map(([level, row]) => `L${level} ${row.passed}/${row.total}`).join('  ')}`);
-  lines.push(`  by app    ${Object.entries(report.byEnvironment).map(([app, row]) => `${app} ${row.passed}/${row.total}`).join('  ')}`);
+  const lines = [
+    '',
+    `Replay of ${report.runId}: ${report.passed}/${report.total} level-k tasks valid (${percent(report.passRate)}) in ${(report.wallMs / 1000).toFixed(0)}s`,
+  ];
+  lines.push(
+    `  by level  ${Object.entries(report.byLevel)
+      .map(([level, row]) => `L${level} ${row.passed}/${row.total}`)
+      .join('  ')}`,
+  );
+  lines.push(
+    `  by app    ${Object.entries(report.byEnvironment)
+      .map(([app, row]) => `${app} ${row.passed}/${row.total}`)
+      .join('  ')}`,
+  );
   const failures = report.tasks.filter((task) => !task.valid);
   if (failures.length) {
     lines.push('  invalid tasks:');
     for (const task of failures) {
       const where = task.failure?.step !== undefined ? ` at step ${task.failure.step}` : '';
-      lines.push(`    ${task.chainId} L${task.level} (${task.environment}) ${task.failure?.stage ?? ''}${where}: ${task.failure?.reason ?? ''}`);
+      lines.push(
+        `    ${task.chainId} L${task.level} (${task.environment}) ${task.failure?.stage ?? ''}${where}: ${task.failure?.reason ?? ''}`,
+      );
     }
   }
   lines.push(`  stored in ${file} (eval --valid-only uses it)`, '');

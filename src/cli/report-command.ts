@@ -29,19 +29,29 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs(
     'report',
     argv,
-    { out: { type: 'string' }, output: { type: 'string' }, json: { type: 'boolean' }, title: { type: 'string' }, baseline: { type: 'string' }, 'max-drop': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    {
+      out: { type: 'string' },
+      output: { type: 'string' },
+      json: { type: 'boolean' },
+      title: { type: 'string' },
+      baseline: { type: 'string' },
+      'max-drop': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     true,
   );
   if (booleanFlag(parsed, 'help')) {
     process.stdout.write(REPORT_HELP);
     return 0;
   }
-  if (parsed.positionals.length === 0) throw new UsageError('Expected at least one EVAL_RUN. Usage: trajsynth report EVAL_RUN... [--out DIR] [--baseline results.json]');
+  if (parsed.positionals.length === 0)
+    throw new UsageError('Expected at least one EVAL_RUN. Usage: trajsynth report EVAL_RUN... [--out DIR] [--baseline results.json]');
   const maxDropRaw = stringFlag(parsed, 'max-drop');
   const baselineFile = stringFlag(parsed, 'baseline');
   if (maxDropRaw !== undefined && !baselineFile) throw new UsageError('Expected --baseline results.json together with --max-drop');
   const maxDrop = maxDropRaw === undefined ? 0.02 : Number(maxDropRaw);
-  if (maxDropRaw !== undefined && (!/^\d*\.?\d+$/.test(maxDropRaw) || maxDrop > 1)) throw new UsageError(`Expected --max-drop to be a rate from 0 to 1 (0.02 = two points), got "${maxDropRaw}"`);
+  if (maxDropRaw !== undefined && (!/^\d*\.?\d+$/.test(maxDropRaw) || maxDrop > 1))
+    throw new UsageError(`Expected --max-drop to be a rate from 0 to 1 (0.02 = two points), got "${maxDropRaw}"`);
   const layouts = parsed.positionals.map((run) => resolveRun(run, stringFlag(parsed, 'out')));
   const { loadEvalRun, buildResults } = await import('../eval/results.js');
   const { writeReportFiles } = await import('../eval/report-files.js');
@@ -53,7 +63,10 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const title = stringFlag(parsed, 'title');
   const files = await writeReportFiles(results, output, title ? { title } : {});
   if (booleanFlag(parsed, 'json')) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  else process.stdout.write(`${resultsText(results)}\n  wrote ${files.results}\n        ${files.chartSvg} (and chart.png)\n        ${files.html}\n`);
+  else
+    process.stdout.write(
+      `${resultsText(results)}\n  wrote ${files.results}\n        ${files.chartSvg} (and chart.png)\n        ${files.html}\n`,
+    );
   if (!baselineFile) return 0;
   const { readResultsFile } = await import('../store/results-file.js');
   const { findRegressions } = await import('../eval/gate.js');
@@ -61,12 +74,16 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const out = booleanFlag(parsed, 'json') ? process.stderr : process.stdout;
   for (const label of gate.unmatched) out.write(`gate: no baseline for agent ${label}; not compared\n`);
   if (gate.regressions.length === 0) {
-    out.write(`gate: passed — no level's success fell by more than ${(maxDrop * 100).toFixed(1)} points against ${baselineFile} (${gate.compared} level(s) compared)\n`);
+    out.write(
+      `gate: passed — no level's success fell by more than ${(maxDrop * 100).toFixed(1)} points against ${baselineFile} (${gate.compared} level(s) compared)\n`,
+    );
     return 0;
   }
   out.write(`gate: FAILED — success fell by more than ${(maxDrop * 100).toFixed(1)} points against ${baselineFile}:\n`);
   for (const regression of gate.regressions) {
-    out.write(`  ${regression.agent} L${regression.level}: ${pct(regression.baseline)} → ${pct(regression.current)} (−${(regression.drop * 100).toFixed(1)} points)\n`);
+    out.write(
+      `  ${regression.agent} L${regression.level}: ${pct(regression.baseline)} → ${pct(regression.current)} (−${(regression.drop * 100).toFixed(1)} points)\n`,
+    );
   }
   return 2;
 }
@@ -92,23 +109,39 @@ export function resultsText(results: Results): string {
 
 function agentLines(agent: AgentResult): string[] {
   const lines = [`Agent ${agent.label} (${agent.runs.join(', ')})`];
-  lines.push(`  ${'level'.padEnd(6)}${'success'.padEnd(26)}${'progress'.padEnd(22)}${'steps'.padStart(6)}${'s/ep'.padStart(7)}${'$/ep'.padStart(10)}${'$/success'.padStart(11)}${'errors'.padStart(8)}`);
+  lines.push(
+    `  ${'level'.padEnd(6)}${'success'.padEnd(26)}${'progress'.padEnd(22)}${'steps'.padStart(6)}${'s/ep'.padStart(7)}${'$/ep'.padStart(10)}${'$/success'.padStart(11)}${'errors'.padStart(8)}`,
+  );
   for (const level of agent.levels) {
     const success = `${level.successes}/${level.episodes} ${pct(level.success)} ${ci(level.successCi)}`;
-    const progress = level.meanProgress === undefined ? '—' : `${level.meanProgress.toFixed(2)}/${level.level} ${ci(level.progressCi, 1, 2)}`;
+    const progress =
+      level.meanProgress === undefined ? '—' : `${level.meanProgress.toFixed(2)}/${level.level} ${ci(level.progressCi, 1, 2)}`;
     lines.push(
       `  ${`L${level.level}`.padEnd(6)}${success.padEnd(26)}${progress.padEnd(22)}${(level.meanSteps?.toFixed(1) ?? '—').padStart(6)}${(level.wallMsPerEpisode === undefined ? '—' : (level.wallMsPerEpisode / 1000).toFixed(1)).padStart(7)}${usd(level.costUsdPerEpisode).padStart(10)}${usd(level.costUsdPerSuccess).padStart(11)}${String(level.errors).padStart(8)}`,
     );
   }
   const pooled = agent.pooled;
-  lines.push(`  pooled ${pooled.successes}/${pooled.episodes} ${pct(pooled.success)} ${ci(pooled.successCi)} over ${pooled.chains} chain(s) (bootstrap by chain); progress ${pct(pooled.progressFraction)} of subtasks ${ci(pooled.progressFractionCi)}; ${usd(pooled.costUsd)} in all`);
-  if (agent.errors) lines.push(`  errors (not counted as failures): ${agent.errorReasons.map((reason) => `${reason.count}× ${reason.reason}`).join('; ')}`);
-  if (agent.failureReasons.length) lines.push(`  failures: ${agent.failureReasons.slice(0, 5).map((reason) => `${reason.count}× ${reason.reason}`).join('; ')}`);
+  lines.push(
+    `  pooled ${pooled.successes}/${pooled.episodes} ${pct(pooled.success)} ${ci(pooled.successCi)} over ${pooled.chains} chain(s) (bootstrap by chain); progress ${pct(pooled.progressFraction)} of subtasks ${ci(pooled.progressFractionCi)}; ${usd(pooled.costUsd)} in all`,
+  );
+  if (agent.errors)
+    lines.push(`  errors (not counted as failures): ${agent.errorReasons.map((reason) => `${reason.count}× ${reason.reason}`).join('; ')}`);
+  if (agent.failureReasons.length)
+    lines.push(
+      `  failures: ${agent.failureReasons
+        .slice(0, 5)
+        .map((reason) => `${reason.count}× ${reason.reason}`)
+        .join('; ')}`,
+    );
   if (agent.judge) {
     const judge = agent.judge.overall;
-    lines.push(`  judge vs checker over ${judge.episodes} episode(s): agreement ${pct(judge.agreement)}, precision ${pct(judge.precision)}, recall ${pct(judge.recall)}, kappa ${judge.kappa?.toFixed(2) ?? '—'}`);
+    lines.push(
+      `  judge vs checker over ${judge.episodes} episode(s): agreement ${pct(judge.agreement)}, precision ${pct(judge.precision)}, recall ${pct(judge.recall)}, kappa ${judge.kappa?.toFixed(2) ?? '—'}`,
+    );
     for (const level of agent.judge.levels) {
-      lines.push(`    L${level.level}: n=${level.episodes} agreement ${pct(level.agreement)} precision ${pct(level.precision)} recall ${pct(level.recall)} kappa ${level.kappa?.toFixed(2) ?? '—'}`);
+      lines.push(
+        `    L${level.level}: n=${level.episodes} agreement ${pct(level.agreement)} precision ${pct(level.precision)} recall ${pct(level.recall)} kappa ${level.kappa?.toFixed(2) ?? '—'}`,
+      );
     }
   }
   return lines;

@@ -47,9 +47,13 @@ export async function reviewCommand(argv: string[], signal: AbortSignal): Promis
     process.stdout.write(REVIEW_HELP);
     return 0;
   }
-  if (parsed.positionals.length !== 1) throw new UsageError(`Expected one RUN, got ${parsed.positionals.length}. Usage: trajsynth review RUN --reviewer NAME [--port P] [--out DIR]`);
+  if (parsed.positionals.length !== 1)
+    throw new UsageError(
+      `Expected one RUN, got ${parsed.positionals.length}. Usage: trajsynth review RUN --reviewer NAME [--port P] [--out DIR]`,
+    );
   const reviewer = stringFlag(parsed, 'reviewer');
-  if (reviewer === undefined || reviewer.trim() === '') throw new UsageError('Expected --reviewer NAME: every verdict records who gave it. Example: trajsynth review RUN --reviewer alice');
+  if (reviewer === undefined || reviewer.trim() === '')
+    throw new UsageError('Expected --reviewer NAME: every verdict records who gave it. Example: trajsynth review RUN --reviewer alice');
   const port = integerFlag('port', stringFlag(parsed, 'port'), 0, { min: 0, max: 65_535 });
   const seed = integerFlag('seed', stringFlag(parsed, 'seed'), 1, { min: 0, max: 2_147_483_647 });
   const uncertainShare = shareFlag(stringFlag(parsed, 'uncertain-share'));
@@ -69,7 +73,9 @@ export async function reviewCommand(argv: string[], signal: AbortSignal): Promis
       process.stdout.write(`recorded ${verdict.taskId}: ${verdict.verdict}${verdict.reason ? ` (${verdict.reason})` : ''}\n`);
     },
   });
-  process.stdout.write(`Reviewing ${resolved.layout.runId} (${server.taskCount} level-k tasks) as ${reviewer.trim()} at ${server.origin}/ (127.0.0.1 only). Ctrl-C to stop.\n`);
+  process.stdout.write(
+    `Reviewing ${resolved.layout.runId} (${server.taskCount} level-k tasks) as ${reviewer.trim()} at ${server.origin}/ (127.0.0.1 only). Ctrl-C to stop.\n`,
+  );
   await untilInterrupted(signal);
   await server.close();
   process.stdout.write(`${recorded} verdict${recorded === 1 ? '' : 's'} recorded in ${resolved.layout.reviewsFile}\n`);
@@ -79,6 +85,7 @@ export async function reviewCommand(argv: string[], signal: AbortSignal): Promis
 function shareFlag(raw: string | undefined): number {
   if (raw === undefined) return 0.7;
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) throw new UsageError(`Expected --uncertain-share to be a number from 0 to 1, got "${raw}". Example: --uncertain-share 0.7`);
+  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1)
+    throw new UsageError(`Expected --uncertain-share to be a number from 0 to 1, got "${raw}". Example: --uncertain-share 0.7`);
   return value;
 }

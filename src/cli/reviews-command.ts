@@ -1,6 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CONSENSUS_LABELS, consensusByTask, consensusLabelOf, latestVerdicts, type ConsensusLabel, type ConsensusOptions, type ConsensusRule } from '../core/review-consensus.js';
+import {
+  CONSENSUS_LABELS,
+  consensusByTask,
+  consensusLabelOf,
+  latestVerdicts,
+  type ConsensusLabel,
+  type ConsensusOptions,
+  type ConsensusRule,
+} from '../core/review-consensus.js';
 import { mergeReviewFiles, readReviewVerdicts } from '../store/reviews-file.js';
 import { reviewAgreement } from '../view/agreement.js';
 import { loadReviewTasks, machineViews } from '../view/review-tasks.js';
@@ -36,14 +44,24 @@ export async function reviewsCommand(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs(
     'reviews',
     argv,
-    { out: { type: 'string' }, rule: { type: 'string' }, 'min-reviewers': { type: 'string' }, merge: { type: 'string', multiple: true }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    {
+      out: { type: 'string' },
+      rule: { type: 'string' },
+      'min-reviewers': { type: 'string' },
+      merge: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
     true,
   );
   if (booleanFlag(parsed, 'help')) {
     process.stdout.write(REVIEWS_HELP);
     return 0;
   }
-  if (parsed.positionals.length !== 1) throw new UsageError(`Expected one SOURCE run, got ${parsed.positionals.length}. Usage: trajsynth reviews SOURCE [--out DIR] [--rule majority|unanimous] [--min-reviewers N] [--merge FILE...] [--json]`);
+  if (parsed.positionals.length !== 1)
+    throw new UsageError(
+      `Expected one SOURCE run, got ${parsed.positionals.length}. Usage: trajsynth reviews SOURCE [--out DIR] [--rule majority|unanimous] [--min-reviewers N] [--merge FILE...] [--json]`,
+    );
   const options = consensusFlags(parsed);
   const mergeFiles = mergeFlag(parsed);
   const json = booleanFlag(parsed, 'json');
@@ -51,18 +69,35 @@ export async function reviewsCommand(argv: string[]): Promise<number> {
   const review = await loadReviewTasks(layout);
   const merge = mergeFiles.length ? await mergeReviewFiles(layout, mergeFiles) : undefined;
   const notes: string[] = [];
-  const verdicts = await readReviewVerdicts(layout, { onTornTail: (line) => notes.push(`${layout.reviewsFile}:${line} is a torn last line (an interrupted append), left out`) });
+  const verdicts = await readReviewVerdicts(layout, {
+    onTornTail: (line) => notes.push(`${layout.reviewsFile}:${line} is a torn last line (an interrupted append), left out`),
+  });
   if (verdicts.length === 0) {
-    if (json) process.stdout.write(`${JSON.stringify({ runId: review.runId, reviewsFile: layout.reviewsFile, options, ...(merge ? { merge } : {}), verdictLines: 0, runTasks: review.tasks.length, tasks: [], notes }, null, 2)}\n`);
-    else process.stdout.write(`${merge ? `${mergeText(merge).join('\n')}\n` : ''}No reviews of run ${review.runId} yet: ${layout.reviewsFile} holds no verdicts. Nothing to report.\n`);
+    if (json)
+      process.stdout.write(
+        `${JSON.stringify({ runId: review.runId, reviewsFile: layout.reviewsFile, options, ...(merge ? { merge } : {}), verdictLines: 0, runTasks: review.tasks.length, tasks: [], notes }, null, 2)}\n`,
+      );
+    else
+      process.stdout.write(
+        `${merge ? `${mergeText(merge).join('\n')}\n` : ''}No reviews of run ${review.runId} yet: ${layout.reviewsFile} holds no verdicts. Nothing to report.\n`,
+      );
     return 0;
   }
   const consensus = consensusByTask(verdicts, options);
   const known = new Map(review.tasks.map((task) => [task.taskId, task]));
   const unknown = [...consensus.keys()].filter((taskId) => !known.has(taskId));
-  if (unknown.length) notes.push(`${unknown.length} reviewed task(s) the run no longer holds (still listed): ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}`);
-  const changed = latestVerdicts(verdicts).filter((verdict) => verdict.taskTextSha256 !== undefined && known.has(verdict.taskId) && known.get(verdict.taskId)!.textSha256 !== verdict.taskTextSha256);
-  if (changed.length) notes.push(`${changed.length} counting verdict(s) were given on an earlier text of their task: ${[...new Set(changed.map((verdict) => verdict.taskId))].slice(0, 5).join(', ')}`);
+  if (unknown.length)
+    notes.push(
+      `${unknown.length} reviewed task(s) the run no longer holds (still listed): ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}`,
+    );
+  const changed = latestVerdicts(verdicts).filter(
+    (verdict) =>
+      verdict.taskTextSha256 !== undefined && known.has(verdict.taskId) && known.get(verdict.taskId)!.textSha256 !== verdict.taskTextSha256,
+  );
+  if (changed.length)
+    notes.push(
+      `${changed.length} counting verdict(s) were given on an earlier text of their task: ${[...new Set(changed.map((verdict) => verdict.taskId))].slice(0, 5).join(', ')}`,
+    );
   const labels = Object.fromEntries(CONSENSUS_LABELS.map((label) => [label, 0])) as Record<ConsensusLabel, number>;
   for (const task of review.tasks) labels[consensusLabelOf(consensus, task.taskId)] += 1;
   for (const taskId of unknown) labels[consensus.get(taskId)!.label] += 1;
@@ -71,7 +106,13 @@ export async function reviewsCommand(argv: string[]): Promise<number> {
     label: task.label,
     ...(task.reason ? { reason: task.reason } : {}),
     counts: task.counts,
-    verdicts: task.verdicts.map((verdict) => ({ reviewer: verdict.reviewer, verdict: verdict.verdict, ...(verdict.reason ? { reason: verdict.reason } : {}), ...(verdict.comment ? { comment: verdict.comment } : {}), at: verdict.at })),
+    verdicts: task.verdicts.map((verdict) => ({
+      reviewer: verdict.reviewer,
+      verdict: verdict.verdict,
+      ...(verdict.reason ? { reason: verdict.reason } : {}),
+      ...(verdict.comment ? { comment: verdict.comment } : {}),
+      at: verdict.at,
+    })),
   }));
   const report: ReviewsReport = {
     runId: review.runId,
@@ -87,20 +128,28 @@ export async function reviewsCommand(argv: string[]): Promise<number> {
     notes,
   };
   // Undefined statistics (a kappa with no tasks) are null in JSON, not missing.
-  process.stdout.write(json ? `${JSON.stringify(report, (_key, value: unknown) => (value === undefined ? null : value), 2)}\n` : reviewsText(report));
+  process.stdout.write(
+    json ? `${JSON.stringify(report, (_key, value: unknown) => (value === undefined ? null : value), 2)}\n` : reviewsText(report),
+  );
   return 0;
 }
 
 export function consensusFlags(parsed: ParsedCommand): ConsensusOptions {
   const rule = stringFlag(parsed, 'rule') ?? 'majority';
   if (rule !== 'majority' && rule !== 'unanimous') throw new UsageError(`Expected --rule to be majority or unanimous, got "${rule}"`);
-  return { rule: rule as ConsensusRule, minReviewers: integerFlag('min-reviewers', stringFlag(parsed, 'min-reviewers'), 2, { min: 1, max: 1000 }) };
+  return {
+    rule: rule as ConsensusRule,
+    minReviewers: integerFlag('min-reviewers', stringFlag(parsed, 'min-reviewers'), 2, { min: 1, max: 1000 }),
+  };
 }
 
 function mergeFlag(parsed: ParsedCommand): string[] {
   const files = ((parsed.values.merge as string[] | undefined) ?? []).map((file) => resolve(file));
   for (const file of files) {
-    if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`Expected --merge FILE to be a reviews.jsonl file, got "${file}": ${existsSync(file) ? 'not a file' : 'no such file'}`);
+    if (!existsSync(file) || !statSync(file).isFile())
+      throw new UsageError(
+        `Expected --merge FILE to be a reviews.jsonl file, got "${file}": ${existsSync(file) ? 'not a file' : 'no such file'}`,
+      );
   }
   return files;
 }

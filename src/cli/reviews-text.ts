@@ -13,7 +13,11 @@ export interface ReviewsReport {
   verdictLines: number;
   /** Tasks the run holds (reviewable level-k tasks). */
   runTasks: number;
-  tasks: Array<Pick<TaskConsensus, 'taskId' | 'label' | 'reason' | 'counts'> & { verdicts: Array<Pick<ReviewVerdict, 'reviewer' | 'verdict' | 'reason' | 'comment' | 'at'>> }>;
+  tasks: Array<
+    Pick<TaskConsensus, 'taskId' | 'label' | 'reason' | 'counts'> & {
+      verdicts: Array<Pick<ReviewVerdict, 'reviewer' | 'verdict' | 'reason' | 'comment' | 'at'>>;
+    }
+  >;
   /** Disputed tasks' ids. */
   disagreements: string[];
   /** Every task of the run by label; tasks nobody judged count as pending. */
@@ -25,8 +29,10 @@ export interface ReviewsReport {
 export function mergeText(merge: MergeReviewsResult): string[] {
   const present = merge.files.reduce((sum, file) => sum + file.lines - file.added, 0);
   const lines = [`Merged ${merge.added} new line(s) from ${merge.files.length} file(s) into ${merge.file} (${present} already present)`];
-  for (const file of merge.files) lines.push(`  ${file.file}: ${file.lines} verdict(s), ${file.added} added${file.tornTail ? ' (a torn last line was left out)' : ''}`);
-  for (const conflict of merge.conflicts) lines.push(`  kept the existing line, not ${conflict} (same reviewer, task and time, different content)`);
+  for (const file of merge.files)
+    lines.push(`  ${file.file}: ${file.lines} verdict(s), ${file.added} added${file.tornTail ? ' (a torn last line was left out)' : ''}`);
+  for (const conflict of merge.conflicts)
+    lines.push(`  kept the existing line, not ${conflict} (same reviewer, task and time, different content)`);
   return lines;
 }
 
@@ -35,7 +41,9 @@ export function reviewsText(report: ReviewsReport): string {
   const out: string[] = [];
   if (report.merge) out.push(...mergeText(report.merge), '');
   const reviewed = report.tasks.length;
-  out.push(`Reviews of run ${report.runId}: ${report.verdictLines} verdict line(s) from ${agreement.reviewers.length} reviewer(s) on ${reviewed} of ${report.runTasks} task(s) (${options.rule} rule, at least ${options.minReviewers} reviewer(s))`);
+  out.push(
+    `Reviews of run ${report.runId}: ${report.verdictLines} verdict line(s) from ${agreement.reviewers.length} reviewer(s) on ${reviewed} of ${report.runTasks} task(s) (${options.rule} rule, at least ${options.minReviewers} reviewer(s))`,
+  );
   out.push('', 'Tasks');
   for (const task of report.tasks) {
     out.push(`  ${task.taskId}  ${labelText(task)}`);
@@ -44,22 +52,37 @@ export function reviewsText(report: ReviewsReport): string {
   out.push('', report.disagreements.length ? `Disagreements (${report.disagreements.length} disputed task(s))` : 'Disagreements: none');
   for (const taskId of report.disagreements) {
     const task = report.tasks.find((candidate) => candidate.taskId === taskId)!;
-    out.push(`  ${taskId}  ${task.verdicts.map((verdict) => `${verdict.reviewer}: ${verdict.verdict}${verdict.reason ? `/${verdict.reason}` : ''}`).join(' · ')}`);
+    out.push(
+      `  ${taskId}  ${task.verdicts.map((verdict) => `${verdict.reviewer}: ${verdict.verdict}${verdict.reason ? `/${verdict.reason}` : ''}`).join(' · ')}`,
+    );
   }
-  const labels = Object.entries(report.labels).map(([label, count]) => `${label} ${count}`).join(' · ');
+  const labels = Object.entries(report.labels)
+    .map(([label, count]) => `${label} ${count}`)
+    .join(' · ');
   out.push('', 'Overall');
   out.push(`  labels              ${labels} (of ${report.runTasks} task(s); unreviewed ones are pending)`);
-  out.push(`  reviewers           ${agreement.reviewers.map((reviewer) => `${reviewer.reviewer} ${reviewer.tasks} (${reviewer.counts.valid} valid, ${reviewer.counts.invalid} invalid, ${reviewer.counts.unsure} unsure)`).join(', ')}`);
+  out.push(
+    `  reviewers           ${agreement.reviewers.map((reviewer) => `${reviewer.reviewer} ${reviewer.tasks} (${reviewer.counts.valid} valid, ${reviewer.counts.invalid} invalid, ${reviewer.counts.unsure} unsure)`).join(', ')}`,
+  );
   out.push(`  ${kappaLabel(agreement.coarse.kappa).padEnd(19)} ${kappaText(agreement.coarse.kappa, 'valid/invalid/unsure')}`);
-  if (agreement.fine.kappa) out.push(`  ${'  fine categories'.padEnd(19)} ${kappaText(agreement.fine.kappa, 'valid, invalid:<reason>, unsure')}`);
+  if (agreement.fine.kappa)
+    out.push(`  ${'  fine categories'.padEnd(19)} ${kappaText(agreement.fine.kappa, 'valid, invalid:<reason>, unsure')}`);
   const fine = agreement.fine.percentAgreement.value;
-  out.push(`  percent agreement   ${percentText(agreement.coarse)}${fine !== undefined ? ` (fine categories ${(fine * 100).toFixed(1)}%)` : ''}`);
+  out.push(
+    `  percent agreement   ${percentText(agreement.coarse)}${fine !== undefined ? ` (fine categories ${(fine * 100).toFixed(1)}%)` : ''}`,
+  );
   out.push('  by reviewer');
   for (const reviewer of agreement.reviewers) {
-    out.push(`    ${reviewer.reviewer.padEnd(17)} with consensus ${rateText(reviewer.withConsensus)} · with checkers ${rateText(reviewer.withCheckers)}`);
+    out.push(
+      `    ${reviewer.reviewer.padEnd(17)} with consensus ${rateText(reviewer.withConsensus)} · with checkers ${rateText(reviewer.withCheckers)}`,
+    );
   }
   out.push(`  consensus           with checkers ${rateText(agreement.consensusWithCheckers)} (accepted or rejected tasks)`);
-  out.push(agreement.judge ? `  model judge         with consensus ${rateText(agreement.judge.withConsensus)} · with checkers ${rateText(agreement.judge.withCheckers)}` : '  model judge         did not run on this run\'s tasks');
+  out.push(
+    agreement.judge
+      ? `  model judge         with consensus ${rateText(agreement.judge.withConsensus)} · with checkers ${rateText(agreement.judge.withCheckers)}`
+      : "  model judge         did not run on this run's tasks",
+  );
   for (const note of report.notes) out.push(`  note: ${note}`);
   return `${out.join('\n')}\n`;
 }
@@ -78,14 +101,20 @@ function kappaLabel(kappa: KappaResult | undefined): string {
 
 function kappaText(kappa: KappaResult | undefined, categories: string): string {
   if (!kappa) return 'undefined (needs two reviewers)';
-  const on = kappa.method === 'fleiss' ? `${kappa.tasks} task(s) judged by all ${kappa.reviewers.length} reviewers` : `${kappa.tasks} task(s) both judged`;
-  if (kappa.kappa === undefined) return `undefined on ${on}${kappa.tasks > 0 ? ' (chance agreement is 1: every verdict the same)' : ''} (${categories})`;
+  const on =
+    kappa.method === 'fleiss'
+      ? `${kappa.tasks} task(s) judged by all ${kappa.reviewers.length} reviewers`
+      : `${kappa.tasks} task(s) both judged`;
+  if (kappa.kappa === undefined)
+    return `undefined on ${on}${kappa.tasks > 0 ? ' (chance agreement is 1: every verdict the same)' : ''} (${categories})`;
   return `${kappa.kappa.toFixed(3)} on ${on} (${categories})`;
 }
 
 function percentText(category: CategoryAgreement): string {
   const { value, tasks } = category.percentAgreement;
-  return value === undefined ? 'undefined (no task has two reviewers)' : `${(value * 100).toFixed(1)}% over ${tasks} task(s) with >= 2 reviewers`;
+  return value === undefined
+    ? 'undefined (no task has two reviewers)'
+    : `${(value * 100).toFixed(1)}% over ${tasks} task(s) with >= 2 reviewers`;
 }
 
 function rateText(rate: AgreementRate): string {

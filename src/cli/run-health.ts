@@ -21,6 +21,10 @@ export async function shownStatus(layout: RunLayout, status: string): Promise<st
 export async function assertReadable(layout: RunLayout): Promise<void> {
   const damage = await findRunDamage(layout);
   if (damage.length > 0) {
-    throw damageError(layout, damage, 'Restore the damaged files, or redo those chains with `trajsynth synth ... --resume --redo-damaged`.');
+    throw damageError(
+      layout,
+      damage,
+      'Restore the damaged files, or redo those chains with `trajsynth synth ... --resume --redo-damaged`.',
+    );
   }
 }

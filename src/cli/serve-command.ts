@@ -12,12 +12,18 @@ no other site can read or reset it. Stop with Ctrl-C.
 `;
 
 export async function serveCommand(argv: string[], signal: AbortSignal): Promise<number> {
-  const parsed = parseCommandArgs('serve', argv, { seed: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, true);
+  const parsed = parseCommandArgs(
+    'serve',
+    argv,
+    { seed: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    true,
+  );
   if (booleanFlag(parsed, 'help')) {
     process.stdout.write(SERVE_HELP);
     return 0;
   }
-  if (parsed.positionals.length !== 1) throw new UsageError('Expected one environment id. Usage: trajsynth serve ENV [--seed S] [--port P] (see `trajsynth envs`)');
+  if (parsed.positionals.length !== 1)
+    throw new UsageError('Expected one environment id. Usage: trajsynth serve ENV [--seed S] [--port P] (see `trajsynth envs`)');
   let app;
   try {
     app = getBundledApp(parsed.positionals[0]!);

@@ -21,12 +21,18 @@ Flags:
 `;
 
 export async function statsCommand(argv: string[]): Promise<number> {
-  const parsed = parseCommandArgs('stats', argv, { out: { type: 'string' }, json: { type: 'boolean' }, 'near-dup': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, true);
+  const parsed = parseCommandArgs(
+    'stats',
+    argv,
+    { out: { type: 'string' }, json: { type: 'boolean' }, 'near-dup': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    true,
+  );
   if (booleanFlag(parsed, 'help')) {
     process.stdout.write(STATS_HELP);
     return 0;
   }
-  if (parsed.positionals.length === 0) throw new UsageError('Expected at least one RUN. Usage: trajsynth stats RUN... [--out DIR] [--json] [--near-dup 0.8]');
+  if (parsed.positionals.length === 0)
+    throw new UsageError('Expected at least one RUN. Usage: trajsynth stats RUN... [--out DIR] [--json] [--near-dup 0.8]');
   const threshold = nearDuplicateFlag(stringFlag(parsed, 'near-dup'));
   const sources = [];
   for (const source of parsed.positionals) {
@@ -38,13 +44,16 @@ export async function statsCommand(argv: string[]): Promise<number> {
     { nearDuplicateThreshold: threshold, coverage: sources.flatMap((source) => source.coverage) },
   );
   const names = sources.map((source) => `${source.runId} (${source.kind})`);
-  process.stdout.write(`${booleanFlag(parsed, 'json') ? JSON.stringify({ sources: names, ...stats }, null, 2) : statsText(stats, names)}\n`);
+  process.stdout.write(
+    `${booleanFlag(parsed, 'json') ? JSON.stringify({ sources: names, ...stats }, null, 2) : statsText(stats, names)}\n`,
+  );
   return 0;
 }
 
 function nearDuplicateFlag(raw: string | undefined): number {
   if (raw === undefined) return 0.8;
   const value = Number(raw);
-  if (!/^\s*(0?\.\d+|1(\.0*)?|0)\s*$/.test(raw) || !(value > 0 && value <= 1)) throw new UsageError(`Expected --near-dup to be a similarity above 0 and at most 1, got "${raw}". Example: --near-dup 0.8`);
+  if (!/^\s*(0?\.\d+|1(\.0*)?|0)\s*$/.test(raw) || !(value > 0 && value <= 1))
+    throw new UsageError(`Expected --near-dup to be a similarity above 0 and at most 1, got "${raw}". Example: --near-dup 0.8`);
   return value;
 }

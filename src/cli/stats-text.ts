@@ -14,27 +14,40 @@ export function statsText(stats: DatasetStats, sources: readonly string[]): stri
   for (const [name, distribution] of sections) out.push('', ...distributionLines(name, distribution));
 
   const { distinct1, distinct2, unigrams, bigrams } = stats.distinct;
-  out.push('', 'Task text diversity (lowercased words)', `  distinct-1  ${fixed(distinct1)}  (${unigrams} words)`, `  distinct-2  ${fixed(distinct2)}  (${bigrams} bigrams)`);
+  out.push(
+    '',
+    'Task text diversity (lowercased words)',
+    `  distinct-1  ${fixed(distinct1)}  (${unigrams} words)`,
+    `  distinct-2  ${fixed(distinct2)}  (${bigrams} bigrams)`,
+  );
 
   const near = stats.nearDuplicates;
   out.push('', `Near-duplicate tasks (Jaccard of word 3-shingles >= ${near.threshold}; tasks of one chain are not paired)`);
   out.push(`  ${near.tasksWithNearDuplicate} of ${stats.tasks} task(s) have one (${percent(near.share)}), ${near.pairs} pair(s)`);
   for (const example of near.examples) {
-    out.push(`  ${example.similarity.toFixed(2)}  ${example.a.id ?? ''}: ${clip(example.a.task)}`, `        ${example.b.id ?? ''}: ${clip(example.b.task)}`);
+    out.push(
+      `  ${example.similarity.toFixed(2)}  ${example.a.id ?? ''}: ${clip(example.a.task)}`,
+      `        ${example.b.id ?? ''}: ${clip(example.b.task)}`,
+    );
   }
 
   if (stats.coverage.length > 0) {
     out.push('', 'Affordance coverage (declared affordances exercised by accepted subtasks)');
     const width = Math.max(...stats.coverage.map((app) => app.environment.length));
     for (const app of stats.coverage) {
-      out.push(`  ${app.environment.padEnd(width)}  ${String(app.exercised).padStart(3)}/${String(app.declared).padEnd(3)} ${percent(app.share).padStart(4)}  ${bar(app.share ?? 0)}`);
+      out.push(
+        `  ${app.environment.padEnd(width)}  ${String(app.exercised).padStart(3)}/${String(app.declared).padEnd(3)} ${percent(app.share).padStart(4)}  ${bar(app.share ?? 0)}`,
+      );
     }
   }
   out.push('', ...summaryTable('Gold steps per level-k task', stats.stepLengths));
   out.push('', ...summaryTable(`Task text tokens (estimate: ${stats.tokenLengths.estimate})`, stats.tokenLengths));
   if (stats.outcomes) {
     out.push('', `Evaluation outcomes: ${stats.outcomes.successes}/${stats.outcomes.episodes} episode(s) succeeded`);
-    for (const [level, row] of Object.entries(stats.outcomes.byLevel)) out.push(`  L${level.padEnd(3)} ${String(row.successes).padStart(4)}/${String(row.episodes).padEnd(4)} ${percent(row.rate).padStart(4)}  ${bar(row.rate)}`);
+    for (const [level, row] of Object.entries(stats.outcomes.byLevel))
+      out.push(
+        `  L${level.padEnd(3)} ${String(row.successes).padStart(4)}/${String(row.episodes).padEnd(4)} ${percent(row.rate).padStart(4)}  ${bar(row.rate)}`,
+      );
   }
   return out.join('\n');
 }
@@ -46,15 +59,26 @@ function distributionLines(name: string, distribution: Distribution): string[] {
   const width = Math.max(...entries.map(([key]) => key.length));
   const max = Math.max(...entries.map(([, count]) => count));
   const countWidth = String(max).length;
-  return [header, ...entries.map(([key, count]) => `  ${key.padEnd(width)}  ${String(count).padStart(countWidth)}  ${percent(count / distribution.total).padStart(4)}  ${bar(count / max)}`)];
+  return [
+    header,
+    ...entries.map(
+      ([key, count]) =>
+        `  ${key.padEnd(width)}  ${String(count).padStart(countWidth)}  ${percent(count / distribution.total).padStart(4)}  ${bar(count / max)}`,
+    ),
+  ];
 }
 
 function summaryTable(title: string, summary: { overall: NumberSummary | undefined; byLevel: Record<string, NumberSummary> }): string[] {
-  const rows: [string, NumberSummary | undefined][] = [...Object.entries(summary.byLevel).map(([level, row]): [string, NumberSummary] => [`L${level}`, row]), ['all', summary.overall]];
+  const rows: [string, NumberSummary | undefined][] = [
+    ...Object.entries(summary.byLevel).map(([level, row]): [string, NumberSummary] => [`L${level}`, row]),
+    ['all', summary.overall],
+  ];
   const lines = [title, `  ${'level'.padEnd(6)}${['n', 'min', 'median', 'p90', 'max', 'mean'].map((head) => head.padStart(8)).join('')}`];
   for (const [label, row] of rows) {
     if (!row) continue;
-    lines.push(`  ${label.padEnd(6)}${[row.count, row.min, row.median, row.p90, row.max].map((value) => number(value).padStart(8)).join('')}${row.mean.toFixed(1).padStart(8)}`);
+    lines.push(
+      `  ${label.padEnd(6)}${[row.count, row.min, row.median, row.p90, row.max].map((value) => number(value).padStart(8)).join('')}${row.mean.toFixed(1).padStart(8)}`,
+    );
   }
   return lines;
 }

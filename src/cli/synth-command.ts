@@ -5,14 +5,32 @@ import { URL_ENVIRONMENT_ID, readUrlSiteManifest, urlSite } from '../environment
 import type { UrlSite } from '../core/environment.js';
 import { coverageText } from './coverage-text.js';
 import type { ChainRecord } from '../core/chain.js';
-import { browserFlagHelp, BROWSER_FLAG_OPTIONS, booleanFlag, browserEndpointFlag, integerFlag, parseCommandArgs, stringFlag, UsageError, type ParsedCommand } from './args.js';
+import {
+  browserFlagHelp,
+  BROWSER_FLAG_OPTIONS,
+  booleanFlag,
+  browserEndpointFlag,
+  integerFlag,
+  parseCommandArgs,
+  stringFlag,
+  UsageError,
+  type ParsedCommand,
+} from './args.js';
 import { browserServerLostText, connectRemoteBrowser } from './remote-browser.js';
 import { formatDuration, ProgressBar } from './progress.js';
 import { isTrajsynthError } from '../core/errors.js';
 import type { SynthesisEvent } from '../pipeline/events.js';
 import type { FollowEvent } from '../queue/index.js';
 import { followEventText } from './queue-text.js';
-import { buildAgents, mergeAgentConfig, readAgentConfig, unpricedSpecs, usesModels, type AgentConfig, type RoleName } from '../pipeline/agent-config.js';
+import {
+  buildAgents,
+  mergeAgentConfig,
+  readAgentConfig,
+  unpricedSpecs,
+  usesModels,
+  type AgentConfig,
+  type RoleName,
+} from '../pipeline/agent-config.js';
 
 export const SYNTH_HELP = `Usage: trajsynth synth [flags]
 
@@ -107,7 +125,8 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
     try {
       getBundledApp(environment);
     } catch (error) {
-      if (isTrajsynthError(error)) throw new UsageError(`Unknown environment "${environment}". ${error.hint ?? ''} or "all", or --url URL`.trim());
+      if (isTrajsynthError(error))
+        throw new UsageError(`Unknown environment "${environment}". ${error.hint ?? ''} or "all", or --url URL`.trim());
       throw error;
     }
   }
@@ -143,7 +162,10 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
   const cacheDir = stringFlag(parsed, 'cache');
   if (booleanFlag(parsed, 'cache-only') && !cacheDir) throw new UsageError('Expected --cache DIR together with --cache-only');
   const built = usesModels(agentConfig)
-    ? buildAgentsOrUsageError(agentConfig, cacheDir ? { cache: { dir: resolve(cacheDir), mode: booleanFlag(parsed, 'cache-only') ? 'read-only' : 'read-write' } } : {})
+    ? buildAgentsOrUsageError(
+        agentConfig,
+        cacheDir ? { cache: { dir: resolve(cacheDir), mode: booleanFlag(parsed, 'cache-only') ? 'read-only' : 'read-write' } } : {},
+      )
     : undefined;
   const started = Date.now();
   const queueUrl = stringFlag(parsed, 'queue');
@@ -171,7 +193,9 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
       ...runOptions,
       queueUrl,
       agentConfig,
-      ...(cacheDir ? { cache: { dir: resolve(cacheDir), mode: booleanFlag(parsed, 'cache-only') ? ('read-only' as const) : ('read-write' as const) } } : {}),
+      ...(cacheDir
+        ? { cache: { dir: resolve(cacheDir), mode: booleanFlag(parsed, 'cache-only') ? ('read-only' as const) : ('read-write' as const) } }
+        : {}),
       ...(progress ? { onQueueEvent: (event: FollowEvent) => progress.log(followEventText(event, queueUrl, options.outDir)) } : {}),
     });
   } else {
@@ -193,12 +217,18 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
   }
   if (result.meta.budget) {
     const { limitUsd, spentUsd, reached } = result.meta.budget;
-    process.stdout.write(`  budget       $${spentUsd.toFixed(4)} of $${limitUsd.toFixed(4)} spent${reached ? ' — budget reached: the run stopped cleanly; finished chains are kept. Raise --budget-usd and add --resume to go on.' : ''}\n`);
+    process.stdout.write(
+      `  budget       $${spentUsd.toFixed(4)} of $${limitUsd.toFixed(4)} spent${reached ? ' — budget reached: the run stopped cleanly; finished chains are kept. Raise --budget-usd and add --resume to go on.' : ''}\n`,
+    );
   }
   process.stdout.write(coverageText(result.meta.coverage, environment === ALL_ENVIRONMENTS ? result.meta.spread : undefined));
   if (result.meta.budget?.reached) return 0;
   if (result.meta.status === 'interrupted') return 130;
-  const lost = browserServerLostText(wsEndpoint, result.records.filter((record) => record.status === 'error').map((record) => record.error?.code), 'chain(s)');
+  const lost = browserServerLostText(
+    wsEndpoint,
+    result.records.filter((record) => record.status === 'error').map((record) => record.error?.code),
+    'chain(s)',
+  );
   if (lost) process.stderr.write(lost);
   if (result.records.some((record) => record.status === 'error')) return 1;
   const nothing = nothingSynthesizedText(result.records, site !== undefined);
@@ -253,7 +283,8 @@ async function agentConfigFromFlags(parsed: ParsedCommand): Promise<AgentConfig>
   }
   const model = stringFlag(parsed, 'model');
   const mode = stringFlag(parsed, 'executor-mode');
-  if (mode !== undefined && mode !== 'refs' && mode !== 'computer') throw new UsageError(`Expected --executor-mode to be refs or computer, got "${mode}"`);
+  if (mode !== undefined && mode !== 'refs' && mode !== 'computer')
+    throw new UsageError(`Expected --executor-mode to be refs or computer, got "${mode}"`);
   return mergeAgentConfig(config, {
     ...(model !== undefined ? { model: checkSpec('--model', model) } : {}),
     roles,
@@ -263,20 +294,27 @@ async function agentConfigFromFlags(parsed: ParsedCommand): Promise<AgentConfig>
 
 function checkSpec(flag: string, spec: string): string {
   if (/^(heuristic|(anthropic|openai):\S+)$/.test(spec)) return spec;
-  throw new UsageError(`Expected ${flag} to be heuristic, anthropic:MODEL or openai:MODEL, got "${spec}". Example: ${flag} anthropic:claude-haiku-4-5`);
+  throw new UsageError(
+    `Expected ${flag} to be heuristic, anthropic:MODEL or openai:MODEL, got "${spec}". Example: ${flag} anthropic:claude-haiku-4-5`,
+  );
 }
 
 function budgetFromFlags(parsed: ParsedCommand, config: AgentConfig): number | undefined {
   const raw = stringFlag(parsed, 'budget-usd');
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || !Number.isFinite(value) || value <= 0) throw new UsageError(`Expected --budget-usd to be a positive number of dollars, got "${raw}". Example: --budget-usd 2.50`);
+  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || !Number.isFinite(value) || value <= 0)
+    throw new UsageError(`Expected --budget-usd to be a positive number of dollars, got "${raw}". Example: --budget-usd 2.50`);
   if (!usesModels(config)) {
-    throw new UsageError('Expected a model-backed role with --budget-usd, got every role heuristic (they cost nothing, so no budget applies). Add --model anthropic:MODEL, or drop --budget-usd');
+    throw new UsageError(
+      'Expected a model-backed role with --budget-usd, got every role heuristic (they cost nothing, so no budget applies). Add --model anthropic:MODEL, or drop --budget-usd',
+    );
   }
   const unpriced = unpricedSpecs(config);
   if (unpriced.length > 0) {
-    throw new UsageError(`Expected priced models with --budget-usd, got unpriced ${unpriced.join(', ')}. Add their prices under "prices" in --config (e.g. {"provider":"openai","model":"qwen2.5-vl","inputPerMTok":0,"outputPerMTok":0})`);
+    throw new UsageError(
+      `Expected priced models with --budget-usd, got unpriced ${unpriced.join(', ')}. Add their prices under "prices" in --config (e.g. {"provider":"openai","model":"qwen2.5-vl","inputPerMTok":0,"outputPerMTok":0})`,
+    );
   }
   return value;
 }
@@ -285,7 +323,8 @@ function buildAgentsOrUsageError(config: AgentConfig, options: Parameters<typeof
   try {
     return buildAgents(config, options);
   } catch (error) {
-    if (isTrajsynthError(error) && (error.code === 'BAD_INPUT' || error.code === 'MODEL_ERROR')) throw new UsageError(`${error.message}. ${error.hint ?? ''}`.trim());
+    if (isTrajsynthError(error) && (error.code === 'BAD_INPUT' || error.code === 'MODEL_ERROR'))
+      throw new UsageError(`${error.message}. ${error.hint ?? ''}`.trim());
     throw error;
   }
 }
@@ -299,7 +338,8 @@ async function siteFromFlags(parsed: ParsedCommand): Promise<UrlSite | undefined
     if (manifest) return await readUrlSiteManifest(resolve(manifest));
     if (url) return urlSite(url, origins);
   } catch (error) {
-    if (isTrajsynthError(error) && error.code === 'BAD_INPUT') throw new UsageError(`${error.message}${error.hint ? `. ${error.hint}` : ''}`);
+    if (isTrajsynthError(error) && error.code === 'BAD_INPUT')
+      throw new UsageError(`${error.message}${error.hint ? `. ${error.hint}` : ''}`);
     throw error;
   }
   if (origins.length) throw new UsageError('Expected --allow-origin together with --url');
@@ -329,15 +369,24 @@ function summaryText(
   const failed = subtasks.filter((subtask) => subtask.status === 'failed').length;
   const steps = records.reduce((total, record) => total + record.stepCount, 0);
   const reaching = Array.from({ length: maxLevel }, (_, index) => records.filter((record) => record.levels.length >= index + 1).length);
-  const cost = records.reduce<number | undefined>((total, record) => (total === undefined || record.usage.costUsd === undefined ? undefined : total + record.usage.costUsd), 0);
+  const cost = records.reduce<number | undefined>(
+    (total, record) => (total === undefined || record.usage.costUsd === undefined ? undefined : total + record.usage.costUsd),
+    0,
+  );
   const failedChains = records.filter((record) => record.status === 'failed' || record.status === 'error');
   const harnessErrors = records.filter((record) => record.status === 'error').length;
   const row = (label: string, value: string) => `  ${label.padEnd(13)}${value}`;
   const lines = [
     '',
     `Run ${layout.runId}: ${status}`,
-    row('chains', `${records.length} finished${failedChains.length ? ` (${failedChains.length} ended on an error${harnessErrors ? `, ${harnessErrors} of them the harness's` : ''})` : ''}`),
-    row('subtasks', `${acceptedProposed + revised} accepted (${acceptedProposed} as proposed, ${revised} revised), ${failed} failed attempts`),
+    row(
+      'chains',
+      `${records.length} finished${failedChains.length ? ` (${failedChains.length} ended on an error${harnessErrors ? `, ${harnessErrors} of them the harness's` : ''})` : ''}`,
+    ),
+    row(
+      'subtasks',
+      `${acceptedProposed + revised} accepted (${acceptedProposed} as proposed, ${revised} revised), ${failed} failed attempts`,
+    ),
     row('levels', `${reaching.map((count, index) => `L${index + 1}: ${count}`).join('  ')}  (chains reaching each level)`),
     row('steps', String(steps)),
     row('wall time', formatDuration(wallMs)),
@@ -348,6 +397,10 @@ function summaryText(
     '',
   ];
   if (status === 'interrupted') lines.push(`Interrupted. Continue with the same flags plus --resume.`, '');
-  else if (harnessErrors) lines.push(`${harnessErrors} chain(s) ended on an infrastructure error, not an agent failure: fix the cause, then run the same command with --resume to redo them.`, '');
+  else if (harnessErrors)
+    lines.push(
+      `${harnessErrors} chain(s) ended on an infrastructure error, not an agent failure: fix the cause, then run the same command with --resume to redo them.`,
+      '',
+    );
   return lines.join('\n');
 }

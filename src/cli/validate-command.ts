@@ -26,12 +26,20 @@ Flags:
 `;
 
 export async function validateCommand(argv: string[]): Promise<number> {
-  const parsed = parseCommandArgs('validate', argv, { out: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, true);
+  const parsed = parseCommandArgs(
+    'validate',
+    argv,
+    { out: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    true,
+  );
   if (booleanFlag(parsed, 'help')) {
     process.stdout.write(VALIDATE_HELP);
     return 0;
   }
-  if (parsed.positionals.length !== 1) throw new UsageError(`Expected one SOURCE (a run id or a dataset directory), got ${parsed.positionals.length}. Usage: trajsynth validate SOURCE [--out DIR] [--json]`);
+  if (parsed.positionals.length !== 1)
+    throw new UsageError(
+      `Expected one SOURCE (a run id or a dataset directory), got ${parsed.positionals.length}. Usage: trajsynth validate SOURCE [--out DIR] [--json]`,
+    );
   const source = resolveExportSource(parsed.positionals[0]!, stringFlag(parsed, 'out'), { datasets: true });
   const report = source.kind === 'dataset' ? await validateDataset(source.dir) : await validateRun(source.layout);
   if (booleanFlag(parsed, 'json')) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -48,7 +56,8 @@ function reportText(report: ValidationReport): string {
 
 function summaryCounts(report: ValidationReport): string {
   const c = report.counts;
-  if (report.kind === 'synth-run') return `${c.chains} chains, ${c.levelTasks} level-k tasks, ${c.steps} steps, ${c.screenshotsDecoded} screenshots decoded`;
+  if (report.kind === 'synth-run')
+    return `${c.chains} chains, ${c.levelTasks} level-k tasks, ${c.steps} steps, ${c.screenshotsDecoded} screenshots decoded`;
   if (report.kind === 'eval-run') return `${c.episodes} episodes, ${c.steps} steps, ${c.screenshotsDecoded} screenshots decoded`;
   if (c.records === undefined) return 'no readable manifest';
   return `${c.samples} samples, ${c.records} records, ${c.files} files, ${c.imagesDecoded} images decoded`;

@@ -31,15 +31,28 @@ Flags:
 `;
 
 export async function viewCommand(argv: string[], signal: AbortSignal): Promise<number> {
-  const parsed = parseCommandArgs('view', argv, { dest: { type: 'string' }, serve: { type: 'boolean' }, port: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, true);
+  const parsed = parseCommandArgs(
+    'view',
+    argv,
+    {
+      dest: { type: 'string' },
+      serve: { type: 'boolean' },
+      port: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    true,
+  );
   if (booleanFlag(parsed, 'help')) {
     process.stdout.write(VIEW_HELP);
     return 0;
   }
-  if (parsed.positionals.length === 0) throw new UsageError('Expected at least one RUN. Usage: trajsynth view RUN... [--dest DIR] [--serve [--port P]] [--out DIR]');
+  if (parsed.positionals.length === 0)
+    throw new UsageError('Expected at least one RUN. Usage: trajsynth view RUN... [--dest DIR] [--serve [--port P]] [--out DIR]');
   const serve = booleanFlag(parsed, 'serve');
   const portRaw = stringFlag(parsed, 'port');
-  if (portRaw !== undefined && !serve) throw new UsageError('Expected --serve together with --port (the site is written to disk otherwise).');
+  if (portRaw !== undefined && !serve)
+    throw new UsageError('Expected --serve together with --port (the site is written to disk otherwise).');
   const port = integerFlag('port', portRaw, 0, { min: 0, max: 65_535 });
   const outDir = stringFlag(parsed, 'out');
   const layouts: RunLayout[] = [];
@@ -49,7 +62,12 @@ export async function viewCommand(argv: string[], signal: AbortSignal): Promise<
   }
   const destFlag = stringFlag(parsed, 'dest');
   const temporary = serve && destFlag === undefined ? await mkdtemp(join(tmpdir(), 'trajsynth-view-')) : undefined;
-  const dest = destFlag !== undefined ? resolve(destFlag) : temporary ? join(temporary, 'site') : resolve(outDir ?? '.', 'views', layouts.map((layout) => layout.runId).join('+'));
+  const dest =
+    destFlag !== undefined
+      ? resolve(destFlag)
+      : temporary
+        ? join(temporary, 'site')
+        : resolve(outDir ?? '.', 'views', layouts.map((layout) => layout.runId).join('+'));
   try {
     const { buildSite } = await import('../view/build-site.js');
     const started = performance.now();
@@ -59,7 +77,9 @@ export async function viewCommand(argv: string[], signal: AbortSignal): Promise<
     const pages = built.runs.reduce((sum, run) => sum + run.pages, 0);
     const nearby = relative(process.cwd(), built.dest);
     const shown = temporary || nearby.startsWith('..') ? built.dest : nearby || '.';
-    process.stdout.write(`Wrote ${pages} chain and episode pages (${steps} steps) of ${built.runs.map((run) => `${run.runId} (${run.kind})`).join(', ')}: ${built.files} files, ${(built.bytes / 1e6).toFixed(1)} MB in ${seconds} s\n`);
+    process.stdout.write(
+      `Wrote ${pages} chain and episode pages (${steps} steps) of ${built.runs.map((run) => `${run.runId} (${run.kind})`).join(', ')}: ${built.files} files, ${(built.bytes / 1e6).toFixed(1)} MB in ${seconds} s\n`,
+    );
     if (!serve) {
       process.stdout.write(`Open ${join(shown, 'index.html')} in a browser.\n`);
       return 0;

@@ -1,5 +1,14 @@
 import { isTrajsynthError } from '../core/errors.js';
-import { BROWSER_FLAG_OPTIONS, booleanFlag, browserEndpointFlag, browserFlagHelp, integerFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
+import {
+  BROWSER_FLAG_OPTIONS,
+  booleanFlag,
+  browserEndpointFlag,
+  browserFlagHelp,
+  integerFlag,
+  parseCommandArgs,
+  stringFlag,
+  UsageError,
+} from './args.js';
 import { connectRemoteBrowser } from './remote-browser.js';
 import { workerEventText } from './queue-text.js';
 
@@ -24,7 +33,13 @@ export async function workerCommand(argv: string[], signal: AbortSignal): Promis
   const parsed = parseCommandArgs(
     'worker',
     argv,
-    { queue: { type: 'string' }, concurrency: { type: 'string' }, quiet: { type: 'boolean' }, ...BROWSER_FLAG_OPTIONS, help: { type: 'boolean', short: 'h' } },
+    {
+      queue: { type: 'string' },
+      concurrency: { type: 'string' },
+      quiet: { type: 'boolean' },
+      ...BROWSER_FLAG_OPTIONS,
+      help: { type: 'boolean', short: 'h' },
+    },
     false,
   );
   if (booleanFlag(parsed, 'help')) {

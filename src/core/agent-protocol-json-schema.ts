@@ -5,7 +5,10 @@ import { AGENT_PROTOCOL, AgentStepRequestSchema, AgentStepResponseSchema } from 
  * The agent protocol as JSON Schema (draft 2020-12), as published in schemas/ for agents written in
  * other languages. A test keeps the published files equal to these.
  */
-export function agentProtocolJsonSchemas(): Record<'agent-step-request.schema.json' | 'agent-step-response.schema.json', Record<string, unknown>> {
+export function agentProtocolJsonSchemas(): Record<
+  'agent-step-request.schema.json' | 'agent-step-response.schema.json',
+  Record<string, unknown>
+> {
   const render = (schema: z.ZodType, title: string) => ({
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title,

@@ -84,6 +84,11 @@ const ANSI_ESCAPE = /\u001b\[[0-9;]*[A-Za-z]/g;
  * log (Playwright appends one after a newline), at most `maxLength` characters.
  */
 export function oneLine(message: string, maxLength = 300): string {
-  const first = message.replace(ANSI_ESCAPE, '').split('\n').map((line) => line.trim()).find((line) => line.length > 0) ?? '';
+  const first =
+    message
+      .replace(ANSI_ESCAPE, '')
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line.length > 0) ?? '';
   return first.length > maxLength ? `${first.slice(0, maxLength - 1)}…` : first;
 }

@@ -128,7 +128,11 @@ export const EvalRunMetaSchema = z.object({
 });
 export type EvalRunMeta = z.infer<typeof EvalRunMetaSchema>;
 
-const RateSchema = z.object({ total: z.number().int().nonnegative(), passed: z.number().int().nonnegative(), rate: z.number().min(0).max(1) });
+const RateSchema = z.object({
+  total: z.number().int().nonnegative(),
+  passed: z.number().int().nonnegative(),
+  rate: z.number().min(0).max(1),
+});
 
 /** One level-k task's replay: checker false at the reset, gold steps replayed, checker true at the end. */
 export const ReplayTaskSchema = z.object({

@@ -91,7 +91,22 @@ export function pathDescriptor(role: string, name: string): string {
   return `${role} "${cut}"`;
 }
 
-const INTERACTIVE_ROLES = ['link', 'button', 'textbox', 'searchbox', 'checkbox', 'radio', 'switch', 'combobox', 'listbox', 'option', 'menuitem', 'tab', 'slider', 'spinbutton'];
+const INTERACTIVE_ROLES = [
+  'link',
+  'button',
+  'textbox',
+  'searchbox',
+  'checkbox',
+  'radio',
+  'switch',
+  'combobox',
+  'listbox',
+  'option',
+  'menuitem',
+  'tab',
+  'slider',
+  'spinbutton',
+];
 
 /** What a page offers, counted by role ("4 links, 1 button, 0 fields"), for messages about a page. */
 export function describeInteractive(elements: readonly Element[]): string {

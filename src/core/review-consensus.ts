@@ -28,8 +28,16 @@ export function isSettled(label: ConsensusLabel): label is 'accepted' | 'rejecte
 }
 
 /** The label a consensus on a verdict gives, and the reverse. */
-export const LABEL_OF_VERDICT: Readonly<Record<ReviewVerdictKind, 'accepted' | 'rejected' | 'unsure'>> = { valid: 'accepted', invalid: 'rejected', unsure: 'unsure' };
-export const VERDICT_OF_LABEL: Readonly<Record<'accepted' | 'rejected' | 'unsure', ReviewVerdictKind>> = { accepted: 'valid', rejected: 'invalid', unsure: 'unsure' };
+export const LABEL_OF_VERDICT: Readonly<Record<ReviewVerdictKind, 'accepted' | 'rejected' | 'unsure'>> = {
+  valid: 'accepted',
+  invalid: 'rejected',
+  unsure: 'unsure',
+};
+export const VERDICT_OF_LABEL: Readonly<Record<'accepted' | 'rejected' | 'unsure', ReviewVerdictKind>> = {
+  accepted: 'valid',
+  rejected: 'invalid',
+  unsure: 'unsure',
+};
 
 export interface TaskConsensus {
   taskId: string;
@@ -48,10 +56,15 @@ export interface TaskConsensus {
 export function consensusOptions(options: Partial<ConsensusOptions> = {}): ConsensusOptions {
   const resolved = { ...DEFAULT_CONSENSUS, ...options };
   if (!Number.isInteger(resolved.minReviewers) || resolved.minReviewers < 1) {
-    throw new TrajsynthError(`Expected minReviewers to be an integer >= 1, got ${resolved.minReviewers}`, { code: 'BAD_INPUT', hint: 'Pass --min-reviewers 2 (the default) or more.' });
+    throw new TrajsynthError(`Expected minReviewers to be an integer >= 1, got ${resolved.minReviewers}`, {
+      code: 'BAD_INPUT',
+      hint: 'Pass --min-reviewers 2 (the default) or more.',
+    });
   }
   if (resolved.rule !== 'majority' && resolved.rule !== 'unanimous') {
-    throw new TrajsynthError(`Expected the consensus rule to be majority or unanimous, got "${String(resolved.rule)}"`, { code: 'BAD_INPUT' });
+    throw new TrajsynthError(`Expected the consensus rule to be majority or unanimous, got "${String(resolved.rule)}"`, {
+      code: 'BAD_INPUT',
+    });
   }
   return resolved;
 }
@@ -68,7 +81,9 @@ export function latestVerdicts(verdicts: readonly ReviewVerdict[]): ReviewVerdic
     const current = latest.get(key);
     if (!current || atMs >= current.atMs) latest.set(key, { verdict, atMs });
   }
-  return [...latest.values()].map((entry) => entry.verdict).sort((a, b) => compareText(a.taskId, b.taskId) || compareText(a.reviewer, b.reviewer));
+  return [...latest.values()]
+    .map((entry) => entry.verdict)
+    .sort((a, b) => compareText(a.taskId, b.taskId) || compareText(a.reviewer, b.reviewer));
 }
 
 /** The consensus on one task from its counting verdicts (see latestVerdicts); the verdicts must share a task. */

@@ -40,18 +40,33 @@ export const ReviewVerdictSchema = z
     at: z.iso.datetime({ offset: true }),
     queue: ReviewQueueStreamSchema.optional(),
     /** sha256 (hex) of the task text the reviewer saw, to notice a task that changed since. */
-    taskTextSha256: z.string().regex(/^[0-9a-f]{64}$/, 'Expected 64 lowercase hex digits').optional(),
+    taskTextSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'Expected 64 lowercase hex digits')
+      .optional(),
   })
   .superRefine((verdict, context) => {
     if (verdict.verdict === 'invalid' && verdict.reason === undefined) {
-      context.addIssue({ code: 'custom', path: ['reason'], message: `Expected a reason (${ReviewReasonSchema.options.join(', ')}) for an invalid verdict, got none` });
+      context.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: `Expected a reason (${ReviewReasonSchema.options.join(', ')}) for an invalid verdict, got none`,
+      });
     }
     if (verdict.verdict !== 'invalid' && verdict.reason !== undefined) {
-      context.addIssue({ code: 'custom', path: ['reason'], message: `Expected no reason for a ${verdict.verdict} verdict, got "${verdict.reason}"` });
+      context.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: `Expected no reason for a ${verdict.verdict} verdict, got "${verdict.reason}"`,
+      });
     }
     const expected = reviewTaskId(verdict.runId, verdict.chainId, verdict.level);
     if (verdict.taskId !== expected) {
-      context.addIssue({ code: 'custom', path: ['taskId'], message: `Expected taskId "${expected}" (runId/chainId/L<level>), got "${verdict.taskId}"` });
+      context.addIssue({
+        code: 'custom',
+        path: ['taskId'],
+        message: `Expected taskId "${expected}" (runId/chainId/L<level>), got "${verdict.taskId}"`,
+      });
     }
   });
 export type ReviewVerdict = z.infer<typeof ReviewVerdictSchema>;

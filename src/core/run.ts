@@ -36,7 +36,15 @@ export const AppCoverageSchema = z.object({
   environment: z.string(),
   chains: z.number().int().nonnegative(),
   declared: z.number().int().nonnegative(),
-  exercised: z.array(z.object({ route: z.string(), kind: InteractionKindSchema, name: z.string().optional(), description: z.string(), subtasks: z.number().int().positive() })),
+  exercised: z.array(
+    z.object({
+      route: z.string(),
+      kind: InteractionKindSchema,
+      name: z.string().optional(),
+      description: z.string(),
+      subtasks: z.number().int().positive(),
+    }),
+  ),
   untouched: z.array(z.object({ route: z.string(), kind: InteractionKindSchema, name: z.string().optional(), description: z.string() })),
 });
 export type AppCoverage = z.infer<typeof AppCoverageSchema>;
@@ -44,7 +52,10 @@ export type AppCoverage = z.infer<typeof AppCoverageSchema>;
 /** How a run's tasks spread over apps, interaction kinds and levels. */
 export const SpreadSchema = z.object({
   /** Per environment: chains, and how many of them reached each level (index 0 = level 1). */
-  byEnvironment: z.record(z.string(), z.object({ chains: z.number().int().nonnegative(), reaching: z.array(z.number().int().nonnegative()) })),
+  byEnvironment: z.record(
+    z.string(),
+    z.object({ chains: z.number().int().nonnegative(), reaching: z.array(z.number().int().nonnegative()) }),
+  ),
   /** Accepted subtasks per interaction kind. */
   byInteraction: z.record(z.string(), z.number().int().nonnegative()),
   /** Level-k tasks per level k. */

@@ -4,15 +4,7 @@ import { PredicateSchema } from './predicate.js';
 import { UsageSchema } from './usage.js';
 
 /** Kinds of interaction a task exercises; also what environments declare as affordances. */
-export const InteractionKindSchema = z.enum([
-  'form',
-  'toggle',
-  'select',
-  'navigate',
-  'item-action',
-  'search',
-  'read',
-]);
+export const InteractionKindSchema = z.enum(['form', 'toggle', 'select', 'navigate', 'item-action', 'search', 'read']);
 export type InteractionKind = z.infer<typeof InteractionKindSchema>;
 
 /** A task a proposer suggests: what to do, how to check it, and the constants it names. */

@@ -19,7 +19,14 @@ export interface CallEstimate {
  */
 export function estimateCall(
   request: ModelRequest,
-  options: { spec: string; prefixKey: string; outputTokens: number; extraMessageTokens?: number; tables: readonly PriceTable[]; cached: Set<string> },
+  options: {
+    spec: string;
+    prefixKey: string;
+    outputTokens: number;
+    extraMessageTokens?: number;
+    tables: readonly PriceTable[];
+    cached: Set<string>;
+  },
 ): CallEstimate {
   const { spec, prefixKey, cached } = options;
   const tokens = estimateRequestTokens(request);

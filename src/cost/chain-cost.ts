@@ -35,6 +35,9 @@ export class ChainCost {
   /** Writes the record's overhead and total usage. */
   totals(record: ChainRecord): void {
     record.overhead = this.overhead;
-    record.usage = addUsage(record.subtasks.reduce((total, subtask) => addUsage(total, subtask.usage), emptyUsage()), this.overhead);
+    record.usage = addUsage(
+      record.subtasks.reduce((total, subtask) => addUsage(total, subtask.usage), emptyUsage()),
+      this.overhead,
+    );
   }
 }

@@ -74,9 +74,16 @@ export function costReport(input: CostReportInput): CostReport {
   const all = input.chains.flatMap((chain) => chain.calls);
   const byRole = groupBy(all, (call) => call.role).map(([role, calls]) => ({ role, ...bucketOf(calls) }));
   byRole.sort((a, b) => roleRank(a.role) - roleRank(b.role) || a.role.localeCompare(b.role));
-  const byModel = groupBy(all, (call) => modelKey(call)).map(([, calls]) => ({ provider: calls[0]!.provider, model: calls[0]!.model, ...bucketOf(calls) }));
+  const byModel = groupBy(all, (call) => modelKey(call)).map(([, calls]) => ({
+    provider: calls[0]!.provider,
+    model: calls[0]!.model,
+    ...bucketOf(calls),
+  }));
   byModel.sort((a, b) => a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model));
-  const byLevel: LevelCost[] = groupBy(all, (call) => call.level).map(([level, calls]) => ({ ...(level !== undefined ? { level } : {}), ...bucketOf(calls) }));
+  const byLevel: LevelCost[] = groupBy(all, (call) => call.level).map(([level, calls]) => ({
+    ...(level !== undefined ? { level } : {}),
+    ...bucketOf(calls),
+  }));
   byLevel.sort((a, b) => (a.level ?? Number.POSITIVE_INFINITY) - (b.level ?? Number.POSITIVE_INFINITY));
   const priceTables = [...new Set(all.flatMap((call) => (call.priceTable ? [call.priceTable] : [])))].sort();
   const maxLevel = Math.max(0, ...input.chains.map((chain) => chain.levelsReached));
@@ -126,7 +133,13 @@ function bucketOf(calls: readonly ModelCall[]): CostBucket {
       pricedUsd += call.costUsd;
     }
   }
-  return { ...counts, ...(unpricedCalls === 0 ? { costUsd: pricedUsd } : {}), pricedUsd, unpricedCalls, unpricedModels: [...unpriced].sort() };
+  return {
+    ...counts,
+    ...(unpricedCalls === 0 ? { costUsd: pricedUsd } : {}),
+    pricedUsd,
+    unpricedCalls,
+    unpricedModels: [...unpriced].sort(),
+  };
 }
 
 function groupBy<K>(calls: readonly ModelCall[], keyOf: (call: ModelCall) => K): Array<[K, ModelCall[]]> {

@@ -35,7 +35,8 @@ export class MeteredModel implements LanguageModel {
 
 /** The metered record of one response. */
 export function meterCall(role: string, response: ModelResponse, tables: readonly PriceTable[]): ModelCall {
-  const table = tables.find((candidate) => candidate.provider === response.provider) ?? tables.find((candidate) => candidate.provider === '*');
+  const table =
+    tables.find((candidate) => candidate.provider === response.provider) ?? tables.find((candidate) => candidate.provider === '*');
   const costUsd = table ? priceUsage(table, response.model, response.usage) : undefined;
   return {
     role,

@@ -46,7 +46,10 @@ export const ANTHROPIC_PRICES: PriceTable = {
     { ids: ['claude-opus-4-1', 'claude-opus-4-0', 'claude-opus-4', 'claude-3-opus'], ...rates(15, 75, 18.75, 1.5) },
     { ids: ['claude-sonnet-5-5'], ...rates(2, 10, 2.5, 0.1) },
     { ids: ['claude-sonnet-5'], ...rates(2, 10, 2.5, 0.2) },
-    { ids: ['claude-sonnet-4-6', 'claude-sonnet-4-5', 'claude-sonnet-4-0', 'claude-sonnet-4', 'claude-3-7-sonnet'], ...rates(3, 15, 3.75, 0.3) },
+    {
+      ids: ['claude-sonnet-4-6', 'claude-sonnet-4-5', 'claude-sonnet-4-0', 'claude-sonnet-4', 'claude-3-7-sonnet'],
+      ...rates(3, 15, 3.75, 0.3),
+    },
     {
       ids: ['claude-haiku-5-5'],
       ...rates(0.1, 0.5, 0.125, 0.01),

@@ -45,7 +45,8 @@ export interface RequestTokens {
 
 export function estimateRequestTokens(request: ModelRequest): RequestTokens {
   let prefix = textTokens(request.system);
-  if (request.tools?.length) prefix += TOOL_USE_OVERHEAD_TOKENS + request.tools.reduce((total, tool) => total + textTokens(JSON.stringify(tool)), 0);
+  if (request.tools?.length)
+    prefix += TOOL_USE_OVERHEAD_TOKENS + request.tools.reduce((total, tool) => total + textTokens(JSON.stringify(tool)), 0);
   if (request.computer) prefix += COMPUTER_TOOL_TOKENS;
   let messages = 0;
   let images = 0;

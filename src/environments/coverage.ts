@@ -24,7 +24,10 @@ export function routeMatches(route: string, path: string): boolean {
  * whatever kind the agent took it for (a "Star" button or checkbox); an unnamed one by any subtask of
  * its kind on its route.
  */
-export function exercises(declaration: AffordanceDeclaration, subtask: Pick<Subtask, 'proposedAt' | 'interaction' | 'affordance'>): boolean {
+export function exercises(
+  declaration: AffordanceDeclaration,
+  subtask: Pick<Subtask, 'proposedAt' | 'interaction' | 'affordance'>,
+): boolean {
   if (!routeMatches(declaration.route, subtask.proposedAt)) return false;
   if (declaration.name === undefined) return subtask.interaction === declaration.kind;
   const key = (subtask.affordance ?? '').replace(/^[a-z-]+:/, '');
@@ -42,10 +45,21 @@ export function computeCoverage(manifests: readonly EnvironmentManifest[], recor
   return manifests.map((manifest) => {
     const chains = records.filter((record) => record.environment === manifest.id);
     const accepted = chains.flatMap((record) => record.subtasks.filter((subtask) => subtask.status === 'accepted'));
-    const coverage: AppCoverage = { environment: manifest.id, chains: chains.length, declared: manifest.affordances.length, exercised: [], untouched: [] };
+    const coverage: AppCoverage = {
+      environment: manifest.id,
+      chains: chains.length,
+      declared: manifest.affordances.length,
+      exercised: [],
+      untouched: [],
+    };
     for (const declaration of manifest.affordances) {
       const count = accepted.filter((subtask) => exercises(declaration, subtask)).length;
-      const entry = { route: declaration.route, kind: declaration.kind, description: declaration.description, ...(declaration.name ? { name: declaration.name } : {}) };
+      const entry = {
+        route: declaration.route,
+        kind: declaration.kind,
+        description: declaration.description,
+        ...(declaration.name ? { name: declaration.name } : {}),
+      };
       if (count > 0) coverage.exercised.push({ ...entry, subtasks: count });
       else coverage.untouched.push(entry);
     }

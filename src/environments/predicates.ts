@@ -80,7 +80,10 @@ async function evaluatePredicate(
       const view = await pageAt(predicate.path);
       if (!view) return false;
       const candidates = view.elements.filter(
-        (element) => element.role === predicate.role && normalizedEquals(element.name, predicate.name) && isWithin(element, predicate.within) &&
+        (element) =>
+          element.role === predicate.role &&
+          normalizedEquals(element.name, predicate.name) &&
+          isWithin(element, predicate.within) &&
           (predicate.enabled === undefined || (element.disabled !== true) === predicate.enabled),
       );
       if (!predicate.present) return candidates.length === 0;

@@ -15,7 +15,12 @@ export interface SiteMapOptions {
  * specific route it matches (`/pages/new` to `/pages/new`, not to `/pages/:id`). The walk is in link
  * order, so a seeded app always yields the same pages. Routes no link leads to are left out.
  */
-export async function findPagesForRoutes(origin: string, startPath: string, routes: readonly string[], options: SiteMapOptions = {}): Promise<Map<string, string>> {
+export async function findPagesForRoutes(
+  origin: string,
+  startPath: string,
+  routes: readonly string[],
+  options: SiteMapOptions = {},
+): Promise<Map<string, string>> {
   const maxPages = options.maxPages ?? 40;
   const wanted = [...new Set(routes.filter((route) => route.startsWith('/')))];
   const found = new Map<string, string>();
@@ -68,13 +73,19 @@ export interface RouteGraphOptions extends SiteMapOptions {
  * records the edges between routes. Pages that match no declared route are nodes of their own, by
  * their path with ids generalized (`routeOf`), so a walk may pass through them.
  */
-export async function crawlRouteGraph(origin: string, startPath: string, routes: readonly string[], options: RouteGraphOptions = {}): Promise<RouteGraph> {
+export async function crawlRouteGraph(
+  origin: string,
+  startPath: string,
+  routes: readonly string[],
+  options: RouteGraphOptions = {},
+): Promise<RouteGraph> {
   const maxPages = options.maxPages ?? 60;
   const maxPerRoute = options.maxPagesPerRoute ?? 3;
   const declared = [...new Set(routes.filter((route) => route.startsWith('/')))];
   const links = new Map<string, Set<string>>();
   const searches = new Map<string, Set<string>>();
-  const add = (edges: Map<string, Set<string>>, from: string, to: string) => void (edges.get(from) ?? edges.set(from, new Set()).get(from)!).add(to);
+  const add = (edges: Map<string, Set<string>>, from: string, to: string) =>
+    void (edges.get(from) ?? edges.set(from, new Set()).get(from)!).add(to);
   const menus = new Map<string, Map<string, { link: MenuLink; paths: Set<string> }>>();
   const queue = [startPath];
   const seen = new Set(queue);
@@ -106,7 +117,9 @@ export async function crawlRouteGraph(origin: string, startPath: string, routes:
   // A menu link whose target differs from page to page of a route ("Manage card" of each account)
   // cannot be named by its route alone.
   const stableMenus = Object.fromEntries(
-    [...menus].map(([route, entries]) => [route, [...entries.values()].filter((entry) => entry.paths.size === 1).map((entry) => entry.link)]).filter(([, entries]) => entries.length > 0),
+    [...menus]
+      .map(([route, entries]) => [route, [...entries.values()].filter((entry) => entry.paths.size === 1).map((entry) => entry.link)])
+      .filter(([, entries]) => entries.length > 0),
   );
   return { routes: declared, links: plain(links), searches: plain(searches), menus: stableMenus };
 }
@@ -172,7 +185,12 @@ function searchFormActions(html: string, page: URL): string[] {
     const attributes = match[1]!;
     const method = /\smethod\s*=\s*["']?(\w+)/i.exec(attributes)?.[1] ?? 'get';
     if (method.toLowerCase() !== 'get' || !/\srole\s*=\s*["']?search\b/i.test(attributes)) continue;
-    const raw = decodeEntities(/\saction\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(attributes)?.slice(1).find((value) => value !== undefined) ?? '');
+    const raw = decodeEntities(
+      /\saction\s*=\s*(?:"([^"]*)"|'([^']*)')/i
+        .exec(attributes)
+        ?.slice(1)
+        .find((value) => value !== undefined) ?? '',
+    );
     try {
       const url = new URL(raw, page);
       if (url.origin === page.origin) actions.push(url.pathname);
@@ -184,5 +202,8 @@ function searchFormActions(html: string, page: URL): string[] {
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&amp;/g, '&').replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"');
+  return text
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&quot;/g, '"');
 }

@@ -8,13 +8,20 @@ const REACHABILITY_TIMEOUT_MS = 10_000;
 
 /** Parses `--url` (and optional extra origins) into a site, with errors that name the fix. */
 export function urlSite(url: string, allowedOrigins: readonly string[] = []): UrlSite {
-  if (!isHttpUrl(url)) throw new TrajsynthError(`Expected --url to be an http(s) address such as https://example.com/, got "${url}"`, { code: 'BAD_INPUT' });
+  if (!isHttpUrl(url))
+    throw new TrajsynthError(`Expected --url to be an http(s) address such as https://example.com/, got "${url}"`, { code: 'BAD_INPUT' });
   const badOrigin = allowedOrigins.find((origin) => !isHttpUrl(origin));
   if (badOrigin !== undefined) {
-    throw new TrajsynthError(`Expected --allow-origin to be an http(s) origin such as https://docs.example.com, got "${badOrigin}"`, { code: 'BAD_INPUT' });
+    throw new TrajsynthError(`Expected --allow-origin to be an http(s) origin such as https://docs.example.com, got "${badOrigin}"`, {
+      code: 'BAD_INPUT',
+    });
   }
   const parsed = UrlSiteSchema.safeParse({ url, allowedOrigins });
-  if (!parsed.success) throw new TrajsynthError(`Expected --url and --allow-origin to be http(s) addresses, got "${url}" and ${JSON.stringify(allowedOrigins)}`, { code: 'BAD_INPUT' });
+  if (!parsed.success)
+    throw new TrajsynthError(
+      `Expected --url and --allow-origin to be http(s) addresses, got "${url}" and ${JSON.stringify(allowedOrigins)}`,
+      { code: 'BAD_INPUT' },
+    );
   return parsed.data;
 }
 
@@ -40,9 +47,12 @@ export async function readUrlSiteManifest(path: string): Promise<UrlSite> {
   const parsed = UrlSiteSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new TrajsynthError(`Expected ${path} to be a site manifest, field \`${issue?.path.join('.') || '(root)'}\`: ${issue?.message ?? 'invalid'}`, {
-      code: 'BAD_INPUT',
-    });
+    throw new TrajsynthError(
+      `Expected ${path} to be a site manifest, field \`${issue?.path.join('.') || '(root)'}\`: ${issue?.message ?? 'invalid'}`,
+      {
+        code: 'BAD_INPUT',
+      },
+    );
   }
   return parsed.data;
 }
@@ -71,7 +81,10 @@ export async function startUrlEnvironment(site: UrlSite, options: { signal?: Abo
   const url = new URL(site.url);
   try {
     const timeout = AbortSignal.timeout(REACHABILITY_TIMEOUT_MS);
-    const response = await fetch(url, { signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout, redirect: 'follow' });
+    const response = await fetch(url, {
+      signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
+      redirect: 'follow',
+    });
     await response.body?.cancel();
   } catch (error) {
     const cause = fetchFailureReason(error);

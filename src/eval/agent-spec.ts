@@ -27,7 +27,9 @@ export function agentSpecProblem(spec: string): string | undefined {
   const noisy = /^noisy-gold:(.*)$/.exec(spec);
   if (noisy) {
     const p = Number(noisy[1]);
-    return /^\d*\.?\d+$/.test(noisy[1]!) && p >= 0 && p <= 1 ? undefined : `Expected noisy-gold:P with P a probability from 0 to 1, got "${spec}". Example: noisy-gold:0.05`;
+    return /^\d*\.?\d+$/.test(noisy[1]!) && p >= 0 && p <= 1
+      ? undefined
+      : `Expected noisy-gold:P with P a probability from 0 to 1, got "${spec}". Example: noisy-gold:0.05`;
   }
   if (/^https?:\/\//.test(spec)) {
     try {
@@ -44,14 +46,18 @@ export function agentSpecProblem(spec: string): string | undefined {
 export function createEvalAgent(spec: string, context: AgentContext): EvalAgent {
   const problem = agentSpecProblem(spec);
   if (problem) throw new TrajsynthError(problem, { code: 'BAD_INPUT' });
-  if (spec === 'gold' || spec.startsWith('noisy-gold:')) return goldAgent(spec, context.source, spec === 'gold' ? 0 : Number(spec.slice('noisy-gold:'.length)));
+  if (spec === 'gold' || spec.startsWith('noisy-gold:'))
+    return goldAgent(spec, context.source, spec === 'gold' ? 0 : Number(spec.slice('noisy-gold:'.length)));
   if (spec.startsWith('module:')) return new ModuleAgent(spec.slice('module:'.length), context.http?.timeoutMs);
   if (/^https?:\/\//.test(spec)) return new HttpAgent(spec, context.http ?? {});
   if (!context.models) throw new TrajsynthError(`Expected model settings to build the agent "${spec}"`, { code: 'INTERNAL' });
   const model = context.models.modelFor(spec);
   const computer = context.agentMode === 'computer';
   if (computer && !spec.startsWith('anthropic:')) {
-    throw new TrajsynthError(`Expected an Anthropic agent for --agent-mode computer, got "${spec}"`, { code: 'BAD_INPUT', hint: "The computer-use tool is Anthropic's: use anthropic:MODEL, or --agent-mode refs." });
+    throw new TrajsynthError(`Expected an Anthropic agent for --agent-mode computer, got "${spec}"`, {
+      code: 'BAD_INPUT',
+      hint: "The computer-use tool is Anthropic's: use anthropic:MODEL, or --agent-mode refs.",
+    });
   }
   return {
     spec,
@@ -81,6 +87,11 @@ function goldAgent(spec: string, source: TaskSource, slipRate: number): EvalAgen
   return {
     spec,
     minimumSteps: async (task) => goldSteps(await stepsOf(task.chainId), task.gold).length + 1,
-    startEpisode: async (start, task) => new GoldPolicy(goldSteps(await stepsOf(task.chainId), task.gold), task.answer, slipRate > 0 ? { slipRate, rng: new Rng(start.seed) } : {}),
+    startEpisode: async (start, task) =>
+      new GoldPolicy(
+        goldSteps(await stepsOf(task.chainId), task.gold),
+        task.answer,
+        slipRate > 0 ? { slipRate, rng: new Rng(start.seed) } : {},
+      ),
   };
 }

@@ -47,9 +47,11 @@ export function compareRuns(runs: readonly EvalRunData[], options: { resamples?:
   const bootstrap = { resamples: options.resamples ?? 1000, seed: options.seed ?? 0 };
   const counts = new Map<string, number>();
   for (const run of runs) counts.set(run.meta.config.agent, (counts.get(run.meta.config.agent) ?? 0) + 1);
-  const agents = runs.map((run) => (counts.get(run.meta.config.agent)! > 1 ? `${run.meta.config.agent} (${run.meta.runId})` : run.meta.config.agent));
+  const agents = runs.map((run) =>
+    counts.get(run.meta.config.agent)! > 1 ? `${run.meta.config.agent} (${run.meta.runId})` : run.meta.config.agent,
+  );
   const scores = runs.map((run) => scoresByTask(run.episodes));
-  const shared = [...scores[0]?.keys() ?? []].filter((key) => scores.every((table) => table.has(key))).sort();
+  const shared = [...(scores[0]?.keys() ?? [])].filter((key) => scores.every((table) => table.has(key))).sort();
   const chainOf = new Map(shared.map((key) => [key, key.slice(0, key.lastIndexOf('/'))]));
   const chains = [...new Set(chainOf.values())];
   const pairs: PairResult[] = [];
@@ -63,7 +65,15 @@ export function compareRuns(runs: readonly EvalRunData[], options: { resamples?:
         else if (outcome === 0) winsB += 1;
       }
       const ties = shared.length - winsA - winsB;
-      pairs.push({ a: agents[a]!, b: agents[b]!, tasks: shared.length, winsA, winsB, ties, winRateA: shared.length ? (winsA + ties / 2) / shared.length : 0.5 });
+      pairs.push({
+        a: agents[a]!,
+        b: agents[b]!,
+        tasks: shared.length,
+        winsA,
+        winsB,
+        ties,
+        winRateA: shared.length ? (winsA + ties / 2) / shared.length : 0.5,
+      });
     }
   }
   const fit = (keys: readonly string[]) => {

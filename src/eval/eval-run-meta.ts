@@ -8,7 +8,20 @@ import { TOOL_VERSION } from '../pipeline/version.js';
 import { readEvalRunMeta, runExists, writeEvalRunMeta, type RunLayout } from '../store/index.js';
 
 /** Settings a resumed evaluation must share with the original (concurrency may change). */
-const FIXED: ReadonlyArray<keyof EvalConfig> = ['source', 'agent', 'agentMode', 'judge', 'levels', 'environments', 'limit', 'validOnly', 'episodes', 'maxSteps', 'maxStepsPerSubtask', 'seed'];
+const FIXED: ReadonlyArray<keyof EvalConfig> = [
+  'source',
+  'agent',
+  'agentMode',
+  'judge',
+  'levels',
+  'environments',
+  'limit',
+  'validOnly',
+  'episodes',
+  'maxSteps',
+  'maxStepsPerSubtask',
+  'seed',
+];
 
 /** Creates the evaluation run's run.json, or reopens it for --resume after checking the settings match. */
 export async function openEvalRun(layout: RunLayout, config: EvalConfig, resume: boolean): Promise<EvalRunMeta> {
@@ -17,10 +30,13 @@ export async function openEvalRun(layout: RunLayout, config: EvalConfig, resume:
     const existing = await readEvalRunMeta(layout);
     for (const key of FIXED) {
       if (JSON.stringify(existing.config[key]) !== JSON.stringify(config[key])) {
-        throw new TrajsynthError(`Expected --resume to use the evaluation's own ${key} (${JSON.stringify(existing.config[key])}), got ${JSON.stringify(config[key])}`, {
-          code: 'BAD_INPUT',
-          hint: `Pass the original value to resume run "${layout.runId}", or start a new run with --run NAME.`,
-        });
+        throw new TrajsynthError(
+          `Expected --resume to use the evaluation's own ${key} (${JSON.stringify(existing.config[key])}), got ${JSON.stringify(config[key])}`,
+          {
+            code: 'BAD_INPUT',
+            hint: `Pass the original value to resume run "${layout.runId}", or start a new run with --run NAME.`,
+          },
+        );
       }
     }
     const meta: EvalRunMeta = { ...existing, config: { ...existing.config, concurrency: config.concurrency }, status: 'running' };
@@ -45,7 +61,13 @@ export async function openEvalRun(layout: RunLayout, config: EvalConfig, resume:
 }
 
 /** run.json as of now: counts and usage summed over the episodes on record. */
-export function evalMetaFor(meta: EvalRunMeta, planned: number, episodes: Iterable<EpisodeRecord>, status: EvalRunMeta['status'], ending: Pick<EvalRunMeta, 'stopReason' | 'budget'>): EvalRunMeta {
+export function evalMetaFor(
+  meta: EvalRunMeta,
+  planned: number,
+  episodes: Iterable<EpisodeRecord>,
+  status: EvalRunMeta['status'],
+  ending: Pick<EvalRunMeta, 'stopReason' | 'budget'>,
+): EvalRunMeta {
   const list = [...episodes];
   const finished = list.filter((episode) => episode.status === 'finished');
   const agentUsage = list.reduce<EvalRunMeta['agentUsage']>((total, episode) => addReportedUsage(total, episode.agentUsage), undefined);
@@ -54,7 +76,12 @@ export function evalMetaFor(meta: EvalRunMeta, planned: number, episodes: Iterab
     ...rest,
     ...ending,
     status,
-    counts: { planned, finished: finished.length, successes: finished.filter((episode) => episode.success).length, errors: list.filter((episode) => episode.status === 'error').length },
+    counts: {
+      planned,
+      finished: finished.length,
+      successes: finished.filter((episode) => episode.success).length,
+      errors: list.filter((episode) => episode.status === 'error').length,
+    },
     usage: list.reduce((total, episode) => addUsage(total, episode.usage), emptyUsage()),
     ...(agentUsage ? { agentUsage } : {}),
     updatedAt: new Date().toISOString(),

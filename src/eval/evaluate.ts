@@ -59,11 +59,17 @@ export interface EvaluationResult {
 }
 
 export function defaultEvalRunId(sourceId: string, agentSpec: string): string {
-  return `${sourceId}-eval-${agentSpec.replace(/^https?:\/\//, 'http-').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-+$/, '')}`;
+  return `${sourceId}-eval-${agentSpec
+    .replace(/^https?:\/\//, 'http-')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-+$/, '')}`;
 }
 
 /** What an evaluation is asked to do, apart from where it is stored and how it is run. */
-export type EvaluationPlanOptions = Pick<EvaluateOptions, 'source' | 'agentMode' | 'selection' | 'episodes' | 'maxSteps' | 'maxStepsPerSubtask' | 'seed' | 'concurrency'> & {
+export type EvaluationPlanOptions = Pick<
+  EvaluateOptions,
+  'source' | 'agentMode' | 'selection' | 'episodes' | 'maxSteps' | 'maxStepsPerSubtask' | 'seed' | 'concurrency'
+> & {
   agentSpec: string;
   judge?: { spec: string };
 };
@@ -95,7 +101,10 @@ export function planEvaluation(options: EvaluationPlanOptions): { config: EvalCo
     concurrency: options.concurrency ?? 2,
   };
   if (tasks.length === 0) {
-    throw new TrajsynthError(`Expected tasks to evaluate in ${source.id}, got none after the filters`, { code: 'BAD_INPUT', hint: 'Check --levels, --env and --valid-only against the source (trajsynth inspect RUN).' });
+    throw new TrajsynthError(`Expected tasks to evaluate in ${source.id}, got none after the filters`, {
+      code: 'BAD_INPUT',
+      hint: 'Check --levels, --env and --valid-only against the source (trajsynth inspect RUN).',
+    });
   }
   const plans: EpisodePlan[] = tasks.flatMap((task) =>
     Array.from({ length: config.episodes }, (_, repeat) => {
@@ -107,7 +116,11 @@ export function planEvaluation(options: EvaluationPlanOptions): { config: EvalCo
 }
 
 /** Episodes kept from an earlier attempt (--resume): finished ones, except damaged ones to redo. */
-export async function keptEpisodes(layout: RunLayout, plans: readonly EpisodePlan[], options: { resume: boolean; redo: ReadonlySet<string> }): Promise<Map<string, EpisodeRecord>> {
+export async function keptEpisodes(
+  layout: RunLayout,
+  plans: readonly EpisodePlan[],
+  options: { resume: boolean; redo: ReadonlySet<string> },
+): Promise<Map<string, EpisodeRecord>> {
   const records = new Map<string, EpisodeRecord>();
   if (!options.resume) return records;
   for (const plan of plans) {
@@ -173,7 +186,11 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
   const layout = runLayout(options.outDir, runId);
   const { config, plans } = planEvaluation({ ...options, agentSpec: agent.spec });
   // Before any work: --out can be written, no other process holds the run, kept episodes are intact.
-  const prepared = await prepareRunForWriting(layout, { resume: options.resume ?? false, redoDamaged: options.redoDamaged ?? false, command: 'eval' });
+  const prepared = await prepareRunForWriting(layout, {
+    resume: options.resume ?? false,
+    redoDamaged: options.redoDamaged ?? false,
+    command: 'eval',
+  });
   try {
     return await evaluateLocked(options, { layout, config, plans, redo: prepared.redo });
   } finally {
@@ -197,7 +214,11 @@ async function evaluateLocked(
   const spend = (usd: number | undefined) => {
     spentUsd += usd ?? 0;
     if (options.budgetUsd !== undefined && spentUsd >= options.budgetUsd && !budgetStop.signal.aborted) {
-      budgetStop.abort(new TrajsynthError(`Budget reached: spent $${spentUsd.toFixed(4)} of $${options.budgetUsd.toFixed(4)}`, { code: 'BUDGET_EXCEEDED' }));
+      budgetStop.abort(
+        new TrajsynthError(`Budget reached: spent $${spentUsd.toFixed(4)} of $${options.budgetUsd.toFixed(4)}`, {
+          code: 'BUDGET_EXCEEDED',
+        }),
+      );
     }
   };
   const onCall = (call: ModelCall) => {
@@ -210,12 +231,21 @@ async function evaluateLocked(
   });
   let status: EvalRunMeta['status'] = 'running';
   let persisting = Promise.resolve();
-  const persist = () => (persisting = persisting.then(() => writeEvalRunMeta(layout, (meta = evalMetaFor(meta, plans.length, records.values(), status, ending())))));
+  const persist = () =>
+    (persisting = persisting.then(() =>
+      writeEvalRunMeta(layout, (meta = evalMetaFor(meta, plans.length, records.values(), status, ending()))),
+    ));
 
   options.onEvent?.({ type: 'eval-started', runId, episodes: plans.length, resumed: records.size });
   const ownsBrowser = !options.browser;
   let crashed: unknown;
-  const browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}), processes: browserProcessesFor(config.concurrency), ...(signal ? { signal } : {}) }));
+  const browser =
+    options.browser ??
+    (await launchBrowser({
+      ...(options.executablePath ? { executablePath: options.executablePath } : {}),
+      processes: browserProcessesFor(config.concurrency),
+      ...(signal ? { signal } : {}),
+    }));
   try {
     const queue = new PQueue({ concurrency: config.concurrency });
     for (const plan of plans) {

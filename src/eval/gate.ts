@@ -27,7 +27,10 @@ export function findRegressions(current: Results, baseline: Results, maxDrop: nu
   const unmatched: string[] = [];
   let compared = 0;
   for (const agent of current.agents) {
-    const before = current.agents.length === 1 && baseline.agents.length === 1 ? baseline.agents[0] : baseline.agents.find((candidate) => candidate.agent === agent.agent);
+    const before =
+      current.agents.length === 1 && baseline.agents.length === 1
+        ? baseline.agents[0]
+        : baseline.agents.find((candidate) => candidate.agent === agent.agent);
     if (!before) {
       unmatched.push(agent.label);
       continue;
@@ -37,7 +40,8 @@ export function findRegressions(current: Results, baseline: Results, maxDrop: nu
       if (level.success === undefined || old?.success === undefined) continue;
       compared += 1;
       const drop = old.success - level.success;
-      if (drop > maxDrop + 1e-12) regressions.push({ agent: agent.label, level: level.level, baseline: old.success, current: level.success, drop });
+      if (drop > maxDrop + 1e-12)
+        regressions.push({ agent: agent.label, level: level.level, baseline: old.success, current: level.success, drop });
     }
   }
   return { regressions, compared, unmatched };

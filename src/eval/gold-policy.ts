@@ -71,7 +71,10 @@ export class GoldPolicy implements EpisodePolicy {
     this.position += 1;
     this.lastGoldStep = step;
     const origin = new URL(input.observation.url).origin;
-    const intended = withoutStaleRef(regroundAction(rebase(step.action, step.recordedOrigin, origin), input.observation), input.observation);
+    const intended = withoutStaleRef(
+      regroundAction(rebase(step.action, step.recordedOrigin, origin), input.observation),
+      input.observation,
+    );
     if (slipRate > 0 && rng && rng.next() < slipRate) {
       this.slips.push(step.index);
       const slipped = slip(intended, input.observation, rng);
@@ -88,7 +91,8 @@ export class GoldPolicy implements EpisodePolicy {
  * meant something on the recorded page only.
  */
 function withResolvedIdentity(action: Action, element: ResolvedElement | undefined): Action {
-  if (!('target' in action) || !action.target || action.target.name || !element?.role || !element.name || element.groundedBy === 'point') return action;
+  if (!('target' in action) || !action.target || action.target.name || !element?.role || !element.name || element.groundedBy === 'point')
+    return action;
   return { ...action, target: { ...action.target, role: element.role, name: element.name } } as Action;
 }
 
@@ -101,7 +105,8 @@ function withoutStaleRef(action: Action, observation: Observation): Action {
   if (!('target' in action) || !action.target?.ref) return action;
   const { target } = action;
   const live = observation.elements.find((element) => element.ref === target.ref);
-  if (live && (target.role === undefined || live.role === target.role) && (target.name === undefined || live.name === target.name)) return action;
+  if (live && (target.role === undefined || live.role === target.role) && (target.name === undefined || live.name === target.name))
+    return action;
   const { ref: _stale, ...rest } = target;
   return { ...action, target: rest } as Action;
 }

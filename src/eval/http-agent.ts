@@ -48,10 +48,13 @@ export class HttpAgent implements EvalAgent {
       } catch (error) {
         throwIfAborted(input.signal);
         if (timeout.aborted) {
-          throw new TrajsynthError(`Expected the agent at ${this.url} to answer step ${input.step} of ${start.episodeId} within ${timeoutMs} ms, got no answer`, {
-            code: 'TIMEOUT',
-            hint: 'Check the agent is not stuck, or allow it longer with --agent-timeout SECONDS.',
-          });
+          throw new TrajsynthError(
+            `Expected the agent at ${this.url} to answer step ${input.step} of ${start.episodeId} within ${timeoutMs} ms, got no answer`,
+            {
+              code: 'TIMEOUT',
+              hint: 'Check the agent is not stuck, or allow it longer with --agent-timeout SECONDS.',
+            },
+          );
         }
         problem = `could not reach it (${causeOf(error)})`;
         if (attempt < retries) await pause(delayMs, input.signal);
@@ -66,10 +69,13 @@ export class HttpAgent implements EvalAgent {
         continue;
       }
       if (!response.ok) {
-        throw new TrajsynthError(`Expected HTTP 200 from the agent at ${this.url}, got ${response.status}${text ? `: ${text.slice(0, 300)}` : ''}`, {
-          code: 'AGENT_UNAVAILABLE',
-          hint: 'The agent rejected the step request; see schemas/agent-step-request.schema.json for its format.',
-        });
+        throw new TrajsynthError(
+          `Expected HTTP 200 from the agent at ${this.url}, got ${response.status}${text ? `: ${text.slice(0, 300)}` : ''}`,
+          {
+            code: 'AGENT_UNAVAILABLE',
+            hint: 'The agent rejected the step request; see schemas/agent-step-request.schema.json for its format.',
+          },
+        );
       }
       let raw: unknown;
       try {
@@ -79,11 +85,14 @@ export class HttpAgent implements EvalAgent {
       }
       return decisionFromResponse(raw);
     }
-    throw new TrajsynthError(`Expected the agent at ${this.url} to answer step ${input.step} of ${start.episodeId}, but ${problem} (${retries + 1} tries)`, {
-      code: 'AGENT_UNAVAILABLE',
-      isRetryable: true,
-      hint: 'Start the agent (or fix its URL), then continue the evaluation with --resume: episodes that ended in an error are redone.',
-    });
+    throw new TrajsynthError(
+      `Expected the agent at ${this.url} to answer step ${input.step} of ${start.episodeId}, but ${problem} (${retries + 1} tries)`,
+      {
+        code: 'AGENT_UNAVAILABLE',
+        isRetryable: true,
+        hint: 'Start the agent (or fix its URL), then continue the evaluation with --resume: episodes that ended in an error are redone.',
+      },
+    );
   }
 }
 
@@ -95,9 +104,13 @@ function causeOf(error: unknown): string {
 function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

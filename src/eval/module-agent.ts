@@ -54,10 +54,13 @@ export class ModuleAgent implements EvalAgent {
       }
       const candidate = (typeof exports.act === 'function' ? exports : exports.default) as Partial<AgentModule> | undefined;
       if (!candidate || typeof candidate.act !== 'function') {
-        throw new TrajsynthError(`Expected ${file} to export a function \`act(request)\`, got exports: ${Object.keys(exports).join(', ') || 'none'}`, {
-          code: 'BAD_INPUT',
-          hint: 'Export `async function act(request) { return { action: { type: "done" } } }` (see examples/js-agent/agent.mjs).',
-        });
+        throw new TrajsynthError(
+          `Expected ${file} to export a function \`act(request)\`, got exports: ${Object.keys(exports).join(', ') || 'none'}`,
+          {
+            code: 'BAD_INPUT',
+            hint: 'Export `async function act(request) { return { action: { type: "done" } } }` (see examples/js-agent/agent.mjs).',
+          },
+        );
       }
       return candidate as AgentModule;
     })();
@@ -68,7 +71,13 @@ export class ModuleAgent implements EvalAgent {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new TrajsynthError(`Expected the module agent ${this.path} to answer within ${this.timeoutMs} ms, but its ${what}() did not`, { code: 'TIMEOUT', hint: 'Allow it longer with --agent-timeout SECONDS.' })),
+        () =>
+          reject(
+            new TrajsynthError(`Expected the module agent ${this.path} to answer within ${this.timeoutMs} ms, but its ${what}() did not`, {
+              code: 'TIMEOUT',
+              hint: 'Allow it longer with --agent-timeout SECONDS.',
+            }),
+          ),
         this.timeoutMs,
       );
     });
@@ -76,7 +85,10 @@ export class ModuleAgent implements EvalAgent {
       return await Promise.race([Promise.resolve().then(run), timeout]);
     } catch (error) {
       if (isTrajsynthError(error)) throw error;
-      throw new TrajsynthError(`Expected the module agent ${this.path} to answer, but its ${what}() threw: ${errorMessage(error)}`, { code: 'AGENT_UNAVAILABLE', cause: error });
+      throw new TrajsynthError(`Expected the module agent ${this.path} to answer, but its ${what}() threw: ${errorMessage(error)}`, {
+        code: 'AGENT_UNAVAILABLE',
+        cause: error,
+      });
     } finally {
       clearTimeout(timer);
     }

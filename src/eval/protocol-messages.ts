@@ -4,8 +4,23 @@ import type { EpisodeStart, PolicyDecision, PolicyStepInput } from '../agents/po
 import { describeIssue } from '../store/parse-file.js';
 
 const INTERACTIVE_ROLES = new Set([
-  'button', 'link', 'textbox', 'searchbox', 'checkbox', 'radio', 'combobox', 'listbox', 'option', 'menuitem',
-  'menuitemcheckbox', 'menuitemradio', 'tab', 'switch', 'slider', 'spinbutton', 'treeitem',
+  'button',
+  'link',
+  'textbox',
+  'searchbox',
+  'checkbox',
+  'radio',
+  'combobox',
+  'listbox',
+  'option',
+  'menuitem',
+  'menuitemcheckbox',
+  'menuitemradio',
+  'tab',
+  'switch',
+  'slider',
+  'spinbutton',
+  'treeitem',
 ]);
 
 /** The request an agent receives at one step (over HTTP, or as the argument of a module's `act`). */
@@ -24,7 +39,12 @@ export function stepRequest(start: Pick<EpisodeStart, 'episodeId' | 'task'>, inp
     screenshot: { mediaType: 'image/webp', base64: Buffer.from(observation.screenshotWebp).toString('base64') },
     snapshot: observation.snapshot,
     elements: observation.elements.filter(isInteractive).map(protocolElement),
-    history: input.history.map((entry) => ({ step: entry.step, ...(entry.action ? { action: entry.action } : {}), ok: entry.ok, ...(entry.error !== undefined ? { error: entry.error } : {}) })),
+    history: input.history.map((entry) => ({
+      step: entry.step,
+      ...(entry.action ? { action: entry.action } : {}),
+      ok: entry.ok,
+      ...(entry.error !== undefined ? { error: entry.error } : {}),
+    })),
     ...(observation.error !== undefined ? { error: observation.error } : {}),
   };
 }
@@ -54,7 +74,10 @@ export function decisionFromResponse(raw: unknown): PolicyDecision {
   const parsed = AgentStepResponseSchema.safeParse(raw);
   if (!parsed.success) {
     const shown = JSON.stringify(raw) ?? String(raw);
-    return { kind: 'invalid', error: `Expected {"action": ACTION} with a valid trajsynth action, got ${shown.length > 300 ? `${shown.slice(0, 300)}…` : shown} (${describeIssue(parsed.error)})` };
+    return {
+      kind: 'invalid',
+      error: `Expected {"action": ACTION} with a valid trajsynth action, got ${shown.length > 300 ? `${shown.slice(0, 300)}…` : shown} (${describeIssue(parsed.error)})`,
+    };
   }
   const { action, usage, thought } = parsed.data;
   return { kind: 'action', action, ...(usage ? { usage } : {}), ...(thought !== undefined ? { thought } : {}) };

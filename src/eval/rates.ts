@@ -1,5 +1,9 @@
 /** Pass counts and rates grouped by a key (per level, per app), keys in natural order. */
-export function rateTable<T>(items: readonly T[], keyOf: (item: T) => string, passed: (item: T) => boolean): Record<string, { total: number; passed: number; rate: number }> {
+export function rateTable<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  passed: (item: T) => boolean,
+): Record<string, { total: number; passed: number; rate: number }> {
   const table: Record<string, { total: number; passed: number; rate: number }> = {};
   for (const item of items) {
     const key = keyOf(item);

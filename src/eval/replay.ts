@@ -19,9 +19,7 @@ import { GoldPolicy, goldSteps } from './gold-policy.js';
 import { levelAnswer } from './task-source.js';
 import { rateTable } from './rates.js';
 
-export type ReplayEvent =
-  | { type: 'replay-started'; runId: string; tasks: number }
-  | { type: 'replay-task'; task: ReplayTask };
+export type ReplayEvent = { type: 'replay-started'; runId: string; tasks: number } | { type: 'replay-task'; task: ReplayTask };
 
 export interface ReplayOptions {
   layout: RunLayout;
@@ -53,7 +51,10 @@ export async function replayRun(options: ReplayOptions): Promise<ReplayReport> {
   const meta = await readRunMeta(layout);
   const site = meta.config.site && options.siteUrl ? siteAtNewAddress(meta.config.site, options.siteUrl, meta.runId) : meta.config.site;
   if (options.siteUrl && !meta.config.site) {
-    throw new TrajsynthError(`Expected --url only for a run made with --url, but run "${meta.runId}" is on ${meta.config.environment}`, { code: 'BAD_INPUT', hint: 'Drop --url: bundled apps are started by trajsynth itself.' });
+    throw new TrajsynthError(`Expected --url only for a run made with --url, but run "${meta.runId}" is on ${meta.config.environment}`, {
+      code: 'BAD_INPUT',
+      hint: 'Drop --url: bundled apps are started by trajsynth itself.',
+    });
   }
   const source = environmentSource(meta.config.environment, site);
   const chains: Array<{ record: ChainRecord; steps: Step[] }> = [];
@@ -67,16 +68,26 @@ export async function replayRun(options: ReplayOptions): Promise<ReplayReport> {
   const total = chains.reduce((sum, chain) => sum + chain.record.levels.filter(selected).length, 0);
   options.onEvent?.({ type: 'replay-started', runId: layout.runId, tasks: total });
   const ownsBrowser = !options.browser;
-  const browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}), processes: browserProcessesFor(options.concurrency ?? 2), ...(signal ? { signal } : {}) }));
+  const browser =
+    options.browser ??
+    (await launchBrowser({
+      ...(options.executablePath ? { executablePath: options.executablePath } : {}),
+      processes: browserProcessesFor(options.concurrency ?? 2),
+      ...(signal ? { signal } : {}),
+    }));
   const tasks: ReplayTask[] = [];
   try {
     const queue = new PQueue({ concurrency: options.concurrency ?? 2 });
     await Promise.all(
       chains.map((chain) =>
         queue.add(async () => {
-          const manifest = source.manifests.find((candidate) => candidate.id === chain.record.environment) ?? source.manifestFor(chain.record.index);
+          const manifest =
+            source.manifests.find((candidate) => candidate.id === chain.record.environment) ?? source.manifestFor(chain.record.index);
           const environment = await source.start(manifest, chain.record.envSeed, signal);
-          const probe = new ResetProbe({ environment, envSeed: chain.record.envSeed, startPath: chain.record.startPath ?? manifest.startPath }, browser);
+          const probe = new ResetProbe(
+            { environment, envSeed: chain.record.envSeed, startPath: chain.record.startPath ?? manifest.startPath },
+            browser,
+          );
           try {
             for (const level of chain.record.levels) {
               throwIfAborted(signal);
@@ -106,8 +117,16 @@ export async function replayRun(options: ReplayOptions): Promise<ReplayReport> {
     passRate: tasks.length ? passed / tasks.length : 0,
     total: tasks.length,
     passed,
-    byLevel: rateTable(tasks, (task) => String(task.level), (task) => task.valid),
-    byEnvironment: rateTable(tasks, (task) => task.environment, (task) => task.valid),
+    byLevel: rateTable(
+      tasks,
+      (task) => String(task.level),
+      (task) => task.valid,
+    ),
+    byEnvironment: rateTable(
+      tasks,
+      (task) => task.environment,
+      (task) => task.valid,
+    ),
     tasks,
   };
   if (options.write !== false) await writeReplayReport(layout, report);
@@ -149,12 +168,22 @@ async function replayLevel(
         },
         ...(signal ? { signal } : {}),
       });
-      const checkerAtEnd = await evaluateOnEpisode(level.checker, { environment, session: opened.session, observation: run.finalObservation, answer: run.answer }, signal);
+      const checkerAtEnd = await evaluateOnEpisode(
+        level.checker,
+        { environment, session: opened.session, observation: run.finalObservation, answer: run.answer },
+        signal,
+      );
       const heldAtStart = checkerAtStart.length > 0 && checkerAtStart.every(Boolean);
       const holdsAtEnd = checkerAtEnd.length > 0 && checkerAtEnd.every(Boolean);
-      const failing = level.checker.filter((_, index) => !checkerAtEnd[index]).map(describePredicate).join('; ');
+      const failing = level.checker
+        .filter((_, index) => !checkerAtEnd[index])
+        .map(describePredicate)
+        .join('; ');
       const failure = heldAtStart
-        ? { stage: 'start' as const, reason: `the checker already holds at the reset: ${level.checker.map(describePredicate).join(' AND ')}` }
+        ? {
+            stage: 'start' as const,
+            reason: `the checker already holds at the reset: ${level.checker.map(describePredicate).join(' AND ')}`,
+          }
         : holdsAtEnd
           ? undefined
           : broken
@@ -166,6 +195,14 @@ async function replayLevel(
     }
   } catch (error) {
     if (signal?.aborted || (isTrajsynthError(error) && error.code === 'ABORTED')) throw error;
-    return { ...base, valid: false, checkerAtStart: [], checkerAtEnd: [], steps: 0, failure: { stage: 'error', reason: errorMessage(error) }, notes: [] };
+    return {
+      ...base,
+      valid: false,
+      checkerAtStart: [],
+      checkerAtEnd: [],
+      steps: 0,
+      failure: { stage: 'error', reason: errorMessage(error) },
+      notes: [],
+    };
   }
 }

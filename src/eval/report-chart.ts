@@ -14,10 +14,28 @@ const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9
 /** Marker outlines as (dx, dy) corners; an empty list is a circle. A second cue besides colour. */
 const MARKERS: readonly (readonly [number, number])[][] = [
   [],
-  [[-4, -4], [4, -4], [4, 4], [-4, 4]],
-  [[0, -5.5], [5, 3.5], [-5, 3.5]],
-  [[0, -5.5], [5.5, 0], [0, 5.5], [-5.5, 0]],
-  [[0, 5.5], [5, -3.5], [-5, -3.5]],
+  [
+    [-4, -4],
+    [4, -4],
+    [4, 4],
+    [-4, 4],
+  ],
+  [
+    [0, -5.5],
+    [5, 3.5],
+    [-5, 3.5],
+  ],
+  [
+    [0, -5.5],
+    [5.5, 0],
+    [0, 5.5],
+    [-5.5, 0],
+  ],
+  [
+    [0, 5.5],
+    [5, -3.5],
+    [-5, -3.5],
+  ],
 ];
 
 interface PanelSpec {
@@ -69,9 +87,23 @@ export function chartLayout(results: Results): ChartLayout {
   const plotTop = LEGEND_TOP + extraRows * LEGEND_ROW_PX + 44;
   const height = BASE_HEIGHT + extraRows * LEGEND_ROW_PX;
   const panelWidth = (WIDTH - MARGIN.left - MARGIN.right - PANEL_GAP) / 2;
-  const panels = [0, 1].map((i) => ({ left: MARGIN.left + i * (panelWidth + PANEL_GAP), right: MARGIN.left + i * (panelWidth + PANEL_GAP) + panelWidth }));
+  const panels = [0, 1].map((i) => ({
+    left: MARGIN.left + i * (panelWidth + PANEL_GAP),
+    right: MARGIN.left + i * (panelWidth + PANEL_GAP) + panelWidth,
+  }));
   const agentCount = results.agents.length;
-  return { width: WIDTH, height, plotTop, plotBottom: height - MARGIN.bottom, panels, levels, minLevel: levels[0] ?? 1, maxLevel: levels.at(-1) ?? 1, agentCount, legendRows };
+  return {
+    width: WIDTH,
+    height,
+    plotTop,
+    plotBottom: height - MARGIN.bottom,
+    panels,
+    levels,
+    minLevel: levels[0] ?? 1,
+    maxLevel: levels.at(-1) ?? 1,
+    agentCount,
+    legendRows,
+  };
 }
 
 /** Pixel y of a fraction (0..1, clamped) on either panel's 0–100% axis. */
@@ -126,7 +158,9 @@ function renderPanel(results: Results, layout: ChartLayout, spec: PanelSpec, pan
   const bars = agents.flatMap(({ agent, agentIndex, color }) =>
     agent.levels.flatMap((level) => {
       const interval = spec.value(level) === undefined ? undefined : spec.interval(level);
-      return interval ? [errorBar(xForLevel(layout, panelIndex, level.level, agentIndex), layout, interval, color, agentIndex, level.level)] : [];
+      return interval
+        ? [errorBar(xForLevel(layout, panelIndex, level.level, agentIndex), layout, interval, color, agentIndex, level.level)]
+        : [];
     }),
   );
   const markers = agents.flatMap(({ agent, agentIndex, color }) =>
@@ -137,7 +171,14 @@ function renderPanel(results: Results, layout: ChartLayout, spec: PanelSpec, pan
       return [marker(agentIndex, xForLevel(layout, panelIndex, level.level, agentIndex), yForFraction(layout, value), color, tip)];
     }),
   );
-  return [`<g class="panel" data-panel="${panelIndex}">`, renderAxes(results, layout, spec, panelIndex), ...lines, ...bars, ...markers, '</g>'].join('\n');
+  return [
+    `<g class="panel" data-panel="${panelIndex}">`,
+    renderAxes(results, layout, spec, panelIndex),
+    ...lines,
+    ...bars,
+    ...markers,
+    '</g>',
+  ].join('\n');
 }
 
 function renderAxes(results: Results, layout: ChartLayout, spec: PanelSpec, panelIndex: number): string {
@@ -152,7 +193,10 @@ function renderAxes(results: Results, layout: ChartLayout, spec: PanelSpec, pane
     parts.push(`<text x="${left - 7}" y="${y + 4}" text-anchor="end" font-size="11" fill="#444444">${tick}</text>`);
   }
   parts.push(`<line x1="${left}" y1="${plotTop}" x2="${left}" y2="${plotBottom}" stroke="#555555" stroke-width="1"/>`);
-  if (!layout.levels.length) parts.push(`<text x="${round((left + right) / 2)}" y="${round((plotTop + plotBottom) / 2)}" text-anchor="middle" font-size="13" fill="#777777">No levels in these results</text>`);
+  if (!layout.levels.length)
+    parts.push(
+      `<text x="${round((left + right) / 2)}" y="${round((plotTop + plotBottom) / 2)}" text-anchor="middle" font-size="13" fill="#777777">No levels in these results</text>`,
+    );
   const every = Math.max(1, Math.ceil(36 / levelStepPx(layout)));
   for (let level = layout.minLevel; layout.levels.length && level <= layout.maxLevel; level++) {
     const x = xForLevel(layout, panelIndex, level);
@@ -160,11 +204,16 @@ function renderAxes(results: Results, layout: ChartLayout, spec: PanelSpec, pane
     if ((level - layout.minLevel) % every !== 0) continue;
     parts.push(`<text x="${x}" y="${plotBottom + 18}" text-anchor="middle" font-size="12">${level}</text>`);
     const n = episodesAt(results, level);
-    if (n !== undefined) parts.push(`<text class="n" x="${x}" y="${plotBottom + 32}" text-anchor="middle" font-size="10" fill="#777777">n=${n}</text>`);
+    if (n !== undefined)
+      parts.push(`<text class="n" x="${x}" y="${plotBottom + 32}" text-anchor="middle" font-size="10" fill="#777777">n=${n}</text>`);
   }
   const middleY = round((plotTop + plotBottom) / 2);
-  parts.push(`<text x="${round((left + right) / 2)}" y="${plotBottom + 54}" text-anchor="middle" font-size="12">Level k (subtasks chained)</text>`);
-  parts.push(`<text transform="translate(${left - 42} ${middleY}) rotate(-90)" text-anchor="middle" font-size="12">${escapeXml(spec.yLabel)}</text>`);
+  parts.push(
+    `<text x="${round((left + right) / 2)}" y="${plotBottom + 54}" text-anchor="middle" font-size="12">Level k (subtasks chained)</text>`,
+  );
+  parts.push(
+    `<text transform="translate(${left - 42} ${middleY}) rotate(-90)" text-anchor="middle" font-size="12">${escapeXml(spec.yLabel)}</text>`,
+  );
   return parts.join('\n');
 }
 

@@ -14,7 +14,12 @@ export interface ReportFiles {
 
 /** Writes results.json, the chart (SVG, and PNG for slides and viewers) and the HTML report into `dir`. */
 export async function writeReportFiles(results: Results, dir: string, options: { title?: string } = {}): Promise<ReportFiles> {
-  const files: ReportFiles = { results: join(dir, 'results.json'), chartSvg: join(dir, 'chart.svg'), chartPng: join(dir, 'chart.png'), html: join(dir, 'report.html') };
+  const files: ReportFiles = {
+    results: join(dir, 'results.json'),
+    chartSvg: join(dir, 'chart.svg'),
+    chartPng: join(dir, 'chart.png'),
+    html: join(dir, 'report.html'),
+  };
   const svg = renderResultsChart(results, options);
   const png = await sharp(Buffer.from(svg), { density: 144 }).png().toBuffer();
   await writeFileAtomic(files.results, `${JSON.stringify(results, null, 2)}\n`);

@@ -60,7 +60,18 @@ function renderAgent(agent: AgentResult): string {
 }
 
 function renderLevelTable(agent: AgentResult): string {
-  const header = ['Level', 'Tasks', 'Episodes', 'Success [95% CI]', 'Mean progress [95% CI]', 'Mean steps', 'Wall time / episode (s)', '$ / episode', '$ / success', 'Errors'];
+  const header = [
+    'Level',
+    'Tasks',
+    'Episodes',
+    'Success [95% CI]',
+    'Mean progress [95% CI]',
+    'Mean steps',
+    'Wall time / episode (s)',
+    '$ / episode',
+    '$ / success',
+    'Errors',
+  ];
   const levels = [...agent.levels].sort((a, b) => a.level - b.level);
   const { pooled } = agent;
   const pooledCells = [
@@ -68,7 +79,11 @@ function renderLevelTable(agent: AgentResult): string {
     number(pooled.chains),
     number(pooled.episodes),
     withCi(percent(pooled.success), pooled.successCi, percentBare),
-    withCi(pooled.progressFraction === undefined ? DASH : `${percent(pooled.progressFraction)} of subtasks`, pooled.progressFractionCi, percentBare),
+    withCi(
+      pooled.progressFraction === undefined ? DASH : `${percent(pooled.progressFraction)} of subtasks`,
+      pooled.progressFractionCi,
+      percentBare,
+    ),
     fixed(pooled.meanSteps, 1),
     seconds(pooled.wallMsPerEpisode),
     usd(pooled.costUsdPerEpisode),
@@ -104,13 +119,29 @@ function levelCells(level: LevelResult): string[] {
 
 function renderCounts(counts: { reason: string; count: number }[], className: string): string {
   if (!counts.length) return `<p class="meta">None.</p>`;
-  const rows = [...counts].sort((a, b) => b.count - a.count).map((c) => `<tr><td>${escape(c.reason)}</td><td class="num">${c.count}</td></tr>`);
-  return [`<table class="${className}">`, '<thead><tr><th>Reason</th><th>Count</th></tr></thead>', '<tbody>', ...rows, '</tbody>', '</table>'].join('\n');
+  const rows = [...counts]
+    .sort((a, b) => b.count - a.count)
+    .map((c) => `<tr><td>${escape(c.reason)}</td><td class="num">${c.count}</td></tr>`);
+  return [
+    `<table class="${className}">`,
+    '<thead><tr><th>Reason</th><th>Count</th></tr></thead>',
+    '<tbody>',
+    ...rows,
+    '</tbody>',
+    '</table>',
+  ].join('\n');
 }
 
 function renderJudge(judge: NonNullable<AgentResult['judge']>): string {
   const header = ['Level', 'Episodes', 'Agreement', 'Precision', 'Recall', "Cohen's κ"];
-  const cells = (label: string, a: JudgeAgreement) => [escape(label), number(a.episodes), percent(a.agreement), percent(a.precision), percent(a.recall), fixed(a.kappa, 2)];
+  const cells = (label: string, a: JudgeAgreement) => [
+    escape(label),
+    number(a.episodes),
+    percent(a.agreement),
+    percent(a.precision),
+    percent(a.recall),
+    fixed(a.kappa, 2),
+  ];
   const levels = [...judge.levels].sort((a, b) => (a.level ?? 0) - (b.level ?? 0));
   return [
     '<h3>Judge vs checker</h3>',

@@ -1,5 +1,12 @@
 import type { EpisodeRecord, EvalRunMeta } from '../core/eval.js';
-import { RESULTS_SCHEMA_ID, RESULTS_VERSION, type AgentResult, type JudgeAgreement, type LevelResult, type Results } from '../core/results.js';
+import {
+  RESULTS_SCHEMA_ID,
+  RESULTS_VERSION,
+  type AgentResult,
+  type JudgeAgreement,
+  type LevelResult,
+  type Results,
+} from '../core/results.js';
 import { TOOL_VERSION } from '../pipeline/version.js';
 import { listEpisodeIds, readEpisode, readEvalRunMeta, type RunLayout } from '../store/index.js';
 import { agreementStats, clusteredBootstrap, wilsonInterval } from './statistics.js';
@@ -41,18 +48,33 @@ export function buildResults(runs: readonly EvalRunData[], options: ResultsOptio
     const label = specCounts.get(spec)! > 1 ? `${spec} (${run.meta.runId})` : spec;
     return agentResult(label, spec, [run.meta.runId], run.episodes, bootstrap);
   });
-  return { schema: RESULTS_SCHEMA_ID, version: RESULTS_VERSION, generatedAt: new Date().toISOString(), tool: { name: 'trajsynth', version: TOOL_VERSION }, bootstrap, agents };
+  return {
+    schema: RESULTS_SCHEMA_ID,
+    version: RESULTS_VERSION,
+    generatedAt: new Date().toISOString(),
+    tool: { name: 'trajsynth', version: TOOL_VERSION },
+    bootstrap,
+    agents,
+  };
 }
 
 const chainOf = (episode: EpisodeRecord) => `${episode.task.source}/${episode.task.chainId}`;
 
-function agentResult(label: string, agent: string, runIds: string[], all: readonly EpisodeRecord[], bootstrap: { resamples: number; seed: number }): AgentResult {
+function agentResult(
+  label: string,
+  agent: string,
+  runIds: string[],
+  all: readonly EpisodeRecord[],
+  bootstrap: { resamples: number; seed: number },
+): AgentResult {
   const finished = all.filter((episode) => episode.status === 'finished');
   const errored = all.filter((episode) => episode.status === 'error');
   const levels = [...new Set([...finished, ...errored].map((episode) => episode.task.level))].sort((a, b) => a - b);
   const clusters = clustersByChain(finished);
-  const successRate = (items: readonly EpisodeRecord[]) => (items.length ? items.filter((episode) => episode.success).length / items.length : undefined);
-  const progressFraction = (items: readonly EpisodeRecord[]) => mean(items.filter((episode) => episode.progress !== undefined).map((episode) => episode.progress! / episode.task.level));
+  const successRate = (items: readonly EpisodeRecord[]) =>
+    items.length ? items.filter((episode) => episode.success).length / items.length : undefined;
+  const progressFraction = (items: readonly EpisodeRecord[]) =>
+    mean(items.filter((episode) => episode.progress !== undefined).map((episode) => episode.progress! / episode.task.level));
   const costs = totalCost(finished);
   const successes = finished.filter((episode) => episode.success).length;
   const pooledSuccess = successRate(finished);
@@ -95,12 +117,20 @@ function agentResult(label: string, agent: string, runIds: string[], all: readon
   };
 }
 
-function levelResult(level: number, finished: readonly EpisodeRecord[], errored: readonly EpisodeRecord[], bootstrap: { resamples: number; seed: number }): LevelResult {
+function levelResult(
+  level: number,
+  finished: readonly EpisodeRecord[],
+  errored: readonly EpisodeRecord[],
+  bootstrap: { resamples: number; seed: number },
+): LevelResult {
   const at = finished.filter((episode) => episode.task.level === level);
   const successes = at.filter((episode) => episode.success).length;
   const scored = at.filter((episode) => episode.progress !== undefined);
   const meanProgress = mean(scored.map((episode) => episode.progress!));
-  const progressCi = clusteredBootstrap(clustersByChain(scored), (items) => mean(items.map((episode) => episode.progress!)), { ...bootstrap, seed: bootstrap.seed + level });
+  const progressCi = clusteredBootstrap(clustersByChain(scored), (items) => mean(items.map((episode) => episode.progress!)), {
+    ...bootstrap,
+    seed: bootstrap.seed + level,
+  });
   const successCi = wilsonInterval(successes, at.length);
   const meanSteps = mean(at.map((episode) => episode.stepCount));
   const wall = mean(at.map((episode) => episode.usage.wallMs));
@@ -148,7 +178,9 @@ function totalCost(episodes: readonly EpisodeRecord[]): number | undefined {
 /** A failure's group: how the episode ended and which kinds of checker predicates were unmet. */
 export function failureCategory(episode: EpisodeRecord): string {
   if (episode.endedBy === 'invalid-actions') return 'ended by invalid answers';
-  const kinds = [...new Set(episode.task.checker.filter((_, index) => episode.checkerAtEnd?.[index] === false).map((predicate) => predicate.kind))].sort();
+  const kinds = [
+    ...new Set(episode.task.checker.filter((_, index) => episode.checkerAtEnd?.[index] === false).map((predicate) => predicate.kind)),
+  ].sort();
   return `${episode.endedBy === 'step-limit' ? 'step limit reached' : 'said done'}; unmet ${kinds.join(', ') || 'checker'}`;
 }
 

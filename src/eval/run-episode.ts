@@ -70,7 +70,11 @@ export async function runEpisode(plan: EpisodePlan, context: EpisodeContext): Pr
     usage: emptyUsage(),
     startedAt: new Date().toISOString(),
   };
-  const writer = await EpisodeWriter.create(context.layout, plan.episodeId, context.attempt !== undefined ? { attempt: context.attempt } : {});
+  const writer = await EpisodeWriter.create(
+    context.layout,
+    plan.episodeId,
+    context.attempt !== undefined ? { attempt: context.attempt } : {},
+  );
   await writer.writeEpisode(record);
   let callUsage = emptyUsage();
   let callWrites = Promise.resolve();
@@ -101,7 +105,17 @@ export async function runEpisode(plan: EpisodePlan, context: EpisodeContext): Pr
     environment = await startEnvironmentFor(task, context.source, signal);
     const opened = await openAtReset({ environment, envSeed: task.envSeed, startPath: task.startPath }, context.browser, { signal });
     session = opened.session;
-    policy = await context.agent.startEpisode({ episodeId: plan.episodeId, task: task.text, viewport: opened.observation.viewport, seed: plan.agentSeed, maxSteps: context.maxSteps, signal }, task);
+    policy = await context.agent.startEpisode(
+      {
+        episodeId: plan.episodeId,
+        task: task.text,
+        viewport: opened.observation.viewport,
+        seed: plan.agentSeed,
+        maxSteps: context.maxSteps,
+        signal,
+      },
+      task,
+    );
     let current: CapturedObservation = opened.observation;
     const live = (answer?: string) => ({ environment: environment!, session: session!, observation: current, answer });
     const tracker = new ProgressTracker(task.subtaskChecks, (predicates, answer) => evaluateOnEpisode(predicates, live(answer), signal));
@@ -156,13 +170,17 @@ export async function runEpisode(plan: EpisodePlan, context: EpisodeContext): Pr
 
 /** The task's app: a bundled app by id, or the website a --url run was made on. */
 function startEnvironmentFor(task: EvalTask, source: TaskSource, signal: AbortSignal): Promise<RunningEnvironment> {
-  const environments = task.environment === URL_ENVIRONMENT_ID && source.site ? environmentSource(URL_ENVIRONMENT_ID, source.site) : environmentSource(task.environment);
+  const environments =
+    task.environment === URL_ENVIRONMENT_ID && source.site
+      ? environmentSource(URL_ENVIRONMENT_ID, source.site)
+      : environmentSource(task.environment);
   return environments.start(environments.manifests[0]!, task.envSeed, signal);
 }
 
 /** Why a finished episode failed: how it ended and the checker predicates left unmet. */
 function failureReason(task: EvalTask, run: PolicyRun, checkerAtEnd: readonly boolean[]): string {
-  if (run.endedBy === 'invalid-actions') return `ended by invalid answers (${run.invalid.length} in all): ${run.invalid[run.invalid.length - 1]?.error ?? ''}`;
+  if (run.endedBy === 'invalid-actions')
+    return `ended by invalid answers (${run.invalid.length} in all): ${run.invalid[run.invalid.length - 1]?.error ?? ''}`;
   const unmet = task.checker.filter((_, index) => !checkerAtEnd[index]).map(describePredicate);
   return `${run.endedBy === 'step-limit' ? 'step limit reached' : 'said done'}; unmet: ${unmet.join('; ')}`;
 }
@@ -176,7 +194,16 @@ async function judgeEpisode(
   signal: AbortSignal,
 ): Promise<EpisodeRecord['judge']> {
   try {
-    const answer = await askJudge({ model: judge.model, task: task.text, actions: run.actions, answer: run.answer, before, after: run.finalObservation, recorder, signal });
+    const answer = await askJudge({
+      model: judge.model,
+      task: task.text,
+      actions: run.actions,
+      answer: run.answer,
+      before,
+      after: run.finalObservation,
+      recorder,
+      signal,
+    });
     return { success: answer.success, confidence: answer.confidence, reasons: answer.reasons, model: judge.spec };
   } catch (error) {
     if (isInvalidOutput(error)) return undefined;

@@ -145,7 +145,9 @@ export function bradleyTerry(
   }
   const active = [...played.keys()].filter((player) => played[player]);
   if (priorGames === 0 && active.length > 0 && !stronglyConnected(active, beats)) {
-    throw new RangeError('Expected every group of players to beat someone outside it at least once when priorGames is 0, got a group that never does');
+    throw new RangeError(
+      'Expected every group of players to beat someone outside it at least once when priorGames is 0, got a group that never does',
+    );
   }
   let strengths = new Array<number>(players).fill(1);
   for (let iteration = 0; iteration < iterations; iteration += 1) {

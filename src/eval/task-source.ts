@@ -8,7 +8,18 @@ import type { Level } from '../core/task.js';
 import { consensusByTask, consensusLabelOf, type ConsensusOptions } from '../core/review-consensus.js';
 import type { ReviewVerdict } from '../core/review.js';
 import type { UrlSite } from '../core/environment.js';
-import { listChainIds, readChain, readReplayReport, readReviewVerdicts, readRunMeta, readSteps, readTextFile, parseValue, runLayout, type RunLayout } from '../store/index.js';
+import {
+  listChainIds,
+  readChain,
+  readReplayReport,
+  readReviewVerdicts,
+  readRunMeta,
+  readSteps,
+  readTextFile,
+  parseValue,
+  runLayout,
+  type RunLayout,
+} from '../store/index.js';
 import type { Step } from '../core/step.js';
 
 /** Where an evaluation's tasks come from: a synthesis run (with its gold trajectories) or a tasks file. */
@@ -42,10 +53,15 @@ export function levelAnswer(record: ChainRecord, level: Level): string | undefin
  */
 export async function loadTaskSource(source: string, outDir: string): Promise<TaskSource> {
   const asPath = resolve(source);
-  if (source.endsWith('.jsonl') || (existsSync(asPath) && !existsSync(resolve(asPath, 'run.json')) && !existsSync(resolve(outDir, 'trajectories', source, 'run.json')))) {
+  if (
+    source.endsWith('.jsonl') ||
+    (existsSync(asPath) && !existsSync(resolve(asPath, 'run.json')) && !existsSync(resolve(outDir, 'trajectories', source, 'run.json')))
+  ) {
     return loadTasksFile(asPath);
   }
-  const layout = existsSync(resolve(asPath, 'run.json')) ? runLayout(resolve(asPath, '..', '..'), basename(asPath)) : runLayout(outDir, source);
+  const layout = existsSync(resolve(asPath, 'run.json'))
+    ? runLayout(resolve(asPath, '..', '..'), basename(asPath))
+    : runLayout(outDir, source);
   const meta = await readRunMeta(layout);
   const tasks: EvalTask[] = [];
   for (const chainId of await listChainIds(layout)) {
@@ -103,14 +119,19 @@ async function loadTasksFile(path: string): Promise<TaskSource> {
     try {
       raw = JSON.parse(line);
     } catch {
-      throw new TrajsynthError(`Expected ${path}:${index + 1} to be a JSON line of level-k tasks, got unparseable text`, { code: 'CORRUPT_FILE' });
+      throw new TrajsynthError(`Expected ${path}:${index + 1} to be a JSON line of level-k tasks, got unparseable text`, {
+        code: 'CORRUPT_FILE',
+      });
     }
     const version = (raw as { schemaVersion?: unknown }).schemaVersion;
     if (version !== SCHEMA_VERSION) {
-      throw new TrajsynthError(`Expected tasks of schema version ${SCHEMA_VERSION} in ${path}, got version ${JSON.stringify(version)} on line ${index + 1}`, {
-        code: 'SCHEMA_VERSION',
-        hint: `This trajsynth reads schema version ${SCHEMA_VERSION}: use the trajsynth version that wrote the file, or synthesize the tasks again with this one.`,
-      });
+      throw new TrajsynthError(
+        `Expected tasks of schema version ${SCHEMA_VERSION} in ${path}, got version ${JSON.stringify(version)} on line ${index + 1}`,
+        {
+          code: 'SCHEMA_VERSION',
+          hint: `This trajsynth reads schema version ${SCHEMA_VERSION}: use the trajsynth version that wrote the file, or synthesize the tasks again with this one.`,
+        },
+      );
     }
     const chain: ChainTasks = parseValue(raw, ChainTasksSchema, `${path}:${index + 1}`, 'a chain of level-k tasks');
     for (const level of chain.levels) {

@@ -67,7 +67,12 @@ export async function unitsOf(sample: TrajectorySample, options: UnitOptions, im
 }
 
 /** Units of every sample, in sample order, encoding each screenshot once. */
-export async function* buildUnits(samples: readonly TrajectorySample[], options: UnitOptions, images: ImageEncoder, onSample?: (done: number) => void): AsyncGenerator<ExportUnit> {
+export async function* buildUnits(
+  samples: readonly TrajectorySample[],
+  options: UnitOptions,
+  images: ImageEncoder,
+  onSample?: (done: number) => void,
+): AsyncGenerator<ExportUnit> {
   let done = 0;
   for (const sample of samples) {
     for (const unit of await unitsOf(sample, options, images)) yield unit;
@@ -77,11 +82,24 @@ export async function* buildUnits(samples: readonly TrajectorySample[], options:
 }
 
 /** Preference units: each pair's chosen and rejected attempts (see pairUnit). */
-export async function* buildPairUnits(pairs: readonly { chosen: TrajectorySample; rejected: TrajectorySample }[], options: UnitOptions, images: ImageEncoder, onPair?: (done: number) => void): AsyncGenerator<ExportUnit> {
+export async function* buildPairUnits(
+  pairs: readonly { chosen: TrajectorySample; rejected: TrajectorySample }[],
+  options: UnitOptions,
+  images: ImageEncoder,
+  onPair?: (done: number) => void,
+): AsyncGenerator<ExportUnit> {
   let done = 0;
   for (const { chosen, rejected } of pairs) {
     const base = { coords: options.coords, actionSpace: options.actionSpace };
-    yield pairUnit(await turnsOf(chosen, options, images), await turnsOf(rejected, options, images), chosen, rejected, options.unit, options.history, base);
+    yield pairUnit(
+      await turnsOf(chosen, options, images),
+      await turnsOf(rejected, options, images),
+      chosen,
+      rejected,
+      options.unit,
+      options.history,
+      base,
+    );
     done += 1;
     onPair?.(done);
   }

@@ -56,10 +56,21 @@ export async function readDatasetManifest(dir: string): Promise<DatasetManifest>
  * Identical fingerprints mean identical content.
  */
 export function diffManifests(a: DatasetManifest, b: DatasetManifest, dirs: { a: string; b: string }): DatasetDiff {
-  const side = (manifest: DatasetManifest, dir: string) => ({ dir, fingerprint: manifest.fingerprint, format: manifest.format, records: manifest.records.length });
+  const side = (manifest: DatasetManifest, dir: string) => ({
+    dir,
+    fingerprint: manifest.fingerprint,
+    format: manifest.format,
+    records: manifest.records.length,
+  });
   const base = { a: side(a, dirs.a), b: side(b, dirs.b) };
   if (a.fingerprint === b.fingerprint) {
-    return { identical: true, ...base, samples: [], counts: { samples: { added: 0, removed: 0, changed: 0 }, records: { added: 0, removed: 0, changed: 0, unchanged: a.records.length } }, fields: [] };
+    return {
+      identical: true,
+      ...base,
+      samples: [],
+      counts: { samples: { added: 0, removed: 0, changed: 0 }, records: { added: 0, removed: 0, changed: 0, unchanged: a.records.length } },
+      fields: [],
+    };
   }
   const inA = new Map(a.records.map((record) => [record.key, record.sha256]));
   const inB = new Map(b.records.map((record) => [record.key, record.sha256]));
@@ -81,7 +92,10 @@ export function diffManifests(a: DatasetManifest, b: DatasetManifest, dirs: { a:
   const samplesA = new Set(a.records.map((record) => sampleIdOf(record.key)));
   const samplesB = new Set(b.records.map((record) => sampleIdOf(record.key)));
   const samples = [...bySample.values()]
-    .map((diff): SampleDiff => ({ ...diff, status: !samplesA.has(diff.sampleId) ? 'added' : !samplesB.has(diff.sampleId) ? 'removed' : 'changed' }))
+    .map((diff): SampleDiff => ({
+      ...diff,
+      status: !samplesA.has(diff.sampleId) ? 'added' : !samplesB.has(diff.sampleId) ? 'removed' : 'changed',
+    }))
     .sort((x, y) => (x.sampleId < y.sampleId ? -1 : x.sampleId > y.sampleId ? 1 : 0));
   const countStatus = (status: SampleDiff['status']) => samples.filter((diff) => diff.status === status).length;
   const total = (pick: (diff: SampleDiff) => string[]) => samples.reduce((sum, diff) => sum + pick(diff).length, 0);
@@ -91,7 +105,12 @@ export function diffManifests(a: DatasetManifest, b: DatasetManifest, dirs: { a:
     samples,
     counts: {
       samples: { added: countStatus('added'), removed: countStatus('removed'), changed: countStatus('changed') },
-      records: { added: total((diff) => diff.added), removed: total((diff) => diff.removed), changed: total((diff) => diff.changed), unchanged },
+      records: {
+        added: total((diff) => diff.added),
+        removed: total((diff) => diff.removed),
+        changed: total((diff) => diff.changed),
+        unchanged,
+      },
     },
     fields: fieldDiffs(a, b),
   };
@@ -105,7 +124,8 @@ function fieldDiffs(a: DatasetManifest, b: DatasetManifest): FieldDiff[] {
   compare('format', a.format, b.format);
   compare('unit', a.unit, b.unit);
   compare('split', a.split, b.split);
-  for (const key of [...new Set([...Object.keys(a.options), ...Object.keys(b.options)])].sort()) compare(`options.${key}`, a.options[key], b.options[key]);
+  for (const key of [...new Set([...Object.keys(a.options), ...Object.keys(b.options)])].sort())
+    compare(`options.${key}`, a.options[key], b.options[key]);
   const sourcesA = new Map(a.sources.map((source) => [source.runId, source]));
   const sourcesB = new Map(b.sources.map((source) => [source.runId, source]));
   for (const runId of [...new Set([...sourcesA.keys(), ...sourcesB.keys()])].sort()) {
@@ -116,7 +136,8 @@ function fieldDiffs(a: DatasetManifest, b: DatasetManifest): FieldDiff[] {
       continue;
     }
     for (const key of ['kind', 'status', 'toolVersion'] as const) compare(`sources.${runId}.${key}`, x[key], y[key]);
-    for (const key of [...new Set([...Object.keys(x.config), ...Object.keys(y.config)])].sort()) compare(`sources.${runId}.config.${key}`, x.config[key], y.config[key]);
+    for (const key of [...new Set([...Object.keys(x.config), ...Object.keys(y.config)])].sort())
+      compare(`sources.${runId}.config.${key}`, x.config[key], y.config[key]);
   }
   return fields;
 }

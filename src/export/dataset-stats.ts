@@ -54,7 +54,8 @@ export interface DatasetStats {
   /** Task text length in tokens: an estimate (characters / CHARS_PER_TOKEN), not a tokenizer's count. */
   tokenLengths: { estimate: string; overall: NumberSummary | undefined; byLevel: Record<string, NumberSummary> };
   /** Evaluation episodes: success by level. Undefined when no sample has an outcome. */
-  outcomes: { episodes: number; successes: number; byLevel: Record<string, { episodes: number; successes: number; rate: number }> } | undefined;
+  outcomes:
+    { episodes: number; successes: number; byLevel: Record<string, { episodes: number; successes: number; rate: number }> } | undefined;
 }
 
 export interface StatsOptions {
@@ -89,11 +90,16 @@ export function datasetStats(samples: readonly StatsSample[], options: StatsOpti
       pairs: pairs.length,
       tasksWithNearDuplicate: withDuplicate.size,
       share: tasks.length ? withDuplicate.size / tasks.length : undefined,
-      examples: pairs.slice(0, options.maxExamples ?? 5).map((pair) => ({ a: example(pair.a), b: example(pair.b), similarity: pair.similarity })),
+      examples: pairs
+        .slice(0, options.maxExamples ?? 5)
+        .map((pair) => ({ a: example(pair.a), b: example(pair.b), similarity: pair.similarity })),
     },
     coverage: mergedCoverage(options.coverage ?? []),
     stepLengths: byLevel(tasks, (task) => task.steps.length),
-    tokenLengths: { estimate: `characters / ${CHARS_PER_TOKEN} (src/cost/token-estimate.ts), not a tokenizer's count`, ...byLevel(tasks, (task) => textTokens(task.task)) },
+    tokenLengths: {
+      estimate: `characters / ${CHARS_PER_TOKEN} (src/cost/token-estimate.ts), not a tokenizer's count`,
+      ...byLevel(tasks, (task) => textTokens(task.task)),
+    },
     outcomes: outcomes(samples),
   };
 }
@@ -110,7 +116,13 @@ export function distribution(values: readonly string[]): Distribution {
     entropyBits -= p * Math.log2(p);
   }
   const sorted = Object.fromEntries(Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)));
-  return { counts: sorted, total, categories, entropyBits, normalizedEntropy: categories >= 2 ? entropyBits / Math.log2(categories) : undefined };
+  return {
+    counts: sorted,
+    total,
+    categories,
+    entropyBits,
+    normalizedEntropy: categories >= 2 ? entropyBits / Math.log2(categories) : undefined,
+  };
 }
 
 /** Distinct n-grams / total n-grams over the texts (lowercased word tokens, n-grams within each text). */
@@ -141,7 +153,10 @@ export function summarize(values: readonly number[]): NumberSummary | undefined 
   };
 }
 
-function byLevel(tasks: readonly StatsSample[], measure: (task: StatsSample) => number): { overall: NumberSummary | undefined; byLevel: Record<string, NumberSummary> } {
+function byLevel(
+  tasks: readonly StatsSample[],
+  measure: (task: StatsSample) => number,
+): { overall: NumberSummary | undefined; byLevel: Record<string, NumberSummary> } {
   const levels = [...new Set(tasks.map((task) => task.level))].sort((a, b) => a - b);
   const perLevel: Record<string, NumberSummary> = {};
   for (const level of levels) perLevel[String(level)] = summarize(tasks.filter((task) => task.level === level).map(measure))!;
@@ -169,7 +184,12 @@ function mergedCoverage(coverage: readonly AppCoverage[]): DatasetStats['coverag
   }
   return [...byApp.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([environment, { declared, exercised }]) => ({ environment, declared, exercised: exercised.size, share: declared ? exercised.size / declared : undefined }));
+    .map(([environment, { declared, exercised }]) => ({
+      environment,
+      declared,
+      exercised: exercised.size,
+      share: declared ? exercised.size / declared : undefined,
+    }));
 }
 
 function outcomes(samples: readonly StatsSample[]): DatasetStats['outcomes'] {

@@ -69,7 +69,14 @@ export class ImageEncoder {
     }
     const hash = sha256Hex(bytes);
     this.hashes.add(hash);
-    return { path: `images/${hash}.${EXTENSION[this.options.format]}`, bytes, mimeType: MIME[this.options.format], width: outWidth, height: outHeight, scale: outWidth / width };
+    return {
+      path: `images/${hash}.${EXTENSION[this.options.format]}`,
+      bytes,
+      mimeType: MIME[this.options.format],
+      width: outWidth,
+      height: outHeight,
+      scale: outWidth / width,
+    };
   }
 
   private async transcode(input: Buffer, width: number, height: number): Promise<Uint8Array> {
@@ -86,5 +93,7 @@ export class ImageEncoder {
 }
 
 function isWebp(bytes: Uint8Array): boolean {
-  return bytes.length > 12 && String.fromCharCode(...bytes.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP';
+  return (
+    bytes.length > 12 && String.fromCharCode(...bytes.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP'
+  );
 }

@@ -8,11 +8,17 @@ export function convertPoint(point: Point, image: Pick<EncodedImage, 'width' | '
   const sourceHeight = image.height / image.scale;
   switch (coords) {
     case 'absolute':
-      return { x: clamp(Math.round(point.x * image.scale), 0, image.width - 1), y: clamp(Math.round(point.y * image.scale), 0, image.height - 1) };
+      return {
+        x: clamp(Math.round(point.x * image.scale), 0, image.width - 1),
+        y: clamp(Math.round(point.y * image.scale), 0, image.height - 1),
+      };
     case 'unit':
       return { x: round4(clamp(point.x / sourceWidth, 0, 1)), y: round4(clamp(point.y / sourceHeight, 0, 1)) };
     case 'thousandths':
-      return { x: clamp(Math.round((1000 * point.x) / sourceWidth), 0, 1000), y: clamp(Math.round((1000 * point.y) / sourceHeight), 0, 1000) };
+      return {
+        x: clamp(Math.round((1000 * point.x) / sourceWidth), 0, 1000),
+        y: clamp(Math.round((1000 * point.y) / sourceHeight), 0, 1000),
+      };
   }
 }
 
@@ -29,7 +35,12 @@ export function pointerOf(executed: ExecutedAction): Point | undefined {
  * The executed action in the format-neutral export shape. Refs are the ones the agent saw in the
  * observation (the target's ref), else the element it resolved to; points are in the exported image.
  */
-export function exportAction(executed: ExecutedAction, image: Pick<EncodedImage, 'width' | 'height' | 'scale'>, actionSpace: ActionSpace, coords: CoordinateSystem): ExportAction {
+export function exportAction(
+  executed: ExecutedAction,
+  image: Pick<EncodedImage, 'width' | 'height' | 'scale'>,
+  actionSpace: ActionSpace,
+  coords: CoordinateSystem,
+): ExportAction {
   const action = executed.action;
   const out: ExportAction = { type: action.type };
   const target = 'target' in action ? action.target : undefined;
@@ -59,7 +70,8 @@ export function exportAction(executed: ExecutedAction, image: Pick<EncodedImage,
       break;
     case 'scroll':
       out.scroll = { deltaX: action.deltaX ?? 0, deltaY: action.deltaY };
-      if (actionSpace !== 'ref' && !out.point) out.point = convertPoint({ x: image.width / image.scale / 2, y: image.height / image.scale / 2 }, image, coords);
+      if (actionSpace !== 'ref' && !out.point)
+        out.point = convertPoint({ x: image.width / image.scale / 2, y: image.height / image.scale / 2 }, image, coords);
       break;
     case 'navigate':
       out.url = action.url;

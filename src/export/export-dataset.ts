@@ -64,7 +64,15 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
   if (duplicate) throw new TrajsynthError(`Expected each source run once, got ${duplicate.runId} twice`, { code: 'BAD_INPUT' });
   // Preference formats also draw on retried subtasks (a failed attempt and its accepted retry).
   const all = sources.flatMap((source) => (format.preference ? [...source.samples, ...source.retrySamples] : source.samples));
-  checkFiltersApply(options.filters, all, sources.map((source) => ({ runId: source.runId, kind: source.kind, hasReplay: source.samples.some((sample) => sample.replayValid !== undefined) })));
+  checkFiltersApply(
+    options.filters,
+    all,
+    sources.map((source) => ({
+      runId: source.runId,
+      kind: source.kind,
+      hasReplay: source.samples.some((sample) => sample.replayValid !== undefined),
+    })),
+  );
   const excluded: Record<string, number> = {};
   const samples: TrajectorySample[] = [];
   for (const sample of all) {
@@ -73,20 +81,31 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     else samples.push({ ...sample, split: splitOf(options.split, sample.sourceRunId, sample.chainId) });
   }
   if (samples.length === 0) {
-    const why = Object.entries(excluded).map(([filter, count]) => `${filter} left out ${count}`).join(', ');
-    throw new TrajsynthError(`Expected the filters to select at least one ${sources.every((source) => source.kind === 'eval') ? 'episode' : 'level-k task'}, got none of ${all.length}${why ? ` (${why})` : ''}`, {
-      code: 'BAD_INPUT',
-      hint: all.length === 0 ? 'The sources hold no finished chains or episodes yet; finish them with --resume.' : 'Loosen the filters.',
-    });
+    const why = Object.entries(excluded)
+      .map(([filter, count]) => `${filter} left out ${count}`)
+      .join(', ');
+    throw new TrajsynthError(
+      `Expected the filters to select at least one ${sources.every((source) => source.kind === 'eval') ? 'episode' : 'level-k task'}, got none of ${all.length}${why ? ` (${why})` : ''}`,
+      {
+        code: 'BAD_INPUT',
+        hint: all.length === 0 ? 'The sources hold no finished chains or episodes yet; finish them with --resume.' : 'Loosen the filters.',
+      },
+    );
   }
   const pairs = format.preference ? pairSamples(samples) : undefined;
   if (pairs && pairs.length === 0) throw noPairsError(samples);
   const temporary = join(dirname(dest), `.${basename(dest)}.partial-${process.pid}-${randomBytes(4).toString('hex')}`);
   await mkdir(temporary, { recursive: true }).catch((error: unknown) => {
-    throw new TrajsynthError(`Expected to create ${temporary} next to --dest, got ${errorMessage(error)}`, { code: 'OUTPUT_UNWRITABLE', cause: error });
+    throw new TrajsynthError(`Expected to create ${temporary} next to --dest, got ${errorMessage(error)}`, {
+      code: 'OUTPUT_UNWRITABLE',
+      cause: error,
+    });
   });
   try {
-    const images = new ImageEncoder({ format: options.imageFormat, ...(options.maxSide !== undefined ? { maxSide: options.maxSide } : {}) });
+    const images = new ImageEncoder({
+      format: options.imageFormat,
+      ...(options.maxSide !== undefined ? { maxSide: options.maxSide } : {}),
+    });
     const written = new Map<string, Promise<void>>();
     const writtenHashes = new Set<string>();
     const writeImage = (image: EncodedImage): Promise<string> => {
@@ -103,18 +122,33 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
       throwIfAborted(options.signal);
       options.onProgress?.({ phase: 'write', done, total });
     };
-    const units = pairs ? buildPairUnits(pairs, options, images, onDone(pairs.length)) : buildUnits(samples, options, images, onDone(samples.length));
-    const output = await format.write(units, { root: temporary, writeImage, systemPrompt: exportSystemPrompt(options.actionSpace, options.coords), splits });
+    const units = pairs
+      ? buildPairUnits(pairs, options, images, onDone(pairs.length))
+      : buildUnits(samples, options, images, onDone(samples.length));
+    const output = await format.write(units, {
+      root: temporary,
+      writeImage,
+      systemPrompt: exportSystemPrompt(options.actionSpace, options.coords),
+      splits,
+    });
     throwIfAborted(options.signal);
     // A preference export uses only the samples its pairs hold.
-    const used = pairs ? [...new Map(pairs.flatMap((pair) => [pair.chosen, pair.rejected]).map((sample) => [sample.id, sample])).values()] : samples;
+    const used = pairs
+      ? [...new Map(pairs.flatMap((pair) => [pair.chosen, pair.rejected]).map((sample) => [sample.id, sample])).values()]
+      : samples;
     const manifest: DatasetManifest = {
       manifestVersion: MANIFEST_VERSION,
       generator: { name: 'trajsynth', version: TOOL_VERSION },
       format: format.id,
       unit: options.unit,
       fingerprint: datasetFingerprint(output.records, writtenHashes),
-      sources: sources.map((source) => ({ runId: source.runId, kind: source.kind, status: source.status, config: source.config, toolVersion: source.toolVersion })),
+      sources: sources.map((source) => ({
+        runId: source.runId,
+        kind: source.kind,
+        status: source.status,
+        config: source.config,
+        toolVersion: source.toolVersion,
+      })),
       options: {
         unit: options.unit,
         history: options.history,
@@ -125,7 +159,10 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
         filters: options.filters,
         ...(options.filters.reviewed !== undefined ? { reviewConsensus: consensus } : {}),
       },
-      split: { rule: `sha256("<source run>/<chain>") cut by ${splitRuleText(options.split)}`, ratios: Object.fromEntries(options.split.ratios) },
+      split: {
+        rule: `sha256("<source run>/<chain>") cut by ${splitRuleText(options.split)}`,
+        ratios: Object.fromEntries(options.split.ratios),
+      },
       counts: {
         samples: used.length,
         records: output.records.length,
@@ -170,19 +207,28 @@ async function checkDestination(dest: string, force: boolean): Promise<void> {
   if (!existsSync(dest)) return;
   const info = await stat(dest);
   if (!info.isDirectory()) {
-    throw new TrajsynthError(`Expected --dest to be a directory, got a file at ${dest}`, { code: 'BAD_INPUT', hint: 'Pass a new directory path.' });
+    throw new TrajsynthError(`Expected --dest to be a directory, got a file at ${dest}`, {
+      code: 'BAD_INPUT',
+      hint: 'Pass a new directory path.',
+    });
   }
   const entries = await readdir(dest);
   if (entries.length > 0 && !force) {
-    throw new TrajsynthError(`Expected --dest ${dest} to be empty or absent, got ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}`, {
-      code: 'BAD_INPUT',
-      hint: 'Choose a new directory, or pass --force to replace it (the old one is removed only after the new dataset is complete).',
-    });
+    throw new TrajsynthError(
+      `Expected --dest ${dest} to be empty or absent, got ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}`,
+      {
+        code: 'BAD_INPUT',
+        hint: 'Choose a new directory, or pass --force to replace it (the old one is removed only after the new dataset is complete).',
+      },
+    );
   }
 }
 
 /** Every file under root (except manifest.json), sorted, with its sha256 and size, and its split and records where the format said. */
-async function listFiles(root: string, described: readonly { path: string; split: string; records: number }[]): Promise<DatasetManifest['files']> {
+async function listFiles(
+  root: string,
+  described: readonly { path: string; split: string; records: number }[],
+): Promise<DatasetManifest['files']> {
   const files: DatasetManifest['files'] = [];
   const walk = async (dir: string): Promise<void> => {
     for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -193,7 +239,12 @@ async function listFiles(root: string, described: readonly { path: string; split
         if (rel === MANIFEST_FILE) continue;
         const bytes = await readFile(path);
         const info = described.find((file) => file.path === rel);
-        files.push({ path: rel, sha256: sha256Hex(bytes), bytes: bytes.length, ...(info ? { split: info.split, records: info.records } : {}) });
+        files.push({
+          path: rel,
+          sha256: sha256Hex(bytes),
+          bytes: bytes.length,
+          ...(info ? { split: info.split, records: info.records } : {}),
+        });
       }
     }
   };
@@ -212,7 +263,10 @@ async function moveIntoPlace(temporary: string, dest: string): Promise<void> {
     await rename(temporary, dest);
   } catch (error) {
     if (old) await rename(old, dest);
-    throw new TrajsynthError(`Expected to move the finished dataset to ${dest}, got ${errorMessage(error)}`, { code: 'OUTPUT_UNWRITABLE', cause: error });
+    throw new TrajsynthError(`Expected to move the finished dataset to ${dest}, got ${errorMessage(error)}`, {
+      code: 'OUTPUT_UNWRITABLE',
+      cause: error,
+    });
   }
   if (old) await rm(old, { recursive: true, force: true });
 }

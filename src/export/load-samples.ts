@@ -50,10 +50,13 @@ export async function loadSource(layout: RunLayout, options: LoadSourceOptions =
   const damage = (await findRunDamage(layout)).filter((item) => item.finished !== false);
   if (damage.length > 0) {
     const first = damage[0]!;
-    throw new TrajsynthError(`Expected run ${layout.runId} to be intact, got ${damage.length} damaged file(s), first ${first.file}${first.line ? `:${first.line}` : ''}: ${first.problem}`, {
-      code: 'CORRUPT_FILE',
-      hint: `Run \`trajsynth validate ${layout.runId}\` for the list; restore the files or redo the chains with \`trajsynth synth ... --resume --redo-damaged\`.`,
-    });
+    throw new TrajsynthError(
+      `Expected run ${layout.runId} to be intact, got ${damage.length} damaged file(s), first ${first.file}${first.line ? `:${first.line}` : ''}: ${first.problem}`,
+      {
+        code: 'CORRUPT_FILE',
+        hint: `Run \`trajsynth validate ${layout.runId}\` for the list; restore the files or redo the chains with \`trajsynth synth ... --resume --redo-damaged\`.`,
+      },
+    );
   }
   const loaded = kind === 'eval' ? await loadEvalRun(layout) : await loadSynthRun(layout);
   return { ...loaded, samples: await withReviews(layout, loaded, options) };
@@ -81,7 +84,11 @@ async function withReviews(layout: RunLayout, loaded: LoadedSource, options: Loa
   return samples;
 }
 
-async function sourceRunConsensus(layout: RunLayout, sourceRunId: string, rule: ConsensusOptions): Promise<ReturnType<typeof consensusByTask> | undefined> {
+async function sourceRunConsensus(
+  layout: RunLayout,
+  sourceRunId: string,
+  rule: ConsensusOptions,
+): Promise<ReturnType<typeof consensusByTask> | undefined> {
   try {
     const source = runLayout(layout.outDir, sourceRunId);
     if (!runExists(source)) return undefined;
@@ -105,34 +112,73 @@ async function loadSynthRun(layout: RunLayout): Promise<LoadedSource> {
       continue;
     }
     if (chain.status === 'running' || chain.status === 'error') {
-      skipped.push(`${layout.runId}/${chainId}: ${chain.status === 'running' ? 'unfinished' : 'ended on a harness error'}; finish it with \`trajsynth synth ... --resume\``);
+      skipped.push(
+        `${layout.runId}/${chainId}: ${chain.status === 'running' ? 'unfinished' : 'ended on a harness error'}; finish it with \`trajsynth synth ... --resume\``,
+      );
       continue;
     }
     if (chain.levels.length === 0) continue;
     const steps = await readSteps(layout, chainId);
     const dir = chainLayout(layout, chainId).dir;
     const viewport = environmentFacts(chain.environment, meta.config.site).viewport ?? DEFAULT_VIEWPORT;
-    for (const level of chain.levels) samples.push({ ...levelSample(layout.runId, chain, level.level, steps, dir, replay, viewport), startedAt: meta.createdAt });
+    for (const level of chain.levels)
+      samples.push({ ...levelSample(layout.runId, chain, level.level, steps, dir, replay, viewport), startedAt: meta.createdAt });
     const retries = await retrySamples({
       runId: layout.runId,
       chain,
       steps,
       snapshotBefore: (step) => readFile(join(dir, step.before.snapshot), 'utf8').catch(() => ''),
       sampleStep: (step, subtaskIndex, attempt) => sampleStep(step, dir, chain.environment, subtaskIndex, attempt),
-      base: { runId: layout.runId, kind: 'synth', chainId, sourceRunId: layout.runId, environment: chain.environment, envSeed: chain.envSeed, startPath: chain.startPath ?? '/', persona: chain.persona, viewport, startedAt: meta.createdAt },
-      finalOf: (step) => ({ finalScreenshotPath: join(dir, step.after.screenshot), finalUrl: shownUrl(step.after.url, chain.environment), finalTitle: step.after.title }),
+      base: {
+        runId: layout.runId,
+        kind: 'synth',
+        chainId,
+        sourceRunId: layout.runId,
+        environment: chain.environment,
+        envSeed: chain.envSeed,
+        startPath: chain.startPath ?? '/',
+        persona: chain.persona,
+        viewport,
+        startedAt: meta.createdAt,
+      },
+      finalOf: (step) => ({
+        finalScreenshotPath: join(dir, step.after.screenshot),
+        finalUrl: shownUrl(step.after.url, chain.environment),
+        finalTitle: step.after.title,
+      }),
     });
     retry.push(...retries.samples);
-    if (retries.differentStart > 0) skipped.push(`${layout.runId}/${chainId}: ${retries.differentStart} retried subtask(s) not paired: the failed attempt changed the page the retry started on`);
+    if (retries.differentStart > 0)
+      skipped.push(
+        `${layout.runId}/${chainId}: ${retries.differentStart} retried subtask(s) not paired: the failed attempt changed the page the retry started on`,
+      );
   }
-  return { layout, runId: layout.runId, kind: 'synth', status: meta.status, config: meta.config, toolVersion: meta.tool.version, samples, skipped, retrySamples: retry };
+  return {
+    layout,
+    runId: layout.runId,
+    kind: 'synth',
+    status: meta.status,
+    config: meta.config,
+    toolVersion: meta.tool.version,
+    samples,
+    skipped,
+    retrySamples: retry,
+  };
 }
 
 function replayValidity(replay: ReplayReport | undefined, chainId: string, level: number): boolean | undefined {
   return replay?.tasks.find((task) => task.chainId === chainId && task.level === level)?.valid;
 }
 
-function levelSample(runId: string, chain: ChainRecord, levelNumber: number, steps: readonly Step[], dir: string, replay: ReplayReport | undefined, viewport: Viewport): Omit<TrajectorySample, 'split'> {
+function levelSample(
+  runId: string,
+  chain: ChainRecord,
+  levelNumber: number,
+  steps: readonly Step[],
+  dir: string,
+  replay: ReplayReport | undefined,
+  viewport: Viewport,
+): Omit<TrajectorySample, 'split'> {
   const level = chain.levels.find((candidate) => candidate.level === levelNumber)!;
   const subtasks = level.subtaskIds.map((id) => chain.subtasks.find((subtask) => subtask.id === id)!);
   // A step belongs to the level subtask that stored it, or that a revision relabelled it to; steps of a
@@ -170,10 +216,12 @@ function levelSample(runId: string, chain: ChainRecord, levelNumber: number, ste
     ...(level.answer !== undefined ? { answer: level.answer } : {}),
     steps: sampleSteps,
     finalScreenshotPath: last ? join(dir, last.after.screenshot) : join(dir, 'screens', '0000.webp'),
-    finalUrl: last ? shownUrl(last.after.url, chain.environment) : chain.startPath ?? '/',
+    finalUrl: last ? shownUrl(last.after.url, chain.environment) : (chain.startPath ?? '/'),
     finalTitle: last?.after.title ?? '',
     viewport,
-    ...(replayValidity(replay, chain.chainId, level.level) !== undefined ? { replayValid: replayValidity(replay, chain.chainId, level.level)! } : {}),
+    ...(replayValidity(replay, chain.chainId, level.level) !== undefined
+      ? { replayValid: replayValidity(replay, chain.chainId, level.level)! }
+      : {}),
   };
 }
 
@@ -198,7 +246,10 @@ export function shownUrl(url: string, environment: string): string {
 }
 
 function sampleStep(step: Step, dir: string, environment: string, subtaskIndex: number, attempt: 'accepted' | 'failed'): SampleStep {
-  const executed = step.executed.action.type === 'navigate' || environment === URL_ENVIRONMENT_ID ? step.executed : { ...step.executed, urlAfter: shownUrl(step.executed.urlAfter, environment) };
+  const executed =
+    step.executed.action.type === 'navigate' || environment === URL_ENVIRONMENT_ID
+      ? step.executed
+      : { ...step.executed, urlAfter: shownUrl(step.executed.urlAfter, environment) };
   return {
     index: step.index,
     subtaskIndex,
@@ -219,14 +270,26 @@ async function loadEvalRun(layout: RunLayout): Promise<LoadedSource> {
   for (const episodeId of await listEpisodeIds(layout)) {
     const episode = await readEpisode(layout, episodeId);
     if (!episode || episode.status !== 'finished') {
-      skipped.push(`${layout.runId}/${episodeId}: ${episode ? `status ${episode.status}` : 'never started'} (only finished episodes are exported)`);
+      skipped.push(
+        `${layout.runId}/${episodeId}: ${episode ? `status ${episode.status}` : 'never started'} (only finished episodes are exported)`,
+      );
       continue;
     }
     const dir = episodeLayout(layout, episodeId).dir;
     const steps = await readEpisodeSteps(layout, episodeId);
     samples.push(episodeSample(layout.runId, episode, steps, dir));
   }
-  return { layout, runId: layout.runId, kind: 'eval', status: meta.status, config: meta.config, toolVersion: meta.tool.version, samples, skipped, retrySamples: [] };
+  return {
+    layout,
+    runId: layout.runId,
+    kind: 'eval',
+    status: meta.status,
+    config: meta.config,
+    toolVersion: meta.tool.version,
+    samples,
+    skipped,
+    retrySamples: [],
+  };
 }
 
 function episodeSample(runId: string, episode: EpisodeRecord, steps: readonly Step[], dir: string): Omit<TrajectorySample, 'split'> {
@@ -247,13 +310,19 @@ function episodeSample(runId: string, episode: EpisodeRecord, steps: readonly St
     checker: episode.task.checker,
     entities: [],
     ...(episode.answer !== undefined ? { answer: episode.answer } : {}),
-    steps: steps.filter((step) => step.executed.action.type !== 'done').map((step) => sampleStep(step, dir, episode.task.environment, 0, 'accepted')),
+    steps: steps
+      .filter((step) => step.executed.action.type !== 'done')
+      .map((step) => sampleStep(step, dir, episode.task.environment, 0, 'accepted')),
     finalScreenshotPath: last ? join(dir, last.after.screenshot) : join(dir, 'screens', '0000.webp'),
     finalUrl: last ? shownUrl(last.after.url, episode.task.environment) : episode.task.startPath,
     finalTitle: last?.after.title ?? '',
     viewport: environmentFacts(episode.task.environment).viewport ?? DEFAULT_VIEWPORT,
     startedAt: episode.startedAt,
     pairKey: `${episode.task.source}/${episode.task.chainId}/L${episode.task.level}`,
-    outcome: { success: episode.success === true, progress: episode.progress ?? 0, ...(episode.endedBy ? { endedBy: episode.endedBy } : {}) },
+    outcome: {
+      success: episode.success === true,
+      progress: episode.progress ?? 0,
+      ...(episode.endedBy ? { endedBy: episode.endedBy } : {}),
+    },
   };
 }

@@ -38,7 +38,15 @@ export const DatasetManifestSchema = z.object({
     pairs: z.number().int().nonnegative().optional(),
   }),
   /** Every file of the dataset except manifest.json, with its sha256 and size. */
-  files: z.array(z.object({ path: z.string(), sha256: z.string(), bytes: z.number().int().nonnegative(), split: z.string().optional(), records: z.number().int().nonnegative().optional() })),
+  files: z.array(
+    z.object({
+      path: z.string(),
+      sha256: z.string(),
+      bytes: z.number().int().nonnegative(),
+      split: z.string().optional(),
+      records: z.number().int().nonnegative().optional(),
+    }),
+  ),
   /** Every record's key (sample id, plus step) with the sha256 of its content, for `trajsynth diff`. */
   records: z.array(z.object({ key: z.string(), sha256: z.string(), split: z.string() })),
   notes: z.array(z.string()),

@@ -19,7 +19,8 @@ export function pairSamples(samples: readonly TrajectorySample[]): { chosen: Tra
     const group = groups.get(key)!;
     const successes = group.filter((sample) => sample.outcome!.success);
     const failures = group.filter((sample) => !sample.outcome!.success);
-    for (let index = 0; index < Math.min(successes.length, failures.length); index += 1) pairs.push({ chosen: successes[index]!, rejected: failures[index]! });
+    for (let index = 0; index < Math.min(successes.length, failures.length); index += 1)
+      pairs.push({ chosen: successes[index]!, rejected: failures[index]! });
   }
   return pairs;
 }
@@ -33,18 +34,38 @@ function sameAction(a: ExportAction, b: ExportAction): boolean {
  * where they act differently (the shared turns before it, at most `history`, are context): the one
  * place where a learner can be told which action was better from the same screen.
  */
-export function pairUnit(chosenTurns: ExportTurn[], rejectedTurns: ExportTurn[], chosen: TrajectorySample, rejected: TrajectorySample, unit: 'trajectory' | 'step', history: number, base: Pick<ExportUnit, 'coords' | 'actionSpace'>): ExportUnit {
+export function pairUnit(
+  chosenTurns: ExportTurn[],
+  rejectedTurns: ExportTurn[],
+  chosen: TrajectorySample,
+  rejected: TrajectorySample,
+  unit: 'trajectory' | 'step',
+  history: number,
+  base: Pick<ExportUnit, 'coords' | 'actionSpace'>,
+): ExportUnit {
   const id = `${chosen.id}#pair:${rejected.id}`;
-  if (unit === 'trajectory') return { id, unit, sample: chosen, turns: chosenTurns, rejected: { sample: rejected, turns: rejectedTurns }, ...base };
+  if (unit === 'trajectory')
+    return { id, unit, sample: chosen, turns: chosenTurns, rejected: { sample: rejected, turns: rejectedTurns }, ...base };
   let divergence = 0;
-  while (divergence < chosenTurns.length - 1 && divergence < rejectedTurns.length - 1 && sameAction(chosenTurns[divergence]!.action, rejectedTurns[divergence]!.action)) divergence += 1;
+  while (
+    divergence < chosenTurns.length - 1 &&
+    divergence < rejectedTurns.length - 1 &&
+    sameAction(chosenTurns[divergence]!.action, rejectedTurns[divergence]!.action)
+  )
+    divergence += 1;
   const context = chosenTurns.slice(Math.max(0, divergence - history), divergence).map(({ snapshot: _snapshot, ...rest }) => rest);
   return {
     id,
     unit,
     sample: chosen,
     turns: [...context, chosenTurns[divergence]!],
-    rejected: { sample: rejected, turns: [...context, { ...rejectedTurns[divergence]!, ...(chosenTurns[divergence]!.image ? { image: chosenTurns[divergence]!.image } : {}) }] },
+    rejected: {
+      sample: rejected,
+      turns: [
+        ...context,
+        { ...rejectedTurns[divergence]!, ...(chosenTurns[divergence]!.image ? { image: chosenTurns[divergence]!.image } : {}) },
+      ],
+    },
     ...base,
   };
 }

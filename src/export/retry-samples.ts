@@ -15,7 +15,10 @@ export interface RetrySampleOptions {
   /** Builds a sample step (paths, URL normalisation) as the level samples do. */
   sampleStep: (step: Step, subtaskIndex: number, attempt: 'accepted' | 'failed') => SampleStep;
   /** The sample fields a chain gives every sample (environment, seeds, viewport, ...). */
-  base: Pick<Sample, 'runId' | 'kind' | 'chainId' | 'sourceRunId' | 'environment' | 'envSeed' | 'startPath' | 'persona' | 'viewport' | 'startedAt'>;
+  base: Pick<
+    Sample,
+    'runId' | 'kind' | 'chainId' | 'sourceRunId' | 'environment' | 'envSeed' | 'startPath' | 'persona' | 'viewport' | 'startedAt'
+  >;
   finalOf: (step: Step) => Pick<Sample, 'finalScreenshotPath' | 'finalUrl' | 'finalTitle'>;
 }
 
@@ -39,7 +42,9 @@ export async function retrySamples(options: RetrySampleOptions): Promise<{ sampl
   for (const [position, failed] of chain.subtasks.entries()) {
     if (failed.status !== 'failed') continue;
     if (chain.subtasks.some((other) => other.revisedFrom === failed.id && other.status === 'accepted')) continue;
-    const retry = chain.subtasks.slice(position + 1).find((other) => other.status === 'accepted' && normalizedEquals(other.description, failed.description));
+    const retry = chain.subtasks
+      .slice(position + 1)
+      .find((other) => other.status === 'accepted' && normalizedEquals(other.description, failed.description));
     if (!retry) continue;
     const failedSteps = stepsOf(failed);
     const retrySteps = stepsOf(retry);
@@ -59,7 +64,9 @@ export async function retrySamples(options: RetrySampleOptions): Promise<{ sampl
       checker: retry.predicates,
       entities: retry.entities,
       ...(success && retry.answer !== undefined ? { answer: retry.answer } : {}),
-      steps: steps.filter((step) => step.executed.action.type !== 'done').map((step) => options.sampleStep(step, 0, success ? 'accepted' : 'failed')),
+      steps: steps
+        .filter((step) => step.executed.action.type !== 'done')
+        .map((step) => options.sampleStep(step, 0, success ? 'accepted' : 'failed')),
       ...options.finalOf(steps.at(-1)!),
       outcome: { success, progress: success ? 1 : 0 },
       pairKey,

@@ -22,7 +22,9 @@ export function parseKinds(values: readonly string[]): InteractionKind[] {
   return values.map((value) => {
     const parsed = InteractionKindSchema.safeParse(value);
     if (!parsed.success) {
-      throw new TrajsynthError(`Expected --kind to be one of ${InteractionKindSchema.options.join(', ')}, got "${value}"`, { code: 'BAD_INPUT' });
+      throw new TrajsynthError(`Expected --kind to be one of ${InteractionKindSchema.options.join(', ')}, got "${value}"`, {
+        code: 'BAD_INPUT',
+      });
     }
     return parsed.data;
   });
@@ -44,9 +46,15 @@ export function exclusionReason(sample: Omit<TrajectorySample, 'split'>, filters
  * Checks the filters against what the sources can answer, before selecting: a filter no source can
  * apply is an error, not an empty dataset.
  */
-export function checkFiltersApply(filters: SampleFilters, samples: readonly Omit<TrajectorySample, 'split'>[], sources: readonly { runId: string; kind: 'synth' | 'eval'; hasReplay: boolean }[]): void {
+export function checkFiltersApply(
+  filters: SampleFilters,
+  samples: readonly Omit<TrajectorySample, 'split'>[],
+  sources: readonly { runId: string; kind: 'synth' | 'eval'; hasReplay: boolean }[],
+): void {
   if (filters.minLevel !== undefined && filters.maxLevel !== undefined && filters.minLevel > filters.maxLevel) {
-    throw new TrajsynthError(`Expected --min-level (${filters.minLevel}) to be at most --max-level (${filters.maxLevel})`, { code: 'BAD_INPUT' });
+    throw new TrajsynthError(`Expected --min-level (${filters.minLevel}) to be at most --max-level (${filters.maxLevel})`, {
+      code: 'BAD_INPUT',
+    });
   }
   if (filters.successOnly && !sources.some((source) => source.kind === 'eval')) {
     throw new TrajsynthError('Expected an evaluation run among the sources for --success-only, got only synthesis runs', {
@@ -61,12 +69,18 @@ export function checkFiltersApply(filters: SampleFilters, samples: readonly Omit
     });
   }
   if (filters.reviewed !== undefined && !samples.some((sample) => sample.review !== undefined)) {
-    throw new TrajsynthError(`Expected human reviews for --reviewed ${filters.reviewed}, got none in ${sources.map((source) => source.runId).join(', ')}`, {
-      code: 'BAD_INPUT',
-      hint: 'Drop --reviewed, or review the run first: verdicts go to trajectories/<run>/reviews.jsonl (merge copies with `trajsynth reviews RUN --merge FILE`).',
-    });
+    throw new TrajsynthError(
+      `Expected human reviews for --reviewed ${filters.reviewed}, got none in ${sources.map((source) => source.runId).join(', ')}`,
+      {
+        code: 'BAD_INPUT',
+        hint: 'Drop --reviewed, or review the run first: verdicts go to trajectories/<run>/reviews.jsonl (merge copies with `trajsynth reviews RUN --merge FILE`).',
+      },
+    );
   }
   if (filters.kinds && !sources.some((source) => source.kind === 'synth')) {
-    throw new TrajsynthError('Expected a synthesis run among the sources for --kind (evaluation episodes carry no interaction kinds), got only evaluation runs', { code: 'BAD_INPUT' });
+    throw new TrajsynthError(
+      'Expected a synthesis run among the sources for --kind (evaluation episodes carry no interaction kinds), got only evaluation runs',
+      { code: 'BAD_INPUT' },
+    );
   }
 }

@@ -14,15 +14,20 @@ export function parseSplitRule(text: string): SplitRule {
   for (const part of text.split(',')) {
     const match = /^\s*([A-Za-z][\w-]*)\s*=\s*([0-9]*\.?[0-9]+)\s*$/.exec(part);
     if (!match) {
-      throw new TrajsynthError(`Expected --split as name=share pairs like train=0.9,val=0.05,test=0.05, got "${text}"`, { code: 'BAD_INPUT' });
+      throw new TrajsynthError(`Expected --split as name=share pairs like train=0.9,val=0.05,test=0.05, got "${text}"`, {
+        code: 'BAD_INPUT',
+      });
     }
     const share = Number(match[2]);
-    if (!(share > 0)) throw new TrajsynthError(`Expected every --split share to be above 0, got ${match[1]}=${match[2]}`, { code: 'BAD_INPUT' });
-    if (ratios.some(([name]) => name === match[1])) throw new TrajsynthError(`Expected each --split name once, got "${match[1]}" twice`, { code: 'BAD_INPUT' });
+    if (!(share > 0))
+      throw new TrajsynthError(`Expected every --split share to be above 0, got ${match[1]}=${match[2]}`, { code: 'BAD_INPUT' });
+    if (ratios.some(([name]) => name === match[1]))
+      throw new TrajsynthError(`Expected each --split name once, got "${match[1]}" twice`, { code: 'BAD_INPUT' });
     ratios.push([match[1]!, share]);
   }
   const total = ratios.reduce((sum, [, share]) => sum + share, 0);
-  if (Math.abs(total - 1) > 1e-6) throw new TrajsynthError(`Expected --split shares to sum to 1, got ${Number(total.toFixed(6))} (${text})`, { code: 'BAD_INPUT' });
+  if (Math.abs(total - 1) > 1e-6)
+    throw new TrajsynthError(`Expected --split shares to sum to 1, got ${Number(total.toFixed(6))} (${text})`, { code: 'BAD_INPUT' });
   return { ratios };
 }
 

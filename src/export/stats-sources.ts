@@ -14,7 +14,8 @@ export interface StatsSource {
   coverage: AppCoverage[];
 }
 
-const DAMAGE_HINT = 'Run `trajsynth validate RUN` for every problem; restore the files or redo those chains with `trajsynth synth ... --resume --redo-damaged`.';
+const DAMAGE_HINT =
+  'Run `trajsynth validate RUN` for every problem; restore the files or redo those chains with `trajsynth synth ... --resume --redo-damaged`.';
 
 /**
  * Reads a run into stats samples: each stored level-k task of a finished chain (synthesis), or each
@@ -60,7 +61,8 @@ async function readEvalSource(layout: RunLayout): Promise<StatsSource> {
     const key = `${source}/${chainId}`;
     if (!chains.has(key)) {
       const sourceLayout = runLayout(layout.outDir, source);
-      const found = /^[\w.-]+$/.test(source) && runExists(sourceLayout) ? await readChain(sourceLayout, chainId).catch(() => undefined) : undefined;
+      const found =
+        /^[\w.-]+$/.test(source) && runExists(sourceLayout) ? await readChain(sourceLayout, chainId).catch(() => undefined) : undefined;
       chains.set(key, found);
     }
     return chains.get(key);
@@ -83,7 +85,11 @@ async function readEvalSource(layout: RunLayout): Promise<StatsSource> {
       ...(chain ? { persona: chain.persona } : {}),
       task: task.text,
       steps: goldSteps(task.gold),
-      outcome: { success: episode.success === true, progress: episode.progress ?? 0, ...(episode.endedBy ? { endedBy: episode.endedBy } : {}) },
+      outcome: {
+        success: episode.success === true,
+        progress: episode.progress ?? 0,
+        ...(episode.endedBy ? { endedBy: episode.endedBy } : {}),
+      },
     });
   }
   return { runId: layout.runId, kind: 'eval', samples, coverage: [] };

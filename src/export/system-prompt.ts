@@ -18,7 +18,7 @@ const TARGETS: Record<ActionSpace, string> = {
  */
 export function exportSystemPrompt(actionSpace: ActionSpace, coords: CoordinateSystem): string {
   return [
-    'You operate a web browser to complete the user\'s task. Each turn shows the current page as a screenshot' +
+    "You operate a web browser to complete the user's task. Each turn shows the current page as a screenshot" +
       (actionSpace === 'pixel' ? '' : ' with its accessibility snapshot') +
       '; answer with exactly one action.',
     TARGETS[actionSpace].replace('{coords}', COORDINATES[coords]),

@@ -47,15 +47,22 @@ export async function validateDataset(rootIn: string, options: ValidateDatasetOp
     const field = `files[${index}].path`;
     const path = resolve(root, entry.path);
     if (!path.startsWith(root + sep) || entry.path === MANIFEST_FILE) {
-      problems.add(manifestFile, `Expected a path inside the dataset other than ${MANIFEST_FILE}, got ${JSON.stringify(entry.path)}`, { field });
+      problems.add(manifestFile, `Expected a path inside the dataset other than ${MANIFEST_FILE}, got ${JSON.stringify(entry.path)}`, {
+        field,
+      });
       continue;
     }
     if (listed.has(entry.path)) {
-      problems.add(manifestFile, `Expected each file listed once, got ${entry.path} again (first at files[${listed.get(entry.path)}])`, { field });
+      problems.add(manifestFile, `Expected each file listed once, got ${entry.path} again (first at files[${listed.get(entry.path)}])`, {
+        field,
+      });
       continue;
     }
     listed.set(entry.path, index);
-    const size = await stat(path).then((info) => (info.isFile() ? info.size : undefined), () => undefined);
+    const size = await stat(path).then(
+      (info) => (info.isFile() ? info.size : undefined),
+      () => undefined,
+    );
     if (size === undefined) {
       problems.add(path, 'is listed in manifest.json but does not exist');
       continue;
@@ -66,7 +73,8 @@ export async function validateDataset(rootIn: string, options: ValidateDatasetOp
     if (hash !== entry.sha256) problems.add(path, `Expected sha256 ${entry.sha256} (manifest.json), got ${hash}`);
   }
   for (const file of await listFiles(root)) {
-    if (file !== MANIFEST_FILE && !listed.has(file)) problems.add(join(root, file), 'is not listed in manifest.json files (remove it, or re-export)');
+    if (file !== MANIFEST_FILE && !listed.has(file))
+      problems.add(join(root, file), 'is not listed in manifest.json files (remove it, or re-export)');
   }
 
   // Images: named by their hash, decodable.
@@ -74,21 +82,35 @@ export async function validateDataset(rootIn: string, options: ValidateDatasetOp
   for (const path of imagePaths) {
     const match = IMAGE_NAME.exec(path);
     if (!match) problems.add(join(root, path), 'Expected an image named images/<sha256>.<webp|png|jpeg>, got another name');
-    else if (match[1] !== contentHash.get(path)) problems.add(join(root, path), `Expected the name to be the sha256 of the bytes, got content hashing to ${contentHash.get(path)}`);
+    else if (match[1] !== contentHash.get(path))
+      problems.add(join(root, path), `Expected the name to be the sha256 of the bytes, got content hashing to ${contentHash.get(path)}`);
   }
-  const decoded = await decodeImages(imagePaths.map((path) => join(root, path)), options);
+  const decoded = await decodeImages(
+    imagePaths.map((path) => join(root, path)),
+    options,
+  );
   for (const result of decoded) if (result.problem !== undefined) problems.add(result.path, result.problem);
   counts.imagesDecoded = decoded.filter((result) => result.problem === undefined).length;
 
   // The fingerprint, as the exporter computes it: records, plus the hashes of the image files (none for formats that embed images).
-  const fingerprint = datasetFingerprint(manifest.records, imagePaths.map((path) => contentHash.get(path)!));
-  if (fingerprint !== manifest.fingerprint) problems.add(manifestFile, `Expected ${fingerprint} (recomputed from records and image files), got ${manifest.fingerprint}`, { field: 'fingerprint' });
+  const fingerprint = datasetFingerprint(
+    manifest.records,
+    imagePaths.map((path) => contentHash.get(path)!),
+  );
+  if (fingerprint !== manifest.fingerprint)
+    problems.add(manifestFile, `Expected ${fingerprint} (recomputed from records and image files), got ${manifest.fingerprint}`, {
+      field: 'fingerprint',
+    });
 
   let format: DatasetFormat | undefined;
   try {
     format = (options.formatFor ?? datasetFormat)(manifest.format);
   } catch (error) {
-    problems.add(manifestFile, `Expected a format this build (trajsynth ${TOOL_VERSION}) can read, got "${manifest.format}"${isTrajsynthError(error) ? ` (${error.message})` : ''}`, { field: 'format' });
+    problems.add(
+      manifestFile,
+      `Expected a format this build (trajsynth ${TOOL_VERSION}) can read, got "${manifest.format}"${isTrajsynthError(error) ? ` (${error.message})` : ''}`,
+      { field: 'format' },
+    );
   }
   checkCounts(problems, manifestFile, manifest, imagePaths.length, format);
   if (format) await checkDataFiles(problems, root, manifest, format);
@@ -109,18 +131,29 @@ async function readManifest(problems: ProblemList, manifestFile: string): Promis
   }
   const version = (raw as { manifestVersion?: unknown } | null)?.manifestVersion;
   if (version !== MANIFEST_VERSION) {
-    problems.add(manifestFile, `Expected manifestVersion ${MANIFEST_VERSION} (what trajsynth ${TOOL_VERSION} reads), got ${JSON.stringify(version)}`, { field: 'manifestVersion' });
+    problems.add(
+      manifestFile,
+      `Expected manifestVersion ${MANIFEST_VERSION} (what trajsynth ${TOOL_VERSION} reads), got ${JSON.stringify(version)}`,
+      { field: 'manifestVersion' },
+    );
     return undefined;
   }
   const parsed = DatasetManifestSchema.safeParse(raw);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues.slice(0, 20)) problems.add(manifestFile, issue.message, { field: fieldPath(issue.path) || undefined });
+    for (const issue of parsed.error.issues.slice(0, 20))
+      problems.add(manifestFile, issue.message, { field: fieldPath(issue.path) || undefined });
     return undefined;
   }
   return parsed.data;
 }
 
-function checkCounts(problems: ProblemList, manifestFile: string, manifest: DatasetManifest, imageFiles: number, format: DatasetFormat | undefined): void {
+function checkCounts(
+  problems: ProblemList,
+  manifestFile: string,
+  manifest: DatasetManifest,
+  imageFiles: number,
+  format: DatasetFormat | undefined,
+): void {
   const expect = (field: string, want: number, got: number, what: string) => {
     if (want !== got) problems.add(manifestFile, `Expected ${want} (${what}), got ${got}`, { field });
   };
@@ -128,7 +161,8 @@ function checkCounts(problems: ProblemList, manifestFile: string, manifest: Data
   expect('counts.records', records.length, counts.records, 'records listed');
   const keys = new Set<string>();
   records.forEach((record, index) => {
-    if (keys.has(record.key)) problems.add(manifestFile, `Expected each record key once, got "${record.key}" again`, { field: `records[${index}].key` });
+    if (keys.has(record.key))
+      problems.add(manifestFile, `Expected each record key once, got "${record.key}" again`, { field: `records[${index}].key` });
     keys.add(record.key);
   });
   const samples = new Set(records.flatMap((record) => sampleIdsOf(record.key)));
@@ -141,7 +175,13 @@ function checkCounts(problems: ProblemList, manifestFile: string, manifest: Data
     expect(`counts.bySplit.${split}`, recordsBySplit[split] ?? 0, counts.bySplit[split] ?? 0, `records listed in split "${split}"`);
   }
   const fileRecords = manifest.files.filter((file) => file.records !== undefined);
-  if (fileRecords.length > 0) expect('files', records.length, fileRecords.reduce((total, file) => total + file.records!, 0), 'records listed; the sum of files[].records');
+  if (fileRecords.length > 0)
+    expect(
+      'files',
+      records.length,
+      fileRecords.reduce((total, file) => total + file.records!, 0),
+      'records listed; the sum of files[].records',
+    );
   if (imageFiles > 0 || format?.imageFiles === true) expect('counts.images', imageFiles, counts.images, 'image files listed');
 }
 

@@ -21,48 +21,85 @@ export interface TaskIdentity {
  * empty and uses state predicates only where the environment has a probe; a summary that keeps every
  * constant of its subtasks.
  */
-export function checkChainLevels(problems: ProblemList, chainFile: string, chain: ChainRecord, stepCount: number, hasStateProbe: boolean): void {
+export function checkChainLevels(
+  problems: ProblemList,
+  chainFile: string,
+  chain: ChainRecord,
+  stepCount: number,
+  hasStateProbe: boolean,
+): void {
   let previous = 0;
   chain.levels.forEach((level, position) => {
     const at = `levels[${position}]`;
-    if (level.level <= previous) problems.add(chainFile, `Expected levels in increasing order, got level ${level.level} after level ${previous}`, { field: `${at}.level` });
+    if (level.level <= previous)
+      problems.add(chainFile, `Expected levels in increasing order, got level ${level.level} after level ${previous}`, {
+        field: `${at}.level`,
+      });
     previous = level.level;
     checkGold(problems, chainFile, at, level.gold, stepCount);
     if (level.subtaskIds.length !== level.level) {
-      problems.add(chainFile, `Expected ${level.level} subtask(s) for level ${level.level}, got ${level.subtaskIds.length}`, { field: `${at}.subtaskIds` });
+      problems.add(chainFile, `Expected ${level.level} subtask(s) for level ${level.level}, got ${level.subtaskIds.length}`, {
+        field: `${at}.subtaskIds`,
+      });
     }
     const subtasks: Subtask[] = [];
     level.subtaskIds.forEach((id, index) => {
       const subtask = chain.subtasks.find((candidate) => candidate.id === id);
-      if (!subtask) return problems.add(chainFile, `Expected the id of one of the chain's subtasks, got "${id}"`, { field: `${at}.subtaskIds[${index}]` });
-      if (subtask.status !== 'accepted') problems.add(chainFile, `Expected an accepted subtask, got "${id}" (${subtask.status})`, { field: `${at}.subtaskIds[${index}]` });
+      if (!subtask)
+        return problems.add(chainFile, `Expected the id of one of the chain's subtasks, got "${id}"`, {
+          field: `${at}.subtaskIds[${index}]`,
+        });
+      if (subtask.status !== 'accepted')
+        problems.add(chainFile, `Expected an accepted subtask, got "${id}" (${subtask.status})`, { field: `${at}.subtaskIds[${index}]` });
       if (!inside(subtask.steps, level.gold)) {
-        problems.add(chainFile, `Expected the steps of subtask ${id} (${rangeText(subtask.steps)}) inside the gold range ${rangeText(level.gold)}`, { field: `${at}.gold` });
+        problems.add(
+          chainFile,
+          `Expected the steps of subtask ${id} (${rangeText(subtask.steps)}) inside the gold range ${rangeText(level.gold)}`,
+          { field: `${at}.gold` },
+        );
       }
       subtasks.push(subtask);
     });
     checkChecker(problems, chainFile, `${at}.checker`, level.checker, hasStateProbe);
-    (level.subtaskChecks ?? []).forEach((check, index) => checkChecker(problems, chainFile, `${at}.subtaskChecks[${index}]`, check, hasStateProbe));
+    (level.subtaskChecks ?? []).forEach((check, index) =>
+      checkChecker(problems, chainFile, `${at}.subtaskChecks[${index}]`, check, hasStateProbe),
+    );
     const missing = missingConstants(level.task, subtasks);
     if (missing.length > 0) {
-      problems.add(chainFile, `Expected the summary to keep every constant of its subtasks, missing ${missing.map((constant) => JSON.stringify(constant)).join(', ')}`, { field: `${at}.task` });
+      problems.add(
+        chainFile,
+        `Expected the summary to keep every constant of its subtasks, missing ${missing.map((constant) => JSON.stringify(constant)).join(', ')}`,
+        { field: `${at}.task` },
+      );
     }
   });
 }
 
 function checkGold(problems: ProblemList, file: string, at: string, gold: StepRange, stepCount: number): void {
   if (!(gold.start < gold.end && gold.end <= stepCount)) {
-    problems.add(file, `Expected 0 <= start < end <= ${stepCount} (the chain's steps), got start ${gold.start}, end ${gold.end}`, { field: `${at}.gold` });
+    problems.add(file, `Expected 0 <= start < end <= ${stepCount} (the chain's steps), got start ${gold.start}, end ${gold.end}`, {
+      field: `${at}.gold`,
+    });
   }
 }
 
 /** A checker is a non-empty list of predicates; state predicates need the environment's probe. */
-export function checkChecker(problems: ProblemList, file: string, field: string, checker: readonly Predicate[], hasStateProbe: boolean): void {
+export function checkChecker(
+  problems: ProblemList,
+  file: string,
+  field: string,
+  checker: readonly Predicate[],
+  hasStateProbe: boolean,
+): void {
   if (checker.length === 0) problems.add(file, 'Expected at least one predicate, got an empty checker (any attempt would pass)', { field });
   if (!hasStateProbe) {
     checker.forEach((predicate, index) => {
       if (isStatePredicate(predicate)) {
-        problems.add(file, `Expected page or answer predicates (the environment has no state probe), got ${predicate.kind}: ${describePredicate(predicate)}`, { field: `${field}[${index}]` });
+        problems.add(
+          file,
+          `Expected page or answer predicates (the environment has no state probe), got ${predicate.kind}: ${describePredicate(predicate)}`,
+          { field: `${field}[${index}]` },
+        );
       }
     });
   }
@@ -83,7 +120,10 @@ function rangeText(range: StepRange): string {
 
 /** Lowercased words only: "Add “Milk”." and "add milk" are the same task. */
 export function normalizedTaskText(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** Same environment, start path and normalized text: the second names the first. */
@@ -92,7 +132,12 @@ export function checkDuplicateTasks(problems: ProblemList, tasks: readonly TaskI
   for (const task of tasks) {
     const key = `${task.environment}\u0000${task.startPath}\u0000${normalizedTaskText(task.task)}`;
     const earlier = first.get(key);
-    if (earlier) problems.add(task.file, `Expected each level-k task once, got a duplicate of ${earlier.label} (${problems.relative(earlier.file)}: ${earlier.field}): same environment, start path and text`, { field: task.field });
+    if (earlier)
+      problems.add(
+        task.file,
+        `Expected each level-k task once, got a duplicate of ${earlier.label} (${problems.relative(earlier.file)}: ${earlier.field}): same environment, start path and text`,
+        { field: task.field },
+      );
     else first.set(key, task);
   }
 }

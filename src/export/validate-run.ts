@@ -55,7 +55,9 @@ export async function validateRun(runLayoutIn: RunLayout, options: ValidateOptio
     for (const reference of references) screenshots.push({ ...reference, viewport: facts.viewport });
   };
   const noteObservationFiles = (dir: string, lines: Awaited<ReturnType<typeof readStepLines>>) => {
-    for (const { step } of lines) for (const ref of [step.before, step.after]) for (const name of [ref.screenshot, ref.snapshot]) observationFiles.add(resolve(dir, name));
+    for (const { step } of lines)
+      for (const ref of [step.before, step.after])
+        for (const name of [ref.screenshot, ref.snapshot]) observationFiles.add(resolve(dir, name));
   };
 
   if (kind === 'synth') {
@@ -73,7 +75,8 @@ export async function validateRun(runLayoutIn: RunLayout, options: ValidateOptio
       const files = chainLayout(layout, chainId);
       const summary = meta?.chains.find((chain) => chain.chainId === chainId);
       if (!existsSync(files.chainFile)) {
-        if (summary && summary.status !== 'pending' && summary.status !== 'running') problems.add(files.chainFile, `does not exist, but run.json lists chain ${chainId} as ${summary.status}`);
+        if (summary && summary.status !== 'pending' && summary.status !== 'running')
+          problems.add(files.chainFile, `does not exist, but run.json lists chain ${chainId} as ${summary.status}`);
         continue;
       }
       const raw = await readRawJson(files.chainFile);
@@ -90,20 +93,38 @@ export async function validateRun(runLayoutIn: RunLayout, options: ValidateOptio
       counts.chains += 1;
       counts.levelTasks += record.levels.length;
       const facts = environmentFacts(record.environment, meta?.config.site);
-      if (!facts.known) problems.add(files.chainFile, `Expected a bundled environment id or "url", got "${record.environment}"`, { field: 'environment' });
+      if (!facts.known)
+        problems.add(files.chainFile, `Expected a bundled environment id or "url", got "${record.environment}"`, { field: 'environment' });
       const lines = await readStepLines(files.stepsFile);
       counts.steps += lines.length;
       noteObservationFiles(files.dir, lines);
-      addScreenshots(await checkSteps(problems, files, lines, record.status === 'running' ? undefined : { count: record.stepCount, file: files.chainFile }), facts);
+      addScreenshots(
+        await checkSteps(
+          problems,
+          files,
+          lines,
+          record.status === 'running' ? undefined : { count: record.stepCount, file: files.chainFile },
+        ),
+        facts,
+      );
       checkChainLevels(problems, files.chainFile, record, record.stepCount, facts.hasStateProbe && meta?.config.environment !== 'url');
       const startPath = record.startPath ?? tasksLines.byChain.get(chainId)?.tasks.startPath ?? '/';
       record.levels.forEach((level, position) =>
-        identities.push({ environment: record.environment, startPath, task: level.task, label: `${chainId} L${level.level}`, file: files.chainFile, field: `levels[${position}].task` }),
+        identities.push({
+          environment: record.environment,
+          startPath,
+          task: level.task,
+          label: `${chainId} L${level.level}`,
+          file: files.chainFile,
+          field: `levels[${position}].task`,
+        }),
       );
     }
     for (const summary of meta?.chains ?? []) {
       if (!chainIds.includes(summary.chainId) && (summary.status === 'complete' || summary.status === 'failed')) {
-        problems.add(layout.runFile, `Expected a directory for chain ${summary.chainId} (listed as ${summary.status}), got none`, { field: 'chains' });
+        problems.add(layout.runFile, `Expected a directory for chain ${summary.chainId} (listed as ${summary.status}), got none`, {
+          field: 'chains',
+        });
       }
     }
     checkTasksFile(problems, layout, tasksLines, chains, new Set(chainIds));
@@ -130,17 +151,33 @@ export async function validateRun(runLayoutIn: RunLayout, options: ValidateOptio
       const episode = parsed.data;
       counts.episodes += 1;
       const facts = environmentFacts(episode.task.environment);
-      if (!facts.known) problems.add(files.episodeFile, `Expected a bundled environment id or "url", got "${episode.task.environment}"`, { field: 'task.environment' });
-      if (!existsSync(files.stepsFile) && episode.stepCount > 0) problems.add(files.stepsFile, `does not exist, but episode.json counts ${episode.stepCount} step(s)`);
+      if (!facts.known)
+        problems.add(files.episodeFile, `Expected a bundled environment id or "url", got "${episode.task.environment}"`, {
+          field: 'task.environment',
+        });
+      if (!existsSync(files.stepsFile) && episode.stepCount > 0)
+        problems.add(files.stepsFile, `does not exist, but episode.json counts ${episode.stepCount} step(s)`);
       const lines = await readStepLines(files.stepsFile);
       counts.steps += lines.length;
       noteObservationFiles(files.dir, lines);
-      addScreenshots(await checkSteps(problems, files, lines, episode.status === 'running' ? undefined : { count: episode.stepCount, file: files.episodeFile }), facts);
+      addScreenshots(
+        await checkSteps(
+          problems,
+          files,
+          lines,
+          episode.status === 'running' ? undefined : { count: episode.stepCount, file: files.episodeFile },
+        ),
+        facts,
+      );
       checkChecker(problems, files.episodeFile, 'task.checker', episode.task.checker, facts.hasStateProbe);
       checkGoldShape(problems, files.episodeFile, 'task.gold', episode.task.gold);
     }
     if (metaParsed.success && metaParsed.data.counts.finished > counts.episodes) {
-      problems.add(layout.runFile, `Expected at least ${metaParsed.data.counts.finished} episode record(s) (counts.finished), got ${counts.episodes}`, { field: 'counts.finished' });
+      problems.add(
+        layout.runFile,
+        `Expected at least ${metaParsed.data.counts.finished} episode record(s) (counts.finished), got ${counts.episodes}`,
+        { field: 'counts.finished' },
+      );
     }
   }
 
@@ -156,17 +193,29 @@ export async function validateRun(runLayoutIn: RunLayout, options: ValidateOptio
   return { kind: kind === 'eval' ? 'eval-run' : 'synth-run', source: layout.runId, problems: sortProblems(problems), counts };
 }
 
-async function decodeScreenshots(problems: ProblemList, screenshots: readonly ScreenshotCheck[], options: ValidateOptions): Promise<number> {
-  const results = await decodeImages(screenshots.map((screenshot) => screenshot.path), options);
+async function decodeScreenshots(
+  problems: ProblemList,
+  screenshots: readonly ScreenshotCheck[],
+  options: ValidateOptions,
+): Promise<number> {
+  const results = await decodeImages(
+    screenshots.map((screenshot) => screenshot.path),
+    options,
+  );
   let decoded = 0;
   results.forEach((result, index) => {
     const reference = screenshots[index]!;
     const name = relative(dirname(reference.stepsFile), reference.path).split('\\').join('/');
-    if (result.problem !== undefined) return problems.add(reference.stepsFile, `${name} ${result.problem}`, { line: reference.line, field: reference.field });
+    if (result.problem !== undefined)
+      return problems.add(reference.stepsFile, `${name} ${result.problem}`, { line: reference.line, field: reference.field });
     decoded += 1;
     const viewport = reference.viewport;
     if (viewport && (result.width !== viewport.width || result.height !== viewport.height)) {
-      problems.add(reference.stepsFile, `${name}: Expected ${viewport.width}x${viewport.height} (the viewport), got ${result.width}x${result.height}`, { line: reference.line, field: reference.field });
+      problems.add(
+        reference.stepsFile,
+        `${name}: Expected ${viewport.width}x${viewport.height} (the viewport), got ${result.width}x${result.height}`,
+        { line: reference.line, field: reference.field },
+      );
     }
   });
   return decoded;
@@ -176,6 +225,12 @@ async function decodeScreenshots(problems: ProblemList, screenshots: readonly Sc
 function sortProblems(problems: ProblemList): ValidationReport['problems'] {
   return problems.problems
     .map((problem, order) => ({ problem, order }))
-    .sort((a, b) => (a.problem.file < b.problem.file ? -1 : a.problem.file > b.problem.file ? 1 : (a.problem.line ?? 0) - (b.problem.line ?? 0) || a.order - b.order))
+    .sort((a, b) =>
+      a.problem.file < b.problem.file
+        ? -1
+        : a.problem.file > b.problem.file
+          ? 1
+          : (a.problem.line ?? 0) - (b.problem.line ?? 0) || a.order - b.order,
+    )
     .map(({ problem }) => problem);
 }

@@ -44,12 +44,23 @@ const OBSERVATION_FIELDS = ['before.screenshot', 'before.snapshot', 'after.scree
  * screenshot and snapshot a step names exists inside the trajectory's directory and is not empty.
  * Returns the screenshots to decode, each with its first reference.
  */
-export async function checkSteps(problems: ProblemList, files: TrajectoryLayout, lines: readonly StepLine[], recordedCount: { count: number; file: string } | undefined): Promise<ScreenshotReference[]> {
+export async function checkSteps(
+  problems: ProblemList,
+  files: TrajectoryLayout,
+  lines: readonly StepLine[],
+  recordedCount: { count: number; file: string } | undefined,
+): Promise<ScreenshotReference[]> {
   lines.forEach(({ line, step }, position) => {
-    if (step.index !== position) problems.add(files.stepsFile, `Expected step index ${position} (indexes run 0..n-1 in order), got ${step.index}`, { line, field: 'index' });
+    if (step.index !== position)
+      problems.add(files.stepsFile, `Expected step index ${position} (indexes run 0..n-1 in order), got ${step.index}`, {
+        line,
+        field: 'index',
+      });
   });
   if (recordedCount && recordedCount.count !== lines.length) {
-    problems.add(recordedCount.file, `Expected ${lines.length} (the steps in steps.jsonl), got ${recordedCount.count}`, { field: 'stepCount' });
+    problems.add(recordedCount.file, `Expected ${lines.length} (the steps in steps.jsonl), got ${recordedCount.count}`, {
+      field: 'stepCount',
+    });
   }
   const seen = new Set<string>();
   const screenshots: ScreenshotReference[] = [];
@@ -65,7 +76,10 @@ export async function checkSteps(problems: ProblemList, files: TrajectoryLayout,
         problems.add(files.stepsFile, `Expected a path inside the trajectory's directory, got ${name}`, { line, field });
         continue;
       }
-      const size = await stat(path).then((info) => (info.isFile() ? info.size : -1), () => undefined);
+      const size = await stat(path).then(
+        (info) => (info.isFile() ? info.size : -1),
+        () => undefined,
+      );
       if (size === undefined) problems.add(files.stepsFile, `${name} does not exist`, { line, field });
       else if (size < 0) problems.add(files.stepsFile, `${name} is not a file`, { line, field });
       else if (size === 0) problems.add(files.stepsFile, `${name} is empty`, { line, field });

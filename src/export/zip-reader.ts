@@ -21,11 +21,13 @@ export function readZip(archive: Uint8Array): Map<string, Uint8Array> {
   const centralSize = bytes.readUInt32LE(end + 12);
   const centralOffset = bytes.readUInt32LE(end + 16);
   if (count === 0xffff || centralOffset === 0xffffffff) throw corrupt('a zip64 archive, which this reader does not support');
-  if (centralOffset + centralSize > end) throw corrupt(`a central directory at ${centralOffset} (+${centralSize}) past its end record at ${end}`);
+  if (centralOffset + centralSize > end)
+    throw corrupt(`a central directory at ${centralOffset} (+${centralSize}) past its end record at ${end}`);
   const entries = new Map<string, Uint8Array>();
   let at = centralOffset;
   for (let index = 0; index < count; index += 1) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL_SIGNATURE) throw corrupt(`no central directory header for entry ${index} at byte ${at}`);
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL_SIGNATURE)
+      throw corrupt(`no central directory header for entry ${index} at byte ${at}`);
     const flags = bytes.readUInt16LE(at + 8);
     const method = bytes.readUInt16LE(at + 10);
     const crc = bytes.readUInt32LE(at + 16);
@@ -39,9 +41,11 @@ export function readZip(archive: Uint8Array): Map<string, Uint8Array> {
     at += 46 + nameLength + extraLength + commentLength;
     if (flags & 0x0001) throw corrupt(`an encrypted entry ${name}`);
     if (entries.has(name)) throw corrupt(`entry ${name} twice`);
-    if (localOffset + 30 > bytes.length || bytes.readUInt32LE(localOffset) !== LOCAL_SIGNATURE) throw corrupt(`no local header for ${name} at byte ${localOffset}`);
+    if (localOffset + 30 > bytes.length || bytes.readUInt32LE(localOffset) !== LOCAL_SIGNATURE)
+      throw corrupt(`no local header for ${name} at byte ${localOffset}`);
     const dataStart = localOffset + 30 + bytes.readUInt16LE(localOffset + 26) + bytes.readUInt16LE(localOffset + 28);
-    if (dataStart + compressedSize > bytes.length) throw corrupt(`${name} cut off (${compressedSize} bytes from ${dataStart} in a ${bytes.length}-byte archive)`);
+    if (dataStart + compressedSize > bytes.length)
+      throw corrupt(`${name} cut off (${compressedSize} bytes from ${dataStart} in a ${bytes.length}-byte archive)`);
     const data = bytes.subarray(dataStart, dataStart + compressedSize);
     let content: Uint8Array;
     if (method === 0) content = Uint8Array.from(data);

@@ -33,7 +33,8 @@ export function writeZip(entries: readonly ZipEntryInput[]): Uint8Array {
   const central: Uint8Array[] = [];
   let offset = 0;
   for (const entry of entries) {
-    if (names.has(entry.name)) throw new TrajsynthError(`Expected each zip entry name once, got "${entry.name}" twice`, { code: 'INTERNAL' });
+    if (names.has(entry.name))
+      throw new TrajsynthError(`Expected each zip entry name once, got "${entry.name}" twice`, { code: 'INTERNAL' });
     names.add(entry.name);
     if (entry.bytes.length > MAX_UINT32) throw tooLarge(`${entry.name} of ${entry.bytes.length} bytes`, 'at most 4 GiB per entry');
     const name = Buffer.from(entry.name, 'utf8');

@@ -11,7 +11,11 @@ export interface ScaledImage {
  * Fits a screenshot inside `maxWidth` × `maxHeight` (Anthropic's computer-use guidance: XGA,
  * 1024 × 768), keeping its aspect ratio, and re-encodes it as PNG for the model.
  */
-export async function scaleScreenshot(bytes: Uint8Array, size: { width: number; height: number }, limits = { maxWidth: 1024, maxHeight: 768 }): Promise<ScaledImage> {
+export async function scaleScreenshot(
+  bytes: Uint8Array,
+  size: { width: number; height: number },
+  limits = { maxWidth: 1024, maxHeight: 768 },
+): Promise<ScaledImage> {
   const scale = Math.min(1, limits.maxWidth / size.width, limits.maxHeight / size.height);
   const width = Math.round(size.width * scale);
   const height = Math.round(size.height * scale);
@@ -20,7 +24,10 @@ export async function scaleScreenshot(bytes: Uint8Array, size: { width: number; 
 }
 
 /** The display size the model is told about for a page of `size` (the scaled screenshot's size). */
-export function scaledDisplay(size: { width: number; height: number }, limits = { maxWidth: 1024, maxHeight: 768 }): { width: number; height: number; scale: number } {
+export function scaledDisplay(
+  size: { width: number; height: number },
+  limits = { maxWidth: 1024, maxHeight: 768 },
+): { width: number; height: number; scale: number } {
   const scale = Math.min(1, limits.maxWidth / size.width, limits.maxHeight / size.height);
   return { width: Math.round(size.width * scale), height: Math.round(size.height * scale), scale };
 }

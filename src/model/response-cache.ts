@@ -86,18 +86,25 @@ export async function requestKey(provider: string, model: string, request: Model
   const images = new Map<string, string>();
   for (const message of shaping.messages) {
     for (const part of message.content) {
-      const inner = part.type === 'image' ? [part] : part.type === 'tool-result' ? part.content.filter((item) => item.type === 'image') : [];
-      for (const image of inner) if (image.type === 'image' && !images.has(image.dataBase64)) images.set(image.dataBase64, await visualFingerprint(image.dataBase64));
+      const inner =
+        part.type === 'image' ? [part] : part.type === 'tool-result' ? part.content.filter((item) => item.type === 'image') : [];
+      for (const image of inner)
+        if (image.type === 'image' && !images.has(image.dataBase64))
+          images.set(image.dataBase64, await visualFingerprint(image.dataBase64));
     }
   }
-  const text = JSON.stringify({ provider, model, ...shaping }, (key, value: unknown) => (key === 'dataBase64' && typeof value === 'string' ? images.get(value) ?? value : value)).replace(LOCAL_ORIGIN, '$1PORT');
+  const text = JSON.stringify({ provider, model, ...shaping }, (key, value: unknown) =>
+    key === 'dataBase64' && typeof value === 'string' ? (images.get(value) ?? value) : value,
+  ).replace(LOCAL_ORIGIN, '$1PORT');
   return createHash('sha256').update(text).digest('hex');
 }
 
 async function visualFingerprint(dataBase64: string): Promise<string> {
   try {
     const grey = await sharp(Buffer.from(dataBase64, 'base64')).resize(32, 20, { fit: 'fill' }).grayscale().raw().toBuffer();
-    return `visual:${createHash('sha256').update(grey.map((value) => value >> 4)).digest('hex')}`;
+    return `visual:${createHash('sha256')
+      .update(grey.map((value) => value >> 4))
+      .digest('hex')}`;
   } catch {
     return `bytes:${createHash('sha256').update(dataBase64).digest('hex')}`;
   }

@@ -19,7 +19,9 @@ export const ROLE_NAMES = ['proposer', 'follow-up', 'executor', 'verifier', 'rev
 export type RoleName = (typeof ROLE_NAMES)[number];
 
 /** `heuristic`, `anthropic:MODEL` or `openai:MODEL` (any OpenAI-compatible server). */
-const ModelSpecSchema = z.string().regex(/^(heuristic|(anthropic|openai):\S+)$/, 'Expected "heuristic", "anthropic:MODEL" or "openai:MODEL"');
+const ModelSpecSchema = z
+  .string()
+  .regex(/^(heuristic|(anthropic|openai):\S+)$/, 'Expected "heuristic", "anthropic:MODEL" or "openai:MODEL"');
 
 const ProviderSettingsSchema = z
   .object({
@@ -62,12 +64,18 @@ export async function readAgentConfig(path: string): Promise<AgentConfig> {
   try {
     raw = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new TrajsynthError(`Expected a JSON agent config at ${path}, got: ${errorMessage(error)}`, { code: 'BAD_INPUT', hint: 'See the README section "Model-backed agents" for the format.' });
+    throw new TrajsynthError(`Expected a JSON agent config at ${path}, got: ${errorMessage(error)}`, {
+      code: 'BAD_INPUT',
+      hint: 'See the README section "Model-backed agents" for the format.',
+    });
   }
   const parsed = AgentConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new TrajsynthError(`Expected a valid agent config in ${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`, { code: 'BAD_INPUT', hint: 'See the README section "Model-backed agents" for the format.' });
+    throw new TrajsynthError(`Expected a valid agent config in ${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`, {
+      code: 'BAD_INPUT',
+      hint: 'See the README section "Model-backed agents" for the format.',
+    });
   }
   return parsed.data;
 }
@@ -85,7 +93,10 @@ export function mergeAgentConfig(base: AgentConfig, override: AgentConfig): Agen
 
 /** The spec each role resolves to. */
 export function roleSpecs(config: AgentConfig): Record<RoleName, string> {
-  return Object.fromEntries(ROLE_NAMES.map((role) => [role, config.roles?.[role] ?? config.model ?? 'heuristic'])) as Record<RoleName, string>;
+  return Object.fromEntries(ROLE_NAMES.map((role) => [role, config.roles?.[role] ?? config.model ?? 'heuristic'])) as Record<
+    RoleName,
+    string
+  >;
 }
 
 export function usesModels(config: AgentConfig): boolean {
@@ -142,20 +153,45 @@ export function modelBuilder(config: AgentConfig, options: BuildAgentsOptions = 
 export function buildAgents(config: AgentConfig, options: BuildAgentsOptions = {}): BuiltAgents {
   const { modelFor, models, priceTables, caches } = modelBuilder(config, options);
   const specs = roleSpecs(config);
-  const pick = <T>(role: RoleName, heuristic: () => T, model: (languageModel: LanguageModel) => T): T => (specs[role] === 'heuristic' ? heuristic() : model(modelFor(specs[role])));
+  const pick = <T>(role: RoleName, heuristic: () => T, model: (languageModel: LanguageModel) => T): T =>
+    specs[role] === 'heuristic' ? heuristic() : model(modelFor(specs[role]));
   if (config.executorMode === 'computer' && !specs.executor.startsWith('anthropic:')) {
     throw new TrajsynthError(`Expected an Anthropic executor for --executor-mode computer, got "${specs.executor}"`, {
       code: 'BAD_INPUT',
-      hint: 'The computer-use tool is Anthropic\'s: use --executor anthropic:MODEL, or --executor-mode refs for other models.',
+      hint: "The computer-use tool is Anthropic's: use --executor anthropic:MODEL, or --executor-mode refs for other models.",
     });
   }
   const agents: AgentSet = {
-    proposer: pick<Proposer>('proposer', () => new HeuristicProposer({ followUp: false }), (model) => new ModelProposer({ model, followUp: false })),
-    followUp: pick<Proposer>('follow-up', () => new HeuristicProposer({ followUp: true }), (model) => new ModelProposer({ model, followUp: true })),
-    executor: pick<Executor>('executor', () => new HeuristicExecutor(), (model) => (config.executorMode === 'computer' ? new ComputerUseExecutor(model) : new ModelExecutor(model))),
-    verifier: pick<Verifier>('verifier', () => new CheckerVerifier(), (model) => new JudgeVerifier({ model })),
-    reviser: pick<Reviser>('reviser', () => new HeuristicReviser(), (model) => new ModelReviser(model)),
-    summarizer: pick<Summarizer>('summarizer', () => new HeuristicSummarizer(), (model) => new ModelSummarizer(model)),
+    proposer: pick<Proposer>(
+      'proposer',
+      () => new HeuristicProposer({ followUp: false }),
+      (model) => new ModelProposer({ model, followUp: false }),
+    ),
+    followUp: pick<Proposer>(
+      'follow-up',
+      () => new HeuristicProposer({ followUp: true }),
+      (model) => new ModelProposer({ model, followUp: true }),
+    ),
+    executor: pick<Executor>(
+      'executor',
+      () => new HeuristicExecutor(),
+      (model) => (config.executorMode === 'computer' ? new ComputerUseExecutor(model) : new ModelExecutor(model)),
+    ),
+    verifier: pick<Verifier>(
+      'verifier',
+      () => new CheckerVerifier(),
+      (model) => new JudgeVerifier({ model }),
+    ),
+    reviser: pick<Reviser>(
+      'reviser',
+      () => new HeuristicReviser(),
+      (model) => new ModelReviser(model),
+    ),
+    summarizer: pick<Summarizer>(
+      'summarizer',
+      () => new HeuristicSummarizer(),
+      (model) => new ModelSummarizer(model),
+    ),
   };
   return { agents, models, priceTables, caches };
 }
@@ -177,10 +213,24 @@ export function priceTablesFor(config: AgentConfig): PriceTable[] {
   for (const row of extra) {
     const provider = row.provider === 'openai' ? 'openai-compatible' : row.provider;
     const table = byProvider.get(provider) ?? { version: 'config', source: 'agent config', provider, models: [] };
-    byProvider.set(provider, { ...table, models: [...table.models, { ids: [row.model.toLowerCase()], inputPerMTok: row.inputPerMTok, outputPerMTok: row.outputPerMTok, cacheWritePerMTok: row.cacheWritePerMTok, cacheReadPerMTok: row.cacheReadPerMTok }] });
+    byProvider.set(provider, {
+      ...table,
+      models: [
+        ...table.models,
+        {
+          ids: [row.model.toLowerCase()],
+          inputPerMTok: row.inputPerMTok,
+          outputPerMTok: row.outputPerMTok,
+          cacheWritePerMTok: row.cacheWritePerMTok,
+          cacheReadPerMTok: row.cacheReadPerMTok,
+        },
+      ],
+    });
   }
   const anthropicExtra = byProvider.get('anthropic');
   byProvider.delete('anthropic');
-  const anthropic = anthropicExtra ? { ...ANTHROPIC_PRICES, version: `${ANTHROPIC_PRICES.version}+config`, models: [...anthropicExtra.models, ...ANTHROPIC_PRICES.models] } : ANTHROPIC_PRICES;
+  const anthropic = anthropicExtra
+    ? { ...ANTHROPIC_PRICES, version: `${ANTHROPIC_PRICES.version}+config`, models: [...anthropicExtra.models, ...ANTHROPIC_PRICES.models] }
+    : ANTHROPIC_PRICES;
   return [anthropic, ...byProvider.values()];
 }

@@ -10,7 +10,12 @@ import { concreteRoutes, entryRoutes } from './entry-route.js';
  * chain could not finish a second try), and the app's route graph, crawled on the chain's own
  * server. Undefined for an environment that declares nothing (an external site).
  */
-export async function chainAim(environment: RunningEnvironment, ordinal: number, chainCount: number, signal?: AbortSignal): Promise<ChainAim | undefined> {
+export async function chainAim(
+  environment: RunningEnvironment,
+  ordinal: number,
+  chainCount: number,
+  signal?: AbortSignal,
+): Promise<ChainAim | undefined> {
   const { manifest } = environment;
   const affordances = aimedAffordances(manifest, ordinal, chainCount);
   if (affordances.length === 0) return undefined;
@@ -45,7 +50,8 @@ export function aimedAffordances(manifest: EnvironmentManifest, ordinal: number,
   const shares: AffordanceDeclaration[][] = Array.from({ length: chainCount }, () => []);
   const cap = Math.ceil(manifest.affordances.length / chainCount) + 1;
   const all = shares.map((_, index) => index);
-  const smallest = (among: number[]) => among.reduce((best, index) => (shares[index]!.length < shares[best]!.length ? index : best), among[0]!);
+  const smallest = (among: number[]) =>
+    among.reduce((best, index) => (shares[index]!.length < shares[best]!.length ? index : best), among[0]!);
   const give = (unit: Unit, owner: number) => shares[shares[owner]!.length + unit.length <= cap ? owner : smallest(all)]!.push(...unit);
   for (const [position, units] of [...byRoute].sort(([a], [b]) => a - b)) {
     const starting = all.filter((index) => index % order.length === position);
@@ -77,7 +83,9 @@ function unitsByRoute(manifest: EnvironmentManifest, order: readonly string[]): 
   const followers = new Map<AffordanceDeclaration, AffordanceDeclaration[]>();
   const following = new Set<AffordanceDeclaration>();
   for (const link of manifest.affordances.filter((declaration) => declaration.kind === 'navigate' && declaration.name)) {
-    const named = manifest.affordances.filter((other) => other !== link && other.name === link.name && !following.has(other) && !followers.has(other));
+    const named = manifest.affordances.filter(
+      (other) => other !== link && other.name === link.name && !following.has(other) && !followers.has(other),
+    );
     named.forEach((other) => following.add(other));
     followers.set(link, named);
   }
@@ -85,7 +93,10 @@ function unitsByRoute(manifest: EnvironmentManifest, order: readonly string[]): 
   const everywhere: Unit[] = [];
   for (const declaration of manifest.affordances.filter((candidate) => !following.has(candidate))) {
     const unit = [declaration, ...(followers.get(declaration) ?? [])];
-    const positions = declaration.route.split('|').map((route) => order.indexOf(route)).filter((position) => position >= 0);
+    const positions = declaration.route
+      .split('|')
+      .map((route) => order.indexOf(route))
+      .filter((position) => position >= 0);
     if (positions.length === 0) everywhere.push(unit);
     else byRoute.set(Math.min(...positions), [...(byRoute.get(Math.min(...positions)) ?? []), unit]);
   }

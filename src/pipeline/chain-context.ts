@@ -70,7 +70,10 @@ export async function openChain(input: ChainRunInput): Promise<ChainContext> {
       record(call) {
         // A level's summary is made after its subtask is accepted, and belongs to that level.
         const accepted = context.accepted.length;
-        const where = call.role === 'summarizer' ? { level: accepted } : { level: accepted + 1, subtaskId: context.currentSubtaskId ?? idAt(subtaskCounter + 1) };
+        const where =
+          call.role === 'summarizer'
+            ? { level: accepted }
+            : { level: accepted + 1, subtaskId: context.currentSubtaskId ?? idAt(subtaskCounter + 1) };
         const stored: ModelCall = { ...call, chainId: record.chainId, ...where, at: new Date().toISOString() };
         cost.add(call);
         callWrites = callWrites.then(() => writer.appendCall(stored));

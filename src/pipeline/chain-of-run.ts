@@ -57,8 +57,14 @@ export async function runChainOfRun(input: ChainOfRunInput): Promise<ChainRecord
   let record: ChainRecord | undefined;
   for (let attempt = 0; ; attempt += 1) {
     record = await runOneChain(job);
-    if (record?.status !== 'error' || record.error?.code !== 'BROWSER_CRASHED' || attempt >= MAX_CRASH_RETRIES || input.signal.aborted) break;
-    emit({ type: 'chain-retry', chainId: chainIdFor(input.index), attempt: attempt + 1, reason: record.stopReason ?? 'the browser crashed' });
+    if (record?.status !== 'error' || record.error?.code !== 'BROWSER_CRASHED' || attempt >= MAX_CRASH_RETRIES || input.signal.aborted)
+      break;
+    emit({
+      type: 'chain-retry',
+      chainId: chainIdFor(input.index),
+      attempt: attempt + 1,
+      reason: record.stopReason ?? 'the browser crashed',
+    });
   }
   return record;
 }
@@ -151,7 +157,12 @@ async function runOneChain(job: ChainJob): Promise<ChainRecord | undefined> {
       ...(signal ? { signal } : {}),
     });
     await writer.install();
-    emit({ type: 'chain-finished', chainId, levels: record.levels.length, ...(record.stopReason ? { stopReason: record.stopReason } : {}) });
+    emit({
+      type: 'chain-finished',
+      chainId,
+      levels: record.levels.length,
+      ...(record.stopReason ? { stopReason: record.stopReason } : {}),
+    });
     return record;
   } catch (error) {
     const storage = storageError(error);
@@ -181,7 +192,7 @@ async function runOneChain(job: ChainJob): Promise<ChainRecord | undefined> {
 
 /** A write that failed because the disk is full or read-only: the run cannot go on. */
 export function storageError(error: unknown): TrajsynthError | undefined {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? ((error as { cause?: NodeJS.ErrnoException } | undefined)?.cause?.code);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? (error as { cause?: NodeJS.ErrnoException } | undefined)?.cause?.code;
   if (code !== 'ENOSPC' && code !== 'EDQUOT' && code !== 'EROFS') return undefined;
   const what = code === 'EROFS' ? 'a read-only file system' : 'no space left on the device';
   return new TrajsynthError(`Expected to store the run's files, got ${what} (${oneLine(errorMessage(error), 200)})`, {

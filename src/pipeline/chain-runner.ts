@@ -24,7 +24,12 @@ export interface PipelineSession extends ActingSession {
 }
 
 export interface SessionFactory {
-  newSession(options: { viewport?: Viewport; origin: string; allowedOrigins?: readonly string[]; signal?: AbortSignal }): Promise<PipelineSession>;
+  newSession(options: {
+    viewport?: Viewport;
+    origin: string;
+    allowedOrigins?: readonly string[];
+    signal?: AbortSignal;
+  }): Promise<PipelineSession>;
 }
 
 export interface ChainLimits {
@@ -95,7 +100,10 @@ async function storeLevel(chain: ChainContext, level: number): Promise<void> {
   chain.cost.toOverhead();
   chain.cost.totals(record);
   if (await holdsAtReset(produced.checker, chain.atStart, input.checkAtReset)) {
-    (record.skippedLevels ??= []).push({ level, reason: `its checker already holds at the reset: ${produced.checker.map(describePredicate).join(' AND ')}` });
+    (record.skippedLevels ??= []).push({
+      level,
+      reason: `its checker already holds at the reset: ${produced.checker.map(describePredicate).join(' AND ')}`,
+    });
     await chain.save();
     input.emit({ type: 'level-skipped', chainId: record.chainId, level });
     return;
@@ -110,7 +118,11 @@ async function storeLevel(chain: ChainContext, level: number): Promise<void> {
  * are evaluated on the state and start page captured when the chain began (no answer: an answer
  * predicate never holds there); only when they all hold are pages read, through `checkAtReset`.
  */
-async function holdsAtReset(checker: Predicate[], atStart: { state: EnvironmentState | undefined; page: PageView }, checkAtReset: ChainRunInput['checkAtReset']): Promise<boolean> {
+async function holdsAtReset(
+  checker: Predicate[],
+  atStart: { state: EnvironmentState | undefined; page: PageView },
+  checkAtReset: ChainRunInput['checkAtReset'],
+): Promise<boolean> {
   if (checker.length === 0) return false;
   const local = checker.filter((predicate) => !readsAnotherPage(predicate));
   if ((await evaluatePredicates(local, atStart)).some((value) => !value)) return false;
@@ -119,8 +131,19 @@ async function holdsAtReset(checker: Predicate[], atStart: { state: EnvironmentS
   return values.length > 0 && values.every(Boolean);
 }
 
-async function levelFor(accepted: Subtask[], now: PredicateContext, atStart: PredicateContext, input: ChainRunInput, recorder: CallRecorder): Promise<Level> {
-  const task = await input.agents.summarizer.summarize({ subtasks: accepted, rng: input.rng, recorder, ...(input.signal ? { signal: input.signal } : {}) });
+async function levelFor(
+  accepted: Subtask[],
+  now: PredicateContext,
+  atStart: PredicateContext,
+  input: ChainRunInput,
+  recorder: CallRecorder,
+): Promise<Level> {
+  const task = await input.agents.summarizer.summarize({
+    subtasks: accepted,
+    rng: input.rng,
+    recorder,
+    ...(input.signal ? { signal: input.signal } : {}),
+  });
   const checker = await deriveChecker(accepted, now, atStart);
   const last = accepted[accepted.length - 1]!;
   const asksForAnswer = last.predicates.some((predicate) => predicate.kind === 'answer');

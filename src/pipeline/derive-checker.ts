@@ -17,7 +17,12 @@ export async function deriveChecker(accepted: readonly Subtask[], now: Predicate
   const earlier = accepted.slice(0, -1).flatMap((subtask) => subtask.predicates.filter((predicate) => predicate.kind !== 'answer'));
   const held = await evaluatePredicates(earlier, { ...now, answer: undefined });
   const localAtStart = start ? earlier.map((predicate) => !readsAnotherPage(predicate)) : [];
-  const heldAtStart = start ? await evaluatePredicates(earlier.filter((_, index) => localAtStart[index]), { ...start, answer: undefined }) : [];
+  const heldAtStart = start
+    ? await evaluatePredicates(
+        earlier.filter((_, index) => localAtStart[index]),
+        { ...start, answer: undefined },
+      )
+    : [];
   const changed = (index: number): boolean => {
     if (!start || !localAtStart[index]) return true;
     const position = localAtStart.slice(0, index).filter(Boolean).length;

@@ -27,12 +27,18 @@ export function refusedByGuard(proposal: Proposal, accepted: readonly Subtask[])
 /** Whether `next` asks for the opposite of what `previous` established on the same thing. */
 export function reverses(next: Predicate, previous: Predicate): boolean {
   if (next.kind === 'element' && previous.kind === 'element') {
-    if (next.role !== previous.role || !normalizedEquals(next.name, previous.name) || (next.within ?? '') !== (previous.within ?? '')) return false;
+    if (next.role !== previous.role || !normalizedEquals(next.name, previous.name) || (next.within ?? '') !== (previous.within ?? ''))
+      return false;
     if (next.checked !== undefined && previous.checked !== undefined && next.checked !== previous.checked) return true;
     return next.present !== previous.present;
   }
   if (next.kind === 'state-value' && previous.kind === 'state-value') {
-    return next.present !== previous.present && next.value === previous.value && next.collection === previous.collection && next.field === previous.field;
+    return (
+      next.present !== previous.present &&
+      next.value === previous.value &&
+      next.collection === previous.collection &&
+      next.field === previous.field
+    );
   }
   if (next.kind === 'state-field' && previous.kind === 'state-field') {
     // Setting a field back: the same record and field, with the earlier subtask's starting value unknown

@@ -46,7 +46,8 @@ export function dryRunAgents(config: AgentConfig, specs: Record<RoleName, string
     id: `estimate-${role}`,
     async propose(input) {
       level = input.chain.accepted.length + 1;
-      if (isModel(role)) await account(role, () => new ModelProposer({ model: modelFor(role), followUp: role === 'follow-up' }).propose(input));
+      if (isModel(role))
+        await account(role, () => new ModelProposer({ model: modelFor(role), followUp: role === 'follow-up' }).propose(input));
       return inner.propose(input);
     },
   });
@@ -57,7 +58,9 @@ export function dryRunAgents(config: AgentConfig, specs: Record<RoleName, string
       const computer = config.executorMode === 'computer';
       const model = modelFor('executor');
       const renderAt = (observation: typeof input.observation, step: number) => () =>
-        computer ? new ComputerUseExecutor(model).run({ ...input, observation }) : new ModelExecutor(model).run({ ...input, observation, maxSteps: Math.max(1, input.maxSteps - step) });
+        computer
+          ? new ComputerUseExecutor(model).run({ ...input, observation })
+          : new ModelExecutor(model).run({ ...input, observation, maxSteps: Math.max(1, input.maxSteps - step) });
       // The computer-use conversation grows: each turn adds the last screenshot (at most 3 kept) and a little text.
       const display = scaledDisplay(input.observation.viewport);
       const growth = (step: number) => (computer ? Math.min(step, 3) * imageTokens(display.width, display.height) + step * 60 : 0);
@@ -91,11 +94,19 @@ export function dryRunAgents(config: AgentConfig, specs: Record<RoleName, string
   const summarizer: Summarizer = {
     id: 'estimate-summarizer',
     async summarize(input) {
-      if (isModel('summarizer') && input.subtasks.length > 1) await account('summarizer', () => new ModelSummarizer(modelFor('summarizer')).summarize(input), input.subtasks.length);
+      if (isModel('summarizer') && input.subtasks.length > 1)
+        await account('summarizer', () => new ModelSummarizer(modelFor('summarizer')).summarize(input), input.subtasks.length);
       return heuristic.summarizer.summarize(input);
     },
   };
-  return { proposer: proposerFor('proposer', heuristic.proposer), followUp: proposerFor('follow-up', heuristic.followUp), executor, verifier, reviser, summarizer };
+  return {
+    proposer: proposerFor('proposer', heuristic.proposer),
+    followUp: proposerFor('follow-up', heuristic.followUp),
+    executor,
+    verifier,
+    reviser,
+    summarizer,
+  };
 }
 
 class Captured extends Error {

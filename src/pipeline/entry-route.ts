@@ -36,7 +36,9 @@ export function entryRoutes(manifest: EnvironmentManifest): string[] {
 
 /** The routes an app's declarations name, alternatives split, without `*` and subtrees. */
 export function concreteRoutes(manifest: EnvironmentManifest): string[] {
-  return manifest.affordances.flatMap((affordance) => affordance.route.split('|')).filter((route) => route.startsWith('/') && !route.includes('*'));
+  return manifest.affordances
+    .flatMap((affordance) => affordance.route.split('|'))
+    .filter((route) => route.startsWith('/') && !route.includes('*'));
 }
 
 /** A concrete page for the entry route, found by following the app's links; the start page if none leads there. */
@@ -59,12 +61,20 @@ const MAX_SECTION_STARTS = 6;
  * whose overview holds only figures to read thus gets chains that begin on its forms. Read in the
  * browser, since single-page apps draw their links with script; the start page if it links nowhere.
  */
-export async function sectionStartPage(session: Pick<PipelineSession, 'goto' | 'observe'>, origin: string, startPath: string, ordinal: number, signal?: AbortSignal): Promise<string> {
+export async function sectionStartPage(
+  session: Pick<PipelineSession, 'goto' | 'observe'>,
+  origin: string,
+  startPath: string,
+  ordinal: number,
+  signal?: AbortSignal,
+): Promise<string> {
   if (ordinal === 0) return startPath;
   await session.goto(startPath, signal);
   const observation = await session.observe({ screenshot: false, ...(signal ? { signal } : {}) });
   const here = addressOf(observation.url, origin);
-  const links = observation.elements.filter((element) => (element.role === 'link' || element.role === 'tab') && element.url !== undefined && !element.disabled);
+  const links = observation.elements.filter(
+    (element) => (element.role === 'link' || element.role === 'tab') && element.url !== undefined && !element.disabled,
+  );
   const pagesOf = (candidates: readonly Element[]): string[] => {
     const pages: string[] = [];
     for (const link of candidates) {

@@ -36,7 +36,10 @@ export async function openAtReset(
   });
   try {
     await session.goto(start.startPath, signal);
-    const observation = await session.observe({ ...(signal ? { signal } : {}), ...(options.screenshot === false ? { screenshot: false } : {}) });
+    const observation = await session.observe({
+      ...(signal ? { signal } : {}),
+      ...(options.screenshot === false ? { screenshot: false } : {}),
+    });
     return { session, observation };
   } catch (error) {
     await session.close().catch(() => undefined);

@@ -82,9 +82,24 @@ export async function estimateRun(options: EstimateRunOptions): Promise<RunEstim
   const cached = new Set<string>();
   const agents = dryRunAgents(options.agentConfig, specs, ({ role, request, level, extraMessageTokens }) => {
     const spec = specs[role];
-    const call = estimateCall(request, { spec, prefixKey: `${spec}|${role}`, outputTokens: ASSUMED_OUTPUT_TOKENS[role], extraMessageTokens, tables, cached });
+    const call = estimateCall(request, {
+      spec,
+      prefixKey: `${spec}|${role}`,
+      outputTokens: ASSUMED_OUTPUT_TOKENS[role],
+      extraMessageTokens,
+      tables,
+      cached,
+    });
     const key = `${role}|${level}`;
-    const tally = tallies.get(key) ?? { calls: 0, inputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0, outputTokens: 0, images: 0, costUsd: 0 };
+    const tally = tallies.get(key) ?? {
+      calls: 0,
+      inputTokens: 0,
+      cacheWriteTokens: 0,
+      cacheReadTokens: 0,
+      outputTokens: 0,
+      images: 0,
+      costUsd: 0,
+    };
     tally.calls += 1;
     tally.inputTokens += call.usage.inputTokens;
     tally.cacheWriteTokens += call.usage.cacheWriteTokens;
@@ -116,14 +131,21 @@ export async function estimateRun(options: EstimateRunOptions): Promise<RunEstim
         if (event.type === 'chain-failed') perChain.push({ tallies, levels: 0 });
       },
     });
-    for (const record of result.records) for (let k = 1; k <= Math.min(record.levels.length, options.maxLevel); k += 1) reaching[k - 1]! += 1;
+    for (const record of result.records)
+      for (let k = 1; k <= Math.min(record.levels.length, options.maxLevel); k += 1) reaching[k - 1]! += 1;
   } finally {
     await rm(outDir, { recursive: true, force: true });
   }
   return summarizeEstimate(options, specs, tables, perChain, reaching);
 }
 
-function summarizeEstimate(options: EstimateRunOptions, specs: Record<RoleName, string>, tables: PriceTable[], perChain: Array<{ tallies: Map<string, Tally>; levels: number }>, reaching: number[]): RunEstimate {
+function summarizeEstimate(
+  options: EstimateRunOptions,
+  specs: Record<RoleName, string>,
+  tables: PriceTable[],
+  perChain: Array<{ tallies: Map<string, Tally>; levels: number }>,
+  reaching: number[],
+): RunEstimate {
   const chains = Math.max(1, perChain.length);
   const roles: RoleEstimate[] = [];
   for (const role of Object.keys(specs) as RoleName[]) {
@@ -154,20 +176,36 @@ function summarizeEstimate(options: EstimateRunOptions, specs: Record<RoleName, 
       costUsd: sum.costUsd === undefined ? undefined : mean(sum.costUsd),
     });
   }
-  const perChainUsd = roles.reduce<number | undefined>((total, role) => (total === undefined || role.costUsd === undefined ? undefined : total + role.costUsd), 0);
+  const perChainUsd = roles.reduce<number | undefined>(
+    (total, role) => (total === undefined || role.costUsd === undefined ? undefined : total + role.costUsd),
+    0,
+  );
   const perLevelUsd = Array.from({ length: options.maxLevel }, (_, index) => {
     const k = index + 1;
     const costs: number[] = [];
     for (const { tallies, levels } of perChain) {
       if (levels < k) continue;
       let cost: number | undefined = 0;
-      for (const [key, tally] of tallies) if (Number(key.split('|')[1]) <= k) cost = cost === undefined || tally.costUsd === undefined ? undefined : cost + tally.costUsd;
+      for (const [key, tally] of tallies)
+        if (Number(key.split('|')[1]) <= k) cost = cost === undefined || tally.costUsd === undefined ? undefined : cost + tally.costUsd;
       if (cost === undefined) return undefined;
       costs.push(cost);
     }
     return costs.length ? costs.reduce((a, b) => a + b, 0) / costs.length : undefined;
   });
-  const usedTables = [...new Set(roles.map((role) => (role.spec.startsWith('anthropic:') ? tables.find((table) => table.provider === 'anthropic') : tables.find((table) => table.provider === 'openai-compatible'))?.version).filter((version): version is string => Boolean(version)))];
+  const usedTables = [
+    ...new Set(
+      roles
+        .map(
+          (role) =>
+            (role.spec.startsWith('anthropic:')
+              ? tables.find((table) => table.provider === 'anthropic')
+              : tables.find((table) => table.provider === 'openai-compatible')
+            )?.version,
+        )
+        .filter((version): version is string => Boolean(version)),
+    ),
+  ];
   const unpriced = roles.filter((role) => role.costUsd === undefined).map((role) => role.spec);
   return {
     plannedChains: options.chains,
@@ -181,11 +219,22 @@ function summarizeEstimate(options: EstimateRunOptions, specs: Record<RoleName, 
     priceTables: usedTables,
     assumptions: [
       `text ≈ ${3.5} characters per token; screenshots ≈ width×height/750 tokens (1280×800 → ${imageTokens(1280, 800)})`,
-      `output tokens per call assumed: ${Object.entries(ASSUMED_OUTPUT_TOKENS).map(([role, tokens]) => `${role} ${tokens}`).join(', ')}`,
+      `output tokens per call assumed: ${Object.entries(ASSUMED_OUTPUT_TOKENS)
+        .map(([role, tokens]) => `${role} ${tokens}`)
+        .join(', ')}`,
       `prompt prefixes (tools + system) under ${MIN_CACHEABLE_TOKENS} tokens are not cached by Anthropic and are priced as input`,
       'call counts follow the sampled chains (driven by the heuristic agents: their steps, failures and revisions); model agents may take more or fewer steps',
       ...(unpriced.length ? [`unpriced: ${[...new Set(unpriced)].join(', ')} (add prices in --config)`] : []),
-      ...roles.filter((role) => role.spec.startsWith('anthropic:') && !findModelPrice(tables.find((table) => table.provider === 'anthropic')!, role.spec.slice('anthropic:'.length))).map((role) => `${role.spec} is not in the price table`),
+      ...roles
+        .filter(
+          (role) =>
+            role.spec.startsWith('anthropic:') &&
+            !findModelPrice(
+              tables.find((table) => table.provider === 'anthropic')!,
+              role.spec.slice('anthropic:'.length),
+            ),
+        )
+        .map((role) => `${role.spec} is not in the price table`),
     ],
   };
 }

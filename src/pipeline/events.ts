@@ -14,7 +14,13 @@ export type SynthesisEvent =
   /** The chain ended on an error: `infrastructure` when the harness failed (the chain is redone on --resume). */
   | { type: 'chain-failed'; chainId: string; error: string; infrastructure: boolean }
   /** The chain is redone from its seed after the browser or its renderer crashed under it. */
-  | { type: 'chain-retry'; chainId: string; attempt: number; reason: string; /** Where it is redone (default: in a relaunched browser). */ redoneBy?: string }
+  | {
+      type: 'chain-retry';
+      chainId: string;
+      attempt: number;
+      reason: string;
+      /** Where it is redone (default: in a relaunched browser). */ redoneBy?: string;
+    }
   | { type: 'model-call'; call: ModelCall; spentUsd: number }
   | { type: 'run-finished'; runId: string; status: 'complete' | 'interrupted' | 'failed' };
 

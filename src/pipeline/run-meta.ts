@@ -30,7 +30,11 @@ export async function openRun(layout: RunLayout, config: RunConfig, resume: bool
       }
     }
     const site = movedSite(existing.config.site, config.site, layout);
-    const meta = { ...existing, config: { ...existing.config, concurrency: config.concurrency, ...(site ? { site } : {}) }, status: 'running' as const };
+    const meta = {
+      ...existing,
+      config: { ...existing.config, concurrency: config.concurrency, ...(site ? { site } : {}) },
+      status: 'running' as const,
+    };
     await writeRunMeta(layout, meta);
     return meta;
   }
@@ -71,13 +75,19 @@ export function siteAtNewAddress(recorded: UrlSite, url: string, runId: string, 
   try {
     after = new URL(url);
   } catch {
-    throw new TrajsynthError(`Expected ${flag} to be an absolute URL such as http://127.0.0.1:8080/, got "${url}"`, { code: 'BAD_INPUT', hint: 'Give the address the site is served at now, with its scheme.' });
+    throw new TrajsynthError(`Expected ${flag} to be an absolute URL such as http://127.0.0.1:8080/, got "${url}"`, {
+      code: 'BAD_INPUT',
+      hint: 'Give the address the site is served at now, with its scheme.',
+    });
   }
   if (before.pathname + before.search !== after.pathname + after.search) {
-    throw new TrajsynthError(`Expected ${flag} to use the run's own start page (${before.pathname + before.search}), got ${after.pathname + after.search}`, {
-      code: 'BAD_INPUT',
-      hint: `The site may move to another host or port, but its start path must stay the same for run "${runId}".`,
-    });
+    throw new TrajsynthError(
+      `Expected ${flag} to use the run's own start page (${before.pathname + before.search}), got ${after.pathname + after.search}`,
+      {
+        code: 'BAD_INPUT',
+        hint: `The site may move to another host or port, but its start path must stay the same for run "${runId}".`,
+      },
+    );
   }
   return { ...recorded, url: after.href };
 }
@@ -108,7 +118,16 @@ export function metaFor(
             failed: record.subtasks.filter((subtask) => subtask.status === 'failed').length,
             steps: record.stepCount,
           }
-        : { chainId, environment: source.manifestFor(index).id, status: inFlight.has(chainId) ? 'running' : 'pending', levelsReached: 0, accepted: 0, revised: 0, failed: 0, steps: 0 },
+        : {
+            chainId,
+            environment: source.manifestFor(index).id,
+            status: inFlight.has(chainId) ? 'running' : 'pending',
+            levelsReached: 0,
+            accepted: 0,
+            revised: 0,
+            failed: 0,
+            steps: 0,
+          },
     );
   }
   const usage = [...records.values()].reduce((total, record) => addUsage(total, record.usage), emptyUsage());
@@ -121,7 +140,10 @@ export function metaFor(
     status,
     chains,
     usage,
-    coverage: computeCoverage(source.manifests.filter((manifest) => manifest.affordances.length > 0), finished),
+    coverage: computeCoverage(
+      source.manifests.filter((manifest) => manifest.affordances.length > 0),
+      finished,
+    ),
     spread: computeSpread(finished, config.maxLevel),
     updatedAt: new Date().toISOString(),
   };
@@ -145,7 +167,12 @@ export async function writeRunFiles(
 ): Promise<RunMeta> {
   const { config, records, source } = run;
   const finished = [...records.values()].sort((a, b) => a.index - b.index);
-  await writeTasksFile(layout, finished.filter((record) => record.levels.length > 0).map((record) => tasksLine(record, record.startPath ?? source.manifestFor(record.index).startPath)));
+  await writeTasksFile(
+    layout,
+    finished
+      .filter((record) => record.levels.length > 0)
+      .map((record) => tasksLine(record, record.startPath ?? source.manifestFor(record.index).startPath)),
+  );
   const meta = metaFor(run.meta, config, records, run.status, source, run.ending, run.inFlight);
   await writeRunMeta(layout, meta);
   return meta;

@@ -37,10 +37,18 @@ export async function prepareRunForWriting(layout: RunLayout, options: Preflight
     const blocking = damage.filter((item) => (item.trajectoryId === undefined ? item.file !== layout.tasksFile : item.finished === true));
     const runLevel = blocking.filter((item) => item.trajectoryId === undefined);
     if (runLevel.length > 0) {
-      throw damageError(layout, runLevel, 'run.json holds the run\'s settings and cannot be redone: restore it from a backup, or start a new run with --run NAME.');
+      throw damageError(
+        layout,
+        runLevel,
+        "run.json holds the run's settings and cannot be redone: restore it from a backup, or start a new run with --run NAME.",
+      );
     }
     if (blocking.length > 0 && !options.redoDamaged) {
-      throw damageError(layout, blocking, 'Add --redo-damaged to redo the damaged ones from their seed (their files are replaced), or restore the files and resume again.');
+      throw damageError(
+        layout,
+        blocking,
+        'Add --redo-damaged to redo the damaged ones from their seed (their files are replaced), or restore the files and resume again.',
+      );
     }
     return { lock, redo: new Set(blocking.map((item) => item.trajectoryId!)), damage };
   } catch (error) {

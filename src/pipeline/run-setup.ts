@@ -37,7 +37,11 @@ export function runConfigFor(options: Omit<SynthesizeOptions, 'outDir'>, agents:
  * Unfinished chains, chains that ended on an infrastructure error and damaged chains
  * (--redo-damaged, listed in `redo`) are redone from their seed.
  */
-export async function keptChains(layout: RunLayout, config: RunConfig, options: { resume: boolean; redo: ReadonlySet<string> }): Promise<Map<string, ChainRecord>> {
+export async function keptChains(
+  layout: RunLayout,
+  config: RunConfig,
+  options: { resume: boolean; redo: ReadonlySet<string> },
+): Promise<Map<string, ChainRecord>> {
   const records = new Map<string, ChainRecord>();
   if (!options.resume) return records;
   for (let index = 0; index < config.chains; index += 1) {
@@ -68,6 +72,10 @@ export async function prepareSynthesis(options: SynthesizeOptions, command: stri
   const agents = options.agents ?? heuristicAgents();
   const config = runConfigFor(options, agents);
   await source.check(options.signal);
-  const prepared = await prepareRunForWriting(layout, { resume: options.resume ?? false, redoDamaged: options.redoDamaged ?? false, command });
+  const prepared = await prepareRunForWriting(layout, {
+    resume: options.resume ?? false,
+    redoDamaged: options.redoDamaged ?? false,
+    command,
+  });
   return { source, runId, layout, agents, config, prepared };
 }

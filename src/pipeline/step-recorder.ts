@@ -56,7 +56,12 @@ export function createStepRecorder(writer: TrajectoryWriter, onStep?: (index: nu
 const NOT_OBSERVED = { observeMs: 0, screenshotMs: 0, snapshotMs: 0, encodeMs: 0 };
 
 function capture(timings: CapturedObservation['timings']): typeof NOT_OBSERVED {
-  return { observeMs: round(timings.observeMs), screenshotMs: round(timings.screenshotMs), snapshotMs: round(timings.snapshotMs), encodeMs: round(timings.encodeMs) };
+  return {
+    observeMs: round(timings.observeMs),
+    screenshotMs: round(timings.screenshotMs),
+    snapshotMs: round(timings.snapshotMs),
+    encodeMs: round(timings.encodeMs),
+  };
 }
 
 function round(ms: number): number {

@@ -86,7 +86,12 @@ export async function trySubtask(chain: ChainContext, level: number, retry: numb
   chain.observation = attempt.finalObservation;
   const stateAfter = await environment.readState(signal);
   const pageAfter = pageViewOf(chain.observation);
-  const after = { state: stateAfter, page: pageAfter, reader: session.reader, ...(attempt.answer !== undefined ? { answer: attempt.answer } : {}) };
+  const after = {
+    state: stateAfter,
+    page: pageAfter,
+    reader: session.reader,
+    ...(attempt.answer !== undefined ? { answer: attempt.answer } : {}),
+  };
   const judged = { observationBefore, hasStateProbe: chain.hasStateProbe, recorder: chain.recorder, ...(signal ? { signal } : {}) };
   const range = { start: startStep, end: chain.steps.count };
   // A gold trajectory holds no failed action: its outcome may differ on a replay (a timeout on a
@@ -108,12 +113,30 @@ export async function trySubtask(chain: ChainContext, level: number, retry: numb
     if (affordance) chain.avoid.add(affordance);
     const revised = failedStep
       ? undefined
-      : await agents.reviser.revise({ proposal, attempt, stateBefore, stateAfter, pageBefore, pageAfter, rng: input.rng, persona: input.persona, ...judged });
+      : await agents.reviser.revise({
+          proposal,
+          attempt,
+          stateBefore,
+          stateAfter,
+          pageBefore,
+          pageAfter,
+          rng: input.rng,
+          persona: input.persona,
+          ...judged,
+        });
     if (revised) {
       const revisedBefore = await evaluatePredicates(revised.predicates, { state: stateBefore, page: pageBefore });
       const revisedVerdict = await agents.verifier.verify({ proposal: revised, before: revisedBefore, after, attempt, ...judged });
       if (revisedVerdict.success) {
-        const relabeled = subtaskFrom(revised, { id: chain.nextSubtaskId(), origin: 'revised', verdict: revisedVerdict, steps: range, attempt, usage: usage(2), revisedFrom: id });
+        const relabeled = subtaskFrom(revised, {
+          id: chain.nextSubtaskId(),
+          origin: 'revised',
+          verdict: revisedVerdict,
+          steps: range,
+          attempt,
+          usage: usage(2),
+          revisedFrom: id,
+        });
         relabeled.level = accepted.length + 1;
         record.subtasks.push(relabeled);
         accepted.push(relabeled);
@@ -140,12 +163,24 @@ function firstFailedStep(attempt: Attempt, start: number): { index: number; erro
 /** A successful verdict turned into a failure when the attempt holds a failed action. */
 function withoutFailedSteps(verdict: Verdict, failedStep: { index: number; error: string } | undefined): Verdict {
   if (!verdict.success || !failedStep) return verdict;
-  return { ...verdict, success: false, reason: `${verdict.reason}; not accepted: step ${failedStep.index} failed (${failedStep.error}), and a gold trajectory holds no failed action` };
+  return {
+    ...verdict,
+    success: false,
+    reason: `${verdict.reason}; not accepted: step ${failedStep.index} failed (${failedStep.error}), and a gold trajectory holds no failed action`,
+  };
 }
 
 function subtaskFrom(
   proposal: Proposal,
-  details: { id: string; origin: 'proposed' | 'revised'; verdict: Verdict; steps: { start: number; end: number }; attempt: Attempt; usage: Usage; revisedFrom?: string },
+  details: {
+    id: string;
+    origin: 'proposed' | 'revised';
+    verdict: Verdict;
+    steps: { start: number; end: number };
+    attempt: Attempt;
+    usage: Usage;
+    revisedFrom?: string;
+  },
 ): Subtask {
   return {
     ...proposal,

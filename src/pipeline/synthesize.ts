@@ -85,12 +85,22 @@ async function synthesizeLocked(options: SynthesizeOptions, run: LockedRun): Pro
     spentUsd += call.costUsd ?? 0;
     emit({ type: 'model-call', call, spentUsd });
     if (options.budgetUsd !== undefined && spentUsd >= options.budgetUsd && !budgetStop.signal.aborted) {
-      budgetStop.abort(new TrajsynthError(`Budget reached: spent $${spentUsd.toFixed(4)} of $${options.budgetUsd.toFixed(4)}`, { code: 'BUDGET_EXCEEDED' }));
+      budgetStop.abort(
+        new TrajsynthError(`Budget reached: spent $${spentUsd.toFixed(4)} of $${options.budgetUsd.toFixed(4)}`, {
+          code: 'BUDGET_EXCEEDED',
+        }),
+      );
     }
   };
   const records = await keptChains(layout, config, { resume: options.resume ?? false, redo: run.redo });
   const ownsBrowser = !options.browser;
-  const browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}), processes: browserProcessesFor(config.concurrency), signal }));
+  const browser =
+    options.browser ??
+    (await launchBrowser({
+      ...(options.executablePath ? { executablePath: options.executablePath } : {}),
+      processes: browserProcessesFor(config.concurrency),
+      signal,
+    }));
   let meta: RunMeta;
   try {
     meta = await openRun(layout, config, options.resume ?? false);
@@ -154,4 +164,3 @@ async function closeBrowser(browser: SessionFactory): Promise<void> {
   const closable = browser as Partial<{ close(): Promise<void> }>;
   await closable.close?.().catch(() => {});
 }
-

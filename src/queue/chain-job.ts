@@ -49,7 +49,9 @@ export async function runChainJob(input: ChainJobInput): Promise<JobOutcome> {
   try {
     meta = await readRunMeta(layout);
   } catch (error) {
-    throw new PermanentJobError(`Expected run "${job.runId}" at ${layout.runDir} (the store must be on a filesystem every worker shares), got: ${oneLine(errorMessage(error))}`);
+    throw new PermanentJobError(
+      `Expected run "${job.runId}" at ${layout.runDir} (the store must be on a filesystem every worker shares), got: ${oneLine(errorMessage(error))}`,
+    );
   }
   const existing = await readChain(layout, job.chainId).catch(() => undefined);
   if (existing && isFinishedChain(existing)) return { outcome: 'already-finished', status: existing.status, worker };
@@ -58,7 +60,9 @@ export async function runChainJob(input: ChainJobInput): Promise<JobOutcome> {
 
   const publish = (event: SynthesisEvent) => void context.channel.publish({ event, worker }).catch(() => undefined);
   if (input.attemptsStarted > 1) {
-    const reason = input.afterStall ? 'its worker stopped answering (stalled)' : `attempt ${input.attemptsStarted} after: ${input.previousFailure ?? 'a failure'}`;
+    const reason = input.afterStall
+      ? 'its worker stopped answering (stalled)'
+      : `attempt ${input.attemptsStarted} after: ${input.previousFailure ?? 'a failure'}`;
     publish({ type: 'chain-retry', chainId: job.chainId, attempt: input.attemptsStarted - 1, reason, redoneBy: `on worker ${worker}` });
   }
   let source = environmentSource(meta.config.environment, meta.config.site);
@@ -98,17 +102,25 @@ export async function runChainJob(input: ChainJobInput): Promise<JobOutcome> {
  * would, through the chain's ordinary error path.
  */
 function poisonedChains(): Set<string> {
-  return new Set((process.env.TRAJSYNTH_QUEUE_POISON ?? '').split(',').map((id) => id.trim()).filter(Boolean));
+  return new Set(
+    (process.env.TRAJSYNTH_QUEUE_POISON ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  );
 }
 
 function brokenSource(source: EnvironmentSource, chainId: string): EnvironmentSource {
   return {
     ...source,
     start: async (manifest) => {
-      throw new TrajsynthError(`Expected environment ${manifest.id} to start for chain ${chainId}, got a failure injected by TRAJSYNTH_QUEUE_POISON`, {
-        code: 'ENVIRONMENT_FAILED',
-        hint: 'Unset TRAJSYNTH_QUEUE_POISON on the worker.',
-      });
+      throw new TrajsynthError(
+        `Expected environment ${manifest.id} to start for chain ${chainId}, got a failure injected by TRAJSYNTH_QUEUE_POISON`,
+        {
+          code: 'ENVIRONMENT_FAILED',
+          hint: 'Unset TRAJSYNTH_QUEUE_POISON on the worker.',
+        },
+      );
     },
   };
 }

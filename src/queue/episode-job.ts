@@ -38,10 +38,17 @@ export async function runEpisodeJob(input: EpisodeJobInput): Promise<JobOutcome>
       config = (await readEvalRunMeta(layout)).config;
       source = await loadTaskSource(job.source.arg, job.source.outDir);
     } catch (error) {
-      throw new PermanentJobError(`Expected evaluation "${job.runId}" and its source ${job.source.arg} under ${job.outDir} (the store must be on a filesystem every worker shares), got: ${oneLine(errorMessage(error))}`);
+      throw new PermanentJobError(
+        `Expected evaluation "${job.runId}" and its source ${job.source.arg} under ${job.outDir} (the store must be on a filesystem every worker shares), got: ${oneLine(errorMessage(error))}`,
+      );
     }
     const models = context.models();
-    const agent = createEvalAgent(config.agent, { source, models, ...(config.agentMode ? { agentMode: config.agentMode } : {}), http: { timeoutMs: job.agentTimeoutMs ?? 60_000 } });
+    const agent = createEvalAgent(config.agent, {
+      source,
+      models,
+      ...(config.agentMode ? { agentMode: config.agentMode } : {}),
+      http: { timeoutMs: job.agentTimeoutMs ?? 60_000 },
+    });
     const judge = config.judge ? { spec: config.judge, model: models.modelFor(config.judge) } : undefined;
     const { plans } = planEvaluation({
       source,
@@ -58,7 +65,10 @@ export async function runEpisodeJob(input: EpisodeJobInput): Promise<JobOutcome>
     return { config, source, agent, ...(judge ? { judge } : {}), plans: new Map(plans.map((plan) => [plan.episodeId, plan])) };
   });
   const plan = run.plans.get(job.episodeId);
-  if (!plan) throw new PermanentJobError(`Expected episode ${job.episodeId} among the evaluation's episodes, got none of that id (was the source run changed since?)`);
+  if (!plan)
+    throw new PermanentJobError(
+      `Expected episode ${job.episodeId} among the evaluation's episodes, got none of that id (was the source run changed since?)`,
+    );
   const existing = await readEpisode(layout, job.episodeId).catch(() => undefined);
   if (existing?.status === 'finished') return { outcome: 'already-finished', status: 'finished', worker };
   const signal = AbortSignal.any([context.stop, input.signal]);
@@ -88,7 +98,9 @@ export async function runEpisodeJob(input: EpisodeJobInput): Promise<JobOutcome>
   const reported = record.agentUsage?.costUsd;
   if (reported) await context.addReported(reported).catch(() => undefined);
   if (record.status === 'error') {
-    throw new Error(`${record.error?.code ?? 'INTERNAL'}: ${record.error?.message ?? 'the episode ended on an error'}${input.willRetry ? '' : ' (no attempts left)'}`);
+    throw new Error(
+      `${record.error?.code ?? 'INTERNAL'}: ${record.error?.message ?? 'the episode ended on an error'}${input.willRetry ? '' : ' (no attempts left)'}`,
+    );
   }
   return { outcome: 'finished', status: record.success ? 'success' : 'failure', worker };
 }

@@ -5,7 +5,14 @@ import type { EpisodeRecord, EvalRunMeta } from '../core/eval.js';
 import { emptyUsage } from '../core/usage.js';
 import type { AgentConfig } from '../pipeline/agent-config.js';
 import { prepareRunForWriting } from '../pipeline/run-preflight.js';
-import { defaultEvalRunId, keptEpisodes, planEvaluation, type EvalEvent, type EvaluationResult, type EvaluateOptions } from '../eval/evaluate.js';
+import {
+  defaultEvalRunId,
+  keptEpisodes,
+  planEvaluation,
+  type EvalEvent,
+  type EvaluationResult,
+  type EvaluateOptions,
+} from '../eval/evaluate.js';
 import { evalMetaFor, openEvalRun } from '../eval/eval-run-meta.js';
 import type { EpisodePlan } from '../eval/run-episode.js';
 import { discardAttempts, EpisodeWriter, readEpisode, runLayout, writeEvalRunMeta } from '../store/index.js';
@@ -35,12 +42,19 @@ export interface QueuedEvaluationOptions extends Omit<EvaluateOptions, 'judge' |
 export async function evaluateOnQueue(options: QueuedEvaluationOptions): Promise<EvaluationResult> {
   const url = parseRedisUrl(options.queueUrl);
   const notify = options.onQueueEvent ?? (() => {});
-  const redis = await connectRedis(url, { onConnection: (event) => notify({ type: 'connection', ...event }), ...(options.signal ? { signal: options.signal } : {}) });
+  const redis = await connectRedis(url, {
+    onConnection: (event) => notify({ type: 'connection', ...event }),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   try {
     const { source, agent } = options;
     const layout = runLayout(options.outDir, options.runId ?? defaultEvalRunId(source.id, agent.spec));
     const { config, plans } = planEvaluation({ ...options, agentSpec: agent.spec });
-    const prepared = await prepareRunForWriting(layout, { resume: options.resume ?? false, redoDamaged: options.redoDamaged ?? false, command: 'eval --queue' });
+    const prepared = await prepareRunForWriting(layout, {
+      resume: options.resume ?? false,
+      redoDamaged: options.redoDamaged ?? false,
+      command: 'eval --queue',
+    });
     const queue = new Queue(QUEUE_NAME, { connection: redis, prefix: QUEUE_PREFIX });
     queue.on('error', () => undefined);
     try {
@@ -51,7 +65,10 @@ export async function evaluateOnQueue(options: QueuedEvaluationOptions): Promise
       let status: EvalRunMeta['status'] = 'running';
       let ending: Pick<EvalRunMeta, 'stopReason' | 'budget'> = {};
       let persisting = Promise.resolve();
-      const persist = () => (persisting = persisting.then(() => writeEvalRunMeta(layout, (meta = evalMetaFor(meta, plans.length, records.values(), status, ending)))));
+      const persist = () =>
+        (persisting = persisting.then(() =>
+          writeEvalRunMeta(layout, (meta = evalMetaFor(meta, plans.length, records.values(), status, ending))),
+        ));
       const byId = new Map(plans.map((plan) => [plan.episodeId, plan]));
       const items: FollowedItem[] = plans
         .filter((plan) => !records.has(plan.episodeId))
@@ -120,7 +137,15 @@ export async function evaluateOnQueue(options: QueuedEvaluationOptions): Promise
         const spentUsd = outcome?.spentUsd ?? 0;
         ending = {
           ...(stopReason !== undefined ? { stopReason } : {}),
-          ...(options.budgetUsd !== undefined ? { budget: { limitUsd: options.budgetUsd, spentUsd, reached: spentUsd >= options.budgetUsd || (stopReason?.startsWith('Budget reached') ?? false) } } : {}),
+          ...(options.budgetUsd !== undefined
+            ? {
+                budget: {
+                  limitUsd: options.budgetUsd,
+                  spentUsd,
+                  reached: spentUsd >= options.budgetUsd || (stopReason?.startsWith('Budget reached') ?? false),
+                },
+              }
+            : {}),
         };
         // Attempts left apart by killed workers or stopped episodes: their calls are kept, their files dropped.
         if (outcome && !outcome.leftRunning) await discardAttempts(layout).catch(() => undefined);
@@ -140,7 +165,12 @@ export async function evaluateOnQueue(options: QueuedEvaluationOptions): Promise
 }
 
 /** An episode whose job failed for good without storing why (it never ran, or its worker died each time). */
-async function writeErrorEpisode(layout: ReturnType<typeof runLayout>, plan: EpisodePlan, agent: string, reason: string): Promise<EpisodeRecord> {
+async function writeErrorEpisode(
+  layout: ReturnType<typeof runLayout>,
+  plan: EpisodePlan,
+  agent: string,
+  reason: string,
+): Promise<EpisodeRecord> {
   const now = new Date().toISOString();
   const record: EpisodeRecord = {
     schemaVersion: SCHEMA_VERSION,

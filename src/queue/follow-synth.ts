@@ -40,7 +40,10 @@ export async function synthesizeOnQueue(options: QueuedSynthesisOptions): Promis
   const url = parseRedisUrl(options.queueUrl);
   const notify = options.onQueueEvent ?? (() => {});
   // Checked first: an unreachable Redis is reported before anything is written.
-  const redis = await connectRedis(url, { onConnection: (event) => notify({ type: 'connection', ...event }), ...(options.signal ? { signal: options.signal } : {}) });
+  const redis = await connectRedis(url, {
+    onConnection: (event) => notify({ type: 'connection', ...event }),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   try {
     const { source, layout, config, prepared } = await prepareSynthesis(options, 'synth --queue');
     try {
@@ -75,9 +78,15 @@ async function follow(options: QueuedSynthesisOptions, run: FollowContext): Prom
   queue.on('error', () => undefined);
   let status: RunMeta['status'] = 'running';
   let inFlight: ReadonlySet<string> = new Set();
-  let ending: Pick<RunMeta, 'stopReason' | 'budget'> = options.budgetUsd !== undefined ? { budget: { limitUsd: options.budgetUsd, spentUsd: meta.budget?.spentUsd ?? 0, reached: false } } : {};
+  let ending: Pick<RunMeta, 'stopReason' | 'budget'> =
+    options.budgetUsd !== undefined
+      ? { budget: { limitUsd: options.budgetUsd, spentUsd: meta.budget?.spentUsd ?? 0, reached: false } }
+      : {};
   let persisting = Promise.resolve();
-  const persist = () => (persisting = persisting.then(async () => void (meta = await writeRunFiles(layout, { meta, config, records, status, source, ending, inFlight }))));
+  const persist = () =>
+    (persisting = persisting.then(
+      async () => void (meta = await writeRunFiles(layout, { meta, config, records, status, source, ending, inFlight })),
+    ));
 
   const items: FollowedItem[] = [];
   for (let index = 0; index < config.chains; index += 1) {
@@ -132,8 +141,20 @@ async function follow(options: QueuedSynthesisOptions, run: FollowContext): Prom
       },
       onDone: async (_item, record) => {
         records.set(record.chainId, record);
-        if (record.status === 'complete') emit({ type: 'chain-finished', chainId: record.chainId, levels: record.levels.length, ...(record.stopReason ? { stopReason: record.stopReason } : {}) });
-        else emit({ type: 'chain-failed', chainId: record.chainId, error: record.error?.message ?? record.stopReason ?? 'failed', infrastructure: record.status === 'error' });
+        if (record.status === 'complete')
+          emit({
+            type: 'chain-finished',
+            chainId: record.chainId,
+            levels: record.levels.length,
+            ...(record.stopReason ? { stopReason: record.stopReason } : {}),
+          });
+        else
+          emit({
+            type: 'chain-failed',
+            chainId: record.chainId,
+            error: record.error?.message ?? record.stopReason ?? 'failed',
+            infrastructure: record.status === 'error',
+          });
         await persist();
       },
       onInFlight: async (keys) => {
@@ -143,7 +164,8 @@ async function follow(options: QueuedSynthesisOptions, run: FollowContext): Prom
       onWorkerEvent: ({ event, worker }, open) => {
         if (event.type === 'chain-stalled') return;
         if (event.type === 'model-call') {
-          if (ending.budget) ending = { ...ending, budget: { ...ending.budget, spentUsd: Math.max(ending.budget.spentUsd, event.spentUsd) } };
+          if (ending.budget)
+            ending = { ...ending, budget: { ...ending.budget, spentUsd: Math.max(ending.budget.spentUsd, event.spentUsd) } };
           return emit(event);
         }
         if (!('chainId' in event) || !open(event.chainId)) return;
@@ -154,7 +176,13 @@ async function follow(options: QueuedSynthesisOptions, run: FollowContext): Prom
           const count = (startedCount.get(event.chainId) ?? 0) + 1;
           startedCount.set(event.chainId, count);
           if (count > 1 && !announcedRestart.has(event.chainId)) {
-            emit({ type: 'chain-retry', chainId: event.chainId, attempt: count - 1, reason: 'started again from its seed', redoneBy: `on worker ${worker}` });
+            emit({
+              type: 'chain-retry',
+              chainId: event.chainId,
+              attempt: count - 1,
+              reason: 'started again from its seed',
+              redoneBy: `on worker ${worker}`,
+            });
           }
           announcedRestart.delete(event.chainId);
         }
@@ -172,7 +200,15 @@ async function follow(options: QueuedSynthesisOptions, run: FollowContext): Prom
     const spentUsd = outcome?.spentUsd ?? ending.budget?.spentUsd ?? 0;
     ending = {
       ...(stopReason !== undefined ? { stopReason } : {}),
-      ...(options.budgetUsd !== undefined ? { budget: { limitUsd: options.budgetUsd, spentUsd, reached: spentUsd >= options.budgetUsd || (stopReason?.startsWith('Budget reached') ?? false) } } : {}),
+      ...(options.budgetUsd !== undefined
+        ? {
+            budget: {
+              limitUsd: options.budgetUsd,
+              spentUsd,
+              reached: spentUsd >= options.budgetUsd || (stopReason?.startsWith('Budget reached') ?? false),
+            },
+          }
+        : {}),
     };
     inFlight = new Set();
     // Attempts left apart by killed workers or stopped chains: their calls are kept, their files dropped.

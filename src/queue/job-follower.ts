@@ -104,7 +104,8 @@ export async function followJobs<R>(options: JobFollowerOptions<R>): Promise<Fol
         const { events, lastId } = await channel.read(lastEventId, 1000, reader);
         lastEventId = lastId;
         for (const published of events) {
-          if (published.event.type === 'chain-stalled') options.notify({ type: 'stalled', item: published.event.chainId, worker: published.worker });
+          if (published.event.type === 'chain-stalled')
+            options.notify({ type: 'stalled', item: published.event.chainId, worker: published.worker });
           else {
             if (published.event.type === 'model-call') spentUsd = Math.max(spentUsd, published.event.spentUsd);
             options.onWorkerEvent(published, (key) => pending.has(key));
@@ -168,7 +169,10 @@ export async function followJobs<R>(options: JobFollowerOptions<R>): Promise<Fol
             let reason = 'its job was no longer in the queue (Redis restarted or the job was removed)';
             if (state === 'completed') {
               const outcome = JobOutcomeSchema.safeParse((await queue.getJob(item.jobId))?.returnvalue);
-              reason = outcome.success && outcome.data.outcome === 'stopped' ? `its worker (${outcome.data.worker ?? 'unknown'}) stopped before finishing it` : 'its job ended without a finished record';
+              reason =
+                outcome.success && outcome.data.outcome === 'stopped'
+                  ? `its worker (${outcome.data.worker ?? 'unknown'}) stopped before finishing it`
+                  : 'its job ended without a finished record';
             }
             await ensureJob(item);
             options.notify({ type: 'requeued', item: item.key, reason });

@@ -37,7 +37,10 @@ function positiveMs(env: NodeJS.ProcessEnv, name: string, fallback: number, min:
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value < min) {
-    throw new TrajsynthError(`Expected ${name} to be a number >= ${min}, got "${raw}"`, { code: 'BAD_INPUT', hint: `Unset ${name} for the default (${fallback}), or give a number such as ${Math.max(min, fallback)}.` });
+    throw new TrajsynthError(`Expected ${name} to be a number >= ${min}, got "${raw}"`, {
+      code: 'BAD_INPUT',
+      hint: `Unset ${name} for the default (${fallback}), or give a number such as ${Math.max(min, fallback)}.`,
+    });
   }
   return value;
 }

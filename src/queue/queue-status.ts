@@ -105,7 +105,12 @@ export async function queueStatus(rawUrl: string, options: { signal?: AbortSigna
     }
     workers.sort((a, b) => a.worker.localeCompare(b.worker));
     const bullWorkerConnections = (await queue.getWorkers().catch(() => [])).length;
-    return { url: displayUrl(url), runs: [...runs.values()].sort((a, b) => a.runKey.localeCompare(b.runKey)), workers, bullWorkerConnections };
+    return {
+      url: displayUrl(url),
+      runs: [...runs.values()].sort((a, b) => a.runKey.localeCompare(b.runKey)),
+      workers,
+      bullWorkerConnections,
+    };
   } finally {
     await queue.close().catch(() => undefined);
     closeRedis(redis);

@@ -58,12 +58,26 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
   const active = new Map<string, AbortController>();
   let stopping = false;
   try {
-    browser = options.browser ?? (await launchBrowser({ ...(options.executablePath ? { executablePath: options.executablePath } : {}), processes: browserProcessesFor(concurrency), signal: options.signal }));
+    browser =
+      options.browser ??
+      (await launchBrowser({
+        ...(options.executablePath ? { executablePath: options.executablePath } : {}),
+        processes: browserProcessesFor(concurrency),
+        signal: options.signal,
+      }));
     const contexts = new RunContexts(redis, settings.pollMs);
     const startedAt = new Date().toISOString();
     const beat = async () => {
       if (stopping) return;
-      const entry = { worker: name, host: hostname(), pid: process.pid, concurrency, startedAt, lastSeen: new Date().toISOString(), active: [...active.keys()] };
+      const entry = {
+        worker: name,
+        host: hostname(),
+        pid: process.pid,
+        concurrency,
+        startedAt,
+        lastSeen: new Date().toISOString(),
+        active: [...active.keys()],
+      };
       await redis.hset(WORKERS_KEY, name, JSON.stringify(entry));
     };
     await pruneWorkers(redis, 24 * 3600 * 1000).catch(() => undefined);
@@ -72,7 +86,8 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
 
     const processor = async (job: Job, _token?: string, jobSignal?: AbortSignal): Promise<JobOutcome> => {
       const parsed = QueueJobSchema.safeParse(job.data);
-      if (!parsed.success) throw new UnrecoverableError(`Expected a trajsynth job, got data that does not parse: ${parsed.error.issues[0]?.message ?? ''}`);
+      if (!parsed.success)
+        throw new UnrecoverableError(`Expected a trajsynth job, got data that does not parse: ${parsed.error.issues[0]?.message ?? ''}`);
       const data = parsed.data;
       const item = data.kind === 'chain' ? data.chainId : data.episodeId;
       const jobId = job.id ?? item;
@@ -97,12 +112,28 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
           };
           return data.kind === 'chain' ? runChainJob({ job: data, ...common }) : runEpisodeJob({ job: data, ...common });
         });
-        emit({ type: 'job-finished', jobId, runId: data.runId, item, outcome: outcome.outcome, ...(outcome.status ? { status: outcome.status } : {}) });
+        emit({
+          type: 'job-finished',
+          jobId,
+          runId: data.runId,
+          item,
+          outcome: outcome.outcome,
+          ...(outcome.status ? { status: outcome.status } : {}),
+        });
         return outcome;
       } catch (error) {
-        const permanent = error instanceof PermanentJobError || (error instanceof TrajsynthError && ['BAD_INPUT', 'MODEL_ERROR'].includes(error.code));
-        const message = oneLine(errorMessage(error), 500) + (error instanceof TrajsynthError && error.hint ? ` (fix: ${oneLine(error.hint, 200)})` : '');
-        emit({ type: 'job-failed', jobId, runId: data.runId, item, error: message, willRetry: !permanent && job.attemptsMade + 1 < attempts });
+        const permanent =
+          error instanceof PermanentJobError || (error instanceof TrajsynthError && ['BAD_INPUT', 'MODEL_ERROR'].includes(error.code));
+        const message =
+          oneLine(errorMessage(error), 500) + (error instanceof TrajsynthError && error.hint ? ` (fix: ${oneLine(error.hint, 200)})` : '');
+        emit({
+          type: 'job-failed',
+          jobId,
+          runId: data.runId,
+          item,
+          error: message,
+          willRetry: !permanent && job.attemptsMade + 1 < attempts,
+        });
         if (permanent) throw new UnrecoverableError(`${message} [worker ${name}]`);
         throw new Error(`${message} [worker ${name}]`);
       } finally {

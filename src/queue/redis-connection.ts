@@ -20,7 +20,8 @@ export function parseRedisUrl(raw: string, flag = '--queue'): URL {
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw malformed(raw, flag, `scheme "${url.protocol.replace(/:$/, '')}"`);
   if (!url.hostname) throw malformed(raw, flag, 'no host');
-  if (url.pathname && url.pathname !== '/' && !/^\/\d+$/.test(url.pathname)) throw malformed(raw, flag, `path "${url.pathname}" (only a database number may follow the port)`);
+  if (url.pathname && url.pathname !== '/' && !/^\/\d+$/.test(url.pathname))
+    throw malformed(raw, flag, `path "${url.pathname}" (only a database number may follow the port)`);
   return url;
 }
 

@@ -37,7 +37,9 @@ export class RunChannel {
 
   /** Events after `afterId`, waiting up to `blockMs` for one; with the id to read on from. */
   async read(afterId: string, blockMs: number, reader: Redis): Promise<{ events: PublishedEvent[]; lastId: string }> {
-    const answer = (await reader.xread('COUNT', 1000, 'BLOCK', blockMs, 'STREAMS', this.keys.events, afterId)) as Array<[string, Array<[string, string[]]>]> | null;
+    const answer = (await reader.xread('COUNT', 1000, 'BLOCK', blockMs, 'STREAMS', this.keys.events, afterId)) as Array<
+      [string, Array<[string, string[]]>]
+    > | null;
     const entries = answer?.[0]?.[1] ?? [];
     const events: PublishedEvent[] = [];
     for (const [, fields] of entries) {

@@ -63,11 +63,17 @@ export class RunContexts {
     }
   }
 
-  private create(run: { runKey: string; agentConfig: AgentConfig; budgetUsd?: number; cache?: { dir: string; mode: 'read-write' | 'read-only' } }): Entry {
+  private create(run: {
+    runKey: string;
+    agentConfig: AgentConfig;
+    budgetUsd?: number;
+    cache?: { dir: string; mode: 'read-write' | 'read-only' };
+  }): Entry {
     const channel = new RunChannel(this.redis, run.runKey);
     const controller = new AbortController();
     const stopWith = (reason: string) => {
-      if (!controller.signal.aborted) controller.abort(new TrajsynthError(reason, { code: reason.startsWith('Budget reached') ? 'BUDGET_EXCEEDED' : 'ABORTED' }));
+      if (!controller.signal.aborted)
+        controller.abort(new TrajsynthError(reason, { code: reason.startsWith('Budget reached') ? 'BUDGET_EXCEEDED' : 'ABORTED' }));
     };
     let polling = false;
     const timer = setInterval(() => {
@@ -104,7 +110,10 @@ export class RunContexts {
     const context = (async (): Promise<RunContext> => {
       const initial = await channel.stopReason();
       if (initial !== undefined) stopWith(initial);
-      const buildOptions = { ...(run.cache ? { cache: run.cache } : {}), wrapModel: (model: LanguageModel) => new BudgetGatedModel(model, gate) };
+      const buildOptions = {
+        ...(run.cache ? { cache: run.cache } : {}),
+        wrapModel: (model: LanguageModel) => new BudgetGatedModel(model, gate),
+      };
       let agents: AgentSet | undefined;
       let models: ModelBuilder | undefined;
       const memos = new Map<string, Promise<unknown>>();

@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { EpisodeRecordSchema, EvalRunMetaSchema, ReplayReportSchema, type EpisodeRecord, type EvalRunMeta, type ReplayReport } from '../core/eval.js';
+import {
+  EpisodeRecordSchema,
+  EvalRunMetaSchema,
+  ReplayReportSchema,
+  type EpisodeRecord,
+  type EvalRunMeta,
+  type ReplayReport,
+} from '../core/eval.js';
 import { TrajsynthError } from '../core/errors.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { installAttempt } from './chain-writer.js';
@@ -77,7 +84,10 @@ export async function writeEvalRunMeta(layout: RunLayout, meta: EvalRunMeta): Pr
 export async function listEpisodeIds(layout: RunLayout): Promise<string[]> {
   if (!existsSync(layout.episodesDir)) return [];
   const entries = await readdir(layout.episodesDir, { withFileTypes: true });
-  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /** The episode's record, or undefined when it never got as far as writing one. */

@@ -41,7 +41,14 @@ export async function checkOutputDir(outDir: string, flag = '--out'): Promise<vo
 async function explain(outDir: string, error: NodeJS.ErrnoException): Promise<NodeJS.ErrnoException> {
   if (error.code !== 'ENOENT') return error;
   let ancestor = dirname(error.path ?? outDir);
-  while (!(await stat(ancestor).then(() => true, () => false)) && ancestor !== dirname(ancestor)) ancestor = dirname(ancestor);
+  while (
+    !(await stat(ancestor).then(
+      () => true,
+      () => false,
+    )) &&
+    ancestor !== dirname(ancestor)
+  )
+    ancestor = dirname(ancestor);
   return access(ancestor, constants.W_OK).then(
     () => error,
     (reason: NodeJS.ErrnoException) => reason,
@@ -62,6 +69,9 @@ function unwritable(outDir: string, flag: string, error: NodeJS.ErrnoException):
   return new TrajsynthError(`Expected to write runs under ${flag} ${outDir}, got ${reason}`, {
     code: 'OUTPUT_UNWRITABLE',
     cause: error,
-    hint: error.code === 'ENOSPC' || error.code === 'EDQUOT' ? 'Free some space or choose another --out.' : `Choose a directory you can write to with ${flag} DIR, or fix its permissions.`,
+    hint:
+      error.code === 'ENOSPC' || error.code === 'EDQUOT'
+        ? 'Free some space or choose another --out.'
+        : `Choose a directory you can write to with ${flag} DIR, or fix its permissions.`,
   });
 }

@@ -13,7 +13,10 @@ export async function readResultsFile(path: string): Promise<Results> {
   }
   const header = raw as { schema?: unknown; version?: unknown };
   if (header.schema !== RESULTS_SCHEMA_ID) {
-    throw new TrajsynthError(`Expected ${path} to be a trajsynth results file (schema "${RESULTS_SCHEMA_ID}"), got schema ${JSON.stringify(header.schema)}`, { code: 'BAD_INPUT', hint: 'Pass the results.json that `trajsynth report` wrote.' });
+    throw new TrajsynthError(
+      `Expected ${path} to be a trajsynth results file (schema "${RESULTS_SCHEMA_ID}"), got schema ${JSON.stringify(header.schema)}`,
+      { code: 'BAD_INPUT', hint: 'Pass the results.json that `trajsynth report` wrote.' },
+    );
   }
   if (header.version !== RESULTS_VERSION) {
     throw new TrajsynthError(`Expected results version ${RESULTS_VERSION} in ${path}, got ${JSON.stringify(header.version)}`, {

@@ -24,14 +24,20 @@ export async function appendReviewVerdict(layout: RunLayout, verdict: ReviewVerd
   const parsed = ReviewVerdictSchema.safeParse(verdict);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new TrajsynthError(`Expected a valid review verdict, field \`${issue?.path.map(String).join('.') || '(root)'}\`: ${issue?.message ?? 'invalid'}`, { code: 'BAD_INPUT' });
+    throw new TrajsynthError(
+      `Expected a valid review verdict, field \`${issue?.path.map(String).join('.') || '(root)'}\`: ${issue?.message ?? 'invalid'}`,
+      { code: 'BAD_INPUT' },
+    );
   }
   checkRun(layout, parsed.data, 'the verdict');
   await appendVerdictLines(layout.reviewsFile, [parsed.data]);
 }
 
 /** Every verdict of the run, in file order (none when nobody reviewed it yet). */
-export async function readReviewVerdicts(layout: RunLayout, options: { onTornTail?: (line: number) => void } = {}): Promise<ReviewVerdict[]> {
+export async function readReviewVerdicts(
+  layout: RunLayout,
+  options: { onTornTail?: (line: number) => void } = {},
+): Promise<ReviewVerdict[]> {
   return readReviewFile(layout.reviewsFile, { ...options, missingOk: true });
 }
 
@@ -39,7 +45,10 @@ export async function readReviewVerdicts(layout: RunLayout, options: { onTornTai
  * Reads a reviews file. A torn last line (an interrupted append) is dropped and reported through
  * `onTornTail`; any other bad line throws CORRUPT_FILE naming file:line and the field.
  */
-export async function readReviewFile(path: string, options: { onTornTail?: (line: number) => void; missingOk?: boolean } = {}): Promise<ReviewVerdict[]> {
+export async function readReviewFile(
+  path: string,
+  options: { onTornTail?: (line: number) => void; missingOk?: boolean } = {},
+): Promise<ReviewVerdict[]> {
   return readJsonLines(path, ReviewVerdictSchema, WHAT, options);
 }
 
@@ -95,21 +104,28 @@ export async function mergeReviewFiles(layout: RunLayout, files: readonly string
 
 function checkRun(layout: RunLayout, verdict: ReviewVerdict, where: string): void {
   if (verdict.runId === layout.runId) return;
-  throw new TrajsynthError(`Expected ${where} to be about run "${layout.runId}", got a verdict on ${verdict.taskId} (run "${verdict.runId}")`, {
-    code: 'BAD_INPUT',
-    hint: `Merge only reviews of run "${layout.runId}" into it; review files of another run belong to that run.`,
-  });
+  throw new TrajsynthError(
+    `Expected ${where} to be about run "${layout.runId}", got a verdict on ${verdict.taskId} (run "${verdict.runId}")`,
+    {
+      code: 'BAD_INPUT',
+      hint: `Merge only reviews of run "${layout.runId}" into it; review files of another run belong to that run.`,
+    },
+  );
 }
 
 /** Serializes appends to one file in this process, then appends. */
 function appendVerdictLines(file: string, verdicts: readonly ReviewVerdict[]): Promise<void> {
   const path = resolve(file);
   const previous = appending.get(path) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => appendDurably(path, verdicts.map((verdict) => `${JSON.stringify(verdict)}\n`).join('')));
+  const next = previous
+    .catch(() => undefined)
+    .then(() => appendDurably(path, verdicts.map((verdict) => `${JSON.stringify(verdict)}\n`).join('')));
   appending.set(path, next);
-  void next.finally(() => {
-    if (appending.get(path) === next) appending.delete(path);
-  }).catch(() => undefined);
+  void next
+    .finally(() => {
+      if (appending.get(path) === next) appending.delete(path);
+    })
+    .catch(() => undefined);
   return next;
 }
 

@@ -73,7 +73,10 @@ export async function findReviewsDamage(layout: RunLayout): Promise<Damage[]> {
 export function damageError(layout: RunLayout, damage: readonly Damage[], hint: string): TrajsynthError {
   const lines = damage.slice(0, 20).map((item) => `  ${damageLine(item)}`);
   if (damage.length > 20) lines.push(`  … and ${damage.length - 20} more`);
-  return new TrajsynthError(`Expected run "${layout.runId}" to be intact, got ${damage.length} damaged file(s):\n${lines.join('\n')}`, { code: 'CORRUPT_FILE', hint });
+  return new TrajsynthError(`Expected run "${layout.runId}" to be intact, got ${damage.length} damaged file(s):\n${lines.join('\n')}`, {
+    code: 'CORRUPT_FILE',
+    hint,
+  });
 }
 
 /** Reads the run's files and throws `damageError` when any is damaged. */
@@ -82,7 +85,12 @@ export async function assertRunIntact(layout: RunLayout, hint: string): Promise<
   if (damage.length > 0) throw damageError(layout, damage, hint);
 }
 
-async function trajectoryDamage(files: TrajectoryLayout, recordFile: string, schema: z.ZodType<{ status: string }>, id: string): Promise<Damage[]> {
+async function trajectoryDamage(
+  files: TrajectoryLayout,
+  recordFile: string,
+  schema: z.ZodType<{ status: string }>,
+  id: string,
+): Promise<Damage[]> {
   const damage: Damage[] = [];
   if (!existsSync(recordFile)) return []; // never got as far as its record: redone on --resume, nothing to read
   // A record that cannot be read may have been a finished trajectory's: its damage counts as such.
@@ -104,7 +112,10 @@ async function trajectoryDamage(files: TrajectoryLayout, recordFile: string, sch
         const path = join(files.dir, relative);
         if (checked.has(path)) continue;
         checked.add(path);
-        const size = await stat(path).then((info) => info.size, () => undefined);
+        const size = await stat(path).then(
+          (info) => info.size,
+          () => undefined,
+        );
         if (size === undefined) damage.push({ file: path, problem: `missing (step ${step.index} shows it)` });
         else if (size === 0) damage.push({ file: path, problem: `empty (step ${step.index} shows it)` });
       }

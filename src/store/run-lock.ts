@@ -60,7 +60,8 @@ export async function acquireRunLock(layout: RunLayout, command: string): Promis
         tookOverFrom,
         release: async () => {
           const current = await readLockInfo(file);
-          if (current !== undefined && current !== 'unreadable' && current.pid === mine.pid && current.host === mine.host) await rm(file, { force: true });
+          if (current !== undefined && current !== 'unreadable' && current.pid === mine.pid && current.host === mine.host)
+            await rm(file, { force: true });
         },
       };
     }
@@ -75,7 +76,12 @@ export async function acquireRunLock(layout: RunLayout, command: string): Promis
       continue;
     }
     const moved = await readLockInfo(aside);
-    if (moved !== 'unreadable' && moved !== undefined && holder !== 'unreadable' && (moved.pid !== holder.pid || moved.host !== holder.host)) {
+    if (
+      moved !== 'unreadable' &&
+      moved !== undefined &&
+      holder !== 'unreadable' &&
+      (moved.pid !== holder.pid || moved.host !== holder.host)
+    ) {
       // Another process took the stale lock over first and this moved its fresh lock: put it back.
       await link(aside, file).catch(() => undefined);
       await rm(aside, { force: true });
@@ -92,13 +98,16 @@ export async function acquireRunLock(layout: RunLayout, command: string): Promis
 
 function lockedError(layout: RunLayout, holder: RunLockInfo): TrajsynthError {
   const where = holder.host === hostname() ? `PID ${holder.pid}` : `PID ${holder.pid} on host ${holder.host}`;
-  return new TrajsynthError(`Expected no other process writing run "${layout.runId}", got \`${holder.command}\` (${where}) holding it since ${holder.startedAt}`, {
-    code: 'RUN_LOCKED',
-    hint:
-      holder.host === hostname()
-        ? `Wait for it to finish or stop it (kill ${holder.pid}); a second writer would record every step twice.`
-        : `If that process is gone, delete ${runLockFile(layout)}; a second writer would record every step twice.`,
-  });
+  return new TrajsynthError(
+    `Expected no other process writing run "${layout.runId}", got \`${holder.command}\` (${where}) holding it since ${holder.startedAt}`,
+    {
+      code: 'RUN_LOCKED',
+      hint:
+        holder.host === hostname()
+          ? `Wait for it to finish or stop it (kill ${holder.pid}); a second writer would record every step twice.`
+          : `If that process is gone, delete ${runLockFile(layout)}; a second writer would record every step twice.`,
+    },
+  );
 }
 
 async function createExclusive(file: string, text: string): Promise<boolean> {

@@ -60,7 +60,11 @@ export async function readSteps(
 }
 
 /** The chain's metered model calls, in order (none for heuristic roles). */
-export async function readCalls(layout: RunLayout, chainId: string, options: { onTornTail?: (line: number) => void } = {}): Promise<ModelCall[]> {
+export async function readCalls(
+  layout: RunLayout,
+  chainId: string,
+  options: { onTornTail?: (line: number) => void } = {},
+): Promise<ModelCall[]> {
   return readJsonLines(chainLayout(layout, chainId).callsFile, ModelCallSchema, 'a model call', { ...options, missingOk: true });
 }
 

@@ -69,7 +69,13 @@ export class TrajectoryWriter<Layout extends TrajectoryLayout = TrajectoryLayout
     this.enqueue(async () => {
       await Promise.all([writeFileAtomic(screenshot, observation.screenshotWebp), writeFileAtomic(snapshot, observation.snapshot)]);
     });
-    return { index, url: observation.url, title: observation.title, screenshot: relative(this.layout.dir, screenshot), snapshot: relative(this.layout.dir, snapshot) };
+    return {
+      index,
+      url: observation.url,
+      title: observation.title,
+      screenshot: relative(this.layout.dir, screenshot),
+      snapshot: relative(this.layout.dir, snapshot),
+    };
   }
 
   /** Queues a step line behind the observations it refers to. */

@@ -1,4 +1,12 @@
-import { compareText, consensusByTask, consensusOptions, latestVerdicts, VERDICT_OF_LABEL, type ConsensusOptions, type TaskConsensus } from '../core/review-consensus.js';
+import {
+  compareText,
+  consensusByTask,
+  consensusOptions,
+  latestVerdicts,
+  VERDICT_OF_LABEL,
+  type ConsensusOptions,
+  type TaskConsensus,
+} from '../core/review-consensus.js';
 import { ReviewReasonSchema, ReviewVerdictKindSchema, type ReviewVerdict, type ReviewVerdictKind } from '../core/review.js';
 
 /**
@@ -167,18 +175,32 @@ export function reviewAgreement(input: ReviewAgreementInput): ReviewAgreement {
     return { reviewer, tasks: own.length, counts, withConsensus, withCheckers };
   });
   const settled = [...consensus.values()].filter((task) => settledVerdict(task) === 'valid' || settledVerdict(task) === 'invalid');
-  const versus = (views: ReadonlyMap<string, MachineView>) => rate(settled, (task) => (views.has(task.taskId) ? views.get(task.taskId) === settledVerdict(task) : undefined));
+  const versus = (views: ReadonlyMap<string, MachineView>) =>
+    rate(settled, (task) => (views.has(task.taskId) ? views.get(task.taskId) === settledVerdict(task) : undefined));
   return {
     reviewers,
     tasks: byTask.size,
     coarse: categoryAgreement(byTask, names, COARSE_CATEGORIES, (verdict) => verdict.verdict),
     fine: categoryAgreement(byTask, names, FINE_CATEGORIES, fineCategory),
     consensusWithCheckers: versus(checkerViews),
-    judge: judgeViews.size > 0 ? { withConsensus: versus(judgeViews), withCheckers: rate([...judgeViews], ([taskId, view]) => (checkerViews.has(taskId) ? checkerViews.get(taskId) === view : undefined)) } : undefined,
+    judge:
+      judgeViews.size > 0
+        ? {
+            withConsensus: versus(judgeViews),
+            withCheckers: rate([...judgeViews], ([taskId, view]) =>
+              checkerViews.has(taskId) ? checkerViews.get(taskId) === view : undefined,
+            ),
+          }
+        : undefined,
   };
 }
 
-function categoryAgreement(byTask: ReadonlyMap<string, ReadonlyMap<string, ReviewVerdict>>, names: readonly string[], categories: readonly string[], categoryOf: (verdict: ReviewVerdict) => string): CategoryAgreement {
+function categoryAgreement(
+  byTask: ReadonlyMap<string, ReadonlyMap<string, ReviewVerdict>>,
+  names: readonly string[],
+  categories: readonly string[],
+  categoryOf: (verdict: ReviewVerdict) => string,
+): CategoryAgreement {
   const percentAgreement = pairwiseAgreement([...byTask.values()].map((reviewers) => [...reviewers.values()].map(categoryOf)));
   let kappa: KappaResult | undefined;
   if (names.length === 2) {

@@ -49,15 +49,26 @@ export async function buildSite(sources: readonly ViewSource[], options: { dest:
     for (const source of sources) {
       options.signal?.throwIfAborted();
       const prefix = several ? `${source.layout.runId}/` : '';
-      const siteOptions = { prefix, ...(source.resultsSvg ? { resultsSvg: source.resultsSvg } : {}), ...(source.reviews ? { reviews: source.reviews } : {}) };
+      const siteOptions = {
+        prefix,
+        ...(source.resultsSvg ? { resultsSvg: source.resultsSvg } : {}),
+        ...(source.reviews ? { reviews: source.reviews } : {}),
+      };
       const kind = await runKind(source.layout);
       const site = kind === 'eval' ? await loadEvalSite(source.layout, siteOptions) : await loadSynthSite(source.layout, siteOptions);
       await writeRunPages(staging, site, prefix, several);
       await placeImages(staging, site.images, options.signal);
-      runs.push({ runId: site.overview.runId, kind, pages: site.pages.length, steps: site.pages.reduce((sum, item) => sum + item.steps.length, 0), index: `${prefix}index.html` });
+      runs.push({
+        runId: site.overview.runId,
+        kind,
+        pages: site.pages.length,
+        steps: site.pages.reduce((sum, item) => sum + item.steps.length, 0),
+        index: `${prefix}index.html`,
+      });
     }
     if (several) await writeFile(join(staging, 'index.html'), runsIndex(runs));
-    for (const asset of ASSETS) await writeFile(join(staging, 'assets', asset), await readFile(new URL(`./assets/${asset}`, import.meta.url)));
+    for (const asset of ASSETS)
+      await writeFile(join(staging, 'assets', asset), await readFile(new URL(`./assets/${asset}`, import.meta.url)));
     await writeFile(join(staging, SITE_MARKER), `trajsynth view\n`);
     const totals = await sizeOf(staging);
     await swapIn(staging, dest);
@@ -74,10 +85,20 @@ async function writeRunPages(root: string, site: RunSite, prefix: string, severa
   await mkdir(join(root, prefix, 'chains'), { recursive: true });
   await mkdir(join(root, prefix, 'episodes'), { recursive: true });
   const overviewRoot = depth(overviewPath);
-  await writeFile(join(root, overviewPath), renderOverview(site.overview, { root: overviewRoot, hrefPrefix: overviewRoot, ...(several ? { home: `${overviewRoot}index.html` } : {}) }));
+  await writeFile(
+    join(root, overviewPath),
+    renderOverview(site.overview, {
+      root: overviewRoot,
+      hrefPrefix: overviewRoot,
+      ...(several ? { home: `${overviewRoot}index.html` } : {}),
+    }),
+  );
   for (const trajectory of site.pages) {
     const pageRoot = depth(trajectory.href);
-    await writeFile(join(root, trajectory.href), renderTrajectory(trajectory, { root: pageRoot, overviewHref: `${pageRoot}${overviewPath}`, runId: site.overview.runId }));
+    await writeFile(
+      join(root, trajectory.href),
+      renderTrajectory(trajectory, { root: pageRoot, overviewHref: `${pageRoot}${overviewPath}`, runId: site.overview.runId }),
+    );
   }
 }
 
@@ -98,8 +119,27 @@ async function placeImages(root: string, images: ReadonlyMap<string, string>, si
 
 function runsIndex(runs: BuiltSite['runs']): string {
   const body = html`<h1>trajsynth runs</h1>
-<table class="data runs"><thead><tr><th>run</th><th>kind</th><th class="num">chains or episodes</th><th class="num">steps</th></tr></thead>
-<tbody>${runs.map((run) => html`<tr><td><a href="${run.index}">${run.runId}</a></td><td>${run.kind}</td><td class="num">${run.pages}</td><td class="num">${run.steps}</td></tr>`)}</tbody></table>`;
+    <table class="data runs">
+      <thead>
+        <tr>
+          <th>run</th>
+          <th>kind</th>
+          <th class="num">chains or episodes</th>
+          <th class="num">steps</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${runs.map(
+          (run) =>
+            html`<tr>
+              <td><a href="${run.index}">${run.runId}</a></td>
+              <td>${run.kind}</td>
+              <td class="num">${run.pages}</td>
+              <td class="num">${run.steps}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
   return page({ title: 'trajsynth runs', root: '', body, bodyClass: 'runs-index' });
 }
 
@@ -107,10 +147,13 @@ async function refuseForeign(dest: string): Promise<void> {
   if (!existsSync(dest)) return;
   const entries = await readdir(dest);
   if (entries.length === 0 || entries.includes(SITE_MARKER)) return;
-  throw new TrajsynthError(`Expected --dest to be a new directory or a site trajsynth view wrote, got ${dest} holding ${entries.length} other file(s)`, {
-    code: 'OUTPUT_UNWRITABLE',
-    hint: 'Pass a new --dest directory (nothing in an existing one is overwritten).',
-  });
+  throw new TrajsynthError(
+    `Expected --dest to be a new directory or a site trajsynth view wrote, got ${dest} holding ${entries.length} other file(s)`,
+    {
+      code: 'OUTPUT_UNWRITABLE',
+      hint: 'Pass a new --dest directory (nothing in an existing one is overwritten).',
+    },
+  );
 }
 
 async function swapIn(staging: string, dest: string): Promise<void> {

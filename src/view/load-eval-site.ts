@@ -52,7 +52,12 @@ export async function loadEvalSite(layout: RunLayout, options: SiteOptions = {})
           ['agent', episode.agent],
           ['task', `${episode.task.source}/${episode.task.chainId}/L${episode.task.level} (repeat ${episode.repeat})`],
           ['app', episode.task.environment],
-          ['status', episode.status + (episode.endedBy ? `, ended by ${episode.endedBy}` : '') + (episode.error ? ` (${episode.error.code}: ${episode.error.message})` : '')],
+          [
+            'status',
+            episode.status +
+              (episode.endedBy ? `, ended by ${episode.endedBy}` : '') +
+              (episode.error ? ` (${episode.error.code}: ${episode.error.message})` : ''),
+          ],
           ['steps', `${steps.length} of at most ${episode.maxSteps}`],
           ['cost', formatUsd(episode.usage.costUsd)],
         ],
@@ -95,7 +100,8 @@ export async function loadEvalSite(layout: RunLayout, options: SiteOptions = {})
     }
   }
   const overview = evalOverview(meta, episodes, rows, allCalls, options.resultsSvg);
-  if (unreadable.length > 0) overview.tables.push({ title: 'Episodes that could not be read', columns: ['episode', 'problem'], rows: unreadable });
+  if (unreadable.length > 0)
+    overview.tables.push({ title: 'Episodes that could not be read', columns: ['episode', 'problem'], rows: unreadable });
   return { overview, pages, images };
 }
 
@@ -105,7 +111,13 @@ function outcomeOf(episode: EpisodeRecord): string {
   return episode.success ? 'success' : 'failure';
 }
 
-function evalOverview(meta: EvalRunMeta, episodes: EpisodeRecord[], rows: TaskRow[], calls: ModelCall[], resultsSvg: string | undefined): OverviewPage {
+function evalOverview(
+  meta: EvalRunMeta,
+  episodes: EpisodeRecord[],
+  rows: TaskRow[],
+  calls: ModelCall[],
+  resultsSvg: string | undefined,
+): OverviewPage {
   const finished = episodes.filter((episode) => episode.status === 'finished');
   const maxLevel = Math.max(0, ...episodes.map((episode) => episode.task.level));
   const levels = Array.from({ length: maxLevel }, (_, index) => {
@@ -129,7 +141,11 @@ function evalOverview(meta: EvalRunMeta, episodes: EpisodeRecord[], rows: TaskRo
     ],
     tiles: [
       { label: 'episodes', value: `${episodes.length}`, note: `${meta.counts.planned} planned` },
-      { label: 'success', value: finished.length ? `${Math.round((successes / finished.length) * 100)}%` : '—', note: `${successes} of ${finished.length} finished` },
+      {
+        label: 'success',
+        value: finished.length ? `${Math.round((successes / finished.length) * 100)}%` : '—',
+        note: `${successes} of ${finished.length} finished`,
+      },
       { label: 'harness errors', value: String(episodes.filter((episode) => episode.status === 'error').length) },
       { label: 'steps', value: String(rows.reduce((sum, row) => sum + row.steps, 0)) },
       { label: 'cost', value: formatUsd(meta.usage.costUsd), note: `${meta.usage.calls} model calls` },

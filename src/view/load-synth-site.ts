@@ -49,7 +49,8 @@ export async function loadSynthSite(layout: RunLayout, options: SiteOptions = {}
     }
   }
   const overview = synthOverview(meta, pages, rows, allCalls, replay);
-  if (unreadable.length > 0) overview.tables.push({ title: 'Chains that could not be read', columns: ['chain', 'problem'], rows: unreadable });
+  if (unreadable.length > 0)
+    overview.tables.push({ title: 'Chains that could not be read', columns: ['chain', 'problem'], rows: unreadable });
   return { overview, pages, images };
 }
 
@@ -108,11 +109,16 @@ async function chainPage(input: ChainInput): Promise<TrajectoryPage> {
       ['persona', chain.persona],
       ['seed', `env ${chain.envSeed}, agent ${chain.agentSeed}`],
       ['start', chain.startPath ?? '/'],
-      ['status', chain.status + (chain.stopReason ? `: ${chain.stopReason}` : '') + (chain.error ? ` (${chain.error.code}: ${chain.error.message})` : '')],
+      [
+        'status',
+        chain.status +
+          (chain.stopReason ? `: ${chain.stopReason}` : '') +
+          (chain.error ? ` (${chain.error.code}: ${chain.error.message})` : ''),
+      ],
       ['levels', String(chain.levels.length)],
       ['steps', String(steps.length)],
       ['cost', formatUsd(chain.usage.costUsd)],
-      ...((chain.skippedLevels ?? []).map((skipped): [string, string] => [`skipped level ${skipped.level}`, skipped.reason])),
+      ...(chain.skippedLevels ?? []).map((skipped): [string, string] => [`skipped level ${skipped.level}`, skipped.reason]),
     ],
     levels,
     subtasks: chain.subtasks.map((subtask, index) => subtaskView(subtask, index, calls.bySubtask.get(subtask.id) ?? [])),
@@ -131,7 +137,11 @@ function subtaskView(subtask: Subtask, position: number, calls: SubtaskView['cal
     ...(subtask.level !== undefined ? { level: subtask.level } : {}),
     description: subtask.description,
     interaction: subtask.interaction,
-    predicates: subtask.predicates.map((predicate, index) => ({ text: describePredicate(predicate), before: subtask.verdict.before[index], after: subtask.verdict.after[index] })),
+    predicates: subtask.predicates.map((predicate, index) => ({
+      text: describePredicate(predicate),
+      before: subtask.verdict.before[index],
+      after: subtask.verdict.after[index],
+    })),
     method: subtask.verdict.method,
     reason: subtask.verdict.reason,
     ...(subtask.verdict.judge ? { judge: subtask.verdict.judge } : {}),
@@ -157,7 +167,13 @@ function taskRow(meta: RunMeta, chain: ChainRecord, level: LevelView, href: stri
   };
 }
 
-function synthOverview(meta: RunMeta, pages: TrajectoryPage[], rows: TaskRow[], calls: ModelCall[], replay: ReplayReport | undefined): OverviewPage {
+function synthOverview(
+  meta: RunMeta,
+  pages: TrajectoryPage[],
+  rows: TaskRow[],
+  calls: ModelCall[],
+  replay: ReplayReport | undefined,
+): OverviewPage {
   const subtasks = pages.flatMap((page) => page.subtasks);
   const maxLevel = Math.max(meta.config.maxLevel, ...rows.map((row) => row.level));
   const chains = pages.length;
@@ -170,7 +186,16 @@ function synthOverview(meta: RunMeta, pages: TrajectoryPage[], rows: TaskRow[], 
     tables.push({
       title: 'Coverage per app (declared affordances exercised by accepted subtasks)',
       columns: ['app', 'chains', 'exercised', 'declared', 'untouched'],
-      rows: meta.coverage.map((app) => [app.environment, String(app.chains), String(app.exercised.length), String(app.declared), app.untouched.map((item) => item.name ?? item.description).slice(0, 6).join('; ')]),
+      rows: meta.coverage.map((app) => [
+        app.environment,
+        String(app.chains),
+        String(app.exercised.length),
+        String(app.declared),
+        app.untouched
+          .map((item) => item.name ?? item.description)
+          .slice(0, 6)
+          .join('; '),
+      ]),
       numeric: [1, 2, 3],
     });
   }
@@ -178,7 +203,12 @@ function synthOverview(meta: RunMeta, pages: TrajectoryPage[], rows: TaskRow[], 
     tables.push({
       title: `Replay validation (${replay.passed} of ${replay.total} level-k tasks valid)`,
       columns: ['level', 'valid', 'total', 'rate'],
-      rows: Object.entries(replay.byLevel).map(([level, rate]) => [level, String(rate.passed), String(rate.total), `${Math.round(rate.rate * 100)}%`]),
+      rows: Object.entries(replay.byLevel).map(([level, rate]) => [
+        level,
+        String(rate.passed),
+        String(rate.total),
+        `${Math.round(rate.rate * 100)}%`,
+      ]),
       numeric: [1, 2, 3],
     });
   }
@@ -191,13 +221,26 @@ function synthOverview(meta: RunMeta, pages: TrajectoryPage[], rows: TaskRow[], 
       ['environment', meta.config.site ? `${meta.config.environment} (${meta.config.site.url})` : meta.config.environment],
       ['chains × max level', `${meta.config.chains} × ${meta.config.maxLevel}`],
       ['seed', String(meta.config.seed)],
-      ['roles', Object.entries(meta.config.roles).map(([role, impl]) => `${role}: ${impl}`).join(', ')],
+      [
+        'roles',
+        Object.entries(meta.config.roles)
+          .map(([role, impl]) => `${role}: ${impl}`)
+          .join(', '),
+      ],
       ['created', `${meta.createdAt} by trajsynth ${meta.tool.version}`],
     ],
     tiles: [
-      { label: 'chains', value: String(chains), note: `${pages.filter((page) => page.facts.some(([key, value]) => key === 'status' && value.startsWith('complete'))).length} complete` },
+      {
+        label: 'chains',
+        value: String(chains),
+        note: `${pages.filter((page) => page.facts.some(([key, value]) => key === 'status' && value.startsWith('complete'))).length} complete`,
+      },
       { label: 'level-k tasks', value: String(rows.length) },
-      { label: 'subtasks accepted', value: String(subtasks.filter((subtask) => subtask.status === 'accepted').length), note: `${subtasks.filter((subtask) => subtask.origin === 'revised' && subtask.status === 'accepted').length} revised` },
+      {
+        label: 'subtasks accepted',
+        value: String(subtasks.filter((subtask) => subtask.status === 'accepted').length),
+        note: `${subtasks.filter((subtask) => subtask.origin === 'revised' && subtask.status === 'accepted').length} revised`,
+      },
       { label: 'attempts failed', value: String(subtasks.filter((subtask) => subtask.status === 'failed').length) },
       { label: 'steps', value: String(pages.reduce((sum, page) => sum + page.steps.length, 0)) },
       { label: 'cost', value: formatUsd(meta.usage.costUsd), note: `${meta.usage.calls} model calls` },

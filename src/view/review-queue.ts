@@ -28,7 +28,13 @@ export interface ReviewSignals {
  * judge and checker disagree 0.35; judge confidence 0.2 × (1 − min confidence); revised subtasks
  * 0.15 × (revised / k); replay failed 0.2; level 0.1 × min(1, (k − 1) / 5), full at level 6.
  */
-export const UNCERTAINTY_WEIGHTS = { judgeDisagrees: 0.35, lowJudgeConfidence: 0.2, revisedSubtasks: 0.15, replayFailed: 0.2, level: 0.1 } as const;
+export const UNCERTAINTY_WEIGHTS = {
+  judgeDisagrees: 0.35,
+  lowJudgeConfidence: 0.2,
+  revisedSubtasks: 0.15,
+  replayFailed: 0.2,
+  level: 0.1,
+} as const;
 
 /** Combines the signals into one score in [0, 1] (see UNCERTAINTY_WEIGHTS); higher is less sure. */
 export function uncertaintyScore(signals: ReviewSignals): number {
@@ -75,7 +81,10 @@ export const DEFAULT_UNCERTAIN_SHARE = 0.7;
  * or unsure) under the consensus options. In queue order of the uncertain stream: most uncertain
  * first, ties by task id.
  */
-export function remainingReviewTasks<T extends QueueCandidate>(tasks: readonly T[], options: Pick<ReviewQueueOptions, 'reviewer' | 'verdicts' | 'consensus'>): T[] {
+export function remainingReviewTasks<T extends QueueCandidate>(
+  tasks: readonly T[],
+  options: Pick<ReviewQueueOptions, 'reviewer' | 'verdicts' | 'consensus'>,
+): T[] {
   const consensus = consensusByTask(options.verdicts, options.consensus);
   const judged = new Set(options.verdicts.filter((verdict) => verdict.reviewer === options.reviewer).map((verdict) => verdict.taskId));
   return tasks
@@ -91,9 +100,11 @@ export function remainingReviewTasks<T extends QueueCandidate>(tasks: readonly T
  */
 export function nextReviewTasks<T extends QueueCandidate>(tasks: readonly T[], options: ReviewQueueOptions): ReviewPick<T>[] {
   const share = options.uncertainShare ?? DEFAULT_UNCERTAIN_SHARE;
-  if (!(share >= 0 && share <= 1)) throw new TrajsynthError(`Expected uncertainShare to be from 0 to 1, got ${share}`, { code: 'BAD_INPUT' });
+  if (!(share >= 0 && share <= 1))
+    throw new TrajsynthError(`Expected uncertainShare to be from 0 to 1, got ${share}`, { code: 'BAD_INPUT' });
   const count = options.count ?? 1;
-  if (!Number.isInteger(count) || count < 1) throw new TrajsynthError(`Expected count to be an integer >= 1, got ${count}`, { code: 'BAD_INPUT' });
+  if (!Number.isInteger(count) || count < 1)
+    throw new TrajsynthError(`Expected count to be an integer >= 1, got ${count}`, { code: 'BAD_INPUT' });
   const remaining = remainingReviewTasks(tasks, options);
   const given = options.verdicts.filter((verdict) => verdict.reviewer === options.reviewer).length;
   const rng = new Rng(deriveSeed(options.seed, 'review-queue', options.reviewer, given));

@@ -44,7 +44,10 @@ const REVIEWER = /^[\p{L}\p{N}][\p{L}\p{N} ._@-]{0,63}$/u;
  */
 export async function startReviewServer(options: ReviewServerOptions): Promise<ReviewServer> {
   if (!REVIEWER.test(options.reviewer)) {
-    throw new TrajsynthError(`Expected --reviewer to be a name (letters, digits, space . _ @ -, at most 64), got ${JSON.stringify(options.reviewer)}`, { code: 'BAD_INPUT', hint: 'Example: --reviewer alice' });
+    throw new TrajsynthError(
+      `Expected --reviewer to be a name (letters, digits, space . _ @ -, at most 64), got ${JSON.stringify(options.reviewer)}`,
+      { code: 'BAD_INPUT', hint: 'Example: --reviewer alice' },
+    );
   }
   const meta = await readRunMeta(options.layout);
   const run = await loadReviewTasks(options.layout);
@@ -54,12 +57,20 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
   const chainOf = (chainId: string) => {
     let chain = chains.get(chainId);
     if (!chain) {
-      chain = Promise.all([readSteps(options.layout, chainId), readChain(options.layout, chainId)]).then(([steps, record]) => ({ steps, owner: stepOwners(record ?? { subtasks: [] }) }));
+      chain = Promise.all([readSteps(options.layout, chainId), readChain(options.layout, chainId)]).then(([steps, record]) => ({
+        steps,
+        owner: stepOwners(record ?? { subtasks: [] }),
+      }));
       chains.set(chainId, chain);
     }
     return chain;
   };
-  const queueOptions = { reviewer: options.reviewer, seed: options.seed ?? 1, ...(options.uncertainShare !== undefined ? { uncertainShare: options.uncertainShare } : {}), ...(options.consensus ? { consensus: options.consensus } : {}) };
+  const queueOptions = {
+    reviewer: options.reviewer,
+    seed: options.seed ?? 1,
+    ...(options.uncertainShare !== undefined ? { uncertainShare: options.uncertainShare } : {}),
+    ...(options.consensus ? { consensus: options.consensus } : {}),
+  };
 
   /** The queue's next task, or (`taskId`) one task again: a reviewer changing a verdict (their latest one counts). */
   const next = async (taskId: string | null) => {
@@ -68,13 +79,32 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     const reviewed = new Set(verdicts.filter((verdict) => verdict.reviewer === options.reviewer).map((verdict) => verdict.taskId)).size;
     if (taskId !== null) {
       const task = byId.get(taskId);
-      if (!task) throw new TrajsynthError(`Expected task to be a task of run ${run.runId}, got ${JSON.stringify(taskId)}`, { code: 'BAD_INPUT' });
-      return { done: false, taskId, queue: 'chosen', textSha256: task.textSha256, remaining, reviewed, total: run.tasks.length, ...(await taskFragment(task, 'chosen')) };
+      if (!task)
+        throw new TrajsynthError(`Expected task to be a task of run ${run.runId}, got ${JSON.stringify(taskId)}`, { code: 'BAD_INPUT' });
+      return {
+        done: false,
+        taskId,
+        queue: 'chosen',
+        textSha256: task.textSha256,
+        remaining,
+        reviewed,
+        total: run.tasks.length,
+        ...(await taskFragment(task, 'chosen')),
+      };
     }
     const [pick] = nextReviewTasks(run.tasks, { ...queueOptions, verdicts });
     if (!pick) return { done: true, remaining: 0, reviewed, total: run.tasks.length };
     const fragment = await taskFragment(pick.task, pick.queue);
-    return { done: false, taskId: pick.task.taskId, queue: pick.queue, textSha256: pick.task.textSha256, remaining, reviewed, total: run.tasks.length, ...fragment };
+    return {
+      done: false,
+      taskId: pick.task.taskId,
+      queue: pick.queue,
+      textSha256: pick.task.textSha256,
+      remaining,
+      reviewed,
+      total: run.tasks.length,
+      ...fragment,
+    };
   };
 
   const taskFragment = async (task: ReviewTask, queue: string) => {
@@ -99,14 +129,22 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     const finalImage = last ? siteImage({ dir, imageDir, images }, last.after.screenshot) : undefined;
     return {
       html: renderReviewTask(task, views, finalImage, queue).text,
-      model: { steps: views, subtasks: task.subtasks.map((subtask) => ({ id: subtask.id, description: subtask.description, status: 'accepted' })), levels: [], finalImage: finalImage ?? null },
+      model: {
+        steps: views,
+        subtasks: task.subtasks.map((subtask) => ({ id: subtask.id, description: subtask.description, status: 'accepted' })),
+        levels: [],
+        finalImage: finalImage ?? null,
+      },
     };
   };
 
   const record = async (request: IncomingMessage) => {
     const body = JSON.parse(await readBody(request)) as Record<string, unknown>;
     const task = typeof body.taskId === 'string' ? byId.get(body.taskId) : undefined;
-    if (!task) throw new TrajsynthError(`Expected taskId to be a task of run ${run.runId}, got ${JSON.stringify(body.taskId)}`, { code: 'BAD_INPUT' });
+    if (!task)
+      throw new TrajsynthError(`Expected taskId to be a task of run ${run.runId}, got ${JSON.stringify(body.taskId)}`, {
+        code: 'BAD_INPUT',
+      });
     const queue = ReviewQueueStreamSchema.safeParse(body.queue);
     const verdict = newReviewVerdict({
       taskId: task.taskId,
@@ -138,14 +176,23 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
       }
     } else if (url.pathname.startsWith('/assets/') && ASSETS.has(url.pathname.slice('/assets/'.length))) {
       const name = url.pathname.slice('/assets/'.length);
-      send(response, 200, await readFile(new URL(`./assets/${name}`, import.meta.url), 'utf8'), name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8');
+      send(
+        response,
+        200,
+        await readFile(new URL(`./assets/${name}`, import.meta.url), 'utf8'),
+        name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8',
+      );
     } else {
       send(response, 404, 'Not found');
     }
     return true;
   };
   // Every request is answered by a route: the server exposes no directory.
-  const server = await startSiteServer({ root: options.layout.runDir, ...(options.port !== undefined ? { port: options.port } : {}), handle });
+  const server = await startSiteServer({
+    root: options.layout.runDir,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    handle,
+  });
   return { ...server, taskCount: run.tasks.length };
 }
 

@@ -74,7 +74,9 @@ export function reviewTasksOf(runId: string, chains: readonly ChainRecord[], rep
   for (const chain of chains) {
     if (chain.status !== 'complete' && chain.status !== 'failed') continue;
     for (const level of chain.levels) {
-      const subtasks = level.subtaskIds.map((id) => chain.subtasks.find((subtask) => subtask.id === id)).filter((subtask): subtask is Subtask => subtask !== undefined);
+      const subtasks = level.subtaskIds
+        .map((id) => chain.subtasks.find((subtask) => subtask.id === id))
+        .filter((subtask): subtask is Subtask => subtask !== undefined);
       const judged = subtasks.map((subtask) => subtask.verdict.judge).filter((judge) => judge !== undefined);
       const replayed = replay?.tasks.find((task) => task.chainId === chain.chainId && task.level === level.level);
       const signals: ReviewSignals = {
@@ -94,7 +96,12 @@ export function reviewTasksOf(runId: string, chains: readonly ChainRecord[], rep
         startPath: chain.startPath ?? '/',
         text: level.task,
         textSha256: taskTextSha256(level.task),
-        subtasks: subtasks.map((subtask) => ({ id: subtask.id, description: subtask.description, origin: subtask.origin, interaction: subtask.interaction })),
+        subtasks: subtasks.map((subtask) => ({
+          id: subtask.id,
+          description: subtask.description,
+          origin: subtask.origin,
+          interaction: subtask.interaction,
+        })),
         checker: level.checker,
         ...(level.answer !== undefined ? { answer: level.answer } : {}),
         gold: level.gold,
@@ -109,7 +116,10 @@ export function reviewTasksOf(runId: string, chains: readonly ChainRecord[], rep
 }
 
 /** The checkers' and the judge's views by task id, for reviewAgreement. */
-export function machineViews(tasks: readonly ReviewTask[]): { checkerViews: Map<string, MachineView>; judgeViews: Map<string, MachineView> } {
+export function machineViews(tasks: readonly ReviewTask[]): {
+  checkerViews: Map<string, MachineView>;
+  judgeViews: Map<string, MachineView>;
+} {
   const checkerViews = new Map<string, MachineView>();
   const judgeViews = new Map<string, MachineView>();
   for (const task of tasks) {

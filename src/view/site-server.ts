@@ -42,7 +42,11 @@ export async function startSiteServer(options: { root: string; port?: number; ha
       if (file !== root && !file.startsWith(root + sep)) return send(response, 404, 'Not found');
       const info = await stat(file).catch(() => undefined);
       if (!info?.isFile()) return send(response, 404, 'Not found');
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': info.size, 'cache-control': 'no-cache' });
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': info.size,
+        'cache-control': 'no-cache',
+      });
       if (request.method === 'HEAD') return response.end();
       createReadStream(file).pipe(response);
     })().catch((error: unknown) => send(response, 500, String(error)));

@@ -29,7 +29,11 @@ export function snapshotDiff(before: string, after: string, options: { context?:
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail += 1;
   const middle = align(a.slice(head, a.length - tail), b.slice(head, b.length - tail));
-  const all: DiffLine[] = [...a.slice(0, head).map((text) => ({ op: ' ' as const, text })), ...middle, ...a.slice(a.length - tail).map((text) => ({ op: ' ' as const, text }))];
+  const all: DiffLine[] = [
+    ...a.slice(0, head).map((text) => ({ op: ' ' as const, text })),
+    ...middle,
+    ...a.slice(a.length - tail).map((text) => ({ op: ' ' as const, text })),
+  ];
   const added = all.filter((line) => line.op === '+').length;
   const removed = all.filter((line) => line.op === '-').length;
   return { ...withContext(all, context, maxLines), added, removed };
@@ -52,7 +56,8 @@ function align(a: string[], b: string[]): DiffLine[] {
   const lengths = new Uint32Array((a.length + 1) * width);
   for (let i = a.length - 1; i >= 0; i -= 1) {
     for (let j = b.length - 1; j >= 0; j -= 1) {
-      lengths[i * width + j] = a[i] === b[j] ? lengths[(i + 1) * width + j + 1]! + 1 : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
+      lengths[i * width + j] =
+        a[i] === b[j] ? lengths[(i + 1) * width + j + 1]! + 1 : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
     }
   }
   const out: DiffLine[] = [];

@@ -105,7 +105,10 @@ const ACTING_ROLES = new Set(['executor', 'agent', 'policy']);
  * Attributes model calls to steps: the acting calls of a subtask (or episode) in order, one per step,
  * when their count matches its steps; every other call stays with the subtask.
  */
-export function attributeCalls(calls: readonly ModelCall[], stepsOf: (subtaskId: string | undefined) => readonly Step[]): { byStep: Map<number, CallView[]>; bySubtask: Map<string, CallView[]> } {
+export function attributeCalls(
+  calls: readonly ModelCall[],
+  stepsOf: (subtaskId: string | undefined) => readonly Step[],
+): { byStep: Map<number, CallView[]>; bySubtask: Map<string, CallView[]> } {
   const byStep = new Map<number, CallView[]>();
   const bySubtask = new Map<string, CallView[]>();
   const groups = new Map<string, ModelCall[]>();

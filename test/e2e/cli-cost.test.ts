@@ -15,7 +15,17 @@ const SONNET = { provider: 'anthropic', model: 'claude-sonnet-4-6', priceTable: 
 const QWEN = { provider: 'openai-compatible', model: 'qwen2.5-vl-7b' };
 
 function call(chainId: string, fields: Partial<ModelCall> & Pick<ModelCall, 'role' | 'provider' | 'model'>): ModelCall {
-  return ModelCallSchema.parse({ inputTokens: 0, outputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0, images: 0, latencyMs: 900, chainId, at: '2026-11-23T10:00:00.000Z', ...fields });
+  return ModelCallSchema.parse({
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheWriteTokens: 0,
+    cacheReadTokens: 0,
+    images: 0,
+    latencyMs: 900,
+    chainId,
+    at: '2026-11-23T10:00:00.000Z',
+    ...fields,
+  });
 }
 
 function chainRecord(chainId: string, index: number, levels: number): ChainRecord {
@@ -46,7 +56,10 @@ function chainRecord(chainId: string, index: number, levels: number): ChainRecor
     subtasks,
     levels: subtasks.map((subtask, position) => ({
       level: position + 1,
-      task: subtasks.slice(0, position + 1).map((item) => item.description).join(', then '),
+      task: subtasks
+        .slice(0, position + 1)
+        .map((item) => item.description)
+        .join(', then '),
       checker: subtask.predicates,
       subtaskIds: subtasks.slice(0, position + 1).map((item) => item.id),
       gold: { start: 0, end: subtask.steps.end },
@@ -57,7 +70,11 @@ function chainRecord(chainId: string, index: number, levels: number): ChainRecor
   });
 }
 
-async function writeRun(runId: string, chains: Array<{ levels: number; calls: ModelCall[]; tornTail?: string }>, roles: Record<string, string>): Promise<void> {
+async function writeRun(
+  runId: string,
+  chains: Array<{ levels: number; calls: ModelCall[]; tornTail?: string }>,
+  roles: Record<string, string>,
+): Promise<void> {
   const layout = runLayout(outDir, runId);
   for (const [index, chain] of chains.entries()) {
     const chainId = `c000${index + 1}`;
@@ -75,15 +92,43 @@ async function writeRun(runId: string, chains: Array<{ levels: number; calls: Mo
       createdAt: '2026-11-23T10:00:00.000Z',
       updatedAt: '2026-11-23T10:05:00.000Z',
       status: 'complete',
-      config: { environment: 'project-tracker', chains: chains.length, maxLevel: 3, seed: 7, concurrency: 1, maxStepsPerSubtask: 12, maxRetriesPerLevel: 2, roles },
-      chains: chains.map((chain, index) => ({ chainId: `c000${index + 1}`, status: 'complete', levelsReached: chain.levels, accepted: chain.levels, revised: 0, failed: 0, steps: chain.levels * 2 })),
+      config: {
+        environment: 'project-tracker',
+        chains: chains.length,
+        maxLevel: 3,
+        seed: 7,
+        concurrency: 1,
+        maxStepsPerSubtask: 12,
+        maxRetriesPerLevel: 2,
+        roles,
+      },
+      chains: chains.map((chain, index) => ({
+        chainId: `c000${index + 1}`,
+        status: 'complete',
+        levelsReached: chain.levels,
+        accepted: chain.levels,
+        revised: 0,
+        failed: 0,
+        steps: chain.levels * 2,
+      })),
       usage: emptyUsage(),
     }),
   );
 }
 
-const MODEL_ROLES = { proposer: 'model-proposer:anthropic:claude-haiku-4-5', executor: 'model-executor:anthropic:claude-sonnet-4-6', verifier: 'judge:openai-compatible:qwen2.5-vl-7b' };
-const HEURISTIC_ROLES = { proposer: 'heuristic-proposer', followUp: 'heuristic-follow-up', executor: 'heuristic-executor', verifier: 'checker', reviser: 'heuristic-reviser', summarizer: 'heuristic-summarizer' };
+const MODEL_ROLES = {
+  proposer: 'model-proposer:anthropic:claude-haiku-4-5',
+  executor: 'model-executor:anthropic:claude-sonnet-4-6',
+  verifier: 'judge:openai-compatible:qwen2.5-vl-7b',
+};
+const HEURISTIC_ROLES = {
+  proposer: 'heuristic-proposer',
+  followUp: 'heuristic-follow-up',
+  executor: 'heuristic-executor',
+  verifier: 'checker',
+  reviser: 'heuristic-reviser',
+  summarizer: 'heuristic-summarizer',
+};
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'trajsynth-cost-'));
@@ -95,11 +140,38 @@ beforeAll(async () => {
         levels: 3,
         calls: [
           call('c0001', { role: 'proposer', ...HAIKU, level: 1, inputTokens: 1200, outputTokens: 150, images: 1, costUsd: 0.5 }),
-          call('c0001', { role: 'executor', ...SONNET, level: 1, inputTokens: 12345, outputTokens: 678, cacheWriteTokens: 2000, images: 3, costUsd: 0.25 }),
+          call('c0001', {
+            role: 'executor',
+            ...SONNET,
+            level: 1,
+            inputTokens: 12345,
+            outputTokens: 678,
+            cacheWriteTokens: 2000,
+            images: 3,
+            costUsd: 0.25,
+          }),
           call('c0001', { role: 'verifier', ...QWEN, level: 2, inputTokens: 900, outputTokens: 40 }),
-          call('c0001', { role: 'executor', ...SONNET, level: 2, inputTokens: 8000, outputTokens: 500, cacheReadTokens: 2000, images: 2, costUsd: 0.125 }),
+          call('c0001', {
+            role: 'executor',
+            ...SONNET,
+            level: 2,
+            inputTokens: 8000,
+            outputTokens: 500,
+            cacheReadTokens: 2000,
+            images: 2,
+            costUsd: 0.125,
+          }),
           call('c0001', { role: 'summarizer', ...HAIKU, level: 3, inputTokens: 600, outputTokens: 120, costUsd: 0.0625 }),
-          call('c0001', { role: 'executor', provider: 'anthropic', model: 'claude-sonnet-4-6', level: 3, inputTokens: 8000, outputTokens: 500, costUsd: 0, fromCache: true }),
+          call('c0001', {
+            role: 'executor',
+            provider: 'anthropic',
+            model: 'claude-sonnet-4-6',
+            level: 3,
+            inputTokens: 8000,
+            outputTokens: 500,
+            costUsd: 0,
+            fromCache: true,
+          }),
         ],
       },
       {
@@ -131,14 +203,28 @@ describe('trajsynth cost', () => {
     expect(result.stdout).toContain(
       'total: 7 model call(s) + 1 from the response cache · input 34,245 · output 2,638 · cache write 2,000 · cache read 2,000 · images 9 · unpriced: 1 call(s) to openai-compatible:qwen2.5-vl-7b (priced part $2.1875)',
     );
-    const row = (name: string) => lines.find((line) => line.trimStart().startsWith(`${name} `))?.trim().split(/\s{2,}/);
+    const row = (name: string) =>
+      lines
+        .find((line) => line.trimStart().startsWith(`${name} `))
+        ?.trim()
+        .split(/\s{2,}/);
     expect(row('role')).toEqual(['role', 'calls', 'cached', 'input', 'output', 'cache write', 'cache read', 'images', 'USD']);
     expect(row('proposer')).toEqual(['proposer', '2', '0', '2,400', '300', '0', '0', '2', '$1.0000']);
     expect(row('executor')).toEqual(['executor', '3', '1', '30,345', '2,178', '2,000', '2,000', '7', '$1.1250']);
     expect(row('verifier')).toEqual(['verifier', '1', '0', '900', '40', '0', '0', '0', 'unpriced']);
     expect(row('summarizer')).toEqual(['summarizer', '1', '0', '600', '120', '0', '0', '0', '$0.0625']);
     expect(row('anthropic:claude-haiku-4-5')).toEqual(['anthropic:claude-haiku-4-5', '3', '0', '3,000', '420', '0', '0', '2', '$1.0625']);
-    expect(row('anthropic:claude-sonnet-4-6')).toEqual(['anthropic:claude-sonnet-4-6', '3', '1', '30,345', '2,178', '2,000', '2,000', '7', '$1.1250']);
+    expect(row('anthropic:claude-sonnet-4-6')).toEqual([
+      'anthropic:claude-sonnet-4-6',
+      '3',
+      '1',
+      '30,345',
+      '2,178',
+      '2,000',
+      '2,000',
+      '7',
+      '$1.1250',
+    ]);
     expect(row('openai-compatible:qwen2.5-vl-7b')?.at(-1)).toBe('unpriced');
     expect(row('L1')).toEqual(['L1', '4', '0', '24,745', '1,978', '2,000', '0', '7', '$2.0000']);
     expect(row('L2')).toEqual(['L2', '2', '0', '8,900', '540', '0', '2,000', '2', 'unpriced']);

@@ -60,7 +60,22 @@ describe.concurrent('benchmarking agents from the command line', () => {
       const hangingUrl = `http://127.0.0.1:${(hanging.address() as { port: number }).port}/act`;
       const [down, slow] = await Promise.all([
         runCli(['eval', RUN, '--out', out, '--agent', url, '--levels', '1', '--run', 'down']),
-        runCli(['eval', RUN, '--out', out, '--agent', hangingUrl, '--levels', '1', '--limit', '1', '--agent-timeout', '1', '--run', 'hanging']),
+        runCli([
+          'eval',
+          RUN,
+          '--out',
+          out,
+          '--agent',
+          hangingUrl,
+          '--levels',
+          '1',
+          '--limit',
+          '1',
+          '--agent-timeout',
+          '1',
+          '--run',
+          'hanging',
+        ]),
       ]);
       // Harness errors measured nothing about the agent: the run exits 1 and says how to redo them.
       expect(down.code, down.stderr).toBe(1);
@@ -123,7 +138,8 @@ describe.concurrent('benchmarking agents from the command line', () => {
     const after = await episodes('killed');
     expect(after.filter((episode) => episode.status === 'finished')).toHaveLength(4);
     expect(JSON.parse(await readFile(join(out, 'trajectories', 'killed', 'run.json'), 'utf8')).status).toBe('complete');
-    for (const episode of before) expect(after.find((candidate) => candidate.episodeId === episode.episodeId)!.startedAt).toBe(episode.startedAt);
+    for (const episode of before)
+      expect(after.find((candidate) => candidate.episodeId === episode.episodeId)!.startedAt).toBe(episode.startedAt);
   });
 
   it('names bad input: unknown apps become error episodes, other schema versions and bad flags stop with the fix', async () => {
@@ -150,7 +166,9 @@ describe.concurrent('benchmarking agents from the command line', () => {
     expect(goldOnTasksFile.code).toBe(2);
     expect(goldOnTasksFile.stderr).toMatch(/pass the run .* not its tasks file/);
     expect(badAgent.code).toBe(2);
-    expect(badAgent.stderr).toMatch(/Expected --agent to be gold, noisy-gold:P, anthropic:MODEL, openai:MODEL, http:\/\/HOST:PORT\/PATH or module:/);
+    expect(badAgent.stderr).toMatch(
+      /Expected --agent to be gold, noisy-gold:P, anthropic:MODEL, openai:MODEL, http:\/\/HOST:PORT\/PATH or module:/,
+    );
     expect(badLevels.code).toBe(2);
     expect(badLevels.stderr).toMatch(/Expected --levels such as 3, 1-6 or 1,2,5, got "0-2"/);
     expect(noReplay.code).toBe(2);

@@ -43,14 +43,38 @@ describe('benchmarking agents from the command line', () => {
     // slips are drawn per episode from it, so the curve is the same on every run.
     const [gold, noisy] = await Promise.all([
       runCli(['eval', RUN, '--out', out, '--agent', 'gold', '--valid-only', '--run', 'gold'], { timeoutMs: 420_000 }),
-      runCli(['eval', RUN, '--out', out, '--agent', 'noisy-gold:0.3', '--episodes', '3', '--levels', '1,3', '--seed', '2', '--run', 'noisy', '--concurrency', '3'], { timeoutMs: 420_000 }),
+      runCli(
+        [
+          'eval',
+          RUN,
+          '--out',
+          out,
+          '--agent',
+          'noisy-gold:0.3',
+          '--episodes',
+          '3',
+          '--levels',
+          '1,3',
+          '--seed',
+          '2',
+          '--run',
+          'noisy',
+          '--concurrency',
+          '3',
+        ],
+        { timeoutMs: 420_000 },
+      ),
     ]);
     expect(gold.code, gold.stderr).toBe(0);
     expect(gold.stdout).toMatch(/6 finished, 6 successes, 0 errors/);
     expect(noisy.code, noisy.stderr).toBe(0);
 
     const reportDir = join(out, 'reports', 'gold+noisy');
-    const [goldResults, noisyResults, both] = await Promise.all([results(out, 'gold'), results(out, 'noisy'), runCli(['report', 'gold', 'noisy', '--out', out])]);
+    const [goldResults, noisyResults, both] = await Promise.all([
+      results(out, 'gold'),
+      results(out, 'noisy'),
+      runCli(['report', 'gold', 'noisy', '--out', out]),
+    ]);
     expect(goldResults.agents[0]!.levels.map((level) => level.success)).toEqual([1, 1, 1]);
     expect(goldResults.agents[0]!.levels.map((level) => level.meanProgress)).toEqual([1, 2, 3]);
     const [first, third] = noisyResults.agents[0]!.levels;

@@ -37,7 +37,14 @@ async function writeDataset(dir: string, records: { key: string; line: string }[
     sources: [{ runId: 'r', kind: 'synth', status: 'complete', config: {}, toolVersion: '0.1.0' }],
     options,
     split: { rule: 'hash', ratios: { train: 1 } },
-    counts: { samples, records: records.length, images: 0, bySplit: { train: samples }, byLevel: { '1': samples }, byEnvironment: { shop: samples } },
+    counts: {
+      samples,
+      records: records.length,
+      images: 0,
+      bySplit: { train: samples },
+      byLevel: { '1': samples },
+      byEnvironment: { shop: samples },
+    },
     files: [{ path: 'data/train.jsonl', sha256: sha256Hex(data), bytes: Buffer.byteLength(data), split: 'train', records: records.length }],
     records: manifestRecords,
     notes: [],
@@ -65,8 +72,14 @@ describe('trajsynth validate', () => {
     const result = await runCli(['validate', FIXTURE_RUN_ID, '--out', out]);
     expect(result.code).toBe(2);
     const lines = result.stdout.trim().split('\n');
-    expect(lines).toContain(`trajectories/${FIXTURE_RUN_ID}/chains/c0001/steps.jsonl:2: after.screenshot: screens/0002.webp does not exist`);
-    expect(lines.some((line) => line.startsWith(`trajectories/${FIXTURE_RUN_ID}/chains/c0002/chain.json: levels[0].checker: Expected at least one predicate`))).toBe(true);
+    expect(lines).toContain(
+      `trajectories/${FIXTURE_RUN_ID}/chains/c0001/steps.jsonl:2: after.screenshot: screens/0002.webp does not exist`,
+    );
+    expect(
+      lines.some((line) =>
+        line.startsWith(`trajectories/${FIXTURE_RUN_ID}/chains/c0002/chain.json: levels[0].checker: Expected at least one predicate`),
+      ),
+    ).toBe(true);
     expect(lines.at(-1)).toMatch(/^invalid: \d+ problem\(s\) in fixture-run/);
     const json = await runCli(['validate', FIXTURE_RUN_ID, '--out', out, '--json']);
     expect(json.code).toBe(2);
@@ -97,7 +110,18 @@ describe('trajsynth stats', () => {
     const result = await runCli(['stats', FIXTURE_RUN_ID, '--out', good]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    for (const heading of ['By app: 2 categories, entropy 1.00 bits (normalized 1.000)', 'By level:', 'By interaction', 'By persona:', 'distinct-1', 'distinct-2', 'Near-duplicate tasks', 'Affordance coverage', 'Gold steps per level-k task', 'Task text tokens (estimate']) {
+    for (const heading of [
+      'By app: 2 categories, entropy 1.00 bits (normalized 1.000)',
+      'By level:',
+      'By interaction',
+      'By persona:',
+      'distinct-1',
+      'distinct-2',
+      'Near-duplicate tasks',
+      'Affordance coverage',
+      'Gold steps per level-k task',
+      'Task text tokens (estimate',
+    ]) {
       expect(result.stdout).toContain(heading);
     }
     expect(result.stdout).toMatch(/^ {2}shop +2 +50% +█+$/m);
@@ -118,9 +142,23 @@ describe('trajsynth diff', () => {
     const a = join(temp, 'diff-a');
     const b = join(temp, 'diff-b');
     const c = join(temp, 'diff-c');
-    await writeDataset(a, [{ key: 'r/c0001/L1#s0', line: '{"step":0}' }, { key: 'r/c0001/L1#s1', line: '{"step":1}' }]);
-    await writeDataset(b, [{ key: 'r/c0001/L1#s0', line: '{"step":0}' }, { key: 'r/c0001/L1#s1', line: '{"step":1}' }]);
-    await writeDataset(c, [{ key: 'r/c0001/L1#s0', line: '{"step":0}' }, { key: 'r/c0001/L1#s1', line: '{"step":"one"}' }, { key: 'r/c0002/L1#s0', line: '{"step":0}' }], { images: 'last' });
+    await writeDataset(a, [
+      { key: 'r/c0001/L1#s0', line: '{"step":0}' },
+      { key: 'r/c0001/L1#s1', line: '{"step":1}' },
+    ]);
+    await writeDataset(b, [
+      { key: 'r/c0001/L1#s0', line: '{"step":0}' },
+      { key: 'r/c0001/L1#s1', line: '{"step":1}' },
+    ]);
+    await writeDataset(
+      c,
+      [
+        { key: 'r/c0001/L1#s0', line: '{"step":0}' },
+        { key: 'r/c0001/L1#s1', line: '{"step":"one"}' },
+        { key: 'r/c0002/L1#s0', line: '{"step":0}' },
+      ],
+      { images: 'last' },
+    );
     const same = await runCli(['diff', a, b]);
     expect(same.code).toBe(0);
     expect(same.stdout).toMatch(/^identical \(sha256:[0-9a-f]{64}\)\n$/);

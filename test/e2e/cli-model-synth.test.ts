@@ -14,7 +14,10 @@ describe('trajsynth synth with model-backed roles', () => {
     const server = await startFakeAnthropic((request) => model.handle(request));
     try {
       const env = { ANTHROPIC_BASE_URL: server.baseURL, ANTHROPIC_API_KEY: 'test-key' };
-      const result = await runCli(['synth', '--model', 'anthropic:claude-haiku-4-5', '--chains', '1', '--max-level', '3', '--seed', '5', '--out', outDir, '--quiet'], { env });
+      const result = await runCli(
+        ['synth', '--model', 'anthropic:claude-haiku-4-5', '--chains', '1', '--max-level', '3', '--seed', '5', '--out', outDir, '--quiet'],
+        { env },
+      );
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/L1: 1 {2}L2: 1 {2}L3: 1/);
@@ -25,7 +28,10 @@ describe('trajsynth synth with model-backed roles', () => {
       expect(meta.usage.costUsd).toBeCloseTo(cost, 12);
       expect(result.stdout).toContain(`$${cost.toFixed(4)}`);
 
-      const dry = await runCli(['synth', '--model', 'anthropic:claude-haiku-4-5', '--chains', '3', '--max-level', '2', '--out', outDir, '--dry-run'], { env });
+      const dry = await runCli(
+        ['synth', '--model', 'anthropic:claude-haiku-4-5', '--chains', '3', '--max-level', '2', '--out', outDir, '--dry-run'],
+        { env },
+      );
       expect(dry.code).toBe(0);
       expect(dry.stdout).toContain('Dry run: no model was called');
       expect(dry.stdout).toMatch(/per chain +\$\d+\.\d{4}/);

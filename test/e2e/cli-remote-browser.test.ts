@@ -32,7 +32,9 @@ let reference: Promise<string>;
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'trajsynth-remote-'));
   // The uninterrupted local-browser run of the same flags, made (or copied) meanwhile.
-  reference = sharedCliRun(TRACKER_SEED3, join(outDir, 'local')).then(() => readFile(join(outDir, 'local', 'tasks', `${RUN}.jsonl`), 'utf8'));
+  reference = sharedCliRun(TRACKER_SEED3, join(outDir, 'local')).then(() =>
+    readFile(join(outDir, 'local', 'tasks', `${RUN}.jsonl`), 'utf8'),
+  );
   reference.catch(() => undefined);
   shared = await BrowserServerProcess.start({ isolated: ISOLATED, socketPath: join(outDir, 'server.sock') });
 });
@@ -73,25 +75,28 @@ describe.concurrent('synth on a browser server', () => {
     expect(JSON.parse(replay.stdout)).toMatchObject({ passRate: 1, total: 4 });
   });
 
-  it.skipIf(!ISOLATED)("the isolated server really is on a network of its own: without exposeNetwork its browser cannot reach this machine's 127.0.0.1", async () => {
-    const site = createServer((_request, response) => response.end('<title>here</title>'));
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-    try {
-      const browser = await chromium.connect(shared.wsEndpoint, { timeout: 60_000 });
+  it.skipIf(!ISOLATED)(
+    "the isolated server really is on a network of its own: without exposeNetwork its browser cannot reach this machine's 127.0.0.1",
+    async () => {
+      const site = createServer((_request, response) => response.end('<title>here</title>'));
+      await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
       try {
-        const page = await browser.newPage();
-        const failure = await page.goto(`http://127.0.0.1:${(site.address() as { port: number }).port}/`, { timeout: 30_000 }).then(
-          () => 'reached it',
-          (error: Error) => error.message,
-        );
-        expect(failure).toMatch(/ERR_CONNECTION_REFUSED/);
+        const browser = await chromium.connect(shared.wsEndpoint, { timeout: 60_000 });
+        try {
+          const page = await browser.newPage();
+          const failure = await page.goto(`http://127.0.0.1:${(site.address() as { port: number }).port}/`, { timeout: 30_000 }).then(
+            () => 'reached it',
+            (error: Error) => error.message,
+          );
+          expect(failure).toMatch(/ERR_CONNECTION_REFUSED/);
+        } finally {
+          await browser.close();
+        }
       } finally {
-        await browser.close();
+        site.close();
       }
-    } finally {
-      site.close();
-    }
-  });
+    },
+  );
 
   it('a browser server that is killed mid-run and back on the same endpoint within the retry window: the run completes, with the same tasks', async () => {
     const server = await BrowserServerProcess.start({ wsPath: '/restart-test' });
@@ -100,13 +105,19 @@ describe.concurrent('synth on a browser server', () => {
       const out = join(outDir, 'restarted');
       // Without --quiet: the progress lines say what happened to the chains.
       const run = startCli([...SYNTH.filter((flag) => flag !== '--quiet'), '--out', out, '--browser', server.wsEndpoint]);
-      await waitFor(() => existsSync(join(out, 'trajectories', RUN, 'chains', 'c0001', 'steps.jsonl')) || undefined, 120_000, 'a first step');
+      await waitFor(
+        () => existsSync(join(out, 'trajectories', RUN, 'chains', 'c0001', 'steps.jsonl')) || undefined,
+        120_000,
+        'a first step',
+      );
       server.kill();
       again = await BrowserServerProcess.start({ port: server.port, wsPath: server.wsPath });
       expect(again.wsEndpoint).toBe(server.wsEndpoint);
       const result = await run.done;
       expect(result.code, result.stderr).toBe(0);
-      expect(result.stderr).toMatch(/chain c0001: error: Expected a live browser, got a crash: the connection to the browser server at ws:\/\/127\.0\.0\.1:\d+\/restart-test dropped.*redoing it/);
+      expect(result.stderr).toMatch(
+        /chain c0001: error: Expected a live browser, got a crash: the connection to the browser server at ws:\/\/127\.0\.0\.1:\d+\/restart-test dropped.*redoing it/,
+      );
       expect(await tasksOf(out)).toBe(await reference);
     } finally {
       await server.dispose();
@@ -119,23 +130,33 @@ describe.concurrent('synth on a browser server', () => {
     try {
       const out = join(outDir, 'gone');
       const run = startCli([...SYNTH, '--out', out, '--browser', server.wsEndpoint], { env: { TRAJSYNTH_RECONNECT_SECONDS: '1' } });
-      await waitFor(() => existsSync(join(out, 'trajectories', RUN, 'chains', 'c0001', 'steps.jsonl')) || undefined, 120_000, 'a first step');
+      await waitFor(
+        () => existsSync(join(out, 'trajectories', RUN, 'chains', 'c0001', 'steps.jsonl')) || undefined,
+        120_000,
+        'a first step',
+      );
       const browsers = server.processes();
       expect(browsers.length).toBeGreaterThan(0);
       server.kill();
       const result = await run.done;
       expect(result.code, result.stdout + result.stderr).toBe(1);
       expect(result.stdout).toMatch(/2 finished \(2 ended on an error, 2 of them the harness's\)/);
-      expect(result.stdout).toMatch(/! c0001: error: Expected the browser server at ws:\/\/127\.0\.0\.1:\d+\/gone-test to answer again after its connection dropped/);
-      expect(result.stderr).toContain(`went away. Start it again on its machine (\`trajsynth browser-server --port ${server.port} --ws-path /gone-test\``);
+      expect(result.stdout).toMatch(
+        /! c0001: error: Expected the browser server at ws:\/\/127\.0\.0\.1:\d+\/gone-test to answer again after its connection dropped/,
+      );
+      expect(result.stderr).toContain(
+        `went away. Start it again on its machine (\`trajsynth browser-server --port ${server.port} --ws-path /gone-test\``,
+      );
       expect(result.stderr).toMatch(/--resume/);
       expect(result.stderr).not.toMatch(/unexpected error|Unhandled|    at /);
       const meta = RunMetaSchema.parse(JSON.parse(await readFile(join(out, 'trajectories', RUN, 'run.json'), 'utf8')));
       expect(meta.chains.map((chain) => chain.status)).toEqual(['error', 'error']);
-      const chain = ChainRecordSchema.parse(JSON.parse(await readFile(join(out, 'trajectories', RUN, 'chains', 'c0001', 'chain.json'), 'utf8')));
+      const chain = ChainRecordSchema.parse(
+        JSON.parse(await readFile(join(out, 'trajectories', RUN, 'chains', 'c0001', 'chain.json'), 'utf8')),
+      );
       expect(chain.error?.code).toBe('BROWSER_UNREACHABLE');
       // The killed server's Chromium went with it.
-      await waitFor(() => browsers.every((pid) => !alive(pid)) || undefined, 30_000, 'the killed server\'s browsers to exit');
+      await waitFor(() => browsers.every((pid) => !alive(pid)) || undefined, 30_000, "the killed server's browsers to exit");
     } finally {
       await server.dispose();
     }
@@ -155,7 +176,9 @@ describe.concurrent('synth on a browser server', () => {
       runCli(['eval', RUN, '--out', out, '--agent', 'gold', '--browser', 'chromium']),
     ]);
     expect(http.code).toBe(2);
-    expect(http.stderr).toMatch(/Expected --browser to be a browser server endpoint ws:\/\/HOST:PORT\/PATH, got "http:\/\/127\.0\.0\.1:9333\/x": an http URL .*ws:\/\/127\.0\.0\.1:9333\/x/);
+    expect(http.stderr).toMatch(
+      /Expected --browser to be a browser server endpoint ws:\/\/HOST:PORT\/PATH, got "http:\/\/127\.0\.0\.1:9333\/x": an http URL .*ws:\/\/127\.0\.0\.1:9333\/x/,
+    );
     expect(noHost.code).toBe(2);
     expect(noHost.stderr).toMatch(/got "ws\/\/127\.0\.0\.1": not a URL/);
     expect(evalBad.code).toBe(2);
@@ -175,7 +198,11 @@ describe('browser-server', () => {
   it('stops on SIGTERM with exit 0, closing the browsers of the runs connected to it', async () => {
     const browser = await chromium.connect(shared.wsEndpoint, { timeout: 60_000 });
     const disconnected = new Promise((resolve) => browser.once('disconnected', resolve));
-    const browsers = await waitFor(() => (shared.processes().length > 0 ? shared.processes() : undefined), 30_000, 'a browser for the connection');
+    const browsers = await waitFor(
+      () => (shared.processes().length > 0 ? shared.processes() : undefined),
+      30_000,
+      'a browser for the connection',
+    );
     const result = await shared.stop();
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^browser server listening on ws:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32}\n/);

@@ -29,8 +29,16 @@ let temp: string;
 let out: string;
 
 const task = (chain: number, level: number) => `${FIXTURE_RUN_ID}/c000${chain}/L${level}`;
-const line = (reviewer: string, taskId: string, kind: ReviewVerdict['verdict'], minute: number, extra: { reason?: ReviewReason; comment?: string } = {}) =>
-  JSON.stringify(newReviewVerdict({ taskId, reviewer, verdict: kind, at: new Date(Date.UTC(2026, 1, 1, 9, minute)).toISOString(), ...extra }));
+const line = (
+  reviewer: string,
+  taskId: string,
+  kind: ReviewVerdict['verdict'],
+  minute: number,
+  extra: { reason?: ReviewReason; comment?: string } = {},
+) =>
+  JSON.stringify(
+    newReviewVerdict({ taskId, reviewer, verdict: kind, at: new Date(Date.UTC(2026, 1, 1, 9, minute)).toISOString(), ...extra }),
+  );
 
 beforeAll(async () => {
   temp = await mkdtemp(join(tmpdir(), 'trajsynth-reviews-'));
@@ -51,7 +59,12 @@ beforeAll(async () => {
   );
   await writeFile(
     join(temp, 'bob.jsonl'),
-    [bobFirst, line('bob', task(1, 2), 'invalid', 21, { reason: 'trivial', comment: 'one click' }), line('bob', task(2, 1), 'invalid', 22, { reason: 'unclear' }), line('bob', task(2, 2), 'valid', 23)].join('\n') + '\n',
+    [
+      bobFirst,
+      line('bob', task(1, 2), 'invalid', 21, { reason: 'trivial', comment: 'one click' }),
+      line('bob', task(2, 1), 'invalid', 22, { reason: 'unclear' }),
+      line('bob', task(2, 2), 'valid', 23),
+    ].join('\n') + '\n',
   );
 });
 
@@ -135,7 +148,22 @@ describe('trajsynth reviews', () => {
 describe('export --reviewed', () => {
   it('exports exactly the accepted tasks', async () => {
     const dest = join(temp, 'accepted');
-    const result = await runCli(['export', FIXTURE_RUN_ID, '--out', out, '--format', 'raw', '--dest', dest, '--reviewed', 'accepted', '--min-reviewers', '2', '--json', '--quiet']);
+    const result = await runCli([
+      'export',
+      FIXTURE_RUN_ID,
+      '--out',
+      out,
+      '--format',
+      'raw',
+      '--dest',
+      dest,
+      '--reviewed',
+      'accepted',
+      '--min-reviewers',
+      '2',
+      '--json',
+      '--quiet',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const manifest = JSON.parse(await readFile(join(dest, 'manifest.json'), 'utf8')) as DatasetManifest;
@@ -145,7 +173,21 @@ describe('export --reviewed', () => {
   });
 
   it('selects nothing when a consensus needs more reviewers than there are, and checks the label', async () => {
-    const none = await runCli(['export', FIXTURE_RUN_ID, '--out', out, '--format', 'raw', '--dest', join(temp, 'none'), '--reviewed', 'accepted', '--min-reviewers', '3', '--quiet']);
+    const none = await runCli([
+      'export',
+      FIXTURE_RUN_ID,
+      '--out',
+      out,
+      '--format',
+      'raw',
+      '--dest',
+      join(temp, 'none'),
+      '--reviewed',
+      'accepted',
+      '--min-reviewers',
+      '3',
+      '--quiet',
+    ]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/got none of 4 \(--reviewed left out 4\)/);
     const bad = await runCli(['export', FIXTURE_RUN_ID, '--out', out, '--format', 'raw', '--dest', join(temp, 'bad'), '--reviewed', 'yes']);

@@ -34,7 +34,12 @@ async function actionTraces(out: string, runId: string, chainIds: string[]): Pro
     chainIds.map(async (chainId) =>
       (await readJsonl(join(out, 'trajectories', runId, 'chains', chainId, 'steps.jsonl'))).map((line) => {
         const step = StepSchema.parse(line);
-        return { action: step.executed.action, element: step.executed.element?.name, outcome: step.executed.outcome, url: new URL(step.executed.urlAfter).pathname };
+        return {
+          action: step.executed.action,
+          element: step.executed.element?.name,
+          outcome: step.executed.outcome,
+          url: new URL(step.executed.urlAfter).pathname,
+        };
       }),
     ),
   );
@@ -51,7 +56,21 @@ describe.concurrent('trajsynth synth end to end', () => {
     const out = join(outDir, 'resume');
     // One chain at a time, so the interruption comes between chains. Level 2 is deep enough: what is
     // checked is which chains are redone and that the result is the same, not how far they go.
-    const args = ['synth', '--env', 'project-tracker', '--chains', '2', '--max-level', '2', '--seed', '3', '--concurrency', '1', '--out', out];
+    const args = [
+      'synth',
+      '--env',
+      'project-tracker',
+      '--chains',
+      '2',
+      '--max-level',
+      '2',
+      '--seed',
+      '3',
+      '--concurrency',
+      '1',
+      '--out',
+      out,
+    ];
     const first = await runCli(args, { interruptWhen: /chain c0001 done/ });
     expect(first.code).toBe(130);
     expect(first.stdout, first.stderr).toMatch(/Interrupted\. Continue with the same flags plus --resume/);
@@ -82,10 +101,14 @@ describe.concurrent('trajsynth synth end to end', () => {
     // The same seed gives the same tasks file and the same action traces: one chain at a time and
     // interrupted here, two at a time and uninterrupted in the reference.
     expect((await reference).code).toBe(0);
-    const [resumedTasks, freshTasks] = await Promise.all([out, fresh].map((dir) => readFile(join(dir, 'tasks', `${TRACKER_SEED3.name}.jsonl`))));
+    const [resumedTasks, freshTasks] = await Promise.all(
+      [out, fresh].map((dir) => readFile(join(dir, 'tasks', `${TRACKER_SEED3.name}.jsonl`))),
+    );
     expect(resumedTasks!.length).toBeGreaterThan(100);
     expect(resumedTasks!.toString()).toBe(freshTasks!.toString());
-    const [resumedTraces, freshTraces] = await Promise.all([out, fresh].map((dir) => actionTraces(dir, TRACKER_SEED3.name, ['c0001', 'c0002'])));
+    const [resumedTraces, freshTraces] = await Promise.all(
+      [out, fresh].map((dir) => actionTraces(dir, TRACKER_SEED3.name, ['c0001', 'c0002'])),
+    );
     for (const [index, chainId] of ['c0001', 'c0002'].entries()) {
       expect(resumedTraces![index]!.length, chainId).toBeGreaterThan(0);
       expect(resumedTraces![index], chainId).toEqual(freshTraces![index]);
@@ -131,7 +154,8 @@ describe.concurrent('trajsynth synth end to end', () => {
           expect(subtask.verdict.before.every(Boolean)).toBe(false);
           expect(subtask.verdict.after.every(Boolean)).toBe(true);
         }
-        if (subtask.origin === 'revised') expect(record.subtasks.some((other) => other.id === subtask.revisedFrom && other.status === 'failed')).toBe(true);
+        if (subtask.origin === 'revised')
+          expect(record.subtasks.some((other) => other.id === subtask.revisedFrom && other.status === 'failed')).toBe(true);
       }
       clicks.push(...steps.filter((step) => step.executed.action.type === 'click' && step.executed.outcome.ok));
       for (const step of steps.slice(0, 3)) {
@@ -180,7 +204,9 @@ describe.concurrent('trajsynth CLI errors', () => {
 
   it('says how to install a browser when none is found', async () => {
     const out = join(outDir, 'nobrowser');
-    const result = await runCli(['synth', '--chains', '1', '--out', out, '--quiet'], { env: { TRAJSYNTH_CHROMIUM: '/nonexistent/chrome' } });
+    const result = await runCli(['synth', '--chains', '1', '--out', out, '--quiet'], {
+      env: { TRAJSYNTH_CHROMIUM: '/nonexistent/chrome' },
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/TRAJSYNTH_CHROMIUM/);
     expect(result.stderr).toMatch(/apt-get install -y chromium/);

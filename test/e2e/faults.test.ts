@@ -60,7 +60,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (Object.keys(tally).length) {
-    console.log(`fault trials (${FULL ? 'full' : 'short'}): ${Object.entries(tally).map(([kind, { trials, whole }]) => `${kind} ${whole}/${trials} whole`).join(', ')}`);
+    console.log(
+      `fault trials (${FULL ? 'full' : 'short'}): ${Object.entries(tally)
+        .map(([kind, { trials, whole }]) => `${kind} ${whole}/${trials} whole`)
+        .join(', ')}`,
+    );
   }
   await rm(root, { recursive: true, force: true });
 });
@@ -74,49 +78,60 @@ async function resumeAndCheck(out: string, label: string): Promise<void> {
 }
 
 describe.concurrent('faults: killed processes', () => {
-  it(`SIGKILL at random moments (${TRIALS.kills} trial(s)), then --resume: nothing lost, doubled or altered`, async () => {
-    const rng = new Rng(2026);
-    for (let trial = 0; trial < TRIALS.kills; trial += 1) {
-      const out = join(root, `kill-${trial}`);
-      const run = startCli([...ARGS, '--out', out]);
-      await sleep(300 + rng.next() * referenceMs * 0.9);
-      run.child.kill('SIGKILL');
-      await run.done;
-      if (existsSync(join(runDir(out), 'run.json'))) {
-        const meta = JSON.parse(await readFile(join(runDir(out), 'run.json'), 'utf8')) as { status: string };
-        if (meta.status === 'running') {
-          // The killed process never marked the run: readers show it stale, from the lock.
-          const shown = await runCli(['inspect', RUN, '--out', out]);
-          expect(shown.stdout).toMatch(/\(stale: /);
+  it(
+    `SIGKILL at random moments (${TRIALS.kills} trial(s)), then --resume: nothing lost, doubled or altered`,
+    async () => {
+      const rng = new Rng(2026);
+      for (let trial = 0; trial < TRIALS.kills; trial += 1) {
+        const out = join(root, `kill-${trial}`);
+        const run = startCli([...ARGS, '--out', out]);
+        await sleep(300 + rng.next() * referenceMs * 0.9);
+        run.child.kill('SIGKILL');
+        await run.done;
+        if (existsSync(join(runDir(out), 'run.json'))) {
+          const meta = JSON.parse(await readFile(join(runDir(out), 'run.json'), 'utf8')) as { status: string };
+          if (meta.status === 'running') {
+            // The killed process never marked the run: readers show it stale, from the lock.
+            const shown = await runCli(['inspect', RUN, '--out', out]);
+            expect(shown.stdout).toMatch(/\(stale: /);
+          }
+          await resumeAndCheck(out, `kill trial ${trial}`);
         }
-        await resumeAndCheck(out, `kill trial ${trial}`);
+        count('SIGKILL', true);
       }
-      count('SIGKILL', true);
-    }
-  }, TRIALS.kills * TRIAL_MS);
+    },
+    TRIALS.kills * TRIAL_MS,
+  );
 
   // Browser kills and renderer kills are two tests, so their trials run side by side.
-  for (const [kind, trials] of [['browser', TRIALS.browserKills], ['renderer', TRIALS.rendererKills]] as const) {
-    it(`a killed ${kind} (${trials} trial(s)) is relaunched and the chain redone in the same run`, async () => {
-      const rng = new Rng(kind === 'browser' ? 7 : 8);
-      for (let trial = 0; trial < trials; trial += 1) {
-        const out = join(root, `${kind}-${trial}`);
-        // Not --quiet: the progress lines say when a chain is redone.
-        const run = startCli([...ARGS.filter((arg) => arg !== '--quiet'), '--out', out]);
-        const pid = run.child.pid!;
-        // Kill once the chains are at work (their first steps stored), at a random moment after.
-        await waitFor(() => existsSync(join(runDir(out), 'chains', 'c0001', 'steps.jsonl')) || undefined, 120_000, 'the first step');
-        await sleep(rng.next() * referenceMs * 0.3);
-        const victim = kind === 'browser' ? browserOf(pid) : rendererOf(pid);
-        if (victim !== undefined) process.kill(victim, 'SIGKILL');
-        const result = await run.done;
-        expect(result.code, result.stderr).toBe(0);
-        if (victim !== undefined) expect(result.stderr).toMatch(/redoing it in a relaunched browser|done, level/);
-        expect(await runProblems(out, RUN, CHAINS), `${kind} trial ${trial}: ${result.stderr}`).toEqual([]);
-        expect(await tasksOf(out)).toBe(referenceTasks);
-        count(`${kind} kill`, true);
-      }
-    }, trials * TRIAL_MS);
+  for (const [kind, trials] of [
+    ['browser', TRIALS.browserKills],
+    ['renderer', TRIALS.rendererKills],
+  ] as const) {
+    it(
+      `a killed ${kind} (${trials} trial(s)) is relaunched and the chain redone in the same run`,
+      async () => {
+        const rng = new Rng(kind === 'browser' ? 7 : 8);
+        for (let trial = 0; trial < trials; trial += 1) {
+          const out = join(root, `${kind}-${trial}`);
+          // Not --quiet: the progress lines say when a chain is redone.
+          const run = startCli([...ARGS.filter((arg) => arg !== '--quiet'), '--out', out]);
+          const pid = run.child.pid!;
+          // Kill once the chains are at work (their first steps stored), at a random moment after.
+          await waitFor(() => existsSync(join(runDir(out), 'chains', 'c0001', 'steps.jsonl')) || undefined, 120_000, 'the first step');
+          await sleep(rng.next() * referenceMs * 0.3);
+          const victim = kind === 'browser' ? browserOf(pid) : rendererOf(pid);
+          if (victim !== undefined) process.kill(victim, 'SIGKILL');
+          const result = await run.done;
+          expect(result.code, result.stderr).toBe(0);
+          if (victim !== undefined) expect(result.stderr).toMatch(/redoing it in a relaunched browser|done, level/);
+          expect(await runProblems(out, RUN, CHAINS), `${kind} trial ${trial}: ${result.stderr}`).toEqual([]);
+          expect(await tasksOf(out)).toBe(referenceTasks);
+          count(`${kind} kill`, true);
+        }
+      },
+      trials * TRIAL_MS,
+    );
   }
 });
 
@@ -131,7 +146,10 @@ describe.concurrent('faults: two writers and damaged files', { timeout: TEST_MS 
     await waitFor(
       async () => {
         const text = await readFile(join(runDir(out), 'run.json'), 'utf8').catch(() => '');
-        return text.includes('"status": "running"') && /"chainId": "c0001",\s*"environment": "project-tracker",\s*"status": "(running|complete)"/.test(text) ? true : undefined;
+        return text.includes('"status": "running"') &&
+          /"chainId": "c0001",\s*"environment": "project-tracker",\s*"status": "(running|complete)"/.test(text)
+          ? true
+          : undefined;
       },
       60_000,
       'chain c0001 shown running',
@@ -164,7 +182,11 @@ describe.concurrent('faults: two writers and damaged files', { timeout: TEST_MS 
     expect(resume.stderr).toMatch(/--redo-damaged/);
     // Nothing was rewritten: run.json is byte for byte what it was.
     expect(await readFile(join(runDir(out), 'run.json'), 'utf8')).toBe(runJson);
-    const commands = [['inspect', RUN, '--out', out, '--markers', join(root, 'markers')], ['cost', RUN, '--out', out], ['replay', RUN, '--out', out]];
+    const commands = [
+      ['inspect', RUN, '--out', out, '--markers', join(root, 'markers')],
+      ['cost', RUN, '--out', out],
+      ['replay', RUN, '--out', out],
+    ];
     const reads = await Promise.all(commands.map((command) => runCli(command, { timeoutMs: REFUSAL_MS })));
     for (const [index, read] of reads.entries()) {
       const command = commands[index]!;
@@ -208,36 +230,42 @@ describe.concurrent('faults: the disk', { timeout: TEST_MS }, () => {
     return canMountTmpfs(mountPoint);
   })();
 
-  it.runIf(mountable)('a read-only disk is refused up front; a disk that fills up mid-run stops it cleanly, and --resume finishes it once there is room', async () => {
-    try {
-      mountTmpfs(mountPoint, 'size=1m,ro');
-      const readOnly = await runCli([...ARGS, '--out', join(mountPoint, 'out')]);
-      expect(readOnly.code).toBe(2);
-      expect(readOnly.stderr).toMatch(/got a read-only file system/);
-      unmount(mountPoint);
+  it.runIf(mountable)(
+    'a read-only disk is refused up front; a disk that fills up mid-run stops it cleanly, and --resume finishes it once there is room',
+    async () => {
+      try {
+        mountTmpfs(mountPoint, 'size=1m,ro');
+        const readOnly = await runCli([...ARGS, '--out', join(mountPoint, 'out')]);
+        expect(readOnly.code).toBe(2);
+        expect(readOnly.stderr).toMatch(/got a read-only file system/);
+        unmount(mountPoint);
 
-      // The whole run takes about 380 KB (WebP screenshots of ~40 KB); 160 KB fills up after the first few.
-      mountTmpfs(mountPoint, 'size=160k');
-      const out = join(mountPoint, 'out');
-      const full = await runCli([...ARGS, '--out', out]);
-      expect(full.code, full.stderr).toBe(2);
-      expect(full.stderr).toMatch(/got no space left on the device/);
-      expect(full.stderr).toMatch(/--resume/);
-      remount(mountPoint, 'size=64m');
-      await resumeAndCheck(out, 'full disk');
-      count('full disk', true);
-    } finally {
-      unmount(mountPoint);
-      await rm(mountPoint, { recursive: true, force: true });
-    }
-  });
+        // The whole run takes about 380 KB (WebP screenshots of ~40 KB); 160 KB fills up after the first few.
+        mountTmpfs(mountPoint, 'size=160k');
+        const out = join(mountPoint, 'out');
+        const full = await runCli([...ARGS, '--out', out]);
+        expect(full.code, full.stderr).toBe(2);
+        expect(full.stderr).toMatch(/got no space left on the device/);
+        expect(full.stderr).toMatch(/--resume/);
+        remount(mountPoint, 'size=64m');
+        await resumeAndCheck(out, 'full disk');
+        count('full disk', true);
+      } finally {
+        unmount(mountPoint);
+        await rm(mountPoint, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe.concurrent('faults: flags', { timeout: TEST_MS }, () => {
   it('answers bad values in one line that names the flag and the fix', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['synth', '--chains', '-3'], /^trajsynth: Expected --chains to be an integer from 1 to 10000, got "-3"\. Example: --chains 4$/],
-      [['synth', '--url', 'http://127.0.0.1:9/', '--allow-origin', 'nonsense'], /^trajsynth: Expected --allow-origin to be an http\(s\) origin .*got "nonsense"$/],
+      [
+        ['synth', '--url', 'http://127.0.0.1:9/', '--allow-origin', 'nonsense'],
+        /^trajsynth: Expected --allow-origin to be an http\(s\) origin .*got "nonsense"$/,
+      ],
       [['synth', '--budget-usd', '2'], /^trajsynth: Expected a model-backed role with --budget-usd, got every role heuristic/],
       [['synth', '--redo-damaged'], /^trajsynth: Expected --resume together with --redo-damaged$/],
     ];

@@ -38,10 +38,13 @@ afterAll(async () => {
 });
 
 describe('the packed package', () => {
-  it('runs a synthesis through the library API: events for progress, nothing printed, bad options refused', { timeout: 240_000 }, async () => {
-    await writeFile(
-      join(project, 'main.mjs'),
-      `import { synthesize, listEnvironments, readTasksFile, runLayout, ChainRecordSchema, TrajsynthError } from 'trajsynth';
+  it(
+    'runs a synthesis through the library API: events for progress, nothing printed, bad options refused',
+    { timeout: 240_000 },
+    async () => {
+      await writeFile(
+        join(project, 'main.mjs'),
+        `import { synthesize, listEnvironments, readTasksFile, runLayout, ChainRecordSchema, TrajsynthError } from 'trajsynth';
 const outDir = new URL('./out', import.meta.url).pathname;
 const events = [];
 const result = await synthesize({ outDir, environment: 'project-tracker', chains: 1, maxLevel: 2, seed: 4, concurrency: 1, onEvent: (event) => events.push(event.type) });
@@ -56,18 +59,28 @@ process.stdout.write(JSON.stringify({
   refused: refused instanceof TrajsynthError ? refused.code + ': ' + refused.message : String(refused),
 }));
 `,
-    );
-    const { stdout, stderr } = await run(process.execPath, ['main.mjs'], { cwd: project, maxBuffer: 16 * 2 ** 20 });
-    expect(stderr).toBe('');
-    const report = JSON.parse(stdout) as { status: string; levels: number; tasks: number; events: string[]; environments: string[]; refused: string };
-    expect(report.status).toBe('complete');
-    expect(report.levels).toBe(2);
-    expect(report.tasks).toBe(2);
-    expect(report.events).toEqual(expect.arrayContaining(['run-started', 'subtask-finished', 'level-reached', 'chain-finished', 'run-finished']));
-    expect(report.environments).toContain('project-tracker');
-    expect(report.refused).toMatch(/^BAD_INPUT: Expected valid synthesize options, got maxLevel = 0/);
-    expect(existsSync(join(project, 'out', 'tasks', 'project-tracker-seed4.jsonl'))).toBe(true);
-  });
+      );
+      const { stdout, stderr } = await run(process.execPath, ['main.mjs'], { cwd: project, maxBuffer: 16 * 2 ** 20 });
+      expect(stderr).toBe('');
+      const report = JSON.parse(stdout) as {
+        status: string;
+        levels: number;
+        tasks: number;
+        events: string[];
+        environments: string[];
+        refused: string;
+      };
+      expect(report.status).toBe('complete');
+      expect(report.levels).toBe(2);
+      expect(report.tasks).toBe(2);
+      expect(report.events).toEqual(
+        expect.arrayContaining(['run-started', 'subtask-finished', 'level-reached', 'chain-finished', 'run-finished']),
+      );
+      expect(report.environments).toContain('project-tracker');
+      expect(report.refused).toMatch(/^BAD_INPUT: Expected valid synthesize options, got maxLevel = 0/);
+      expect(existsSync(join(project, 'out', 'tasks', 'project-tracker-seed4.jsonl'))).toBe(true);
+    },
+  );
 
   it("runs the README's library example as written", { timeout: 240_000 }, async () => {
     const readme = await readFile(join(root, 'README.md'), 'utf8');
@@ -100,7 +113,18 @@ export const wrong: SynthesizeOptions = { ...options, maxLevel: 'three' };
     );
     await writeFile(
       join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['check.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+        },
+        files: ['check.ts'],
+      }),
     );
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
     const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project }).then(

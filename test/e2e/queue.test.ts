@@ -46,7 +46,10 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'trajsynth-queue-'));
   // The single-process reference, made while the queued runs go.
   const out = join(root, 'reference');
-  reference = runCli([...ARGS, '--quiet', '--out', out], { timeoutMs: RUN_MS }).then(async (result) => ({ result, tasks: await readFile(join(out, 'tasks', `${RUN}.jsonl`), 'utf8').catch(() => '') }));
+  reference = runCli([...ARGS, '--quiet', '--out', out], { timeoutMs: RUN_MS }).then(async (result) => ({
+    result,
+    tasks: await readFile(join(out, 'tasks', `${RUN}.jsonl`), 'utf8').catch(() => ''),
+  }));
 });
 
 afterAll(async () => {
@@ -110,7 +113,8 @@ describe.concurrent('queue mode', () => {
         expect(status.code, status.stderr).toBe(0);
         expect(status.stdout).toMatch(/3 live worker\(s\), 1 run\(s\)/);
         expect(status.stdout).toMatch(new RegExp(`${RUN}\\s+synth\\s+0\\s+0\\s+0\\s+3\\s+0\\s+\\d+`));
-        for (const worker of workers) expect(status.stdout).toMatch(new RegExp(`:${worker.pid}  concurrency 1  active 0  last seen \\d+s ago`));
+        for (const worker of workers)
+          expect(status.stdout).toMatch(new RegExp(`:${worker.pid}  concurrency 1  active 0  last seen \\d+s ago`));
       });
     },
     TEST_MS,
@@ -125,7 +129,8 @@ describe.concurrent('queue mode', () => {
         // Mid-chain: the victim's attempt has recorded a step.
         const attempt = await waitFor(
           async () => {
-            for (const name of await attemptsOf(out, victim.pid)) if ((await stepsIn(join(out, 'trajectories', RUN, 'attempts', name))) > 0) return name;
+            for (const name of await attemptsOf(out, victim.pid))
+              if ((await stepsIn(join(out, 'trajectories', RUN, 'attempts', name))) > 0) return name;
             return undefined;
           },
           UNDER_WAY_MS,
@@ -141,7 +146,10 @@ describe.concurrent('queue mode', () => {
         // The killed attempt was discarded whole: no attempts left, and the chain is the survivor's.
         expect(existsSync(join(out, 'trajectories', RUN, 'attempts'))).toBe(false);
         expect(await readFile(join(out, 'tasks', `${RUN}.jsonl`), 'utf8')).toBe(await referenceTasks());
-        const status = JSON.parse((await runCli(['queue-status', redis.url, '--json'])).stdout) as { runs: Array<{ runId: string; outDir: string; stalled: number; completed: number }>; workers: Array<{ pid: number; live: boolean }> };
+        const status = JSON.parse((await runCli(['queue-status', redis.url, '--json'])).stdout) as {
+          runs: Array<{ runId: string; outDir: string; stalled: number; completed: number }>;
+          workers: Array<{ pid: number; live: boolean }>;
+        };
         expect(status.runs).toMatchObject([{ runId: RUN, outDir: out, completed: CHAINS }]);
         expect(status.runs[0]!.stalled).toBeGreaterThanOrEqual(1);
         // The killed worker's heartbeat stops: it is listed as gone, the survivor as live.
@@ -185,7 +193,26 @@ describe.concurrent('queue mode', () => {
         2,
         async ({ redis, out, workers }) => {
           const run = 'poisoned';
-          const result = await runCli(['synth', '--env', 'project-tracker', '--chains', '2', '--max-level', '1', '--seed', '2', '--run', run, '--out', out, '--queue', redis.url], { env: QUEUE_ENV, timeoutMs: RUN_MS });
+          const result = await runCli(
+            [
+              'synth',
+              '--env',
+              'project-tracker',
+              '--chains',
+              '2',
+              '--max-level',
+              '1',
+              '--seed',
+              '2',
+              '--run',
+              run,
+              '--out',
+              out,
+              '--queue',
+              redis.url,
+            ],
+            { env: QUEUE_ENV, timeoutMs: RUN_MS },
+          );
           expect(result.code).toBe(1);
           expect(result.stdout).toMatch(/Run poisoned: complete/);
           expect(result.stdout).toMatch(/c0002: error: .*TRAJSYNTH_QUEUE_POISON/);
@@ -223,7 +250,28 @@ describe.concurrent('queue mode', () => {
           async ({ redis, out, workers }) => {
             const run = 'budget';
             const budgetUsd = 0.02;
-            const result = await runCli(['synth', '--model', 'anthropic:claude-haiku-4-5', '--chains', '3', '--max-level', '3', '--seed', '5', '--run', run, '--budget-usd', String(budgetUsd), '--out', out, '--queue', redis.url], { env: { ...QUEUE_ENV, ...env }, timeoutMs: RUN_MS });
+            const result = await runCli(
+              [
+                'synth',
+                '--model',
+                'anthropic:claude-haiku-4-5',
+                '--chains',
+                '3',
+                '--max-level',
+                '3',
+                '--seed',
+                '5',
+                '--run',
+                run,
+                '--budget-usd',
+                String(budgetUsd),
+                '--out',
+                out,
+                '--queue',
+                redis.url,
+              ],
+              { env: { ...QUEUE_ENV, ...env }, timeoutMs: RUN_MS },
+            );
             expect(result.code, result.stderr).toBe(0);
             expect(result.stdout).toMatch(/budget reached: the run stopped cleanly/);
             const layout = runLayout(out, run);
@@ -261,7 +309,23 @@ describe.concurrent('queue mode', () => {
     async () => {
       await withQueue('interrupted', 1, async ({ redis, out, workers }) => {
         const run = 'interrupted';
-        const args = ['synth', '--env', 'project-tracker', '--chains', '3', '--max-level', '1', '--seed', '4', '--run', run, '--out', out, '--queue', redis.url];
+        const args = [
+          'synth',
+          '--env',
+          'project-tracker',
+          '--chains',
+          '3',
+          '--max-level',
+          '1',
+          '--seed',
+          '4',
+          '--run',
+          run,
+          '--out',
+          out,
+          '--queue',
+          redis.url,
+        ];
         const first = await runCli(args, { env: QUEUE_ENV, interruptWhen: /chain c0001 done/, timeoutMs: RUN_MS });
         expect(first.code).toBe(130);
         expect(first.stderr).toMatch(/queue: stopping \(interrupted by user\): \d+ queued job\(s\) removed/);
@@ -270,7 +334,9 @@ describe.concurrent('queue mode', () => {
         const meta = RunMetaSchema.parse(JSON.parse(await readFile(layout.runFile, 'utf8')));
         expect(meta.status).toBe('interrupted');
         expect(meta.chains.filter((chain) => chain.status === 'complete').length).toBeLessThan(CHAINS);
-        const status = JSON.parse((await runCli(['queue-status', redis.url, '--json'])).stdout) as { runs: Array<{ waiting: number; active: number; delayed: number }> };
+        const status = JSON.parse((await runCli(['queue-status', redis.url, '--json'])).stdout) as {
+          runs: Array<{ waiting: number; active: number; delayed: number }>;
+        };
         expect(status.runs[0]).toMatchObject({ waiting: 0, active: 0, delayed: 0 });
         expect(workers[0]!.output()).not.toMatch(/interrupted c0003: started/);
 
@@ -291,7 +357,10 @@ describe.concurrent('queue mode: evaluation', () => {
       await referenceTasks();
       const out = join(root, 'reference');
       await withQueue('eval', 2, async ({ redis, workers }) => {
-        const result = await runCli(['eval', RUN, '--out', out, '--agent', 'gold', '--levels', '2', '--run', 'gold-queued', '--queue', redis.url], { env: QUEUE_ENV, timeoutMs: RUN_MS });
+        const result = await runCli(
+          ['eval', RUN, '--out', out, '--agent', 'gold', '--levels', '2', '--run', 'gold-queued', '--queue', redis.url],
+          { env: QUEUE_ENV, timeoutMs: RUN_MS },
+        );
         expect(result.code, result.stderr).toBe(0);
         expect(result.stderr).toMatch(/queue: 3 episode job\(s\) enqueued/);
         expect(result.stdout).toMatch(/Evaluation gold-queued: complete/);
@@ -322,7 +391,12 @@ describe.concurrent('queue mode: bad input', () => {
           async ({ redis, out, workers }) => {
             const follower = runCli([...ARGS, '--out', out, '--queue', redis.url], { env: QUEUE_ENV, timeoutMs: RUN_MS });
             // Both workers are on the server's Chromium, mid-chain: drop it, and bring it back on the same endpoint.
-            for (const worker of workers) await waitFor(async () => (await attemptsOf(out, worker.pid)).length >= 1 || undefined, UNDER_WAY_MS, `a chain under way in worker ${worker.pid}`);
+            for (const worker of workers)
+              await waitFor(
+                async () => (await attemptsOf(out, worker.pid)).length >= 1 || undefined,
+                UNDER_WAY_MS,
+                `a chain under way in worker ${worker.pid}`,
+              );
             const port = server.port;
             server.kill();
             await server.exited;

@@ -99,7 +99,10 @@ describe.concurrent('an action that started a navigation slower than its time li
     try {
       await session.goto('/');
       const before = await session.observe();
-      const { executed } = await session.execute({ type: 'click', target: { role: 'link', name: 'Open a page that never comes' } }, { observation: before, timeoutMs: ACTION_TIMEOUT_MS });
+      const { executed } = await session.execute(
+        { type: 'click', target: { role: 'link', name: 'Open a page that never comes' } },
+        { observation: before, timeoutMs: ACTION_TIMEOUT_MS },
+      );
       expect(executed.outcome).toEqual({ ok: true });
       expect(executed.urlAfter).toBe(`${server.origin}/`);
     } finally {
@@ -133,7 +136,16 @@ describe.concurrent('a verified subtask whose steps hold a failed action', () =>
       },
     };
     try {
-      const result = await synthesize({ outDir, environment: 'project-tracker', chains: 1, maxLevel: 2, seed: 4, concurrency: 1, browser, agents: { ...agents, executor } });
+      const result = await synthesize({
+        outDir,
+        environment: 'project-tracker',
+        chains: 1,
+        maxLevel: 2,
+        seed: 4,
+        concurrency: 1,
+        browser,
+        agents: { ...agents, executor },
+      });
       const record = result.records[0]!;
       const steps = await readSteps(result.layout, record.chainId);
       expect(steps[0]!.executed.outcome.ok).toBe(false);

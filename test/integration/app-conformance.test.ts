@@ -91,10 +91,13 @@ for (const manifest of listEnvironments()) {
             failures.push(`${path}: ${response.status} ${response.headers.get('content-type')}`);
             continue;
           }
-          if (!/^<!doctype html>/i.test(html) || !/<title>[^<]+<\/title>/.test(html) || html.includes('__trajsynth')) failures.push(`${path}: not a whole page`);
+          if (!/^<!doctype html>/i.test(html) || !/<title>[^<]+<\/title>/.test(html) || html.includes('__trajsynth'))
+            failures.push(`${path}: not a whole page`);
           // Links, and forms that GET (a search box): submitted empty, they lead to their action.
           const links = [...html.matchAll(/<a\b[^>]*\bhref="([^"#]+)/g)].map((match) => match[1]!);
-          const forms = [...html.matchAll(/<form\b([^>]*)>/g)].filter((match) => !/method="post"/i.test(match[1]!)).map((match) => /action="([^"#]*)"/.exec(match[1]!)?.[1] ?? path);
+          const forms = [...html.matchAll(/<form\b([^>]*)>/g)]
+            .filter((match) => !/method="post"/i.test(match[1]!))
+            .map((match) => /action="([^"#]*)"/.exec(match[1]!)?.[1] ?? path);
           for (const href of [...links, ...forms]) {
             const url = new URL(href.replaceAll('&amp;', '&'), `${app.origin}${path}`);
             if (url.origin !== app.origin) continue;

@@ -18,7 +18,13 @@ function stateHasValue(state: State, value: string): boolean {
 describe('bank app', () => {
   it('has its manifest (the contract: app-conformance.test.ts)', () => {
     const manifest = EnvironmentManifestSchema.parse(bank.manifest);
-    expect(manifest).toMatchObject({ id: 'bank', startPath: '/', viewport: { width: 1280, height: 800 }, allowedOrigins: [], hasStateProbe: true });
+    expect(manifest).toMatchObject({
+      id: 'bank',
+      startPath: '/',
+      viewport: { width: 1280, height: 800 },
+      allowedOrigins: [],
+      hasStateProbe: true,
+    });
   });
 
   it('exposes its collections through the state probe', async () => {
@@ -34,7 +40,19 @@ describe('bank app', () => {
       const account = state.accounts[0]!;
       expect(account.balanceLabel).toMatch(/^\$[\d,]+\.\d{2}$/);
       const transaction = state.transactions[0]!;
-      for (const field of ['accountName', 'date', 'dateLabel', 'description', 'category', 'categoryLabel', 'amount', 'amountLabel', 'balance', 'balanceLabel', 'note']) {
+      for (const field of [
+        'accountName',
+        'date',
+        'dateLabel',
+        'description',
+        'category',
+        'categoryLabel',
+        'amount',
+        'amountLabel',
+        'balance',
+        'balanceLabel',
+        'note',
+      ]) {
         expect(transaction).toHaveProperty(field);
       }
       expect(transaction.amountLabel).toMatch(/^[+-]\$[\d,]+\.\d{2}$/);
@@ -42,11 +60,13 @@ describe('bank app', () => {
       for (const entry of state.accounts.filter((candidate) => candidate.type !== 'savings')) {
         expect(state.transactions.filter((record) => record.accountId === entry.id).length).toBeGreaterThan(15);
       }
-      for (const record of state.transactions.filter((candidate) => candidate.accountId === 1)) expect(Number(record.balance)).toBeGreaterThan(0);
-      expect(state.scheduledPayments[0]!.name).toBe(`${String(state.scheduledPayments[0]!.payeeName)} on ${String(state.scheduledPayments[0]!.dateLabel)}`);
+      for (const record of state.transactions.filter((candidate) => candidate.accountId === 1))
+        expect(Number(record.balance)).toBeGreaterThan(0);
+      expect(state.scheduledPayments[0]!.name).toBe(
+        `${String(state.scheduledPayments[0]!.payeeName)} on ${String(state.scheduledPayments[0]!.dateLabel)}`,
+      );
     });
   });
-
 
   it('transfers money, refuses insufficient funds, and reset restores the seeded state', async () => {
     await withApp(SEED, async (app) => {
@@ -54,17 +74,34 @@ describe('bank app', () => {
       const before = JSON.parse(seeded) as State;
       const [checking, savings] = before.accounts as [StateRecord, StateRecord];
 
-      const response = await postForm(app, '/transfer', { fromAccountId: '1', toAccountId: '2', amount: '25', date: '2026-07-02', memo: 'Summer trip fund' });
+      const response = await postForm(app, '/transfer', {
+        fromAccountId: '1',
+        toAccountId: '2',
+        amount: '25',
+        date: '2026-07-02',
+        memo: 'Summer trip fund',
+      });
       expect(response.status).toBe(303);
       expect(response.headers.get('location')).toBe('/transfer');
       expect(flashOf(response)).toContain('Transferred $25.00');
       const after = await readState(app);
-      expect(after.transfers).toContainEqual(expect.objectContaining({ fromAccountId: 1, toAccountId: 2, amount: 25, amountLabel: '$25.00', date: '2026-07-02', memo: 'Summer trip fund' }));
+      expect(after.transfers).toContainEqual(
+        expect.objectContaining({
+          fromAccountId: 1,
+          toAccountId: 2,
+          amount: 25,
+          amountLabel: '$25.00',
+          date: '2026-07-02',
+          memo: 'Summer trip fund',
+        }),
+      );
       expect(after.transactions.length).toBe(before.transactions.length + 2);
       expect(byId(after.accounts, 1)!.balance).toBeCloseTo(Number(checking.balance) - 25, 2);
       expect(byId(after.accounts, 2)!.balance).toBeCloseTo(Number(savings.balance) + 25, 2);
 
-      const page = await fetch(`${app.origin}/transfer`, { headers: { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]! } });
+      const page = await fetch(`${app.origin}/transfer`, {
+        headers: { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]! },
+      });
       expect(await page.text()).toContain('role="status"');
 
       const broke = await postForm(app, '/transfer', { fromAccountId: '1', toAccountId: '2', amount: '999999', date: '', memo: '' });
@@ -87,8 +124,19 @@ describe('bank app', () => {
   it('accepts transfers of 2-40 between every pair the form offers, for many seeds', async () => {
     for (let seed = 1; seed <= 12; seed++) {
       await withApp(seed, async (app) => {
-        for (const [from, to] of [['1', '2'], ['1', '3'], ['2', '1'], ['2', '3']] as const) {
-          const response = await postForm(app, '/transfer', { fromAccountId: from, toAccountId: to, amount: '40', date: '2026-08-14', memo: 'Check' });
+        for (const [from, to] of [
+          ['1', '2'],
+          ['1', '3'],
+          ['2', '1'],
+          ['2', '3'],
+        ] as const) {
+          const response = await postForm(app, '/transfer', {
+            fromAccountId: from,
+            toAccountId: to,
+            amount: '40',
+            date: '2026-08-14',
+            memo: 'Check',
+          });
           expect(response.status, `seed ${seed} ${from}→${to}`).toBe(303);
         }
       });
@@ -109,7 +157,15 @@ describe('bank app', () => {
       expect(invalid.status).toBe(422);
       expect(await invalid.text()).toContain('role="alert"');
 
-      expect((await postForm(app, `/payees/${String(payee.id)}`, { name: 'Orion Dental', email: 'billing@oriondental.com', category: 'fitness' })).status).toBe(303);
+      expect(
+        (
+          await postForm(app, `/payees/${String(payee.id)}`, {
+            name: 'Orion Dental',
+            email: 'billing@oriondental.com',
+            category: 'fitness',
+          })
+        ).status,
+      ).toBe(303);
       state = await readState(app);
       expect(byId(state.payees, payee.id)).toMatchObject({ name: 'Orion Dental', categoryLabel: 'Health & fitness' });
 
@@ -128,11 +184,24 @@ describe('bank app', () => {
     await withApp(SEED, async (app) => {
       const before = await readState(app);
       const payee = before.payees[2]!;
-      const response = await postForm(app, '/payments', { payeeId: String(payee.id), memo: 'Invoice 2207', amount: '17', date: '2026-07-09', repeats: 'monthly' });
+      const response = await postForm(app, '/payments', {
+        payeeId: String(payee.id),
+        memo: 'Invoice 2207',
+        amount: '17',
+        date: '2026-07-09',
+        repeats: 'monthly',
+      });
       expect(response.status).toBe(303);
       let state = await readState(app);
       const payment = state.scheduledPayments.find((record) => record.payeeId === payee.id && record.date === '2026-07-09')!;
-      expect(payment).toMatchObject({ memo: 'Invoice 2207', amount: 17, amountLabel: '$17.00', repeats: 'monthly', repeatsLabel: 'Monthly', name: `${String(payee.name)} on Jul 9, 2026` });
+      expect(payment).toMatchObject({
+        memo: 'Invoice 2207',
+        amount: 17,
+        amountLabel: '$17.00',
+        repeats: 'monthly',
+        repeatsLabel: 'Monthly',
+        name: `${String(payee.name)} on Jul 9, 2026`,
+      });
 
       const invalid = await postForm(app, '/payments', { payeeId: '', amount: 'ten', date: '2026-02-30', repeats: 'once' });
       expect(invalid.status).toBe(422);
@@ -154,7 +223,13 @@ describe('bank app', () => {
       let state = await readState(app);
       expect(byId(state.transactions, 5)).toMatchObject({ category: 'travel', categoryLabel: 'Travel', note: 'Booked the flight home.' });
       expect(byId(state.accounts, 2)).toMatchObject({ name: 'House Fund', statementDelivery: 'online' });
-      expect(byId(state.cards, 1)).toMatchObject({ dailyLimit: 25, dailyLimitLabel: '$25', atmLimit: 40, international: false, internationalLabel: 'Blocked' });
+      expect(byId(state.cards, 1)).toMatchObject({
+        dailyLimit: 25,
+        dailyLimitLabel: '$25',
+        atmLimit: 40,
+        international: false,
+        internationalLabel: 'Blocked',
+      });
       expect(byId(state.cards, 2)).toMatchObject({ frozen: true, statusLabel: 'Frozen' });
       expect((await postForm(app, '/cards/2/freeze', { return: '/cards' })).status).toBe(303);
       state = await readState(app);
@@ -170,13 +245,26 @@ describe('bank app', () => {
       expect(response.status).toBe(303);
       expect(flashOf(response)).toContain('Showing Groceries transactions from Apr 1, 2026 to May 31, 2026');
       let state = await readState(app);
-      expect(byId(state.accounts, 1)).toMatchObject({ filterCategory: 'groceries', filterCategoryLabel: 'Groceries', filterFrom: '2026-04-01', filterTo: '2026-05-31' });
-      const expected = state.transactions.filter((record) => record.accountId === 1 && record.category === 'groceries' && String(record.date) >= '2026-04-01' && String(record.date) <= '2026-05-31').length;
+      expect(byId(state.accounts, 1)).toMatchObject({
+        filterCategory: 'groceries',
+        filterCategoryLabel: 'Groceries',
+        filterFrom: '2026-04-01',
+        filterTo: '2026-05-31',
+      });
+      const expected = state.transactions.filter(
+        (record) =>
+          record.accountId === 1 &&
+          record.category === 'groceries' &&
+          String(record.date) >= '2026-04-01' &&
+          String(record.date) <= '2026-05-31',
+      ).length;
       const html = await (await fetch(`${app.origin}/accounts/1`)).text();
       expect(html).toContain(`${expected} matching transaction`);
       expect(html).toContain('<option value="groceries" selected>');
       // A URL range (as statements link to) overrides the saved filters.
-      expect(await (await fetch(`${app.origin}/accounts/1?from=2026-03-01&to=2026-03-31`)).text()).not.toContain('<option value="groceries" selected>');
+      expect(await (await fetch(`${app.origin}/accounts/1?from=2026-03-01&to=2026-03-31`)).text()).not.toContain(
+        '<option value="groceries" selected>',
+      );
 
       const invalid = await postForm(app, '/accounts/1/filters', { category: '', from: '2026-13-01', to: '' });
       expect(invalid.status).toBe(422);
@@ -191,10 +279,29 @@ describe('bank app', () => {
   it('serves every page as HTML with one h1', async () => {
     await withApp(SEED, async (app) => {
       const paths = [
-        '/', '/accounts/1', '/accounts/1?page=2', '/accounts/1?sort=amount&dir=asc', '/accounts/1?q=payroll',
-        '/accounts/1?category=groceries&from=2026-04-01&to=2026-05-31', '/accounts/2', '/accounts/3', '/accounts/3/details',
-        '/transactions/1', '/transfer', '/transfer?from=2', '/payees', '/payees/1', '/payments', '/payments?payee=1',
-        '/statements', '/statements/2026-04', '/statements/2026-03', '/cards', '/cards/1', '/search?q=market', '/search',
+        '/',
+        '/accounts/1',
+        '/accounts/1?page=2',
+        '/accounts/1?sort=amount&dir=asc',
+        '/accounts/1?q=payroll',
+        '/accounts/1?category=groceries&from=2026-04-01&to=2026-05-31',
+        '/accounts/2',
+        '/accounts/3',
+        '/accounts/3/details',
+        '/transactions/1',
+        '/transfer',
+        '/transfer?from=2',
+        '/payees',
+        '/payees/1',
+        '/payments',
+        '/payments?payee=1',
+        '/statements',
+        '/statements/2026-04',
+        '/statements/2026-03',
+        '/cards',
+        '/cards/1',
+        '/search?q=market',
+        '/search',
       ];
       for (const path of paths) {
         const response = await fetch(`${app.origin}${path}`);
@@ -231,7 +338,11 @@ describe('bank app', () => {
         await filters.getByRole('textbox', { name: 'Date from' }).fill('2026-04-01');
         await filters.getByRole('button', { name: 'Apply filters' }).click();
         await expect.poll(() => page.getByRole('status').textContent()).toContain('Showing Groceries transactions from Apr 1, 2026');
-        expect(byId((await readState(app)).accounts, 1)).toMatchObject({ filterCategory: 'groceries', filterFrom: '2026-04-01', filterTo: null });
+        expect(byId((await readState(app)).accounts, 1)).toMatchObject({
+          filterCategory: 'groceries',
+          filterFrom: '2026-04-01',
+          filterTo: null,
+        });
 
         // Transfer money: From defaults to checking and To to savings; pick the card instead.
         await page.goto(`${app.origin}/transfer`);
@@ -245,7 +356,9 @@ describe('bank app', () => {
         await transfer.getByRole('button', { name: 'Transfer' }).click();
         await expect.poll(() => page.getByRole('status').textContent()).toContain('Transferred $32.00');
         let state = await readState(app);
-        expect(state.transfers).toContainEqual(expect.objectContaining({ fromAccountId: 1, toAccountId: 3, amount: 32, memo: 'Pay down the card', date: '2026-07-20' }));
+        expect(state.transfers).toContainEqual(
+          expect.objectContaining({ fromAccountId: 1, toAccountId: 3, amount: 32, memo: 'Pay down the card', date: '2026-07-20' }),
+        );
 
         // Insufficient funds shows an alert.
         await transfer.getByRole('textbox', { name: 'Amount' }).fill('500000');
@@ -263,7 +376,9 @@ describe('bank app', () => {
         await payeeForm.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Other' });
         await payeeForm.getByRole('button', { name: 'Add payee' }).click();
         await expect.poll(() => page.getByRole('status').textContent()).toContain('Payee “Lighthouse Tutoring” added');
-        expect((await readState(app)).payees).toContainEqual(expect.objectContaining({ name: 'Lighthouse Tutoring', email: 'orion.berlin@example.com' }));
+        expect((await readState(app)).payees).toContainEqual(
+          expect.objectContaining({ name: 'Lighthouse Tutoring', email: 'orion.berlin@example.com' }),
+        );
         await page.getByRole('button', { name: 'Remove “Lighthouse Tutoring”' }).click();
         const dialog = page.getByRole('dialog', { name: 'Remove this payee?' });
         await expect.poll(() => dialog.isVisible()).toBe(true);
@@ -285,7 +400,15 @@ describe('bank app', () => {
         expect(snapshot).toContain(`checkbox "Freeze “${String(card.name)}”"`);
         await page.getByRole('checkbox', { name: `Freeze “${String(card.name)}”` }).check();
         await expect.poll(async () => byId((await readState(app)).cards, card.id)?.frozen).toBe(true);
-        await expect.poll(async () => (await page.getByRole('status').textContent().catch(() => '')) ?? '').toContain('frozen');
+        await expect
+          .poll(
+            async () =>
+              (await page
+                .getByRole('status')
+                .textContent()
+                .catch(() => '')) ?? '',
+          )
+          .toContain('frozen');
         await page.waitForLoadState('load');
 
         // The Card limits form is prefilled and edits in place.
@@ -293,7 +416,9 @@ describe('bank app', () => {
         const limits = page.getByRole('form', { name: 'Card limits' });
         expect(await limits.getByRole('spinbutton', { name: 'Daily spending limit' }).inputValue()).toBe(String(card.dailyLimit));
         await limits.getByRole('spinbutton', { name: 'ATM limit' }).fill('35');
-        await limits.getByRole('combobox', { name: 'International transactions' }).selectOption({ label: card.international ? 'Blocked' : 'Allowed' });
+        await limits
+          .getByRole('combobox', { name: 'International transactions' })
+          .selectOption({ label: card.international ? 'Blocked' : 'Allowed' });
         await limits.getByRole('button', { name: 'Save limits' }).click();
         await expect.poll(() => page.getByRole('status').textContent()).toContain('saved');
         expect(byId((await readState(app)).cards, card.id)).toMatchObject({ atmLimit: 35, international: !card.international });

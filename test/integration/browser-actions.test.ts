@@ -90,20 +90,30 @@ describe('BrowserSession.execute', () => {
 
   it('reports a disabled button and a non-editable field as failed actions', async () => {
     await withSession(async (session, before) => {
-      const disabled = await session.execute({ type: 'click', target: { role: 'button', name: 'Archive' } }, { observation: before, timeoutMs: 500 });
-      expect(disabled.executed.outcome.ok ? '' : disabled.executed.outcome.error).toMatch(/^Could not click button "Archive": .*not enabled/);
+      const disabled = await session.execute(
+        { type: 'click', target: { role: 'button', name: 'Archive' } },
+        { observation: before, timeoutMs: 500 },
+      );
+      expect(disabled.executed.outcome.ok ? '' : disabled.executed.outcome.error).toMatch(
+        /^Could not click button "Archive": .*not enabled/,
+      );
       expect(find(before, 'button', 'Archive').disabled).toBe(true);
       const notEditable = await session.execute(
         { type: 'type', target: { role: 'heading', name: 'Tasks' }, text: 'nope' },
         { observation: before, timeoutMs: 500 },
       );
-      expect(notEditable.executed.outcome.ok ? '' : notEditable.executed.outcome.error).toMatch(/^Could not type "nope" into heading "Tasks": /);
+      expect(notEditable.executed.outcome.ok ? '' : notEditable.executed.outcome.error).toMatch(
+        /^Could not type "nope" into heading "Tasks": /,
+      );
     });
   });
 
   it('types into a textbox (replacing, then appending) and reads the value back', async () => {
     await withSession(async (session, before) => {
-      const typed = await session.execute({ type: 'type', target: { role: 'textbox', name: 'Title' }, text: 'Buy milk' }, { observation: before });
+      const typed = await session.execute(
+        { type: 'type', target: { role: 'textbox', name: 'Title' }, text: 'Buy milk' },
+        { observation: before },
+      );
       expect(typed.executed.outcome.ok).toBe(true);
       expect(typed.executed.text).toBe('Buy milk');
       expect(find(await session.observe(), 'textbox', 'Title').value).toBe('Buy milk');
@@ -197,7 +207,11 @@ describe('BrowserSession.execute', () => {
     const fresh = await shared.observe();
     const point = { x: Math.round(cell.box!.x + cell.box!.width / 2), y: Math.round(cell.box!.y + cell.box!.height / 2) };
     const byPoint = await shared.execute({ type: 'dblclick', target: { point } }, { observation: fresh });
-    expect(byPoint.executed).toMatchObject({ outcome: { ok: true }, coordinates: point, element: { groundedBy: 'point', role: 'cell', name: '1200' } });
+    expect(byPoint.executed).toMatchObject({
+      outcome: { ok: true },
+      coordinates: point,
+      element: { groundedBy: 'point', role: 'cell', name: '1200' },
+    });
     expect(textboxes(await shared.observe())).toMatchObject([{ name: 'Amount' }]);
   });
 
@@ -205,7 +219,10 @@ describe('BrowserSession.execute', () => {
     await shared.goto('/rows');
     const before = await shared.observe();
     // An unlabeled checkbox, told apart by its row's text.
-    const ticked = await shared.execute({ type: 'click', target: { role: 'checkbox', name: '', within: 'Return books' } }, { observation: before });
+    const ticked = await shared.execute(
+      { type: 'click', target: { role: 'checkbox', name: '', within: 'Return books' } },
+      { observation: before },
+    );
     expect(ticked.executed.outcome).toEqual({ ok: true });
     const afterTick = await shared.observe();
     const rowBoxes = afterTick.elements.filter((e) => e.role === 'checkbox' && e.name === '');
@@ -213,7 +230,10 @@ describe('BrowserSession.execute', () => {
 
     // The hidden "Paid" input is operated through its label: the recorded point is on the label and
     // a click there reaches the input (it becomes checked).
-    const paid = await shared.execute({ type: 'click', target: { role: 'checkbox', name: 'Paid', within: 'Buy milk' } }, { observation: afterTick });
+    const paid = await shared.execute(
+      { type: 'click', target: { role: 'checkbox', name: 'Paid', within: 'Buy milk' } },
+      { observation: afterTick },
+    );
     expect(paid.executed.outcome).toEqual({ ok: true });
     const { coordinates, element } = paid.executed;
     expect(element!.box!.width).toBeGreaterThanOrEqual(20);
@@ -228,7 +248,10 @@ describe('BrowserSession.execute', () => {
     expect((await shared.observe()).elements.filter((e) => e.name === 'Paid').map((e) => e.checked)).toEqual([true, false]);
 
     // "Remove" in the second row, not the first.
-    const removed = await shared.execute({ type: 'click', target: { role: 'button', name: 'Remove', within: 'Return books' } }, { observation: await shared.observe() });
+    const removed = await shared.execute(
+      { type: 'click', target: { role: 'button', name: 'Remove', within: 'Return books' } },
+      { observation: await shared.observe() },
+    );
     expect(removed.executed.outcome).toEqual({ ok: true });
     const rows = (await shared.observe()).elements.filter((e) => e.role === 'button').map((e) => e.path.at(-1));
     expect(rows).toHaveLength(1);
@@ -282,7 +305,10 @@ describe('BrowserSession.execute', () => {
     // The server answers after 4 s; the click's own timeout is 1.5 s (room for the click itself on a
     // busy machine). Playwright dispatches the click, then times out waiting for the navigation: the
     // click happened all the same.
-    const { executed } = await shared.execute({ type: 'click', target: { role: 'button', name: 'Send slowly' } }, { observation: before, timeoutMs: 1_500 });
+    const { executed } = await shared.execute(
+      { type: 'click', target: { role: 'button', name: 'Send slowly' } },
+      { observation: before, timeoutMs: 1_500 },
+    );
     expect(executed.outcome).toEqual({ ok: true });
     expect(executed.urlAfter).toBe(`${server.origin}/slow`);
     expect((await shared.observe()).title).toBe('Sent');

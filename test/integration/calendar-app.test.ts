@@ -31,7 +31,13 @@ const NEW_EVENT = {
 describe('calendar app', () => {
   it('has its manifest (the contract: app-conformance.test.ts)', () => {
     const manifest = EnvironmentManifestSchema.parse(calendar.manifest);
-    expect(manifest).toMatchObject({ id: 'calendar', startPath: '/month/2026-06', viewport: { width: 1280, height: 800 }, allowedOrigins: [], hasStateProbe: true });
+    expect(manifest).toMatchObject({
+      id: 'calendar',
+      startPath: '/month/2026-06',
+      viewport: { width: 1280, height: 800 },
+      allowedOrigins: [],
+      hasStateProbe: true,
+    });
   });
 
   it('exposes its collections through the state probe', async () => {
@@ -43,7 +49,20 @@ describe('calendar app', () => {
       expect(state.calendars.map((record) => record.name)).toEqual(['Work', 'Team', 'Personal', 'Travel', 'Fitness']);
       expect(state.settings).toHaveLength(1);
       const event = state.events[0]!;
-      for (const field of ['title', 'date', 'dateLabel', 'startTime', 'endTime', 'calendarName', 'location', 'attendees', 'repeats', 'repeatsLabel', 'timeZone', 'timeZoneLabel']) {
+      for (const field of [
+        'title',
+        'date',
+        'dateLabel',
+        'startTime',
+        'endTime',
+        'calendarName',
+        'location',
+        'attendees',
+        'repeats',
+        'repeatsLabel',
+        'timeZone',
+        'timeZoneLabel',
+      ]) {
         expect(event).toHaveProperty(field);
       }
       expect(event.date).toMatch(/^2026-0[5-7]-\d{2}$/);
@@ -54,7 +73,6 @@ describe('calendar app', () => {
       expect(new Set(titles).size).toBe(titles.length);
     });
   });
-
 
   it('creates, validates, edits, duplicates and deletes events, then reset restores the seed', async () => {
     await withApp(SEED, async (app) => {
@@ -85,7 +103,13 @@ describe('calendar app', () => {
       expect(await getHtml(app, '/week/2026-07-08')).toContain(NEW_EVENT.title);
       expect(await getHtml(app, '/week/2026-06-17')).not.toContain(NEW_EVENT.title);
 
-      const invalid = await postForm(app, '/events', { ...NEW_EVENT, title: '', startTime: '15:00', endTime: '14:00', attendees: 'not-an-email' });
+      const invalid = await postForm(app, '/events', {
+        ...NEW_EVENT,
+        title: '',
+        startTime: '15:00',
+        endTime: '14:00',
+        attendees: 'not-an-email',
+      });
       expect(invalid.status).toBe(422);
       const invalidHtml = await invalid.text();
       expect(invalidHtml).toContain('role="alert"');
@@ -93,10 +117,22 @@ describe('calendar app', () => {
       expect(invalidHtml).toContain('End time must be after the start time');
       expect(invalidHtml).toContain('is not a valid email address');
 
-      const edited = await postForm(app, `/events/${String(event.id)}`, { ...NEW_EVENT, title: 'Roadmap sync (moved)', date: '2026-06-26', repeats: 'none', attendees: 'a@example.com, b@example.org' });
+      const edited = await postForm(app, `/events/${String(event.id)}`, {
+        ...NEW_EVENT,
+        title: 'Roadmap sync (moved)',
+        date: '2026-06-26',
+        repeats: 'none',
+        attendees: 'a@example.com, b@example.org',
+      });
       expect(edited.status).toBe(303);
       state = await readState(app);
-      expect(state.events.find((record) => record.id === event.id)).toMatchObject({ title: 'Roadmap sync (moved)', date: '2026-06-26', repeats: 'none', attendees: 'a@example.com, b@example.org', attendeeCount: 2 });
+      expect(state.events.find((record) => record.id === event.id)).toMatchObject({
+        title: 'Roadmap sync (moved)',
+        date: '2026-06-26',
+        repeats: 'none',
+        attendees: 'a@example.com, b@example.org',
+        attendeeCount: 2,
+      });
 
       expect((await postForm(app, `/events/${String(event.id)}/attendees`, { email: 'orion.berlin@example.com' })).status).toBe(303);
       expect((await postForm(app, `/events/${String(event.id)}/attendees/remove`, { email: 'a@example.com' })).status).toBe(303);
@@ -128,11 +164,21 @@ describe('calendar app', () => {
       let state = await readState(app);
       const accepted = state.invitations.find((invitation) => invitation.id === first!.id)!;
       expect(accepted).toMatchObject({ status: 'accepted', statusLabel: 'Accepted' });
-      expect(state.events.find((event) => event.id === accepted.eventId)).toMatchObject({ title: first!.title, date: first!.date, calendarName: 'Work' });
-      expect(state.invitations.find((invitation) => invitation.id === second!.id)).toMatchObject({ status: 'declined', statusLabel: 'Declined', eventId: null });
+      expect(state.events.find((event) => event.id === accepted.eventId)).toMatchObject({
+        title: first!.title,
+        date: first!.date,
+        calendarName: 'Work',
+      });
+      expect(state.invitations.find((invitation) => invitation.id === second!.id)).toMatchObject({
+        status: 'declined',
+        statusLabel: 'Declined',
+        eventId: null,
+      });
       expect(await getHtml(app, '/invitations')).not.toContain(`Accept “${String(first!.title)}”`);
 
-      const work = state.events.find((event) => event.calendarName === 'Work' && String(event.date).startsWith('2026-06') && event.repeats === 'none')!;
+      const work = state.events.find(
+        (event) => event.calendarName === 'Work' && String(event.date).startsWith('2026-06') && event.repeats === 'none',
+      )!;
       expect(await getHtml(app, '/month/2026-06')).toContain(String(work.title));
       expect((await postForm(app, '/calendars/1/visibility', { return: '/month/2026-06' })).headers.get('location')).toBe('/month/2026-06');
       state = await readState(app);
@@ -146,10 +192,21 @@ describe('calendar app', () => {
       state = await readState(app);
       expect(state.calendars.at(-1)).toMatchObject({ name: 'Book club', colorLabel: 'Teal', visible: true, eventCount: 0 });
 
-      const saved = await postForm(app, '/settings', { timeZone: 'America/New_York', weekStart: 'sunday', defaultCalendarId: '2', defaultView: 'week' });
+      const saved = await postForm(app, '/settings', {
+        timeZone: 'America/New_York',
+        weekStart: 'sunday',
+        defaultCalendarId: '2',
+        defaultView: 'week',
+      });
       expect(saved.status).toBe(303);
       state = await readState(app);
-      expect(state.settings[0]).toMatchObject({ timeZoneLabel: 'New York (GMT-4)', weekStart: 'sunday', weekStartLabel: 'Sunday', defaultCalendarName: 'Team', defaultView: 'week' });
+      expect(state.settings[0]).toMatchObject({
+        timeZoneLabel: 'New York (GMT-4)',
+        weekStart: 'sunday',
+        weekStartLabel: 'Sunday',
+        defaultCalendarName: 'Team',
+        defaultView: 'week',
+      });
       expect(await getHtml(app, '/week/2026-06-17')).toContain('Jun 14 – 20, 2026');
       expect(await getHtml(app, '/')).toContain('Jun 14 – 20, 2026');
     });
@@ -158,10 +215,28 @@ describe('calendar app', () => {
   it('serves every page as HTML', async () => {
     await withApp(SEED, async (app) => {
       const paths = [
-        '/', '/month', '/month/2026-05', '/month/2026-07', '/week', '/week/2026-06-15', '/day', '/day/2026-06-15',
-        '/list', '/list?scope=past', '/list?scope=all&sort=title&dir=desc', '/list?scope=all&page=2',
-        '/events/new', '/events/1', '/events/1?on=2026-06-22', '/events/1/edit', '/invitations', '/invitations?tab=responded',
-        '/calendars', '/settings', '/search', '/search?q=review',
+        '/',
+        '/month',
+        '/month/2026-05',
+        '/month/2026-07',
+        '/week',
+        '/week/2026-06-15',
+        '/day',
+        '/day/2026-06-15',
+        '/list',
+        '/list?scope=past',
+        '/list?scope=all&sort=title&dir=desc',
+        '/list?scope=all&page=2',
+        '/events/new',
+        '/events/1',
+        '/events/1?on=2026-06-22',
+        '/events/1/edit',
+        '/invitations',
+        '/invitations?tab=responded',
+        '/calendars',
+        '/settings',
+        '/search',
+        '/search?q=review',
       ];
       for (const path of paths) {
         const html = await getHtml(app, path);
@@ -199,7 +274,16 @@ describe('calendar app', () => {
         await form.getByRole('button', { name: 'Create event' }).click();
         await expect.poll(() => page.getByRole('status').textContent()).toContain('Event “Vendor contract review” created');
         const created = (await readState(app)).events.find((event) => event.title === 'Vendor contract review')!;
-        expect(created).toMatchObject({ date: '2026-07-01', startTime: '10:30', endTime: '15:00', calendarName: 'Team', attendees: 'orion.berlin@example.com', repeatsLabel: 'Monthly', timeZone: 'Europe/London', location: 'Boardroom' });
+        expect(created).toMatchObject({
+          date: '2026-07-01',
+          startTime: '10:30',
+          endTime: '15:00',
+          calendarName: 'Team',
+          attendees: 'orion.berlin@example.com',
+          repeatsLabel: 'Monthly',
+          timeZone: 'Europe/London',
+          location: 'Boardroom',
+        });
 
         // The monthly event shows up in August too.
         await page.goto(`${app.origin}/month/2026-08`);
@@ -215,7 +299,15 @@ describe('calendar app', () => {
         const dialog = page.getByRole('dialog', { name: 'Delete this event?' });
         await expect.poll(() => dialog.isVisible()).toBe(true);
         await dialog.getByRole('button', { name: 'Delete' }).click();
-        await expect.poll(async () => (await page.getByRole('status').textContent().catch(() => '')) ?? '').toContain('deleted');
+        await expect
+          .poll(
+            async () =>
+              (await page
+                .getByRole('status')
+                .textContent()
+                .catch(() => '')) ?? '',
+          )
+          .toContain('deleted');
         expect((await readState(app)).events.some((event) => event.id === created.id)).toBe(false);
 
         await page.goto(`${app.origin}/invitations`);
@@ -224,7 +316,15 @@ describe('calendar app', () => {
         expect(invitations).toMatch(/button "Decline “[^”]+”"/);
         const pending = (await readState(app)).invitations.find((invitation) => invitation.status === 'pending')!;
         await page.getByRole('button', { name: `Accept “${String(pending.title)}”` }).click();
-        await expect.poll(async () => (await page.getByRole('status').textContent().catch(() => '')) ?? '').toContain('Accepted');
+        await expect
+          .poll(
+            async () =>
+              (await page
+                .getByRole('status')
+                .textContent()
+                .catch(() => '')) ?? '',
+          )
+          .toContain('Accepted');
         expect((await readState(app)).invitations.find((invitation) => invitation.id === pending.id)?.status).toBe('accepted');
 
         // Calendar toggles submit on change.
@@ -232,14 +332,30 @@ describe('calendar app', () => {
         expect(await page.ariaSnapshot({ mode: 'ai' })).toContain('checkbox "Show “Team”"');
         await page.getByRole('checkbox', { name: 'Show “Team”' }).uncheck();
         await expect.poll(async () => (await readState(app)).calendars.find((record) => record.name === 'Team')?.visible).toBe(false);
-        await expect.poll(async () => (await page.getByRole('status').textContent().catch(() => '')) ?? '').toContain('hidden');
+        await expect
+          .poll(
+            async () =>
+              (await page
+                .getByRole('status')
+                .textContent()
+                .catch(() => '')) ?? '',
+          )
+          .toContain('hidden');
         await page.waitForLoadState('load');
 
         await page.goto(`${app.origin}/settings`);
         await page.getByRole('combobox', { name: 'Week starts on' }).selectOption({ label: 'Sunday' });
         await page.getByRole('combobox', { name: 'Time zone' }).selectOption({ label: 'Tokyo (GMT+9)' });
         await page.getByRole('button', { name: 'Save settings' }).click();
-        await expect.poll(async () => (await page.getByRole('status').textContent().catch(() => '')) ?? '').toContain('Settings saved');
+        await expect
+          .poll(
+            async () =>
+              (await page
+                .getByRole('status')
+                .textContent()
+                .catch(() => '')) ?? '',
+          )
+          .toContain('Settings saved');
         expect((await readState(app)).settings[0]).toMatchObject({ weekStart: 'sunday', timeZone: 'Asia/Tokyo' });
       } finally {
         await browser.close();

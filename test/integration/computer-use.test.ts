@@ -17,19 +17,41 @@ describe('the computer-use executor, through the real SDK and a real browser', (
     const environment = await startEnvironment('project-tracker', { seed: 3 });
     let target: { x: number; y: number } | undefined;
     const server = await startFakeAnthropic((_request, index): FakeAnthropicReply => {
-      if (index === 0) return { kind: 'message', content: [{ type: 'tool_use', name: 'computer', input: { action: 'left_click', coordinate: [Math.round(target!.x * 0.8), Math.round(target!.y * 0.8)] } }], usage: { input_tokens: 900, output_tokens: 40 } };
+      if (index === 0)
+        return {
+          kind: 'message',
+          content: [
+            {
+              type: 'tool_use',
+              name: 'computer',
+              input: { action: 'left_click', coordinate: [Math.round(target!.x * 0.8), Math.round(target!.y * 0.8)] },
+            },
+          ],
+          usage: { input_tokens: 900, output_tokens: 40 },
+        };
       return { kind: 'message', content: [{ type: 'text', text: 'DONE' }], usage: { input_tokens: 1900, output_tokens: 5 } };
     });
     try {
       const session = await browser.newSession({ origin: environment.origin });
       await session.goto('/projects/1');
       const observation = await session.observe();
-      const box = observation.elements.find((element) => element.role === 'checkbox' && element.checked === false && /^Mark /.test(element.name) && element.box && element.box.y < 700)!;
+      const box = observation.elements.find(
+        (element) =>
+          element.role === 'checkbox' && element.checked === false && /^Mark /.test(element.name) && element.box && element.box.y < 700,
+      )!;
       target = { x: Math.round(box.box!.x + box.box!.width / 2), y: Math.round(box.box!.y + box.box!.height / 2) };
       const steps: StepRecord[] = [];
-      const executor = new ComputerUseExecutor(new AnthropicModel({ model: 'claude-sonnet-4-6', apiKey: 'test-key', baseURL: server.baseURL, maxRetries: 0 }));
+      const executor = new ComputerUseExecutor(
+        new AnthropicModel({ model: 'claude-sonnet-4-6', apiKey: 'test-key', baseURL: server.baseURL, maxRetries: 0 }),
+      );
       const attempt = await executor.run({
-        proposal: { description: `Tick ${box.name}.`, predicates: [{ kind: 'url', includes: '/' }], interaction: 'toggle', entities: [], proposedAt: '/projects/1' },
+        proposal: {
+          description: `Tick ${box.name}.`,
+          predicates: [{ kind: 'url', includes: '/' }],
+          interaction: 'toggle',
+          entities: [],
+          proposedAt: '/projects/1',
+        },
         session,
         observation,
         maxSteps: 4,

@@ -47,17 +47,35 @@ describe('a model agent and a model judge, through the real Anthropic SDK agains
     // The "model": clicks the first link it is shown, then says done; the judge always says success.
     const server = await startFakeAnthropic((request) => {
       const tool = (request.body as { tool_choice?: { name?: string } }).tool_choice?.name;
-      if (tool === 'verdict') return { kind: 'message', content: [{ type: 'tool_use', name: 'verdict', input: { success: true, confidence: 0.8, reasons: ['the page changed'] } }], usage: { input_tokens: 2000, output_tokens: 40 } };
+      if (tool === 'verdict')
+        return {
+          kind: 'message',
+          content: [{ type: 'tool_use', name: 'verdict', input: { success: true, confidence: 0.8, reasons: ['the page changed'] } }],
+          usage: { input_tokens: 2000, output_tokens: 40 },
+        };
       const text = requestText(request);
       if (!text.includes('Actions so far:')) {
         const ref = /link "[^"]+" \[ref=(e\d+)\]/.exec(text)![1];
-        return { kind: 'message', content: [{ type: 'tool_use', name: 'act', input: { thought: 'open the first link', action: { type: 'click', target: { ref } } } }], usage: USAGE };
+        return {
+          kind: 'message',
+          content: [
+            { type: 'tool_use', name: 'act', input: { thought: 'open the first link', action: { type: 'click', target: { ref } } } },
+          ],
+          usage: USAGE,
+        };
       }
-      return { kind: 'message', content: [{ type: 'tool_use', name: 'act', input: { thought: 'finished', action: { type: 'done', answer: 'opened it' } } }], usage: USAGE };
+      return {
+        kind: 'message',
+        content: [{ type: 'tool_use', name: 'act', input: { thought: 'finished', action: { type: 'done', answer: 'opened it' } } }],
+        usage: USAGE,
+      };
     });
     try {
       const source = await loadTaskSource(TRACKER_SEED3.name, outDir);
-      const models = modelBuilder({ providers: { anthropic: { baseURL: server.baseURL, maxRetries: 0 } } }, { env: { ANTHROPIC_API_KEY: 'test-key' } });
+      const models = modelBuilder(
+        { providers: { anthropic: { baseURL: server.baseURL, maxRetries: 0 } } },
+        { env: { ANTHROPIC_API_KEY: 'test-key' } },
+      );
       const agent = createEvalAgent('anthropic:claude-sonnet-4-6', { source, models });
       // While episodes run, run.json says so (a killed evaluation must never look complete).
       const statusesSeen: Array<Promise<string>> = [];
@@ -71,7 +89,10 @@ describe('a model agent and a model judge, through the real Anthropic SDK agains
         browser,
         concurrency: 1,
         onEvent: (event) => {
-          if (event.type === 'model-call') statusesSeen.push(readFile(join(outDir, 'trajectories', 'model-eval', 'run.json'), 'utf8').then((text) => JSON.parse(text).status));
+          if (event.type === 'model-call')
+            statusesSeen.push(
+              readFile(join(outDir, 'trajectories', 'model-eval', 'run.json'), 'utf8').then((text) => JSON.parse(text).status),
+            );
         },
       });
       expect(result.meta.status).toBe('complete');
@@ -85,9 +106,19 @@ describe('a model agent and a model judge, through the real Anthropic SDK agains
         expect(episode.usage.costUsd).toBeCloseTo(0.0112, 10);
         expect(episode.usage).toMatchObject({ inputTokens: 4000, outputTokens: 240, steps: 2 });
         expect(episode.judge).toMatchObject({ success: true, confidence: 0.8, model: 'anthropic:claude-haiku-4-5' });
-        const calls = (await readFile(episodeLayout(result.layout, episode.episodeId).callsFile, 'utf8')).trim().split('\n').map((line) => ModelCallSchema.parse(JSON.parse(line)));
-        expect(calls.map((call) => `${call.role}:${call.model}`)).toEqual(['executor:claude-sonnet-4-6', 'executor:claude-sonnet-4-6', 'verifier:claude-haiku-4-5']);
-        const steps = (await readFile(episodeLayout(result.layout, episode.episodeId).stepsFile, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+        const calls = (await readFile(episodeLayout(result.layout, episode.episodeId).callsFile, 'utf8'))
+          .trim()
+          .split('\n')
+          .map((line) => ModelCallSchema.parse(JSON.parse(line)));
+        expect(calls.map((call) => `${call.role}:${call.model}`)).toEqual([
+          'executor:claude-sonnet-4-6',
+          'executor:claude-sonnet-4-6',
+          'verifier:claude-haiku-4-5',
+        ]);
+        const steps = (await readFile(episodeLayout(result.layout, episode.episodeId).stepsFile, 'utf8'))
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line));
         expect(steps.map((step) => step.executed.action.type)).toEqual(['click', 'done']);
         expect(steps[0].executed.element.groundedBy).toBe('ref');
       }
@@ -106,8 +137,21 @@ describe('a model agent and a model judge, through the real Anthropic SDK agains
 
       // A budget stops the evaluation like Ctrl-C once the calls have cost that much: two executor
       // calls ($0.009) pass $0.005; the episode in flight is left for --resume, the run is kept.
-      const capped = await evaluate({ outDir, runId: 'model-eval-capped', source, selection: LEVEL_1, agent, budgetUsd: 0.005, concurrency: 1, browser });
-      expect(capped.meta).toMatchObject({ status: 'interrupted', budget: { limitUsd: 0.005, reached: true }, stopReason: expect.stringMatching(/Budget reached/) });
+      const capped = await evaluate({
+        outDir,
+        runId: 'model-eval-capped',
+        source,
+        selection: LEVEL_1,
+        agent,
+        budgetUsd: 0.005,
+        concurrency: 1,
+        browser,
+      });
+      expect(capped.meta).toMatchObject({
+        status: 'interrupted',
+        budget: { limitUsd: 0.005, reached: true },
+        stopReason: expect.stringMatching(/Budget reached/),
+      });
       expect(capped.episodes).toHaveLength(0);
     } finally {
       await server.close();

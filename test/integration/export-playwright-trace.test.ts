@@ -27,7 +27,10 @@ let browser: Browser;
 beforeAll(async () => {
   temp = await mkdtemp(join(tmpdir(), 'trajsynth-trace-viewer-'));
   // Anything but 127.0.0.1 fails to resolve: the viewer must need nothing from the network.
-  browser = await chromium.launch({ executablePath: findChromium().executablePath, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] });
+  browser = await chromium.launch({
+    executablePath: findChromium().executablePath,
+    args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+  });
 });
 
 afterAll(async () => {
@@ -48,7 +51,8 @@ async function watchedPage(): Promise<{ page: Page; errors: string[]; origins: S
   context.on('request', (request) => origins.add(new URL(request.url()).origin));
   // A load cut short by the next navigation is not a failure of the trace.
   context.on('requestfailed', (request) => {
-    if (request.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED')
+      errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
   });
   context.on('response', (response) => {
     if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
@@ -58,7 +62,10 @@ async function watchedPage(): Promise<{ page: Page; errors: string[]; origins: S
 
 /** The action list's entry whose title starts with `title`. */
 function action(page: Page, title: string) {
-  return page.getByRole('treeitem').filter({ has: page.locator('.action-title-method', { hasText: title }) }).first();
+  return page
+    .getByRole('treeitem')
+    .filter({ has: page.locator('.action-title-method', { hasText: title }) })
+    .first();
 }
 
 async function expand(page: Page, title: string): Promise<void> {
@@ -67,11 +74,22 @@ async function expand(page: Page, title: string): Promise<void> {
   await expect.poll(() => item.getAttribute('aria-expanded')).toBe('true');
 }
 
-describe('Playwright\'s trace viewer on exported traces', () => {
+describe("Playwright's trace viewer on exported traces", () => {
   it('loads an exported level-2 trace: subtask groups, step titles, the screenshot with its point, offline and without errors', async () => {
     const store = join(temp, 'store');
     const run = await writeFixtureRun(store);
-    const result = await exportDataset({ sources: [run], format: 'playwright-trace', dest: join(temp, 'dataset'), unit: 'trajectory', history: 2, actionSpace: 'pixel', coords: 'absolute', imageFormat: 'webp', filters: {}, split: parseSplitRule('train=1') });
+    const result = await exportDataset({
+      sources: [run],
+      format: 'playwright-trace',
+      dest: join(temp, 'dataset'),
+      unit: 'trajectory',
+      history: 2,
+      actionSpace: 'pixel',
+      coords: 'absolute',
+      imageFormat: 'webp',
+      filters: {},
+      split: parseSplitRule('train=1'),
+    });
     const manifest = DatasetManifestSchema.parse(JSON.parse(await readFile(join(result.dest, 'manifest.json'), 'utf8')));
     const trace = join(result.dest, manifest.files.find((file) => file.path.endsWith('__c0001__L2.zip'))!.path);
     const chain = JSON.parse(await readFile(chainLayout(run, 'c0001').chainFile, 'utf8')) as { subtasks: { description: string }[] };
@@ -89,7 +107,8 @@ describe('Playwright\'s trace viewer on exported traces', () => {
       await page.goto(viewer.url);
       for (const subtask of subtasks) await expect.poll(() => action(page, subtask).isVisible(), { timeout: 15_000 }).toBe(true);
       for (const subtask of subtasks) await expand(page, subtask);
-      for (const title of ['click checkbox "Save Seaside Foam Roller"', 'click link "Wishlist"', 'done']) await expect.poll(() => action(page, title).isVisible()).toBe(true);
+      for (const title of ['click checkbox "Save Seaside Foam Roller"', 'click link "Wishlist"', 'done'])
+        await expect.poll(() => action(page, title).isVisible()).toBe(true);
       const titles = await page.locator('.action-title-method').allTextContents();
       expect(titles).toEqual([subtasks[0], 'click checkbox "Save Seaside Foam Roller"', subtasks[1], 'click link "Wishlist"', 'done']);
 

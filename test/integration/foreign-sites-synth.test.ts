@@ -43,43 +43,52 @@ const describeSites = FULL ? describe : describe.concurrent;
 
 describeSites('synthesis on websites it has never seen', () => {
   for (const name of listFixtureSites()) {
-    it(`${name}: chains reach level 3 with checkers that replay and tasks a person can read`, { timeout: 120_000 + CHAINS * 60_000 }, async () => {
-      const site = await startFixtureSite(name);
-      try {
-        const { layout, records } = await synthesize({
-          outDir: join(out, name),
-          environment: 'url',
-          site: urlSite(`${site.origin}/`, []),
-          chains: CHAINS,
-          maxLevel: 3,
-          seed: 1,
-          concurrency: 2,
-          browser,
-        });
-        const levels = records.map((record) => record.levels.length);
-        expect(levels.filter((level) => level === 3).length, `levels reached: ${levels.join(', ')}`).toBeGreaterThan(CHAINS / 2);
+    it(
+      `${name}: chains reach level 3 with checkers that replay and tasks a person can read`,
+      { timeout: 120_000 + CHAINS * 60_000 },
+      async () => {
+        const site = await startFixtureSite(name);
+        try {
+          const { layout, records } = await synthesize({
+            outDir: join(out, name),
+            environment: 'url',
+            site: urlSite(`${site.origin}/`, []),
+            chains: CHAINS,
+            maxLevel: 3,
+            seed: 1,
+            concurrency: 2,
+            browser,
+          });
+          const levels = records.map((record) => record.levels.length);
+          expect(levels.filter((level) => level === 3).length, `levels reached: ${levels.join(', ')}`).toBeGreaterThan(CHAINS / 2);
 
-        const accepted = records.flatMap((record) => record.subtasks.filter((subtask) => subtask.status === 'accepted'));
-        const kinds = new Set(accepted.map((subtask) => subtask.interaction));
-        expect(kinds.size, `kinds: ${[...kinds].join(', ')}`).toBeGreaterThanOrEqual(MIN_KINDS);
+          const accepted = records.flatMap((record) => record.subtasks.filter((subtask) => subtask.status === 'accepted'));
+          const kinds = new Set(accepted.map((subtask) => subtask.interaction));
+          expect(kinds.size, `kinds: ${[...kinds].join(', ')}`).toBeGreaterThanOrEqual(MIN_KINDS);
 
-        for (const text of [...accepted.map((subtask) => subtask.description), ...records.flatMap((record) => record.levels.map((level) => level.task))]) {
-          expect(text, 'a glyph in the task text').not.toMatch(GLYPH);
-          // A back-reference ties an entity (a quoted name) to the step that made or read it.
-          for (const match of text.matchAll(/\(from step \d+\)/g)) expect(text.slice(0, match.index).trimEnd(), text).toMatch(/\u201D$/);
-          expect(text).not.toMatch(/Toggle All Input|undefined/);
+          for (const text of [
+            ...accepted.map((subtask) => subtask.description),
+            ...records.flatMap((record) => record.levels.map((level) => level.task)),
+          ]) {
+            expect(text, 'a glyph in the task text').not.toMatch(GLYPH);
+            // A back-reference ties an entity (a quoted name) to the step that made or read it.
+            for (const match of text.matchAll(/\(from step \d+\)/g)) expect(text.slice(0, match.index).trimEnd(), text).toMatch(/\u201D$/);
+            expect(text).not.toMatch(/Toggle All Input|undefined/);
+          }
+
+          // Checked the way a benchmark would: a fresh page (no state kept), checker false there, the
+          // gold steps replayed, checker true at the end.
+          const replay = await replayRun({ layout, browser, write: false, ...(FULL ? {} : { levels: [3] }) });
+          const failures = replay.tasks
+            .filter((task) => !task.valid)
+            .map((task) => `${task.chainId} L${task.level}: ${task.failure?.reason}`);
+          expect(failures).toEqual([]);
+          expect(replay.total).toBe(FULL ? levels.reduce((sum, level) => sum + level, 0) : levels.filter((level) => level === 3).length);
+        } finally {
+          await site.close();
         }
-
-        // Checked the way a benchmark would: a fresh page (no state kept), checker false there, the
-        // gold steps replayed, checker true at the end.
-        const replay = await replayRun({ layout, browser, write: false, ...(FULL ? {} : { levels: [3] }) });
-        const failures = replay.tasks.filter((task) => !task.valid).map((task) => `${task.chainId} L${task.level}: ${task.failure?.reason}`);
-        expect(failures).toEqual([]);
-        expect(replay.total).toBe(FULL ? levels.reduce((sum, level) => sum + level, 0) : levels.filter((level) => level === 3).length);
-      } finally {
-        await site.close();
-      }
-    });
+      },
+    );
   }
 });
 

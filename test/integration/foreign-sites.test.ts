@@ -29,7 +29,9 @@ describe('the foreign-style test sites', () => {
         await session.goto('/');
         const observation = await session.observe({ screenshot: false });
         expect(observation.title, name).not.toBe('');
-        const offered = observation.elements.filter((element) => ['button', 'link', 'textbox', 'checkbox', 'combobox', 'searchbox', 'switch', 'tab', 'radio'].includes(element.role));
+        const offered = observation.elements.filter((element) =>
+          ['button', 'link', 'textbox', 'checkbox', 'combobox', 'searchbox', 'switch', 'tab', 'radio'].includes(element.role),
+        );
         expect(offered.length, `${name}: ${describeInteractive(observation.elements)}`).toBeGreaterThanOrEqual(5);
         // Every script and stylesheet the page asked for was there (the UI framework from npm included).
         expect(site.requests.length).toBeGreaterThan(1);

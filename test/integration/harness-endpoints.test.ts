@@ -128,9 +128,16 @@ describe('the environment server and its secret', () => {
         expect(probe.status).toBe(403);
         const text = await probe.text();
         expect(text).not.toContain('\n');
-        expect(JSON.parse(text)).toMatchObject({ ok: false, error: expect.stringMatching(/^Expected the x-trajsynth-secret header with this server's secret, got (none|a different value)/) });
+        expect(JSON.parse(text)).toMatchObject({
+          ok: false,
+          error: expect.stringMatching(/^Expected the x-trajsynth-secret header with this server's secret, got (none|a different value)/),
+        });
 
-        const reset = await fetch(environment.origin + RESET_PATH, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{"seed":5}' });
+        const reset = await fetch(environment.origin + RESET_PATH, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: '{"seed":5}',
+        });
         expect(reset.status).toBe(403);
       }
       expect(JSON.stringify(await environment.readState())).toBe(seeded);
@@ -138,7 +145,11 @@ describe('the environment server and its secret', () => {
       // A preflight for a page that would send the header cross-origin is not granted.
       const preflight = await fetch(environment.origin + STATE_PROBE_PATH, {
         method: 'OPTIONS',
-        headers: { origin: 'http://127.0.0.1:1', 'access-control-request-method': 'GET', 'access-control-request-headers': HARNESS_SECRET_HEADER },
+        headers: {
+          origin: 'http://127.0.0.1:1',
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': HARNESS_SECRET_HEADER,
+        },
       });
       expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
       expect(preflight.headers.get('access-control-allow-headers')).toBeNull();

@@ -52,7 +52,14 @@ describe('where tabs and menu items that are links lead', () => {
 
   it('lets the heuristic proposer send a chain to another tab of a list', () => {
     const tab = findAffordances(observation).find((affordance) => affordance.key === 'navigate:Delivered 5')!;
-    const proposal = proposalFromAffordance({ affordance: tab, observation, persona: PERSONAS[0]!, rng: new Rng(1), hasStateProbe: false, chainEntities: [] });
+    const proposal = proposalFromAffordance({
+      affordance: tab,
+      observation,
+      persona: PERSONAS[0]!,
+      rng: new Rng(1),
+      hasStateProbe: false,
+      chainEntities: [],
+    });
     expect(proposal?.predicates).toEqual([{ kind: 'url', includes: '/orders?status=delivered', exact: true }]);
   });
 });

@@ -17,7 +17,13 @@ function messageById(state: State, id: unknown): StateRecord | undefined {
 describe('mail app (Larkmail)', () => {
   it('has its manifest (the contract: app-conformance.test.ts)', () => {
     const manifest = EnvironmentManifestSchema.parse(mail.manifest);
-    expect(manifest).toMatchObject({ id: 'mail', startPath: '/mail/inbox', viewport: { width: 1280, height: 800 }, allowedOrigins: [], hasStateProbe: true });
+    expect(manifest).toMatchObject({
+      id: 'mail',
+      startPath: '/mail/inbox',
+      viewport: { width: 1280, height: 800 },
+      allowedOrigins: [],
+      hasStateProbe: true,
+    });
   });
 
   it('exposes its collections through the state probe', async () => {
@@ -29,7 +35,20 @@ describe('mail app (Larkmail)', () => {
       expect(state.drafts.length).toBeGreaterThanOrEqual(2);
       expect(state.settings).toHaveLength(1);
       const message = state.messages[0]!;
-      for (const field of ['folder', 'folderLabel', 'from', 'fromName', 'to', 'subject', 'body', 'date', 'dateLabel', 'read', 'starred', 'labels']) {
+      for (const field of [
+        'folder',
+        'folderLabel',
+        'from',
+        'fromName',
+        'to',
+        'subject',
+        'body',
+        'date',
+        'dateLabel',
+        'read',
+        'starred',
+        'labels',
+      ]) {
         expect(message).toHaveProperty(field);
       }
       const subjects = state.messages.map((record) => record.subject);
@@ -46,7 +65,6 @@ describe('mail app (Larkmail)', () => {
       expect(state.folders.map((folder) => folder.name)).toEqual(['Inbox', 'Starred', 'Sent', 'Drafts', 'Archive', 'Trash']);
     });
   });
-
 
   it('sends, drafts and validates through the compose route, then reset restores the seed', async () => {
     await withApp(SEED, async (app) => {
@@ -83,7 +101,13 @@ describe('mail app (Larkmail)', () => {
       expect(sentHtml).toContain('role="status"');
       expect(sentHtml).toContain('Quarterly planning notes');
 
-      const draft = await postForm(app, '/compose', { to: '', cc: '', subject: 'Packing list for the offsite', body: 'Chargers, badge', intent: 'draft' });
+      const draft = await postForm(app, '/compose', {
+        to: '',
+        cc: '',
+        subject: 'Packing list for the offsite',
+        body: 'Chargers, badge',
+        intent: 'draft',
+      });
       expect(draft.status).toBe(303);
       expect(draft.headers.get('location')).toBe('/drafts');
       state = await readState(app);
@@ -91,7 +115,14 @@ describe('mail app (Larkmail)', () => {
       expect(saved).toMatchObject({ to: '', body: 'Chargers, badge' });
 
       // Sending the draft removes it and files the message in Sent.
-      const fromDraft = await postForm(app, '/compose', { draftId: String(saved.id), to: 'orion.berlin@example.com', cc: '', subject: 'Packing list for the offsite', body: 'Chargers, badge', intent: 'send' });
+      const fromDraft = await postForm(app, '/compose', {
+        draftId: String(saved.id),
+        to: 'orion.berlin@example.com',
+        cc: '',
+        subject: 'Packing list for the offsite',
+        body: 'Chargers, badge',
+        intent: 'send',
+      });
       expect(fromDraft.status).toBe(303);
       state = await readState(app);
       expect(state.drafts.some((record) => record.id === saved.id)).toBe(false);
@@ -99,10 +130,19 @@ describe('mail app (Larkmail)', () => {
 
       // Replies keep the thread.
       const original = before.messages.find((record) => record.folder === 'inbox' && record.sent === false)!;
-      const reply = await postForm(app, '/compose', { replyToId: String(original.id), to: String(original.from), cc: '', subject: `Re: ${String(original.subject)}`, body: 'Thanks, sounds good.', intent: 'send' });
+      const reply = await postForm(app, '/compose', {
+        replyToId: String(original.id),
+        to: String(original.from),
+        cc: '',
+        subject: `Re: ${String(original.subject)}`,
+        body: 'Thanks, sounds good.',
+        intent: 'send',
+      });
       expect(reply.status).toBe(303);
       state = await readState(app);
-      expect(state.messages).toContainEqual(expect.objectContaining({ inReplyToId: original.id, threadId: original.threadId, body: 'Thanks, sounds good.' }));
+      expect(state.messages).toContainEqual(
+        expect.objectContaining({ inReplyToId: original.id, threadId: original.threadId, body: 'Thanks, sounds good.' }),
+      );
       expect(messageById(state, original.id)).toMatchObject({ replied: true });
 
       const invalid = await postForm(app, '/compose', { to: 'not-an-address', cc: '', subject: '', body: 'x', intent: 'send' });
@@ -180,14 +220,30 @@ describe('mail app (Larkmail)', () => {
   it('saves settings, signature, labels and deletes drafts', async () => {
     await withApp(SEED, async (app) => {
       const before = await readState(app);
-      const general = await postForm(app, '/settings/general', { displayName: 'Orion Berlin', vacationEnabled: 'on', vacationMessage: 'Back on the first of July.', vacationEndDate: '2026-07-01' });
+      const general = await postForm(app, '/settings/general', {
+        displayName: 'Orion Berlin',
+        vacationEnabled: 'on',
+        vacationMessage: 'Back on the first of July.',
+        vacationEndDate: '2026-07-01',
+      });
       expect(general.status).toBe(303);
       const signature = await postForm(app, '/settings/signature', { signature: 'Orion Berlin, Field Notes' });
       expect(signature.status).toBe(303);
       let state = await readState(app);
-      expect(state.settings[0]).toMatchObject({ displayName: 'Orion Berlin', vacationEnabled: true, vacationMessage: 'Back on the first of July.', vacationEndDate: '2026-07-01', vacationEndLabel: 'Jul 1, 2026', signature: 'Orion Berlin, Field Notes' });
+      expect(state.settings[0]).toMatchObject({
+        displayName: 'Orion Berlin',
+        vacationEnabled: true,
+        vacationMessage: 'Back on the first of July.',
+        vacationEndDate: '2026-07-01',
+        vacationEndLabel: 'Jul 1, 2026',
+        signature: 'Orion Berlin, Field Notes',
+      });
 
-      const badDate = await postForm(app, '/settings/general', { displayName: 'Orion', vacationMessage: 'x', vacationEndDate: '2026-02-31' });
+      const badDate = await postForm(app, '/settings/general', {
+        displayName: 'Orion',
+        vacationMessage: 'x',
+        vacationEndDate: '2026-02-31',
+      });
       expect(badDate.status).toBe(422);
       expect(await badDate.text()).toContain('role="alert"');
 
@@ -276,12 +332,24 @@ describe('mail app (Larkmail)', () => {
         await expect.poll(() => page.getByRole('status').textContent()).toContain('Message “Lunch on Thursday” sent');
         let state = await readState(app);
         const created = state.messages.find((record) => record.subject === 'Lunch on Thursday')!;
-        expect(created).toMatchObject({ folder: 'sent', to: 'orion.berlin@example.com', body: 'Shall we try the new ramen place at noon?' });
+        expect(created).toMatchObject({
+          folder: 'sent',
+          to: 'orion.berlin@example.com',
+          body: 'Shall we try the new ramen place at noon?',
+        });
 
         // The star checkbox submits on change.
         await page.getByRole('checkbox', { name: 'Star “Lunch on Thursday”' }).check();
         await expect.poll(async () => messageById(await readState(app), created.id)?.starred).toBe(true);
-        await expect.poll(async () => (await page.getByRole('status').textContent().catch(() => '')) ?? '').toContain('starred');
+        await expect
+          .poll(
+            async () =>
+              (await page
+                .getByRole('status')
+                .textContent()
+                .catch(() => '')) ?? '',
+          )
+          .toContain('starred');
         await page.waitForLoadState('load');
 
         // Message page: the Move to select auto-submits; Delete goes through a dialog.
@@ -293,7 +361,15 @@ describe('mail app (Larkmail)', () => {
         expect(view).toContain('button "Delete message"');
         await page.getByRole('combobox', { name: 'Move to' }).selectOption({ label: 'Archive' });
         await expect.poll(async () => messageById(await readState(app), target.id)?.folder).toBe('archive');
-        await expect.poll(async () => (await page.getByRole('status').textContent().catch(() => '')) ?? '').toContain('moved to Archive');
+        await expect
+          .poll(
+            async () =>
+              (await page
+                .getByRole('status')
+                .textContent()
+                .catch(() => '')) ?? '',
+          )
+          .toContain('moved to Archive');
         await page.waitForLoadState('load');
         await page.getByRole('button', { name: 'Delete message' }).click();
         const dialog = page.getByRole('dialog', { name: 'Delete this message?' });

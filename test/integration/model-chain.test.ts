@@ -13,7 +13,11 @@ import { startFakeOpenAI, type FakeOpenAIReply } from '../support/fake-openai.js
 /** Claude Haiku 4.5's list prices, per million tokens, written out by hand for the cost check. */
 const HAIKU = { input: 1, output: 5, cacheWrite: 1.25, cacheRead: 0.1 };
 const handPrice = (usage: FakeAnthropicUsage) =>
-  (usage.input_tokens * HAIKU.input + usage.output_tokens * HAIKU.output + usage.cache_creation_input_tokens * HAIKU.cacheWrite + usage.cache_read_input_tokens * HAIKU.cacheRead) / 1_000_000;
+  (usage.input_tokens * HAIKU.input +
+    usage.output_tokens * HAIKU.output +
+    usage.cache_creation_input_tokens * HAIKU.cacheWrite +
+    usage.cache_read_input_tokens * HAIKU.cacheRead) /
+  1_000_000;
 
 const ALL_MODEL: AgentConfig = { model: 'anthropic:claude-haiku-4-5' };
 
@@ -25,7 +29,17 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function run(options: { baseURL: string; outDir: string; config?: AgentConfig; chains?: number; maxLevel?: number; budgetUsd?: number; resume?: boolean; cacheDir?: string; cacheOnly?: boolean }) {
+async function run(options: {
+  baseURL: string;
+  outDir: string;
+  config?: AgentConfig;
+  chains?: number;
+  maxLevel?: number;
+  budgetUsd?: number;
+  resume?: boolean;
+  cacheDir?: string;
+  cacheOnly?: boolean;
+}) {
   const built = buildAgents(options.config ?? ALL_MODEL, {
     env: { ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: options.baseURL },
     ...(options.cacheDir ? { cache: { dir: options.cacheDir, mode: options.cacheOnly ? 'read-only' : 'read-write' } } : {}),
@@ -47,7 +61,9 @@ async function run(options: { baseURL: string; outDir: string; config?: AgentCon
 /** The first chain's steps as `action:ok` or `action:error`, for failure messages. */
 async function outcomes(layout: Parameters<typeof readSteps>[0]): Promise<string> {
   const steps = await readSteps(layout, 'c0001');
-  return JSON.stringify(steps.map((step) => `${step.executed.action.type}:${step.executed.outcome.ok ? 'ok' : step.executed.outcome.error}`));
+  return JSON.stringify(
+    steps.map((step) => `${step.executed.action.type}:${step.executed.outcome.ok ? 'ok' : step.executed.outcome.error}`),
+  );
 }
 
 // The tests run side by side: each has its own endpoint and output folder, and shares the browser.
@@ -61,7 +77,11 @@ describe.concurrent('a chain with every role model-backed, through the real Anth
       const record = result.records[0]!;
       expect(record.status).toBe('complete');
       expect(record.levels.map((level) => level.level)).toEqual([1, 2, 3]);
-      expect(record.subtasks.filter((subtask) => subtask.status === 'accepted').map((subtask) => subtask.interaction)).toEqual(['navigate', 'toggle', 'read']);
+      expect(record.subtasks.filter((subtask) => subtask.status === 'accepted').map((subtask) => subtask.interaction)).toEqual([
+        'navigate',
+        'toggle',
+        'read',
+      ]);
       // Judged where a probe exists: the checker decides, the judge's opinion is stored beside it.
       for (const subtask of record.subtasks) expect(subtask.verdict.judge?.agreesWithChecker).toBe(true);
       expect(record.levels[2]!.task).toContain(record.subtasks[1]!.entities[0]!);
@@ -104,7 +124,11 @@ describe.concurrent('a chain with every role model-backed, through the real Anth
       if (index < 3) return { kind: 'status', status: 429, retryAfterSeconds: 1 };
       if (request.body?.tool_choice?.name === 'propose_task' && invalidProposals < 2) {
         invalidProposals += 1;
-        return { kind: 'message', content: [{ type: 'tool_use', name: 'propose_task', input: { description: 'x' } }], usage: { input_tokens: 10, output_tokens: 5 } };
+        return {
+          kind: 'message',
+          content: [{ type: 'tool_use', name: 'propose_task', input: { description: 'x' } }],
+          usage: { input_tokens: 10, output_tokens: 5 },
+        };
       }
       return model.handle(request);
     });
@@ -115,7 +139,9 @@ describe.concurrent('a chain with every role model-backed, through the real Anth
       expect(record.rejectedProposals).toHaveLength(1);
       expect(record.rejectedProposals![0]!.reason).toMatch(/propose_task/);
       // The two invalid answers were paid for, as were the level summaries: both are overhead.
-      const summaries = model.replies.filter((reply) => reply.tool === 'summary').reduce((total, reply) => total + reply.usage.input_tokens, 0);
+      const summaries = model.replies
+        .filter((reply) => reply.tool === 'summary')
+        .reduce((total, reply) => total + reply.usage.input_tokens, 0);
       expect(record.overhead!.inputTokens).toBe(20 + summaries);
       // Three rate-limited requests were retried by the SDK, then every call succeeded.
       expect(server.requests.length).toBe(3 + 2 + model.replies.length);
@@ -228,24 +254,57 @@ describe.concurrent('the same chain through an OpenAI-compatible server (vLLM, O
     const server = await startFakeOpenAI((request): FakeOpenAIReply => {
       const text = (request.body.messages as Array<{ role: string; content: unknown }>)
         .filter((message) => message.role === 'user' || message.role === 'tool')
-        .map((message) => ({ role: 'user', content: typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : (message.content as Array<{ type: string }>).filter((part) => part.type === 'text') }));
-      const reply = model.handle({ index: request.index, method: 'POST', url: request.url, headers: request.headers, rawBody: '', body: { tool_choice: { name: request.body.tool_choice?.function?.name }, messages: text } });
+        .map((message) => ({
+          role: 'user',
+          content:
+            typeof message.content === 'string'
+              ? [{ type: 'text', text: message.content }]
+              : (message.content as Array<{ type: string }>).filter((part) => part.type === 'text'),
+        }));
+      const reply = model.handle({
+        index: request.index,
+        method: 'POST',
+        url: request.url,
+        headers: request.headers,
+        rawBody: '',
+        body: { tool_choice: { name: request.body.tool_choice?.function?.name }, messages: text },
+      });
       if (reply.kind !== 'message') return { kind: 'status', status: 500 };
       const call = reply.content.find((block) => block.type === 'tool_use') as { name: string; input: unknown };
-      return { kind: 'message', toolCalls: [{ name: call.name, arguments: call.input }], usage: { promptTokens: 2000, completionTokens: 80, cachedTokens: 500 } };
+      return {
+        kind: 'message',
+        toolCalls: [{ name: call.name, arguments: call.input }],
+        usage: { promptTokens: 2000, completionTokens: 80, cachedTokens: 500 },
+      };
     });
     try {
       const config: AgentConfig = {
         model: 'openai:qwen2.5-vl-7b',
         providers: { openai: { baseURL: server.baseURL } },
-        prices: [{ provider: 'openai', model: 'qwen2.5-vl-7b', inputPerMTok: 0.2, outputPerMTok: 0.6, cacheWritePerMTok: 0, cacheReadPerMTok: 0.05 }],
+        prices: [
+          {
+            provider: 'openai',
+            model: 'qwen2.5-vl-7b',
+            inputPerMTok: 0.2,
+            outputPerMTok: 0.6,
+            cacheWritePerMTok: 0,
+            cacheReadPerMTok: 0.05,
+          },
+        ],
       };
       const result = await run({ baseURL: 'http://127.0.0.1:9', outDir, config });
       const record = result.records[0]!;
       expect(record.levels).toHaveLength(3);
       const calls = await readCalls(result.layout, 'c0001');
       expect(calls).toHaveLength(server.requests.length);
-      expect(calls[0]).toMatchObject({ provider: 'openai-compatible', model: 'qwen2.5-vl-7b', inputTokens: 1500, cacheReadTokens: 500, outputTokens: 80, priceTable: 'config' });
+      expect(calls[0]).toMatchObject({
+        provider: 'openai-compatible',
+        model: 'qwen2.5-vl-7b',
+        inputTokens: 1500,
+        cacheReadTokens: 500,
+        outputTokens: 80,
+        priceTable: 'config',
+      });
       expect(record.usage.costUsd).toBeCloseTo((calls.length * (1500 * 0.2 + 80 * 0.6 + 500 * 0.05)) / 1e6, 12);
       const image = server.requests[0]!.body.messages[1].content.find((part: { type: string }) => part.type === 'image_url');
       expect(image.image_url.url).toMatch(/^data:image\/webp;base64,/);

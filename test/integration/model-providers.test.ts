@@ -46,7 +46,10 @@ function proposeRequest(overrides: Partial<ModelRequest> = {}): ModelRequest {
   };
 }
 
-async function withAnthropic<T>(script: FakeAnthropicScript, run: (server: Awaited<ReturnType<typeof startFakeAnthropic>>) => Promise<T>): Promise<T> {
+async function withAnthropic<T>(
+  script: FakeAnthropicScript,
+  run: (server: Awaited<ReturnType<typeof startFakeAnthropic>>) => Promise<T>,
+): Promise<T> {
   const server = await startFakeAnthropic(script);
   try {
     return await run(server);
@@ -55,7 +58,10 @@ async function withAnthropic<T>(script: FakeAnthropicScript, run: (server: Await
   }
 }
 
-async function withOpenAI<T>(script: FakeOpenAIScript, run: (server: Awaited<ReturnType<typeof startFakeOpenAI>>) => Promise<T>): Promise<T> {
+async function withOpenAI<T>(
+  script: FakeOpenAIScript,
+  run: (server: Awaited<ReturnType<typeof startFakeOpenAI>>) => Promise<T>,
+): Promise<T> {
   const server = await startFakeOpenAI(script);
   try {
     return await run(server);
@@ -170,7 +176,10 @@ describe('AnthropicModel through the real SDK', () => {
         const body = server.requests[0]!.body;
         expect(body.tool_choice).toBeUndefined();
         expect(body.tools).toBeUndefined();
-        expect(body.messages[1]).toEqual({ role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_9', name: 'click', input: { ref: 'e12' } }] });
+        expect(body.messages[1]).toEqual({
+          role: 'assistant',
+          content: [{ type: 'tool_use', id: 'toolu_9', name: 'click', input: { ref: 'e12' } }],
+        });
         expect(body.messages[2].content[0]).toEqual({
           type: 'tool_result',
           tool_use_id: 'toolu_9',
@@ -190,7 +199,12 @@ describe('AnthropicModel through the real SDK', () => {
       async (server) => {
         const model = new AnthropicModel({ model: 'claude-test', apiKey: 'test-key', baseURL: server.baseURL });
         const response = await model.generate(
-          proposeRequest({ role: 'executor', tools: [], toolChoice: { type: 'auto' }, computer: { displayWidthPx: 1280, displayHeightPx: 720 } }),
+          proposeRequest({
+            role: 'executor',
+            tools: [],
+            toolChoice: { type: 'auto' },
+            computer: { displayWidthPx: 1280, displayHeightPx: 720 },
+          }),
         );
         expect(response.stopReason).toBe('tool-use');
         expect(response.toolCalls).toMatchObject([{ name: 'computer', input: { action: 'left_click', coordinate: [640, 360] } }]);
@@ -222,16 +236,19 @@ describe('AnthropicModel through the real SDK', () => {
   });
 
   it('gives RATE_LIMITED (retryable) when 429s outlast the retries', async () => {
-    await withAnthropic({ kind: 'status', status: 429, retryAfterMs: 10, message: 'Number of request tokens has exceeded your per-minute rate limit' }, async (server) => {
-      const model = new AnthropicModel({ model: 'claude-test', apiKey: 'test-key', baseURL: server.baseURL, maxRetries: 1 });
-      const error = await failureOf(model.generate(proposeRequest()));
-      expect(error.code).toBe('RATE_LIMITED');
-      expect(error.isRetryable).toBe(true);
-      expect(error.message).toMatch(/^Expected a response from Anthropic model claude-test, got 429 rate limit after 1 retry/);
-      expect(error.message).toContain('per-minute rate limit');
-      expect(error.hint).toMatch(/concurrency/);
-      expect(server.requests).toHaveLength(2);
-    });
+    await withAnthropic(
+      { kind: 'status', status: 429, retryAfterMs: 10, message: 'Number of request tokens has exceeded your per-minute rate limit' },
+      async (server) => {
+        const model = new AnthropicModel({ model: 'claude-test', apiKey: 'test-key', baseURL: server.baseURL, maxRetries: 1 });
+        const error = await failureOf(model.generate(proposeRequest()));
+        expect(error.code).toBe('RATE_LIMITED');
+        expect(error.isRetryable).toBe(true);
+        expect(error.message).toMatch(/^Expected a response from Anthropic model claude-test, got 429 rate limit after 1 retry/);
+        expect(error.message).toContain('per-minute rate limit');
+        expect(error.hint).toMatch(/concurrency/);
+        expect(server.requests).toHaveLength(2);
+      },
+    );
   });
 
   it('gives a retryable MODEL_ERROR when 500s outlast the retries', async () => {
@@ -286,7 +303,13 @@ describe('AnthropicModel through the real SDK', () => {
 
   it('gives TIMEOUT when the server never answers', async () => {
     await withAnthropic({ kind: 'hang' }, async (server) => {
-      const model = new AnthropicModel({ model: 'claude-test', apiKey: 'test-key', baseURL: server.baseURL, maxRetries: 0, timeoutMs: 1000 });
+      const model = new AnthropicModel({
+        model: 'claude-test',
+        apiKey: 'test-key',
+        baseURL: server.baseURL,
+        maxRetries: 0,
+        timeoutMs: 1000,
+      });
       const error = await failureOf(model.generate(proposeRequest()));
       expect(error).toMatchObject({ code: 'TIMEOUT', isRetryable: true });
       expect(error.message).toContain('within 1000 ms');
@@ -394,7 +417,12 @@ describe('OpenAICompatibleModel through the real SDK', () => {
           max_tokens: 512,
           temperature: 0,
           tool_choice: { type: 'function', function: { name: 'propose_task' } },
-          tools: [{ type: 'function', function: { name: 'propose_task', description: ANSWER_TOOL.description, parameters: ANSWER_TOOL.inputSchema } }],
+          tools: [
+            {
+              type: 'function',
+              function: { name: 'propose_task', description: ANSWER_TOOL.description, parameters: ANSWER_TOOL.inputSchema },
+            },
+          ],
           messages: [
             { role: 'system', content: 'You propose small computer-use tasks.' },
             {
@@ -419,11 +447,24 @@ describe('OpenAICompatibleModel through the real SDK', () => {
         system: 'Act on the page.',
         messages: [
           { role: 'user', content: [{ type: 'text', text: 'Move the card.' }] },
-          { role: 'assistant', content: [{ type: 'text', text: 'Clicking.' }, { type: 'tool-call', id: 'call_9', name: 'click', input: { ref: 'e12' } }] },
+          {
+            role: 'assistant',
+            content: [
+              { type: 'text', text: 'Clicking.' },
+              { type: 'tool-call', id: 'call_9', name: 'click', input: { ref: 'e12' } },
+            ],
+          },
           {
             role: 'user',
             content: [
-              { type: 'tool-result', callId: 'call_9', content: [{ type: 'text', text: 'clicked' }, { type: 'image', mediaType: 'image/png', dataBase64: PNG_BASE64 }] },
+              {
+                type: 'tool-result',
+                callId: 'call_9',
+                content: [
+                  { type: 'text', text: 'clicked' },
+                  { type: 'image', mediaType: 'image/png', dataBase64: PNG_BASE64 },
+                ],
+              },
             ],
           },
         ],
@@ -431,13 +472,22 @@ describe('OpenAICompatibleModel through the real SDK', () => {
         tools: [ANSWER_TOOL],
         maxOutputTokens: 64,
       });
-      expect(response).toMatchObject({ text: 'Done.', stopReason: 'end', usage: { inputTokens: 80, outputTokens: 2, cacheReadTokens: 0, cacheWriteTokens: 0 }, images: 1 });
+      expect(response).toMatchObject({
+        text: 'Done.',
+        stopReason: 'end',
+        usage: { inputTokens: 80, outputTokens: 2, cacheReadTokens: 0, cacheWriteTokens: 0 },
+        images: 1,
+      });
       const messages = server.requests[0]!.body.messages;
       expect(server.requests[0]!.body.tool_choice).toBe('required');
       expect(messages).toEqual([
         { role: 'system', content: 'Act on the page.' },
         { role: 'user', content: 'Move the card.' },
-        { role: 'assistant', content: 'Clicking.', tool_calls: [{ id: 'call_9', type: 'function', function: { name: 'click', arguments: '{"ref":"e12"}' } }] },
+        {
+          role: 'assistant',
+          content: 'Clicking.',
+          tool_calls: [{ id: 'call_9', type: 'function', function: { name: 'click', arguments: '{"ref":"e12"}' } }],
+        },
         { role: 'tool', tool_call_id: 'call_9', content: 'clicked' },
         {
           role: 'user',
@@ -461,14 +511,19 @@ describe('OpenAICompatibleModel through the real SDK', () => {
   });
 
   it('retries a 429 and gives RATE_LIMITED when it persists', async () => {
-    await withOpenAI({ kind: 'status', status: 429, retryAfterMs: 10, message: 'Rate limit reached', code: 'rate_limit_exceeded' }, async (server) => {
-      const model = new OpenAICompatibleModel({ model: 'qwen-test', baseURL: server.baseURL, maxRetries: 1 });
-      const error = await failureOf(model.generate(proposeRequest()));
-      expect(error).toMatchObject({ code: 'RATE_LIMITED', isRetryable: true });
-      expect(error.message).toMatch(/^Expected a response from OpenAI-compatible model qwen-test, got 429 rate limit after 1 retry: Rate limit reached/);
-      expect(error.hint).toMatch(/concurrency/);
-      expect(server.requests).toHaveLength(2);
-    });
+    await withOpenAI(
+      { kind: 'status', status: 429, retryAfterMs: 10, message: 'Rate limit reached', code: 'rate_limit_exceeded' },
+      async (server) => {
+        const model = new OpenAICompatibleModel({ model: 'qwen-test', baseURL: server.baseURL, maxRetries: 1 });
+        const error = await failureOf(model.generate(proposeRequest()));
+        expect(error).toMatchObject({ code: 'RATE_LIMITED', isRetryable: true });
+        expect(error.message).toMatch(
+          /^Expected a response from OpenAI-compatible model qwen-test, got 429 rate limit after 1 retry: Rate limit reached/,
+        );
+        expect(error.hint).toMatch(/concurrency/);
+        expect(server.requests).toHaveLength(2);
+      },
+    );
   });
 
   it('succeeds after a 429 with retry-after', async () => {

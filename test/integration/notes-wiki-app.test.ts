@@ -18,7 +18,13 @@ function pageByTitle(state: State, title: string): StateRecord {
 describe('notes-wiki app', () => {
   it('has its manifest (the contract: app-conformance.test.ts)', () => {
     const manifest = EnvironmentManifestSchema.parse(notesWiki.manifest);
-    expect(manifest).toMatchObject({ id: 'notes-wiki', startPath: '/', viewport: { width: 1280, height: 800 }, allowedOrigins: [], hasStateProbe: true });
+    expect(manifest).toMatchObject({
+      id: 'notes-wiki',
+      startPath: '/',
+      viewport: { width: 1280, height: 800 },
+      allowedOrigins: [],
+      hasStateProbe: true,
+    });
   });
 
   it('exposes its collections through the state probe', async () => {
@@ -29,7 +35,19 @@ describe('notes-wiki app', () => {
       expect(state.tags.length).toBeGreaterThanOrEqual(12);
       expect(state.people.length).toBeGreaterThanOrEqual(8);
       expect(state.links.length).toBeGreaterThanOrEqual(30);
-      for (const field of ['title', 'parentTitle', 'path', 'depth', 'tags', 'content', 'starred', 'archived', 'version', 'authorName', 'updatedLabel']) {
+      for (const field of [
+        'title',
+        'parentTitle',
+        'path',
+        'depth',
+        'tags',
+        'content',
+        'starred',
+        'archived',
+        'version',
+        'authorName',
+        'updatedLabel',
+      ]) {
         expect(state.pages[0]).toHaveProperty(field);
       }
       const titles = state.pages.map((record) => String(record.title).toLowerCase());
@@ -50,7 +68,6 @@ describe('notes-wiki app', () => {
     });
   });
 
-
   it('creates and edits pages through the form routes, validates, and reset restores the seed', async () => {
     await withApp(SEED, async (app) => {
       const seeded = await readStateText(app);
@@ -70,13 +87,25 @@ describe('notes-wiki app', () => {
       expect(flashOf(created)).toContain('Page “Release Checklist” created');
       let state = await readState(app);
       const page = pageByTitle(state, 'Release Checklist');
-      expect(page).toMatchObject({ parentId: parent.id, parentTitle: parent.title, tags: 'runbook, Release QA', version: 1, starred: false, archived: false, depth: 3 });
-      expect(state.versions).toContainEqual(expect.objectContaining({ pageId: page.id, version: 1, summary: 'Created page', isCurrent: true }));
+      expect(page).toMatchObject({
+        parentId: parent.id,
+        parentTitle: parent.title,
+        tags: 'runbook, Release QA',
+        version: 1,
+        starred: false,
+        archived: false,
+        depth: 3,
+      });
+      expect(state.versions).toContainEqual(
+        expect.objectContaining({ pageId: page.id, version: 1, summary: 'Created page', isCurrent: true }),
+      );
       expect(state.links).toContainEqual(expect.objectContaining({ fromPageId: page.id, toPageId: target.id, resolved: true }));
       expect(state.tags).toContainEqual(expect.objectContaining({ name: 'Release QA', pageCount: 1 }));
       expect(pageByTitle(state, String(target.title)).backlinkCount).toBe(Number(target.backlinkCount) + 1);
 
-      const view = await (await fetch(`${app.origin}${location}`, { headers: { cookie: (created.headers.get('set-cookie') ?? '').split(';')[0]! } })).text();
+      const view = await (
+        await fetch(`${app.origin}${location}`, { headers: { cookie: (created.headers.get('set-cookie') ?? '').split(';')[0]! } })
+      ).text();
       expect(view).toContain('role="status"');
       expect(view).toContain(`<a class="wikilink" href="/pages/${String(target.id)}">`);
       expect(view).toContain('<strong>Owner:</strong>');
@@ -87,7 +116,9 @@ describe('notes-wiki app', () => {
       expect(invalidHtml).toContain('role="alert"');
       expect(invalidHtml).toContain('Title is required');
       expect(invalidHtml).toContain('Choose a valid parent page');
-      expect((await postForm(app, '/pages', { title: String(target.title).toUpperCase(), parentId: '', tags: '', content: 'x' })).status).toBe(422);
+      expect(
+        (await postForm(app, '/pages', { title: String(target.title).toUpperCase(), parentId: '', tags: '', content: 'x' })).status,
+      ).toBe(422);
 
       const edited = await postForm(app, `/pages/${String(page.id)}`, {
         title: 'Release Checklist',
@@ -99,10 +130,23 @@ describe('notes-wiki app', () => {
       expect(edited.status).toBe(303);
       expect(flashOf(edited)).toContain('saved as v2');
       state = await readState(app);
-      expect(pageByTitle(state, 'Release Checklist')).toMatchObject({ version: 2, tags: 'runbook', reviewDate: '2026-07-01', reviewDateLabel: 'Jul 1, 2026' });
-      expect(state.versions).toContainEqual(expect.objectContaining({ pageId: page.id, version: 2, summary: 'Simplified the steps', editedLabel: 'Jun 15, 2026, 9:32 AM' }));
+      expect(pageByTitle(state, 'Release Checklist')).toMatchObject({
+        version: 2,
+        tags: 'runbook',
+        reviewDate: '2026-07-01',
+        reviewDateLabel: 'Jul 1, 2026',
+      });
+      expect(state.versions).toContainEqual(
+        expect.objectContaining({ pageId: page.id, version: 2, summary: 'Simplified the steps', editedLabel: 'Jun 15, 2026, 9:32 AM' }),
+      );
       expect(state.links.some((link) => link.fromPageId === page.id)).toBe(false);
-      const badDate = await postForm(app, `/pages/${String(page.id)}`, { title: 'Release Checklist', tags: '', reviewDate: '2026-02-31', content: 'x', note: '' });
+      const badDate = await postForm(app, `/pages/${String(page.id)}`, {
+        title: 'Release Checklist',
+        tags: '',
+        reviewDate: '2026-02-31',
+        content: 'x',
+        note: '',
+      });
       expect(badDate.status).toBe(422);
       expect(await badDate.text()).toContain('Review date must be a valid date');
 
@@ -126,7 +170,9 @@ describe('notes-wiki app', () => {
       const before = await readState(app);
       const branch = before.pages.find((record) => record.depth === 2 && Number(record.childCount) > 0 && record.archived === false)!;
       const child = before.pages.find((record) => record.parentId === branch.id && record.archived === false)!;
-      const otherSpace = before.pages.find((record) => record.parentId === null && record.id !== before.pages.find((p) => p.id === branch.parentId)!.id)!;
+      const otherSpace = before.pages.find(
+        (record) => record.parentId === null && record.id !== before.pages.find((p) => p.id === branch.parentId)!.id,
+      )!;
 
       const intoOwnChild = await postForm(app, `/pages/${String(branch.id)}/move`, { parentId: String(child.id) });
       expect(intoOwnChild.status).toBe(422);
@@ -134,10 +180,14 @@ describe('notes-wiki app', () => {
       expect((await postForm(app, `/pages/${String(branch.id)}/move`, { parentId: String(otherSpace.id) })).status).toBe(303);
       let state = await readState(app);
       expect(pageByTitle(state, String(branch.title))).toMatchObject({ parentId: otherSpace.id, parentTitle: otherSpace.title });
-      expect(pageByTitle(state, String(child.title)).path).toBe(`${String(otherSpace.title)} / ${String(branch.title)} / ${String(child.title)}`);
+      expect(pageByTitle(state, String(child.title)).path).toBe(
+        `${String(otherSpace.title)} / ${String(branch.title)} / ${String(child.title)}`,
+      );
 
       const unstarred = before.pages.find((record) => record.starred === false && record.archived === false)!;
-      expect((await postForm(app, `/pages/${String(unstarred.id)}/star`, { starred: 'on', return: '/pages?page=2' })).headers.get('location')).toBe('/pages?page=2');
+      expect(
+        (await postForm(app, `/pages/${String(unstarred.id)}/star`, { starred: 'on', return: '/pages?page=2' })).headers.get('location'),
+      ).toBe('/pages?page=2');
       expect(pageByTitle(await readState(app), String(unstarred.title)).starred).toBe(true);
       await postForm(app, `/pages/${String(unstarred.id)}/star`, { return: '/pages' });
       expect(pageByTitle(await readState(app), String(unstarred.title)).starred).toBe(false);
@@ -240,7 +290,12 @@ describe('notes-wiki app', () => {
         await waitForStatus(page, 'Page “Quarterly access audit” created');
         let state = await readState(app);
         const created = pageByTitle(state, 'Quarterly access audit');
-        expect(created).toMatchObject({ parentId: parent.id, tags: 'security, audit', content: 'Review who can reach production every quarter.', version: 1 });
+        expect(created).toMatchObject({
+          parentId: parent.id,
+          tags: 'security, audit',
+          content: 'Review who can reach production every quarter.',
+          version: 1,
+        });
         expect(page.url()).toBe(`${app.origin}/pages/${String(created.id)}`);
 
         // The page view: tree expanded to the page, breadcrumb, star button, menu, tabs.
@@ -273,7 +328,10 @@ describe('notes-wiki app', () => {
         await expect.poll(() => restoreDialog.isVisible()).toBe(true);
         await restoreDialog.getByRole('button', { name: 'Confirm' }).click();
         await waitForStatus(page, 'Restored “Quarterly access audit” to version 1');
-        expect(pageByTitle(await readState(app), 'Quarterly access audit')).toMatchObject({ version: 3, content: 'Review who can reach production every quarter.' });
+        expect(pageByTitle(await readState(app), 'Quarterly access audit')).toMatchObject({
+          version: 3,
+          content: 'Review who can reach production every quarter.',
+        });
 
         // All pages: row checkboxes and archive buttons; the star checkbox submits on change.
         await page.goto(`${app.origin}/pages`);

@@ -31,7 +31,17 @@ describe('project-tracker app', () => {
       expect(state.comments.length).toBeGreaterThanOrEqual(20);
       const task = state.tasks[0]!;
       expect(task).toMatchObject({ id: 1, projectId: 1, archived: false });
-      for (const field of ['title', 'status', 'statusLabel', 'priority', 'priorityLabel', 'assigneeName', 'dueDate', 'projectName', 'key']) {
+      for (const field of [
+        'title',
+        'status',
+        'statusLabel',
+        'priority',
+        'priorityLabel',
+        'assigneeName',
+        'dueDate',
+        'projectName',
+        'key',
+      ]) {
         expect(task).toHaveProperty(field);
       }
       expect(['todo', 'in_progress', 'in_review', 'done']).toContain(task.status);
@@ -41,7 +51,6 @@ describe('project-tracker app', () => {
       expect(state.tasks.filter((record) => record.projectId === 1).length).toBeGreaterThan(15);
     });
   });
-
 
   it('creates a task through the New task form route, then reset restores the seeded state', async () => {
     await withApp(SEED, async (app) => {
@@ -172,11 +181,17 @@ describe('project-tracker app', () => {
         // The row checkbox submits on change.
         const created = state.tasks.find((task) => task.title === 'Review the on-call rotation')!;
         await page.getByRole('checkbox', { name: 'Mark “Review the on-call rotation” done' }).check();
-        await expect
-          .poll(async () => (await readState(app)).tasks.find((task) => task.id === created.id)?.status)
-          .toBe('done');
+        await expect.poll(async () => (await readState(app)).tasks.find((task) => task.id === created.id)?.status).toBe('done');
         // The change posts a form and redirects back; let that navigation finish before the next one.
-        await expect.poll(async () => (await page.getByRole('status').textContent().catch(() => '')) ?? '').toContain('marked done');
+        await expect
+          .poll(
+            async () =>
+              (await page
+                .getByRole('status')
+                .textContent()
+                .catch(() => '')) ?? '',
+          )
+          .toContain('marked done');
         await page.waitForLoadState('load');
 
         // The delete confirmation is a real modal dialog.

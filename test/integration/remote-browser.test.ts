@@ -33,10 +33,14 @@ async function connect(wsEndpoint: string, reconnectWithinMs = 30_000): Promise<
   return handle;
 }
 
-const errorOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 describe('connectBrowser', () => {
-  it('opens sessions on a browser server as on a launched browser, reaching this machine\'s 127.0.0.1', async () => {
+  it("opens sessions on a browser server as on a launched browser, reaching this machine's 127.0.0.1", async () => {
     const remote = await server();
     expect(remote.wsEndpoint).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32}$/);
     const browser = await connect(remote.wsEndpoint);
@@ -70,7 +74,9 @@ describe('connectBrowser', () => {
     await session.close();
     const first = await errorOf(browser.newSession({ origin: site.origin }));
     expect(first).toMatchObject({ code: 'BROWSER_UNREACHABLE', isRetryable: true });
-    expect(String(first)).toMatch(/to answer again after its connection dropped, got no connection \(\d+ attempt\(s\) in \d+ s; last: .*ECONNREFUSED/);
+    expect(String(first)).toMatch(
+      /to answer again after its connection dropped, got no connection \(\d+ attempt\(s\) in \d+ s; last: .*ECONNREFUSED/,
+    );
     const second = await errorOf(browser.newSession({ origin: site.origin }));
     expect(String(second)).toMatch(/\(1 attempt\(s\) in 0 s;/);
   });

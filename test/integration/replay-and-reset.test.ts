@@ -40,7 +40,15 @@ class ToggleBackProposer implements Proposer {
       description: `${checked ? 'Check' : 'Uncheck'} “${name}”.`,
       predicates:
         level === 2
-          ? [{ kind: 'state-field', collection: 'tasks', match: { title: /\u201C(.+)\u201D/.exec(name)![1]! }, field: 'status', equals: 'done' }]
+          ? [
+              {
+                kind: 'state-field',
+                collection: 'tasks',
+                match: { title: /\u201C(.+)\u201D/.exec(name)![1]! },
+                field: 'status',
+                equals: 'done',
+              },
+            ]
           : [{ kind: 'element', role: 'checkbox', name, present: true, checked, path: PROJECT }],
       interaction: 'toggle',
       entities: [],
@@ -64,32 +72,60 @@ afterAll(async () => {
 });
 
 describe('level-k tasks are valid only if their checker is false at the reset and true after the gold steps', () => {
-  it('synthesis skips a level whose checker holds at the reset; replay passes the rest and flags a checker true at the start', { timeout: 240_000 }, async () => {
-    const proposer = new ToggleBackProposer();
-    const agents = { ...heuristicAgents(), proposer, followUp: proposer, executor: new HeuristicExecutor({ slipRate: 0 }) };
-    const result = await synthesize({ outDir, runId: 'toggle', environment: 'project-tracker', chains: 1, maxLevel: 3, seed: 4, concurrency: 1, browser, agents });
-    const record = result.records[0]!;
-    expect(record.subtasks.filter((subtask) => subtask.status === 'accepted')).toHaveLength(3);
-    // Level 2 re-checks the box level 1 unchecked: its derived checker (status "done") holds at the reset.
-    expect(record.levels.map((level) => level.level)).toEqual([1, 3]);
-    expect(record.skippedLevels).toEqual([{ level: 2, reason: expect.stringMatching(/already holds at the reset/) }]);
-    const [tasks] = await readTasksFile(result.layout);
-    expect(tasks!.levels.map((level) => level.subtaskChecks?.length)).toEqual([1, 3]);
+  it(
+    'synthesis skips a level whose checker holds at the reset; replay passes the rest and flags a checker true at the start',
+    { timeout: 240_000 },
+    async () => {
+      const proposer = new ToggleBackProposer();
+      const agents = { ...heuristicAgents(), proposer, followUp: proposer, executor: new HeuristicExecutor({ slipRate: 0 }) };
+      const result = await synthesize({
+        outDir,
+        runId: 'toggle',
+        environment: 'project-tracker',
+        chains: 1,
+        maxLevel: 3,
+        seed: 4,
+        concurrency: 1,
+        browser,
+        agents,
+      });
+      const record = result.records[0]!;
+      expect(record.subtasks.filter((subtask) => subtask.status === 'accepted')).toHaveLength(3);
+      // Level 2 re-checks the box level 1 unchecked: its derived checker (status "done") holds at the reset.
+      expect(record.levels.map((level) => level.level)).toEqual([1, 3]);
+      expect(record.skippedLevels).toEqual([{ level: 2, reason: expect.stringMatching(/already holds at the reset/) }]);
+      const [tasks] = await readTasksFile(result.layout);
+      expect(tasks!.levels.map((level) => level.subtaskChecks?.length)).toEqual([1, 3]);
 
-    const layout = runLayout(outDir, 'toggle');
-    const replay = await replayRun({ layout, browser });
-    expect(replay).toMatchObject({ total: 2, passed: 2, passRate: 1, byLevel: { 1: { total: 1, passed: 1 }, 3: { total: 1, passed: 1 } } });
-    expect(replay.tasks.every((task) => task.checkerAtStart.includes(false) && task.checkerAtEnd.every(Boolean))).toBe(true);
+      const layout = runLayout(outDir, 'toggle');
+      const replay = await replayRun({ layout, browser });
+      expect(replay).toMatchObject({
+        total: 2,
+        passed: 2,
+        passRate: 1,
+        byLevel: { 1: { total: 1, passed: 1 }, 3: { total: 1, passed: 1 } },
+      });
+      expect(replay.tasks.every((task) => task.checkerAtStart.includes(false) && task.checkerAtEnd.every(Boolean))).toBe(true);
 
-    // A checker that already holds at the start (the box level 1 unchecks is checked at the reset).
-    const chainFile = chainLayout(layout, record.chainId).chainFile;
-    const damaged = JSON.parse(await readFile(chainFile, 'utf8')) as ChainRecord;
-    damaged.levels[0]!.checker = [{ ...(damaged.levels[0]!.checker[0] as { kind: 'element'; role: string; name: string; present: boolean; path?: string }), checked: true }];
-    await writeFile(chainFile, JSON.stringify(damaged));
-    const flagged = await replayRun({ layout, browser });
-    expect(flagged.passed).toBe(1);
-    const invalid = flagged.tasks.find((task) => !task.valid)!;
-    expect(invalid).toMatchObject({ level: 1, checkerAtStart: [true], failure: { stage: 'start', reason: expect.stringMatching(/already holds at the reset/) } });
-    expect(JSON.parse(await readFile(layout.replayFile, 'utf8'))).toMatchObject({ passed: 1, total: 2 });
-  });
+      // A checker that already holds at the start (the box level 1 unchecks is checked at the reset).
+      const chainFile = chainLayout(layout, record.chainId).chainFile;
+      const damaged = JSON.parse(await readFile(chainFile, 'utf8')) as ChainRecord;
+      damaged.levels[0]!.checker = [
+        {
+          ...(damaged.levels[0]!.checker[0] as { kind: 'element'; role: string; name: string; present: boolean; path?: string }),
+          checked: true,
+        },
+      ];
+      await writeFile(chainFile, JSON.stringify(damaged));
+      const flagged = await replayRun({ layout, browser });
+      expect(flagged.passed).toBe(1);
+      const invalid = flagged.tasks.find((task) => !task.valid)!;
+      expect(invalid).toMatchObject({
+        level: 1,
+        checkerAtStart: [true],
+        failure: { stage: 'start', reason: expect.stringMatching(/already holds at the reset/) },
+      });
+      expect(JSON.parse(await readFile(layout.replayFile, 'utf8'))).toMatchObject({ passed: 1, total: 2 });
+    },
+  );
 });

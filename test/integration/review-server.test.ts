@@ -21,8 +21,18 @@ import { runCli } from '../support/cli.js';
  * p_e = 3/4·1/2 + 1/4·1/2 = 1/2 and Cohen's kappa = (3/4 − 1/2) / (1 − 1/2) = 0.5.
  */
 const ANSWERS: Record<string, Record<string, { verdict: string; reason?: string }>> = {
-  alice: { 'c0001/L1': { verdict: 'valid' }, 'c0001/L2': { verdict: 'invalid', reason: 'trivial' }, 'c0002/L1': { verdict: 'valid' }, 'c0002/L2': { verdict: 'valid' } },
-  bob: { 'c0001/L1': { verdict: 'valid' }, 'c0001/L2': { verdict: 'invalid', reason: 'wrong-checker' }, 'c0002/L1': { verdict: 'invalid', reason: 'unclear' }, 'c0002/L2': { verdict: 'valid' } },
+  alice: {
+    'c0001/L1': { verdict: 'valid' },
+    'c0001/L2': { verdict: 'invalid', reason: 'trivial' },
+    'c0002/L1': { verdict: 'valid' },
+    'c0002/L2': { verdict: 'valid' },
+  },
+  bob: {
+    'c0001/L1': { verdict: 'valid' },
+    'c0001/L2': { verdict: 'invalid', reason: 'wrong-checker' },
+    'c0002/L1': { verdict: 'invalid', reason: 'unclear' },
+    'c0002/L2': { verdict: 'valid' },
+  },
 };
 
 let dir: string;
@@ -90,7 +100,7 @@ async function reviewAll(reviewer: string): Promise<{ served: string[]; errors: 
 }
 
 describe('trajsynth review: the review page', () => {
-  it('records two reviewers\' verdicts in reviews.jsonl, and the report gives the hand-computed kappa', async () => {
+  it("records two reviewers' verdicts in reviews.jsonl, and the report gives the hand-computed kappa", async () => {
     const alice = await reviewAll('alice');
     expect([...alice.served].sort()).toEqual(['c0001/L1', 'c0001/L2', 'c0002/L1', 'c0002/L2'].map((id) => `${FIXTURE_RUN_ID}/${id}`));
     expect(alice.errors).toEqual([]);
@@ -102,7 +112,12 @@ describe('trajsynth review: the review page', () => {
     expect(afterAlice[1]!.taskId).toBe(alice.served[0]);
     expect(afterAlice[1]!.queue).toBeUndefined();
     const trivial = afterAlice.findLast((verdict) => verdict.taskId === `${FIXTURE_RUN_ID}/c0001/L2`)!;
-    expect(trivial).toMatchObject({ reviewer: 'alice', verdict: 'invalid', reason: 'trivial', comment: `alice on ${FIXTURE_RUN_ID}/c0001/L2` });
+    expect(trivial).toMatchObject({
+      reviewer: 'alice',
+      verdict: 'invalid',
+      reason: 'trivial',
+      comment: `alice on ${FIXTURE_RUN_ID}/c0001/L2`,
+    });
     expect(trivial.taskTextSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(afterAlice.filter((verdict) => verdict.queue === 'uncertain' || verdict.queue === 'random')).toHaveLength(4);
 
@@ -125,7 +140,12 @@ describe('trajsynth review: the review page', () => {
     const server = await startReviewServer({ layout, reviewer: 'carol' });
     try {
       const before = (await readReviewVerdicts(layout)).length;
-      const post = (body: unknown) => fetch(`${server.origin}/api/verdict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const post = (body: unknown) =>
+        fetch(`${server.origin}/api/verdict`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
       const noReason = await post({ taskId: `${FIXTURE_RUN_ID}/c0001/L1`, verdict: 'invalid' });
       expect(noReason.status).toBe(400);
       expect((await noReason.json()).error).toMatch(/reason/);

@@ -17,7 +17,9 @@ afterAll(async () => {
 
 /** Busy loops in child processes, one per core (at most 4), until killed. */
 function startCpuHogs(): ChildProcess[] {
-  return Array.from({ length: Math.min(4, availableParallelism()) }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+  return Array.from({ length: Math.min(4, availableParallelism()) }, () =>
+    spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
+  );
 }
 
 describe('the same seed on a machine under load', () => {
@@ -41,7 +43,9 @@ describe('the same seed on a machine under load', () => {
       for (const record of busy.records) {
         const steps = await readSteps(busy.layout, record.chainId);
         for (const subtask of record.subtasks.filter((candidate) => candidate.status === 'accepted')) {
-          expect(steps.filter((step) => step.index >= subtask.steps.start && step.index < subtask.steps.end && !step.executed.outcome.ok)).toEqual([]);
+          expect(
+            steps.filter((step) => step.index >= subtask.steps.start && step.index < subtask.steps.end && !step.executed.outcome.ok),
+          ).toEqual([]);
         }
       }
     } finally {

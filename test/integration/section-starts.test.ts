@@ -45,7 +45,10 @@ describe('where the chains of a URL run start', () => {
   it('finds the client-side routes of a single-page app', { timeout: 60_000 }, async () => {
     const starts = await startsOn('todo-hash', 3);
     expect(starts[0]).toBe('/');
-    expect(starts.slice(1).every((start) => start.startsWith('/#/')), starts.join(' ')).toBe(true);
+    expect(
+      starts.slice(1).every((start) => start.startsWith('/#/')),
+      starts.join(' '),
+    ).toBe(true);
     expect(new Set(starts).size).toBe(3);
   });
 });

@@ -4,7 +4,20 @@ import { EnvironmentManifestSchema } from '../../src/core/environment.js';
 import { appHarness, postForm, flashOf, byId, launchChromium, waitForStatus, postReset, type StateRecord } from '../support/app-harness.js';
 
 const SEED = 7;
-const COLLECTIONS = ['addresses', 'cards', 'cart', 'cartItems', 'categories', 'customer', 'orderItems', 'orders', 'products', 'returns', 'reviews', 'wishlist'];
+const COLLECTIONS = [
+  'addresses',
+  'cards',
+  'cart',
+  'cartItems',
+  'categories',
+  'customer',
+  'orderItems',
+  'orders',
+  'products',
+  'returns',
+  'reviews',
+  'wishlist',
+];
 
 type State = Record<string, StateRecord[]>;
 
@@ -25,7 +38,14 @@ const CHECKOUT = {
 describe('shop app', () => {
   it('has its manifest (the contract: app-conformance.test.ts)', () => {
     const manifest = EnvironmentManifestSchema.parse(shop.manifest);
-    expect(manifest).toMatchObject({ id: 'shop', domain: 'e-commerce', startPath: '/', viewport: { width: 1280, height: 800 }, allowedOrigins: [], hasStateProbe: true });
+    expect(manifest).toMatchObject({
+      id: 'shop',
+      domain: 'e-commerce',
+      startPath: '/',
+      viewport: { width: 1280, height: 800 },
+      allowedOrigins: [],
+      hasStateProbe: true,
+    });
   });
 
   it('exposes its collections through the state probe', async () => {
@@ -40,12 +60,36 @@ describe('shop app', () => {
       expect(state.wishlist!.length).toBeGreaterThanOrEqual(4);
       expect(state.returns!.length).toBeGreaterThanOrEqual(1);
       const product = state.products![0]!;
-      for (const field of ['name', 'categoryName', 'price', 'priceLabel', 'stock', 'stockLabel', 'rating', 'reviewCount', 'inWishlist', 'cartQuantity']) expect(product).toHaveProperty(field);
+      for (const field of [
+        'name',
+        'categoryName',
+        'price',
+        'priceLabel',
+        'stock',
+        'stockLabel',
+        'rating',
+        'reviewCount',
+        'inWishlist',
+        'cartQuantity',
+      ])
+        expect(product).toHaveProperty(field);
       expect(String(product.priceLabel)).toMatch(/^\$\d+\.\d\d$/);
       const names = state.products!.map((record) => record.name);
       expect(new Set(names).size).toBe(names.length);
       const order = state.orders![0]!;
-      for (const field of ['number', 'status', 'statusLabel', 'placedLabel', 'total', 'totalLabel', 'fullName', 'paymentLabel', 'deliveryDate', 'canCancel']) expect(order).toHaveProperty(field);
+      for (const field of [
+        'number',
+        'status',
+        'statusLabel',
+        'placedLabel',
+        'total',
+        'totalLabel',
+        'fullName',
+        'paymentLabel',
+        'deliveryDate',
+        'canCancel',
+      ])
+        expect(order).toHaveProperty(field);
       expect(state.orders!.some((record) => record.status === 'processing' && record.canCancel === true)).toBe(true);
       expect(state.orders!.some((record) => record.canReturn === true)).toBe(true);
       expect(state.cards!.map((card) => card.label)).toContain('Visa ending 4242');
@@ -53,12 +97,13 @@ describe('shop app', () => {
     });
   });
 
-
   it('changes the cart and wishlist through their routes', async () => {
     await withApp(SEED, async (app) => {
       const before = await readState(app);
       const inCart = new Set(before.cartItems!.map((item) => item.productId));
-      const product = before.products!.find((record) => Number(record.stock) >= 5 && !inCart.has(record.id) && record.inWishlist === false)!;
+      const product = before.products!.find(
+        (record) => Number(record.stock) >= 5 && !inCart.has(record.id) && record.inWishlist === false,
+      )!;
 
       const added = await postForm(app, `/products/${String(product.id)}/cart`, { mode: 'set', quantity: '3' });
       expect(added.status).toBe(303);
@@ -69,7 +114,11 @@ describe('shop app', () => {
       expect(line).toMatchObject({ quantity: 3, productName: product.name });
       expect(byId(state.products!, product.id)).toMatchObject({ cartQuantity: 3 });
 
-      expect((await postForm(app, `/products/${String(product.id)}/cart`, { mode: 'add', quantity: '1', return: '/products' })).headers.get('location')).toBe('/products');
+      expect(
+        (await postForm(app, `/products/${String(product.id)}/cart`, { mode: 'add', quantity: '1', return: '/products' })).headers.get(
+          'location',
+        ),
+      ).toBe('/products');
       expect((await postForm(app, `/cart/items/${String(line.id)}/quantity`, { quantity: '2' })).status).toBe(303);
       state = await readState(app);
       expect(state.cartItems!.find((item) => item.id === line.id)).toMatchObject({ quantity: 2 });
@@ -82,7 +131,9 @@ describe('shop app', () => {
       state = await readState(app);
       expect(state.cartItems!.some((item) => item.id === line.id)).toBe(false);
 
-      expect((await postForm(app, `/products/${String(product.id)}/wishlist`, { toggle: '1', saved: 'on', return: '/products' })).status).toBe(303);
+      expect(
+        (await postForm(app, `/products/${String(product.id)}/wishlist`, { toggle: '1', saved: 'on', return: '/products' })).status,
+      ).toBe(303);
       expect(byId((await readState(app)).products!, product.id)).toMatchObject({ inWishlist: true });
       const removed = await postForm(app, `/products/${String(product.id)}/wishlist`, { toggle: '1', return: '/wishlist' });
       expect(flashOf(removed)).toContain(`Removed “${String(product.name)}” from your wishlist`);
@@ -95,10 +146,16 @@ describe('shop app', () => {
       const seeded = await readStateText(app);
       const before = JSON.parse(seeded) as State;
 
-      const review = await postForm(app, '/products/5/reviews', { title: 'Sturdy enough for daily use', rating: '4', body: 'Held up well through a month of camping.' });
+      const review = await postForm(app, '/products/5/reviews', {
+        title: 'Sturdy enough for daily use',
+        rating: '4',
+        body: 'Held up well through a month of camping.',
+      });
       expect(review.status).toBe(303);
       let state = await readState(app);
-      expect(state.reviews).toContainEqual(expect.objectContaining({ productId: 5, title: 'Sturdy enough for daily use', rating: 4, mine: true }));
+      expect(state.reviews).toContainEqual(
+        expect.objectContaining({ productId: 5, title: 'Sturdy enough for daily use', rating: 4, mine: true }),
+      );
       const badReview = await postForm(app, '/products/5/reviews', { title: ' ', rating: '9', body: '' });
       expect(badReview.status).toBe(422);
       const badReviewHtml = await badReview.text();
@@ -114,14 +171,29 @@ describe('shop app', () => {
       expect(placed.status).toBe(303);
       state = await readState(app);
       const order = state.orders!.find((record) => record.fullName === 'Orion Berlin')!;
-      expect(order).toMatchObject({ status: 'processing', statusLabel: 'Processing', street: '12 Quarry Lane', city: 'Halifax', postalCode: 'QWZ', country: 'CA', countryName: 'Canada', shippingMethod: 'express', paymentLabel: 'Visa ending 4242', deliveryDate: '2026-07-03', deliveryNote: 'Leave it by the blue door.', canCancel: true });
+      expect(order).toMatchObject({
+        status: 'processing',
+        statusLabel: 'Processing',
+        street: '12 Quarry Lane',
+        city: 'Halifax',
+        postalCode: 'QWZ',
+        country: 'CA',
+        countryName: 'Canada',
+        shippingMethod: 'express',
+        paymentLabel: 'Visa ending 4242',
+        deliveryDate: '2026-07-03',
+        deliveryNote: 'Leave it by the blue door.',
+        canCancel: true,
+      });
       expect(placed.headers.get('location')).toBe(`/orders/${String(order.id)}`);
       expect(flashOf(placed)).toContain(`Order ${String(order.number)} placed`);
       expect(state.cartItems).toEqual([]);
       expect(state.orderItems!.filter((item) => item.orderId === order.id).length).toBe(cartLines.length);
       expect(state.addresses).toContainEqual(expect.objectContaining({ fullName: 'Orion Berlin', street: '12 Quarry Lane' }));
       const firstLine = cartLines[0]!;
-      expect(byId(state.products!, firstLine.productId)!.stock).toBe(Number(byId(before.products!, firstLine.productId)!.stock) - Number(firstLine.quantity));
+      expect(byId(state.products!, firstLine.productId)!.stock).toBe(
+        Number(byId(before.products!, firstLine.productId)!.stock) - Number(firstLine.quantity),
+      );
 
       expect((await postForm(app, `/orders/${String(order.id)}/cancel`, {})).status).toBe(303);
       state = await readState(app);
@@ -131,17 +203,39 @@ describe('shop app', () => {
 
       const returnable = before.orders!.find((record) => record.canReturn === true)!;
       const item = state.orderItems!.find((record) => record.orderId === returnable.id && record.returnStatus === null)!;
-      const requested = await postForm(app, `/orders/${String(returnable.id)}/returns`, { itemId: String(item.id), reason: 'damaged', note: 'The lid cracked in transit.' });
+      const requested = await postForm(app, `/orders/${String(returnable.id)}/returns`, {
+        itemId: String(item.id),
+        reason: 'damaged',
+        note: 'The lid cracked in transit.',
+      });
       expect(requested.status).toBe(303);
       state = await readState(app);
-      expect(state.returns).toContainEqual(expect.objectContaining({ orderId: returnable.id, orderItemId: item.id, reason: 'damaged', reasonLabel: 'Arrived damaged or defective', note: 'The lid cracked in transit.', status: 'requested' }));
+      expect(state.returns).toContainEqual(
+        expect.objectContaining({
+          orderId: returnable.id,
+          orderItemId: item.id,
+          reason: 'damaged',
+          reasonLabel: 'Arrived damaged or defective',
+          note: 'The lid cracked in transit.',
+          status: 'requested',
+        }),
+      );
       expect(byId(state.orders!, returnable.id)).toMatchObject({ status: 'return_requested' });
-      expect((await postForm(app, `/orders/${String(returnable.id)}/returns`, { itemId: String(item.id), reason: 'nope' })).status).toBe(422);
+      expect((await postForm(app, `/orders/${String(returnable.id)}/returns`, { itemId: String(item.id), reason: 'nope' })).status).toBe(
+        422,
+      );
 
       expect((await postForm(app, `/orders/${String(returnable.id)}/buy-again`, {})).headers.get('location')).toBe('/cart');
       expect((await readState(app)).cartItems!.length).toBeGreaterThan(0);
 
-      const address = await postForm(app, '/addresses', { nickname: 'Cabin', fullName: 'Mara Lindqvist', street: '4 Fjord Road', city: 'Bergen', postalCode: '5003', country: 'NL' });
+      const address = await postForm(app, '/addresses', {
+        nickname: 'Cabin',
+        fullName: 'Mara Lindqvist',
+        street: '4 Fjord Road',
+        city: 'Bergen',
+        postalCode: '5003',
+        country: 'NL',
+      });
       expect(address.status).toBe(303);
       state = await readState(app);
       const cabin = state.addresses!.find((record) => record.nickname === 'Cabin')!;
@@ -162,9 +256,24 @@ describe('shop app', () => {
       const state = await readState(app);
       const processing = state.orders!.find((record) => record.status === 'processing')!;
       const paths = [
-        '/', '/products', '/products?category=tech', '/products?view=list&sort=price_desc', '/products?page=2', '/products?price=25to50&rating=4&stock=in',
-        '/search?q=lamp', '/search', '/products/1', '/cart', '/checkout', '/orders', '/orders?status=returns', '/orders?sort=total&dir=asc',
-        `/orders/${String(processing.id)}`, '/wishlist', '/returns', '/addresses',
+        '/',
+        '/products',
+        '/products?category=tech',
+        '/products?view=list&sort=price_desc',
+        '/products?page=2',
+        '/products?price=25to50&rating=4&stock=in',
+        '/search?q=lamp',
+        '/search',
+        '/products/1',
+        '/cart',
+        '/checkout',
+        '/orders',
+        '/orders?status=returns',
+        '/orders?sort=total&dir=asc',
+        `/orders/${String(processing.id)}`,
+        '/wishlist',
+        '/returns',
+        '/addresses',
       ];
       for (const path of paths) {
         const response = await fetch(`${app.origin}${path}`);
@@ -217,7 +326,9 @@ describe('shop app', () => {
         await page.getByRole('textbox', { name: 'Review text' }).fill('The color is richer than the photos.');
         await page.getByRole('button', { name: 'Submit review' }).click();
         await waitForStatus(page, 'Review “Lovely in person” posted');
-        expect((await readState(app)).reviews).toContainEqual(expect.objectContaining({ productId: unsaved.id, title: 'Lovely in person', rating: 5 }));
+        expect((await readState(app)).reviews).toContainEqual(
+          expect.objectContaining({ productId: unsaved.id, title: 'Lovely in person', rating: 5 }),
+        );
 
         // Cart: per-line quantity selects and Remove buttons.
         await page.goto(`${app.origin}/cart`);
@@ -241,7 +352,13 @@ describe('shop app', () => {
         await form.getByRole('button', { name: 'Place order' }).click();
         await waitForStatus(page, 'placed. Thank you, Orion Berlin!');
         const order = (await readState(app)).orders!.find((record) => record.fullName === 'Orion Berlin')!;
-        expect(order).toMatchObject({ street: '88 Lantern Street', postalCode: 'LS6 2AB', countryName: 'United Kingdom', deliveryDate: '2026-06-24', status: 'processing' });
+        expect(order).toMatchObject({
+          street: '88 Lantern Street',
+          postalCode: 'LS6 2AB',
+          countryName: 'United Kingdom',
+          deliveryDate: '2026-06-24',
+          status: 'processing',
+        });
         expect(page.url()).toBe(`${app.origin}/orders/${String(order.id)}`);
 
         // Order detail: Cancel order opens a real dialog.
@@ -265,7 +382,9 @@ describe('shop app', () => {
         await returnForm.getByRole('textbox', { name: 'Note' }).fill('Received the blue one instead of green.');
         await returnForm.getByRole('button', { name: 'Request return' }).click();
         await waitForStatus(page, 'Return requested');
-        expect((await readState(app)).returns).toContainEqual(expect.objectContaining({ orderId: returnable.id, reason: 'wrong_item', note: 'Received the blue one instead of green.' }));
+        expect((await readState(app)).returns).toContainEqual(
+          expect.objectContaining({ orderId: returnable.id, reason: 'wrong_item', note: 'Received the blue one instead of green.' }),
+        );
 
         // Wishlist: Remove buttons name the product.
         await page.goto(`${app.origin}/wishlist`);

@@ -42,7 +42,10 @@ describe.concurrent('a website as an environment', () => {
     try {
       await session.goto('/stations');
       const offOrigin = await session.execute({ type: 'click', target: { role: 'link', name: 'Partner site' } });
-      expect(offOrigin.executed.outcome).toEqual({ ok: false, error: expect.stringContaining(`Blocked navigation to ${other.origin}/elsewhere`) });
+      expect(offOrigin.executed.outcome).toEqual({
+        ok: false,
+        error: expect.stringContaining(`Blocked navigation to ${other.origin}/elsewhere`),
+      });
       expect(offOrigin.executed.urlAfter).toBe(`${site.origin}/stations`);
       expect((await session.observe()).error).toContain('outside the allowed origins');
       expect(other.requests).toEqual([]);
@@ -67,11 +70,28 @@ describe.concurrent('a website as an environment', () => {
   it('synthesizes chains on a site with no probe, checking with page predicates only', async () => {
     const out = await mkdtemp(join(tmpdir(), 'trajsynth-url-'));
     try {
-      const result = await runCli(['synth', '--url', `${site.origin}/`, '--chains', '2', '--max-level', '3', '--seed', '4', '--out', out, '--run', 'handbook', '--quiet']);
+      const result = await runCli([
+        'synth',
+        '--url',
+        `${site.origin}/`,
+        '--chains',
+        '2',
+        '--max-level',
+        '3',
+        '--seed',
+        '4',
+        '--out',
+        out,
+        '--run',
+        'handbook',
+        '--quiet',
+      ]);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       for (const chainId of ['c0001', 'c0002']) {
-        const record = ChainRecordSchema.parse(JSON.parse(await readFile(join(out, 'trajectories', 'handbook', 'chains', chainId, 'chain.json'), 'utf8')));
+        const record = ChainRecordSchema.parse(
+          JSON.parse(await readFile(join(out, 'trajectories', 'handbook', 'chains', chainId, 'chain.json'), 'utf8')),
+        );
         expect(record.environment).toBe('url');
         expect(record.levels.length).toBeGreaterThanOrEqual(2);
         expect(record.subtasks.flatMap((subtask) => subtask.predicates).some(isStatePredicate)).toBe(false);
@@ -116,13 +136,30 @@ describe.concurrent('a website as an environment', () => {
   it('fails a run that produced no task, saying what the page offered and what to try', async () => {
     const out = await mkdtemp(join(tmpdir(), 'trajsynth-url-'));
     try {
-      const result = await runCli(['synth', '--url', `${site.origin}/blank`, '--chains', '2', '--max-level', '2', '--seed', '4', '--out', out, '--quiet']);
+      const result = await runCli([
+        'synth',
+        '--url',
+        `${site.origin}/blank`,
+        '--chains',
+        '2',
+        '--max-level',
+        '2',
+        '--seed',
+        '4',
+        '--out',
+        out,
+        '--quiet',
+      ]);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('the run produced no task: none of its 2 chain(s) had a subtask accepted');
-      expect(result.stderr).toContain(`no task could be proposed on ${site.origin}/blank at level 1 (the page shows no links, buttons or fields)`);
+      expect(result.stderr).toContain(
+        `no task could be proposed on ${site.origin}/blank at level 1 (the page shows no links, buttons or fields)`,
+      );
       expect(result.stderr).toMatch(/a start page deeper in the site/);
       // What was produced is kept: the run and its chains are on disk for inspect.
-      expect(JSON.parse(await readFile(join(out, 'trajectories', 'url-127-0-0-1-blank-seed4', 'run.json'), 'utf8')).status).toBe('complete');
+      expect(JSON.parse(await readFile(join(out, 'trajectories', 'url-127-0-0-1-blank-seed4', 'run.json'), 'utf8')).status).toBe(
+        'complete',
+      );
     } finally {
       await rm(out, { recursive: true, force: true });
     }
@@ -131,9 +168,16 @@ describe.concurrent('a website as an environment', () => {
   it('says clearly when the address cannot be reached, and rejects a non-http URL', async () => {
     const closedPort = await freePort();
     const out = await mkdtemp(join(tmpdir(), 'trajsynth-url-'));
-    const unreachable = await runCli(['synth', '--url', `http://127.0.0.1:${closedPort}/`, '--chains', '1', '--out', out, '--quiet']).finally(() =>
-      rm(out, { recursive: true, force: true }),
-    );
+    const unreachable = await runCli([
+      'synth',
+      '--url',
+      `http://127.0.0.1:${closedPort}/`,
+      '--chains',
+      '1',
+      '--out',
+      out,
+      '--quiet',
+    ]).finally(() => rm(out, { recursive: true, force: true }));
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toContain(`Could not reach http://127.0.0.1:${closedPort}/: ECONNREFUSED`);
     expect(unreachable.stderr).toMatch(/fix: Check the address/);

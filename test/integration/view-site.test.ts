@@ -27,8 +27,16 @@ beforeAll(async () => {
   await writeFixtureEvalRun(dir);
   // Step 0 of chain c0001 gets the element box the executor resolved, as a real run records it.
   const steps = chainLayout(layout, 'c0001').stepsFile;
-  const lines = (await readFile(steps, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
-  lines[0].executed.element = { role: 'checkbox', name: 'Save Seaside Foam Roller', box: { x: 280, y: 385, width: 40, height: 30 }, groundedBy: 'role-name' };
+  const lines = (await readFile(steps, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  lines[0].executed.element = {
+    role: 'checkbox',
+    name: 'Save Seaside Foam Roller',
+    box: { x: 280, y: 385, width: 40, height: 30 },
+    groundedBy: 'role-name',
+  };
   await writeFile(steps, lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
   site = join(dir, 'site');
   await buildSite([{ layout }], { dest: site });
@@ -143,7 +151,9 @@ describe('trajsynth view: the static site', () => {
         await expect.poll(() => page.locator('h1').textContent()).toBe('Evaluation run fixture-eval');
         await expect.poll(() => page.locator('figure.results svg').isVisible()).toBe(true);
         await page.selectOption('select[data-filter="status"]', 'success');
-        await expect.poll(() => page.locator('#rows tbody tr:visible').count()).toBe(await page.locator('#rows tbody tr[data-status="success"]').count());
+        await expect
+          .poll(() => page.locator('#rows tbody tr:visible').count())
+          .toBe(await page.locator('#rows tbody tr[data-status="success"]').count());
         await page.locator('#rows tbody tr:visible a').first().click();
         await expect.poll(() => page.locator('.episode-outcome h2').textContent()).toContain('success');
         await expect.poll(() => page.locator('#shot-image').evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(1280);
@@ -165,7 +175,9 @@ describe('trajsynth view: the static site', () => {
     await rm(foreign, { recursive: true, force: true });
     await mkdir(foreign);
     await writeFile(join(foreign, 'notes.txt'), 'mine');
-    await expect(buildSite([{ layout }], { dest: foreign })).rejects.toThrow(/Expected --dest to be a new directory or a site trajsynth view wrote/);
+    await expect(buildSite([{ layout }], { dest: foreign })).rejects.toThrow(
+      /Expected --dest to be a new directory or a site trajsynth view wrote/,
+    );
     expect(await readFile(join(foreign, 'notes.txt'), 'utf8')).toBe('mine');
   });
 });

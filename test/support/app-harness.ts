@@ -81,6 +81,14 @@ export function launchChromium(): Promise<Browser> {
 
 /** Waits until the page's status region contains `text`, then for the page to finish loading. */
 export async function waitForStatus(page: Page, text: string): Promise<void> {
-  await expect.poll(async () => (await page.getByRole('status').textContent().catch(() => '')) ?? '').toContain(text);
+  await expect
+    .poll(
+      async () =>
+        (await page
+          .getByRole('status')
+          .textContent()
+          .catch(() => '')) ?? '',
+    )
+    .toContain(text);
   await page.waitForLoadState('load');
 }

@@ -54,7 +54,12 @@ export class BrowserServerProcess {
 
   static async start(options: ServerStartOptions = {}): Promise<BrowserServerProcess> {
     const isolated = options.isolated === true;
-    const flags = ['browser-server', '--port', String(isolated ? INNER_PORT : (options.port ?? 0)), ...(options.wsPath ? ['--ws-path', options.wsPath] : [])];
+    const flags = [
+      'browser-server',
+      '--port',
+      String(isolated ? INNER_PORT : (options.port ?? 0)),
+      ...(options.wsPath ? ['--ws-path', options.wsPath] : []),
+    ];
     let child: ChildProcess;
     let relay: Server | undefined;
     if (isolated) {
@@ -87,7 +92,9 @@ export class BrowserServerProcess {
       exited.then((result) => {
         throw new Error(`Expected the browser server to start, got exit ${result.code ?? result.signal}: ${result.stderr}`);
       }),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`Expected the browser server to start within 60 s, got: ${stdout}${stderr}`)), 60_000).unref()),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`Expected the browser server to start within 60 s, got: ${stdout}${stderr}`)), 60_000).unref(),
+      ),
     ]).catch(async (error: unknown) => {
       killGroup(child, 'SIGKILL');
       relay?.close();
@@ -100,7 +107,11 @@ export class BrowserServerProcess {
 
   /** The Chromium processes the server runs (for the runs connected to it), by pid. */
   processes(): number[] {
-    return this.child.pid === undefined ? [] : descendants(this.child.pid).filter((row) => /chrom/i.test(row.args)).map((row) => row.pid);
+    return this.child.pid === undefined
+      ? []
+      : descendants(this.child.pid)
+          .filter((row) => /chrom/i.test(row.args))
+          .map((row) => row.pid);
   }
 
   /** The server (and, isolated, the relay beside it) dies at once, as a machine that goes away. */

@@ -15,7 +15,10 @@ export interface CliResult {
  * Runs the built CLI as a user would. `interruptWhen` sends SIGINT once stderr matches it, the way a
  * person presses Ctrl-C mid-run.
  */
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; interruptWhen?: RegExp; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; interruptWhen?: RegExp; timeoutMs?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: ROOT,

@@ -49,14 +49,24 @@ const CHAINS: ChainSpec[] = [
         interaction: 'toggle',
         entities: ['Seaside Foam Roller'],
         predicates: [{ kind: 'element', role: 'checkbox', name: 'Save Seaside Foam Roller', present: true, checked: true }],
-        action: { action: { type: 'click', target: { role: 'checkbox', name: 'Save Seaside Foam Roller' } }, coordinates: { x: 300, y: 400 }, outcome: { ok: true }, urlAfter: `${origin}/` },
+        action: {
+          action: { type: 'click', target: { role: 'checkbox', name: 'Save Seaside Foam Roller' } },
+          coordinates: { x: 300, y: 400 },
+          outcome: { ok: true },
+          urlAfter: `${origin}/`,
+        },
       },
       {
         description: 'Open “Wishlist”.',
         interaction: 'navigate',
         entities: ['Wishlist'],
         predicates: [{ kind: 'url', includes: '/wishlist' }],
-        action: { action: { type: 'click', target: { role: 'link', name: 'Wishlist' } }, coordinates: { x: 1100, y: 40 }, outcome: { ok: true }, urlAfter: `${origin}/wishlist` },
+        action: {
+          action: { type: 'click', target: { role: 'link', name: 'Wishlist' } },
+          coordinates: { x: 1100, y: 40 },
+          outcome: { ok: true },
+          urlAfter: `${origin}/wishlist`,
+        },
       },
     ],
     tasks: ['Save “Seaside Foam Roller” to wishlist.', 'First, save “Seaside Foam Roller” to wishlist. Then open “Wishlist”.'],
@@ -71,14 +81,25 @@ const CHAINS: ChainSpec[] = [
         interaction: 'search',
         entities: ['Quarterly invoice'],
         predicates: [{ kind: 'url', includes: 'q=Quarterly' }],
-        action: { action: { type: 'type', target: { role: 'searchbox', name: 'Search mail' }, text: 'Quarterly invoice' }, outcome: { ok: true }, urlAfter: `${origin}/search?q=Quarterly+invoice` },
+        action: {
+          action: { type: 'type', target: { role: 'searchbox', name: 'Search mail' }, text: 'Quarterly invoice' },
+          outcome: { ok: true },
+          urlAfter: `${origin}/search?q=Quarterly+invoice`,
+        },
       },
       {
         description: 'Archive the message “Quarterly invoice”.',
         interaction: 'item-action',
         entities: ['Quarterly invoice'],
-        predicates: [{ kind: 'state-field', collection: 'messages', match: { subject: 'Quarterly invoice' }, field: 'folder', equals: 'archive' }],
-        action: { action: { type: 'click', target: { role: 'button', name: 'Archive' } }, coordinates: { x: 700, y: 120 }, outcome: { ok: true }, urlAfter: `${origin}/mail/inbox` },
+        predicates: [
+          { kind: 'state-field', collection: 'messages', match: { subject: 'Quarterly invoice' }, field: 'folder', equals: 'archive' },
+        ],
+        action: {
+          action: { type: 'click', target: { role: 'button', name: 'Archive' } },
+          coordinates: { x: 700, y: 120 },
+          outcome: { ok: true },
+          urlAfter: `${origin}/mail/inbox`,
+        },
       },
     ],
     tasks: ['Search the mail for “Quarterly invoice”.', 'Search the mail for “Quarterly invoice”, then archive that message.'],
@@ -96,7 +117,9 @@ export async function screenshotWebp(seed: number, viewport = VIEWPORT): Promise
       pixels[offset + 2] = ((x ^ y) + seed * 17) & 0xff;
     }
   }
-  return sharp(pixels, { raw: { ...viewport, channels: 3 } }).webp({ quality: 60, effort: 0 }).toBuffer();
+  return sharp(pixels, { raw: { ...viewport, channels: 3 } })
+    .webp({ quality: 60, effort: 0 })
+    .toBuffer();
 }
 
 let screenshotCache: Buffer[] | undefined;
@@ -109,13 +132,33 @@ async function screenshots(): Promise<Buffer[]> {
 function chainRecord(spec: ChainSpec, index: number): { record: ChainRecord; steps: Step[] } {
   const chainId = `c000${index + 1}`;
   const steps: Step[] = [];
-  const observation = (at: number, url: string) => ({ index: at, url, title: `Page ${at}`, screenshot: `screens/000${at}.webp`, snapshot: `snapshots/000${at}.yaml` });
+  const observation = (at: number, url: string) => ({
+    index: at,
+    url,
+    title: `Page ${at}`,
+    screenshot: `screens/000${at}.webp`,
+    snapshot: `snapshots/000${at}.yaml`,
+  });
   const subtasks = spec.subtasks.map((subtask, position) => {
     const id = `${chainId}-s0${position + 1}`;
     const start = position * 2;
     steps.push(
-      StepSchema.parse({ index: start, subtaskId: id, before: observation(start, `${origin}/`), executed: subtask.action, after: observation(start + 1, subtask.action.urlAfter), timings: timings() }),
-      StepSchema.parse({ index: start + 1, subtaskId: id, before: observation(start + 1, subtask.action.urlAfter), executed: { action: { type: 'done' }, outcome: { ok: true }, urlAfter: subtask.action.urlAfter }, after: observation(start + 2, subtask.action.urlAfter), timings: timings() }),
+      StepSchema.parse({
+        index: start,
+        subtaskId: id,
+        before: observation(start, `${origin}/`),
+        executed: subtask.action,
+        after: observation(start + 1, subtask.action.urlAfter),
+        timings: timings(),
+      }),
+      StepSchema.parse({
+        index: start + 1,
+        subtaskId: id,
+        before: observation(start + 1, subtask.action.urlAfter),
+        executed: { action: { type: 'done' }, outcome: { ok: true }, urlAfter: subtask.action.urlAfter },
+        after: observation(start + 2, subtask.action.urlAfter),
+        timings: timings(),
+      }),
     );
     return {
       ...subtask,
@@ -179,7 +222,10 @@ export async function writeFixtureRun(outDir: string, runId = FIXTURE_RUN_ID): P
       await writeFile(join(files.snapshotsDir, `000${at}.yaml`), `- main:\n  - heading "Page ${at}" [level=1] [ref=e${at}]\n`);
     }
   }
-  await writeTasksFile(layout, records.map((record) => ChainTasksSchema.parse(tasksLine(record, record.startPath!))));
+  await writeTasksFile(
+    layout,
+    records.map((record) => ChainTasksSchema.parse(tasksLine(record, record.startPath!))),
+  );
   const meta: RunMeta = RunMetaSchema.parse({
     schemaVersion: SCHEMA_VERSION,
     kind: 'synth',
@@ -188,12 +234,45 @@ export async function writeFixtureRun(outDir: string, runId = FIXTURE_RUN_ID): P
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:01:00.000Z',
     status: 'complete',
-    config: { environment: 'all', chains: 2, maxLevel: 2, seed: 7, concurrency: 1, maxStepsPerSubtask: 12, maxRetriesPerLevel: 2, roles: { proposer: 'heuristic-proposer' } },
-    chains: records.map((record) => ({ chainId: record.chainId, environment: record.environment, status: 'complete', levelsReached: 2, accepted: 2, revised: 0, failed: 0, steps: record.stepCount })),
+    config: {
+      environment: 'all',
+      chains: 2,
+      maxLevel: 2,
+      seed: 7,
+      concurrency: 1,
+      maxStepsPerSubtask: 12,
+      maxRetriesPerLevel: 2,
+      roles: { proposer: 'heuristic-proposer' },
+    },
+    chains: records.map((record) => ({
+      chainId: record.chainId,
+      environment: record.environment,
+      status: 'complete',
+      levelsReached: 2,
+      accepted: 2,
+      revised: 0,
+      failed: 0,
+      steps: record.stepCount,
+    })),
     usage: emptyUsage(),
     coverage: [
-      { environment: 'shop', chains: 1, declared: 4, exercised: [{ route: '/products|/search|/', kind: 'toggle', name: 'Save', description: 'save to wishlist', subtasks: 1 }, { route: '/', kind: 'navigate', description: 'open pages', subtasks: 1 }], untouched: [] },
-      { environment: 'mail', chains: 1, declared: 5, exercised: [{ route: '*', kind: 'search', description: 'search mail', subtasks: 1 }], untouched: [] },
+      {
+        environment: 'shop',
+        chains: 1,
+        declared: 4,
+        exercised: [
+          { route: '/products|/search|/', kind: 'toggle', name: 'Save', description: 'save to wishlist', subtasks: 1 },
+          { route: '/', kind: 'navigate', description: 'open pages', subtasks: 1 },
+        ],
+        untouched: [],
+      },
+      {
+        environment: 'mail',
+        chains: 1,
+        declared: 5,
+        exercised: [{ route: '*', kind: 'search', description: 'search mail', subtasks: 1 }],
+        untouched: [],
+      },
     ],
   });
   await writeRunMeta(layout, meta);
@@ -216,7 +295,10 @@ export async function editChain(layout: RunLayout, chainId: string, edit: (recor
   await writeFile(file, `${JSON.stringify(edited, null, 2)}\n`);
   const parsed = ChainRecordSchema.safeParse(edited);
   if (!parsed.success) return;
-  const lines = (await readFile(layout.tasksFile, 'utf8')).split('\n').filter(Boolean).map((line) => ChainTasksSchema.parse(JSON.parse(line)));
+  const lines = (await readFile(layout.tasksFile, 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => ChainTasksSchema.parse(JSON.parse(line)));
   const others = lines.filter((line) => line.chainId !== chainId);
   await writeTasksFile(layout, [...others, tasksLine(parsed.data, parsed.data.startPath ?? '/')]);
 }
@@ -243,7 +325,18 @@ export async function writeFixtureEvalRun(outDir: string, sourceRunId = FIXTURE_
       const episode = EpisodeRecordSchema.parse({
         schemaVersion: SCHEMA_VERSION,
         episodeId,
-        task: { source: sourceRunId, chainId, level: level.level, environment: record.environment, envSeed: record.envSeed, startPath: '/', text: level.task, checker: level.checker, subtaskChecks: level.subtaskChecks ?? [], gold: level.gold },
+        task: {
+          source: sourceRunId,
+          chainId,
+          level: level.level,
+          environment: record.environment,
+          envSeed: record.envSeed,
+          startPath: '/',
+          text: level.task,
+          checker: level.checker,
+          subtaskChecks: level.subtaskChecks ?? [],
+          gold: level.gold,
+        },
         repeat: 0,
         agent: 'gold',
         agentSeed: 1,
@@ -270,7 +363,17 @@ export async function writeFixtureEvalRun(outDir: string, sourceRunId = FIXTURE_
     createdAt: '2026-01-01T00:02:00.000Z',
     updatedAt: '2026-01-01T00:03:00.000Z',
     status: 'complete',
-    config: { source: sourceRunId, sourceKind: 'run', agent: 'gold', levels: [1, 2], validOnly: false, episodes: 1, maxStepsPerSubtask: 12, seed: 1, concurrency: 1 },
+    config: {
+      source: sourceRunId,
+      sourceKind: 'run',
+      agent: 'gold',
+      levels: [1, 2],
+      validOnly: false,
+      episodes: 1,
+      maxStepsPerSubtask: 12,
+      seed: 1,
+      concurrency: 1,
+    },
     counts: { planned: finished, finished, successes: 2, errors: 0 },
     usage: emptyUsage(),
   });

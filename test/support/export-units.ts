@@ -9,7 +9,18 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Action, ExecutedAction } from '../../src/core/action.js';
-import type { ActionSpace, CoordinateSystem, EncodedImage, ExportAction, ExportTurn, ExportUnit, FormatContext, ImageFormat, SampleStep, TrajectorySample } from '../../src/export/sample.js';
+import type {
+  ActionSpace,
+  CoordinateSystem,
+  EncodedImage,
+  ExportAction,
+  ExportTurn,
+  ExportUnit,
+  FormatContext,
+  ImageFormat,
+  SampleStep,
+  TrajectorySample,
+} from '../../src/export/sample.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/export');
 const EXT: Record<ImageFormat, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
@@ -39,18 +50,45 @@ interface Step {
 
 /** The trajectory's steps, as executed (points in page pixels of the 1280×800 viewport). */
 export const STEPS: Step[] = [
-  { action: { type: 'click', target: { ref: 'e201', role: 'link', name: 'Write runbook' } }, element: { ref: 'e201', role: 'link', name: 'Write runbook' }, point: { x: 365, y: 690 } },
-  { action: { type: 'dblclick', target: { ref: 'e310' } }, element: { ref: 'e310', role: 'cell', name: 'Due date' }, point: { x: 200, y: 150 } },
-  { action: { type: 'type', target: { ref: 'e12' }, text: 'Hello <image> world' }, element: { ref: 'e12', role: 'textbox', name: 'Title' }, point: { x: 300, y: 200 } },
-  { action: { type: 'type', target: { ref: 'e12' }, text: ' again', clear: false }, element: { ref: 'e12', role: 'textbox', name: 'Title' }, point: { x: 300, y: 200 } },
+  {
+    action: { type: 'click', target: { ref: 'e201', role: 'link', name: 'Write runbook' } },
+    element: { ref: 'e201', role: 'link', name: 'Write runbook' },
+    point: { x: 365, y: 690 },
+  },
+  {
+    action: { type: 'dblclick', target: { ref: 'e310' } },
+    element: { ref: 'e310', role: 'cell', name: 'Due date' },
+    point: { x: 200, y: 150 },
+  },
+  {
+    action: { type: 'type', target: { ref: 'e12' }, text: 'Hello <image> world' },
+    element: { ref: 'e12', role: 'textbox', name: 'Title' },
+    point: { x: 300, y: 200 },
+  },
+  {
+    action: { type: 'type', target: { ref: 'e12' }, text: ' again', clear: false },
+    element: { ref: 'e12', role: 'textbox', name: 'Title' },
+    point: { x: 300, y: 200 },
+  },
   { action: { type: 'press', key: 'Control+a' } },
-  { action: { type: 'press', key: 'Enter', target: { ref: 'e12' } }, element: { ref: 'e12', role: 'textbox', name: 'Title' }, point: { x: 300, y: 200 } },
-  { action: { type: 'select', target: { ref: 'e40' }, value: 'High' }, element: { ref: 'e40', role: 'combobox', name: 'Priority' }, point: { x: 500, y: 300 } },
+  {
+    action: { type: 'press', key: 'Enter', target: { ref: 'e12' } },
+    element: { ref: 'e12', role: 'textbox', name: 'Title' },
+    point: { x: 300, y: 200 },
+  },
+  {
+    action: { type: 'select', target: { ref: 'e40' }, value: 'High' },
+    element: { ref: 'e40', role: 'combobox', name: 'Priority' },
+    point: { x: 500, y: 300 },
+  },
   { action: { type: 'scroll', deltaY: 300, target: { point: { x: 640, y: 400 } } }, point: { x: 640, y: 400 } },
   { action: { type: 'wait', ms: 500 } },
   { action: { type: 'navigate', url: 'http://127.0.0.1:3000/tasks' } },
   { action: { type: 'back' } },
-  { action: { type: 'click', target: { ref: 'e99', role: 'button', name: 'Archive' } }, error: 'Could not click button "Archive": no such element' },
+  {
+    action: { type: 'click', target: { ref: 'e99', role: 'button', name: 'Archive' } },
+    error: 'Could not click button "Archive": no such element',
+  },
 ];
 export const ANSWER = 'Medium';
 export const TASK = 'Open the runbook task, rename it, set its priority to High, and report its priority. Mind the <image> tag.';
@@ -64,7 +102,16 @@ export function sample(split = 'train'): TrajectorySample {
       outcome: step.error ? { ok: false, error: step.error } : { ok: true },
       urlAfter: 'http://127.0.0.1:3000/',
     };
-    return { index, subtaskIndex: 0, attempt: 'accepted' as const, url: `http://127.0.0.1:3000/page/${index}`, title: `Page ${index} · Trackly`, screenshotPath: `/nowhere/${index}.webp`, snapshotPath: `/nowhere/${index}.yaml`, executed };
+    return {
+      index,
+      subtaskIndex: 0,
+      attempt: 'accepted' as const,
+      url: `http://127.0.0.1:3000/page/${index}`,
+      title: `Page ${index} · Trackly`,
+      screenshotPath: `/nowhere/${index}.webp`,
+      snapshotPath: `/nowhere/${index}.yaml`,
+      executed,
+    };
   });
   return {
     id: 'run-1/c0001/L2',
@@ -103,8 +150,10 @@ function convert(point: { x: number; y: number }, coords: CoordinateSystem, imag
 export function exportAction(step: Step, space: ActionSpace, coords: CoordinateSystem, image: EncodedImage): ExportAction {
   const action = step.action;
   const out: ExportAction = { type: action.type };
-  if (space !== 'pixel' && step.element) Object.assign(out, { ref: step.element.ref, role: step.element.role, elementName: step.element.name });
-  if (space !== 'pixel' && !step.element && 'target' in action && action.target?.ref) Object.assign(out, { ref: action.target.ref, role: action.target.role, elementName: action.target.name });
+  if (space !== 'pixel' && step.element)
+    Object.assign(out, { ref: step.element.ref, role: step.element.role, elementName: step.element.name });
+  if (space !== 'pixel' && !step.element && 'target' in action && action.target?.ref)
+    Object.assign(out, { ref: action.target.ref, role: action.target.role, elementName: action.target.name });
   if (space !== 'ref' && step.point) out.point = convert(step.point, coords, image);
   if (action.type === 'type') out.text = action.text;
   if (action.type === 'press') out.keys = [action.key];
@@ -120,14 +169,36 @@ export function trajectoryUnit(images: EncodedImage[], space: ActionSpace, coord
   const base = sample(split);
   const turns: ExportTurn[] = STEPS.map((step, index) => {
     const image = images[index % 2]!;
-    return { stepIndex: index, url: base.steps[index]!.url, title: base.steps[index]!.title, image, action: exportAction(step, space, coords, image), ok: !step.error, ...(step.error ? { error: step.error } : {}) };
+    return {
+      stepIndex: index,
+      url: base.steps[index]!.url,
+      title: base.steps[index]!.title,
+      image,
+      action: exportAction(step, space, coords, image),
+      ok: !step.error,
+      ...(step.error ? { error: step.error } : {}),
+    };
   });
-  turns.push({ stepIndex: STEPS.length, url: 'http://127.0.0.1:3000/', title: 'Done · Trackly', image: images[STEPS.length % 2]!, action: { type: 'done', answer: ANSWER }, ok: true });
+  turns.push({
+    stepIndex: STEPS.length,
+    url: 'http://127.0.0.1:3000/',
+    title: 'Done · Trackly',
+    image: images[STEPS.length % 2]!,
+    action: { type: 'done', answer: ANSWER },
+    ok: true,
+  });
   return { id: base.id, unit: 'trajectory', sample: base, turns, coords, actionSpace: space };
 }
 
 /** Step `target` with `history` turns before it; the oldest history turns have no image (beyond the image window). */
-export function stepUnit(images: EncodedImage[], space: ActionSpace, coords: CoordinateSystem, target: number, history: number, imageWindow: number): ExportUnit {
+export function stepUnit(
+  images: EncodedImage[],
+  space: ActionSpace,
+  coords: CoordinateSystem,
+  target: number,
+  history: number,
+  imageWindow: number,
+): ExportUnit {
   const trajectory = trajectoryUnit(images, space, coords);
   const turns = trajectory.turns.slice(Math.max(0, target - history), target + 1).map((turn, index, all) => {
     if (all.length - 1 - index <= imageWindow) return turn;

@@ -20,9 +20,7 @@ import {
   type FakeVendorServer,
 } from './fake-vendor-server.js';
 
-export type FakeAnthropicContentBlock =
-  | { type: 'text'; text: string }
-  | { type: 'tool_use'; name: string; input: unknown; id?: string };
+export type FakeAnthropicContentBlock = { type: 'text'; text: string } | { type: 'tool_use'; name: string; input: unknown; id?: string };
 
 export interface FakeAnthropicUsage {
   input_tokens: number;
@@ -85,7 +83,14 @@ export async function startFakeAnthropic(script: FakeAnthropicScript): Promise<F
       switch (reply.kind) {
         case 'message': {
           const content = reply.content.map((block) =>
-            block.type === 'tool_use' ? { type: 'tool_use', id: block.id ?? `toolu_fake_${String(++toolIds).padStart(4, '0')}`, name: block.name, input: block.input } : block,
+            block.type === 'tool_use'
+              ? {
+                  type: 'tool_use',
+                  id: block.id ?? `toolu_fake_${String(++toolIds).padStart(4, '0')}`,
+                  name: block.name,
+                  input: block.input,
+                }
+              : block,
           );
           const usage: FakeAnthropicUsage = {
             input_tokens: 10,
@@ -109,7 +114,13 @@ export async function startFakeAnthropic(script: FakeAnthropicScript): Promise<F
         }
         case 'status': {
           const type = reply.errorType ?? ERROR_TYPES[reply.status] ?? (reply.status >= 500 ? 'api_error' : 'invalid_request_error');
-          sendError(res, reply.status, type, reply.message ?? `fake-anthropic: scripted ${reply.status} (${type})`, retryAfterHeaders(reply));
+          sendError(
+            res,
+            reply.status,
+            type,
+            reply.message ?? `fake-anthropic: scripted ${reply.status} (${type})`,
+            retryAfterHeaders(reply),
+          );
           return;
         }
       }

@@ -43,7 +43,15 @@ export type FakeOpenAIReply =
       model?: string;
     }
   /** An error status in OpenAI's error shape, optionally with retry-after (seconds) or retry-after-ms. */
-  | { kind: 'status'; status: number; message?: string; errorType?: string; code?: string | null; retryAfterSeconds?: number; retryAfterMs?: number }
+  | {
+      kind: 'status';
+      status: number;
+      message?: string;
+      errorType?: string;
+      code?: string | null;
+      retryAfterSeconds?: number;
+      retryAfterMs?: number;
+    }
   /** 'malformed', 'hang' or 'drop' (see fake-vendor-server.ts). */
   | FakeTransportReply;
 
@@ -114,7 +122,14 @@ export async function startFakeOpenAI(script: FakeOpenAIScript): Promise<FakeOpe
         }
         case 'status': {
           const type = reply.errorType ?? ERROR_TYPES[reply.status] ?? (reply.status >= 500 ? 'server_error' : 'invalid_request_error');
-          sendError(res, reply.status, type, reply.code ?? null, reply.message ?? `fake-openai: scripted ${reply.status} (${type})`, retryAfterHeaders(reply));
+          sendError(
+            res,
+            reply.status,
+            type,
+            reply.code ?? null,
+            reply.message ?? `fake-openai: scripted ${reply.status} (${type})`,
+            retryAfterHeaders(reply),
+          );
           return;
         }
       }
@@ -126,6 +141,13 @@ function sendJson(res: ServerResponse, status: number, payload: unknown, headers
   writeJsonText(res, status, JSON.stringify(payload), { 'x-request-id': fakeRequestId(), ...headers });
 }
 
-function sendError(res: ServerResponse, status: number, type: string, code: string | null, message: string, headers: Record<string, string> = {}): void {
+function sendError(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  code: string | null,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   sendJson(res, status, { error: { message, type, param: null, code } }, headers);
 }

@@ -31,9 +31,7 @@ export type FakeTransportReply =
 
 /** A reply for every request (repeated), a queue of replies, or a function of the request. */
 export type FakeVendorScript<Reply, Request extends FakeVendorRequest = FakeVendorRequest> =
-  | Reply
-  | Reply[]
-  | ((request: Request, index: number) => Reply | Promise<Reply>);
+  Reply | Reply[] | ((request: Request, index: number) => Reply | Promise<Reply>);
 
 export interface FakeVendorServer<Request extends FakeVendorRequest = FakeVendorRequest> {
   baseURL: string;
@@ -72,9 +70,13 @@ export async function startFakeVendorServer<Reply extends { kind: string }, Requ
   const sockets = new Set<Socket>();
 
   const pick = async (request: Request): Promise<Reply> => {
-    if (typeof script === 'function') return (script as (request: Request, index: number) => Reply | Promise<Reply>)(request, request.index);
+    if (typeof script === 'function')
+      return (script as (request: Request, index: number) => Reply | Promise<Reply>)(request, request.index);
     if (!Array.isArray(script)) return script;
-    return script[request.index] ?? vendor.serverError(`${vendor.name}: no scripted reply for request #${request.index} (the script has ${script.length})`);
+    return (
+      script[request.index] ??
+      vendor.serverError(`${vendor.name}: no scripted reply for request #${request.index} (the script has ${script.length})`)
+    );
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -87,7 +89,14 @@ export async function startFakeVendorServer<Reply extends { kind: string }, Requ
     } catch {
       body = undefined;
     }
-    const request = { index: requests.length, method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, rawBody } as Request;
+    const request = {
+      index: requests.length,
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.headers,
+      body,
+      rawBody,
+    } as Request;
     requests.push(request);
 
     const path = new URL(request.url, 'http://localhost').pathname;

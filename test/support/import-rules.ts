@@ -112,12 +112,17 @@ export function checkImports(files: ReadonlyArray<{ path: string; text: string }
       if (found.specifier.startsWith('.')) {
         const to = areaOf(resolve('/', dirname(path), found.specifier).slice(1));
         if (to === from) continue;
-        if (to === undefined || !rule.areas.includes(to)) violations.push(`${path} (${from}) → ${found.specifier} (${to ?? 'outside the tree'}): not in ${from}'s allowed areas [${rule.areas.join(', ')}]`);
+        if (to === undefined || !rule.areas.includes(to))
+          violations.push(
+            `${path} (${from}) → ${found.specifier} (${to ?? 'outside the tree'}): not in ${from}'s allowed areas [${rule.areas.join(', ')}]`,
+          );
         continue;
       }
       const pkg = packageOf(found.specifier);
-      if (!rule.packages.includes(pkg)) violations.push(`${path} (${from}) imports ${found.specifier}: not in ${from}'s allowed packages [${rule.packages.join(', ')}]`);
-      else if (PACKAGE_HOMES[pkg] && !PACKAGE_HOMES[pkg](path)) violations.push(`${path} imports ${found.specifier}, allowed only in its home folder`);
+      if (!rule.packages.includes(pkg))
+        violations.push(`${path} (${from}) imports ${found.specifier}: not in ${from}'s allowed packages [${rule.packages.join(', ')}]`);
+      else if (PACKAGE_HOMES[pkg] && !PACKAGE_HOMES[pkg](path))
+        violations.push(`${path} imports ${found.specifier}, allowed only in its home folder`);
     }
   }
   return violations;

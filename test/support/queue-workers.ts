@@ -19,12 +19,19 @@ export interface RunningWorker {
   stop(timeoutMs?: number): Promise<CliResult>;
 }
 
-export function startWorker(url: string, options: { env?: NodeJS.ProcessEnv; concurrency?: number; timeoutMs?: number; args?: string[] } = {}): RunningWorker {
-  const child = spawn(process.execPath, [CLI, 'worker', '--queue', url, '--concurrency', String(options.concurrency ?? 1), ...(options.args ?? [])], {
-    cwd: ROOT,
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export function startWorker(
+  url: string,
+  options: { env?: NodeJS.ProcessEnv; concurrency?: number; timeoutMs?: number; args?: string[] } = {},
+): RunningWorker {
+  const child = spawn(
+    process.execPath,
+    [CLI, 'worker', '--queue', url, '--concurrency', String(options.concurrency ?? 1), ...(options.args ?? [])],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -27,7 +27,9 @@ export function redisServerPath(): string {
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
   const path = found.stdout.trim();
   if (found.status !== 0 || !path) {
-    throw new Error('Expected redis-server on the PATH for the queue tests, found none. Run `bash scripts/setup.sh` (it installs Debian\'s redis-server), or `apt-get install -y redis-server`.');
+    throw new Error(
+      "Expected redis-server on the PATH for the queue tests, found none. Run `bash scripts/setup.sh` (it installs Debian's redis-server), or `apt-get install -y redis-server`.",
+    );
   }
   return path;
 }
@@ -73,14 +75,20 @@ export async function startRedis(options: { port?: number } = {}): Promise<TestR
 
   const launch = async () => {
     output = '';
-    const started = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = spawn(
+      binary,
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'no'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     started.stdout!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
     started.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
     child = started;
     const deadline = Date.now() + 15_000;
     while (!(await ping(port))) {
-      if (started.exitCode !== null) throw new Error(`Expected redis-server to start on 127.0.0.1:${port}, got exit code ${started.exitCode}:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`Expected redis-server to answer PING on 127.0.0.1:${port} within 15 s, got no answer:\n${output}`);
+      if (started.exitCode !== null)
+        throw new Error(`Expected redis-server to start on 127.0.0.1:${port}, got exit code ${started.exitCode}:\n${output}`);
+      if (Date.now() > deadline)
+        throw new Error(`Expected redis-server to answer PING on 127.0.0.1:${port} within 15 s, got no answer:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };

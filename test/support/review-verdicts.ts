@@ -1,7 +1,11 @@
 import { newReviewVerdict, type ReviewReason, type ReviewVerdict } from '../../src/core/review.js';
 
 /** A verdict for unit tests: on task `run/c0001/L1` unless `task` says otherwise, at minute `minute` of 2026-01-01. */
-export function verdict(reviewer: string, kind: ReviewVerdict['verdict'], options: { task?: string; reason?: ReviewReason; minute?: number; comment?: string } = {}): ReviewVerdict {
+export function verdict(
+  reviewer: string,
+  kind: ReviewVerdict['verdict'],
+  options: { task?: string; reason?: ReviewReason; minute?: number; comment?: string } = {},
+): ReviewVerdict {
   return newReviewVerdict({
     taskId: options.task ?? 'run/c0001/L1',
     reviewer,

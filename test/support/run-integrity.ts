@@ -31,7 +31,10 @@ export async function runProblems(outDir: string, runId: string, chains: number)
     for (const level of record.levels) {
       const { start, end } = level.gold;
       const failed = steps.filter((step) => step.index >= start && step.index < end && !step.executed.outcome.ok);
-      if (failed.length) problems.push(`${chainId} L${level.level}: failed action(s) ${failed.map((step) => step.index).join(', ')} inside gold steps ${start}-${end - 1}`);
+      if (failed.length)
+        problems.push(
+          `${chainId} L${level.level}: failed action(s) ${failed.map((step) => step.index).join(', ')} inside gold steps ${start}-${end - 1}`,
+        );
     }
   }
   const lock = await readFile(`${layout.runDir}/run.lock`, 'utf8').catch(() => undefined);

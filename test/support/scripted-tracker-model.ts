@@ -24,7 +24,8 @@ function textOf(request: FakeAnthropicRequest): string {
     const content = typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : message.content;
     for (const block of content) {
       if (block.type === 'text') parts.push(block.text);
-      if (block.type === 'tool_result' && Array.isArray(block.content)) for (const inner of block.content) if (inner.type === 'text') parts.push(inner.text);
+      if (block.type === 'tool_result' && Array.isArray(block.content))
+        for (const inner of block.content) if (inner.type === 'text') parts.push(inner.text);
     }
   }
   return parts.join('\n');
@@ -34,7 +35,10 @@ function textOf(request: FakeAnthropicRequest): string {
 function pageOf(request: FakeAnthropicRequest): string {
   const first = request.body?.messages?.[0];
   const content = typeof first?.content === 'string' ? [{ type: 'text', text: first.content }] : (first?.content ?? []);
-  return content.filter((block: { type: string }) => block.type === 'text').map((block: { text: string }) => block.text).join('\n');
+  return content
+    .filter((block: { type: string }) => block.type === 'text')
+    .map((block: { text: string }) => block.text)
+    .join('\n');
 }
 
 const PROJECT_LINK = /link "([^"]+)" \[ref=(e\d+)\][^\n]*\n\s*- \/url: \/projects\/(\d+)\n/g;
@@ -45,7 +49,12 @@ export function scriptedTrackerModel(options: { usage?: (index: number, tool: st
   const replies: ScriptedReply[] = [];
   const usageFor =
     options.usage ??
-    ((index: number) => ({ input_tokens: 1000 + 37 * index, output_tokens: 60 + (index % 7) * 11, cache_creation_input_tokens: index === 0 ? 1500 : 0, cache_read_input_tokens: index === 0 ? 0 : 1500 }));
+    ((index: number) => ({
+      input_tokens: 1000 + 37 * index,
+      output_tokens: 60 + (index % 7) * 11,
+      cache_creation_input_tokens: index === 0 ? 1500 : 0,
+      cache_read_input_tokens: index === 0 ? 0 : 1500,
+    }));
   const reply = (tool: string, input: unknown): FakeAnthropicReply => {
     const usage = usageFor(replies.length, tool);
     replies.push({ tool, usage });
@@ -64,7 +73,12 @@ export function scriptedTrackerModel(options: { usage?: (index: number, tool: st
           const project = [...page.matchAll(PROJECT_LINK)].find((match) => !here.startsWith(`/projects/${match[3]}`));
           const open = OPEN_TASK.exec(page);
           if (done === 0 && project) {
-            return reply(tool, { description: `Open the project “${project[1]}”.`, interaction: 'navigate', entities: [project[1]], predicates: [{ kind: 'url', includes: `/projects/${project[3]}` }] });
+            return reply(tool, {
+              description: `Open the project “${project[1]}”.`,
+              interaction: 'navigate',
+              entities: [project[1]],
+              predicates: [{ kind: 'url', includes: `/projects/${project[3]}` }],
+            });
           }
           if (open && done <= 1) {
             return reply(tool, {
@@ -75,7 +89,12 @@ export function scriptedTrackerModel(options: { usage?: (index: number, tool: st
             });
           }
           const heading = HEADING.exec(page)?.[1] ?? 'Trackly';
-          return reply(tool, { description: `Report the main heading of the page (it reads “${heading}”).`, interaction: 'read', entities: [heading], predicates: [{ kind: 'answer', includes: heading }] });
+          return reply(tool, {
+            description: `Report the main heading of the page (it reads “${heading}”).`,
+            interaction: 'read',
+            entities: [heading],
+            predicates: [{ kind: 'answer', includes: heading }],
+          });
         }
         case 'act': {
           const task = /Task: (.*)/.exec(text)?.[1] ?? '';
@@ -83,14 +102,21 @@ export function scriptedTrackerModel(options: { usage?: (index: number, tool: st
           const marking = /Mark the task “([^”]+)” done/.exec(task);
           const reading = /it reads “([^”]+)”/.exec(task);
           if (opening) {
-            if (page.includes(`Current page: ${opening[1]} ·`)) return reply(tool, { thought: 'The project is open.', action: { type: 'done' } });
+            if (page.includes(`Current page: ${opening[1]} ·`))
+              return reply(tool, { thought: 'The project is open.', action: { type: 'done' } });
             const link = new RegExp(`link "${escape(opening[1]!)}" \\[ref=(e\\d+)\\]`).exec(page);
-            return reply(tool, { thought: 'Open the project.', action: { type: 'click', target: { role: 'link', name: opening[1], ...(link ? { ref: link[1] } : {}) } } });
+            return reply(tool, {
+              thought: 'Open the project.',
+              action: { type: 'click', target: { role: 'link', name: opening[1], ...(link ? { ref: link[1] } : {}) } },
+            });
           }
           if (marking) {
             const box = new RegExp(`checkbox "Mark “${escape(marking[1]!)}” done"( \\[checked\\])? \\[ref=(e\\d+)\\]`).exec(page);
             if (!box || box[1]) return reply(tool, { thought: 'It is done.', action: { type: 'done' } });
-            return reply(tool, { thought: 'Tick it.', action: { type: 'click', target: { role: 'checkbox', name: `Mark “${marking[1]}” done`, ref: box[2] } } });
+            return reply(tool, {
+              thought: 'Tick it.',
+              action: { type: 'click', target: { role: 'checkbox', name: `Mark “${marking[1]}” done`, ref: box[2] } },
+            });
           }
           return reply(tool, { thought: 'Answer.', action: { type: 'done', answer: reading?.[1] ?? 'unknown' } });
         }

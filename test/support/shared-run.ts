@@ -13,14 +13,20 @@ import { runCli, type CliResult } from './cli.js';
  * `trajsynth synth` on the project tracker: 2 chains to level 3 with seed 5, two chains at a time,
  * with the progress bar and the summary a person sees. Its run id is project-tracker-seed5.
  */
-export const TRACKER_SEED5 = { name: 'project-tracker-seed5', args: ['synth', '--chains', '2', '--max-level', '3', '--seed', '5', '--concurrency', '2'] };
+export const TRACKER_SEED5 = {
+  name: 'project-tracker-seed5',
+  args: ['synth', '--chains', '2', '--max-level', '3', '--seed', '5', '--concurrency', '2'],
+};
 
 /**
  * `trajsynth synth --quiet` on the project tracker: 2 chains to level 2 with seed 3, two chains at a
  * time. The uninterrupted reference that faults.test.ts and cli-synth.test.ts compare interrupted,
  * killed and resumed runs with (its run id is project-tracker-seed3).
  */
-export const TRACKER_SEED3 = { name: 'project-tracker-seed3', args: ['synth', '--env', 'project-tracker', '--chains', '2', '--max-level', '2', '--seed', '3', '--concurrency', '2', '--quiet'] };
+export const TRACKER_SEED3 = {
+  name: 'project-tracker-seed3',
+  args: ['synth', '--env', 'project-tracker', '--chains', '2', '--max-level', '2', '--seed', '3', '--concurrency', '2', '--quiet'],
+};
 
 /** What the CLI printed, and how long the run took to make (wherever it was made). */
 export interface SharedRunResult extends CliResult {

@@ -35,10 +35,21 @@ describe('the agent protocol', () => {
   it('sends the task, the page and the interactive elements with refs, never the checker', () => {
     const request = stepRequest(
       { episodeId: 'c0001-L2-e1', task: 'Archive the item “Fix invoices”.' },
-      { observation, history: [{ step: 0, action: { type: 'click', target: { ref: 'e9' } }, ok: false, error: 'gone' }], step: 1, maxSteps: 30 },
+      {
+        observation,
+        history: [{ step: 0, action: { type: 'click', target: { ref: 'e9' } }, ok: false, error: 'gone' }],
+        step: 1,
+        maxSteps: 30,
+      },
     );
     expect(AgentStepRequestSchema.parse(request)).toEqual(request);
-    expect(request).toMatchObject({ protocol: 'trajsynth-agent/1', episodeId: 'c0001-L2-e1', step: 1, stepsLeft: 29, error: 'No element matches button "Save"' });
+    expect(request).toMatchObject({
+      protocol: 'trajsynth-agent/1',
+      episodeId: 'c0001-L2-e1',
+      step: 1,
+      stepsLeft: 29,
+      error: 'No element matches button "Save"',
+    });
     expect(request.elements.map((element) => element.ref)).toEqual(['e21', 'e23']);
     expect(request.elements[1]).toEqual({ ref: 'e23', role: 'combobox', name: 'Status', value: 'Open', options: ['Open', 'Done'] });
     expect(Buffer.from(request.screenshot.base64, 'base64').toString()).toBe('RIFF');

@@ -36,7 +36,14 @@ const persona = PERSONAS[0]!;
 function proposalFor(key: string): Proposal {
   const affordance = findAffordances(todo).find((candidate) => candidate.key === key);
   expect(affordance, key).toBeDefined();
-  const proposal = proposalFromAffordance({ affordance: affordance!, observation: todo, persona, rng: new Rng(4), hasStateProbe: false, chainEntities: [] });
+  const proposal = proposalFromAffordance({
+    affordance: affordance!,
+    observation: todo,
+    persona,
+    rng: new Rng(4),
+    hasStateProbe: false,
+    chainEntities: [],
+  });
   expect(proposal?.plan?.length).toBeGreaterThan(0);
   return proposal!;
 }
@@ -46,28 +53,46 @@ function carriedOut(plan: readonly Action[], change?: { at: number; action: Acti
   const steps = plan.map((action, index): ExecutedAction => {
     const taken = change && change.at === index ? change.action : action;
     const ref = change && change.at === index ? change.ref : 'target' in action && action.target ? action.target.ref : undefined;
-    return { action: taken, ...(ref ? { element: { ref, groundedBy: 'role-name' as const } } : {}), outcome: { ok: true }, urlAfter: todo.url };
+    return {
+      action: taken,
+      ...(ref ? { element: { ref, groundedBy: 'role-name' as const } } : {}),
+      outcome: { ok: true },
+      urlAfter: todo.url,
+    };
   });
   return [...steps, { action: { type: 'done' }, outcome: { ok: true }, urlAfter: todo.url }];
 }
 
-const checkboxOf = (item: string) => todo.elements.find((element) => element.role === 'checkbox' && element.path.at(-1) === `listitem "${item}"`)!;
+const checkboxOf = (item: string) =>
+  todo.elements.find((element) => element.role === 'checkbox' && element.path.at(-1) === `listitem "${item}"`)!;
 
 describe('relabeling a slip as what was done (no state probe needed)', () => {
   it('turns a click on the neighbouring row’s checkbox into the task for that row', async () => {
     const intended = proposalFor('toggle:row “Buy milk and eggs”');
     const neighbour = checkboxOf('Return library books');
     const slipped: Action = { type: 'click', target: { role: 'checkbox', name: '', ref: neighbour.ref } };
-    const revised = taskAsExecuted({ proposal: intended, actions: carriedOut(intended.plan!, { at: 0, action: slipped, ref: neighbour.ref }), observationBefore: todo, persona, hasStateProbe: false });
+    const revised = taskAsExecuted({
+      proposal: intended,
+      actions: carriedOut(intended.plan!, { at: 0, action: slipped, ref: neighbour.ref }),
+      observationBefore: todo,
+      persona,
+      hasStateProbe: false,
+    });
     expect(revised?.description).toContain('Return library books');
     expect(revised?.description).not.toContain('Buy milk');
-    expect(revised?.predicates).toEqual([expect.objectContaining({ kind: 'element', role: 'checkbox', within: 'Return library books', checked: true })]);
+    expect(revised?.predicates).toEqual([
+      expect.objectContaining({ kind: 'element', role: 'checkbox', within: 'Return library books', checked: true }),
+    ]);
     expect(revised?.affordance).toBe('toggle:row “Return library books”');
     // The reviser gives the same relabel on a site without a state probe.
     const page = { url: todo.url, text: '', elements: todo.elements };
     const viaReviser = await new HeuristicReviser().revise({
       proposal: intended,
-      attempt: { stepCount: 2, actions: carriedOut(intended.plan!, { at: 0, action: slipped, ref: neighbour.ref }), finalObservation: { ...todo, screenshot: Buffer.alloc(0) } as never },
+      attempt: {
+        stepCount: 2,
+        actions: carriedOut(intended.plan!, { at: 0, action: slipped, ref: neighbour.ref }),
+        finalObservation: { ...todo, screenshot: Buffer.alloc(0) } as never,
+      },
       stateBefore: undefined,
       stateAfter: undefined,
       pageBefore: page,
@@ -84,7 +109,13 @@ describe('relabeling a slip as what was done (no state probe needed)', () => {
     const typing = entry.plan!.findIndex((action) => action.type === 'type');
     const planned = entry.plan![typing]! as Extract<Action, { type: 'type' }>;
     const typo = planned.text.slice(0, 2) + planned.text[3] + planned.text[2] + planned.text.slice(4);
-    const revised = taskAsExecuted({ proposal: entry, actions: carriedOut(entry.plan!, { at: typing, action: { ...planned, text: typo } }), observationBefore: todo, persona, hasStateProbe: false })!;
+    const revised = taskAsExecuted({
+      proposal: entry,
+      actions: carriedOut(entry.plan!, { at: typing, action: { ...planned, text: typo } }),
+      observationBefore: todo,
+      persona,
+      hasStateProbe: false,
+    })!;
     expect(revised.description).toContain(typo);
     expect(revised.description).not.toContain(planned.text);
     expect(JSON.stringify(revised.predicates)).toContain(typo);
@@ -93,7 +124,13 @@ describe('relabeling a slip as what was done (no state probe needed)', () => {
     const sort = proposalFor('select:Sort by');
     const choosing = sort.plan![0]! as Extract<Action, { type: 'select' }>;
     const other = ['Oldest', 'Alphabetical'].find((option) => option !== choosing.value)!;
-    const chosen = taskAsExecuted({ proposal: sort, actions: carriedOut(sort.plan!, { at: 0, action: { ...choosing, value: other } }), observationBefore: todo, persona, hasStateProbe: false })!;
+    const chosen = taskAsExecuted({
+      proposal: sort,
+      actions: carriedOut(sort.plan!, { at: 0, action: { ...choosing, value: other } }),
+      observationBefore: todo,
+      persona,
+      hasStateProbe: false,
+    })!;
     expect(chosen.description).toContain(other);
     expect(chosen.predicates).toEqual([expect.objectContaining({ role: 'combobox', name: 'Sort by', value: other })]);
   });
@@ -106,8 +143,12 @@ describe('relabeling a slip as what was done (no state probe needed)', () => {
     const typing = entry.plan!.findIndex((action) => action.type === 'type');
     const planned = entry.plan![typing]! as Extract<Action, { type: 'type' }>;
     const typo = carriedOut(entry.plan!, { at: typing, action: { ...planned, text: `${planned.text}x` } });
-    expect(taskAsExecuted({ proposal: entry, actions: typo.slice(0, typing + 1), observationBefore: todo, persona, hasStateProbe: false })).toBeUndefined();
-    const failed = typo.map((executed, index) => (index === typo.length - 2 ? { ...executed, outcome: { ok: false as const, error: 'timeout' } } : executed));
+    expect(
+      taskAsExecuted({ proposal: entry, actions: typo.slice(0, typing + 1), observationBefore: todo, persona, hasStateProbe: false }),
+    ).toBeUndefined();
+    const failed = typo.map((executed, index) =>
+      index === typo.length - 2 ? { ...executed, outcome: { ok: false as const, error: 'timeout' } } : executed,
+    );
     expect(taskAsExecuted({ proposal: entry, actions: failed, observationBefore: todo, persona, hasStateProbe: false })).toBeUndefined();
   });
 });
@@ -117,7 +158,16 @@ describe('trying again a control the executor missed', () => {
     const { HeuristicProposer } = await import('../../src/agents/heuristic/proposer.js');
     const key = 'toggle:row “Buy milk and eggs”';
     const failed = { id: 'c1-s01', proposedAt: '/', interaction: 'toggle', affordance: key, status: 'failed' } as never;
-    const relabeled = { id: 'c1-s02', proposedAt: '/', interaction: 'toggle', affordance: 'toggle:row “Return library books”', status: 'accepted', origin: 'revised', revisedFrom: 'c1-s01', entities: [] } as never;
+    const relabeled = {
+      id: 'c1-s02',
+      proposedAt: '/',
+      interaction: 'toggle',
+      affordance: 'toggle:row “Return library books”',
+      status: 'accepted',
+      origin: 'revised',
+      revisedFrom: 'c1-s01',
+      entities: [],
+    } as never;
     const failedElsewhere = { ...(relabeled as object), revisedFrom: undefined } as never;
     const count = async (accepted: never[], retry: number) => {
       let times = 0;

@@ -15,7 +15,8 @@ function fixture(name: string): { json: unknown; yaml: string; yamlWithBoxes: st
 
 function find(elements: Element[], role: string, name: string): Element {
   const element = elements.find((e) => e.role === role && e.name === name);
-  if (!element) throw new Error(`Expected ${role} ${JSON.stringify(name)} among ${elements.map((e) => `${e.role} "${e.name}"`).join(', ')}`);
+  if (!element)
+    throw new Error(`Expected ${role} ${JSON.stringify(name)} among ${elements.map((e) => `${e.role} "${e.name}"`).join(', ')}`);
   return element;
 }
 
@@ -78,7 +79,11 @@ describe('flattenAriaElements', () => {
 
   it('leaves aria-hidden content out of restored names', () => {
     const nodes = parseAriaSnapshot([
-      { role: 'row', ref: 'e1', children: [{ role: 'cell', ref: 'e2', children: [{ role: 'generic', ariaHidden: true, ref: 'e3', text: 'DO' }, 'Daniel Okafor'] }] },
+      {
+        role: 'row',
+        ref: 'e1',
+        children: [{ role: 'cell', ref: 'e2', children: [{ role: 'generic', ariaHidden: true, ref: 'e3', text: 'DO' }, 'Daniel Okafor'] }],
+      },
     ]);
     const elements = flattenAriaElements(nodes);
     expect(find(elements, 'row', 'Daniel Okafor').ref).toBe('e1');

@@ -40,7 +40,10 @@ describe('findChromium', () => {
     const home = join(root, 'home-with-cache');
     executable(join(home, '.cache', 'ms-playwright', 'chromium-1200', 'chrome-linux', 'chrome'));
     const options = { homeDir: home, systemPaths: [system] };
-    expect(findChromium({ ...options, env: { TRAJSYNTH_CHROMIUM: mine, CHROME_PATH: other } })).toEqual({ executablePath: mine, source: 'env' });
+    expect(findChromium({ ...options, env: { TRAJSYNTH_CHROMIUM: mine, CHROME_PATH: other } })).toEqual({
+      executablePath: mine,
+      source: 'env',
+    });
     expect(findChromium({ ...options, env: { CHROME_PATH: other } })).toEqual({ executablePath: other, source: 'env' });
   });
 

@@ -52,11 +52,19 @@ describe('url helpers', () => {
 
 describe('annotateScreenshot', () => {
   it('marks the box and point in red on a PNG, keeping the label inside the image', async () => {
-    const webp = await sharp({ create: { width: 200, height: 100, channels: 3, background: '#ffffff' } }).webp().toBuffer();
-    const png = await annotateScreenshot(webp, { box: { x: 0, y: 0, width: 60, height: 20 }, point: { x: 150, y: 60 }, label: 'click <"Save">' });
+    const webp = await sharp({ create: { width: 200, height: 100, channels: 3, background: '#ffffff' } })
+      .webp()
+      .toBuffer();
+    const png = await annotateScreenshot(webp, {
+      box: { x: 0, y: 0, width: 60, height: 20 },
+      point: { x: 150, y: 60 },
+      label: 'click <"Save">',
+    });
     const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
     expect(info).toMatchObject({ width: 200, height: 100 });
-    const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)];
+    const pixel = (x: number, y: number) => [
+      ...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3),
+    ];
     const [r, g, b] = pixel(150, 60); // the centre dot
     expect(r).toBeGreaterThan(180);
     expect(g).toBeLessThan(80);

@@ -52,7 +52,9 @@ describe('sharing an app’s declared affordances among its chains', () => {
     for (const manifest of listEnvironments()) {
       for (const chainCount of [1, 2, 5, 12]) {
         const shares = Array.from({ length: chainCount }, (_, ordinal) => aimedAffordances(manifest, ordinal, chainCount));
-        expect(shares.flat().sort((a, b) => manifest.affordances.indexOf(a) - manifest.affordances.indexOf(b))).toEqual(manifest.affordances);
+        expect(shares.flat().sort((a, b) => manifest.affordances.indexOf(a) - manifest.affordances.indexOf(b))).toEqual(
+          manifest.affordances,
+        );
         expect(aimedAffordances(manifest, 1 % chainCount, chainCount)).toEqual(shares[1 % chainCount]);
       }
     }
@@ -64,7 +66,9 @@ describe('sharing an app’s declared affordances among its chains', () => {
         const start = entryRoute(manifest, ordinal);
         // …except a control named like a declared link, which goes with the link ("Reply").
         const followsLink = (declaration: AffordanceDeclaration) =>
-          manifest.affordances.some((link) => link !== declaration && link.kind === 'navigate' && link.name !== undefined && link.name === declaration.name);
+          manifest.affordances.some(
+            (link) => link !== declaration && link.kind === 'navigate' && link.name !== undefined && link.name === declaration.name,
+          );
         const onStart = manifest.affordances.filter((declaration) => declaration.route === start && !followsLink(declaration));
         const share = aimedAffordances(manifest, ordinal, 5);
         // …up to about one over its fair share: the rest go to chains with less to do.
@@ -119,7 +123,12 @@ describe('aiming on a page', () => {
     const apollo = { route: '/projects/:id', kind: 'item-action' as const, name: 'Apollo', description: '' };
     const aiming = aimingFor({ affordances: [apollo] }, fresh, projectPage, candidates);
     expect(aiming.weight(byKey('navigate:Apollo Web App'))).toBe(AIM_WEIGHT.route);
-    const done = { proposedAt: '/projects/1', interaction: 'toggle', affordance: 'toggle:Mark “Upgrade Terraform modules” done', status: 'accepted' } as Subtask;
+    const done = {
+      proposedAt: '/projects/1',
+      interaction: 'toggle',
+      affordance: 'toggle:Mark “Upgrade Terraform modules” done',
+      status: 'accepted',
+    } as Subtask;
     expect(exercises(mark, done)).toBe(true);
     const after = aimingFor({ affordances: [mark, comment] }, { accepted: [done], attempted: [done] }, projectPage, candidates);
     expect(after.remaining).toEqual([comment]);
@@ -130,8 +139,18 @@ describe('aiming on a page', () => {
     const leave: AffordanceDeclaration = { route: '/projects/:id', kind: 'navigate', description: 'open a task' };
     const both = aimingFor({ affordances: [mark, leave, people], routes: graph }, fresh, projectPage, candidates);
     expect(both.weight(byKey('navigate:People'))).toBe(AIM_WEIGHT.deferred);
-    const marked = { proposedAt: '/projects/1', interaction: 'toggle', affordance: 'toggle:Mark “Upgrade Terraform modules” done', status: 'accepted' } as Subtask;
-    const after = aimingFor({ affordances: [mark, leave, people], routes: graph }, { accepted: [marked], attempted: [marked] }, projectPage, candidates);
+    const marked = {
+      proposedAt: '/projects/1',
+      interaction: 'toggle',
+      affordance: 'toggle:Mark “Upgrade Terraform modules” done',
+      status: 'accepted',
+    } as Subtask;
+    const after = aimingFor(
+      { affordances: [mark, leave, people], routes: graph },
+      { accepted: [marked], attempted: [marked] },
+      projectPage,
+      candidates,
+    );
     expect(after.weight(byKey('navigate:People'))).toBe(AIM_WEIGHT.hit * AIM_WEIGHT.route);
     expect(after.weight(byKey('navigate:Dashboard'))).toBe(AIM_WEIGHT.hit);
   });
@@ -157,8 +176,15 @@ describe('aiming on a page', () => {
     const filter: AffordanceDeclaration = { route: '/projects/:id', kind: 'select', name: 'Filter', description: 'filter the task list' };
     const filterForm = candidates.find((affordance) => affordance.key === 'form:Filter tasks')!;
     expect(aimingFor({ affordances: [filter, mark] }, fresh, projectPage, candidates).weight(filterForm)).toBe(AIM_WEIGHT.deferred);
-    const marked = { proposedAt: '/projects/1', interaction: 'toggle', affordance: 'toggle:Mark “Upgrade Terraform modules” done', status: 'accepted' } as Subtask;
-    expect(aimingFor({ affordances: [filter, mark] }, { accepted: [marked], attempted: [marked] }, projectPage, candidates).weight(filterForm)).toBe(AIM_WEIGHT.hit);
+    const marked = {
+      proposedAt: '/projects/1',
+      interaction: 'toggle',
+      affordance: 'toggle:Mark “Upgrade Terraform modules” done',
+      status: 'accepted',
+    } as Subtask;
+    expect(
+      aimingFor({ affordances: [filter, mark] }, { accepted: [marked], attempted: [marked] }, projectPage, candidates).weight(filterForm),
+    ).toBe(AIM_WEIGHT.hit);
   });
 
   it('does not send the chain back to a page it has been on, unless an attempt at an aim failed there', () => {
@@ -220,7 +246,11 @@ describe('ways through closed menus', () => {
     const opener = { ref: 'e90', role: 'button', name: 'Account menu', path: ['banner'], box: { x: 1, y: 1, width: 40, height: 20 } };
     const page = { ...projectPage, elements: [...projectPage.elements, opener] };
     const candidates = findAffordances(page);
-    const withMenu: RouteGraph = { ...graph, routes: [...graph.routes, '/addresses'], menus: { '/projects/:id': [{ opener: 'Account menu', name: 'Addresses', path: '/addresses' }] } };
+    const withMenu: RouteGraph = {
+      ...graph,
+      routes: [...graph.routes, '/addresses'],
+      menus: { '/projects/:id': [{ opener: 'Account menu', name: 'Addresses', path: '/addresses' }] },
+    };
     const way = aimingFor({ affordances: [address], routes: withMenu }, { accepted: [], attempted: [] }, page, candidates).hiddenWay();
     expect(way?.opener.ref).toBe('e90');
     const proposal = proposalThroughMenu(way!, page, new Rng(1));

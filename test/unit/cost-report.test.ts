@@ -12,18 +12,82 @@ function call(fields: Partial<ModelCall> & Pick<ModelCall, 'role' | 'provider' |
 
 // Costs are powers of two so every sum is exact in binary floating point.
 const chainOne: ModelCall[] = [
-  call({ role: 'proposer', ...HAIKU, level: 1, inputTokens: 1000, outputTokens: 200, images: 1, costUsd: 0.5, priceTable: 'anthropic-2026-11-22' }),
-  call({ role: 'executor', ...SONNET, level: 1, inputTokens: 2000, outputTokens: 100, cacheWriteTokens: 500, images: 2, costUsd: 0.25, priceTable: 'anthropic-2026-11-22' }),
+  call({
+    role: 'proposer',
+    ...HAIKU,
+    level: 1,
+    inputTokens: 1000,
+    outputTokens: 200,
+    images: 1,
+    costUsd: 0.5,
+    priceTable: 'anthropic-2026-11-22',
+  }),
+  call({
+    role: 'executor',
+    ...SONNET,
+    level: 1,
+    inputTokens: 2000,
+    outputTokens: 100,
+    cacheWriteTokens: 500,
+    images: 2,
+    costUsd: 0.25,
+    priceTable: 'anthropic-2026-11-22',
+  }),
   call({ role: 'verifier', ...QWEN, level: 2, inputTokens: 300, outputTokens: 50 }),
-  call({ role: 'executor', ...SONNET, level: 2, inputTokens: 2000, outputTokens: 100, cacheReadTokens: 1500, images: 2, costUsd: 0.125, priceTable: 'anthropic-2026-11-22' }),
-  call({ role: 'summarizer', ...HAIKU, level: 3, inputTokens: 400, outputTokens: 100, costUsd: 0.0625, priceTable: 'anthropic-2026-11-22' }),
+  call({
+    role: 'executor',
+    ...SONNET,
+    level: 2,
+    inputTokens: 2000,
+    outputTokens: 100,
+    cacheReadTokens: 1500,
+    images: 2,
+    costUsd: 0.125,
+    priceTable: 'anthropic-2026-11-22',
+  }),
+  call({
+    role: 'summarizer',
+    ...HAIKU,
+    level: 3,
+    inputTokens: 400,
+    outputTokens: 100,
+    costUsd: 0.0625,
+    priceTable: 'anthropic-2026-11-22',
+  }),
   call({ role: 'executor', ...SONNET, level: 3, inputTokens: 2000, outputTokens: 100, images: 2, costUsd: 0, fromCache: true }),
 ];
 const chainTwo: ModelCall[] = [
-  call({ role: 'proposer', ...HAIKU, level: 1, inputTokens: 1000, outputTokens: 200, images: 1, costUsd: 0.5, priceTable: 'anthropic-2026-11-22' }),
-  call({ role: 'executor', ...SONNET, level: 1, inputTokens: 2000, outputTokens: 100, images: 2, costUsd: 0.75, priceTable: 'anthropic-2026-11-22' }),
+  call({
+    role: 'proposer',
+    ...HAIKU,
+    level: 1,
+    inputTokens: 1000,
+    outputTokens: 200,
+    images: 1,
+    costUsd: 0.5,
+    priceTable: 'anthropic-2026-11-22',
+  }),
+  call({
+    role: 'executor',
+    ...SONNET,
+    level: 1,
+    inputTokens: 2000,
+    outputTokens: 100,
+    images: 2,
+    costUsd: 0.75,
+    priceTable: 'anthropic-2026-11-22',
+  }),
   // A failed try at level 2: the chain stopped at level 1.
-  call({ role: 'follow-up', ...HAIKU, level: 2, inputTokens: 1000, outputTokens: 200, images: 1, costUsd: 0.25, priceTable: 'anthropic-2026-11-22' }),
+  call({
+    role: 'follow-up',
+    ...HAIKU,
+    level: 2,
+    inputTokens: 1000,
+    outputTokens: 200,
+    images: 1,
+    costUsd: 0.25,
+    priceTable: 'anthropic-2026-11-22',
+  }),
 ];
 
 const input = {
@@ -57,7 +121,15 @@ describe('costReport', () => {
   it('breaks down by role in pipeline order', () => {
     expect(report.byRole.map((row) => row.role)).toEqual(['proposer', 'follow-up', 'executor', 'verifier', 'summarizer']);
     const [proposer, followUp, executor, verifier, summarizer] = report.byRole;
-    expect(proposer).toMatchObject({ calls: 2, inputTokens: 2000, outputTokens: 400, images: 2, costUsd: 1, pricedUsd: 1, unpricedCalls: 0 });
+    expect(proposer).toMatchObject({
+      calls: 2,
+      inputTokens: 2000,
+      outputTokens: 400,
+      images: 2,
+      costUsd: 1,
+      pricedUsd: 1,
+      unpricedCalls: 0,
+    });
     expect(followUp).toMatchObject({ calls: 1, costUsd: 0.25 });
     expect(executor).toMatchObject({
       calls: 3,
@@ -116,13 +188,21 @@ describe('costReport', () => {
 
   it('reports calls stored without a level apart and outside the per-level means', () => {
     const withStray = costReport({
-      chains: [{ chainId: 'c0001', levelsReached: 1, calls: [call({ role: 'proposer', ...HAIKU, level: 1, costUsd: 0.5 }), call({ role: 'judge', ...HAIKU, costUsd: 0.25 })] }],
+      chains: [
+        {
+          chainId: 'c0001',
+          levelsReached: 1,
+          calls: [call({ role: 'proposer', ...HAIKU, level: 1, costUsd: 0.5 }), call({ role: 'judge', ...HAIKU, costUsd: 0.25 })],
+        },
+      ],
     });
     expect(withStray.byLevel.map((row) => [row.level, row.costUsd])).toEqual([
       [1, 0.5],
       [undefined, 0.25],
     ]);
-    expect(withStray.perLevelTask).toEqual([{ level: 1, chains: 1, meanUsd: 0.5, pricedMeanUsd: 0.5, unpricedCalls: 0, unleveledCalls: 1 }]);
+    expect(withStray.perLevelTask).toEqual([
+      { level: 1, chains: 1, meanUsd: 0.5, pricedMeanUsd: 0.5, unpricedCalls: 0, unleveledCalls: 1 },
+    ]);
     expect(withStray.byRole.map((row) => row.role)).toEqual(['proposer', 'judge']);
   });
 

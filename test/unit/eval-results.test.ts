@@ -53,7 +53,12 @@ function episode(spec: EpisodeSpec): EpisodeRecord {
     usage: { ...emptyUsage(), steps: spec.steps ?? 4, wallMs: spec.wallMs ?? 1000, costUsd: 'costUsd' in spec ? spec.costUsd : 0.01 },
     startedAt: '2026-11-29T00:00:00.000Z',
   };
-  if (spec.error) return { ...base, endedBy: 'error', error: { code: 'AGENT_UNAVAILABLE', message: `Expected the agent to answer step 3 of ${id}: ${spec.error}` } };
+  if (spec.error)
+    return {
+      ...base,
+      endedBy: 'error',
+      error: { code: 'AGENT_UNAVAILABLE', message: `Expected the agent to answer step 3 of ${id}: ${spec.error}` },
+    };
   return {
     ...base,
     endedBy: spec.endedBy ?? 'done',
@@ -74,7 +79,17 @@ function run(runId: string, agent: string, episodes: EpisodeRecord[]): EvalRunDa
     createdAt: '2026-11-29T00:00:00.000Z',
     updatedAt: '2026-11-29T00:00:00.000Z',
     status: 'complete',
-    config: { source: 'fixture', sourceKind: 'run', agent, levels: [1, 2], validOnly: false, episodes: 1, maxStepsPerSubtask: 15, seed: 1, concurrency: 1 },
+    config: {
+      source: 'fixture',
+      sourceKind: 'run',
+      agent,
+      levels: [1, 2],
+      validOnly: false,
+      episodes: 1,
+      maxStepsPerSubtask: 15,
+      seed: 1,
+      concurrency: 1,
+    },
     counts: { planned: episodes.length, finished: 0, successes: 0, errors: 0 },
     usage: emptyUsage(),
   };
@@ -87,7 +102,17 @@ const FIXTURE = run('fixture-eval', 'fixture-agent', [
   episode({ chain: 'c0002', level: 1, success: true, progress: 1, steps: 4, wallMs: 2000, agentCostUsd: 0.02, judge: true }),
   episode({ chain: 'c0003', level: 1, success: false, progress: 0, steps: 6, wallMs: 3000, judge: true }),
   episode({ chain: 'c0001', level: 2, success: true, progress: 2, steps: 8, wallMs: 4000, judge: false }),
-  episode({ chain: 'c0002', level: 2, success: false, progress: 1, steps: 30, wallMs: 5000, endedBy: 'step-limit', checkerAtEnd: [true, false], judge: false }),
+  episode({
+    chain: 'c0002',
+    level: 2,
+    success: false,
+    progress: 1,
+    steps: 30,
+    wallMs: 5000,
+    endedBy: 'step-limit',
+    checkerAtEnd: [true, false],
+    judge: false,
+  }),
   episode({ chain: 'c0003', level: 2, error: 'could not reach it (ECONNREFUSED)' }),
 ]);
 
@@ -135,7 +160,9 @@ describe('report numbers (checked by hand)', () => {
     expect(agent.pooled.successCi!.low).toBeLessThanOrEqual(0.6);
     expect(agent.pooled.successCi!.high).toBeGreaterThanOrEqual(0.6);
     expect(agent.errors).toBe(1);
-    expect(agent.errorReasons).toEqual([{ reason: 'AGENT_UNAVAILABLE: Expected the agent to answer step <n> of <episode>: could not reach it (ECONNREFUSED)', count: 1 }]);
+    expect(agent.errorReasons).toEqual([
+      { reason: 'AGENT_UNAVAILABLE: Expected the agent to answer step <n> of <episode>: could not reach it (ECONNREFUSED)', count: 1 },
+    ]);
     expect(agent.failureReasons).toEqual([
       { reason: 'said done; unmet element', count: 1 },
       { reason: 'step limit reached; unmet answer', count: 1 },
@@ -176,7 +203,14 @@ describe('regression gate', () => {
         label: agent,
         agent,
         runs: ['r'],
-        levels: Object.entries(rates).map(([level, success]) => ({ level: Number(level), tasks: 10, episodes: 10, successes: Math.round(success * 10), success, errors: 0 })),
+        levels: Object.entries(rates).map(([level, success]) => ({
+          level: Number(level),
+          tasks: 10,
+          episodes: 10,
+          successes: Math.round(success * 10),
+          success,
+          errors: 0,
+        })),
         pooled: { episodes: 0, successes: 0, chains: 0 },
         errors: 0,
         errorReasons: [],

@@ -62,7 +62,16 @@ describe('eval --valid-only', () => {
     const reviewed = await loadTaskSource(FIXTURE_RUN_ID, out);
     expect(ids(selectTasks(reviewed, { validOnly: true }))).toEqual(['c0001/L1', 'c0002/L2']);
     expect(ids(selectTasks(reviewed, { validOnly: true, consensus: { minReviewers: 1 } }))).toEqual(['c0001/L1', 'c0002/L1', 'c0002/L2']);
-    const replayTask = (chainId: string, level: number, valid: boolean) => ({ chainId, level, environment: 'shop', valid, checkerAtStart: [false], checkerAtEnd: [valid], steps: 2, notes: [] });
+    const replayTask = (chainId: string, level: number, valid: boolean) => ({
+      chainId,
+      level,
+      environment: 'shop',
+      valid,
+      checkerAtStart: [false],
+      checkerAtEnd: [valid],
+      steps: 2,
+      notes: [],
+    });
     const rate = { total: 4, passed: 3, rate: 0.75 };
     await writeReplayReport(layout, {
       schemaVersion: 1,

@@ -66,7 +66,8 @@ async function filesOf(dir: string): Promise<Map<string, string>> {
 async function rawRecords(dir: string) {
   const records = [];
   for (const file of (await readdir(join(dir, 'data'))).sort()) {
-    for (const line of (await readFile(join(dir, 'data', file), 'utf8')).trim().split('\n')) records.push(RawRecordSchema.parse(JSON.parse(line)));
+    for (const line of (await readFile(join(dir, 'data', file), 'utf8')).trim().split('\n'))
+      records.push(RawRecordSchema.parse(JSON.parse(line)));
   }
   return records;
 }
@@ -109,7 +110,9 @@ describe('export: the dataset as a whole', () => {
   });
 
   it('step units carry at most --history earlier turns; scaling and coordinate systems follow the image', async () => {
-    const result = await exportDataset(options('raw-step', { unit: 'step', history: 1, maxSide: 640, coords: 'thousandths', imageFormat: 'png' }));
+    const result = await exportDataset(
+      options('raw-step', { unit: 'step', history: 1, maxSide: 640, coords: 'thousandths', imageFormat: 'png' }),
+    );
     const records = await rawRecords(result.dest);
     expect(records.length).toBeGreaterThan(4);
     for (const record of records) {
@@ -131,11 +134,15 @@ describe('export: the dataset as a whole', () => {
 
   it('refuses bad input in one line and leaves nothing half-written', async () => {
     await expect(exportDataset(options('x', { format: 'csv' }))).rejects.toThrow(/Expected --format to be one of .*openai.*, got "csv"/);
-    await expect(exportDataset(options('x', { filters: { minLevel: 9 } }))).rejects.toThrow(/Expected the filters to select at least one level-k task, got none of 4 \(--min-level left out 4\)/);
+    await expect(exportDataset(options('x', { filters: { minLevel: 9 } }))).rejects.toThrow(
+      /Expected the filters to select at least one level-k task, got none of 4 \(--min-level left out 4\)/,
+    );
     await expect(exportDataset(options('x', { filters: { successOnly: true } }))).rejects.toThrow(/--success-only/);
     await expect(exportDataset(options('x', { filters: { validOnly: true } }))).rejects.toThrow(/replay results/);
     await expect(exportDataset(options('x', { sources: [runLayout(store, 'no-such-run')] }))).rejects.toThrow(/no run\.json/);
-    await expect(exportDataset(options('x', { format: 'dpo' }))).rejects.toThrow(/Expected at least one preference pair, got none: only synthesis runs/);
+    await expect(exportDataset(options('x', { format: 'dpo' }))).rejects.toThrow(
+      /Expected at least one preference pair, got none: only synthesis runs/,
+    );
     // A non-empty destination is refused, then replaced with --force once the new dataset is whole.
     const dest = join(temp, 'occupied');
     await mkdir(dest, { recursive: true });
@@ -149,11 +156,15 @@ describe('export: the dataset as a whole', () => {
     const damaged = join(temp, 'damaged-store');
     await cp(store, damaged, { recursive: true });
     const chainDir = join(damaged, 'trajectories', FIXTURE_RUN_ID, 'chains', 'c0001');
-    const firstStep = JSON.parse((await readFile(join(chainDir, 'steps.jsonl'), 'utf8')).split('\n')[0]!) as { before: { screenshot: string } };
+    const firstStep = JSON.parse((await readFile(join(chainDir, 'steps.jsonl'), 'utf8')).split('\n')[0]!) as {
+      before: { screenshot: string };
+    };
     const victim = join(chainDir, firstStep.before.screenshot);
     const whole = await readFile(victim);
     await writeFile(victim, whole.subarray(0, Math.floor(whole.length / 2)));
-    await expect(exportDataset(options('from-damaged', { sources: [runLayout(damaged, FIXTURE_RUN_ID)] }))).rejects.toThrow(new RegExp(`Expected .*${firstStep.before.screenshot}`));
+    await expect(exportDataset(options('from-damaged', { sources: [runLayout(damaged, FIXTURE_RUN_ID)] }))).rejects.toThrow(
+      new RegExp(`Expected .*${firstStep.before.screenshot}`),
+    );
     expect(existsSync(join(temp, 'from-damaged'))).toBe(false);
     expect((await readdir(temp)).filter((name) => name.includes('.partial-'))).toEqual([]);
   });
@@ -170,7 +181,12 @@ describe('export: the dataset as a whole', () => {
     await writeFile(join(result.dest, image.path), bytes);
     const problems = (await validateDataset(result.dest)).problems.map((problem) => `${problem.file}: ${problem.message}`);
     expect(problems.some((line) => line.includes(image.path))).toBe(true);
-    expect(datasetFingerprint(manifest.records, imageHashes.map((hash) => (hash === image.sha256 ? sha256Hex(bytes) : hash)))).not.toBe(manifest.fingerprint);
+    expect(
+      datasetFingerprint(
+        manifest.records,
+        imageHashes.map((hash) => (hash === image.sha256 ? sha256Hex(bytes) : hash)),
+      ),
+    ).not.toBe(manifest.fingerprint);
   });
 
   it('exports evaluation episodes with their outcome, and --success-only keeps the successes', async () => {
@@ -201,14 +217,18 @@ describe('export: human reviews', () => {
     expect(accepted.manifest.records.map((record) => record.key)).toEqual([`${FIXTURE_RUN_ID}/c0001/L1`]);
     expect(accepted.excluded['--reviewed']).toBe(3);
     // With one reviewer enough, ana's lone invalid verdict rejects c0002/L2.
-    const rejected = await exportDataset(options('reviewed-rejected', { sources: [reviewed], filters: { reviewed: 'rejected' }, consensus: { minReviewers: 1 } }));
+    const rejected = await exportDataset(
+      options('reviewed-rejected', { sources: [reviewed], filters: { reviewed: 'rejected' }, consensus: { minReviewers: 1 } }),
+    );
     expect(rejected.manifest.records.map((record) => record.key)).toEqual([`${FIXTURE_RUN_ID}/c0002/L2`]);
     expect(rejected.manifest.options.reviewConsensus).toEqual({ rule: 'majority', minReviewers: 1 });
     // Episodes take the consensus of their source run's task.
     const episodes = await exportDataset(options('reviewed-episodes', { sources: [evalRun], filters: { reviewed: 'accepted' } }));
     expect(episodes.manifest.records.map((record) => record.key)).toEqual(['fixture-eval/c0001-L1-r0']);
     // A run nobody reviewed cannot answer --reviewed.
-    await expect(exportDataset(options('reviewed-none', { filters: { reviewed: 'accepted' } }))).rejects.toThrow(/human reviews for --reviewed accepted/);
+    await expect(exportDataset(options('reviewed-none', { filters: { reviewed: 'accepted' } }))).rejects.toThrow(
+      /human reviews for --reviewed accepted/,
+    );
   });
 });
 
@@ -218,10 +238,32 @@ describe('export: coordinates and splits', () => {
     expect(convertPoint({ x: 640, y: 400 }, image, 'absolute')).toEqual({ x: 320, y: 200 });
     expect(convertPoint({ x: 640, y: 400 }, image, 'unit')).toEqual({ x: 0.5, y: 0.5 });
     expect(convertPoint({ x: 1279, y: 0 }, image, 'thousandths')).toEqual({ x: 999, y: 0 });
-    const action = exportAction({ action: { type: 'click', target: { ref: 'e4', role: 'button', name: 'Save' } }, element: { ref: 'e9', role: 'button', name: 'Save', box: { x: 100, y: 100, width: 50, height: 20 }, groundedBy: 'role-name' }, outcome: { ok: true }, urlAfter: '/' }, image, 'ref', 'absolute');
+    const action = exportAction(
+      {
+        action: { type: 'click', target: { ref: 'e4', role: 'button', name: 'Save' } },
+        element: { ref: 'e9', role: 'button', name: 'Save', box: { x: 100, y: 100, width: 50, height: 20 }, groundedBy: 'role-name' },
+        outcome: { ok: true },
+        urlAfter: '/',
+      },
+      image,
+      'ref',
+      'absolute',
+    );
     // The ref the agent saw (the target's), no point in ref space.
     expect(action).toEqual({ type: 'click', ref: 'e4', role: 'button', elementName: 'Save' });
-    expect(exportAction({ action: { type: 'click', target: {} }, element: { box: { x: 100, y: 100, width: 50, height: 20 }, groundedBy: 'point' }, outcome: { ok: true }, urlAfter: '/' }, image, 'pixel', 'absolute').point).toEqual({ x: 63, y: 55 });
+    expect(
+      exportAction(
+        {
+          action: { type: 'click', target: {} },
+          element: { box: { x: 100, y: 100, width: 50, height: 20 }, groundedBy: 'point' },
+          outcome: { ok: true },
+          urlAfter: '/',
+        },
+        image,
+        'pixel',
+        'absolute',
+      ).point,
+    ).toEqual({ x: 63, y: 55 });
   });
 
   it('splits by a hash of the chain, near the requested shares, and rejects malformed rules', () => {
@@ -241,13 +283,29 @@ describe('export: coordinates and splits', () => {
 });
 
 describe('export: retried subtasks as preference samples', () => {
-  const click = (name: string) => ({ action: { type: 'click' as const, target: { role: 'button', name } }, outcome: { ok: true as const }, urlAfter: 'http://127.0.0.1:5000/' });
+  const click = (name: string) => ({
+    action: { type: 'click' as const, target: { role: 'button', name } },
+    outcome: { ok: true as const },
+    urlAfter: 'http://127.0.0.1:5000/',
+  });
   const step = (index: number, subtaskId: string, name: string): Step => ({
     index,
     subtaskId,
-    before: { index, url: 'http://127.0.0.1:5000/', title: 'Home', screenshot: `screens/${index}.webp`, snapshot: `snapshots/${index}.yaml` },
+    before: {
+      index,
+      url: 'http://127.0.0.1:5000/',
+      title: 'Home',
+      screenshot: `screens/${index}.webp`,
+      snapshot: `snapshots/${index}.yaml`,
+    },
     executed: click(name),
-    after: { index: index + 1, url: 'http://127.0.0.1:5000/', title: 'Home', screenshot: `screens/${index + 1}.webp`, snapshot: `snapshots/${index + 1}.yaml` },
+    after: {
+      index: index + 1,
+      url: 'http://127.0.0.1:5000/',
+      title: 'Home',
+      screenshot: `screens/${index + 1}.webp`,
+      snapshot: `snapshots/${index + 1}.yaml`,
+    },
     timings: { actionMs: 1, observeMs: 1, screenshotMs: 1, snapshotMs: 1, encodeMs: 1, writeMs: 1 },
   });
   const verdict = { success: false, before: [false], after: [false], reason: '', method: 'checker' as const };
@@ -262,7 +320,17 @@ describe('export: retried subtasks as preference samples', () => {
     proposedAt: '/',
     steps: { start, end },
     verdict: { ...verdict, success: status === 'accepted' },
-    usage: { calls: 0, inputTokens: 0, outputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0, images: 0, costUsd: 0, steps: end - start, wallMs: 1 } as Subtask['usage'],
+    usage: {
+      calls: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      cacheWriteTokens: 0,
+      cacheReadTokens: 0,
+      images: 0,
+      costUsd: 0,
+      steps: end - start,
+      wallMs: 1,
+    } as Subtask['usage'],
     ...(status === 'accepted' ? { level: 1 } : {}),
     ...extra,
   });
@@ -273,14 +341,34 @@ describe('export: retried subtasks as preference samples', () => {
     chain: record,
     steps,
     snapshotBefore: async (at: Step) => snapshots[at.index] ?? '',
-    sampleStep: (at: Step, subtaskIndex: number, attempt: 'accepted' | 'failed') => ({ index: at.index, subtaskIndex, attempt, url: '/', title: 'Home', screenshotPath: at.before.screenshot, snapshotPath: at.before.snapshot, executed: at.executed }),
-    base: { runId: 'r', kind: 'synth' as const, chainId: 'c0001', sourceRunId: 'r', environment: 'shop', envSeed: 1, startPath: '/', viewport: { width: 1280, height: 800 } },
+    sampleStep: (at: Step, subtaskIndex: number, attempt: 'accepted' | 'failed') => ({
+      index: at.index,
+      subtaskIndex,
+      attempt,
+      url: '/',
+      title: 'Home',
+      screenshotPath: at.before.screenshot,
+      snapshotPath: at.before.snapshot,
+      executed: at.executed,
+    }),
+    base: {
+      runId: 'r',
+      kind: 'synth' as const,
+      chainId: 'c0001',
+      sourceRunId: 'r',
+      environment: 'shop',
+      envSeed: 1,
+      startPath: '/',
+      viewport: { width: 1280, height: 800 },
+    },
     finalOf: (at: Step) => ({ finalScreenshotPath: at.after.screenshot, finalUrl: '/', finalTitle: 'Home' }),
   });
 
   it('pairs a failed attempt with its accepted retry of the same task from the same page (refs aside)', async () => {
     const record = chain([subtask('s1', 'failed', 0, 1), subtask('s2', 'accepted', 1, 2)]);
-    const { samples, differentStart } = await retrySamples(options(record, { 0: '- button "Archive" [ref=e3]', 1: '- button "Archive" [ref=e7]' }));
+    const { samples, differentStart } = await retrySamples(
+      options(record, { 0: '- button "Archive" [ref=e3]', 1: '- button "Archive" [ref=e7]' }),
+    );
     expect(differentStart).toBe(0);
     expect(samples.map((sample) => [sample.id, sample.outcome?.success, sample.pairKey])).toEqual([
       ['r/c0001/s2', true, 'r/c0001/s2'],
@@ -291,9 +379,23 @@ describe('export: retried subtasks as preference samples', () => {
   });
 
   it('pairs nothing when the failed attempt changed the page, or when the reviser relabelled it', async () => {
-    const changed = await retrySamples(options(chain([subtask('s1', 'failed', 0, 1), subtask('s2', 'accepted', 1, 2)]), { 0: '- button "Archive"', 1: '- dialog "Confirm"' }));
+    const changed = await retrySamples(
+      options(chain([subtask('s1', 'failed', 0, 1), subtask('s2', 'accepted', 1, 2)]), {
+        0: '- button "Archive"',
+        1: '- dialog "Confirm"',
+      }),
+    );
     expect([changed.samples.length, changed.differentStart]).toEqual([0, 1]);
-    const relabelled = await retrySamples(options(chain([subtask('s1', 'failed', 0, 1), subtask('s1r', 'accepted', 0, 1, { origin: 'revised', revisedFrom: 's1', description: 'Open the menu.' }), subtask('s2', 'accepted', 1, 2)]), {}));
+    const relabelled = await retrySamples(
+      options(
+        chain([
+          subtask('s1', 'failed', 0, 1),
+          subtask('s1r', 'accepted', 0, 1, { origin: 'revised', revisedFrom: 's1', description: 'Open the menu.' }),
+          subtask('s2', 'accepted', 1, 2),
+        ]),
+        {},
+      ),
+    );
     expect(relabelled.samples).toEqual([]);
   });
 });

@@ -7,7 +7,15 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasetFormat } from '../../src/export/formats/index.js';
 import { imageComplete, imageSignature } from '../../src/export/formats/parquet-check.js';
-import type { EncodedImage, ExportAction, ExportTurn, ExportUnit, FormatContext, FormatOutput, TrajectorySample } from '../../src/export/sample.js';
+import type {
+  EncodedImage,
+  ExportAction,
+  ExportTurn,
+  ExportUnit,
+  FormatContext,
+  FormatOutput,
+  TrajectorySample,
+} from '../../src/export/sample.js';
 
 /**
  * The Parquet export, read back by engines that share no code with its writer: DuckDB for the data,
@@ -42,7 +50,10 @@ function sample(overrides: Partial<TrajectorySample>): TrajectorySample {
     interactions: ['form', 'toggle'],
     task: 'Add a task called "Write report" and then mark it done',
     subtaskTexts: ['Add a task called "Write report"', 'Mark "Write report" done'],
-    checker: [{ kind: 'url', includes: '/tasks' }, { kind: 'text', text: 'Write report', present: true }],
+    checker: [
+      { kind: 'url', includes: '/tasks' },
+      { kind: 'text', text: 'Write report', present: true },
+    ],
     entities: ['Write report'],
     steps: [],
     finalScreenshotPath: '/nonexistent/final.webp',
@@ -55,11 +66,26 @@ function sample(overrides: Partial<TrajectorySample>): TrajectorySample {
 }
 
 function turn(stepIndex: number, image: EncodedImage | undefined, action: ExportAction, error?: string): ExportTurn {
-  return { stepIndex, url: 'http://127.0.0.1:4100/tasks', title: 'Tasks · Tracker', ...(image ? { image } : {}), action, ok: error === undefined, ...(error ? { error } : {}) };
+  return {
+    stepIndex,
+    url: 'http://127.0.0.1:4100/tasks',
+    title: 'Tasks · Tracker',
+    ...(image ? { image } : {}),
+    action,
+    ok: error === undefined,
+    ...(error ? { error } : {}),
+  };
 }
 
 const CLICK: ExportAction = { type: 'click', ref: 'e12', role: 'button', elementName: 'Add task', point: { x: 412, y: 96 } };
-const TYPE: ExportAction = { type: 'type', ref: 'e14', role: 'textbox', elementName: 'Title', point: { x: 300, y: 140 }, text: 'Write report' };
+const TYPE: ExportAction = {
+  type: 'type',
+  ref: 'e14',
+  role: 'textbox',
+  elementName: 'Title',
+  point: { x: 300, y: 140 },
+  text: 'Write report',
+};
 const PRESS: ExportAction = { type: 'press', keys: ['Enter'] };
 
 let images: EncodedImage[];
@@ -126,7 +152,13 @@ function parseYaml(text: string): unknown {
       index += 1;
       const key = match[1]!.trim();
       if (match[2]!.trim() !== '') (result as Record<string, unknown>)[key] = scalar(match[2]!);
-      else (result as Record<string, unknown>)[key] = index < lines.length && indentOf(lines[index]!) >= indent && (indentOf(lines[index]!) > indent || lines[index]!.trimStart().startsWith('- ')) ? block(indentOf(lines[index]!)) : null;
+      else
+        (result as Record<string, unknown>)[key] =
+          index < lines.length &&
+          indentOf(lines[index]!) >= indent &&
+          (indentOf(lines[index]!) > indent || lines[index]!.trimStart().startsWith('- '))
+            ? block(indentOf(lines[index]!))
+            : null;
     }
     return result;
   }
@@ -144,14 +176,51 @@ beforeAll(async () => {
   images = await Promise.all(['screen-1.webp', 'screen-2.webp', 'screen-3.webp'].map(encodedPng));
   const [one, two, three] = images as [EncodedImage, EncodedImage, EncodedImage];
   const a = sample({});
-  const b = sample({ id: 'eval-3/ep0002', runId: 'eval-3', kind: 'eval', chainId: 'c0004', level: 1, environment: 'mail', interactions: ['navigate'], task: 'Open the Archive folder', subtaskTexts: ['Open the Archive folder'], outcome: { success: false, progress: 0 }, split: 'test', persona: undefined });
-  const c = sample({ id: 'synth-7/c0002/L1', chainId: 'c0002', level: 1, environment: 'bank', interactions: ['read'], task: 'What is the Q3 budget?', subtaskTexts: ['What is the Q3 budget?'], answer: 'Q3 budget: 4,200 €' });
-  const unit = (id: string, s: TrajectorySample, kind: 'trajectory' | 'step', turns: ExportTurn[]): ExportUnit => ({ id, unit: kind, sample: s, turns, coords: 'absolute', actionSpace: 'both' });
-  const aTurns = [turn(0, undefined, CLICK), turn(1, two, TYPE), turn(2, three, PRESS, 'Element is not visible'), turn(3, one, { type: 'done' })];
+  const b = sample({
+    id: 'eval-3/ep0002',
+    runId: 'eval-3',
+    kind: 'eval',
+    chainId: 'c0004',
+    level: 1,
+    environment: 'mail',
+    interactions: ['navigate'],
+    task: 'Open the Archive folder',
+    subtaskTexts: ['Open the Archive folder'],
+    outcome: { success: false, progress: 0 },
+    split: 'test',
+    persona: undefined,
+  });
+  const c = sample({
+    id: 'synth-7/c0002/L1',
+    chainId: 'c0002',
+    level: 1,
+    environment: 'bank',
+    interactions: ['read'],
+    task: 'What is the Q3 budget?',
+    subtaskTexts: ['What is the Q3 budget?'],
+    answer: 'Q3 budget: 4,200 €',
+  });
+  const unit = (id: string, s: TrajectorySample, kind: 'trajectory' | 'step', turns: ExportTurn[]): ExportUnit => ({
+    id,
+    unit: kind,
+    sample: s,
+    turns,
+    coords: 'absolute',
+    actionSpace: 'both',
+  });
+  const aTurns = [
+    turn(0, undefined, CLICK),
+    turn(1, two, TYPE),
+    turn(2, three, PRESS, 'Element is not visible'),
+    turn(3, one, { type: 'done' }),
+  ];
   trajectoryUnits = [
     unit(a.id, a, 'trajectory', aTurns),
     unit(b.id, b, 'trajectory', [turn(0, three, CLICK), turn(1, two, { type: 'done' })]),
-    unit(c.id, c, 'trajectory', [turn(0, two, { type: 'scroll', scroll: { deltaX: 0, deltaY: 600 } }), turn(1, three, { type: 'done', answer: c.answer! })]),
+    unit(c.id, c, 'trajectory', [
+      turn(0, two, { type: 'scroll', scroll: { deltaX: 0, deltaY: 600 } }),
+      turn(1, three, { type: 'done', answer: c.answer! }),
+    ]),
   ];
   stepUnits = [
     unit(`${a.id}#s0`, a, 'step', [aTurns[0]!]),
@@ -200,9 +269,11 @@ describe('parquet export, --unit trajectory', () => {
     });
   });
 
-  it('embeds the exact image bytes, which decode to the screenshots\' size, one per turn that has one', async () => {
+  it("embeds the exact image bytes, which decode to the screenshots' size, one per turn that has one", async () => {
     const { root } = await exportTo(trajectoryUnits);
-    const rows = await query(`SELECT id, images, image_indices, actions, actions_error, answer, level FROM read_parquet('${join(root, 'data/train-00000-of-00001.parquet')}') ORDER BY id`);
+    const rows = await query(
+      `SELECT id, images, image_indices, actions, actions_error, answer, level FROM read_parquet('${join(root, 'data/train-00000-of-00001.parquet')}') ORDER BY id`,
+    );
     const first = rows.find((row) => row.id === 'synth-7/c0001/L2')!;
     const embedded = first.images as { bytes: Uint8Array; path: string }[];
     const expected = [images[1]!, images[2]!, images[0]!];
@@ -238,11 +309,17 @@ describe('parquet export, --unit trajectory', () => {
     });
   });
 
-  it('writes a dataset card whose YAML header names each split\'s files, the features and the row counts', async () => {
+  it("writes a dataset card whose YAML header names each split's files, the features and the row counts", async () => {
     const { root } = await exportTo(trajectoryUnits);
     const header = await cardHeader(root);
     expect(header.configs).toEqual([
-      { config_name: 'default', data_files: [{ split: 'train', path: 'data/train-*' }, { split: 'test', path: 'data/test-*' }] },
+      {
+        config_name: 'default',
+        data_files: [
+          { split: 'train', path: 'data/train-*' },
+          { split: 'test', path: 'data/test-*' },
+        ],
+      },
     ]);
     expect(header.dataset_info.splits).toEqual([
       { name: 'train', num_examples: 2 },
@@ -267,7 +344,10 @@ describe('parquet export, --unit trajectory', () => {
   });
 
   it('omits a split without rows from the files and the card, with a note', async () => {
-    const { root, output } = await exportTo(trajectoryUnits.filter((unit) => unit.sample.split === 'train'), ['train', 'validation', 'test']);
+    const { root, output } = await exportTo(
+      trajectoryUnits.filter((unit) => unit.sample.split === 'train'),
+      ['train', 'validation', 'test'],
+    );
     expect(output.files.map((file) => file.split)).toEqual(['train']);
     expect(output.notes.join('\n')).toMatch(/validation has no rows/);
     expect((await cardHeader(root)).dataset_info.splits).toEqual([{ name: 'train', num_examples: 2 }]);
@@ -277,10 +357,21 @@ describe('parquet export, --unit trajectory', () => {
 describe('parquet export, --unit step', () => {
   it('writes the current screenshot as an Image, the history as lists, and the target action', async () => {
     const { root, output } = await exportTo(stepUnits);
-    expect(output.files.map((file) => [file.split, file.records])).toEqual([['train', 2], ['test', 1]]);
+    expect(output.files.map((file) => [file.split, file.records])).toEqual([
+      ['train', 2],
+      ['test', 1],
+    ]);
     const file = join(root, 'data/train-00000-of-00001.parquet');
-    expect(await columnTypes(file)).toMatchObject({ image: IMAGE_STRUCT, history_images: `${IMAGE_STRUCT}[]`, history_actions: 'VARCHAR[]', action: 'VARCHAR', step_index: 'BIGINT' });
-    const rows = await query(`SELECT id, image, history_images, history_image_indices, history_actions, action, action_ok, action_error FROM read_parquet('${file}') ORDER BY id`);
+    expect(await columnTypes(file)).toMatchObject({
+      image: IMAGE_STRUCT,
+      history_images: `${IMAGE_STRUCT}[]`,
+      history_actions: 'VARCHAR[]',
+      action: 'VARCHAR',
+      step_index: 'BIGINT',
+    });
+    const rows = await query(
+      `SELECT id, image, history_images, history_image_indices, history_actions, action, action_ok, action_error FROM read_parquet('${file}') ORDER BY id`,
+    );
     const target = rows.find((row) => row.id === 'synth-7/c0001/L2#s2')!;
     expect(Buffer.from((target.image as { bytes: Uint8Array }).bytes).equals(Buffer.from(images[2]!.bytes))).toBe(true);
     expect((target.history_images as { bytes: Uint8Array }[]).map((image) => sha256(image.bytes))).toEqual([sha256(images[1]!.bytes)]);
@@ -292,7 +383,11 @@ describe('parquet export, --unit step', () => {
     expect(noImage.image).toBeNull();
     expect(output.notes.join('\n')).toMatch(/1 step rows have no screenshot/);
     const features = (JSON.parse(await footer(file)) as { info: { features: Record<string, unknown> } }).info.features;
-    expect(features).toMatchObject({ image: { _type: 'Image' }, history_images: { feature: { _type: 'Image' }, _type: 'Sequence' }, action: { dtype: 'string', _type: 'Value' } });
+    expect(features).toMatchObject({
+      image: { _type: 'Image' },
+      history_images: { feature: { _type: 'Image' }, _type: 'Sequence' },
+      action: { dtype: 'string', _type: 'Value' },
+    });
     expect((await cardHeader(root)).dataset_info.features).toContainEqual({ name: 'image', dtype: 'image' });
   });
 
@@ -300,8 +395,14 @@ describe('parquet export, --unit step', () => {
     const many = Array.from({ length: 230 }, (_, index) => ({ ...stepUnits[1]!, id: `synth-7/c0001/L2#s2-copy${index}` }));
     const { root, output } = await exportTo(many);
     const file = join(root, 'data/train-00000-of-00001.parquet');
-    const groups = await query(`SELECT DISTINCT row_group_id::INTEGER AS id, row_group_num_rows::INTEGER AS rows FROM parquet_metadata('${file}') ORDER BY id`);
-    expect(groups).toEqual([{ id: 0, rows: 100 }, { id: 1, rows: 100 }, { id: 2, rows: 30 }]);
+    const groups = await query(
+      `SELECT DISTINCT row_group_id::INTEGER AS id, row_group_num_rows::INTEGER AS rows FROM parquet_metadata('${file}') ORDER BY id`,
+    );
+    expect(groups).toEqual([
+      { id: 0, rows: 100 },
+      { id: 1, rows: 100 },
+      { id: 2, rows: 30 },
+    ]);
     const hashes = await query(`SELECT DISTINCT sha256(image.bytes) AS hash FROM read_parquet('${file}')`);
     expect(hashes).toEqual([{ hash: sha256(images[2]!.bytes) }]);
     expect(output.records).toHaveLength(230);
@@ -340,12 +441,18 @@ describe('parquet checkFile', () => {
     bytes[at + 1] = 0x51; // "PNG" → "QNG"
     await writeFile(join(root, TRAIN), bytes);
     const problems = await parquet.checkFile(root, TRAIN);
-    expect(problems.join('\n')).toMatch(/data\/train-00000-of-00001\.parquet: row \d+: images\[\d+\]\.bytes: Expected PNG, JPEG or WebP bytes, got \d+ bytes starting 89 51 4e 47/);
+    expect(problems.join('\n')).toMatch(
+      /data\/train-00000-of-00001\.parquet: row \d+: images\[\d+\]\.bytes: Expected PNG, JPEG or WebP bytes, got \d+ bytes starting 89 51 4e 47/,
+    );
   });
 
   it('tells a whole PNG, JPEG or WebP from one cut short', async () => {
     const fixture = join(FIXTURES, 'screen-1.webp');
-    const files = { png: images[0]!.bytes, jpeg: new Uint8Array(await sharp(fixture).jpeg().toBuffer()), webp: new Uint8Array(await readFile(fixture)) };
+    const files = {
+      png: images[0]!.bytes,
+      jpeg: new Uint8Array(await sharp(fixture).jpeg().toBuffer()),
+      webp: new Uint8Array(await readFile(fixture)),
+    };
     for (const [format, bytes] of Object.entries(files) as ['png' | 'jpeg' | 'webp', Uint8Array][]) {
       expect(imageSignature(bytes)).toBe(format);
       expect(imageComplete(bytes, format)).toBe(true);
@@ -360,15 +467,21 @@ describe('parquet checkFile', () => {
     const at = bytes.lastIndexOf(Buffer.from('huggingface'));
     bytes.write('huggingfacX', at, 'latin1');
     await writeFile(join(root, TRAIN), bytes);
-    expect(await parquet.checkFile(root, TRAIN)).toEqual([`${TRAIN}: metadata: Expected the footer key "huggingface" (the datasets features), got none`]);
+    expect(await parquet.checkFile(root, TRAIN)).toEqual([
+      `${TRAIN}: metadata: Expected the footer key "huggingface" (the datasets features), got none`,
+    ]);
   });
 
   it('finds a card whose row count disagrees with the file, and a file that is not Parquet', async () => {
     const root = await exportedCopy();
     const card = await readFile(join(root, 'README.md'), 'utf8');
     await writeFile(join(root, 'README.md'), card.replace('num_examples: 2', 'num_examples: 5'));
-    expect(await parquet.checkFile(root, TRAIN)).toEqual([`${TRAIN}: README.md: dataset_info.splits[train].num_examples: Expected 2 (the file's rows), got 5`]);
-    expect(await parquet.checkFile(root, 'README.md')).toEqual([`README.md: dataset_info.splits[train].num_examples: Expected 2 (the rows of ${TRAIN}), got 5`]);
+    expect(await parquet.checkFile(root, TRAIN)).toEqual([
+      `${TRAIN}: README.md: dataset_info.splits[train].num_examples: Expected 2 (the file's rows), got 5`,
+    ]);
+    expect(await parquet.checkFile(root, 'README.md')).toEqual([
+      `README.md: dataset_info.splits[train].num_examples: Expected 2 (the rows of ${TRAIN}), got 5`,
+    ]);
     await writeFile(join(root, TRAIN), 'not parquet at all');
     expect((await parquet.checkFile(root, TRAIN))[0]).toMatch(/^data\/train-00000-of-00001\.parquet: Expected a Parquet file, got: /);
   });

@@ -49,7 +49,10 @@ function options(dest: string, overrides: Partial<ExportOptions> = {}): ExportOp
 
 async function storedSteps(chainId: string): Promise<Step[]> {
   const text = await readFile(chainLayout(run, chainId).stepsFile, 'utf8');
-  return text.trim().split('\n').map((line) => StepSchema.parse(JSON.parse(line)));
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => StepSchema.parse(JSON.parse(line)));
 }
 
 function eventsOf(entries: Map<string, Uint8Array>): TraceEvent[] {
@@ -68,9 +71,16 @@ describe('export --format playwright-trace', () => {
     expect(manifest.format).toBe('playwright-trace');
     const archives = manifest.files.filter((file) => file.path.endsWith('.zip'));
     expect(archives.map((file) => file.path).sort()).toEqual(
-      ['c0001', 'c0002'].flatMap((chain) => ['L1', 'L2'].map((level) => expect.stringMatching(new RegExp(`^traces/(train|test)/fixture-run__${chain}__${level}\\.zip$`)))),
+      ['c0001', 'c0002'].flatMap((chain) =>
+        ['L1', 'L2'].map((level) => expect.stringMatching(new RegExp(`^traces/(train|test)/fixture-run__${chain}__${level}\\.zip$`))),
+      ),
     );
-    expect(manifest.records.map((record) => record.key).sort()).toEqual(['fixture-run/c0001/L1', 'fixture-run/c0001/L2', 'fixture-run/c0002/L1', 'fixture-run/c0002/L2']);
+    expect(manifest.records.map((record) => record.key).sort()).toEqual([
+      'fixture-run/c0001/L1',
+      'fixture-run/c0001/L2',
+      'fixture-run/c0002/L1',
+      'fixture-run/c0002/L2',
+    ]);
     expect(manifest.files.some((file) => file.path.startsWith('images/'))).toBe(false);
     expect(manifest.notes[0]).toMatch(/npx playwright show-trace traces\//);
     expect((await validateDataset(result.dest)).problems).toEqual([]);
@@ -83,7 +93,13 @@ describe('export --format playwright-trace', () => {
       expect(await traceProblems(entries)).toEqual([]);
       const events = eventsOf(entries);
       const context = events[0]!;
-      expect(context).toMatchObject({ type: 'context-options', version: PLAYWRIGHT_TRACE_VERSION, browserName: 'chromium', options: { viewport: { width: 1280, height: 800 } }, wallTime: Date.parse('2026-01-01T00:00:00.000Z') });
+      expect(context).toMatchObject({
+        type: 'context-options',
+        version: PLAYWRIGHT_TRACE_VERSION,
+        browserName: 'chromium',
+        options: { viewport: { width: 1280, height: 800 } },
+        wallTime: Date.parse('2026-01-01T00:00:00.000Z'),
+      });
       const groups = events.filter(isGroup);
       expect(groups.map((group) => group.title)).toEqual(chain.subtasks.map((subtask) => subtask.description));
       const steps = events.filter(isStep);
@@ -97,9 +113,15 @@ describe('export --format playwright-trace', () => {
         else expect(input).toBeUndefined();
         // Before and after screenshots: the step's own screen, then the next one.
         const shots = events.filter((event) => event.type === 'screenshot' && event.callId === step.callId);
-        expect(shots.map((shot) => shot.type === 'screenshot' && shot.phase)).toEqual(coordinates ? ['before', 'action', 'after'] : ['before', 'after']);
+        expect(shots.map((shot) => shot.type === 'screenshot' && shot.phase)).toEqual(
+          coordinates ? ['before', 'action', 'after'] : ['before', 'after'],
+        );
       });
-      expect(steps.map((step) => step.title)).toEqual(chainId === 'c0001' ? ['click checkbox "Save Seaside Foam Roller"', 'click link "Wishlist"'] : ['fill searchbox "Search mail" with "Quarterly invoice"', 'click button "Archive"']);
+      expect(steps.map((step) => step.title)).toEqual(
+        chainId === 'c0001'
+          ? ['click checkbox "Save Seaside Foam Roller"', 'click link "Wishlist"']
+          : ['fill searchbox "Search mail" with "Quarterly invoice"', 'click button "Archive"'],
+      );
       // Times come from the recorded timings (10 ms action + 20 ms observation per step), from 0.
       const starts = steps.map((step) => step.startTime);
       expect(starts).toEqual([0, 30]);
@@ -116,17 +138,32 @@ describe('export --format playwright-trace', () => {
     }
 
     const again = await exportDataset(options('traces-b'));
-    for (const file of archives) expect(createHash('sha256').update(await readFile(join(again.dest, file.path))).digest('hex'), file.path).toBe(file.sha256);
+    for (const file of archives)
+      expect(
+        createHash('sha256')
+          .update(await readFile(join(again.dest, file.path)))
+          .digest('hex'),
+        file.path,
+      ).toBe(file.sha256);
   });
 
-  it('gives an evaluation episode one group, titled with its task, and the episode\'s start as the wall time', async () => {
+  it("gives an evaluation episode one group, titled with its task, and the episode's start as the wall time", async () => {
     const evalRun = await writeFixtureEvalRun(join(temp, 'store'));
     const result = await exportDataset(options('traces-eval', { sources: [evalRun], split: parseSplitRule('train=1') }));
     const file = result.manifest.files.find((candidate) => candidate.path === 'traces/train/fixture-eval__c0002-L2-r0.zip')!;
     const events = eventsOf(readZip(await readFile(join(result.dest, file.path))));
-    expect(events[0]).toMatchObject({ type: 'context-options', wallTime: Date.parse('2026-01-01T00:02:00.000Z'), title: 'Search the mail for “Quarterly invoice”, then archive that message.' });
-    expect(events.filter(isGroup).map((group) => group.title)).toEqual(['Search the mail for “Quarterly invoice”, then archive that message.']);
-    expect(events.filter(isStep).map((step) => step.title)).toEqual(['fill searchbox "Search mail" with "Quarterly invoice"', 'click button "Archive"']);
+    expect(events[0]).toMatchObject({
+      type: 'context-options',
+      wallTime: Date.parse('2026-01-01T00:02:00.000Z'),
+      title: 'Search the mail for “Quarterly invoice”, then archive that message.',
+    });
+    expect(events.filter(isGroup).map((group) => group.title)).toEqual([
+      'Search the mail for “Quarterly invoice”, then archive that message.',
+    ]);
+    expect(events.filter(isStep).map((step) => step.title)).toEqual([
+      'fill searchbox "Search mail" with "Quarterly invoice"',
+      'click button "Archive"',
+    ]);
   });
 
   it('refuses --unit step with the fix', async () => {
@@ -164,11 +201,18 @@ describe('export --format playwright-trace', () => {
     expect(steps[0]!.params).toEqual({ selector: 'internal:role=link[name="Write runbook"i]' });
     expect(steps.map((step) => step.parentId)).toEqual(STEPS.map((_, index) => events.filter(isGroup)[index < 6 ? 0 : 1]!.callId));
     // Points and frames are in the exported (half-size) screenshots' pixels.
-    expect(events.find((event) => event.type === 'input' && event.callId === steps[0]!.callId)).toMatchObject({ point: { x: 182.5, y: 345 } });
+    expect(events.find((event) => event.type === 'input' && event.callId === steps[0]!.callId)).toMatchObject({
+      point: { x: 182.5, y: 345 },
+    });
     expect(events.find((event) => event.type === 'screencast-frame')).toMatchObject({ width: 640, height: 400 });
     const failed = events.find((event) => event.type === 'after' && event.callId === steps.at(-1)!.callId);
     expect(failed).toMatchObject({ error: { name: 'Error', message: 'Could not click button "Archive": no such element' } });
-    expect(events.findLast((event) => event.type === 'before')).toMatchObject({ class: 'Agent', method: 'done', title: 'done, answering "Medium"', params: { answer: 'Medium' } });
+    expect(events.findLast((event) => event.type === 'before')).toMatchObject({
+      class: 'Agent',
+      method: 'done',
+      title: 'done, answering "Medium"',
+      params: { answer: 'Medium' },
+    });
     // Without recorded timings, steps are a second apart.
     expect(steps.slice(0, 3).map((step) => step.startTime)).toEqual([0, 1000, 2000]);
   });
@@ -179,20 +223,35 @@ describe('export --format playwright-trace', () => {
     const [firstResource] = [...trace.resources.keys()];
     const lines = trace.events.map((event) => JSON.stringify(event));
     const entries = [
-      { name: 'trace.trace', bytes: Buffer.from([...lines.slice(0, 3), '{not json', JSON.stringify({ type: 'after', callId: 'call@999', endTime: 1 }), ...lines.slice(3)].join('\n')) },
+      {
+        name: 'trace.trace',
+        bytes: Buffer.from(
+          [...lines.slice(0, 3), '{not json', JSON.stringify({ type: 'after', callId: 'call@999', endTime: 1 }), ...lines.slice(3)].join(
+            '\n',
+          ),
+        ),
+      },
       ...[...trace.resources].filter(([name]) => name !== firstResource).map(([name, bytes]) => ({ name, bytes })),
       { name: 'resources/0000000000000000000000000000000000000000.png', bytes: Buffer.from('x') },
     ];
     await writeFile(join(root, 'bad.zip'), writeZip(entries));
     const problems = await playwrightTraceFormat.checkFile(root, 'bad.zip');
-    expect(problems).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^bad\.zip: trace\.trace line 4: Expected one JSON event per line, got invalid JSON/),
-      'bad.zip: trace.trace line 5: callId: Expected a call started earlier, got "call@999"',
-      expect.stringMatching(new RegExp(`^bad\\.zip: trace\\.trace line \\d+: file: Expected ${firstResource!.replace('.', '\\.')} in the archive, got no such entry`)),
-      expect.stringMatching(/^bad\.zip: resources\/0{40}\.png: Expected the bytes to hash to the sha1 in the name/),
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^bad\.zip: trace\.trace line 4: Expected one JSON event per line, got invalid JSON/),
+        'bad.zip: trace.trace line 5: callId: Expected a call started earlier, got "call@999"',
+        expect.stringMatching(
+          new RegExp(
+            `^bad\\.zip: trace\\.trace line \\d+: file: Expected ${firstResource!.replace('.', '\\.')} in the archive, got no such entry`,
+          ),
+        ),
+        expect.stringMatching(/^bad\.zip: resources\/0{40}\.png: Expected the bytes to hash to the sha1 in the name/),
+      ]),
+    );
     await writeFile(join(root, 'not.zip'), 'hello');
-    expect(await playwrightTraceFormat.checkFile(root, 'not.zip')).toEqual([expect.stringMatching(/^not\.zip: Expected a zip archive, got /)]);
+    expect(await playwrightTraceFormat.checkFile(root, 'not.zip')).toEqual([
+      expect.stringMatching(/^not\.zip: Expected a zip archive, got /),
+    ]);
     expect(traceArchive(trace)).toEqual(traceArchive(trace));
   });
 });

@@ -69,9 +69,11 @@ describe('near-duplicates', () => {
 
   it('finds the same pairs with MinHash buckets as by comparing every pair, on 600 texts', () => {
     let seed = 1;
-    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const vocabulary = words('v', 400);
-    const texts = Array.from({ length: 600 }, () => Array.from({ length: 12 + Math.floor(random() * 20) }, () => vocabulary[Math.floor(random() * vocabulary.length)]!).join(' '));
+    const texts = Array.from({ length: 600 }, () =>
+      Array.from({ length: 12 + Math.floor(random() * 20) }, () => vocabulary[Math.floor(random() * vocabulary.length)]!).join(' '),
+    );
     // Plant near-duplicates: copies with one word changed, and the crafted pairs.
     for (let index = 0; index < 30; index += 1) {
       const tokens = texts[index]!.split(' ');
@@ -103,16 +105,33 @@ describe('stats over a run', () => {
 
   it('reads the level-k tasks of a run and reports every measure (the JSON shape)', async () => {
     const source = await readStatsSource(runLayout(temp, FIXTURE_RUN_ID));
-    expect(source.samples.map((sample) => sample.id)).toEqual([`${FIXTURE_RUN_ID}/c0001/L1`, `${FIXTURE_RUN_ID}/c0001/L2`, `${FIXTURE_RUN_ID}/c0002/L1`, `${FIXTURE_RUN_ID}/c0002/L2`]);
+    expect(source.samples.map((sample) => sample.id)).toEqual([
+      `${FIXTURE_RUN_ID}/c0001/L1`,
+      `${FIXTURE_RUN_ID}/c0001/L2`,
+      `${FIXTURE_RUN_ID}/c0002/L1`,
+      `${FIXTURE_RUN_ID}/c0002/L2`,
+    ]);
     const stats = datasetStats(source.samples, { coverage: source.coverage });
-    expect(Object.keys(stats).sort()).toEqual(['coverage', 'distinct', 'distributions', 'nearDuplicates', 'outcomes', 'stepLengths', 'tasks', 'tokenLengths']);
+    expect(Object.keys(stats).sort()).toEqual([
+      'coverage',
+      'distinct',
+      'distributions',
+      'nearDuplicates',
+      'outcomes',
+      'stepLengths',
+      'tasks',
+      'tokenLengths',
+    ]);
     expect(stats.tasks).toBe(4);
     expect(stats.distributions.app.counts).toEqual({ mail: 2, shop: 2 });
     expect(stats.distributions.level).toMatchObject({ counts: { '1': 2, '2': 2 }, entropyBits: 1, normalizedEntropy: 1 });
     expect(stats.distributions.interaction.counts).toEqual({ 'item-action': 1, navigate: 1, search: 1, toggle: 1 });
     expect(stats.distributions.interaction.entropyBits).toBeCloseTo(2, 10);
     expect(stats.distributions.persona.counts).toEqual({ 'operations-analyst': 2, 'support-agent': 2 });
-    expect(stats.stepLengths.byLevel).toEqual({ '1': { count: 2, min: 2, median: 2, p90: 2, max: 2, mean: 2 }, '2': { count: 2, min: 4, median: 4, p90: 4, max: 4, mean: 4 } });
+    expect(stats.stepLengths.byLevel).toEqual({
+      '1': { count: 2, min: 2, median: 2, p90: 2, max: 2, mean: 2 },
+      '2': { count: 2, min: 4, median: 4, p90: 4, max: 4, mean: 4 },
+    });
     expect(stats.tokenLengths.estimate).toContain('3.5');
     expect(stats.tokenLengths.overall!.count).toBe(4);
     expect(stats.coverage).toEqual([
@@ -128,21 +147,53 @@ describe('stats over a run', () => {
   it('reads an evaluation run: its tasks with interactions and persona from the source run, and outcomes', async () => {
     const source = await readStatsSource(await writeFixtureEvalRun(temp));
     expect(source.kind).toBe('eval');
-    expect(source.samples[0]).toMatchObject({ id: `${FIXTURE_RUN_ID}/c0001/L1`, persona: 'support-agent', interactions: ['toggle'], outcome: { success: true } });
+    expect(source.samples[0]).toMatchObject({
+      id: `${FIXTURE_RUN_ID}/c0001/L1`,
+      persona: 'support-agent',
+      interactions: ['toggle'],
+      outcome: { success: true },
+    });
     const stats = datasetStats(source.samples);
     expect(stats.tasks).toBe(4);
-    expect(stats.outcomes).toEqual({ episodes: 4, successes: 2, byLevel: { '1': { episodes: 2, successes: 2, rate: 1 }, '2': { episodes: 2, successes: 0, rate: 0 } } });
+    expect(stats.outcomes).toEqual({
+      episodes: 4,
+      successes: 2,
+      byLevel: { '1': { episodes: 2, successes: 2, rate: 1 }, '2': { episodes: 2, successes: 0, rate: 0 } },
+    });
   });
 
   it('counts a task once however many episodes ran it, and reports outcomes by level', () => {
-    const episode = (level: number, success: boolean): StatsSample => ({ id: `src/c0001/L${level}`, chainId: 'c0001', sourceRunId: 'src', environment: 'shop', level, interactions: ['form'], task: `Task ${level}`, steps: [0, 1], outcome: { success, progress: success ? level : 0 } });
+    const episode = (level: number, success: boolean): StatsSample => ({
+      id: `src/c0001/L${level}`,
+      chainId: 'c0001',
+      sourceRunId: 'src',
+      environment: 'shop',
+      level,
+      interactions: ['form'],
+      task: `Task ${level}`,
+      steps: [0, 1],
+      outcome: { success, progress: success ? level : 0 },
+    });
     const stats = datasetStats([episode(1, true), episode(1, false), episode(2, false)]);
     expect(stats.tasks).toBe(2);
-    expect(stats.outcomes).toEqual({ episodes: 3, successes: 1, byLevel: { '1': { episodes: 2, successes: 1, rate: 0.5 }, '2': { episodes: 1, successes: 0, rate: 0 } } });
+    expect(stats.outcomes).toEqual({
+      episodes: 3,
+      successes: 1,
+      byLevel: { '1': { episodes: 2, successes: 1, rate: 0.5 }, '2': { episodes: 1, successes: 0, rate: 0 } },
+    });
   });
 
   it('reports near-duplicates across chains, with examples', () => {
-    const sample = (chainId: string, task: string): StatsSample => ({ id: `r/${chainId}/L1`, runId: 'r', chainId, environment: 'shop', level: 1, interactions: ['form'], task, steps: [0] });
+    const sample = (chainId: string, task: string): StatsSample => ({
+      id: `r/${chainId}/L1`,
+      runId: 'r',
+      chainId,
+      environment: 'shop',
+      level: 1,
+      interactions: ['form'],
+      task,
+      steps: [0],
+    });
     const stats = datasetStats([
       sample('c0001', 'Add “Milk” to the shopping list and mark it as urgent for tomorrow morning please'),
       sample('c0002', 'Add “Milk” to the shopping list and mark it as urgent for tomorrow morning now'),
@@ -161,7 +212,11 @@ describe('dataset diff', () => {
     generator: { name: 'trajsynth', version: '0.1.0' },
     format: 'chat-jsonl',
     unit: 'step',
-    fingerprint: `sha256:${records.map(([key, hash]) => `${key}${hash}`).join('').length.toString(16).padStart(64, '0')}`,
+    fingerprint: `sha256:${records
+      .map(([key, hash]) => `${key}${hash}`)
+      .join('')
+      .length.toString(16)
+      .padStart(64, '0')}`,
     sources: [{ runId: 'r', kind: 'synth', status: 'complete', config: { seed: 1 }, toolVersion: '0.1.0' }],
     options: { images: 'all' },
     split: { rule: 'hash', ratios: { train: 1 } },
@@ -178,8 +233,20 @@ describe('dataset diff', () => {
   });
 
   it('groups added, removed and changed records by sample and lists changed settings', () => {
-    const a = manifest([['r/c0001/L1#s0', 'h1'], ['r/c0001/L1#s1', 'h2'], ['r/c0002/L1#s0', 'h3']]);
-    const b = manifest([['r/c0001/L1#s0', 'h1'], ['r/c0001/L1#s1', 'CHANGED'], ['r/c0003/L1#s0', 'h4'], ['r/c0003/L1#s1', 'h5']], { fingerprint: `sha256:${'f'.repeat(64)}`, options: { images: 'last' } });
+    const a = manifest([
+      ['r/c0001/L1#s0', 'h1'],
+      ['r/c0001/L1#s1', 'h2'],
+      ['r/c0002/L1#s0', 'h3'],
+    ]);
+    const b = manifest(
+      [
+        ['r/c0001/L1#s0', 'h1'],
+        ['r/c0001/L1#s1', 'CHANGED'],
+        ['r/c0003/L1#s0', 'h4'],
+        ['r/c0003/L1#s1', 'h5'],
+      ],
+      { fingerprint: `sha256:${'f'.repeat(64)}`, options: { images: 'last' } },
+    );
     const diff = diffManifests(a, b, { a: 'A', b: 'B' });
     expect(diff.identical).toBe(false);
     expect(diff.samples).toEqual([
@@ -187,7 +254,10 @@ describe('dataset diff', () => {
       { sampleId: 'r/c0002/L1', status: 'removed', added: [], removed: ['r/c0002/L1#s0'], changed: [] },
       { sampleId: 'r/c0003/L1', status: 'added', added: ['r/c0003/L1#s0', 'r/c0003/L1#s1'], removed: [], changed: [] },
     ]);
-    expect(diff.counts).toEqual({ samples: { added: 1, removed: 1, changed: 1 }, records: { added: 2, removed: 1, changed: 1, unchanged: 1 } });
+    expect(diff.counts).toEqual({
+      samples: { added: 1, removed: 1, changed: 1 },
+      records: { added: 2, removed: 1, changed: 1, unchanged: 1 },
+    });
     expect(diff.fields).toEqual([{ field: 'options.images', a: 'all', b: 'last' }]);
   });
 });

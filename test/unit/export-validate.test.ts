@@ -49,7 +49,9 @@ describe('validate a run', () => {
     const layout = await damagedCopy();
     await unlink(join(chainLayout(layout, 'c0001').screensDir, '0002.webp'));
     const { problems } = await validateRun(layout);
-    expect(problems).toEqual([{ file: stepsFile('c0001'), line: 2, field: 'after.screenshot', message: 'screens/0002.webp does not exist' }]);
+    expect(problems).toEqual([
+      { file: stepsFile('c0001'), line: 2, field: 'after.screenshot', message: 'screens/0002.webp does not exist' },
+    ]);
     expect(problemLine(problems[0]!)).toBe(`${stepsFile('c0001')}:2: after.screenshot: screens/0002.webp does not exist`);
   });
 
@@ -68,7 +70,14 @@ describe('validate a run', () => {
     const layout = await damagedCopy();
     await writeFile(join(chainLayout(layout, 'c0001').screensDir, '0000.webp'), await screenshotWebp(9, { width: 640, height: 400 }));
     const { problems } = await validateRun(layout);
-    expect(problems).toEqual([{ file: stepsFile('c0001'), line: 1, field: 'before.screenshot', message: 'screens/0000.webp: Expected 1280x800 (the viewport), got 640x400' }]);
+    expect(problems).toEqual([
+      {
+        file: stepsFile('c0001'),
+        line: 1,
+        field: 'before.screenshot',
+        message: 'screens/0000.webp: Expected 1280x800 (the viewport), got 640x400',
+      },
+    ]);
   });
 
   it('reports a gold range past the end of the chain', async () => {
@@ -78,7 +87,13 @@ describe('validate a run', () => {
       return record;
     });
     const { problems } = await validateRun(layout);
-    expect(problems).toEqual([{ file: chainFile('c0001'), field: 'levels[1].gold', message: "Expected 0 <= start < end <= 4 (the chain's steps), got start 0, end 9" }]);
+    expect(problems).toEqual([
+      {
+        file: chainFile('c0001'),
+        field: 'levels[1].gold',
+        message: "Expected 0 <= start < end <= 4 (the chain's steps), got start 0, end 9",
+      },
+    ]);
   });
 
   it('reports a gold range that leaves out steps of its subtasks', async () => {
@@ -100,7 +115,13 @@ describe('validate a run', () => {
       return record;
     });
     const { problems } = await validateRun(layout);
-    expect(problems).toEqual([{ file: chainFile('c0001'), field: 'levels[0].checker', message: expect.stringMatching(/^Expected at least one predicate, got an empty checker/) }]);
+    expect(problems).toEqual([
+      {
+        file: chainFile('c0001'),
+        field: 'levels[0].checker',
+        message: expect.stringMatching(/^Expected at least one predicate, got an empty checker/),
+      },
+    ]);
   });
 
   it('reports state predicates in a run on a site without a probe', async () => {
@@ -122,7 +143,13 @@ describe('validate a run', () => {
       return record;
     });
     const { problems } = await validateRun(layout);
-    expect(problems).toEqual([{ file: chainFile('c0001'), field: 'levels[1].task', message: 'Expected the summary to keep every constant of its subtasks, missing "Wishlist"' }]);
+    expect(problems).toEqual([
+      {
+        file: chainFile('c0001'),
+        field: 'levels[1].task',
+        message: 'Expected the summary to keep every constant of its subtasks, missing "Wishlist"',
+      },
+    ]);
   });
 
   it('reports a duplicated task, naming both', async () => {
@@ -133,7 +160,11 @@ describe('validate a run', () => {
     await editChain(layout, 'c0003', (record) => ({ ...record, chainId: 'c0003', index: 2 }));
     const { problems } = await validateRun(layout);
     expect(problems).toEqual([
-      { file: chainFile('c0003'), field: 'levels[0].task', message: `Expected each level-k task once, got a duplicate of c0001 L1 (${chainFile('c0001')}: levels[0].task): same environment, start path and text` },
+      {
+        file: chainFile('c0003'),
+        field: 'levels[0].task',
+        message: `Expected each level-k task once, got a duplicate of c0001 L1 (${chainFile('c0001')}: levels[0].task): same environment, start path and text`,
+      },
       { file: chainFile('c0003'), field: 'levels[1].task', message: expect.stringContaining('duplicate of c0001 L2') },
     ]);
   });
@@ -142,16 +173,32 @@ describe('validate a run', () => {
     const layout = await damagedCopy();
     await editChain(layout, 'c0002', (record) => ({ ...record, schemaVersion: 7 }));
     const { problems } = await validateRun(layout);
-    expect(problems).toEqual([{ file: chainFile('c0002'), field: 'schemaVersion', message: expect.stringMatching(new RegExp(`^Expected schemaVersion ${SCHEMA_VERSION} \\(what trajsynth .* reads\\), got 7`)) }]);
+    expect(problems).toEqual([
+      {
+        file: chainFile('c0002'),
+        field: 'schemaVersion',
+        message: expect.stringMatching(new RegExp(`^Expected schemaVersion ${SCHEMA_VERSION} \\(what trajsynth .* reads\\), got 7`)),
+      },
+    ]);
   });
 
   it('reports a tasks file that disagrees with chain.json', async () => {
     const layout = await damagedCopy();
-    const lines = (await readFile(layout.tasksFile, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    const lines = (await readFile(layout.tasksFile, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     lines[1].levels[0].task = 'Something else entirely with “Quarterly invoice”.';
     await writeFile(layout.tasksFile, lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
     const { problems } = await validateRun(layout);
-    expect(problems).toEqual([{ file: `tasks/${FIXTURE_RUN_ID}.jsonl`, line: 2, field: 'levels[0]', message: `Expected level 1 as in ${chainFile('c0002')}, got a different task` }]);
+    expect(problems).toEqual([
+      {
+        file: `tasks/${FIXTURE_RUN_ID}.jsonl`,
+        line: 2,
+        field: 'levels[0]',
+        message: `Expected level 1 as in ${chainFile('c0002')}, got a different task`,
+      },
+    ]);
   });
 
   it('reports step indexes that are not contiguous, and a corrupt line through run-damage', async () => {
@@ -164,7 +211,12 @@ describe('validate a run', () => {
     lines[3] = '{"index": 3, "subtaskId": 4}';
     await writeFile(file, lines.join('\n') + '\n');
     const problems: ValidationProblem[] = (await validateRun(layout)).problems;
-    expect(problems).toContainEqual({ file: stepsFile('c0001'), line: 3, field: 'index', message: 'Expected step index 2 (indexes run 0..n-1 in order), got 5' });
+    expect(problems).toContainEqual({
+      file: stepsFile('c0001'),
+      line: 3,
+      field: 'index',
+      message: 'Expected step index 2 (indexes run 0..n-1 in order), got 5',
+    });
     expect(problems).toContainEqual(expect.objectContaining({ file: stepsFile('c0001'), line: 4, field: 'subtaskId' }));
   });
 });
@@ -172,7 +224,16 @@ describe('validate a run', () => {
 describe('validate a reviewed run', () => {
   it('passes valid verdict lines and names a damaged one by line and field; a torn last line is not damage', async () => {
     const layout = await damagedCopy();
-    const verdict = { schemaVersion: 1, taskId: `${FIXTURE_RUN_ID}/c0001/L1`, runId: FIXTURE_RUN_ID, chainId: 'c0001', level: 1, reviewer: 'ana', verdict: 'valid', at: '2026-01-01T00:00:00.000Z' };
+    const verdict = {
+      schemaVersion: 1,
+      taskId: `${FIXTURE_RUN_ID}/c0001/L1`,
+      runId: FIXTURE_RUN_ID,
+      chainId: 'c0001',
+      level: 1,
+      reviewer: 'ana',
+      verdict: 'valid',
+      at: '2026-01-01T00:00:00.000Z',
+    };
     await writeFile(layout.reviewsFile, `${JSON.stringify(verdict)}\n${JSON.stringify({ ...verdict, verdict: 'invalid' })}\n{"schema`);
     const problems: ValidationProblem[] = (await validateRun(layout)).problems;
     expect(problems).toEqual([expect.objectContaining({ file: `trajectories/${FIXTURE_RUN_ID}/reviews.jsonl`, line: 2, field: 'reason' })]);
@@ -205,7 +266,9 @@ describe('validate a dataset', () => {
     write: () => Promise.reject(new Error('not used')),
     checkFile: async (root, file) => {
       const lines = (await readFile(join(root, file), 'utf8')).trim().split('\n');
-      return lines.flatMap((line, index) => (JSON.parse(line).messages ? [] : [`${file}:${index + 1}: messages: Expected an array, got none`]));
+      return lines.flatMap((line, index) =>
+        JSON.parse(line).messages ? [] : [`${file}:${index + 1}: messages: Expected an array, got none`],
+      );
     },
   };
   const formatFor = (id: string) => {
@@ -258,7 +321,8 @@ describe('validate a dataset', () => {
     return { dir, ...(await writeDataset(dir)) };
   }
 
-  const rewriteManifest = (dir: string, manifest: DatasetManifest) => writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  const rewriteManifest = (dir: string, manifest: DatasetManifest) =>
+    writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
 
   it('passes a sound dataset and runs the format check on each data file', async () => {
     const { dir } = await dataset();
@@ -269,7 +333,11 @@ describe('validate a dataset', () => {
 
   it('reports an unknown format as a problem of manifest.json', async () => {
     const { dir } = await dataset();
-    const { problems } = await validateDataset(dir, { formatFor: () => { throw new Error('no formats'); } });
+    const { problems } = await validateDataset(dir, {
+      formatFor: () => {
+        throw new Error('no formats');
+      },
+    });
     expect(problems).toEqual([{ file: 'manifest.json', field: 'format', message: expect.stringContaining('got "fake-jsonl"') }]);
   });
 
@@ -296,16 +364,27 @@ describe('validate a dataset', () => {
     const { dir, manifest } = await dataset();
     await rewriteManifest(dir, { ...manifest, fingerprint: `sha256:${'0'.repeat(64)}` });
     const { problems } = await validateDataset(dir, { formatFor });
-    expect(problems).toEqual([{ file: 'manifest.json', field: 'fingerprint', message: `Expected ${manifest.fingerprint} (recomputed from records and image files), got sha256:${'0'.repeat(64)}` }]);
+    expect(problems).toEqual([
+      {
+        file: 'manifest.json',
+        field: 'fingerprint',
+        message: `Expected ${manifest.fingerprint} (recomputed from records and image files), got sha256:${'0'.repeat(64)}`,
+      },
+    ]);
   });
 
   it('reports an image whose name is not its hash', async () => {
     const { dir, manifest, image } = await dataset();
     const renamed = `images/${'a'.repeat(64)}.webp`;
     await rename(join(dir, image), join(dir, renamed));
-    await rewriteManifest(dir, { ...manifest, files: manifest.files.map((file) => (file.path === image ? { ...file, path: renamed } : file)) });
+    await rewriteManifest(dir, {
+      ...manifest,
+      files: manifest.files.map((file) => (file.path === image ? { ...file, path: renamed } : file)),
+    });
     const { problems } = await validateDataset(dir, { formatFor });
-    expect(problems).toEqual([{ file: renamed, message: `Expected the name to be the sha256 of the bytes, got content hashing to ${image.slice(7, 71)}` }]);
+    expect(problems).toEqual([
+      { file: renamed, message: `Expected the name to be the sha256 of the bytes, got content hashing to ${image.slice(7, 71)}` },
+    ]);
   });
 
   it('reports a listed file that is missing and counts that do not add up', async () => {

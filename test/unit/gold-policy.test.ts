@@ -49,14 +49,23 @@ describe('GoldPolicy', () => {
     const live = observation([{ ref: 'e3', role: 'link', name: 'Archive 1 unread' }]);
     const policy = new GoldPolicy(gold, 'Jul 19');
     // A ref-only recorded click is found again by the role and name it resolved to.
-    expect(actionOf(await policy.next(input(live)))).toMatchObject({ type: 'click', target: { ref: 'e3', role: 'link', name: 'Archive 1 unread' } });
+    expect(actionOf(await policy.next(input(live)))).toMatchObject({
+      type: 'click',
+      target: { ref: 'e3', role: 'link', name: 'Archive 1 unread' },
+    });
     expect(actionOf(await policy.next(input(live)))).toEqual({ type: 'navigate', url: `${ORIGIN}/mail/archive?page=2` });
     expect(actionOf(await policy.next(input(live)))).toEqual({ type: 'done', answer: 'Jul 19' });
   });
 
   it('drops a ref that names another element on the live page and falls back to the recorded point', async () => {
-    const gold = goldSteps([step(0, { type: 'click', target: { role: 'link', name: 'Archive 1 unread', ref: 'e9', point: { x: 40, y: 300 } } })], { start: 0, end: 1 });
-    const live = observation([{ ref: 'e9', role: 'link', name: 'Inbox 10 unread' }, { ref: 'e10', role: 'link', name: 'Archive 2 unread' }]);
+    const gold = goldSteps(
+      [step(0, { type: 'click', target: { role: 'link', name: 'Archive 1 unread', ref: 'e9', point: { x: 40, y: 300 } } })],
+      { start: 0, end: 1 },
+    );
+    const live = observation([
+      { ref: 'e9', role: 'link', name: 'Inbox 10 unread' },
+      { ref: 'e10', role: 'link', name: 'Archive 2 unread' },
+    ]);
     const action = actionOf(await new GoldPolicy(gold, undefined).next(input(live)));
     expect(action).toEqual({ type: 'click', target: { role: 'link', name: 'Archive 1 unread', point: { x: 40, y: 300 } } });
   });
@@ -66,7 +75,13 @@ describe('GoldPolicy', () => {
       { ref: 'e1', role: 'combobox', name: 'Status', value: 'Open', options: ['Open', 'Done', 'Blocked'] },
       { ref: 'e2', role: 'link', name: 'Billing' },
     ]);
-    const gold = goldSteps([step(0, { type: 'select', target: { role: 'combobox', name: 'Status' }, value: 'Done' }), step(1, { type: 'click', target: { role: 'link', name: 'Billing' } })], { start: 0, end: 2 });
+    const gold = goldSteps(
+      [
+        step(0, { type: 'select', target: { role: 'combobox', name: 'Status' }, value: 'Done' }),
+        step(1, { type: 'click', target: { role: 'link', name: 'Billing' } }),
+      ],
+      { start: 0, end: 2 },
+    );
     const noisy = new GoldPolicy(gold, 'Done', { slipRate: 1, rng: new Rng(7) });
     expect(actionOf(await noisy.next(input(live)))).toMatchObject({ type: 'select', value: 'Blocked' });
     // The link has no plausible variant: it is left out, and the answer slips too.

@@ -19,11 +19,21 @@ const projectPage = fixture('projects-1');
 const taskPage = fixture('tasks-3');
 const persona = PERSONAS[0]!;
 
-function propose(observation: Observation, seed: number, chain: Partial<{ accepted: Subtask[]; explored: Set<string>; avoid: Set<string> }> = {}, followUp = false) {
+function propose(
+  observation: Observation,
+  seed: number,
+  chain: Partial<{ accepted: Subtask[]; explored: Set<string>; avoid: Set<string> }> = {},
+  followUp = false,
+) {
   return new HeuristicProposer({ followUp }).propose({
     observation,
     persona,
-    chain: { accepted: chain.accepted ?? [], attempted: chain.accepted ?? [], explored: chain.explored ?? new Set(), avoid: chain.avoid ?? new Set() },
+    chain: {
+      accepted: chain.accepted ?? [],
+      attempted: chain.accepted ?? [],
+      explored: chain.explored ?? new Set(),
+      avoid: chain.avoid ?? new Set(),
+    },
     rng: new Rng(seed),
     retry: 0,
     hasStateProbe: true,
@@ -72,11 +82,16 @@ describe('heuristic proposer', () => {
       kinds.add(proposal.interaction);
       for (const entity of proposal.entities) expect(proposal.description).toContain(entity);
       const pagePredicates = proposal.predicates.filter((predicate) => predicate.kind === 'url' || predicate.kind === 'answer');
-      const values = await evaluatePredicates(pagePredicates, { state: undefined, page: { url: projectPage.url, text: projectPage.snapshot, elements: projectPage.elements } });
+      const values = await evaluatePredicates(pagePredicates, {
+        state: undefined,
+        page: { url: projectPage.url, text: projectPage.snapshot, elements: projectPage.elements },
+      });
       expect(values.every(Boolean)).toBe(pagePredicates.length === 0);
       for (const action of proposal.plan ?? []) {
         if ('target' in action && action.target?.name) {
-          expect(projectPage.elements.some((element) => element.role === action.target!.role && element.name === action.target!.name)).toBe(true);
+          expect(projectPage.elements.some((element) => element.role === action.target!.role && element.name === action.target!.name)).toBe(
+            true,
+          );
         }
       }
     }
@@ -118,7 +133,13 @@ describe('heuristic proposer', () => {
   it('follow-ups prefer elements that mention entities the chain touched', async () => {
     const toggle = findAffordances(projectPage).find((affordance) => affordance.kind === 'toggle')!;
     const title = toggle.kind === 'toggle' ? /“(.+)”/.exec(toggle.element.name)![1]! : '';
-    const previous = { ...(await propose(projectPage, 0))!, entities: [title], id: 'c-s01', origin: 'proposed', status: 'accepted' } as Subtask;
+    const previous = {
+      ...(await propose(projectPage, 0))!,
+      entities: [title],
+      id: 'c-s01',
+      origin: 'proposed',
+      status: 'accepted',
+    } as Subtask;
     let related = 0;
     for (let seed = 0; seed < 30; seed += 1) {
       const proposal = await propose(projectPage, seed, { accepted: [previous] }, true);

@@ -35,11 +35,15 @@ describe('import direction (DESIGN.md layering, as a per-area allow-list: test/s
   it('catches each kind of violation', () => {
     const check = (path: string, text: string) => checkImports([{ path, text }]);
     // 1. A lower layer importing a higher one (store → pipeline).
-    expect(check('src/store/x.ts', "import { synthesize } from '../pipeline/synthesize.js';")).toEqual([expect.stringMatching(/src\/store\/x\.ts \(store\) → \.\.\/pipeline\/synthesize\.js \(pipeline\): not in store's allowed areas/)]);
+    expect(check('src/store/x.ts', "import { synthesize } from '../pipeline/synthesize.js';")).toEqual([
+      expect.stringMatching(/src\/store\/x\.ts \(store\) → \.\.\/pipeline\/synthesize\.js \(pipeline\): not in store's allowed areas/),
+    ]);
     // 2. A side-effect import (no binding) of a higher layer.
     expect(check('src/core/x.ts', "import '../browser/launch.js';")).toHaveLength(1);
     // 3. A dynamic import whose path is built at run time, and a dynamic import of a higher layer.
-    expect(check('src/agents/x.ts', 'const m = await import(`../cli/${name}.js`);')).toEqual([expect.stringMatching(/builds its specifier at run time/)]);
+    expect(check('src/agents/x.ts', 'const m = await import(`../cli/${name}.js`);')).toEqual([
+      expect.stringMatching(/builds its specifier at run time/),
+    ]);
     expect(check('src/agents/x.ts', "const m = await import('../queue/index.js');")).toHaveLength(1);
     // 4. bench/ and scripts/ are held to their rules too (the CLI is not a library).
     expect(check('bench/x.ts', "import { synthCommand } from '../src/cli/synth-command.js';")).toHaveLength(1);
@@ -49,7 +53,9 @@ describe('import direction (DESIGN.md layering, as a per-area allow-list: test/s
     expect(check('src/core/x.ts', "import type { Page } from 'playwright-core';")).toHaveLength(1);
     expect(check('src/core/x.ts', "import { z } from 'zod';")).toEqual([]);
     // And the vendor edges: an SDK outside src/model/providers, Playwright outside src/browser.
-    expect(check('src/model/x.ts', "import Anthropic from '@anthropic-ai/sdk';")).toEqual([expect.stringMatching(/allowed only in its home folder/)]);
+    expect(check('src/model/x.ts', "import Anthropic from '@anthropic-ai/sdk';")).toEqual([
+      expect.stringMatching(/allowed only in its home folder/),
+    ]);
     expect(check('src/pipeline/x.ts', "import { chromium } from 'playwright-core';")).toHaveLength(1);
     // Multi-line and type-only imports are read too.
     expect(check('src/core/x.ts', "import type {\n  Action,\n  Step,\n} from '../store/layout.js';")).toHaveLength(1);

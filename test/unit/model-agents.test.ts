@@ -11,10 +11,25 @@ import { requestKey } from '../../src/model/response-cache.js';
 import type { LanguageModel, ModelRequest, ModelResponse } from '../../src/model/language-model.js';
 import { mergeAgentConfig, roleSpecs, unpricedSpecs } from '../../src/pipeline/agent-config.js';
 
-const usage = (input: number, output: number, cacheWrite = 0, cacheRead = 0) => ({ inputTokens: input, outputTokens: output, cacheWriteTokens: cacheWrite, cacheReadTokens: cacheRead });
+const usage = (input: number, output: number, cacheWrite = 0, cacheRead = 0) => ({
+  inputTokens: input,
+  outputTokens: output,
+  cacheWriteTokens: cacheWrite,
+  cacheReadTokens: cacheRead,
+});
 
 function response(toolInput: unknown, extra: Partial<ModelResponse> = {}): ModelResponse {
-  return { provider: 'anthropic', model: 'claude-haiku-4-5', text: '', toolCalls: [{ type: 'tool-call', id: 'toolu_1', name: 'answer', input: toolInput }], stopReason: 'tool-use', usage: usage(10, 5), images: 0, latencyMs: 3, ...extra };
+  return {
+    provider: 'anthropic',
+    model: 'claude-haiku-4-5',
+    text: '',
+    toolCalls: [{ type: 'tool-call', id: 'toolu_1', name: 'answer', input: toolInput }],
+    stopReason: 'tool-use',
+    usage: usage(10, 5),
+    images: 0,
+    latencyMs: 3,
+    ...extra,
+  };
 }
 
 /** A LanguageModel that answers from a queue and keeps the requests (the port, not a vendor). */
@@ -36,7 +51,10 @@ function queueModel(answers: ModelResponse[]): LanguageModel & { requests: Model
 describe('price table', () => {
   it('prices each token kind at its rate, matches dated snapshots, and never calls an unknown model free', () => {
     expect(findModelPrice(ANTHROPIC_PRICES, 'claude-haiku-4-5-20251001')?.inputPerMTok).toBe(1);
-    expect(priceUsage(ANTHROPIC_PRICES, 'claude-sonnet-4-6', usage(1_000_000, 100_000, 200_000, 2_000_000))).toBeCloseTo(3 + 1.5 + 0.75 + 0.6, 10);
+    expect(priceUsage(ANTHROPIC_PRICES, 'claude-sonnet-4-6', usage(1_000_000, 100_000, 200_000, 2_000_000))).toBeCloseTo(
+      3 + 1.5 + 0.75 + 0.6,
+      10,
+    );
     expect(priceUsage(ANTHROPIC_PRICES, 'claude-opus-4-1', usage(1000, 1000))).toBeCloseTo((1000 * 15 + 1000 * 75) / 1e6, 12);
     expect(priceUsage(ANTHROPIC_PRICES, 'claude-unknown-9', usage(1, 1))).toBeUndefined();
   });
@@ -50,10 +68,18 @@ describe('price table', () => {
 
   it('meters a call with its table version, a cache hit at $0, an unpriced model as undefined', () => {
     const call = meterCall('executor', response({}, { usage: usage(1000, 200, 0, 3000) }), [ANTHROPIC_PRICES]);
-    expect(call).toMatchObject({ role: 'executor', model: 'claude-haiku-4-5', inputTokens: 1000, cacheReadTokens: 3000, priceTable: ANTHROPIC_PRICES.version });
+    expect(call).toMatchObject({
+      role: 'executor',
+      model: 'claude-haiku-4-5',
+      inputTokens: 1000,
+      cacheReadTokens: 3000,
+      priceTable: ANTHROPIC_PRICES.version,
+    });
     expect(call.costUsd).toBeCloseTo((1000 * 1 + 200 * 5 + 3000 * 0.1) / 1e6, 12);
     expect(meterCall('executor', response({}, { fromCache: true }), [ANTHROPIC_PRICES])).toMatchObject({ costUsd: 0, fromCache: true });
-    expect(meterCall('executor', response({}, { provider: 'openai-compatible', model: 'qwen' }), [ANTHROPIC_PRICES]).costUsd).toBeUndefined();
+    expect(
+      meterCall('executor', response({}, { provider: 'openai-compatible', model: 'qwen' }), [ANTHROPIC_PRICES]).costUsd,
+    ).toBeUndefined();
   });
 
   it('estimates a 1280×800 screenshot at 1366 tokens, and downscales large images first', () => {
@@ -68,7 +94,16 @@ describe('structured answers', () => {
   it('shows the model its mistake once and accepts the repaired answer', async () => {
     const model = queueModel([response({ count: 'three' }), response({ count: 3 })]);
     const calls: string[] = [];
-    const value = await askStructured({ model, role: 'proposer', system: 's', content: [{ type: 'text', text: 'q' }], schema, toolName: 'answer', toolDescription: 'd', recorder: { record: (call) => calls.push(call.role) } });
+    const value = await askStructured({
+      model,
+      role: 'proposer',
+      system: 's',
+      content: [{ type: 'text', text: 'q' }],
+      schema,
+      toolName: 'answer',
+      toolDescription: 'd',
+      recorder: { record: (call) => calls.push(call.role) },
+    });
     expect(value).toEqual({ count: 3 });
     const repair = model.requests[1]!.messages;
     expect(repair).toHaveLength(3);
@@ -79,12 +114,23 @@ describe('structured answers', () => {
 
   it('gives up after the repair turn with MODEL_OUTPUT_INVALID naming the problem', async () => {
     const model = queueModel([response({ wrong: 1 }), response({ wrong: 2 })]);
-    await expect(askStructured({ model, role: 'verifier', system: 's', content: [], schema, toolName: 'answer', toolDescription: 'd' })).rejects.toMatchObject({ code: 'MODEL_OUTPUT_INVALID', message: expect.stringMatching(/verifier model .*count/) });
+    await expect(
+      askStructured({ model, role: 'verifier', system: 's', content: [], schema, toolName: 'answer', toolDescription: 'd' }),
+    ).rejects.toMatchObject({ code: 'MODEL_OUTPUT_INVALID', message: expect.stringMatching(/verifier model .*count/) });
   });
 
   it('runs extra validation (such as "false before the task") through the same repair turn', async () => {
     const model = queueModel([response({ count: 1 }), response({ count: 2 })]);
-    const value = await askStructured({ model, role: 'proposer', system: 's', content: [], schema, toolName: 'answer', toolDescription: 'd', validate: (candidate) => (candidate.count === 1 ? 'Already true before the task.' : undefined) });
+    const value = await askStructured({
+      model,
+      role: 'proposer',
+      system: 's',
+      content: [],
+      schema,
+      toolName: 'answer',
+      toolDescription: 'd',
+      validate: (candidate) => (candidate.count === 1 ? 'Already true before the task.' : undefined),
+    });
     expect(value.count).toBe(2);
     expect(JSON.stringify(model.requests[1]!.messages[2])).toContain('Already true before the task.');
   });
@@ -93,25 +139,51 @@ describe('structured answers', () => {
 describe('computer use', () => {
   it('maps scaled coordinates back to page pixels and xdotool keys to Playwright keys', () => {
     const call = (input: unknown) => ({ type: 'tool-call' as const, id: 't', name: 'computer', input });
-    expect(toAction(call({ action: 'left_click', coordinate: [512, 320] }), 0.8, undefined)).toMatchObject({ kind: 'act', action: { type: 'click', target: { point: { x: 640, y: 400 } } } });
-    expect(toAction(call({ action: 'key', text: 'ctrl+Return' }), 0.8, undefined)).toMatchObject({ action: { type: 'press', key: 'Control+Enter' } });
-    expect(toAction(call({ action: 'type', text: 'hello' }), 0.8, { x: 10, y: 20 })).toMatchObject({ action: { type: 'type', text: 'hello', clear: false, target: { point: { x: 10, y: 20 } } } });
-    expect(toAction(call({ action: 'scroll', coordinate: [80, 80], scroll_direction: 'up', scroll_amount: 2 }), 0.8, undefined)).toMatchObject({ action: { type: 'scroll', deltaY: -200, target: { point: { x: 100, y: 100 } } } });
+    expect(toAction(call({ action: 'left_click', coordinate: [512, 320] }), 0.8, undefined)).toMatchObject({
+      kind: 'act',
+      action: { type: 'click', target: { point: { x: 640, y: 400 } } },
+    });
+    expect(toAction(call({ action: 'key', text: 'ctrl+Return' }), 0.8, undefined)).toMatchObject({
+      action: { type: 'press', key: 'Control+Enter' },
+    });
+    expect(toAction(call({ action: 'type', text: 'hello' }), 0.8, { x: 10, y: 20 })).toMatchObject({
+      action: { type: 'type', text: 'hello', clear: false, target: { point: { x: 10, y: 20 } } },
+    });
+    expect(
+      toAction(call({ action: 'scroll', coordinate: [80, 80], scroll_direction: 'up', scroll_amount: 2 }), 0.8, undefined),
+    ).toMatchObject({ action: { type: 'scroll', deltaY: -200, target: { point: { x: 100, y: 100 } } } });
     expect(toAction(call({ action: 'zoom' }), 0.8, undefined)).toMatchObject({ kind: 'unsupported' });
   });
 
   it('maps double_click to a dblclick at the scaled point, or where the mouse last was', () => {
     const call = (input: unknown) => ({ type: 'tool-call' as const, id: 't', name: 'computer', input });
-    expect(toAction(call({ action: 'double_click', coordinate: [512, 320] }), 0.8, undefined)).toEqual({ kind: 'act', action: { type: 'dblclick', target: { point: { x: 640, y: 400 } } }, point: { x: 640, y: 400 } });
-    expect(toAction(call({ action: 'double_click' }), 0.8, { x: 10, y: 20 })).toEqual({ kind: 'act', action: { type: 'dblclick', target: { point: { x: 10, y: 20 } } } });
-    expect(toAction(call({ action: 'double_click' }), 0.8, undefined)).toEqual({ kind: 'unsupported', reason: 'double_click needs a coordinate' });
-    expect(toAction(call({ action: 'triple_click', coordinate: [8, 8] }), 0.8, undefined)).toMatchObject({ action: { type: 'click', target: { point: { x: 10, y: 10 } } } });
+    expect(toAction(call({ action: 'double_click', coordinate: [512, 320] }), 0.8, undefined)).toEqual({
+      kind: 'act',
+      action: { type: 'dblclick', target: { point: { x: 640, y: 400 } } },
+      point: { x: 640, y: 400 },
+    });
+    expect(toAction(call({ action: 'double_click' }), 0.8, { x: 10, y: 20 })).toEqual({
+      kind: 'act',
+      action: { type: 'dblclick', target: { point: { x: 10, y: 20 } } },
+    });
+    expect(toAction(call({ action: 'double_click' }), 0.8, undefined)).toEqual({
+      kind: 'unsupported',
+      reason: 'double_click needs a coordinate',
+    });
+    expect(toAction(call({ action: 'triple_click', coordinate: [8, 8] }), 0.8, undefined)).toMatchObject({
+      action: { type: 'click', target: { point: { x: 10, y: 10 } } },
+    });
   });
 });
 
 describe('response cache keys and agent config', () => {
   it('keys a request by what shapes the answer, not by a local server port', async () => {
-    const request = (port: number): ModelRequest => ({ role: 'executor', system: 's', messages: [{ role: 'user', content: [{ type: 'text', text: `Current page: x — http://127.0.0.1:${port}/projects/1` }] }], maxOutputTokens: 10 });
+    const request = (port: number): ModelRequest => ({
+      role: 'executor',
+      system: 's',
+      messages: [{ role: 'user', content: [{ type: 'text', text: `Current page: x — http://127.0.0.1:${port}/projects/1` }] }],
+      maxOutputTokens: 10,
+    });
     expect(await requestKey('anthropic', 'm', request(4100))).toBe(await requestKey('anthropic', 'm', request(53311)));
     expect(await requestKey('anthropic', 'm', request(4100))).not.toBe(await requestKey('anthropic', 'other', request(4100)));
   });
@@ -126,9 +198,18 @@ describe('response cache keys and agent config', () => {
       fill(0, 0, 1280, 60, [30, 30, 60]);
       fill(1146, 380, 110, 40, [80, 70, 220]);
       edit?.(pixels);
-      return (await sharp(pixels, { raw: { width: 1280, height: 800, channels: 3 } }).png().toBuffer()).toString('base64');
+      return (
+        await sharp(pixels, { raw: { width: 1280, height: 800, channels: 3 } })
+          .png()
+          .toBuffer()
+      ).toString('base64');
     };
-    const request = (dataBase64: string): ModelRequest => ({ role: 'executor', system: 's', messages: [{ role: 'user', content: [{ type: 'image', mediaType: 'image/png', dataBase64 }] }], maxOutputTokens: 10 });
+    const request = (dataBase64: string): ModelRequest => ({
+      role: 'executor',
+      system: 's',
+      messages: [{ role: 'user', content: [{ type: 'image', mediaType: 'image/png', dataBase64 }] }],
+      maxOutputTokens: 10,
+    });
     const key = await requestKey('anthropic', 'm', request(await page()));
     // What two renders of one page were measured to differ by: 34 pixels at a button's edge, by up to 27 levels.
     const noisy = await page((pixels) => {
@@ -143,13 +224,27 @@ describe('response cache keys and agent config', () => {
   });
 
   it('resolves per-role specs over --model over the config file, and finds unpriced models', () => {
-    const config = mergeAgentConfig({ model: 'anthropic:claude-haiku-4-5', roles: { verifier: 'heuristic' } }, { roles: { executor: 'openai:qwen2.5-vl' } });
-    expect(roleSpecs(config)).toMatchObject({ proposer: 'anthropic:claude-haiku-4-5', executor: 'openai:qwen2.5-vl', verifier: 'heuristic' });
+    const config = mergeAgentConfig(
+      { model: 'anthropic:claude-haiku-4-5', roles: { verifier: 'heuristic' } },
+      { roles: { executor: 'openai:qwen2.5-vl' } },
+    );
+    expect(roleSpecs(config)).toMatchObject({
+      proposer: 'anthropic:claude-haiku-4-5',
+      executor: 'openai:qwen2.5-vl',
+      verifier: 'heuristic',
+    });
     expect(unpricedSpecs(config)).toEqual(['openai:qwen2.5-vl']);
-    expect(unpricedSpecs({ ...config, prices: [{ provider: 'openai', model: 'qwen2.5-vl', inputPerMTok: 0, outputPerMTok: 0, cacheWritePerMTok: 0, cacheReadPerMTok: 0 }] })).toEqual([]);
+    expect(
+      unpricedSpecs({
+        ...config,
+        prices: [{ provider: 'openai', model: 'qwen2.5-vl', inputPerMTok: 0, outputPerMTok: 0, cacheWritePerMTok: 0, cacheReadPerMTok: 0 }],
+      }),
+    ).toEqual([]);
   });
 
   it('describes a snapshot change without refs', () => {
-    expect(snapshotDiff('- checkbox "Done" [ref=e4]\n- text: a', '- checkbox "Done" [checked] [ref=e9]\n- text: a')).toBe('- - checkbox "Done"\n+ - checkbox "Done" [checked]');
+    expect(snapshotDiff('- checkbox "Done" [ref=e4]\n- text: a', '- checkbox "Done" [checked] [ref=e9]\n- text: a')).toBe(
+      '- - checkbox "Done"\n+ - checkbox "Done" [checked]',
+    );
   });
 });

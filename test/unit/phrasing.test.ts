@@ -22,8 +22,16 @@ describe('articles', () => {
     const { withArticle, phrase } = await import('../../src/agents/heuristic/phrasing.js');
     const { Rng } = await import('../../src/core/random.js');
     expect(['task', 'event', 'invoice', 'order', 'user', 'unit', 'update'].map(withArticle)).toEqual([
-      'a task', 'an event', 'an invoice', 'an order', 'a user', 'a unit', 'an update',
+      'a task',
+      'an event',
+      'an invoice',
+      'an order',
+      'a user',
+      'a unit',
+      'an update',
     ]);
-    expect(phrase(new Rng(1), ['Set up a {noun} called {quoted}.'], { noun: 'event', quoted: '“Standup”' })).toBe('Set up an event called “Standup”.');
+    expect(phrase(new Rng(1), ['Set up a {noun} called {quoted}.'], { noun: 'event', quoted: '“Standup”' })).toBe(
+      'Set up an event called “Standup”.',
+    );
   });
 });

@@ -64,7 +64,9 @@ describe('predicates over the page and the answer', () => {
   it('url predicates that name a hash route compare the hash too', async () => {
     const at = (url: string) => ({ state: undefined, page: { url, text: '', elements: [] } });
     expect(await evaluatePredicates([{ kind: 'url', includes: '/#/active', exact: true }], at('http://app.test/#/active'))).toEqual([true]);
-    expect(await evaluatePredicates([{ kind: 'url', includes: '/#/active', exact: true }], at('http://app.test/#/completed'))).toEqual([false]);
+    expect(await evaluatePredicates([{ kind: 'url', includes: '/#/active', exact: true }], at('http://app.test/#/completed'))).toEqual([
+      false,
+    ]);
     expect(await evaluatePredicates([{ kind: 'url', includes: '/', exact: true }], at('http://app.test/#/completed'))).toEqual([true]);
     // `#/` is the root route, the same view as no hash.
     expect(await evaluatePredicates([{ kind: 'url', includes: '/#/completed', exact: true }], at('http://app.test/#/'))).toEqual([false]);
@@ -110,7 +112,11 @@ describe('predicates over the page and the answer', () => {
         return { url: `http://app.test${path}`, text: 'a fresh copy, without what the agent did', elements: [] };
       },
     };
-    const live = { url: 'http://app.test/todos?list=home#/active', text: 'Buy stamps', elements: [element({ role: 'checkbox', name: 'Buy stamps', checked: true })] };
+    const live = {
+      url: 'http://app.test/todos?list=home#/active',
+      text: 'Buy stamps',
+      elements: [element({ role: 'checkbox', name: 'Buy stamps', checked: true })],
+    };
     const values = await evaluatePredicates(
       [
         { kind: 'text', text: 'Buy stamps', present: true, path: '/todos?list=home' },
@@ -144,10 +150,12 @@ describe('predicates over the page and the answer', () => {
       { state: undefined, page: rows },
     );
     expect(values).toEqual([true, false, true, true, false]);
-    expect(describePredicate({ kind: 'element', role: 'checkbox', name: '', within: 'Return books', present: true, checked: true, path: '/' })).toBe(
-      'checkbox "" checked in the row "Return books" at /',
+    expect(
+      describePredicate({ kind: 'element', role: 'checkbox', name: '', within: 'Return books', present: true, checked: true, path: '/' }),
+    ).toBe('checkbox "" checked in the row "Return books" at /');
+    expect(describePredicate({ kind: 'element', role: 'button', name: 'Mark all as read', present: false, enabled: true })).toBe(
+      'no enabled button "Mark all as read"',
     );
-    expect(describePredicate({ kind: 'element', role: 'button', name: 'Mark all as read', present: false, enabled: true })).toBe('no enabled button "Mark all as read"');
   });
 
   it('rejects malformed predicates at the schema', () => {

@@ -8,9 +8,17 @@ function world() {
   let evaluations = 0;
   const evaluate = async (predicates: readonly Predicate[], answer: string | undefined) => {
     evaluations += 1;
-    return predicates.map((predicate) => (predicate.kind === 'answer' ? (answer ?? '').includes(predicate.includes) : predicate.kind === 'text' && facts.has(predicate.text)));
+    return predicates.map((predicate) =>
+      predicate.kind === 'answer' ? (answer ?? '').includes(predicate.includes) : predicate.kind === 'text' && facts.has(predicate.text),
+    );
   };
-  return { facts, evaluate, get evaluations() { return evaluations; } };
+  return {
+    facts,
+    evaluate,
+    get evaluations() {
+      return evaluations;
+    },
+  };
 }
 
 const fact = (text: string): Predicate => ({ kind: 'text', text, present: true });

@@ -30,7 +30,18 @@ const record = (status: ChainRecord['status'], stepCount: number): ChainRecord =
   usage: emptyUsage(),
 });
 
-const call: ModelCall = { role: 'proposer', provider: 'anthropic', model: 'm', inputTokens: 10, outputTokens: 5, cacheWriteTokens: 0, cacheReadTokens: 0, images: 0, latencyMs: 1, costUsd: 0.01 };
+const call: ModelCall = {
+  role: 'proposer',
+  provider: 'anthropic',
+  model: 'm',
+  inputTokens: 10,
+  outputTokens: 5,
+  cacheWriteTokens: 0,
+  cacheReadTokens: 0,
+  images: 0,
+  latencyMs: 1,
+  costUsd: 0.01,
+};
 
 describe('queue mode: chain attempts in the store', () => {
   it('writes an attempt apart and installs it whole, replacing an earlier one and keeping its model calls', async () => {
@@ -119,7 +130,9 @@ describe('queue mode: names and settings', () => {
     expect(queueSettings({}).stallMs).toBe(30_000);
     const short = queueSettings({ TRAJSYNTH_QUEUE_STALL_MS: '4000' });
     expect(short).toMatchObject({ stallMs: 4000, stalledIntervalMs: 2000, attempts: 3 });
-    expect(() => queueSettings({ TRAJSYNTH_QUEUE_STALL_MS: 'soon' })).toThrow(/Expected TRAJSYNTH_QUEUE_STALL_MS to be a number >= 1000, got "soon"/);
+    expect(() => queueSettings({ TRAJSYNTH_QUEUE_STALL_MS: 'soon' })).toThrow(
+      /Expected TRAJSYNTH_QUEUE_STALL_MS to be a number >= 1000, got "soon"/,
+    );
   });
 });
 

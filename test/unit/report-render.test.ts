@@ -36,7 +36,20 @@ function level(k: number, successes: number, episodes: number, meanProgress: num
 }
 
 function pooled(episodes: number, successes: number, chains: number) {
-  return { episodes, successes, chains, success: successes / episodes, successCi: { low: 0.3, high: 0.5 }, progressFraction: 0.55, progressFractionCi: { low: 0.48, high: 0.62 }, meanSteps: 24.5, wallMsPerEpisode: 70_000, costUsd: 12.5, costUsdPerEpisode: 0.1, costUsdPerSuccess: undefined };
+  return {
+    episodes,
+    successes,
+    chains,
+    success: successes / episodes,
+    successCi: { low: 0.3, high: 0.5 },
+    progressFraction: 0.55,
+    progressFractionCi: { low: 0.48, high: 0.62 },
+    meanSteps: 24.5,
+    wallMsPerEpisode: 70_000,
+    costUsd: 12.5,
+    costUsdPerEpisode: 0.1,
+    costUsdPerSuccess: undefined,
+  };
 }
 
 const fixture: Results = ResultsSchema.parse({
@@ -50,14 +63,31 @@ const fixture: Results = ResultsSchema.parse({
       label: TRICKY_LABEL,
       agent: 'openai:computer-use-preview',
       runs: ['run-a'],
-      levels: [level(1, 34, 40, 0.85), level(2, 27, 40, 1.55), level(3, 19, 40, 2.1, { errors: 2 }), level(4, 13, 40, 2.6), level(5, 8, 40, 3.1, { errors: 1 }), level(6, 4, 40, 3.4)],
+      levels: [
+        level(1, 34, 40, 0.85),
+        level(2, 27, 40, 1.55),
+        level(3, 19, 40, 2.1, { errors: 2 }),
+        level(4, 13, 40, 2.6),
+        level(5, 8, 40, 3.1, { errors: 1 }),
+        level(6, 4, 40, 3.4),
+      ],
       pooled: pooled(240, 105, 40),
       errors: 3,
       errorReasons: [{ reason: 'endpoint 503 <retry exhausted>', count: 3 }],
-      failureReasons: [{ reason: 'wrong field edited', count: 61 }, { reason: 'step budget', count: 74 }],
+      failureReasons: [
+        { reason: 'wrong field edited', count: 61 },
+        { reason: 'step budget', count: 74 },
+      ],
       judge: {
         overall: { episodes: 240, agreement: 0.91, precision: 0.88, recall: 0.93, kappa: 0.81 },
-        levels: [1, 2, 3, 4, 5, 6].map((k) => ({ level: k, episodes: 40, agreement: 0.95 - k * 0.01, precision: 0.9, recall: 0.92, kappa: 0.85 - k * 0.02 })),
+        levels: [1, 2, 3, 4, 5, 6].map((k) => ({
+          level: k,
+          episodes: 40,
+          agreement: 0.95 - k * 0.01,
+          precision: 0.9,
+          recall: 0.92,
+          kappa: 0.85 - k * 0.02,
+        })),
       },
     },
     {
@@ -116,7 +146,12 @@ describe('renderResultsChart', () => {
     for (const panelIndex of [0, 1]) {
       const paths = [...panelMarkup(svg, panelIndex).matchAll(/<path class="series"[^>]*>/g)].map((m) => attributesOf(m[0]));
       expect(paths.map((p) => p['data-agent'])).toEqual(['0', '1']);
-      const commands = paths.map((p) => p.d!.split(' ').map((c) => c[0]).join(''));
+      const commands = paths.map((p) =>
+        p
+          .d!.split(' ')
+          .map((c) => c[0])
+          .join(''),
+      );
       expect(commands).toEqual(['MLLLLL', 'MLLML']);
     }
   });
@@ -124,8 +159,13 @@ describe('renderResultsChart', () => {
   it('places error-bar ends at the pixel y of each interval bound', () => {
     for (const [agentIndex, agent] of fixture.agents.entries()) {
       for (const result of agent.levels) {
-        const pattern = new RegExp(`<g class="error-bar" data-agent="${agentIndex}" data-level="${result.level}"[^>]*><line class="stem"[^>]*>`, 'g');
-        const [success, progress] = [0, 1].map((i) => [...panelMarkup(svg, i).matchAll(pattern)].map((m) => attributesOf(m[0].slice(m[0].indexOf('<line')))));
+        const pattern = new RegExp(
+          `<g class="error-bar" data-agent="${agentIndex}" data-level="${result.level}"[^>]*><line class="stem"[^>]*>`,
+          'g',
+        );
+        const [success, progress] = [0, 1].map((i) =>
+          [...panelMarkup(svg, i).matchAll(pattern)].map((m) => attributesOf(m[0].slice(m[0].indexOf('<line')))),
+        );
         expect(success).toHaveLength(1);
         expect(progress).toHaveLength(1);
         expect(Number(success![0]!.y1)).toBeCloseTo(yForFraction(layout, result.successCi!.low), 5);
@@ -144,8 +184,13 @@ describe('renderResultsChart', () => {
     expect([...panelMarkup(svg, 0).matchAll(/class="n"[^>]*>n=(\d+)</g)].map((m) => m[1])).toEqual(['40', '40', '40', '40', '40', '40']);
     // Agents that ran different numbers of episodes show the range, not the largest count alone.
     const first = fixture.agents[0]!;
-    const mixed: Results = { ...fixture, agents: [first, { ...first, label: 'fewer', levels: first.levels.map((level) => ({ ...level, episodes: 12 })) }] };
-    expect([...panelMarkup(renderResultsChart(mixed), 0).matchAll(/class="n"[^>]*>n=([\d–]+)</g)].map((m) => m[1])).toEqual(Array(6).fill('12–40'));
+    const mixed: Results = {
+      ...fixture,
+      agents: [first, { ...first, label: 'fewer', levels: first.levels.map((level) => ({ ...level, episodes: 12 })) }],
+    };
+    expect([...panelMarkup(renderResultsChart(mixed), 0).matchAll(/class="n"[^>]*>n=([\d–]+)</g)].map((m) => m[1])).toEqual(
+      Array(6).fill('12–40'),
+    );
   });
 });
 
@@ -164,7 +209,9 @@ describe('renderResultsHtml', () => {
     expect(levelTables.map((t) => t.match(/<tr class="level">/g)?.length)).toEqual([6, 5]);
     expect(levelTables.every((t) => t.includes('pooled (bootstrap CI by chain)'))).toBe(true);
     const wilsonOfLevel1 = wilson(34, 40);
-    expect(levelTables[0]).toContain(`85.0% <span class="ci">[${(wilsonOfLevel1.low * 100).toFixed(1)}–${(wilsonOfLevel1.high * 100).toFixed(1)}]</span>`);
+    expect(levelTables[0]).toContain(
+      `85.0% <span class="ci">[${(wilsonOfLevel1.low * 100).toFixed(1)}–${(wilsonOfLevel1.high * 100).toFixed(1)}]</span>`,
+    );
     expect(levelTables[0]).toContain('0.85/1 <span class="ci">[0.50–1.00]</span>');
     expect(levelTables[1]).toContain('<td>pooled (bootstrap CI by chain)</td><td class="num">40</td><td class="num">200</td>');
     expect(levelTables[1]).toContain('<td class="num">—</td>');
@@ -175,6 +222,8 @@ describe('renderResultsHtml', () => {
     expect(html).toContain('<td>endpoint 503 &lt;retry exhausted&gt;</td><td class="num">3</td>');
     expect(html).toMatch(/<td>step budget<\/td>[\s\S]*<td>wrong field edited<\/td>/);
     expect(html.match(/<table class="judge">/g)).toHaveLength(1);
-    expect(html).toContain('<tr class="pooled"><td>overall</td><td class="num">240</td><td class="num">91.0%</td><td class="num">88.0%</td><td class="num">93.0%</td><td class="num">0.81</td></tr>');
+    expect(html).toContain(
+      '<tr class="pooled"><td>overall</td><td class="num">240</td><td class="num">91.0%</td><td class="num">88.0%</td><td class="num">93.0%</td><td class="num">0.81</td></tr>',
+    );
   });
 });

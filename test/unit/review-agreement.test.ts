@@ -36,7 +36,13 @@ describe('Fleiss kappa', () => {
 
   it('gives the same from 14 reviewers’ verdicts, on fine and on coarse categories', () => {
     // Columns as fine categories: valid, invalid:unclear, invalid:unsolvable, invalid:wrong-checker, unsure.
-    const columns: Array<{ kind: ReviewVerdict['verdict']; reason?: ReviewReason }> = [{ kind: 'valid' }, { kind: 'invalid', reason: 'unclear' }, { kind: 'invalid', reason: 'unsolvable' }, { kind: 'invalid', reason: 'wrong-checker' }, { kind: 'unsure' }];
+    const columns: Array<{ kind: ReviewVerdict['verdict']; reason?: ReviewReason }> = [
+      { kind: 'valid' },
+      { kind: 'invalid', reason: 'unclear' },
+      { kind: 'invalid', reason: 'unsolvable' },
+      { kind: 'invalid', reason: 'wrong-checker' },
+      { kind: 'unsure' },
+    ];
     const verdicts: ReviewVerdict[] = [];
     FLEISS_1971.forEach((row, subject) => {
       let rater = 0;
@@ -64,7 +70,16 @@ describe('Fleiss kappa', () => {
   it('computes on tasks judged by every reviewer and says how many', () => {
     // Three reviewers; task 3 has only two of them. On tasks 1–2: rows (valid, invalid, unsure) 3/0/0 and 2/1/0.
     // P_1 = (9−3)/6 = 1, P_2 = (4+1−3)/6 = 1/3, P̄ = 2/3; p = 5/6, 1/6: P̄e = 26/36; κ = (24/36 − 26/36)/(10/36) = −0.2.
-    const verdicts = [verdict('a', 'valid', { task: task(1) }), verdict('b', 'valid', { task: task(1) }), verdict('c', 'valid', { task: task(1) }), verdict('a', 'valid', { task: task(2) }), verdict('b', 'valid', { task: task(2) }), verdict('c', 'invalid', { task: task(2) }), verdict('a', 'valid', { task: task(3) }), verdict('b', 'unsure', { task: task(3) })];
+    const verdicts = [
+      verdict('a', 'valid', { task: task(1) }),
+      verdict('b', 'valid', { task: task(1) }),
+      verdict('c', 'valid', { task: task(1) }),
+      verdict('a', 'valid', { task: task(2) }),
+      verdict('b', 'valid', { task: task(2) }),
+      verdict('c', 'invalid', { task: task(2) }),
+      verdict('a', 'valid', { task: task(3) }),
+      verdict('b', 'unsure', { task: task(3) }),
+    ];
     const stats = reviewAgreement({ verdicts });
     expect(stats.coarse.kappa).toMatchObject({ method: 'fleiss', tasks: 2 });
     expect(stats.coarse.kappa!.kappa).toBeCloseTo(-0.2, 10);
@@ -81,13 +96,44 @@ describe('Cohen kappa and agreement with consensus, checkers and judge', () => {
   //   unsure  0 1 1      p_e = (5·5 + 3·4 + 2·1)/100 = 0.39, κ = (0.7 − 0.39)/(1 − 0.39) = 0.31/0.61 = 0.508197
   // Fine: t8 is invalid:unclear for A but invalid:trivial for B, so p_o = 0.6; A: valid 5, unclear 3, unsure 2;
   //   B: valid 5, unclear 3, trivial 1, unsure 1; p_e = (25 + 9 + 2)/100 = 0.36; κ = 0.24/0.64 = 0.375.
-  const A: Array<[number, ReviewVerdict['verdict'], ReviewReason?]> = [[1, 'valid'], [2, 'valid'], [3, 'valid'], [4, 'valid'], [5, 'valid'], [6, 'invalid', 'unclear'], [7, 'invalid', 'unclear'], [8, 'invalid', 'unclear'], [9, 'unsure'], [10, 'unsure'], [11, 'valid']];
-  const B: Array<[number, ReviewVerdict['verdict'], ReviewReason?]> = [[1, 'valid'], [2, 'valid'], [3, 'valid'], [4, 'valid'], [5, 'invalid', 'unclear'], [6, 'valid'], [7, 'invalid', 'unclear'], [8, 'invalid', 'trivial'], [9, 'invalid', 'unclear'], [10, 'unsure']];
-  const of = (name: string, list: typeof A) => list.map(([n, kind, reason]) => verdict(name, kind, { task: task(n), ...(reason ? { reason } : {}) }));
+  const A: Array<[number, ReviewVerdict['verdict'], ReviewReason?]> = [
+    [1, 'valid'],
+    [2, 'valid'],
+    [3, 'valid'],
+    [4, 'valid'],
+    [5, 'valid'],
+    [6, 'invalid', 'unclear'],
+    [7, 'invalid', 'unclear'],
+    [8, 'invalid', 'unclear'],
+    [9, 'unsure'],
+    [10, 'unsure'],
+    [11, 'valid'],
+  ];
+  const B: Array<[number, ReviewVerdict['verdict'], ReviewReason?]> = [
+    [1, 'valid'],
+    [2, 'valid'],
+    [3, 'valid'],
+    [4, 'valid'],
+    [5, 'invalid', 'unclear'],
+    [6, 'valid'],
+    [7, 'invalid', 'unclear'],
+    [8, 'invalid', 'trivial'],
+    [9, 'invalid', 'unclear'],
+    [10, 'unsure'],
+  ];
+  const of = (name: string, list: typeof A) =>
+    list.map(([n, kind, reason]) => verdict(name, kind, { task: task(n), ...(reason ? { reason } : {}) }));
   // An older line of B's on t1 that no longer counts.
   const verdicts = [verdict('B', 'invalid', { task: task(1), minute: -5 }), ...of('A', A), ...of('B', B)];
-  const checkerViews = new Map<string, MachineView>(Array.from({ length: 11 }, (_, index) => [task(index + 1), index + 1 === 8 || index + 1 === 9 ? 'invalid' : 'valid']));
-  const judgeViews = new Map<string, MachineView>([[task(1), 'valid'], [task(7), 'valid'], [task(8), 'invalid'], [task(5), 'invalid']]);
+  const checkerViews = new Map<string, MachineView>(
+    Array.from({ length: 11 }, (_, index) => [task(index + 1), index + 1 === 8 || index + 1 === 9 ? 'invalid' : 'valid']),
+  );
+  const judgeViews = new Map<string, MachineView>([
+    [task(1), 'valid'],
+    [task(7), 'valid'],
+    [task(8), 'invalid'],
+    [task(5), 'invalid'],
+  ]);
 
   it('gives the hand-computed kappas and percent agreement', () => {
     const stats = reviewAgreement({ verdicts, checkerViews, judgeViews });
@@ -132,9 +178,19 @@ describe('undefined statistics', () => {
   it('are undefined, never 0 or NaN', () => {
     expect(cohenKappa([])).toEqual({ kappa: undefined, observed: undefined, expected: undefined, tasks: 0 });
     // Both always say valid: p_e = 1, so κ is 0/0.
-    expect(cohenKappa([['valid', 'valid'], ['valid', 'valid']]).kappa).toBeUndefined();
+    expect(
+      cohenKappa([
+        ['valid', 'valid'],
+        ['valid', 'valid'],
+      ]).kappa,
+    ).toBeUndefined();
     expect(fleissKappa([]).kappa).toBeUndefined();
-    expect(fleissKappa([[3, 0, 0], [3, 0, 0]]).kappa).toBeUndefined();
+    expect(
+      fleissKappa([
+        [3, 0, 0],
+        [3, 0, 0],
+      ]).kappa,
+    ).toBeUndefined();
     expect(pairwiseAgreement([['valid']])).toEqual({ value: undefined, tasks: 0 });
     const one = reviewAgreement({ verdicts: [verdict('a', 'valid')] });
     expect(one.coarse.kappa).toBeUndefined();

@@ -5,7 +5,15 @@ import { verdict } from '../support/review-verdicts.js';
 
 describe('ReviewVerdictSchema', () => {
   it('requires a reason exactly when the verdict is invalid', () => {
-    const base = { schemaVersion: 1, taskId: 'r/c0001/L2', runId: 'r', chainId: 'c0001', level: 2, reviewer: 'ana', at: '2026-01-01T00:00:00.000Z' };
+    const base = {
+      schemaVersion: 1,
+      taskId: 'r/c0001/L2',
+      runId: 'r',
+      chainId: 'c0001',
+      level: 2,
+      reviewer: 'ana',
+      at: '2026-01-01T00:00:00.000Z',
+    };
     expect(ReviewVerdictSchema.safeParse({ ...base, verdict: 'valid' }).success).toBe(true);
     expect(ReviewVerdictSchema.safeParse({ ...base, verdict: 'invalid', reason: 'trivial' }).success).toBe(true);
     expect(ReviewVerdictSchema.safeParse({ ...base, verdict: 'invalid' }).success).toBe(false);
@@ -13,7 +21,9 @@ describe('ReviewVerdictSchema', () => {
     expect(ReviewVerdictSchema.safeParse({ ...base, verdict: 'valid', reviewer: ' ' }).success).toBe(false);
     expect(ReviewVerdictSchema.safeParse({ ...base, verdict: 'valid', taskId: 'r/c0002/L2' }).success).toBe(false);
     expect(ReviewVerdictSchema.safeParse({ ...base, verdict: 'valid', at: 'yesterday' }).success).toBe(false);
-    expect(ReviewVerdictSchema.safeParse({ ...base, verdict: 'valid', queue: 'random', taskTextSha256: 'a'.repeat(64) }).success).toBe(true);
+    expect(ReviewVerdictSchema.safeParse({ ...base, verdict: 'valid', queue: 'random', taskTextSha256: 'a'.repeat(64) }).success).toBe(
+      true,
+    );
   });
 
   it('builds verdicts from a task id and says which field is wrong', () => {
@@ -29,7 +39,12 @@ describe('ReviewVerdictSchema', () => {
 
 describe('consensus', () => {
   it("counts a reviewer's latest verdict by time, not by line order", () => {
-    const lines = [verdict('ana', 'valid', { minute: 5 }), verdict('ana', 'invalid', { minute: 1 }), verdict('bo', 'invalid', { minute: 2 }), verdict('bo', 'valid', { minute: 3 })];
+    const lines = [
+      verdict('ana', 'valid', { minute: 5 }),
+      verdict('ana', 'invalid', { minute: 1 }),
+      verdict('bo', 'invalid', { minute: 2 }),
+      verdict('bo', 'valid', { minute: 3 }),
+    ];
     const latest = latestVerdicts(lines);
     expect(latest.map((line) => `${line.reviewer}:${line.verdict}`)).toEqual(['ana:valid', 'bo:valid']);
     expect(consensusByTask(lines).get('run/c0001/L1')?.label).toBe('accepted');
@@ -40,7 +55,9 @@ describe('consensus', () => {
     expect(taskConsensus([verdict('a', 'valid'), verdict('b', 'invalid')]).label).toBe('disputed');
     expect(taskConsensus([verdict('a', 'valid'), verdict('b', 'invalid'), verdict('c', 'unsure')]).label).toBe('disputed');
     expect(taskConsensus([verdict('a', 'unsure'), verdict('b', 'unsure'), verdict('c', 'valid')]).label).toBe('unsure');
-    expect(taskConsensus([verdict('a', 'valid'), verdict('b', 'valid'), verdict('c', 'invalid'), verdict('d', 'invalid')]).label).toBe('disputed');
+    expect(taskConsensus([verdict('a', 'valid'), verdict('b', 'valid'), verdict('c', 'invalid'), verdict('d', 'invalid')]).label).toBe(
+      'disputed',
+    );
   });
 
   it('labels pending below minReviewers and by unanimity under the unanimous rule', () => {
@@ -54,7 +71,11 @@ describe('consensus', () => {
   });
 
   it('gives the reason of a rejection when most invalid verdicts share one', () => {
-    const rejected = taskConsensus([verdict('a', 'invalid', { reason: 'trivial' }), verdict('b', 'invalid', { reason: 'trivial' }), verdict('c', 'invalid', { reason: 'unsafe' })]);
+    const rejected = taskConsensus([
+      verdict('a', 'invalid', { reason: 'trivial' }),
+      verdict('b', 'invalid', { reason: 'trivial' }),
+      verdict('c', 'invalid', { reason: 'unsafe' }),
+    ]);
     expect(rejected).toMatchObject({ label: 'rejected', reason: 'trivial', counts: { valid: 0, invalid: 3, unsure: 0 } });
     const split = taskConsensus([verdict('a', 'invalid', { reason: 'trivial' }), verdict('b', 'invalid', { reason: 'unsafe' })]);
     expect(split.label).toBe('rejected');

@@ -23,7 +23,12 @@ function freshRun(): RunLayout {
 }
 
 function line(layout: RunLayout, reviewer: string, minute: number, level = 1) {
-  return newReviewVerdict({ taskId: `${layout.runId}/c0001/L${level}`, reviewer, verdict: 'valid', at: new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString() });
+  return newReviewVerdict({
+    taskId: `${layout.runId}/c0001/L${level}`,
+    reviewer,
+    verdict: 'valid',
+    at: new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString(),
+  });
 }
 
 describe('reviews.jsonl', () => {
@@ -78,7 +83,11 @@ describe('reviews.jsonl', () => {
     const before = await readFile(layout.reviewsFile, 'utf8');
     const copy = join(temp, `${layout.runId}-copy.jsonl`);
     const changed = { ...line(layout, 'ana', 2, 2), comment: 'edited elsewhere' };
-    await writeFile(copy, [line(layout, 'ana', 1), changed, line(layout, 'bo', 3), line(layout, 'bo', 3)].map((verdict) => JSON.stringify(verdict)).join('\n') + '\n');
+    await writeFile(
+      copy,
+      [line(layout, 'ana', 1), changed, line(layout, 'bo', 3), line(layout, 'bo', 3)].map((verdict) => JSON.stringify(verdict)).join('\n') +
+        '\n',
+    );
     const result = await mergeReviewFiles(layout, [copy, layout.reviewsFile]);
     expect(result.added).toBe(1);
     expect(result.files.map((file) => file.added)).toEqual([1, 0]);

@@ -42,7 +42,13 @@ async function revise(stateAfter: typeof before | Record<string, unknown[]>, url
 
 describe('heuristic reviser', () => {
   it('checks a created record whose label others share (a restored version) by its count, false before and true after', async () => {
-    const versionsBefore = { ...before, versions: [{ id: 1, title: 'Fix login', version: 1 }, { id: 2, title: 'Fix login', version: 2 }] };
+    const versionsBefore = {
+      ...before,
+      versions: [
+        { id: 1, title: 'Fix login', version: 1 },
+        { id: 2, title: 'Fix login', version: 2 },
+      ],
+    };
     const after = { ...versionsBefore, versions: [...versionsBefore.versions, { id: 3, title: 'Fix login', version: 3 }] };
     const revised = await new HeuristicReviser().revise({
       proposal,
@@ -53,15 +59,22 @@ describe('heuristic reviser', () => {
       pageAfter: page('http://x/tasks/1'),
       rng: new Rng(1),
     });
-    expect(revised?.predicates).toEqual([{ kind: 'state-count', collection: 'versions', where: { title: 'Fix login' }, op: 'gte', count: 3 }]);
+    expect(revised?.predicates).toEqual([
+      { kind: 'state-count', collection: 'versions', where: { title: 'Fix login' }, op: 'gte', count: 3 },
+    ]);
     expect(await evaluatePredicates(revised!.predicates, { state: versionsBefore, page: page('http://x/') })).toEqual([false]);
     expect(await evaluatePredicates(revised!.predicates, { state: after, page: page('http://x/') })).toEqual([true]);
   });
 
   it('relabels a slipped edit to the value the attempt actually set, preferring the visible label', async () => {
-    const revised = await revise({ ...before, tasks: [{ ...before.tasks[0]!, priority: 'urgent', priorityLabel: 'Urgent', updatedAt: 'b' }] });
+    const revised = await revise({
+      ...before,
+      tasks: [{ ...before.tasks[0]!, priority: 'urgent', priorityLabel: 'Urgent', updatedAt: 'b' }],
+    });
     expect(revised?.description).toBe('Set the priority of the task “Fix login” to “Urgent”.');
-    expect(revised?.predicates).toEqual([{ kind: 'state-field', collection: 'tasks', match: { id: 1 }, field: 'priorityLabel', equals: 'Urgent' }]);
+    expect(revised?.predicates).toEqual([
+      { kind: 'state-field', collection: 'tasks', match: { id: 1 }, field: 'priorityLabel', equals: 'Urgent' },
+    ]);
     const [heldBefore] = await evaluatePredicates(revised!.predicates, { state: before, page: page('http://x/') });
     expect(heldBefore).toBe(false);
   });
@@ -82,7 +95,11 @@ describe('heuristic reviser', () => {
 
   it('does not relabel the page a rejected form post landed on as a navigation', async () => {
     const posted = attempt('http://x/tasks/1/comments');
-    posted.actions[0] = { ...posted.actions[0]!, action: { type: 'click', target: { role: 'button', name: 'Post comment' } }, element: { role: 'button', name: 'Post comment', groundedBy: 'role-name' } };
+    posted.actions[0] = {
+      ...posted.actions[0]!,
+      action: { type: 'click', target: { role: 'button', name: 'Post comment' } },
+      element: { role: 'button', name: 'Post comment', groundedBy: 'role-name' },
+    };
     const revised = await new HeuristicReviser().revise({
       proposal,
       attempt: posted,
@@ -112,7 +129,11 @@ describe('heuristic reviser on a form that only navigates', () => {
   const submitted = (urlAfter: string, text = '2026-07-31') => ({
     stepCount: 2,
     actions: [
-      { action: { type: 'type' as const, target: { role: 'textbox', name: 'Date' }, text }, outcome: { ok: true as const }, urlAfter: 'http://x/week/2026-06-15' },
+      {
+        action: { type: 'type' as const, target: { role: 'textbox', name: 'Date' }, text },
+        outcome: { ok: true as const },
+        urlAfter: 'http://x/week/2026-06-15',
+      },
       { action: { type: 'click' as const, target: { role: 'button', name: 'Go' } }, outcome: { ok: true as const }, urlAfter },
     ],
     finalObservation: { url: urlAfter, title: 'Week' } as CapturedObservation,
@@ -130,7 +151,13 @@ describe('heuristic reviser on a form that only navigates', () => {
 
   it('keeps the task and checks the address it led to, which carries the typed value', async () => {
     const revised = await reviseGoTo('http://x/week/2026-07-31');
-    expect(revised).toMatchObject({ description: goTo.description, affordance: 'form:Go to date', interaction: 'form', entities: ['2026-07-31'], plan: [] });
+    expect(revised).toMatchObject({
+      description: goTo.description,
+      affordance: 'form:Go to date',
+      interaction: 'form',
+      entities: ['2026-07-31'],
+      plan: [],
+    });
     expect(revised?.predicates).toEqual([{ kind: 'url', includes: '/week/2026-07-31', exact: true }]);
     expect(await evaluatePredicates(revised!.predicates, { state: before, page: page('http://x/week/2026-06-15') })).toEqual([false]);
   });
@@ -145,15 +172,30 @@ describe('heuristic reviser on a form that only navigates', () => {
 
 describe('derived level-k checker', () => {
   const subtask = (id: string, predicates: Subtask['predicates']): Subtask =>
-    ({ id, predicates, entities: [], description: id, interaction: 'form', proposedAt: '/', origin: 'proposed', status: 'accepted' }) as unknown as Subtask;
+    ({
+      id,
+      predicates,
+      entities: [],
+      description: id,
+      interaction: 'form',
+      proposedAt: '/',
+      origin: 'proposed',
+      status: 'accepted',
+    }) as unknown as Subtask;
 
   it('keeps earlier predicates that still hold, drops the rest and earlier answers, and adds all of the last', async () => {
     const accepted = [
       subtask('s1', [{ kind: 'state-value', value: 'Fix login', present: true }]),
-      subtask('s2', [{ kind: 'url', includes: '/projects/1', exact: true }, { kind: 'answer', includes: 'Low' }]),
+      subtask('s2', [
+        { kind: 'url', includes: '/projects/1', exact: true },
+        { kind: 'answer', includes: 'Low' },
+      ]),
       subtask('s3', [{ kind: 'state-value', value: 'Ship it', present: true }]),
     ];
-    const checker = await deriveChecker(accepted, { state: { tasks: [{ title: 'Fix login' }, { title: 'Ship it' }] }, page: page('http://x/tasks/4') });
+    const checker = await deriveChecker(accepted, {
+      state: { tasks: [{ title: 'Fix login' }, { title: 'Ship it' }] },
+      page: page('http://x/tasks/4'),
+    });
     expect(checker).toEqual([
       { kind: 'state-value', value: 'Fix login', present: true },
       { kind: 'state-value', value: 'Ship it', present: true },
@@ -162,7 +204,10 @@ describe('derived level-k checker', () => {
 
   it('is the net change: an earlier predicate that already held where the chain started is left out', async () => {
     const accepted = [
-      subtask('s1', [{ kind: 'state-value', value: 'Fix login', present: true }, { kind: 'state-value', value: 'Old task', present: true }]),
+      subtask('s1', [
+        { kind: 'state-value', value: 'Fix login', present: true },
+        { kind: 'state-value', value: 'Old task', present: true },
+      ]),
       subtask('s2', [{ kind: 'state-value', value: 'Ship it', present: true }]),
     ];
     const start = { state: { tasks: [{ title: 'Old task' }] }, page: page('http://x/tasks') };

@@ -18,7 +18,13 @@ function el(role: string, name: string, path: string[], extra: Partial<Element> 
 }
 
 const row = (text: string) => ['main', 'list', `listitem "${text}"`];
-const page = (elements: Element[]): Observation => ({ url: 'http://site.test/', title: 'Site', snapshot: '', elements, viewport: { width: 1280, height: 800 } });
+const page = (elements: Element[]): Observation => ({
+  url: 'http://site.test/',
+  title: 'Site',
+  snapshot: '',
+  elements,
+  viewport: { width: 1280, height: 800 },
+});
 
 const todo = page([
   el('heading', 'errands', ['main'], { level: 1, text: 'errands' }),
@@ -53,7 +59,11 @@ describe('affordances on foreign-style pages', () => {
   const keys = affordances.map((affordance) => affordance.key);
 
   it('names unlabeled row checkboxes and glyph buttons by their row, and knows what a glyph does', () => {
-    expect(affordances.find((a) => a.key === 'toggle:row “Buy milk and eggs”')).toMatchObject({ kind: 'toggle', item: 'Buy milk and eggs', within: 'Buy milk and eggs' });
+    expect(affordances.find((a) => a.key === 'toggle:row “Buy milk and eggs”')).toMatchObject({
+      kind: 'toggle',
+      item: 'Buy milk and eggs',
+      within: 'Buy milk and eggs',
+    });
     expect(keys).toContain('item:Star “Buy milk and eggs”');
     expect(keys).toContain('item:Unstar “Return library books”');
   });
@@ -74,25 +84,49 @@ describe('affordances on foreign-style pages', () => {
   it('drops a live count from a link name only when the link shows it as a badge, and skips ambiguous links', () => {
     const design = todo.elements.find((e) => e.name === 'design 3')!;
     expect(withoutCount(design, todo.elements)).toBe('design');
-    expect(withoutCount(todo.elements.find((e) => e.name === 'Chapter 3')!, todo.elements)).toBe('Chapter 3');
+    expect(
+      withoutCount(
+        todo.elements.find((e) => e.name === 'Chapter 3')!,
+        todo.elements,
+      ),
+    ).toBe('Chapter 3');
     expect(keys.filter((key) => key === 'navigate:Manage')).toEqual([]);
   });
 
   it('writes tasks that name the row, never the glyph, with checks scoped to the row', () => {
     const build = (key: string) =>
-      proposalFromAffordance({ affordance: affordances.find((a) => a.key === key)!, observation: todo, persona: PERSONAS[0]!, rng: new Rng(3), hasStateProbe: false, chainEntities: [] })!;
+      proposalFromAffordance({
+        affordance: affordances.find((a) => a.key === key)!,
+        observation: todo,
+        persona: PERSONAS[0]!,
+        rng: new Rng(3),
+        hasStateProbe: false,
+        chainEntities: [],
+      })!;
     const tick = build('toggle:row “Buy milk and eggs”');
     expect(tick.description).toMatch(/“Buy milk and eggs”/);
     expect(tick.description).not.toMatch(/[☆★]/);
-    expect(tick.predicates).toEqual([{ kind: 'element', role: 'checkbox', name: '', present: true, checked: true, within: 'Buy milk and eggs', path: '/' }]);
-    expect(tick.plan).toEqual([{ type: 'click', target: { role: 'checkbox', name: '', ref: expect.any(String), within: 'Buy milk and eggs', nth: 0 } }]);
+    expect(tick.predicates).toEqual([
+      { kind: 'element', role: 'checkbox', name: '', present: true, checked: true, within: 'Buy milk and eggs', path: '/' },
+    ]);
+    expect(tick.plan).toEqual([
+      { type: 'click', target: { role: 'checkbox', name: '', ref: expect.any(String), within: 'Buy milk and eggs', nth: 0 } },
+    ]);
     const star = build('item:Star “Buy milk and eggs”');
     expect(star.description).toMatch(/^(Star|Please star) (the item )?“Buy milk and eggs”\.$/);
-    expect(star.predicates).toEqual([{ kind: 'element', role: 'button', name: '☆', present: false, within: 'Buy milk and eggs', path: '/' }]);
+    expect(star.predicates).toEqual([
+      { kind: 'element', role: 'button', name: '☆', present: false, within: 'Buy milk and eggs', path: '/' },
+    ]);
     const bulk = build('bulk:Clear completed');
-    expect(bulk.predicates).toEqual([{ kind: 'element', role: 'button', name: 'Clear completed', present: false, enabled: true, path: '/' }]);
-    expect(build('select:Months').predicates).toEqual([{ kind: 'element', role: 'button', name: 'Feb', present: true, pressed: true, path: '/' }]);
-    expect(build('select:Email digest').predicates).toEqual([{ kind: 'element', role: 'radio', name: 'Daily', present: true, checked: true, path: '/' }]);
+    expect(bulk.predicates).toEqual([
+      { kind: 'element', role: 'button', name: 'Clear completed', present: false, enabled: true, path: '/' },
+    ]);
+    expect(build('select:Months').predicates).toEqual([
+      { kind: 'element', role: 'button', name: 'Feb', present: true, pressed: true, path: '/' },
+    ]);
+    expect(build('select:Email digest').predicates).toEqual([
+      { kind: 'element', role: 'radio', name: 'Daily', present: true, checked: true, path: '/' },
+    ]);
   });
 
   it('says column labels as a sentence would', () => {
@@ -115,7 +149,14 @@ describe('affordances on foreign-style pages', () => {
     ]);
     const edits = findAffordances(sheet).filter((a) => a.kind === 'cell-edit');
     expect(edits.map((a) => a.key)).toEqual(['edit:Planned', 'edit:Planned']);
-    const proposal = proposalFromAffordance({ affordance: edits[1]!, observation: sheet, persona: PERSONAS[0]!, rng: new Rng(1), hasStateProbe: false, chainEntities: [] })!;
+    const proposal = proposalFromAffordance({
+      affordance: edits[1]!,
+      observation: sheet,
+      persona: PERSONAS[0]!,
+      rng: new Rng(1),
+      hasStateProbe: false,
+      chainEntities: [],
+    })!;
     expect(proposal.interaction).toBe('form');
     const shown = proposal.entities[1]!;
     expect(shown).toMatch(/^\$\d,\d{3}\.00$/);

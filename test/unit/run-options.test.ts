@@ -11,7 +11,13 @@ const good = { outDir: '/tmp/x', environment: 'project-tracker', chains: 2, maxL
 
 describe('library options are checked where they enter', () => {
   it('names every wrong field with its value, and passes good options and non-data fields through', () => {
-    expect(() => checkOptions(SynthesizeOptionsSchema, { ...good, agents: {}, onEvent: () => undefined, signal: new AbortController().signal }, 'synthesize')).not.toThrow();
+    expect(() =>
+      checkOptions(
+        SynthesizeOptionsSchema,
+        { ...good, agents: {}, onEvent: () => undefined, signal: new AbortController().signal },
+        'synthesize',
+      ),
+    ).not.toThrow();
     let thrown: unknown;
     try {
       checkOptions(SynthesizeOptionsSchema, { ...good, maxLevel: 0, concurrency: 1.5, runId: '../up' }, 'synthesize');
@@ -31,8 +37,14 @@ describe('library options are checked where they enter', () => {
     const dir = await mkdtemp(join(tmpdir(), 'trajsynth-options-'));
     try {
       const outDir = join(dir, 'out');
-      await expect(synthesize({ ...good, outDir, maxLevel: 0 })).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/maxLevel = 0/) });
-      await expect(evaluate({ outDir, episodes: 0 } as never)).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/episodes = 0/) });
+      await expect(synthesize({ ...good, outDir, maxLevel: 0 })).rejects.toMatchObject({
+        code: 'BAD_INPUT',
+        message: expect.stringMatching(/maxLevel = 0/),
+      });
+      await expect(evaluate({ outDir, episodes: 0 } as never)).rejects.toMatchObject({
+        code: 'BAD_INPUT',
+        message: expect.stringMatching(/episodes = 0/),
+      });
       expect(existsSync(outDir)).toBe(false);
     } finally {
       await rm(dir, { recursive: true, force: true });

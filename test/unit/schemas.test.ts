@@ -26,7 +26,11 @@ describe('core schemas', () => {
   });
 
   it('records a failed action as an outcome with its error, never without one', () => {
-    const failed = { action: { type: 'click', target: { name: 'Gone' } }, outcome: { ok: false, error: 'no element' }, urlAfter: 'http://x/' };
+    const failed = {
+      action: { type: 'click', target: { name: 'Gone' } },
+      outcome: { ok: false, error: 'no element' },
+      urlAfter: 'http://x/',
+    };
     expect(ExecutedActionSchema.parse(failed).outcome).toEqual({ ok: false, error: 'no element' });
     expect(ExecutedActionSchema.safeParse({ ...failed, outcome: { ok: false } }).success).toBe(false);
   });
@@ -38,7 +42,20 @@ describe('core schemas', () => {
   });
 
   it('rejects a chain record of another schema version', () => {
-    const record = { schemaVersion: SCHEMA_VERSION + 1, chainId: 'c', index: 0, environment: 'e', envSeed: 1, agentSeed: 1, persona: 'p', status: 'complete', subtasks: [], levels: [], stepCount: 0, usage: emptyUsage() };
+    const record = {
+      schemaVersion: SCHEMA_VERSION + 1,
+      chainId: 'c',
+      index: 0,
+      environment: 'e',
+      envSeed: 1,
+      agentSeed: 1,
+      persona: 'p',
+      status: 'complete',
+      subtasks: [],
+      levels: [],
+      stepCount: 0,
+      usage: emptyUsage(),
+    };
     expect(ChainRecordSchema.safeParse(record).success).toBe(false);
     expect(ChainRecordSchema.safeParse({ ...record, schemaVersion: SCHEMA_VERSION }).success).toBe(true);
   });

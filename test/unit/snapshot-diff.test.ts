@@ -11,15 +11,26 @@ describe('snapshot diffs (what an action changed on the page)', () => {
     expect(diff.added).toBe(1);
     expect(diff.removed).toBe(1);
     expect(diff.lines.map((line) => `${line.op}${line.text}`)).toEqual([
-      ' - line 8', ' - line 9', '+- text: "Saved"', ' - line 10', ' - line 11',
+      ' - line 8',
+      ' - line 9',
+      '+- text: "Saved"',
+      ' - line 10',
+      ' - line 11',
       '…',
-      ' - line 13', ' - line 14', '-- line 15', ' - line 16', ' - line 17',
+      ' - line 13',
+      ' - line 14',
+      '-- line 15',
+      ' - line 16',
+      ' - line 17',
     ]);
     expect(diff.truncated).toBe(false);
   });
 
   it('ignores refs and pointer hints, which a re-render renumbers', () => {
-    const diff = snapshotDiff('- button "Save" [ref=e12] [cursor=pointer]\n- link "Home" [ref=e3]', '- button "Save" [ref=e40] [cursor=pointer]\n- link "Home" [ref=e41]');
+    const diff = snapshotDiff(
+      '- button "Save" [ref=e12] [cursor=pointer]\n- link "Home" [ref=e3]',
+      '- button "Save" [ref=e40] [cursor=pointer]\n- link "Home" [ref=e41]',
+    );
     expect(diff.lines).toEqual([]);
     expect(diff.added + diff.removed).toBe(0);
   });

@@ -84,7 +84,11 @@ describe('clusteredBootstrap', () => {
     // sqrt(0.25 / 100) = 0.05, about a third, so the 95% widths are ≈ 0.62 against ≈ 0.2.
     const chains = Array.from({ length: 10 }, (_, chain) => new Array<number>(10).fill(chain < 5 ? 1 : 0));
     const clustered = clusteredBootstrap(chains, mean, { resamples: 2000, seed: 11 })!;
-    const independent = clusteredBootstrap(chains.flat().map((item) => [item]), mean, { resamples: 2000, seed: 11 })!;
+    const independent = clusteredBootstrap(
+      chains.flat().map((item) => [item]),
+      mean,
+      { resamples: 2000, seed: 11 },
+    )!;
     expect(clustered.high - clustered.low).toBeGreaterThan(2 * (independent.high - independent.low));
     expect(clustered.high - clustered.low).toBeGreaterThan(0.45);
     expect(independent.high - independent.low).toBeLessThan(0.3);
@@ -126,7 +130,13 @@ describe('agreementStats', () => {
   });
 
   it('perfect agreement gives kappa 1', () => {
-    expect(agreementStats(table({ tp: 3, fp: 0, fn: 0, tn: 7 }))).toEqual({ episodes: 10, agreement: 1, precision: 1, recall: 1, kappa: 1 });
+    expect(agreementStats(table({ tp: 3, fp: 0, fn: 0, tn: 7 }))).toEqual({
+      episodes: 10,
+      agreement: 1,
+      precision: 1,
+      recall: 1,
+      kappa: 1,
+    });
   });
 
   it('leaves out what cannot be computed', () => {
@@ -142,9 +152,13 @@ describe('bradleyTerry', () => {
   it('gives equal ratings for symmetric results', () => {
     // A round robin where each pair splits two games, plus a tie between 0 and 1.
     const games = [
-      { a: 0, b: 1, scoreA: 1 }, { a: 1, b: 0, scoreA: 1 }, { a: 0, b: 1, scoreA: 0.5 },
-      { a: 1, b: 2, scoreA: 1 }, { a: 2, b: 1, scoreA: 1 },
-      { a: 0, b: 2, scoreA: 1 }, { a: 2, b: 0, scoreA: 1 },
+      { a: 0, b: 1, scoreA: 1 },
+      { a: 1, b: 0, scoreA: 1 },
+      { a: 0, b: 1, scoreA: 0.5 },
+      { a: 1, b: 2, scoreA: 1 },
+      { a: 2, b: 1, scoreA: 1 },
+      { a: 0, b: 2, scoreA: 1 },
+      { a: 2, b: 0, scoreA: 1 },
     ];
     for (const rating of bradleyTerry(3, games)) expect(rating).toBeCloseTo(1000, 9);
     for (const rating of bradleyTerry(3, games, { priorGames: 0 })) expect(rating).toBeCloseTo(1000, 9);
@@ -152,7 +166,12 @@ describe('bradleyTerry', () => {
 
   it('without a prior, 3 wins in 4 gives a 3:1 strength ratio, 400·log10(3) ≈ 190.85 points', () => {
     // The MM fixed point for two players: γ0 = 3(γ0 + γ1)/4 and γ1 = (γ0 + γ1)/4, so γ0/γ1 = 3.
-    const games = [{ a: 0, b: 1, scoreA: 1 }, { a: 0, b: 1, scoreA: 1 }, { a: 1, b: 0, scoreA: 0 }, { a: 0, b: 1, scoreA: 0 }];
+    const games = [
+      { a: 0, b: 1, scoreA: 1 },
+      { a: 0, b: 1, scoreA: 1 },
+      { a: 1, b: 0, scoreA: 0 },
+      { a: 0, b: 1, scoreA: 0 },
+    ];
     const [strong, weak] = bradleyTerry(2, games, { priorGames: 0 }) as [number, number];
     expect(strong - weak).toBeCloseTo(190.8485, 3);
     expect(strong).toBeCloseTo(1000 + 190.8485 / 2, 3);
@@ -172,8 +191,12 @@ describe('bradleyTerry', () => {
 
   it('averages 1000 and gives 1000 to players with no games', () => {
     const games = [
-      { a: 0, b: 1, scoreA: 1 }, { a: 0, b: 2, scoreA: 1 }, { a: 1, b: 2, scoreA: 0.5 },
-      { a: 2, b: 3, scoreA: 0 }, { a: 3, b: 0, scoreA: 0.5 }, { a: 1, b: 3, scoreA: 1 },
+      { a: 0, b: 1, scoreA: 1 },
+      { a: 0, b: 2, scoreA: 1 },
+      { a: 1, b: 2, scoreA: 0.5 },
+      { a: 2, b: 3, scoreA: 0 },
+      { a: 3, b: 0, scoreA: 0.5 },
+      { a: 1, b: 3, scoreA: 1 },
     ];
     const ratings = bradleyTerry(5, games);
     expect(ratings).toHaveLength(5);

@@ -79,7 +79,10 @@ describe('store', () => {
       expect(steps).toHaveLength(1);
       expect(torn).toBe(2);
 
-      await writeFile(writer.layout.stepsFile, `${JSON.stringify({ ...step, executed: { ...step.executed, outcome: { ok: 'maybe' } } })}\n`);
+      await writeFile(
+        writer.layout.stepsFile,
+        `${JSON.stringify({ ...step, executed: { ...step.executed, outcome: { ok: 'maybe' } } })}\n`,
+      );
       const error = await readSteps(layout, 'c0001').catch((caught: unknown) => caught as Error);
       expect((error as Error).message).toMatch(/steps\.jsonl:1 .*executed\.outcome/);
     });
@@ -98,10 +101,22 @@ describe('store', () => {
   it('writes the tasks file sorted by chain, atomically, with no temp files left', async () => {
     await withTemp(async (dir) => {
       const layout = runLayout(dir, 'r1');
-      const line = (chainId: string): ChainTasks => ({ schemaVersion: SCHEMA_VERSION, chainId, environment: 'e', envSeed: 1, startPath: '/', levels: [] });
+      const line = (chainId: string): ChainTasks => ({
+        schemaVersion: SCHEMA_VERSION,
+        chainId,
+        environment: 'e',
+        envSeed: 1,
+        startPath: '/',
+        levels: [],
+      });
       await writeTasksFile(layout, [line('c0002'), line('c0001')]);
       const text = await readFile(layout.tasksFile, 'utf8');
-      expect(text.split('\n').filter(Boolean).map((entry) => JSON.parse(entry).chainId)).toEqual(['c0001', 'c0002']);
+      expect(
+        text
+          .split('\n')
+          .filter(Boolean)
+          .map((entry) => JSON.parse(entry).chainId),
+      ).toEqual(['c0001', 'c0002']);
       expect((await readTasksFile(layout)).length).toBe(2);
       await writeFileAtomic(join(dir, 'a.txt'), 'x');
       const { readdir } = await import('node:fs/promises');

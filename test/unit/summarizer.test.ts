@@ -16,12 +16,26 @@ function subtask(description: string, entities: string[]): Subtask {
     proposedAt: '/',
     steps: { start: 0, end: 1 },
     verdict: { success: true, before: [false], after: [true], reason: '', method: 'checker' },
-    usage: { calls: 0, steps: 0, wallMs: 0, inputTokens: 0, outputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0, images: 0, costUsd: 0 },
+    usage: {
+      calls: 0,
+      steps: 0,
+      wallMs: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      cacheWriteTokens: 0,
+      cacheReadTokens: 0,
+      images: 0,
+      costUsd: 0,
+    },
   };
 }
 
 const chain = [
-  subtask('Create a new task “Audit CI cache for v2.4”, with due date “2026-07-02” and priority set to “High”.', ['Audit CI cache for v2.4', '2026-07-02', 'High']),
+  subtask('Create a new task “Audit CI cache for v2.4”, with due date “2026-07-02” and priority set to “High”.', [
+    'Audit CI cache for v2.4',
+    '2026-07-02',
+    'High',
+  ]),
   subtask('Mark “Audit CI cache for v2.4” (from step 1) done.', ['Audit CI cache for v2.4']),
   subtask('Find the due of “Write docs” and report it as your answer.', ['Write docs']),
   subtask('Open “Apollo 11”.', ['Apollo 11']),
@@ -48,7 +62,10 @@ describe('heuristic summarizer', () => {
   });
 
   it('opens a polite request with its verb, not with “doing this: Please”', async () => {
-    const polite = [subtask('Please favorite “Lemon Garlic Spaghetti”.', ['Lemon Garlic Spaghetti']), subtask('Open “dinner”.', ['dinner'])];
+    const polite = [
+      subtask('Please favorite “Lemon Garlic Spaghetti”.', ['Lemon Garlic Spaghetti']),
+      subtask('Open “dinner”.', ['dinner']),
+    ];
     const openers = new Set<string>();
     for (let seed = 0; seed < 30; seed += 1) {
       const summary = await new HeuristicSummarizer().summarize({ subtasks: polite, rng: new Rng(seed) });
@@ -64,6 +81,10 @@ describe('heuristic summarizer', () => {
   });
 
   it('missingConstants reports what a summary dropped', () => {
-    expect(missingConstants('Create a task and mark it done.', chain.slice(0, 2))).toEqual(['Audit CI cache for v2.4', '2026-07-02', 'High']);
+    expect(missingConstants('Create a task and mark it done.', chain.slice(0, 2))).toEqual([
+      'Audit CI cache for v2.4',
+      '2026-07-02',
+      'High',
+    ]);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BASE_LIMITS, scaledLimits } from '../../src/browser/limits.js';
-import { calibrateTimeoutScale, fixedTimeoutScale, MAX_CALIBRATED_SCALE, resolveTimeoutScale, TIMEOUT_SCALE_ENV } from '../../src/browser/timeout-scale.js';
+import {
+  calibrateTimeoutScale,
+  fixedTimeoutScale,
+  MAX_CALIBRATED_SCALE,
+  resolveTimeoutScale,
+  TIMEOUT_SCALE_ENV,
+} from '../../src/browser/timeout-scale.js';
 
 describe('the timeout scale', () => {
   it('is fixed by the option, else by TRAJSYNTH_TIMEOUT_SCALE, else measured', () => {
@@ -16,7 +22,9 @@ describe('the timeout scale', () => {
 
   it('refuses a value that is not a positive number, naming the variable', () => {
     for (const value of ['fast', '0', '-2', '1e9']) {
-      expect(() => fixedTimeoutScale({ env: { [TIMEOUT_SCALE_ENV]: value } })).toThrow(expect.objectContaining({ code: 'BAD_INPUT', message: expect.stringContaining(`${TIMEOUT_SCALE_ENV}="${value}"`) }));
+      expect(() => fixedTimeoutScale({ env: { [TIMEOUT_SCALE_ENV]: value } })).toThrow(
+        expect.objectContaining({ code: 'BAD_INPUT', message: expect.stringContaining(`${TIMEOUT_SCALE_ENV}="${value}"`) }),
+      );
     }
   });
 

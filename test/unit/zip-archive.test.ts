@@ -7,7 +7,9 @@ import { readZip } from '../../src/export/zip-reader.js';
 import { writeZip } from '../../src/export/zip-writer.js';
 
 /** yazl and yauzl as Playwright bundles them (its trace recorder writes archives with yazl): an independent writer and reader. */
-interface YauzlEntry { fileName: string }
+interface YauzlEntry {
+  fileName: string;
+}
 interface YauzlFile {
   on(event: 'entry', listener: (entry: YauzlEntry) => void): void;
   on(event: 'end', listener: () => void): void;
@@ -17,7 +19,13 @@ interface YauzlFile {
 }
 interface ZipBundle {
   yauzl: { fromBuffer(buffer: Buffer, options: { lazyEntries: boolean }, callback: (error: Error | null, zip: YauzlFile) => void): void };
-  yazl: { ZipFile: new () => { addBuffer(buffer: Buffer, name: string, options?: { compress?: boolean }): void; end(): void; outputStream: NodeJS.ReadableStream } };
+  yazl: {
+    ZipFile: new () => {
+      addBuffer(buffer: Buffer, name: string, options?: { compress?: boolean }): void;
+      end(): void;
+      outputStream: NodeJS.ReadableStream;
+    };
+  };
 }
 const { yauzl, yazl } = createRequire(import.meta.url)('playwright-core/lib/utilsBundle') as ZipBundle;
 
@@ -74,7 +82,7 @@ describe('zip archives', () => {
     if (native) expect(tableCrc32(data)).toBe(native(data) >>> 0);
   });
 
-  it('writes archives Playwright\'s own zip reader reads, byte-identical for the same entries, and reads them back', async () => {
+  it("writes archives Playwright's own zip reader reads, byte-identical for the same entries, and reads them back", async () => {
     const archive = writeZip(ENTRIES);
     expect(Buffer.from(writeZip(ENTRIES)).equals(Buffer.from(archive))).toBe(true);
     const read = readZip(archive);
@@ -86,8 +94,10 @@ describe('zip archives', () => {
     expect(archive.length).toBeLessThan(ENTRIES.reduce((sum, entry) => sum + entry.bytes.length, 0));
   });
 
-  it('reads archives written by Playwright\'s zip writer (deflated and stored entries)', async () => {
-    const archive = await writeWithYazl(ENTRIES.map((entry) => ({ name: entry.name, bytes: Buffer.from(entry.bytes), compress: entry.compress !== false })));
+  it("reads archives written by Playwright's zip writer (deflated and stored entries)", async () => {
+    const archive = await writeWithYazl(
+      ENTRIES.map((entry) => ({ name: entry.name, bytes: Buffer.from(entry.bytes), compress: entry.compress !== false })),
+    );
     const read = readZip(archive);
     for (const entry of ENTRIES) expect(Buffer.from(read.get(entry.name)!).equals(Buffer.from(entry.bytes)), entry.name).toBe(true);
   });
@@ -97,8 +107,15 @@ describe('zip archives', () => {
     const flipped = Buffer.from(archive);
     flipped[30 + 'a.txt'.length] ^= 0xff;
     expect(() => readZip(flipped)).toThrow(/Expected a zip archive, got a\.txt whose CRC-32 does not match its header/);
-    expect(() => readZip(archive.subarray(0, archive.length - 30))).toThrow(/Expected a zip archive, got (no end of central directory record|.*cut off|no central directory header)/);
+    expect(() => readZip(archive.subarray(0, archive.length - 30))).toThrow(
+      /Expected a zip archive, got (no end of central directory record|.*cut off|no central directory header)/,
+    );
     expect(() => readZip(Buffer.from('not a zip'))).toThrow(expect.objectContaining({ code: 'CORRUPT_FILE' }));
-    expect(() => writeZip([{ name: 'x', bytes: new Uint8Array() }, { name: 'x', bytes: new Uint8Array() }])).toThrow(/"x" twice/);
+    expect(() =>
+      writeZip([
+        { name: 'x', bytes: new Uint8Array() },
+        { name: 'x', bytes: new Uint8Array() },
+      ]),
+    ).toThrow(/"x" twice/);
   });
 });

@@ -17,10 +17,21 @@ export interface TransferFormState {
 /** An empty form; From defaults to `from` (or the first funding account), To to another account. */
 export function emptyTransferForm(store: BankStore, from?: number, to?: number): TransferFormState {
   const funding = fundingAccounts(store);
-  const source = funding.find((account) => account.id === from) ?? (to !== undefined ? funding.find((account) => account.id !== to) : undefined) ?? funding[0];
-  const target = store.accounts.find((account) => account.id === to && account.id !== source?.id) ?? store.accounts.find((account) => account.id !== source?.id);
+  const source =
+    funding.find((account) => account.id === from) ??
+    (to !== undefined ? funding.find((account) => account.id !== to) : undefined) ??
+    funding[0];
+  const target =
+    store.accounts.find((account) => account.id === to && account.id !== source?.id) ??
+    store.accounts.find((account) => account.id !== source?.id);
   return {
-    values: { fromAccountId: source ? String(source.id) : '', toAccountId: target ? String(target.id) : '', amount: '', date: '', memo: '' },
+    values: {
+      fromAccountId: source ? String(source.id) : '',
+      toAccountId: target ? String(target.id) : '',
+      amount: '',
+      date: '',
+      memo: '',
+    },
     errors: {},
   };
 }
@@ -29,7 +40,10 @@ export function renderTransfer(store: BankStore, form: TransferFormState, flash:
   const errorId = 'transfer-errors';
   const e = form.errors;
   const ref = (error: string | undefined) => (error ? errorId : undefined);
-  const accountOption = (account: { id: number; name: string; last4: string }): Option => ({ value: String(account.id), label: `${account.name} ${maskedNumber(account.last4)}` });
+  const accountOption = (account: { id: number; name: string; last4: string }): Option => ({
+    value: String(account.id),
+    label: `${account.name} ${maskedNumber(account.last4)}`,
+  });
 
   const transferForm = html`<form method="post" action="/transfer" aria-label="Transfer money" class="stack card-body" novalidate>
     ${formErrors(errorId, [e.fromAccountId, e.toAccountId, e.memo, e.amount, e.date])}
@@ -46,33 +60,62 @@ export function renderTransfer(store: BankStore, form: TransferFormState, flash:
     <div class="form-actions"><button type="submit" class="button primary">${icon('transfer')}Transfer</button></div>
   </form>`;
 
-  const balances = html`<ul class="balance-list">${store.accounts.map((account) => html`<li>${accountGlyph(account)}<div><a href="/accounts/${account.id}" class="strong">${account.name}</a><p class="meta">${account.type === 'credit' ? 'Owed' : 'Available'} · ${maskedNumber(account.last4)}</p></div><span class="money strong">${formatMoney(account.type === 'credit' ? store.balance(account) : store.available(account))}</span></li>`)}</ul>`;
+  const balances = html`<ul class="balance-list">
+    ${store.accounts.map(
+      (account) =>
+        html`<li>
+          ${accountGlyph(account)}
+          <div>
+            <a href="/accounts/${account.id}" class="strong">${account.name}</a>
+            <p class="meta">${account.type === 'credit' ? 'Owed' : 'Available'} · ${maskedNumber(account.last4)}</p>
+          </div>
+          <span class="money strong">${formatMoney(account.type === 'credit' ? store.balance(account) : store.available(account))}</span>
+        </li>`,
+    )}
+  </ul>`;
 
   const recent = [...store.transfers].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id)).slice(0, RECENT_LIMIT);
   const linkFor = (transferId: number) => store.transactions.find((entry) => entry.transferId === transferId && entry.amount < 0)?.id;
-  const recentTable = recent.length === 0
-    ? emptyState('No transfers yet', 'Transfers you make show up here.')
-    : html`<table class="table compact">
-        <caption class="visually-hidden">Recent transfers</caption>
-        <thead><tr><th scope="col">Transfer</th><th scope="col">From</th><th scope="col">Date</th><th scope="col">Memo</th><th scope="col">Status</th></tr></thead>
-        <tbody>${recent.map((transfer) => {
-          const label = `${formatMoney(transfer.amount)} to ${store.account(transfer.toAccountId)?.name ?? 'account'}`;
-          const link = linkFor(transfer.id);
-          return html`<tr>
-            <td>${link === undefined ? label : html`<a class="row-link" href="/transactions/${link}">${label}</a>`}</td>
-            <td>${store.account(transfer.fromAccountId)?.name ?? '—'}</td>
-            <td class="nowrap">${formatDate(transfer.date)}</td>
-            <td>${transfer.memo || html`<span class="muted">—</span>`}</td>
-            <td>${transfer.date >= TODAY ? html`<span class="badge badge-pending">Pending</span>` : html`<span class="badge badge-posted">Completed</span>`}</td>
-          </tr>`;
-        })}</tbody>
-      </table>`;
+  const recentTable =
+    recent.length === 0
+      ? emptyState('No transfers yet', 'Transfers you make show up here.')
+      : html`<table class="table compact">
+          <caption class="visually-hidden">
+            Recent transfers
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Transfer</th>
+              <th scope="col">From</th>
+              <th scope="col">Date</th>
+              <th scope="col">Memo</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${recent.map((transfer) => {
+              const label = `${formatMoney(transfer.amount)} to ${store.account(transfer.toAccountId)?.name ?? 'account'}`;
+              const link = linkFor(transfer.id);
+              return html`<tr>
+                <td>${link === undefined ? label : html`<a class="row-link" href="/transactions/${link}">${label}</a>`}</td>
+                <td>${store.account(transfer.fromAccountId)?.name ?? '—'}</td>
+                <td class="nowrap">${formatDate(transfer.date)}</td>
+                <td>${transfer.memo || html`<span class="muted">—</span>`}</td>
+                <td>
+                  ${transfer.date >= TODAY ? html`<span class="badge badge-pending">Pending</span>` : html`<span class="badge badge-posted">Completed</span>`}
+                </td>
+              </tr>`;
+            })}
+          </tbody>
+        </table>`;
 
-  const body = html`
-    ${pageHeader('Transfer money', 'Move money between your accounts or pay down your credit card.')}
+  const body = html` ${pageHeader('Transfer money', 'Move money between your accounts or pay down your credit card.')}
     <div class="detail-grid">
       <section class="card" aria-labelledby="transfer-heading">
-        <div class="card-header"><h2 id="transfer-heading">New transfer</h2><span class="meta">${icon('lock')}Transfers between your own accounts are free</span></div>
+        <div class="card-header">
+          <h2 id="transfer-heading">New transfer</h2>
+          <span class="meta">${icon('lock')}Transfers between your own accounts are free</span>
+        </div>
         ${transferForm}
       </section>
       <section class="card" aria-labelledby="balances-heading">
@@ -81,7 +124,10 @@ export function renderTransfer(store: BankStore, form: TransferFormState, flash:
       </section>
     </div>
     <section class="card" aria-labelledby="recent-transfers-heading">
-      <div class="card-header"><h2 id="recent-transfers-heading">Recent transfers</h2><span class="meta">${store.transfers.length} total</span></div>
+      <div class="card-header">
+        <h2 id="recent-transfers-heading">Recent transfers</h2>
+        <span class="meta">${store.transfers.length} total</span>
+      </div>
       ${recentTable}
     </section>`;
   return layout(store, { title: 'Transfer money', section: 'transfer', flash, body });

@@ -29,22 +29,29 @@ export function renderList(store: CalendarStore, query: ListQuery, requestedPage
   const tabs = LIST_SCOPES.map((scope) => {
     const current = scope === query.scope;
     const count = listEvents(store, { ...query, scope }).length;
-    return html`<a class="tab" href="${listHref({ ...query, scope }, 1)}"${current ? html` aria-current="page"` : ''}>${LIST_SCOPE_LABELS[scope]}<span class="count">${count}</span></a>`;
+    return html`<a class="tab" href="${listHref({ ...query, scope }, 1)}" ${current ? html` aria-current="page"` : ''}
+      >${LIST_SCOPE_LABELS[scope]}<span class="count">${count}</span></a
+    >`;
   });
   const subtitle =
-    query.scope === 'upcoming' ? 'Events from today on; recurring events show their next date' : query.scope === 'past' ? 'Events that have already happened' : 'Every event on your visible calendars';
-  const body = html`
-    ${viewToolbar({ view: 'list', heading: 'Agenda', subtitle, anchor: TODAY, previous: '', next: '', today: '', unit: '' })}
+    query.scope === 'upcoming'
+      ? 'Events from today on; recurring events show their next date'
+      : query.scope === 'past'
+        ? 'Events that have already happened'
+        : 'Every event on your visible calendars';
+  const body = html` ${viewToolbar({ view: 'list', heading: 'Agenda', subtitle, anchor: TODAY, previous: '', next: '', today: '', unit: '' })}
     ${hiddenNote(store)}
     <nav aria-label="Agenda range" class="tabs">${tabs}</nav>
     <div class="card table-card">
-      ${paged.rows.length === 0
-        ? emptyState('No events here', 'Try another range, or turn on more calendars under My calendars.')
-        : eventTable(store, paged.rows, `${LIST_SCOPE_LABELS[query.scope]} events`, {
-            sort: query.sort,
-            direction: query.direction,
-            href: (sort, direction) => listHref({ ...query, sort, direction }, 1),
-          })}
+      ${
+        paged.rows.length === 0
+          ? emptyState('No events here', 'Try another range, or turn on more calendars under My calendars.')
+          : eventTable(store, paged.rows, `${LIST_SCOPE_LABELS[query.scope]} events`, {
+              sort: query.sort,
+              direction: query.direction,
+              href: (sort, direction) => listHref({ ...query, sort, direction }, 1),
+            })
+      }
       ${pager({ ...paged, total: all.length, noun: 'events' }, (page) => listHref(query, page))}
     </div>`;
   return layout(store, { title: `Agenda · ${LIST_SCOPE_LABELS[query.scope]}`, section: 'calendar', path, flash, body });

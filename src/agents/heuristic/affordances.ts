@@ -13,7 +13,17 @@ export type Affordance =
   | { kind: 'choice'; key: string; element: Element; group?: string }
   | { kind: 'navigate'; key: string; element: Element; inNavigation: boolean; sorts: boolean; label: string }
   /** A row action; `within` when the button is told apart only by its row ("Remove" or "×" in every row). */
-  | { kind: 'item-action'; key: string; element: Element; verb: string; item: string; noun?: string; within?: string; glyph?: boolean; rowLabel?: Element }
+  | {
+      kind: 'item-action';
+      key: string;
+      element: Element;
+      verb: string;
+      item: string;
+      noun?: string;
+      within?: string;
+      glyph?: boolean;
+      rowLabel?: Element;
+    }
   /** A cell of an interactive grid (a spreadsheet), edited in place: double-click, type, Enter. */
   | { kind: 'cell-edit'; key: string; element: Element; item: string; attribute: string; value: string }
   /** An action on many items at once ("Clear completed", "Mark all as read"), checked by the button going away or off. */
@@ -71,7 +81,8 @@ const GLYPH_VERBS: ReadonlyArray<{ glyphs: RegExp; verb: string }> = [
 ];
 
 /** Verbs of buttons that act on many items at once: "Clear completed", "Mark all as read", "Archive selected". */
-const BULK_NAME = /^(clear|mark|archive|delete|remove|turn off|turn on|sign out of|select|unselect|deselect|complete|close|dismiss|restore|resolve|expand|collapse)\b[^"\u201C]*\b(all|selected|checked|completed)\b[^"\u201C]*$/i;
+const BULK_NAME =
+  /^(clear|mark|archive|delete|remove|turn off|turn on|sign out of|select|unselect|deselect|complete|close|dismiss|restore|resolve|expand|collapse)\b[^"\u201C]*\b(all|selected|checked|completed)\b[^"\u201C]*$/i;
 
 /** Words that say a row action takes no item of its own ("Archive selected", "Delete all"). */
 const NOT_AN_ITEM = /^(selected|all|checked|completed|everything)\b/i;
@@ -117,30 +128,69 @@ export function findAffordances(observation: Observation): Affordance[] {
       // The same name in every row ("Paid", "Select") says which row only through the row.
       const row = sharesName(element, elements) ? rowLabel(element, observation) : undefined;
       if (sharesName(element, elements) && !row) continue;
-      affordances.push(row ? { kind: 'toggle', key: `toggle:${element.name} “${row}”`, element, item: row, within: row } : { kind: 'toggle', key: `toggle:${element.name}`, element });
+      affordances.push(
+        row
+          ? { kind: 'toggle', key: `toggle:${element.name} “${row}”`, element, item: row, within: row }
+          : { kind: 'toggle', key: `toggle:${element.name}`, element },
+      );
     } else if (element.role === 'radio' && element.checked !== true && element.name.length <= 40) {
       const group = radioGroupName(element);
       affordances.push({ kind: 'choice', key: `select:${group ?? element.name}`, element, ...(group ? { group } : {}) });
     } else if (element.role === 'button' && element.pressed === undefined && isSegmentOption(element, elements)) {
       // One of a group of buttons of which one is pressed ("Jan" "Feb" "Mar"): choosing another.
       const group = parseDescriptor(element.path[element.path.length - 1] ?? '').name || undefined;
-      affordances.push({ kind: 'choice', key: `select:${group ?? pressedSibling(element, elements)!.name}`, element, ...(group ? { group } : {}) });
+      affordances.push({
+        kind: 'choice',
+        key: `select:${group ?? pressedSibling(element, elements)!.name}`,
+        element,
+        ...(group ? { group } : {}),
+      });
     } else if (element.role === 'button' && !inForm(element) && BULK_NAME.test(element.name.trim())) {
       affordances.push({ kind: 'bulk', key: `bulk:${element.name}`, element });
-    } else if ((element.role === 'textbox' || element.role === 'searchbox') && !inForm(element) && !(element.value ?? '').trim() && !inUnnamedForm(element, elements)) {
+    } else if (
+      (element.role === 'textbox' || element.role === 'searchbox') &&
+      !inForm(element) &&
+      !(element.value ?? '').trim() &&
+      !inUnnamedForm(element, elements)
+    ) {
       // A field outside any form is submitted with Enter, as new-item inputs, chat boxes and search
       // fields on most sites are.
-      affordances.push({ kind: 'form', key: `entry:${element.name}`, formName: element.name, fields: [element], search: searchLike(element) });
+      affordances.push({
+        kind: 'form',
+        key: `entry:${element.name}`,
+        formName: element.name,
+        fields: [element],
+        search: searchLike(element),
+      });
     } else if (element.role === 'combobox' && !inForm(element) && (element.options?.length ?? 0) > 1) {
       affordances.push({ kind: 'select', key: `select:${element.name}`, element });
     } else if ((element.role === 'link' || element.role === 'tab') && element.url !== undefined) {
       if (/^skip to\b/i.test(element.name)) continue;
       // Two links of one name to different places ("Manage" twice): a task could not say which.
-      if (elements.some((other) => other.role === element.role && other.name === element.name && other.url !== undefined && other.url !== element.url)) continue;
+      if (
+        elements.some(
+          (other) => other.role === element.role && other.name === element.name && other.url !== undefined && other.url !== element.url,
+        )
+      )
+        continue;
       const sorts = element.path.some((entry) => parseDescriptor(entry).role === 'columnheader');
-      affordances.push({ kind: 'navigate', key: `${sorts ? 'sort' : 'navigate'}:${element.name}`, element, inNavigation: isInNavigation(element), sorts, label: withoutCount(element, observation.elements) });
+      affordances.push({
+        kind: 'navigate',
+        key: `${sorts ? 'sort' : 'navigate'}:${element.name}`,
+        element,
+        inNavigation: isInNavigation(element),
+        sorts,
+        label: withoutCount(element, observation.elements),
+      });
     } else if (element.role === 'tab' && element.selected !== true) {
-      affordances.push({ kind: 'navigate', key: `navigate:${element.name}`, element, inNavigation: isInNavigation(element), sorts: false, label: withoutCount(element, observation.elements) });
+      affordances.push({
+        kind: 'navigate',
+        key: `navigate:${element.name}`,
+        element,
+        inNavigation: isInNavigation(element),
+        sorts: false,
+        label: withoutCount(element, observation.elements),
+      });
     } else if (element.role === 'button' && !inForm(element)) {
       const match = ITEM_VERBS.exec(element.name.trim());
       if (match) {
@@ -186,7 +236,8 @@ function findDescribedValues(observation: Observation, visible: readonly Element
     let value: Element | undefined;
     for (let next = index + 1; next < all.length && all[next]!.role !== 'term'; next += 1) {
       const candidate = all[next]!;
-      const inDefinition = candidate.role === 'definition' || parseDescriptor(candidate.path[candidate.path.length - 1] ?? '').role === 'definition';
+      const inDefinition =
+        candidate.role === 'definition' || parseDescriptor(candidate.path[candidate.path.length - 1] ?? '').role === 'definition';
       if (!inDefinition) continue;
       if (FIELD_ROLES.has(candidate.role) || candidate.role === 'button') break;
       if ((candidate.text || candidate.name).trim() !== '') {
@@ -219,7 +270,10 @@ function findImplicitForm(observation: Observation, elements: Element[]): Afford
   for (const submit of buttons) {
     const container = submit.path.join(' > ');
     const fields = loose.filter(
-      (element) => ['textbox', 'spinbutton', 'combobox'].includes(element.role) && element.name.trim() !== '' && element.path.join(' > ') === container,
+      (element) =>
+        ['textbox', 'spinbutton', 'combobox'].includes(element.role) &&
+        element.name.trim() !== '' &&
+        element.path.join(' > ') === container,
     );
     const rivals = buttons.filter((other) => other !== submit && other.path.join(' > ') === container);
     // Only an edit form (fields that show saved values) says what it is about: the page's subject.
@@ -238,7 +292,9 @@ function findImplicitForm(observation: Observation, elements: Element[]): Afford
 function inUnnamedForm(field: Element, elements: readonly Element[]): boolean {
   const container = field.path.join(' > ');
   const here = elements.filter((element) => formIndexInPath(element) < 0 && element.path.join(' > ') === container);
-  const others = here.filter((element) => element !== field && ['textbox', 'spinbutton', 'combobox'].includes(element.role) && element.name.trim() !== '');
+  const others = here.filter(
+    (element) => element !== field && ['textbox', 'spinbutton', 'combobox'].includes(element.role) && element.name.trim() !== '',
+  );
   return others.length > 0 && here.some((element) => element.role === 'button' && SUBMIT_NAME.test(element.name.trim()));
 }
 
@@ -251,7 +307,11 @@ function findForms(elements: Element[]): Affordance[] {
     const descriptor = parseDescriptor(element.path[index]!);
     let group = groups.get(groupKey);
     if (!group) {
-      group = { formName: descriptor.name || (descriptor.role === 'search' ? 'Search' : 'form'), search: descriptor.role === 'search', members: [] };
+      group = {
+        formName: descriptor.name || (descriptor.role === 'search' ? 'Search' : 'form'),
+        search: descriptor.role === 'search',
+        members: [],
+      };
       groups.set(groupKey, group);
     }
     group.members.push(element);
@@ -265,7 +325,13 @@ function findForms(elements: Element[]): Affordance[] {
     if (!submit && lone) {
       // A search landmark or form with one field and no button: typed into, then Enter (or live).
       const field = fields[0]!;
-      forms.push({ kind: 'form', key: `entry:${field.name}`, formName: field.name, fields: [field], search: group.search || searchLike(field) });
+      forms.push({
+        kind: 'form',
+        key: `entry:${field.name}`,
+        formName: field.name,
+        fields: [field],
+        search: group.search || searchLike(field),
+      });
       continue;
     }
     if (!submit || fields.length === 0) continue;
@@ -322,7 +388,14 @@ function findEditableCells(observation: Observation, elements: Element[]): Affor
   return findReadableCells(observation, elements)
     .filter((read): read is Extract<Affordance, { kind: 'read' }> => read.kind === 'read' && read.element.role === 'gridcell')
     .filter((read) => read.element.path.some((entry) => parseDescriptor(entry).role === 'grid') && isWithin(read.element, read.item))
-    .map((read) => ({ kind: 'cell-edit', key: `edit:${read.attribute}`, element: read.element, item: read.item, attribute: read.attribute, value: unquote(read.element.name || read.element.text || '') }));
+    .map((read) => ({
+      kind: 'cell-edit',
+      key: `edit:${read.attribute}`,
+      element: read.element,
+      item: read.item,
+      attribute: read.attribute,
+      value: unquote(read.element.name || read.element.text || ''),
+    }));
 }
 
 /** Elements nested inside `container` (by their ancestor path). */
@@ -384,7 +457,16 @@ function rowControl(element: Element, observation: Observation): Affordance | un
   if (element.role !== 'button') return { kind: 'toggle', key: `toggle:row “${item}”`, element, item, within: item };
   const glyph = GLYPH_VERBS.find((entry) => entry.glyphs.test(element.name.trim()));
   if (!glyph) return undefined;
-  return { kind: 'item-action', key: `item:${glyph.verb} “${item}”`, element, verb: glyph.verb, item, within: item, glyph: true, rowLabel: labelled.shownBy };
+  return {
+    kind: 'item-action',
+    key: `item:${glyph.verb} “${item}”`,
+    element,
+    verb: glyph.verb,
+    item,
+    within: item,
+    glyph: true,
+    rowLabel: labelled.shownBy,
+  };
 }
 
 /**
@@ -402,7 +484,9 @@ export function rowLabelElement(element: Element, observation: Observation): { l
   if (!context) return undefined;
   const depth = rowDepth(element);
   const rowPath = element.path.slice(0, depth + 1).join(' > ');
-  const inRow = observation.elements.filter((candidate) => candidate.path.length > depth && candidate.path.slice(0, depth + 1).join(' > ') === rowPath);
+  const inRow = observation.elements.filter(
+    (candidate) => candidate.path.length > depth && candidate.path.slice(0, depth + 1).join(' > ') === rowPath,
+  );
   const rows = new Set(observation.elements.map((candidate) => rowContext(candidate)).filter((text): text is string => text !== undefined));
   const texts = [
     ...inRow.filter((candidate) => candidate.role === 'link').map((candidate) => ({ text: candidate.name, shownBy: candidate })),
@@ -444,14 +528,18 @@ export function withoutCount(element: Element, elements: readonly Element[]): st
   const match = /^(.*\p{L}.*?)\s+(\d{1,5})$/u.exec(name);
   if (!match) return name;
   const own = pathDescriptor(element.role, element.name);
-  const badge = elements.some((candidate) => candidate.path[candidate.path.length - 1] === own && (candidate.text ?? '').trim() === match[2]);
+  const badge = elements.some(
+    (candidate) => candidate.path[candidate.path.length - 1] === own && (candidate.text ?? '').trim() === match[2],
+  );
   return badge ? match[1]! : name;
 }
 
 /** The pressed button among an element's siblings (same container), if any. */
 function pressedSibling(element: Element, elements: readonly Element[]): Element | undefined {
   const container = element.path.join(' > ');
-  return elements.find((other) => other !== element && other.role === 'button' && other.pressed === true && other.path.join(' > ') === container);
+  return elements.find(
+    (other) => other !== element && other.role === 'button' && other.pressed === true && other.path.join(' > ') === container,
+  );
 }
 
 /**

@@ -41,9 +41,15 @@ const NO_AIM: Aiming = { weight: () => 1, remaining: [], hiddenWay: () => undefi
  * affordances exercise, and where the others are. Without aims (a site without declared
  * affordances) every weight is 1.
  */
-export function aimingFor(aim: ChainAim | undefined, chain: Pick<ChainSoFar, 'accepted' | 'attempted'>, observation: Pick<Observation, 'url' | 'elements'>, candidates: readonly Affordance[]): Aiming {
+export function aimingFor(
+  aim: ChainAim | undefined,
+  chain: Pick<ChainSoFar, 'accepted' | 'attempted'>,
+  observation: Pick<Observation, 'url' | 'elements'>,
+  candidates: readonly Affordance[],
+): Aiming {
   if (!aim) return NO_AIM;
-  const left = (declarations: readonly AffordanceDeclaration[]) => declarations.filter((declaration) => !chain.accepted.some((subtask) => exercises(declaration, subtask)));
+  const left = (declarations: readonly AffordanceDeclaration[]) =>
+    declarations.filter((declaration) => !chain.accepted.some((subtask) => exercises(declaration, subtask)));
   const own = left(aim.affordances);
   const then = left(aim.then ?? []);
   // Once its own share is done the chain takes up the next; before that, the next share's controls
@@ -53,7 +59,17 @@ export function aimingFor(aim: ChainAim | undefined, chain: Pick<ChainSoFar, 'ac
   const spare = own.length > 0 ? then : [];
   const declared = left(aim.declared ?? []).filter((declaration) => !remaining.includes(declaration) && !spare.includes(declaration));
   const routes = aim.routes?.routes ?? aim.affordances.flatMap(concreteRoutesOf);
-  const page = new AimsOnPage({ remaining, spare, declared, graph: aim.routes, routes, chain, pageUrl: observation.url, elements: observation.elements, candidates });
+  const page = new AimsOnPage({
+    remaining,
+    spare,
+    declared,
+    graph: aim.routes,
+    routes,
+    chain,
+    pageUrl: observation.url,
+    elements: observation.elements,
+    candidates,
+  });
   const weights = new Map<Affordance, number>();
   const weight = (affordance: Affordance): number => {
     if (!weights.has(affordance)) weights.set(affordance, page.weigh(affordance));
@@ -99,7 +115,11 @@ class AimsOnPage {
     this.here = pathOf(pageUrl, pageUrl) ?? '/';
     this.hereRoute = routeOf(routes, this.here);
     // A page where an attempt at a remaining aim failed is worth another try (another row, no slip).
-    const retry = new Set(chain.attempted.filter((subtask) => subtask.status === 'failed' && remaining.some((declaration) => exercises(declaration, subtask))).map((subtask) => subtask.proposedAt));
+    const retry = new Set(
+      chain.attempted
+        .filter((subtask) => subtask.status === 'failed' && remaining.some((declaration) => exercises(declaration, subtask)))
+        .map((subtask) => subtask.proposedAt),
+    );
     this.visited = new Set([this.here, ...chain.attempted.map((subtask) => subtask.proposedAt).filter((path) => !retry.has(path))]);
     this.shown = remaining.filter((declaration) => candidates.some((affordance) => aimedBy(declaration, affordance, this.here)));
     this.shownHere = this.shown.filter((declaration) => this.boundHere(declaration));
@@ -107,7 +127,9 @@ class AimsOnPage {
     this.lostHere = this.unreached.some((declaration) => this.boundHere(declaration));
     this.targets = new Set(this.unreached.flatMap(concreteRoutesOf).filter((route) => route !== this.hereRoute));
     this.distance = graph ? distancesTo(this.targets, graph) : new Map();
-    this.listsHere = new Set(Object.entries(graph?.links ?? {}).flatMap(([from, tos]) => (from !== this.hereRoute && tos.includes(this.hereRoute) ? [from] : [])));
+    this.listsHere = new Set(
+      Object.entries(graph?.links ?? {}).flatMap(([from, tos]) => (from !== this.hereRoute && tos.includes(this.hereRoute) ? [from] : [])),
+    );
   }
 
   weigh(affordance: Affordance): number {
@@ -136,7 +158,9 @@ class AimsOnPage {
       .filter(({ route }) => this.targets.has(route) || (this.distance.get(route) ?? Infinity) < hereDistance)
       .sort((a, b) => Number(this.targets.has(b.route)) - Number(this.targets.has(a.route)));
     for (const { link } of ways) {
-      const opener = this.context.elements.find((element) => !element.disabled && (element.box?.width ?? 0) > 0 && normalizedEquals(element.name, link.opener));
+      const opener = this.context.elements.find(
+        (element) => !element.disabled && (element.box?.width ?? 0) > 0 && normalizedEquals(element.name, link.opener),
+      );
       if (opener) return { opener, link };
     }
     return undefined;
@@ -154,9 +178,18 @@ class AimsOnPage {
       const fresh = !this.visited.has(destination);
       const elsewhere = route !== this.hereRoute;
       // By the destination's most specific route (`/events/new` is not an event), or a declared subtree.
-      const aimedRoute = this.targets.has(route) || this.unreached.some((declaration) => declaration.route.split('|').some((alternative) => alternative.endsWith('/*') && routeMatches(alternative, destination)));
+      const aimedRoute =
+        this.targets.has(route) ||
+        this.unreached.some((declaration) =>
+          declaration.route.split('|').some((alternative) => alternative.endsWith('/*') && routeMatches(alternative, destination)),
+        );
       if (elsewhere && fresh && aimedRoute) best = Math.max(best, AIM_WEIGHT.route);
-      else if (elsewhere && (fresh || !this.targets.has(route)) && (this.distance.get(route) ?? Infinity) < (this.distance.get(this.hereRoute) ?? Infinity)) best = Math.max(best, AIM_WEIGHT.toward);
+      else if (
+        elsewhere &&
+        (fresh || !this.targets.has(route)) &&
+        (this.distance.get(route) ?? Infinity) < (this.distance.get(this.hereRoute) ?? Infinity)
+      )
+        best = Math.max(best, AIM_WEIGHT.toward);
       // A list of the route's records is worth going back to, to open another one.
       else if (this.lostHere && (fresh || this.listsHere.has(route))) best = Math.max(best, this.elsewhereOnRoute(affordance, route));
     }
@@ -175,7 +208,11 @@ class AimsOnPage {
     if (affordance.kind !== 'navigate' || affordance.sorts) return 1;
     const group = containerOf(affordance.element.path);
     const siblings = this.context.candidates.filter(
-      (other) => other.kind === 'navigate' && containerOf(other.element.path) === group && other.element.url !== undefined && routeOf(this.context.routes, pathOf(other.element.url, this.context.pageUrl) ?? '') === this.hereRoute,
+      (other) =>
+        other.kind === 'navigate' &&
+        containerOf(other.element.path) === group &&
+        other.element.url !== undefined &&
+        routeOf(this.context.routes, pathOf(other.element.url, this.context.pageUrl) ?? '') === this.hereRoute,
     );
     return siblings.length <= 3 ? AIM_WEIGHT.sameRoute : AIM_WEIGHT.filter;
   }
@@ -188,20 +225,27 @@ class AimsOnPage {
   private waits(affordance: Affordance): boolean {
     const { candidates } = this.context;
     const others = this.shownHere.filter((declaration) => !aimedBy(declaration, affordance, this.here));
-    const doneHereBy = (keep: (candidate: Affordance) => boolean) => others.some((declaration) => candidates.some((candidate) => keep(candidate) && aimedBy(declaration, candidate, this.here)));
-    if (removesSubject(affordance)) return others.length > 0 || candidates.some((candidate) => candidate !== affordance && this.leadsOn(candidate) > 1);
+    const doneHereBy = (keep: (candidate: Affordance) => boolean) =>
+      others.some((declaration) => candidates.some((candidate) => keep(candidate) && aimedBy(declaration, candidate, this.here)));
+    if (removesSubject(affordance))
+      return others.length > 0 || candidates.some((candidate) => candidate !== affordance && this.leadsOn(candidate) > 1);
     // A form or menu outside the rows (a filter, a new item) changes which rows show: it waits for
     // the aims done on the rows shown now.
     if (reshapesList(affordance)) return doneHereBy(inRow);
     if (!this.leaves(affordance)) return false;
     // What removes the page's subject waits for the way out, not the other way round.
-    if (!this.shownHere.some((declaration) => aimedBy(declaration, affordance, this.here))) return doneHereBy((candidate) => !removesSubject(candidate));
+    if (!this.shownHere.some((declaration) => aimedBy(declaration, affordance, this.here)))
+      return doneHereBy((candidate) => !removesSubject(candidate));
     return doneHereBy((candidate) => !this.leaves(candidate) && !removesSubject(candidate));
   }
 
   private leaves(affordance: Affordance): boolean {
     if (affordance.kind === 'navigate') return true;
-    return affordance.kind === 'form' && affordance.search && (this.context.graph?.searches[this.hereRoute] ?? []).some((route) => route !== this.hereRoute);
+    return (
+      affordance.kind === 'form' &&
+      affordance.search &&
+      (this.context.graph?.searches[this.hereRoute] ?? []).some((route) => route !== this.hereRoute)
+    );
   }
 }
 
@@ -228,7 +272,8 @@ function destinations(affordance: Affordance, pageUrl: string, hereRoute: string
 
 /** A control acting on a row or list item of the page (a row's checkbox, a line's Remove); not a link or a read. */
 function inRow(affordance: Affordance): boolean {
-  if (affordance.kind !== 'toggle' && affordance.kind !== 'item-action' && affordance.kind !== 'select' && affordance.kind !== 'choice') return false;
+  if (affordance.kind !== 'toggle' && affordance.kind !== 'item-action' && affordance.kind !== 'select' && affordance.kind !== 'choice')
+    return false;
   return rowContext(affordance.element) !== undefined;
 }
 
@@ -249,7 +294,11 @@ function containerOf(path: readonly string[]): string {
  * its item and takes away one line.
  */
 function removesSubject(affordance: Affordance): boolean {
-  return affordance.kind === 'item-action' && affordance.within === undefined && /^(delete|remove)(\s+(this |the )?[a-z]+)?$/i.test(affordance.element.name.trim());
+  return (
+    affordance.kind === 'item-action' &&
+    affordance.within === undefined &&
+    /^(delete|remove)(\s+(this |the )?[a-z]+)?$/i.test(affordance.element.name.trim())
+  );
 }
 
 /** For every route, how many steps of the graph it is from the nearest target route. */

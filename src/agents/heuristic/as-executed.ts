@@ -31,7 +31,8 @@ export interface AsExecutedInput {
 export function taskAsExecuted(input: AsExecutedInput): Proposal | undefined {
   const plan = input.proposal.plan ?? [];
   const done = input.actions.filter((executed) => !AROUND_PLAN.has(executed.action.type));
-  if (plan.length === 0 || done.length < plan.length || !done.slice(0, plan.length).every((executed) => executed.outcome.ok)) return undefined;
+  if (plan.length === 0 || done.length < plan.length || !done.slice(0, plan.length).every((executed) => executed.outcome.ok))
+    return undefined;
   const strayed = plan.findIndex((step, index) => clickedElsewhere(step, done[index]!, index === 0 ? input.observationBefore : undefined));
   let base = input.proposal;
   if (strayed > 0) return undefined;
@@ -65,7 +66,10 @@ function clickedElsewhere(step: Action, executed: ExecutedAction, observation: O
     return ref !== undefined && intendedRef !== undefined && ref !== intendedRef;
   }
   const reached = executed.element ?? executed.action.target;
-  return (reached.role !== undefined && reached.role !== step.target.role) || (step.target.name !== undefined && reached.name !== undefined && reached.name !== step.target.name);
+  return (
+    (reached.role !== undefined && reached.role !== step.target.role) ||
+    (step.target.name !== undefined && reached.name !== undefined && reached.name !== step.target.name)
+  );
 }
 
 /**
@@ -75,9 +79,12 @@ function clickedElsewhere(step: Action, executed: ExecutedAction, observation: O
  * (a decorative button) gives none.
  */
 function taskForClicked(input: AsExecutedInput, first: ExecutedAction, plan: readonly Action[]): Proposal | undefined {
-  const ref = first.element?.ref ?? (first.action.type === 'click' || first.action.type === 'dblclick' ? first.action.target.ref : undefined);
+  const ref =
+    first.element?.ref ?? (first.action.type === 'click' || first.action.type === 'dblclick' ? first.action.target.ref : undefined);
   if (ref === undefined) return undefined;
-  const onElement = findAffordances(input.observationBefore).filter((affordance): affordance is Extract<Affordance, { element: unknown }> => 'element' in affordance && affordance.element.ref === ref);
+  const onElement = findAffordances(input.observationBefore).filter(
+    (affordance): affordance is Extract<Affordance, { element: unknown }> => 'element' in affordance && affordance.element.ref === ref,
+  );
   for (const affordance of onElement) {
     if (affordance.key === input.proposal.affordance) continue;
     const rebuilt = proposalFromAffordance({

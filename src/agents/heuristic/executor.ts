@@ -68,13 +68,21 @@ export class HeuristicExecutor implements Executor {
       if (steps >= maxSteps - 1) return { stepCount: steps, actions, finalObservation: observation, stoppedBecause: 'step limit' };
       const ok = await act(action, true);
       if (!ok) {
-        return { stepCount: steps, actions, finalObservation: observation, stoppedBecause: `step ${steps} failed: ${lastError(observation)}` };
+        return {
+          stepCount: steps,
+          actions,
+          finalObservation: observation,
+          stoppedBecause: `step ${steps} failed: ${lastError(observation)}`,
+        };
       }
     }
     const confirm = findDialogConfirm(observation);
     if (confirm && steps < maxSteps - 1) {
       // The dialog's button may share its name with the button behind the dialog that opened it.
-      await act({ type: 'click', target: { role: 'button', name: confirm.name, ref: confirm.ref, nth: nthOf(observation.elements, confirm) } });
+      await act({
+        type: 'click',
+        target: { role: 'button', name: confirm.name, ref: confirm.ref, nth: nthOf(observation.elements, confirm) },
+      });
     }
     const answer = proposal.answerFrom ? readAnswer(proposal.answerFrom, observation) : undefined;
     await act(answer === undefined ? { type: 'done' } : { type: 'done', answer });
@@ -112,10 +120,18 @@ export function slip(action: Action, observation: Observation, rng: Rng): Action
       // A double click slips like a click: onto the next element of the same kind (the next cell).
       const element = findTarget(action.target, observation.elements);
       if (!element || element.role === 'link') return action;
-      const same = observation.elements.filter((candidate) => candidate.role === element.role && candidate !== element && !candidate.disabled);
-      const neighbour = same[same.findIndex((candidate) => observation.elements.indexOf(candidate) > observation.elements.indexOf(element))];
+      const same = observation.elements.filter(
+        (candidate) => candidate.role === element.role && candidate !== element && !candidate.disabled,
+      );
+      const neighbour =
+        same[same.findIndex((candidate) => observation.elements.indexOf(candidate) > observation.elements.indexOf(element))];
       // `nth` keeps a name shared by many (“Add to shopping list” in every card) on this neighbour.
-      return neighbour ? { type: action.type, target: { role: neighbour.role, name: neighbour.name, ref: neighbour.ref, nth: nthOf(observation.elements, neighbour) } } : action;
+      return neighbour
+        ? {
+            type: action.type,
+            target: { role: neighbour.role, name: neighbour.name, ref: neighbour.ref, nth: nthOf(observation.elements, neighbour) },
+          }
+        : action;
     }
     default:
       return action;
@@ -128,7 +144,10 @@ function findTarget(target: Target, elements: readonly Element[]): Element | und
     if (byRef) return byRef;
   }
   return elements.find(
-    (element) => element.role === target.role && (target.name === undefined && target.within !== undefined ? true : normalizedEquals(element.name, target.name ?? '')) && isWithin(element, target.within),
+    (element) =>
+      element.role === target.role &&
+      (target.name === undefined && target.within !== undefined ? true : normalizedEquals(element.name, target.name ?? '')) &&
+      isWithin(element, target.within),
   );
 }
 
@@ -148,7 +167,11 @@ function regroundTarget(target: Target, elements: readonly Element[]): Target {
   // A target told apart by its row is looked for in that row only; `nth` counts there.
   const scope = elements.filter((element) => isWithin(element, target.within));
   // Within a row, a target without a name is any element of its role there (an editor that appears).
-  const byRoleName = scope.filter((element) => element.role === target.role && (target.name === undefined ? target.within !== undefined : normalizedEquals(element.name, target.name)));
+  const byRoleName = scope.filter(
+    (element) =>
+      element.role === target.role &&
+      (target.name === undefined ? target.within !== undefined : normalizedEquals(element.name, target.name)),
+  );
   const nth = Math.min(target.nth ?? 0, Math.max(0, byRoleName.length - 1));
   const exact = byRoleName[nth];
   if (exact) return { ...target, ref: exact.ref, nth, ...(exact.box ? { point: center(exact) } : {}) };

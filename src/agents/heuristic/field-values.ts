@@ -34,7 +34,8 @@ export function classifyField(field: Element): FieldKind {
   if (/\b(url|link|website)\b/.test(label)) return 'url';
   if (/\b(tags?|keywords?)\b/.test(name)) return 'tags';
   if (/\b(phone|mobile|tel)\b/.test(label)) return 'phone';
-  if (field.role === 'spinbutton' || /\b(amount|number|count|quantity|qty|estimate|points|budget|price|limit)\b/.test(label)) return 'number';
+  if (field.role === 'spinbutton' || /\b(amount|number|count|quantity|qty|estimate|points|budget|price|limit)\b/.test(label))
+    return 'number';
   if (/\b(key|code|prefix|abbreviation)\b/.test(label)) return 'code';
   if (/\b(title|subject|summary|headline)\b/.test(label)) return 'title';
   if (/\bname\b/.test(label)) return 'name';

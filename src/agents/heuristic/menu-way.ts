@@ -6,7 +6,11 @@ import { nthOf } from './affordances.js';
 import { pathOf } from './propose-from-affordance.js';
 import * as p from './phrasing.js';
 
-const MENU_TEMPLATES = ['Open the {opener}{menu} and go to {link}.', 'Go to {link} from the {opener}{menu}.', 'Use the {opener}{menu} to open {link}.'];
+const MENU_TEMPLATES = [
+  'Open the {opener}{menu} and go to {link}.',
+  'Go to {link} from the {opener}{menu}.',
+  'Use the {opener}{menu} to open {link}.',
+];
 
 /**
  * A navigation through a closed menu: open it, then follow the link it keeps. The link is not on
@@ -17,7 +21,11 @@ export function proposalThroughMenu(way: HiddenWay, observation: Observation, rn
   const { opener, link } = way;
   return {
     // “Account menu” is already a menu; “More actions” is not.
-    description: p.phrase(rng, MENU_TEMPLATES, { opener: p.q(opener.name), menu: /\bmenu\b/i.test(opener.name) ? '' : ' menu', link: p.q(link.name) }),
+    description: p.phrase(rng, MENU_TEMPLATES, {
+      opener: p.q(opener.name),
+      menu: /\bmenu\b/i.test(opener.name) ? '' : ' menu',
+      link: p.q(link.name),
+    }),
     predicates: [{ kind: 'url', includes: link.path, exact: true }],
     interaction: 'navigate',
     entities: [opener.name, link.name],

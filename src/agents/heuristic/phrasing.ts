@@ -34,7 +34,9 @@ export function ensurePeriod(sentence: string): string {
 export function phrase(rng: Rng, templates: readonly string[], values: Record<string, string>): string {
   const template = rng.pick(templates);
   // "a {noun}" takes the article its noun needs: "a task", "an event".
-  return template.replace(/\ba \{noun\}/g, () => withArticle(values.noun ?? '')).replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+  return template
+    .replace(/\ba \{noun\}/g, () => withArticle(values.noun ?? ''))
+    .replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 }
 
 /** "New task" → "task", "Add comment" → "comment", "Create project" → "project". */
@@ -78,21 +80,37 @@ export const CELL_EDIT_TEMPLATES = [
   'Change the {attribute} of {item} to {quoted} (double-click the cell to edit it, Enter to save).',
 ];
 /** A search box that filters the list on the page. */
-export const FILTER_TEMPLATES = ['Use the {label} box to find {quoted}.', 'Filter the list down to {quoted} with {label}.', 'Search {label} for {quoted} (press Enter if the list does not update).'];
+export const FILTER_TEMPLATES = [
+  'Use the {label} box to find {quoted}.',
+  'Filter the list down to {quoted} with {label}.',
+  'Search {label} for {quoted} (press Enter if the list does not update).',
+];
 export const SEARCH_TEMPLATES = ['Search for {quoted}.', 'Look up {quoted} using the search.', 'Run a search for {quoted}.'];
 export const TOGGLE_IMPERATIVE_TEMPLATES = ['{imperative}.', '{imperative} using its checkbox.', 'Tick the checkbox to {imperativeLower}.'];
 export const TOGGLE_ON_TEMPLATES = ['Tick the checkbox {quoted}.', 'Turn on {quoted}.', 'Check {quoted}.'];
 export const TOGGLE_OFF_TEMPLATES = ['Uncheck {quoted}.', 'Clear the checkbox {quoted}.', 'Turn off {quoted}.'];
-export const TOGGLE_IMPERATIVE_OFF_TEMPLATES = ['Clear the checkbox that says {plain}.', 'Untick the {plain} checkbox.', 'Turn off the {plain} checkbox.'];
+export const TOGGLE_IMPERATIVE_OFF_TEMPLATES = [
+  'Clear the checkbox that says {plain}.',
+  'Untick the {plain} checkbox.',
+  'Turn off the {plain} checkbox.',
+];
 /** A switch (`role=switch`): on and off, never ticked. */
 export const SWITCH_ON_TEMPLATES = ['Turn on the {quoted} switch.', 'Switch {quoted} on.', 'Turn on {quoted}.'];
 export const SWITCH_OFF_TEMPLATES = ['Turn off the {quoted} switch.', 'Switch {quoted} off.', 'Turn off {quoted}.'];
 /** An unlabeled checkbox in a row, named by the row. */
 export const ROW_TOGGLE_ON_TEMPLATES = ['Tick the checkbox next to {item}.', 'Check the box for {item}.', 'Select the checkbox of {item}.'];
-export const ROW_TOGGLE_OFF_TEMPLATES = ['Untick the checkbox next to {item}.', 'Clear the checkbox for {item}.', 'Uncheck the box of {item}.'];
+export const ROW_TOGGLE_OFF_TEMPLATES = [
+  'Untick the checkbox next to {item}.',
+  'Clear the checkbox for {item}.',
+  'Uncheck the box of {item}.',
+];
 /** A checkbox with the same name in every row ("Paid"), named by the control and its row. */
 export const ROW_NAMED_ON_TEMPLATES = ['Turn on {quoted} for {item}.', 'Tick {quoted} in the row of {item}.', 'Mark {item} as {quoted}.'];
-export const ROW_NAMED_OFF_TEMPLATES = ['Turn off {quoted} for {item}.', 'Untick {quoted} in the row of {item}.', 'Clear {quoted} for {item}.'];
+export const ROW_NAMED_OFF_TEMPLATES = [
+  'Turn off {quoted} for {item}.',
+  'Untick {quoted} in the row of {item}.',
+  'Clear {quoted} for {item}.',
+];
 /** One radio button of a group. */
 export const CHOICE_GROUP_TEMPLATES = ['Set {group} to {option}.', 'Choose {option} under {group}.', 'Pick {option} for {group}.'];
 /** One button of a segmented control (one pressed at a time). */
@@ -103,8 +121,16 @@ export const BULK_TEMPLATES = ['Click {quoted}.', 'Use the {quoted} button.', 'P
 export const SELECT_TEMPLATES = ['Set {quoted} to {option}.', 'Choose {option} in the {quoted} menu.', 'Switch {quoted} to {option}.'];
 export const NAVIGATE_TEMPLATES = ['Open {quoted}.', 'Go to {quoted}.', 'Navigate to {quoted}.', 'Click through to {quoted}.'];
 export const TAB_TEMPLATES = ['Switch to the {quoted} tab.', 'Open the {quoted} tab.', 'Show the {quoted} view.'];
-export const SORT_TEMPLATES = ['Sort the table by {quoted}.', 'Order the list by {quoted}.', 'Click the {quoted} column header to sort by it.'];
-export const ITEM_NOUN_ACTION_TEMPLATES = ['{verb} the {noun} {item}.', '{verb} the {noun} {item} and confirm.', 'Please {verbLower} the {noun} {item}.'];
+export const SORT_TEMPLATES = [
+  'Sort the table by {quoted}.',
+  'Order the list by {quoted}.',
+  'Click the {quoted} column header to sort by it.',
+];
+export const ITEM_NOUN_ACTION_TEMPLATES = [
+  '{verb} the {noun} {item}.',
+  '{verb} the {noun} {item} and confirm.',
+  'Please {verbLower} the {noun} {item}.',
+];
 export const ITEM_ACTION_TEMPLATES = ['{verb} {item}.', '{verb} the item {item}.', 'Please {verbLower} {item}.'];
 export const READ_TEMPLATES = [
   'Find the {attribute} of {item} and report it as your answer.',
@@ -138,6 +164,12 @@ export function attributePhrase(attribute: string): string {
   const text = attribute.trim();
   if (/^\p{Lu}{2,}\b/u.test(text)) return text;
   const lower = /^\p{Lu}\p{Ll}/u.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
-  if (/^\p{L}+(ed|ing|al|ive|ous|ible|able)$/iu.test(text) && !/^(need|feed|speed|seed|bed|shed|ring|thing|string|setting|rating|listing|heading|building|meeting|booking|total|rental|signal|interval|capital|journal|portal|arrival|approval|proposal|archive|objective|narrative)$/i.test(text)) return `${q(text)} value`;
+  if (
+    /^\p{L}+(ed|ing|al|ive|ous|ible|able)$/iu.test(text) &&
+    !/^(need|feed|speed|seed|bed|shed|ring|thing|string|setting|rating|listing|heading|building|meeting|booking|total|rental|signal|interval|capital|journal|portal|arrival|approval|proposal|archive|objective|narrative)$/i.test(
+      text,
+    )
+  )
+    return `${q(text)} value`;
   return lower;
 }

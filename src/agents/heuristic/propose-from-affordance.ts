@@ -40,7 +40,16 @@ type Parts = Pick<Proposal, 'description' | 'predicates' | 'entities' | 'plan' |
 function target(element: Element, elements: readonly Element[], within?: string) {
   if (within === undefined) return { role: element.role, name: element.name, ref: element.ref, nth: nthOf(elements, element) };
   // Told apart by its row: `nth` counts among the matches in that row.
-  return { role: element.role, name: element.name, ref: element.ref, within, nth: nthOf(elements.filter((candidate) => isWithin(candidate, within)), element) };
+  return {
+    role: element.role,
+    name: element.name,
+    ref: element.ref,
+    within,
+    nth: nthOf(
+      elements.filter((candidate) => isWithin(candidate, within)),
+      element,
+    ),
+  };
 }
 
 function buildParts(input: BuildInput, proposedAt: string): Parts | undefined {
@@ -54,18 +63,22 @@ function buildParts(input: BuildInput, proposedAt: string): Parts | undefined {
       const checking = element.checked !== true;
       if (affordance.item !== undefined) return buildRowToggle(input, affordance, checking, proposedAt);
       const name = p.displayName(unquote(element.name));
-      const imperative = /^(mark|enable|disable|show|hide|notify|subscribe|include|star|pin|follow|watch|save|add|keep|allow|send|use|receive|remember|favorite|freeze|mute)\b/i.test(name);
-      const templates = element.role === 'switch'
-        ? checking
-          ? p.SWITCH_ON_TEMPLATES
-          : p.SWITCH_OFF_TEMPLATES
-        : checking
-        ? imperative
-          ? p.TOGGLE_IMPERATIVE_TEMPLATES
-          : p.TOGGLE_ON_TEMPLATES
-        : imperative
-          ? p.TOGGLE_IMPERATIVE_OFF_TEMPLATES
-          : p.TOGGLE_OFF_TEMPLATES;
+      const imperative =
+        /^(mark|enable|disable|show|hide|notify|subscribe|include|star|pin|follow|watch|save|add|keep|allow|send|use|receive|remember|favorite|freeze|mute)\b/i.test(
+          name,
+        );
+      const templates =
+        element.role === 'switch'
+          ? checking
+            ? p.SWITCH_ON_TEMPLATES
+            : p.SWITCH_OFF_TEMPLATES
+          : checking
+            ? imperative
+              ? p.TOGGLE_IMPERATIVE_TEMPLATES
+              : p.TOGGLE_ON_TEMPLATES
+            : imperative
+              ? p.TOGGLE_IMPERATIVE_OFF_TEMPLATES
+              : p.TOGGLE_OFF_TEMPLATES;
       // A name that already quotes its item (`Show “Work”`) is not wrapped in quotes again.
       const quoted = /[\u201C"]/.test(name) ? name : p.q(name);
       const description = p.phrase(rng, templates, { imperative: name, imperativeLower: p.lowerFirst(name), quoted, plain: name });
@@ -144,7 +157,16 @@ function buildParts(input: BuildInput, proposedAt: string): Parts | undefined {
       const predicates: Predicate[] =
         within !== undefined && shownBy && REMOVING_VERBS.test(verb)
           ? [{ kind: 'element', role: shownBy.role, name: shownBy.name, within, present: false, path: proposedAt }]
-          : [{ kind: 'element', role: 'button', name: element.name, present: false, ...(within !== undefined ? { within } : {}), path: proposedAt }];
+          : [
+              {
+                kind: 'element',
+                role: 'button',
+                name: element.name,
+                present: false,
+                ...(within !== undefined ? { within } : {}),
+                path: proposedAt,
+              },
+            ];
       const verbWord = p.upperFirst(verb.toLowerCase());
       return {
         description: p.phrase(rng, noun ? p.ITEM_NOUN_ACTION_TEMPLATES : p.ITEM_ACTION_TEMPLATES, {
@@ -176,15 +198,36 @@ function buildParts(input: BuildInput, proposedAt: string): Parts | undefined {
  * A checkbox or switch told apart by its row: "Tick the checkbox next to “Buy milk”", or, when it
  * has a name shared by every row, "Tick “Paid” for “Rent”".
  */
-function buildRowToggle(input: BuildInput, affordance: Extract<Affordance, { kind: 'toggle' }>, checking: boolean, proposedAt: string): Parts {
+function buildRowToggle(
+  input: BuildInput,
+  affordance: Extract<Affordance, { kind: 'toggle' }>,
+  checking: boolean,
+  proposedAt: string,
+): Parts {
   const { element } = affordance;
   const item = affordance.item!;
   const named = /[\p{L}\p{N}]/u.test(element.name);
   const control = element.role === 'switch' ? 'switch' : 'checkbox';
-  const templates = named ? (checking ? p.ROW_NAMED_ON_TEMPLATES : p.ROW_NAMED_OFF_TEMPLATES) : checking ? p.ROW_TOGGLE_ON_TEMPLATES : p.ROW_TOGGLE_OFF_TEMPLATES;
+  const templates = named
+    ? checking
+      ? p.ROW_NAMED_ON_TEMPLATES
+      : p.ROW_NAMED_OFF_TEMPLATES
+    : checking
+      ? p.ROW_TOGGLE_ON_TEMPLATES
+      : p.ROW_TOGGLE_OFF_TEMPLATES;
   return {
     description: p.phrase(input.rng, templates, { item: p.q(item), quoted: p.q(p.displayName(unquote(element.name))), control }),
-    predicates: [{ kind: 'element', role: element.role, name: element.name, present: true, checked: checking, within: affordance.within!, path: proposedAt }],
+    predicates: [
+      {
+        kind: 'element',
+        role: element.role,
+        name: element.name,
+        present: true,
+        checked: checking,
+        within: affordance.within!,
+        path: proposedAt,
+      },
+    ],
     entities: [item],
     plan: [{ type: 'click', target: target(element, input.observation.elements, affordance.within) }],
   };
@@ -217,7 +260,11 @@ function buildCellEdit(input: BuildInput, affordance: Extract<Affordance, { kind
   if (shown === value) return undefined;
   const cell = target(element, elements, item);
   return {
-    description: p.phrase(input.rng, p.CELL_EDIT_TEMPLATES, { attribute: p.attributePhrase(attribute), item: p.q(item), quoted: p.q(shown) }),
+    description: p.phrase(input.rng, p.CELL_EDIT_TEMPLATES, {
+      attribute: p.attributePhrase(attribute),
+      item: p.q(item),
+      quoted: p.q(shown),
+    }),
     predicates: [{ kind: 'element', role: 'gridcell', name: shown, within: item, present: true, path: proposedAt }],
     entities: [item, shown],
     plan: [
@@ -278,7 +325,10 @@ function buildForm(input: BuildInput, form: Extract<Affordance, { kind: 'form' }
         description: p.phrase(rng, p.EDIT_FIELD_TEMPLATES, { label: field.name.toLowerCase(), item: p.q(item), quoted: p.q(option) }),
         predicates: [{ kind: 'element', role: 'combobox', name: field.name, present: true, value: option, path: proposedAt }],
         entities: [item, option],
-        plan: [{ type: 'select', target: target(field, elements), value: option }, { type: 'click', target: submit }],
+        plan: [
+          { type: 'select', target: target(field, elements), value: option },
+          { type: 'click', target: submit },
+        ],
       };
     }
     const field = rng.pick(textFields);
@@ -290,7 +340,10 @@ function buildForm(input: BuildInput, form: Extract<Affordance, { kind: 'form' }
       description: p.phrase(rng, p.EDIT_FIELD_TEMPLATES, { label: field.name.toLowerCase(), item: p.q(item), quoted: p.q(value) }),
       predicates,
       entities: [item, value],
-      plan: [{ type: 'type', target: target(field, elements), text: value }, { type: 'click', target: submit }],
+      plan: [
+        { type: 'type', target: target(field, elements), text: value },
+        { type: 'click', target: submit },
+      ],
     };
   }
 
@@ -299,10 +352,18 @@ function buildForm(input: BuildInput, form: Extract<Affordance, { kind: 'form' }
     const field = rng.pick(combos);
     const option = rng.pick(choosableOptions(field));
     return {
-      description: p.phrase(rng, p.FORM_CHOICE_TEMPLATES, { label: p.q(field.name), option: p.q(option), form: p.q(form.formName), submit: p.q(form.submit.name) }),
+      description: p.phrase(rng, p.FORM_CHOICE_TEMPLATES, {
+        label: p.q(field.name),
+        option: p.q(option),
+        form: p.q(form.formName),
+        submit: p.q(form.submit.name),
+      }),
       predicates: [{ kind: 'element', role: 'combobox', name: field.name, present: true, value: option }],
       entities: [option],
-      plan: [{ type: 'select', target: target(field, elements), value: option }, { type: 'click', target: submit }],
+      plan: [
+        { type: 'select', target: target(field, elements), value: option },
+        { type: 'click', target: submit },
+      ],
     };
   }
   const plan: Action[] = [];
@@ -371,7 +432,10 @@ function buildEntry(input: BuildInput, form: Extract<Affordance, { kind: 'form' 
     description: p.phrase(input.rng, p.ENTRY_TEMPLATES, { quoted: p.q(value), label: p.q(label) }),
     predicates: input.hasStateProbe ? [{ kind: 'state-value', value, present: true }] : [{ kind: 'text', text: value, present: true }],
     entities: [value],
-    plan: [{ type: 'type', target: target(field, input.observation.elements), text: value }, submitAction(form, field, input.observation.elements)],
+    plan: [
+      { type: 'type', target: target(field, input.observation.elements), text: value },
+      submitAction(form, field, input.observation.elements),
+    ],
   };
 }
 
@@ -382,14 +446,24 @@ function buildEntry(input: BuildInput, form: Extract<Affordance, { kind: 'form' 
  */
 function buildFilter(input: BuildInput, form: Extract<Affordance, { kind: 'form' }>, field: Element): Parts | undefined {
   const elements = input.observation.elements;
-  const labels = [...new Set(elements.filter((element) => element.role !== 'button').map((element) => rowLabel(element, input.observation)).filter((label): label is string => label !== undefined))];
+  const labels = [
+    ...new Set(
+      elements
+        .filter((element) => element.role !== 'button')
+        .map((element) => rowLabel(element, input.observation))
+        .filter((label): label is string => label !== undefined),
+    ),
+  ];
   if (labels.length < 2) return undefined;
   const term = input.rng.pick(labels);
   const others = labels.filter((label) => !normalizedIncludes(label, term) && !normalizedIncludes(term, label));
   if (others.length === 0) return undefined;
   const other = input.rng.pick(others);
   return {
-    description: p.phrase(input.rng, p.FILTER_TEMPLATES, { quoted: p.q(term), label: p.q(unquote(field.name || field.placeholder || 'search')) }),
+    description: p.phrase(input.rng, p.FILTER_TEMPLATES, {
+      quoted: p.q(term),
+      label: p.q(unquote(field.name || field.placeholder || 'search')),
+    }),
     predicates: [
       { kind: 'text', text: term, present: true },
       { kind: 'text', text: other, present: false },
@@ -401,7 +475,9 @@ function buildFilter(input: BuildInput, form: Extract<Affordance, { kind: 'form'
 
 /** How a form is submitted: its button, or Enter in the field for a form without one. */
 function submitAction(form: Extract<Affordance, { kind: 'form' }>, field: Element, elements: readonly Element[]): Action {
-  return form.submit ? { type: 'click', target: target(form.submit, elements) } : { type: 'press', key: 'Enter', target: target(field, elements) };
+  return form.submit
+    ? { type: 'click', target: target(form.submit, elements) }
+    : { type: 'press', key: 'Enter', target: target(field, elements) };
 }
 
 function editedItemName(observation: Observation, textFields: Element[]): string {

@@ -51,7 +51,9 @@ export class HeuristicProposer implements Proposer {
     // A control the chain already used is not used again (the pipeline's diversity guard would refuse it).
     const used = new Set(input.chain.accepted.map((subtask) => subtask.affordance).filter((key) => key !== undefined));
     const candidates = findAffordances(input.observation).filter(
-      (affordance) => (!input.chain.avoid.has(affordance.key) || secondChance(affordance.key, input)) && !(isOneUseAffordance(affordance.key) && used.has(affordance.key)),
+      (affordance) =>
+        (!input.chain.avoid.has(affordance.key) || secondChance(affordance.key, input)) &&
+        !(isOneUseAffordance(affordance.key) && used.has(affordance.key)),
     );
     // A chain with a share of the app's declared affordances mostly picks among what exercises them
     // and the links that lead to them; now and then it explores as if it had none (still leaning
@@ -71,7 +73,12 @@ export class HeuristicProposer implements Proposer {
    * particular). With nothing on the page for its aims and no visible way toward them, the chain
    * opens the menu that keeps the link (an account menu, a "More actions" menu).
    */
-  private proposeForAims(usable: readonly Affordance[], input: ProposeInput, chainEntities: readonly string[], aiming: Aiming): Proposal | undefined {
+  private proposeForAims(
+    usable: readonly Affordance[],
+    input: ProposeInput,
+    chainEntities: readonly string[],
+    aiming: Aiming,
+  ): Proposal | undefined {
     const aimed = usable.filter((affordance) => aiming.weight(affordance) >= AIM_WEIGHT.toward);
     const hidden = aimed.length === 0 ? aiming.hiddenWay() : undefined;
     const hiddenKey = hidden ? `navigate:${hidden.link.name}` : '';
@@ -93,7 +100,14 @@ export class HeuristicProposer implements Proposer {
    */
   private yieldsTask(affordance: Affordance, input: ProposeInput): boolean {
     if (affordance.kind === 'navigate' || affordance.kind === 'read') return true;
-    const dry = { affordance, observation: input.observation, persona: input.persona, rng: new Rng(0), hasStateProbe: input.hasStateProbe, chainEntities: [] };
+    const dry = {
+      affordance,
+      observation: input.observation,
+      persona: input.persona,
+      rng: new Rng(0),
+      hasStateProbe: input.hasStateProbe,
+      chainEntities: [],
+    };
     return proposalFromAffordance(dry) !== undefined;
   }
 
@@ -159,7 +173,8 @@ export class HeuristicProposer implements Proposer {
     // Building on what the chain touched is the point of a follow-up, but doing the same thing to it
     // again (star, unstar, star) is not: an explored affordance keeps only a small part of the boost.
     // Walking to the entity's page is the weakest way to build on it: the next subtask can act there.
-    if (this.followUp && mentionsAny(affordance, chainEntities)) score *= input.chain.explored.has(affordance.key) ? 4 : affordance.kind === 'navigate' ? 6 : 40;
+    if (this.followUp && mentionsAny(affordance, chainEntities))
+      score *= input.chain.explored.has(affordance.key) ? 4 : affordance.kind === 'navigate' ? 6 : 40;
     return score * repetitionFactor(affordance, input) * aiming.weight(affordance);
   }
 }
@@ -179,7 +194,9 @@ function secondChance(key: string, input: ProposeInput): boolean {
   if (failures.length !== 1 || input.chain.accepted.some((subtask) => subtask.affordance === key)) return false;
   // Any chain, aims or none, tries again a control the executor missed: its attempt was relabeled
   // to another control it reached instead, so the failure says nothing about this one.
-  const missed = input.chain.accepted.some((subtask) => subtask.revisedFrom === failures[0]!.id && subtask.affordance !== undefined && subtask.affordance !== key);
+  const missed = input.chain.accepted.some(
+    (subtask) => subtask.revisedFrom === failures[0]!.id && subtask.affordance !== undefined && subtask.affordance !== key,
+  );
   return input.aim !== undefined || missed;
 }
 
@@ -194,7 +211,9 @@ export function affordanceFamily(key: string): string {
 /** 1 for a family the chain has not used yet, 1/3 after one use, 1/5 after two, … */
 function repetitionFactor(affordance: Affordance, input: ProposeInput): number {
   const family = affordanceFamily(affordance.key);
-  const uses = input.chain.accepted.filter((subtask) => subtask.affordance !== undefined && affordanceFamily(subtask.affordance) === family).length;
+  const uses = input.chain.accepted.filter(
+    (subtask) => subtask.affordance !== undefined && affordanceFamily(subtask.affordance) === family,
+  ).length;
   return 1 / (1 + 2 * uses);
 }
 

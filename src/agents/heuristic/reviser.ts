@@ -46,7 +46,8 @@ export class HeuristicReviser implements Reviser {
       (executed) =>
         executed.outcome.ok &&
         pathOf(executed.urlAfter) === afterPath &&
-        (executed.action.type === 'navigate' || (executed.action.type === 'click' && ['link', 'tab'].includes(executed.element?.role ?? ''))),
+        (executed.action.type === 'navigate' ||
+          (executed.action.type === 'click' && ['link', 'tab'].includes(executed.element?.role ?? ''))),
     );
     if (afterPath !== beforePath && followedLink) {
       const title = input.attempt.finalObservation.title || afterPath;
@@ -69,11 +70,16 @@ export class HeuristicReviser implements Reviser {
  */
 function navigatingForm(input: ReviseInput, beforePath: string, afterPath: string): Proposal | undefined {
   const { proposal, attempt } = input;
-  if (proposal.interaction !== 'form' || afterPath === beforePath || !attempt.actions.every((executed) => executed.outcome.ok)) return undefined;
+  if (proposal.interaction !== 'form' || afterPath === beforePath || !attempt.actions.every((executed) => executed.outcome.ok))
+    return undefined;
   if (input.stateBefore && input.stateAfter && diffStates(input.stateBefore, input.stateAfter).length > 0) return undefined;
-  const typed = attempt.actions.flatMap((executed) => (executed.action.type === 'type' ? [executed.action.text] : [])).filter((text) => text.trim() !== '');
+  const typed = attempt.actions
+    .flatMap((executed) => (executed.action.type === 'type' ? [executed.action.text] : []))
+    .filter((text) => text.trim() !== '');
   // The task names what it meant to type; after a slip (a typo) the address no longer matches it.
-  const planned = (proposal.plan ?? []).flatMap((action) => (action.type === 'type' ? [action.text] : [])).filter((text) => text.trim() !== '');
+  const planned = (proposal.plan ?? [])
+    .flatMap((action) => (action.type === 'type' ? [action.text] : []))
+    .filter((text) => text.trim() !== '');
   if (typed.length === 0 || typed.join('\n') !== planned.join('\n')) return undefined;
   const address = decodeAddress(afterPath).toLowerCase();
   if (!typed.some((text) => address.includes(text.toLowerCase()))) return undefined;
@@ -114,7 +120,10 @@ function describeChange(change: RecordChange, input: ReviseInput): Pick<Proposal
           ? { kind: 'state-count', collection: change.collection, where: { [field]: label }, op: 'gte', count: sharing }
           : { kind: 'state-value', collection: change.collection, field, value: label, present: true };
       return {
-        description: sharing > 1 ? `Add another ${noun} ${q(label)}.` : input.rng.pick([`Create ${withArticle(noun)} ${q(label)}.`, `Add the ${noun} ${q(label)}.`]),
+        description:
+          sharing > 1
+            ? `Add another ${noun} ${q(label)}.`
+            : input.rng.pick([`Create ${withArticle(noun)} ${q(label)}.`, `Add the ${noun} ${q(label)}.`]),
         predicates: [predicate],
         entities: [label],
       };
@@ -126,9 +135,12 @@ function describeChange(change: RecordChange, input: ReviseInput): Pick<Proposal
         entities: [label],
       };
     case 'updated': {
-      const scalar = change.fields.filter((entry) => typeof entry.after === 'string' || typeof entry.after === 'number' || typeof entry.after === 'boolean');
+      const scalar = change.fields.filter(
+        (entry) => typeof entry.after === 'string' || typeof entry.after === 'number' || typeof entry.after === 'boolean',
+      );
       // Prefer the field a person sees (statusLabel "In review" over status "in_review").
-      const changed = scalar.find((entry) => /(Label|Name)$/.test(entry.field)) ?? scalar.find((entry) => typeof entry.after === 'string') ?? scalar[0];
+      const changed =
+        scalar.find((entry) => /(Label|Name)$/.test(entry.field)) ?? scalar.find((entry) => typeof entry.after === 'string') ?? scalar[0];
       if (!changed || change.record.id === undefined) return undefined;
       const value = changed.after as string | number | boolean;
       const predicate: Predicate = {

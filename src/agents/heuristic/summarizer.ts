@@ -51,10 +51,19 @@ function gerund(sentence: string): string {
   const match = /^([A-Z][a-z]+)(\b.*)$/s.exec(sentence);
   if (!match) return `doing this: ${sentence}`;
   const verb = match[1]!.toLowerCase();
-  const irregular: Record<string, string> = { go: 'going', open: 'opening', visit: 'visiting', edit: 'editing', submit: 'submitting', cancel: 'cancelling' };
+  const irregular: Record<string, string> = {
+    go: 'going',
+    open: 'opening',
+    visit: 'visiting',
+    edit: 'editing',
+    submit: 'submitting',
+    cancel: 'cancelling',
+  };
   // One-syllable verbs ending consonant-vowel-consonant double the last letter (star → starring).
   const doubles = /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(verb);
-  const ing = irregular[verb] ?? (doubles ? `${verb}${verb.at(-1)}ing` : verb.endsWith('e') && !verb.endsWith('ee') ? `${verb.slice(0, -1)}ing` : `${verb}ing`);
+  const ing =
+    irregular[verb] ??
+    (doubles ? `${verb}${verb.at(-1)}ing` : verb.endsWith('e') && !verb.endsWith('ee') ? `${verb.slice(0, -1)}ing` : `${verb}ing`);
   if (['what', 'how', 'which', 'who', 'when', 'where', 'in', 'using', 'the', 'a'].includes(verb)) {
     return `doing this: ${sentence}`;
   }

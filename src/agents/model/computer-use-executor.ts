@@ -56,14 +56,20 @@ export class ComputerUsePolicy implements EpisodePolicy {
         const answer = /DONE:?\s*(.*)$/is.exec(response.text)?.[1]?.trim();
         return { kind: 'action', action: answer ? { type: 'done', answer } : { type: 'done' } };
       }
-      this.messages.push({ role: 'assistant', content: [...(response.text ? [{ type: 'text' as const, text: response.text }] : []), call] });
+      this.messages.push({
+        role: 'assistant',
+        content: [...(response.text ? [{ type: 'text' as const, text: response.text }] : []), call],
+      });
       const mapped = toAction(call, display.scale, this.lastPoint);
       if (mapped.kind === 'screenshot') {
         this.messages.push(resultMessage(call, await screenshot()));
         continue;
       }
       if (mapped.kind === 'unsupported') {
-        this.messages.push({ role: 'user', content: [{ type: 'tool-result', callId: call.id, isError: true, content: [{ type: 'text', text: mapped.reason }] }] });
+        this.messages.push({
+          role: 'user',
+          content: [{ type: 'tool-result', callId: call.id, isError: true, content: [{ type: 'text', text: mapped.reason }] }],
+        });
         continue;
       }
       if (mapped.point) this.lastPoint = mapped.point;
@@ -81,13 +87,44 @@ export class ComputerUseExecutor extends PolicyExecutor {
   }
 }
 
-type Mapped = { kind: 'act'; action: Action; point?: { x: number; y: number } } | { kind: 'screenshot' } | { kind: 'unsupported'; reason: string };
+type Mapped =
+  { kind: 'act'; action: Action; point?: { x: number; y: number } } | { kind: 'screenshot' } | { kind: 'unsupported'; reason: string };
 
-const KEY_NAMES: Record<string, string> = { return: 'Enter', enter: 'Enter', esc: 'Escape', escape: 'Escape', tab: 'Tab', backspace: 'Backspace', delete: 'Delete', space: 'Space', ctrl: 'Control', control: 'Control', alt: 'Alt', shift: 'Shift', cmd: 'Meta', super: 'Meta', page_down: 'PageDown', page_up: 'PageUp', up: 'ArrowUp', down: 'ArrowDown', left: 'ArrowLeft', right: 'ArrowRight', home: 'Home', end: 'End' };
+const KEY_NAMES: Record<string, string> = {
+  return: 'Enter',
+  enter: 'Enter',
+  esc: 'Escape',
+  escape: 'Escape',
+  tab: 'Tab',
+  backspace: 'Backspace',
+  delete: 'Delete',
+  space: 'Space',
+  ctrl: 'Control',
+  control: 'Control',
+  alt: 'Alt',
+  shift: 'Shift',
+  cmd: 'Meta',
+  super: 'Meta',
+  page_down: 'PageDown',
+  page_up: 'PageUp',
+  up: 'ArrowUp',
+  down: 'ArrowDown',
+  left: 'ArrowLeft',
+  right: 'ArrowRight',
+  home: 'Home',
+  end: 'End',
+};
 
 /** Maps a computer-tool call (xdotool-style key names, scaled coordinates) to our Action. */
 export function toAction(call: ToolCallPart, scale: number, lastPoint: { x: number; y: number } | undefined): Mapped {
-  const input = (call.input ?? {}) as { action?: string; coordinate?: [number, number]; text?: string; scroll_direction?: string; scroll_amount?: number; duration?: number };
+  const input = (call.input ?? {}) as {
+    action?: string;
+    coordinate?: [number, number];
+    text?: string;
+    scroll_direction?: string;
+    scroll_amount?: number;
+    duration?: number;
+  };
   const point = input.coordinate ? { x: Math.round(input.coordinate[0] / scale), y: Math.round(input.coordinate[1] / scale) } : undefined;
   switch (input.action) {
     case 'screenshot':
@@ -98,23 +135,36 @@ export function toAction(call: ToolCallPart, scale: number, lastPoint: { x: numb
     case 'double_click':
       return pointerAction('dblclick', input.action, point, lastPoint);
     case 'mouse_move':
-      return point ? { kind: 'act', action: { type: 'hover', target: { point } }, point } : { kind: 'unsupported', reason: 'mouse_move needs a coordinate' };
+      return point
+        ? { kind: 'act', action: { type: 'hover', target: { point } }, point }
+        : { kind: 'unsupported', reason: 'mouse_move needs a coordinate' };
     case 'type':
       if (input.text === undefined) return { kind: 'unsupported', reason: 'type needs text' };
-      return lastPoint ? { kind: 'act', action: { type: 'type', target: { point: lastPoint }, text: input.text, clear: false } } : { kind: 'act', action: { type: 'press', key: input.text } };
+      return lastPoint
+        ? { kind: 'act', action: { type: 'type', target: { point: lastPoint }, text: input.text, clear: false } }
+        : { kind: 'act', action: { type: 'press', key: input.text } };
     case 'key':
-      return input.text ? { kind: 'act', action: { type: 'press', key: keyName(input.text) } } : { kind: 'unsupported', reason: 'key needs text' };
+      return input.text
+        ? { kind: 'act', action: { type: 'press', key: keyName(input.text) } }
+        : { kind: 'unsupported', reason: 'key needs text' };
     case 'scroll': {
       const amount = (input.scroll_amount ?? 3) * 100;
       const direction = input.scroll_direction ?? 'down';
       const deltaY = direction === 'up' ? -amount : direction === 'down' ? amount : 0;
       const deltaX = direction === 'left' ? -amount : direction === 'right' ? amount : 0;
-      return { kind: 'act', action: { type: 'scroll', deltaX, deltaY, ...(point ? { target: { point } } : {}) }, ...(point ? { point } : {}) };
+      return {
+        kind: 'act',
+        action: { type: 'scroll', deltaX, deltaY, ...(point ? { target: { point } } : {}) },
+        ...(point ? { point } : {}),
+      };
     }
     case 'wait':
       return { kind: 'act', action: { type: 'wait', ms: Math.min(5000, Math.round((input.duration ?? 1) * 1000)) } };
     default:
-      return { kind: 'unsupported', reason: `The action ${JSON.stringify(input.action)} is not supported here; use left_click, double_click, type, key, scroll, mouse_move, wait or screenshot.` };
+      return {
+        kind: 'unsupported',
+        reason: `The action ${JSON.stringify(input.action)} is not supported here; use left_click, double_click, type, key, scroll, mouse_move, wait or screenshot.`,
+      };
   }
 }
 
@@ -122,7 +172,12 @@ export function toAction(call: ToolCallPart, scale: number, lastPoint: { x: numb
  * A click or double click at the call's coordinate. Without one the tool means "where the mouse is",
  * which is the last point we acted at; that point is not returned again since the mouse did not move.
  */
-function pointerAction(type: 'click' | 'dblclick', toolAction: string, point: { x: number; y: number } | undefined, lastPoint: { x: number; y: number } | undefined): Mapped {
+function pointerAction(
+  type: 'click' | 'dblclick',
+  toolAction: string,
+  point: { x: number; y: number } | undefined,
+  lastPoint: { x: number; y: number } | undefined,
+): Mapped {
   if (point) return { kind: 'act', action: { type, target: { point } }, point };
   if (lastPoint) return { kind: 'act', action: { type, target: { point: lastPoint } } };
   return { kind: 'unsupported', reason: `${toolAction} needs a coordinate` };

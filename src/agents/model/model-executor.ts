@@ -30,7 +30,10 @@ export class ModelRefsPolicy implements EpisodePolicy {
         model: this.model,
         role: 'executor',
         system: executorSystem(),
-        content: [...observationContent(input.observation), { type: 'text', text: executorUser(this.task, input.history, input.maxSteps - input.step) }],
+        content: [
+          ...observationContent(input.observation),
+          { type: 'text', text: executorUser(this.task, input.history, input.maxSteps - input.step) },
+        ],
         schema: ActAnswerSchema,
         toolName: 'act',
         toolDescription: 'Perform one browser action, or finish with done.',

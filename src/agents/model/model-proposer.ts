@@ -78,7 +78,10 @@ export class ModelProposer implements Proposer {
           ...(input.reader ? { reader: input.reader } : {}),
         });
         const alreadyTrue = candidate.predicates.filter((predicate, index) => predicate.kind !== 'answer' && values[index]);
-        if (alreadyTrue.length > 0 && alreadyTrue.length === candidate.predicates.filter((predicate) => predicate.kind !== 'answer').length) {
+        if (
+          alreadyTrue.length > 0 &&
+          alreadyTrue.length === candidate.predicates.filter((predicate) => predicate.kind !== 'answer').length
+        ) {
           return `Every predicate is already true before the task (${alreadyTrue.map(describePredicate).join('; ')}): the checker must be false now.`;
         }
         return undefined;

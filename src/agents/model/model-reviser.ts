@@ -34,43 +34,62 @@ export class ModelReviser implements Reviser {
     const changes = input.stateBefore && input.stateAfter ? diffStates(input.stateBefore, input.stateAfter) : [];
     const stateChanges = changes
       .slice(0, 12)
-      .map((change) => `${change.kind} in ${change.collection}: ${JSON.stringify(change.kind === 'updated' ? change.fields : change.record).slice(0, 300)}`)
+      .map(
+        (change) =>
+          `${change.kind} in ${change.collection}: ${JSON.stringify(change.kind === 'updated' ? change.fields : change.record).slice(0, 300)}`,
+      )
       .join('\n');
     const final = input.attempt.finalObservation;
     const content = [
-      ...(input.observationBefore && input.observationBefore.screenshotWebp.byteLength > 0 ? [screenshotPart(input.observationBefore)] : []),
+      ...(input.observationBefore && input.observationBefore.screenshotWebp.byteLength > 0
+        ? [screenshotPart(input.observationBefore)]
+        : []),
       ...(final.screenshotWebp.byteLength > 0 ? [screenshotPart(final)] : []),
-      { type: 'text' as const, text: reviserUser(input.proposal.description, input.attempt.actions, stateChanges, snapshotDiff(input.pageBefore.text, input.pageAfter.text)) },
+      {
+        type: 'text' as const,
+        text: reviserUser(
+          input.proposal.description,
+          input.attempt.actions,
+          stateChanges,
+          snapshotDiff(input.pageBefore.text, input.pageAfter.text),
+        ),
+      },
     ];
     let answer: z.infer<typeof RevisionSchema>;
     try {
       answer = await askStructured({
-      model: this.model,
-      role: 'reviser',
-      system: reviserSystem(hasStateProbe),
-      content,
-      schema: RevisionSchema,
-      toolName: 'revise_task',
-      toolDescription: 'Describe what the attempt actually achieved, or achieved=false.',
-      validate: async (candidate) => {
-        if (!candidate.achieved) return undefined;
-        if (!candidate.description || !candidate.interaction || !candidate.predicates || candidate.predicates.length === 0) {
-          return 'When achieved is true, give description, interaction, entities and at least one predicate.';
-        }
-        if (hasStateProbe && ['form', 'toggle', 'select', 'item-action'].includes(candidate.interaction) && !candidate.predicates.some(isStatePredicate)) return 'A task that changes data needs at least one state predicate.';
-        const before = await evaluatePredicates(candidate.predicates, { state: input.stateBefore, page: input.pageBefore });
-        const after = await evaluatePredicates(candidate.predicates, {
-          state: input.stateAfter,
-          page: input.pageAfter,
-          ...(input.attempt.answer !== undefined ? { answer: input.attempt.answer } : {}),
-        });
-        if (before.every(Boolean)) return `The predicates already held before the attempt: ${candidate.predicates.map(describePredicate).join('; ')}.`;
-        const failing = candidate.predicates.filter((_, index) => !after[index]);
-        if (failing.length > 0) return `These predicates are false after the attempt: ${failing.map(describePredicate).join('; ')}.`;
-        return undefined;
-      },
-      ...(input.recorder ? { recorder: input.recorder } : {}),
-      ...(input.signal ? { signal: input.signal } : {}),
+        model: this.model,
+        role: 'reviser',
+        system: reviserSystem(hasStateProbe),
+        content,
+        schema: RevisionSchema,
+        toolName: 'revise_task',
+        toolDescription: 'Describe what the attempt actually achieved, or achieved=false.',
+        validate: async (candidate) => {
+          if (!candidate.achieved) return undefined;
+          if (!candidate.description || !candidate.interaction || !candidate.predicates || candidate.predicates.length === 0) {
+            return 'When achieved is true, give description, interaction, entities and at least one predicate.';
+          }
+          if (
+            hasStateProbe &&
+            ['form', 'toggle', 'select', 'item-action'].includes(candidate.interaction) &&
+            !candidate.predicates.some(isStatePredicate)
+          )
+            return 'A task that changes data needs at least one state predicate.';
+          const before = await evaluatePredicates(candidate.predicates, { state: input.stateBefore, page: input.pageBefore });
+          const after = await evaluatePredicates(candidate.predicates, {
+            state: input.stateAfter,
+            page: input.pageAfter,
+            ...(input.attempt.answer !== undefined ? { answer: input.attempt.answer } : {}),
+          });
+          if (before.every(Boolean))
+            return `The predicates already held before the attempt: ${candidate.predicates.map(describePredicate).join('; ')}.`;
+          const failing = candidate.predicates.filter((_, index) => !after[index]);
+          if (failing.length > 0) return `These predicates are false after the attempt: ${failing.map(describePredicate).join('; ')}.`;
+          return undefined;
+        },
+        ...(input.recorder ? { recorder: input.recorder } : {}),
+        ...(input.signal ? { signal: input.signal } : {}),
       });
     } catch (error) {
       if (isInvalidOutput(error)) return undefined; // no valid relabelling: the attempt stays a failure

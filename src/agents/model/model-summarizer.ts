@@ -35,7 +35,9 @@ export class ModelSummarizer implements Summarizer {
         maxOutputTokens: 800,
         validate: (candidate) => {
           const missing = missingConstants(candidate.task, input.subtasks);
-          return missing.length > 0 ? `The summary leaves out these constants: ${missing.map((entity) => JSON.stringify(entity)).join(', ')}; keep each verbatim.` : undefined;
+          return missing.length > 0
+            ? `The summary leaves out these constants: ${missing.map((entity) => JSON.stringify(entity)).join(', ')}; keep each verbatim.`
+            : undefined;
         },
         ...(input.recorder ? { recorder: input.recorder } : {}),
         ...(input.signal ? { signal: input.signal } : {}),

@@ -41,7 +41,10 @@ export async function askJudge(request: JudgeRequest): Promise<JudgeAnswer> {
   const content = [
     ...(before && before.screenshotWebp.byteLength > 0 ? [screenshotPart(before)] : []),
     ...(after.screenshotWebp.byteLength > 0 ? [screenshotPart(after)] : []),
-    { type: 'text' as const, text: judgeUser(request.task, request.actions, request.answer, before ? snapshotDiff(before.snapshot, after.snapshot) : '') },
+    {
+      type: 'text' as const,
+      text: judgeUser(request.task, request.actions, request.answer, before ? snapshotDiff(before.snapshot, after.snapshot) : ''),
+    },
   ];
   return askStructured({
     model: request.model,

@@ -24,10 +24,15 @@ export function pageText(observation: Observation, label = 'Current page'): stri
 }
 
 /** Screenshot and snapshot of a page, as one message's content. */
-export function observationContent(observation: Observation & { screenshotWebp?: Uint8Array }, label?: string, options: { screenshot?: boolean } = {}): ContentPart[] {
+export function observationContent(
+  observation: Observation & { screenshotWebp?: Uint8Array },
+  label?: string,
+  options: { screenshot?: boolean } = {},
+): ContentPart[] {
   const parts: ContentPart[] = [];
   const { screenshotWebp } = observation;
-  if (options.screenshot !== false && screenshotWebp && screenshotWebp.byteLength > 0) parts.push(screenshotPart({ screenshotWebp, viewport: observation.viewport }));
+  if (options.screenshot !== false && screenshotWebp && screenshotWebp.byteLength > 0)
+    parts.push(screenshotPart({ screenshotWebp, viewport: observation.viewport }));
   parts.push({ type: 'text', text: pageText(observation, label) });
   return parts;
 }

@@ -1,6 +1,10 @@
 /** Lines removed from and added to an accessibility snapshot (refs stripped), capped for a prompt. */
 export function snapshotDiff(before: string, after: string, maxLines = 60): string {
-  const clean = (text: string) => text.split('\n').map((line) => line.replace(/\s*\[ref=[^\]]+\]/g, '').trimEnd()).filter(Boolean);
+  const clean = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => line.replace(/\s*\[ref=[^\]]+\]/g, '').trimEnd())
+      .filter(Boolean);
   const beforeLines = clean(before);
   const afterLines = clean(after);
   const beforeCounts = counts(beforeLines);
@@ -8,7 +12,9 @@ export function snapshotDiff(before: string, after: string, maxLines = 60): stri
   const removed = beforeLines.filter((line) => take(afterCounts, line) === false).map((line) => `- ${line.trim()}`);
   const added = afterLines.filter((line) => take(beforeCounts, line) === false).map((line) => `+ ${line.trim()}`);
   const lines = [...removed, ...added];
-  return lines.length > maxLines ? [...lines.slice(0, maxLines), `… ${lines.length - maxLines} more changed lines`].join('\n') : lines.join('\n');
+  return lines.length > maxLines
+    ? [...lines.slice(0, maxLines), `… ${lines.length - maxLines} more changed lines`].join('\n')
+    : lines.join('\n');
 }
 
 function counts(lines: readonly string[]): Map<string, number> {

@@ -51,23 +51,44 @@ export async function askStructured<T>(request: StructuredRequest<T>): Promise<T
     const call = response.toolCalls.find((candidate) => candidate.name === tool.name);
     if (call) {
       messages.push({ role: 'assistant', content: [call] });
-      messages.push({ role: 'user', content: [{ type: 'tool-result', callId: call.id, isError: true, content: [{ type: 'text', text: `${problem} Call ${tool.name} again with a corrected input.` }] }] });
+      messages.push({
+        role: 'user',
+        content: [
+          {
+            type: 'tool-result',
+            callId: call.id,
+            isError: true,
+            content: [{ type: 'text', text: `${problem} Call ${tool.name} again with a corrected input.` }],
+          },
+        ],
+      });
     } else {
       if (response.text) messages.push({ role: 'assistant', content: [{ type: 'text', text: response.text }] });
       messages.push({ role: 'user', content: [{ type: 'text', text: `${problem} Answer by calling the ${tool.name} tool.` }] });
     }
   }
-  throw new TrajsynthError(`Expected the ${request.role} model (${request.model.provider}:${request.model.model}) to answer with a valid ${tool.name} call, got: ${problem}`, {
-    code: 'MODEL_OUTPUT_INVALID',
-    hint: 'The answer was invalid twice (once after a repair turn); try a stronger model for this role.',
-  });
+  throw new TrajsynthError(
+    `Expected the ${request.role} model (${request.model.provider}:${request.model.model}) to answer with a valid ${tool.name} call, got: ${problem}`,
+    {
+      code: 'MODEL_OUTPUT_INVALID',
+      hint: 'The answer was invalid twice (once after a repair turn); try a stronger model for this role.',
+    },
+  );
 }
 
-async function check<T>(response: ModelResponse, request: StructuredRequest<T>): Promise<{ ok: true; value: T } | { ok: false; problem: string }> {
+async function check<T>(
+  response: ModelResponse,
+  request: StructuredRequest<T>,
+): Promise<{ ok: true; value: T } | { ok: false; problem: string }> {
   const call = response.toolCalls.find((candidate) => candidate.name === request.toolName);
-  if (!call) return { ok: false, problem: `No ${request.toolName} tool call in the answer${response.text ? ` (it said: ${JSON.stringify(response.text.slice(0, 200))})` : ''}.` };
+  if (!call)
+    return {
+      ok: false,
+      problem: `No ${request.toolName} tool call in the answer${response.text ? ` (it said: ${JSON.stringify(response.text.slice(0, 200))})` : ''}.`,
+    };
   const parsed = request.schema.safeParse(call.input);
-  if (!parsed.success) return { ok: false, problem: `The ${request.toolName} input does not match its schema: ${formatIssues(parsed.error)}.` };
+  if (!parsed.success)
+    return { ok: false, problem: `The ${request.toolName} input does not match its schema: ${formatIssues(parsed.error)}.` };
   try {
     const extra = await request.validate?.(parsed.data);
     if (extra) return { ok: false, problem: extra };

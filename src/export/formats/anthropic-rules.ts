@@ -17,12 +17,30 @@ const MAX_BASE64 = 5 * 1024 * 1024;
 const MEDIA_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 const TOOL_ID = /^[a-zA-Z0-9_-]+$/;
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
-const COMPUTER_ACTIONS = new Set(['key', 'hold_key', 'type', 'cursor_position', 'mouse_move', 'left_mouse_down', 'left_mouse_up', 'left_click', 'left_click_drag', 'right_click', 'middle_click', 'double_click', 'triple_click', 'scroll', 'wait', 'screenshot']);
+const COMPUTER_ACTIONS = new Set([
+  'key',
+  'hold_key',
+  'type',
+  'cursor_position',
+  'mouse_move',
+  'left_mouse_down',
+  'left_mouse_up',
+  'left_click',
+  'left_click_drag',
+  'right_click',
+  'middle_click',
+  'double_click',
+  'triple_click',
+  'scroll',
+  'wait',
+  'screenshot',
+]);
 const NEEDS_COORDINATE = new Set(['mouse_move', 'left_click_drag', 'scroll']);
 
 export async function checkAnthropicFile(root: string, file: string): Promise<string[]> {
   const { records, problems } = await readJsonlRecords(root, file);
-  for (const { line, value } of records) for (const problem of await checkAnthropicRecord(value)) problems.push(`${file}:${line}: ${problem}`);
+  for (const { line, value } of records)
+    for (const problem of await checkAnthropicRecord(value)) problems.push(`${file}:${line}: ${problem}`);
   return problems;
 }
 
@@ -37,7 +55,8 @@ export async function checkAnthropicRecord(record: unknown): Promise<string[]> {
   const problems: string[] = [];
   const report: Report = (field, message) => problems.push(`${field}: ${message}`);
   if (!isObject(record)) return ['(record): Expected a JSON object'];
-  for (const key of Object.keys(record)) if (!['system', 'messages', 'tools'].includes(key)) report(key, `Expected only system, messages, tools, got "${key}"`);
+  for (const key of Object.keys(record))
+    if (!['system', 'messages', 'tools'].includes(key)) report(key, `Expected only system, messages, tools, got "${key}"`);
   if (record.system !== undefined && typeof record.system !== 'string') report('system', 'Expected a string');
   const { names, display } = checkTools(record.tools, report);
   const messages = record.messages;
@@ -49,9 +68,11 @@ export async function checkAnthropicRecord(record: unknown): Promise<string[]> {
   let open: string[] = [];
   messages.forEach((message: unknown, index) => {
     const at = `messages[${index}]`;
-    if (!isObject(message) || !Array.isArray(message.content) || message.content.length === 0) return report(at, 'Expected {"role", "content": [blocks]}');
+    if (!isObject(message) || !Array.isArray(message.content) || message.content.length === 0)
+      return report(at, 'Expected {"role", "content": [blocks]}');
     const expected = index % 2 === 0 ? 'user' : 'assistant';
-    if (message.role !== expected) report(`${at}.role`, `Expected "${expected}" (roles alternate, starting with user), got ${describe(message.role)}`);
+    if (message.role !== expected)
+      report(`${at}.role`, `Expected "${expected}" (roles alternate, starting with user), got ${describe(message.role)}`);
     if (message.role === 'user') {
       open = checkUserBlocks(message.content, at, open, images, report);
     } else if (message.role === 'assistant') {
@@ -59,13 +80,18 @@ export async function checkAnthropicRecord(record: unknown): Promise<string[]> {
       open = checkAssistantBlocks(message.content, at, names, display, report);
     }
   });
-  if (!isObject(messages[messages.length - 1]) || messages[messages.length - 1].role !== 'assistant') report(`messages[${messages.length - 1}]`, 'Expected the last message to be the assistant (the target)');
+  if (!isObject(messages[messages.length - 1]) || messages[messages.length - 1].role !== 'assistant')
+    report(`messages[${messages.length - 1}]`, 'Expected the last message to be the assistant (the target)');
   if (images.length > MAX_IMAGES) report('messages', `Expected at most ${MAX_IMAGES} images per request, got ${images.length}`);
   const maxSide = images.length > MANY_IMAGES ? 2000 : 8000;
   for (const image of images) {
     try {
       const { width = 0, height = 0 } = await sharp(Buffer.from(image.data, 'base64')).metadata();
-      if (width > maxSide || height > maxSide) report(image.at, `Expected at most ${maxSide}×${maxSide} px${maxSide === 2000 ? ` (a request with more than ${MANY_IMAGES} images)` : ''}, got ${width}×${height}`);
+      if (width > maxSide || height > maxSide)
+        report(
+          image.at,
+          `Expected at most ${maxSide}×${maxSide} px${maxSide === 2000 ? ` (a request with more than ${MANY_IMAGES} images)` : ''}, got ${width}×${height}`,
+        );
     } catch (error) {
       report(image.at, `Expected a decodable image, got ${errorMessage(error)}`);
     }
@@ -83,16 +109,20 @@ function checkTools(tools: unknown, report: Report): { names: Set<string>; displ
   }
   tools.forEach((tool: unknown, index) => {
     const at = `tools[${index}]`;
-    if (!isObject(tool) || typeof tool.name !== 'string' || !TOOL_NAME.test(tool.name)) return report(at, 'Expected a tool with a name of letters, digits, _ or -');
+    if (!isObject(tool) || typeof tool.name !== 'string' || !TOOL_NAME.test(tool.name))
+      return report(at, 'Expected a tool with a name of letters, digits, _ or -');
     if (names.has(tool.name)) report(`${at}.name`, `Expected unique tool names, got "${tool.name}" twice`);
     names.add(tool.name);
     if (tool.type === undefined || tool.type === 'custom') {
-      if (!isObject(tool.input_schema) || tool.input_schema.type !== 'object') report(`${at}.input_schema`, 'Expected a JSON schema of type object');
+      if (!isObject(tool.input_schema) || tool.input_schema.type !== 'object')
+        report(`${at}.input_schema`, 'Expected a JSON schema of type object');
       return;
     }
-    if (typeof tool.type !== 'string' || !/^computer_\d{8}$/.test(tool.type)) return report(`${at}.type`, `Expected a custom tool or computer_YYYYMMDD, got ${describe(tool.type)}`);
+    if (typeof tool.type !== 'string' || !/^computer_\d{8}$/.test(tool.type))
+      return report(`${at}.type`, `Expected a custom tool or computer_YYYYMMDD, got ${describe(tool.type)}`);
     if (tool.name !== 'computer') report(`${at}.name`, `Expected "computer", got "${tool.name}"`);
-    if (!isPositiveInt(tool.display_width_px) || !isPositiveInt(tool.display_height_px)) return report(at, 'Expected display_width_px and display_height_px as positive integers');
+    if (!isPositiveInt(tool.display_width_px) || !isPositiveInt(tool.display_height_px))
+      return report(at, 'Expected display_width_px and display_height_px as positive integers');
     display = { width: tool.display_width_px, height: tool.display_height_px };
   });
   return { names, display };
@@ -107,12 +137,18 @@ function checkUserBlocks(blocks: unknown[], at: string, open: string[], images: 
     if (!isObject(block)) return report(where, 'Expected a content block');
     if (block.type === 'tool_result') {
       if (seenOther) report(where, 'Expected tool_result blocks before any other block of the turn');
-      if (!remaining.includes(block.tool_use_id)) report(`${where}.tool_use_id`, `Expected the id of a tool_use in the assistant turn just before, got ${describe(block.tool_use_id)}`);
+      if (!remaining.includes(block.tool_use_id))
+        report(
+          `${where}.tool_use_id`,
+          `Expected the id of a tool_use in the assistant turn just before, got ${describe(block.tool_use_id)}`,
+        );
       remaining = remaining.filter((id) => id !== block.tool_use_id);
       if (block.is_error !== undefined && typeof block.is_error !== 'boolean') report(`${where}.is_error`, 'Expected a boolean');
       if (block.content === undefined || typeof block.content === 'string') return;
       if (!Array.isArray(block.content)) return report(`${where}.content`, 'Expected a string or an array of text and image blocks');
-      block.content.forEach((inner: unknown, innerIndex: number) => checkTextOrImage(inner, `${where}.content[${innerIndex}]`, images, report));
+      block.content.forEach((inner: unknown, innerIndex: number) =>
+        checkTextOrImage(inner, `${where}.content[${innerIndex}]`, images, report),
+      );
       return;
     }
     seenOther = true;
@@ -127,12 +163,16 @@ function checkTextOrImage(block: unknown, where: string, images: { at: string; d
     if (typeof block.text !== 'string' || block.text === '') report(`${where}.text`, 'Expected a non-empty string');
     return;
   }
-  if (!isObject(block) || block.type !== 'image') return report(where, `Expected a text or image block, got ${describe(isObject(block) ? block.type : block)}`);
+  if (!isObject(block) || block.type !== 'image')
+    return report(where, `Expected a text or image block, got ${describe(isObject(block) ? block.type : block)}`);
   const source = block.source;
   if (!isObject(source) || source.type !== 'base64') return report(`${where}.source`, 'Expected {"type": "base64", "media_type", "data"}');
-  if (!MEDIA_TYPES.has(source.media_type)) report(`${where}.source.media_type`, `Expected image/png, image/jpeg, image/gif or image/webp, got ${describe(source.media_type)}`);
-  if (typeof source.data !== 'string' || source.data === '' || !/^[A-Za-z0-9+/]*={0,2}$/.test(source.data)) return report(`${where}.source.data`, 'Expected non-empty base64');
-  if (source.data.length > MAX_BASE64) report(`${where}.source.data`, `Expected at most 5 MB of base64, got ${source.data.length} characters`);
+  if (!MEDIA_TYPES.has(source.media_type))
+    report(`${where}.source.media_type`, `Expected image/png, image/jpeg, image/gif or image/webp, got ${describe(source.media_type)}`);
+  if (typeof source.data !== 'string' || source.data === '' || !/^[A-Za-z0-9+/]*={0,2}$/.test(source.data))
+    return report(`${where}.source.data`, 'Expected non-empty base64');
+  if (source.data.length > MAX_BASE64)
+    report(`${where}.source.data`, `Expected at most 5 MB of base64, got ${source.data.length} characters`);
   images.push({ at: where, data: source.data });
 }
 
@@ -145,11 +185,17 @@ function checkAssistantBlocks(blocks: unknown[], at: string, names: Set<string>,
       if (typeof block.text !== 'string' || block.text === '') report(`${where}.text`, 'Expected a non-empty string');
       return;
     }
-    if (!isObject(block) || block.type !== 'tool_use') return report(where, `Expected a text or tool_use block (assistant turns carry no images), got ${describe(isObject(block) ? block.type : block)}`);
-    if (typeof block.id !== 'string' || !TOOL_ID.test(block.id)) report(`${where}.id`, `Expected letters, digits, _ or -, got ${describe(block.id)}`);
+    if (!isObject(block) || block.type !== 'tool_use')
+      return report(
+        where,
+        `Expected a text or tool_use block (assistant turns carry no images), got ${describe(isObject(block) ? block.type : block)}`,
+      );
+    if (typeof block.id !== 'string' || !TOOL_ID.test(block.id))
+      report(`${where}.id`, `Expected letters, digits, _ or -, got ${describe(block.id)}`);
     else if (ids.includes(block.id)) report(`${where}.id`, `Expected unique ids, got "${block.id}" twice`);
     else ids.push(block.id);
-    if (typeof block.name !== 'string' || !names.has(block.name)) report(`${where}.name`, `Expected a tool declared in tools (${[...names].join(', ') || 'none'}), got ${describe(block.name)}`);
+    if (typeof block.name !== 'string' || !names.has(block.name))
+      report(`${where}.name`, `Expected a tool declared in tools (${[...names].join(', ') || 'none'}), got ${describe(block.name)}`);
     if (!isObject(block.input)) return report(`${where}.input`, 'Expected an object');
     if (block.name === 'computer') checkComputerInput(block.input, `${where}.input`, display, report);
   });
@@ -161,18 +207,23 @@ function checkComputerInput(input: Record<string, any>, at: string, display: Dis
   if (!COMPUTER_ACTIONS.has(action)) return report(`${at}.action`, `Expected a computer-tool action, got ${describe(action)}`);
   const coordinate = input.coordinate;
   if (coordinate !== undefined) {
-    const valid = Array.isArray(coordinate) && coordinate.length === 2 && coordinate.every((value) => Number.isInteger(value) && value >= 0);
+    const valid =
+      Array.isArray(coordinate) && coordinate.length === 2 && coordinate.every((value) => Number.isInteger(value) && value >= 0);
     if (!valid) report(`${at}.coordinate`, `Expected [x, y] as non-negative integers, got ${JSON.stringify(coordinate)}`);
-    else if (display && (coordinate[0] > display.width || coordinate[1] > display.height)) report(`${at}.coordinate`, `Expected a point inside the ${display.width}×${display.height} display, got [${coordinate.join(', ')}]`);
+    else if (display && (coordinate[0] > display.width || coordinate[1] > display.height))
+      report(`${at}.coordinate`, `Expected a point inside the ${display.width}×${display.height} display, got [${coordinate.join(', ')}]`);
   } else if (NEEDS_COORDINATE.has(action)) {
     report(`${at}.coordinate`, `Expected a coordinate for ${action}`);
   }
   if ((action === 'type' || action === 'key') && typeof input.text !== 'string') report(`${at}.text`, `Expected text for ${action}`);
   if (action === 'scroll') {
-    if (!['up', 'down', 'left', 'right'].includes(input.scroll_direction)) report(`${at}.scroll_direction`, `Expected up, down, left or right, got ${describe(input.scroll_direction)}`);
-    if (!isPositiveInt(input.scroll_amount)) report(`${at}.scroll_amount`, `Expected a positive integer, got ${describe(input.scroll_amount)}`);
+    if (!['up', 'down', 'left', 'right'].includes(input.scroll_direction))
+      report(`${at}.scroll_direction`, `Expected up, down, left or right, got ${describe(input.scroll_direction)}`);
+    if (!isPositiveInt(input.scroll_amount))
+      report(`${at}.scroll_amount`, `Expected a positive integer, got ${describe(input.scroll_amount)}`);
   }
-  if (action === 'wait' && (typeof input.duration !== 'number' || input.duration < 0)) report(`${at}.duration`, 'Expected seconds as a non-negative number');
+  if (action === 'wait' && (typeof input.duration !== 'number' || input.duration < 0))
+    report(`${at}.duration`, 'Expected seconds as a non-negative number');
 }
 
 function isPositiveInt(value: unknown): value is number {

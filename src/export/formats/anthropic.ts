@@ -65,8 +65,11 @@ type TextBlock = { type: 'text'; text: string };
 type ImageBlock = { type: 'image'; source: { type: 'base64'; media_type: EncodedImage['mimeType']; data: string } };
 type ToolUseBlock = { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
 type ToolResultBlock = { type: 'tool_result'; tool_use_id: string; content?: (TextBlock | ImageBlock)[]; is_error?: true };
-type Message = { role: 'user'; content: (TextBlock | ImageBlock | ToolResultBlock)[] } | { role: 'assistant'; content: (TextBlock | ToolUseBlock)[] };
-type Tool = { type: string; name: 'computer'; display_width_px: number; display_height_px: number } | { name: string; description: string; input_schema: Record<string, unknown> };
+type Message =
+  { role: 'user'; content: (TextBlock | ImageBlock | ToolResultBlock)[] } | { role: 'assistant'; content: (TextBlock | ToolUseBlock)[] };
+type Tool =
+  | { type: string; name: 'computer'; display_width_px: number; display_height_px: number }
+  | { name: string; description: string; input_schema: Record<string, unknown> };
 
 export interface AnthropicRecord {
   system: string;
@@ -90,10 +93,18 @@ export const anthropicFormat: DatasetFormat = {
       for await (const unit of units) {
         for (const turn of unit.turns) if (turn.image) assertImageAccepted(turn.image, ANTHROPIC_IMAGE_RULES);
         if (unit.coords !== 'absolute' && unit.actionSpace !== 'ref') converted = unit.coords;
-        for (const { key, record } of anthropicRecords(unit, context.systemPrompt, stats)) await files.append(unit.sample.split, key, record);
+        for (const { key, record } of anthropicRecords(unit, context.systemPrompt, stats))
+          await files.append(unit.sample.split, key, record);
       }
-      const notes = limitNotes('anthropic', stats, `the Messages API's ${ANTHROPIC_MAX_IMAGES} images (${ANTHROPIC_MANY_IMAGES} above 2000 px) and 32 MB per request`);
-      if (converted) notes.push(`anthropic: the computer tool takes pixels, so points were written as pixels of the exported image rather than --coords ${converted}`);
+      const notes = limitNotes(
+        'anthropic',
+        stats,
+        `the Messages API's ${ANTHROPIC_MAX_IMAGES} images (${ANTHROPIC_MANY_IMAGES} above 2000 px) and 32 MB per request`,
+      );
+      if (converted)
+        notes.push(
+          `anthropic: the computer tool takes pixels, so points were written as pixels of the exported image rather than --coords ${converted}`,
+        );
       return { ...(await files.finish()), notes };
     } finally {
       await files.close();
@@ -103,7 +114,11 @@ export const anthropicFormat: DatasetFormat = {
 };
 
 /** The records of one unit: one, or one per window for a trajectory over the limits. */
-export function anthropicRecords(unit: ExportUnit, systemPrompt: string, stats = { windowedUnits: 0, windows: 0, droppedImages: 0, droppedUnits: 0 }): { key: string; record: AnthropicRecord }[] {
+export function anthropicRecords(
+  unit: ExportUnit,
+  systemPrompt: string,
+  stats = { windowedUnits: 0, windows: 0, droppedImages: 0, droppedUnits: 0 },
+): { key: string; record: AnthropicRecord }[] {
   const display = displayOf(unit);
   const tools = anthropicTools(unit, display);
   const large = unit.turns.some((turn) => turn.image && (turn.image.width > 2000 || turn.image.height > 2000));
@@ -139,13 +154,20 @@ function displayOf(unit: ExportUnit): Display {
 function anthropicTools(unit: ExportUnit, display: Display): Tool[] {
   const coordinates = unit.actionSpace === 'ref' ? coordinatesPhrase(unit) : 'pixels of the screenshot, origin top left';
   if (unit.actionSpace === 'ref') {
-    return [{ name: BROWSER_TOOL_NAME, description: 'Acts on the web page, naming elements by their ref.', input_schema: browserToolParameters('ref', coordinates) }];
+    return [
+      {
+        name: BROWSER_TOOL_NAME,
+        description: 'Acts on the web page, naming elements by their ref.',
+        input_schema: browserToolParameters('ref', coordinates),
+      },
+    ];
   }
   return [
     { type: ANTHROPIC_COMPUTER_TOOL_TYPE, name: 'computer', display_width_px: display.width, display_height_px: display.height },
     {
       name: BROWSER_TOOL_NAME,
-      description: 'Browser actions the computer tool has no action for (choose an option of a select, go to a URL, go back), and actions on an element whose position is not known.',
+      description:
+        'Browser actions the computer tool has no action for (choose an option of a select, go to a URL, go back), and actions on an element whose position is not known.',
       input_schema: browserToolParameters(unit.actionSpace, coordinates),
     },
   ];
@@ -182,7 +204,10 @@ function stepMessages(unit: ExportUnit, turns: ExportTurn[], display: Display): 
 function assistantTurn(unit: ExportUnit, turn: ExportTurn, position: number, display: Display): { message: Message; ids: string[] } {
   const action = turn.action;
   if (action.type === 'done') return { message: { role: 'assistant', content: [{ type: 'text', text: doneText(action) }] }, ids: [] };
-  const inputs = unit.actionSpace === 'ref' ? undefined : computerInputs(action, toPixels(action.point, unit, display), display, typeAppends(unit, turn));
+  const inputs =
+    unit.actionSpace === 'ref'
+      ? undefined
+      : computerInputs(action, toPixels(action.point, unit, display), display, typeAppends(unit, turn));
   const blocks: (TextBlock | ToolUseBlock)[] = [];
   const ids: string[] = [];
   const use = (name: string, input: Record<string, unknown>) => {
@@ -204,7 +229,12 @@ function assistantTurn(unit: ExportUnit, turn: ExportTurn, position: number, dis
  * The computer-tool inputs for an action, or undefined when the computer tool has no way to say it
  * (select, navigate, back, or a pointer action recorded without a point).
  */
-export function computerInputs(action: ExportAction, point: { x: number; y: number } | undefined, display: Display, appends = false): Record<string, unknown>[] | undefined {
+export function computerInputs(
+  action: ExportAction,
+  point: { x: number; y: number } | undefined,
+  display: Display,
+  appends = false,
+): Record<string, unknown>[] | undefined {
   if (POINTER_FREE.has(action.type)) return undefined;
   const coordinate = point ? [point.x, point.y] : undefined;
   const click = coordinate ? [{ action: 'left_click', coordinate }] : [];
@@ -216,7 +246,11 @@ export function computerInputs(action: ExportAction, point: { x: number; y: numb
     case 'hover':
       return coordinate ? [{ action: 'mouse_move', coordinate }] : undefined;
     case 'type':
-      return [...click, ...(coordinate && !appends ? [{ action: 'key', text: 'ctrl+a' }] : []), { action: 'type', text: action.text ?? '' }];
+      return [
+        ...click,
+        ...(coordinate && !appends ? [{ action: 'key', text: 'ctrl+a' }] : []),
+        { action: 'type', text: action.text ?? '' },
+      ];
     case 'press':
       return [...click, { action: 'key', text: toXdotoolKey((action.keys ?? []).join(' ')) }];
     case 'scroll': {
@@ -225,7 +259,14 @@ export function computerInputs(action: ExportAction, point: { x: number; y: numb
       const delta = vertical ? deltaY : deltaX;
       const direction = vertical ? (delta < 0 ? 'up' : 'down') : delta < 0 ? 'left' : 'right';
       const center = [Math.round(display.width / 2), Math.round(display.height / 2)];
-      return [{ action: 'scroll', coordinate: coordinate ?? center, scroll_direction: direction, scroll_amount: Math.max(1, Math.round(Math.abs(delta) / SCROLL_STEP_PX)) }];
+      return [
+        {
+          action: 'scroll',
+          coordinate: coordinate ?? center,
+          scroll_direction: direction,
+          scroll_amount: Math.max(1, Math.round(Math.abs(delta) / SCROLL_STEP_PX)),
+        },
+      ];
     }
     case 'wait':
       return [{ action: 'wait', duration: (action.waitMs ?? 1000) / 1000 }];
@@ -237,7 +278,12 @@ export function computerInputs(action: ExportAction, point: { x: number; y: numb
 /** A point in the unit's coordinate system as whole pixels of the exported image. */
 function toPixels(point: { x: number; y: number } | undefined, unit: ExportUnit, display: Display): { x: number; y: number } | undefined {
   if (!point) return undefined;
-  const factor = unit.coords === 'unit' ? [display.width, display.height] : unit.coords === 'thousandths' ? [display.width / 1000, display.height / 1000] : [1, 1];
+  const factor =
+    unit.coords === 'unit'
+      ? [display.width, display.height]
+      : unit.coords === 'thousandths'
+        ? [display.width / 1000, display.height / 1000]
+        : [1, 1];
   return { x: Math.round(point.x * factor[0]!), y: Math.round(point.y * factor[1]!) };
 }
 

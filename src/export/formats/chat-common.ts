@@ -53,10 +53,18 @@ export function actionArguments(action: ExportAction, space: ActionSpace): Recor
 }
 
 /** The JSON schema of `actionArguments` for an action space; `withDone` adds the `done` action and its answer. */
-export function browserToolParameters(space: ActionSpace, coordinates: string, options: { withDone?: boolean; actions?: readonly string[] } = {}): Record<string, unknown> {
+export function browserToolParameters(
+  space: ActionSpace,
+  coordinates: string,
+  options: { withDone?: boolean; actions?: readonly string[] } = {},
+): Record<string, unknown> {
   const actions = options.actions ?? [...ACTIONS, ...(options.withDone ? ['done'] : [])];
   const properties: Record<string, unknown> = {
-    action: { type: 'string', enum: actions, description: `What to do: ${actions.map((action) => ACTION_HELP[action] ?? action).join(', ')}.` },
+    action: {
+      type: 'string',
+      enum: actions,
+      description: `What to do: ${actions.map((action) => ACTION_HELP[action] ?? action).join(', ')}.`,
+    },
   };
   if (space !== 'pixel') {
     properties.ref = { type: 'string', description: 'The element ref from the accessibility snapshot, e.g. "e12".' };
@@ -76,7 +84,8 @@ export function browserToolParameters(space: ActionSpace, coordinates: string, o
     delta_y: { type: 'number', description: 'Vertical scroll in page pixels, positive is down (scroll).' },
     duration_ms: { type: 'integer', description: 'How long to wait in milliseconds (wait).' },
   });
-  if (actions.includes('done')) properties.answer = { type: 'string', description: 'The answer, for a task that asks for information (done).' };
+  if (actions.includes('done'))
+    properties.answer = { type: 'string', description: 'The answer, for a task that asks for information (done).' };
   return { type: 'object', properties, required: ['action'], additionalProperties: false };
 }
 
@@ -151,7 +160,11 @@ export function toXdotoolKey(playwright: string): string {
   return playwright
     .split(' ')
     .filter((key) => key.length > 0)
-    .map((chord) => splitChord(chord).map((part) => XDOTOOL_KEYS[part] ?? part).join('+'))
+    .map((chord) =>
+      splitChord(chord)
+        .map((part) => XDOTOOL_KEYS[part] ?? part)
+        .join('+'),
+    )
     .join(' ');
 }
 
@@ -176,22 +189,31 @@ export interface ImageRules {
 /** Throws BAD_INPUT when an image's type or size is not what the consumer accepts. */
 export function assertImageAccepted(image: EncodedImage, rules: ImageRules): void {
   if (!rules.mimeTypes.includes(image.mimeType)) {
-    throw new TrajsynthError(`Expected --image-format to be one of ${rules.mimeTypes.map((mime) => mime.replace('image/', '')).join(', ')} for ${rules.consumer}, got ${image.mimeType.replace('image/', '')}`, {
-      code: 'BAD_INPUT',
-      hint: `Export again with --image-format ${rules.mimeTypes[0]!.replace('image/', '')}.`,
-    });
+    throw new TrajsynthError(
+      `Expected --image-format to be one of ${rules.mimeTypes.map((mime) => mime.replace('image/', '')).join(', ')} for ${rules.consumer}, got ${image.mimeType.replace('image/', '')}`,
+      {
+        code: 'BAD_INPUT',
+        hint: `Export again with --image-format ${rules.mimeTypes[0]!.replace('image/', '')}.`,
+      },
+    );
   }
   if (rules.maxBytes !== undefined && image.bytes.byteLength > rules.maxBytes) {
-    throw new TrajsynthError(`Expected every image to be at most ${rules.maxBytes} bytes for ${rules.consumer}, got ${image.bytes.byteLength} (${image.path})`, {
-      code: 'BAD_INPUT',
-      hint: 'Export with a smaller --image-scale or a compressed --image-format (jpeg, webp).',
-    });
+    throw new TrajsynthError(
+      `Expected every image to be at most ${rules.maxBytes} bytes for ${rules.consumer}, got ${image.bytes.byteLength} (${image.path})`,
+      {
+        code: 'BAD_INPUT',
+        hint: 'Export with a smaller --image-scale or a compressed --image-format (jpeg, webp).',
+      },
+    );
   }
   if (rules.maxBase64Length !== undefined && base64Length(image.bytes.byteLength) > rules.maxBase64Length) {
-    throw new TrajsynthError(`Expected every image to be at most ${rules.maxBase64Length} characters of base64 for ${rules.consumer}, got ${base64Length(image.bytes.byteLength)} (${image.path})`, {
-      code: 'BAD_INPUT',
-      hint: 'Export with a smaller --image-scale or a compressed --image-format (jpeg, webp).',
-    });
+    throw new TrajsynthError(
+      `Expected every image to be at most ${rules.maxBase64Length} characters of base64 for ${rules.consumer}, got ${base64Length(image.bytes.byteLength)} (${image.path})`,
+      {
+        code: 'BAD_INPUT',
+        hint: 'Export with a smaller --image-scale or a compressed --image-format (jpeg, webp).',
+      },
+    );
   }
 }
 
@@ -265,13 +287,21 @@ export function windowKey(unitId: string, index: number, count: number): string 
 }
 
 /** Notes about windowing and dropped images, one line each, for FormatOutput.notes. */
-export function limitNotes(formatId: string, stats: { windowedUnits: number; windows: number; droppedImages: number; droppedUnits: number }, limitsText: string): string[] {
+export function limitNotes(
+  formatId: string,
+  stats: { windowedUnits: number; windows: number; droppedImages: number; droppedUnits: number },
+  limitsText: string,
+): string[] {
   const notes: string[] = [];
   if (stats.windowedUnits > 0) {
-    notes.push(`${formatId}: ${stats.windowedUnits} trajectories were split into ${stats.windows} windows (keys <id>#w<n>) to stay within ${limitsText}`);
+    notes.push(
+      `${formatId}: ${stats.windowedUnits} trajectories were split into ${stats.windows} windows (keys <id>#w<n>) to stay within ${limitsText}`,
+    );
   }
   if (stats.droppedImages > 0) {
-    notes.push(`${formatId}: ${stats.droppedImages} history screenshots in ${stats.droppedUnits} step records were left out (oldest first) to stay within ${limitsText}`);
+    notes.push(
+      `${formatId}: ${stats.droppedImages} history screenshots in ${stats.droppedUnits} step records were left out (oldest first) to stay within ${limitsText}`,
+    );
   }
   return notes;
 }

@@ -32,14 +32,14 @@ export interface DatasetCardOptions {
 }
 
 const COORDINATES: Record<CoordinateSystem, string> = {
-  absolute: 'pixels of the row\'s own image (origin top left, x to the right, y down)',
-  unit: 'fractions 0..1 of the image\'s width and height (origin top left)',
-  thousandths: 'integers 0..1000 of the image\'s width and height (origin top left)',
+  absolute: "pixels of the row's own image (origin top left, x to the right, y down)",
+  unit: "fractions 0..1 of the image's width and height (origin top left)",
+  thousandths: "integers 0..1000 of the image's width and height (origin top left)",
 };
 
 const ACTION_SPACES: Record<ActionSpace, string> = {
   pixel: 'actions name their target by `point` only',
-  ref: 'actions name their target by the accessibility snapshot\'s `ref`, with its `role` and `elementName`; no points',
+  ref: "actions name their target by the accessibility snapshot's `ref`, with its `role` and `elementName`; no points",
   both: 'actions carry both the element (`ref`, `role`, `elementName`) and the `point` the pointer went to',
 };
 
@@ -71,7 +71,10 @@ export function renderDatasetCard(options: DatasetCardOptions): string {
     '---',
   ];
   const total = options.splits.reduce((sum, split) => sum + split.numExamples, 0);
-  const rowKind = options.unit === 'trajectory' ? 'a whole trajectory (every step, then a final `done` on the end state)' : 'one step: the screenshot, the history before it and the action to predict';
+  const rowKind =
+    options.unit === 'trajectory'
+      ? 'a whole trajectory (every step, then a final `done` on the end state)'
+      : 'one step: the screenshot, the history before it and the action to predict';
   const body = [
     '',
     '# Computer-use trajectories (trajsynth)',

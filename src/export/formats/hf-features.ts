@@ -18,10 +18,7 @@ import type { SchemaElement } from 'hyparquet-writer';
  *   matter: Arrow compares list types without them since ARROW-14999.)
  * - `Features._to_yaml_list` renders `Image` as `dtype: image` and `List(x)` as `list: <x>`.
  */
-export type HfFeature =
-  | { kind: 'value'; dtype: 'string' | 'int64' | 'bool' }
-  | { kind: 'image' }
-  | { kind: 'list'; of: HfFeature };
+export type HfFeature = { kind: 'value'; dtype: 'string' | 'int64' | 'bool' } | { kind: 'image' } | { kind: 'list'; of: HfFeature };
 
 export const STRING: HfFeature = { kind: 'value', dtype: 'string' };
 export const INT64: HfFeature = { kind: 'value', dtype: 'int64' };

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { errorMessage } from '../../core/errors.js';
 
 /** Reads a JSONL file back: each line parsed, or a problem naming the file and line. */
-export async function readJsonlRecords(root: string, file: string): Promise<{ records: { line: number; value: unknown }[]; problems: string[] }> {
+export async function readJsonlRecords(
+  root: string,
+  file: string,
+): Promise<{ records: { line: number; value: unknown }[]; problems: string[] }> {
   let text: string;
   try {
     text = await readFile(join(root, file), 'utf8');

@@ -25,7 +25,8 @@ export function checkOpenAIRecord(record: unknown): string[] {
   const problems: string[] = [];
   const report = (field: string, message: string) => problems.push(`${field}: ${message}`);
   if (!isObject(record)) return ['(record): Expected a JSON object'];
-  for (const key of Object.keys(record)) if (!TOP_LEVEL_KEYS.has(key)) report(key, `Expected only messages, tools, parallel_tool_calls, got "${key}"`);
+  for (const key of Object.keys(record))
+    if (!TOP_LEVEL_KEYS.has(key)) report(key, `Expected only messages, tools, parallel_tool_calls, got "${key}"`);
   const declared = checkTools(record.tools, report);
   const messages = record.messages;
   if (!Array.isArray(messages) || messages.length === 0) {
@@ -40,7 +41,10 @@ export function checkOpenAIRecord(record: unknown): string[] {
     if (!isObject(message)) return report(at, 'Expected an object');
     const role = message.role;
     if (pending.length > 0 && role !== 'tool') {
-      report(`messages[${pendingAt}].tool_calls`, `Expected a tool message answering ${pending.join(', ')} before the next ${String(role)} message`);
+      report(
+        `messages[${pendingAt}].tool_calls`,
+        `Expected a tool message answering ${pending.join(', ')} before the next ${String(role)} message`,
+      );
       pending = [];
     }
     switch (role) {
@@ -52,8 +56,10 @@ export function checkOpenAIRecord(record: unknown): string[] {
         break;
       case 'assistant': {
         const calls = message.tool_calls;
-        if (message.content !== undefined && message.content !== null) checkTextContent(message.content, `${at}.content`, report, 'assistant');
-        if (calls === undefined && (message.content === undefined || message.content === null)) report(at, 'Expected content or tool_calls');
+        if (message.content !== undefined && message.content !== null)
+          checkTextContent(message.content, `${at}.content`, report, 'assistant');
+        if (calls === undefined && (message.content === undefined || message.content === null))
+          report(at, 'Expected content or tool_calls');
         if (calls !== undefined) {
           pending = checkToolCalls(calls, `${at}.tool_calls`, declared, report);
           pendingAt = index;
@@ -63,9 +69,14 @@ export function checkOpenAIRecord(record: unknown): string[] {
       case 'tool': {
         const id = message.tool_call_id;
         if (typeof id !== 'string') report(`${at}.tool_call_id`, 'Expected a string');
-        else if (!pending.includes(id)) report(`${at}.tool_call_id`, `Expected the id of a call in the assistant message just before, got "${id}"`);
+        else if (!pending.includes(id))
+          report(`${at}.tool_call_id`, `Expected the id of a call in the assistant message just before, got "${id}"`);
         else pending = pending.filter((open) => open !== id);
-        if (typeof message.content !== 'string') report(`${at}.content`, `Expected a string (fine-tuning takes tool content as text; images go in a user message), got ${describe(message.content)}`);
+        if (typeof message.content !== 'string')
+          report(
+            `${at}.content`,
+            `Expected a string (fine-tuning takes tool content as text; images go in a user message), got ${describe(message.content)}`,
+          );
         break;
       }
       default:
@@ -74,7 +85,8 @@ export function checkOpenAIRecord(record: unknown): string[] {
   });
   if (images > MAX_IMAGES) report('messages', `Expected at most ${MAX_IMAGES} images per example, got ${images}`);
   const last = messages[messages.length - 1];
-  if (!isObject(last) || last.role !== 'assistant') report(`messages[${messages.length - 1}]`, 'Expected the last message to be the assistant (the target)');
+  if (!isObject(last) || last.role !== 'assistant')
+    report(`messages[${messages.length - 1}]`, 'Expected the last message to be the assistant (the target)');
   return problems;
 }
 
@@ -89,11 +101,14 @@ function checkTools(tools: unknown, report: Report): Set<string> {
   }
   tools.forEach((tool: unknown, index) => {
     const at = `tools[${index}]`;
-    if (!isObject(tool) || tool.type !== 'function' || !isObject(tool.function)) return report(at, 'Expected {"type": "function", "function": {...}}');
+    if (!isObject(tool) || tool.type !== 'function' || !isObject(tool.function))
+      return report(at, 'Expected {"type": "function", "function": {...}}');
     const { name, parameters, description } = tool.function;
-    if (typeof name !== 'string' || !FUNCTION_NAME.test(name)) return report(`${at}.function.name`, `Expected 1-64 letters, digits, _ or -, got ${describe(name)}`);
+    if (typeof name !== 'string' || !FUNCTION_NAME.test(name))
+      return report(`${at}.function.name`, `Expected 1-64 letters, digits, _ or -, got ${describe(name)}`);
     if (description !== undefined && typeof description !== 'string') report(`${at}.function.description`, 'Expected a string');
-    if (parameters !== undefined && (!isObject(parameters) || parameters.type !== 'object')) report(`${at}.function.parameters`, 'Expected a JSON schema of type object');
+    if (parameters !== undefined && (!isObject(parameters) || parameters.type !== 'object'))
+      report(`${at}.function.parameters`, 'Expected a JSON schema of type object');
     names.add(name);
   });
   return names;
@@ -107,12 +122,17 @@ function checkToolCalls(calls: unknown, at: string, declared: Set<string>, repor
   const ids: string[] = [];
   calls.forEach((call: unknown, index) => {
     const where = `${at}[${index}]`;
-    if (!isObject(call) || call.type !== 'function' || !isObject(call.function)) return report(where, 'Expected {"id", "type": "function", "function": {"name", "arguments"}}');
+    if (!isObject(call) || call.type !== 'function' || !isObject(call.function))
+      return report(where, 'Expected {"id", "type": "function", "function": {"name", "arguments"}}');
     if (typeof call.id !== 'string' || call.id === '') report(`${where}.id`, 'Expected a non-empty string');
     else if (ids.includes(call.id)) report(`${where}.id`, `Expected unique ids, got "${call.id}" twice`);
     else ids.push(call.id);
     const { name, arguments: args } = call.function;
-    if (typeof name !== 'string' || !declared.has(name)) report(`${where}.function.name`, `Expected a function declared in tools (${[...declared].join(', ') || 'none'}), got ${describe(name)}`);
+    if (typeof name !== 'string' || !declared.has(name))
+      report(
+        `${where}.function.name`,
+        `Expected a function declared in tools (${[...declared].join(', ') || 'none'}), got ${describe(name)}`,
+      );
     if (typeof args !== 'string') return report(`${where}.function.arguments`, `Expected a JSON string, got ${describe(args)}`);
     try {
       if (!isObject(JSON.parse(args))) report(`${where}.function.arguments`, 'Expected a JSON object');
@@ -128,7 +148,10 @@ function checkTextContent(content: unknown, at: string, report: Report, role = '
   if (!Array.isArray(content)) return report(at, `Expected a string or text parts, got ${describe(content)}`);
   content.forEach((part: unknown, index) => {
     if (!isObject(part) || part.type !== 'text' || typeof part.text !== 'string') {
-      report(`${at}[${index}]`, `Expected a text part (${role} messages carry no images), got ${describe(isObject(part) ? part.type : part)}`);
+      report(
+        `${at}[${index}]`,
+        `Expected a text part (${role} messages carry no images), got ${describe(isObject(part) ? part.type : part)}`,
+      );
     }
   });
 }
@@ -151,7 +174,11 @@ function checkUserContent(content: unknown, at: string, report: Report): number 
     const url = part.image_url.url;
     if (/^https?:\/\//.test(url)) return;
     const match = DATA_URL.exec(url);
-    if (!match) return report(`${where}.image_url.url`, `Expected an http(s) URL or a base64 data URL of image/png, image/jpeg or image/webp, got "${url.slice(0, 40)}…"`);
+    if (!match)
+      return report(
+        `${where}.image_url.url`,
+        `Expected an http(s) URL or a base64 data URL of image/png, image/jpeg or image/webp, got "${url.slice(0, 40)}…"`,
+      );
     const bytes = Buffer.byteLength(match[2]!, 'base64');
     if (bytes > MAX_IMAGE_BYTES) report(`${where}.image_url.url`, `Expected an image of at most 10 MB, got ${bytes} bytes`);
   });

@@ -83,7 +83,11 @@ export const openaiFormat: DatasetFormat = {
 };
 
 /** The records of one unit: one, or one per window for a trajectory over the image limit. */
-export function openaiRecords(unit: ExportUnit, systemPrompt: string, stats = { windowedUnits: 0, windows: 0, droppedImages: 0, droppedUnits: 0 }): { key: string; record: OpenAIRecord }[] {
+export function openaiRecords(
+  unit: ExportUnit,
+  systemPrompt: string,
+  stats = { windowedUnits: 0, windows: 0, droppedImages: 0, droppedUnits: 0 },
+): { key: string; record: OpenAIRecord }[] {
   const tools = openaiTools(unit);
   if (unit.unit === 'step') {
     const { turns, dropped } = limitHistoryImages(unit.turns, OPENAI_MAX_IMAGES_PER_EXAMPLE);
@@ -91,7 +95,12 @@ export function openaiRecords(unit: ExportUnit, systemPrompt: string, stats = { 
       stats.droppedImages += dropped;
       stats.droppedUnits += 1;
     }
-    return [{ key: unit.id, record: { messages: [{ role: 'system', content: systemPrompt }, ...stepMessages(unit, turns)], tools, parallel_tool_calls: false } }];
+    return [
+      {
+        key: unit.id,
+        record: { messages: [{ role: 'system', content: systemPrompt }, ...stepMessages(unit, turns)], tools, parallel_tool_calls: false },
+      },
+    ];
   }
   const windows = windowTurns(unit.turns, { maxImages: OPENAI_MAX_IMAGES_PER_EXAMPLE });
   if (windows.length > 1) {
@@ -100,7 +109,10 @@ export function openaiRecords(unit: ExportUnit, systemPrompt: string, stats = { 
   }
   let offset = 0;
   return windows.map((window, index) => {
-    const messages = [{ role: 'system', content: systemPrompt } as Message, ...trajectoryMessages(unit, window, unit.turns.slice(0, offset), offset)];
+    const messages = [
+      { role: 'system', content: systemPrompt } as Message,
+      ...trajectoryMessages(unit, window, unit.turns.slice(0, offset), offset),
+    ];
     offset += window.length;
     return { key: windowKey(unit.id, index, windows.length), record: { messages, tools, parallel_tool_calls: false } };
   });
@@ -151,12 +163,19 @@ export function stepMessages(unit: ExportUnit, turns: ExportTurn[]): Message[] {
     if (turn.image) parts.push({ type: 'text', text: `Screen before action ${index + 1}:` }, ...imageParts(turn.image));
   });
   parts.push({ type: 'text', text: `Current screen:\n${observationText(target)}` }, ...imageParts(target.image));
-  const answer: Message = target.action.type === 'done' ? { role: 'assistant', content: doneText(target.action) } : { role: 'assistant', tool_calls: [toolCall('call_0', unit, target)] };
+  const answer: Message =
+    target.action.type === 'done'
+      ? { role: 'assistant', content: doneText(target.action) }
+      : { role: 'assistant', tool_calls: [toolCall('call_0', unit, target)] };
   return [{ role: 'user', content: parts }, answer];
 }
 
 function toolCall(id: string, unit: ExportUnit, turn: ExportTurn) {
-  return { id, type: 'function' as const, function: { name: BROWSER_TOOL_NAME, arguments: JSON.stringify(actionArguments(turn.action, unit.actionSpace)) } };
+  return {
+    id,
+    type: 'function' as const,
+    function: { name: BROWSER_TOOL_NAME, arguments: JSON.stringify(actionArguments(turn.action, unit.actionSpace)) },
+  };
 }
 
 function imageParts(image: EncodedImage | undefined): Part[] {

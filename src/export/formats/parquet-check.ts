@@ -1,6 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema, type AsyncBuffer, type FileMetaData, type SchemaTree } from 'hyparquet';
+import {
+  asyncBufferFromFile,
+  parquetMetadataAsync,
+  parquetReadObjects,
+  parquetSchema,
+  type AsyncBuffer,
+  type FileMetaData,
+  type SchemaTree,
+} from 'hyparquet';
 import { errorMessage } from '../../core/errors.js';
 import { CARD_FILE, readCardSplits } from './dataset-card.js';
 import { featureDict, schemaElements, type ColumnSpec } from './hf-features.js';
@@ -43,7 +51,9 @@ export function imageSignature(bytes: Uint8Array): 'png' | 'jpeg' | 'webp' | und
 export function imageComplete(bytes: Uint8Array, format: 'png' | 'jpeg' | 'webp'): boolean {
   if (format === 'png') return Buffer.from(bytes.subarray(-8)).equals(Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82])); // IEND + its CRC
   if (format === 'jpeg') return bytes.at(-2) === 0xff && bytes.at(-1) === 0xd9; // EOI
-  return bytes.byteLength >= 12 && new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true) + 8 === bytes.byteLength; // RIFF size
+  return (
+    bytes.byteLength >= 12 && new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true) + 8 === bytes.byteLength
+  ); // RIFF size
 }
 
 function hexStart(bytes: Uint8Array): string {
@@ -82,14 +92,26 @@ function checkLayout(metadata: FileMetaData, problems: Problems): readonly Colum
     return undefined;
   }
   const columns = columnsFor(kind);
-  if (!sameJson(names, columns.map((column) => column.name))) {
+  if (
+    !sameJson(
+      names,
+      columns.map((column) => column.name),
+    )
+  ) {
     problems.add('columns', `Expected ${columns.map((column) => column.name).join(', ')}, got ${names.join(', ')}`);
     return undefined;
   }
   for (const [index, column] of columns.entries()) {
-    const expected = schemaElements(column.name, column.feature).map(({ name, type, converted_type, repetition_type, num_children }) => ({ name, type, converted_type, repetition_type, num_children }));
+    const expected = schemaElements(column.name, column.feature).map(({ name, type, converted_type, repetition_type, num_children }) => ({
+      name,
+      type,
+      converted_type,
+      repetition_type,
+      num_children,
+    }));
     const actual = flatten(tree.children[index]!);
-    if (!sameJson(expected, actual)) problems.add(`schema: ${column.name}`, `Expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+    if (!sameJson(expected, actual))
+      problems.add(`schema: ${column.name}`, `Expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
   }
   const value = metadata.key_value_metadata?.find((entry) => entry.key === 'huggingface')?.value;
   if (value === undefined) {
@@ -108,11 +130,15 @@ function checkLayout(metadata: FileMetaData, problems: Problems): readonly Colum
     return columns;
   }
   const declared = features as Record<string, unknown>;
-  if (!sameJson(Object.keys(declared), names)) problems.add('metadata: huggingface: features', `Expected the columns ${names.join(', ')}, got ${Object.keys(declared).join(', ')}`);
+  if (!sameJson(Object.keys(declared), names))
+    problems.add('metadata: huggingface: features', `Expected the columns ${names.join(', ')}, got ${Object.keys(declared).join(', ')}`);
   for (const column of columns) {
     const expected = featureDict(column.feature);
     if (column.name in declared && !sameJson(declared[column.name], expected)) {
-      problems.add(`metadata: huggingface: features.${column.name}`, `Expected ${JSON.stringify(expected)}, got ${JSON.stringify(declared[column.name])}`);
+      problems.add(
+        `metadata: huggingface: features.${column.name}`,
+        `Expected ${JSON.stringify(expected)}, got ${JSON.stringify(declared[column.name])}`,
+      );
     }
   }
   return columns;
@@ -125,8 +151,10 @@ function checkImage(cell: unknown, where: string, problems: Problems): void {
     return;
   }
   const format = imageSignature(bytes);
-  if (!format) problems.add(`${where}.bytes`, `Expected PNG, JPEG or WebP bytes, got ${bytes.byteLength} bytes starting ${hexStart(bytes)}`);
-  else if (!imageComplete(bytes, format)) problems.add(`${where}.bytes`, `Expected a whole ${format.toUpperCase()} file, got ${bytes.byteLength} bytes that stop before its end`);
+  if (!format)
+    problems.add(`${where}.bytes`, `Expected PNG, JPEG or WebP bytes, got ${bytes.byteLength} bytes starting ${hexStart(bytes)}`);
+  else if (!imageComplete(bytes, format))
+    problems.add(`${where}.bytes`, `Expected a whole ${format.toUpperCase()} file, got ${bytes.byteLength} bytes that stop before its end`);
 }
 
 function checkActionJson(text: unknown, where: string, problems: Problems): void {
@@ -162,14 +190,16 @@ function checkRow(row: Row, rowIndex: number, columns: readonly ColumnSpec[], pr
   }
   if (typeof row.checker === 'string') {
     try {
-      if (!Array.isArray(JSON.parse(row.checker))) problems.add(at('checker'), 'Expected a JSON array of predicates, got another JSON value');
+      if (!Array.isArray(JSON.parse(row.checker)))
+        problems.add(at('checker'), 'Expected a JSON array of predicates, got another JSON value');
     } catch {
       problems.add(at('checker'), `Expected a JSON array of predicates, got ${row.checker.slice(0, 80)}`);
     }
   }
   if ('action' in row && row.action !== null) checkActionJson(row.action, at('action'), problems);
   for (const name of ['actions', 'history_actions']) {
-    if (Array.isArray(row[name])) (row[name] as unknown[]).forEach((text, index) => checkActionJson(text, `${at(name)}[${index}]`, problems));
+    if (Array.isArray(row[name]))
+      (row[name] as unknown[]).forEach((text, index) => checkActionJson(text, `${at(name)}[${index}]`, problems));
   }
   if (Array.isArray(row.actions)) {
     const turns = row.actions.length;
@@ -181,9 +211,17 @@ function checkRow(row: Row, rowIndex: number, columns: readonly ColumnSpec[], pr
   }
   if (Array.isArray(row.history_actions) && Array.isArray(row.history_image_indices)) {
     if (row.history_image_indices.length !== row.history_actions.length) {
-      problems.add(at('history_image_indices'), `Expected one entry per history turn (${row.history_actions.length}), got ${row.history_image_indices.length}`);
+      problems.add(
+        at('history_image_indices'),
+        `Expected one entry per history turn (${row.history_actions.length}), got ${row.history_image_indices.length}`,
+      );
     }
-    checkIndices(row.history_image_indices, Array.isArray(row.history_images) ? row.history_images.length : 0, at('history_image_indices'), problems);
+    checkIndices(
+      row.history_image_indices,
+      Array.isArray(row.history_images) ? row.history_images.length : 0,
+      at('history_image_indices'),
+      problems,
+    );
   }
 }
 
@@ -198,12 +236,26 @@ async function checkCardListsSplit(root: string, split: string, file: string, ro
   const card = readCardSplits(text);
   for (const problem of card.problems) problems.add(CARD_FILE, problem);
   const listed = card.numExamples.get(split);
-  if (listed === undefined) problems.add(`${CARD_FILE}: dataset_info.splits`, `Expected split "${split}", got ${[...card.numExamples.keys()].join(', ') || 'none'}`);
-  else if (listed !== rows) problems.add(`${CARD_FILE}: dataset_info.splits[${split}].num_examples`, `Expected ${rows} (the file's rows), got ${listed}`);
+  if (listed === undefined)
+    problems.add(
+      `${CARD_FILE}: dataset_info.splits`,
+      `Expected split "${split}", got ${[...card.numExamples.keys()].join(', ') || 'none'}`,
+    );
+  else if (listed !== rows)
+    problems.add(`${CARD_FILE}: dataset_info.splits[${split}].num_examples`, `Expected ${rows} (the file's rows), got ${listed}`);
   const glob = card.dataFiles.get(split);
-  const globPattern = glob === undefined ? undefined : new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+  const globPattern =
+    glob === undefined
+      ? undefined
+      : new RegExp(
+          `^${glob
+            .split('*')
+            .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+            .join('[^/]*')}$`,
+        );
   if (!globPattern) problems.add(`${CARD_FILE}: configs.data_files`, `Expected an entry for split "${split}", got none`);
-  else if (!globPattern.test(file)) problems.add(`${CARD_FILE}: configs.data_files[${split}]`, `Expected a path matching ${file}, got ${glob}`);
+  else if (!globPattern.test(file))
+    problems.add(`${CARD_FILE}: configs.data_files[${split}]`, `Expected a path matching ${file}, got ${glob}`);
 }
 
 export async function checkParquetFile(root: string, file: string): Promise<string[]> {
@@ -246,13 +298,18 @@ export async function checkCardFile(root: string): Promise<string[]> {
   }
   const card = readCardSplits(text);
   for (const problem of card.problems) problems.add('', problem);
-  if (card.numExamples.size === 0 && card.problems.length === 0) problems.add('dataset_info.splits', 'Expected at least one split, got none');
+  if (card.numExamples.size === 0 && card.problems.length === 0)
+    problems.add('dataset_info.splits', 'Expected at least one split, got none');
   for (const [split, listed] of card.numExamples) {
     if (!card.dataFiles.has(split)) problems.add('configs.data_files', `Expected an entry for split "${split}", got none`);
     const file = `data/${split}-00000-of-00001.parquet`;
     const opened = await openParquet(join(root, file));
     if (typeof opened === 'string') problems.add(`dataset_info.splits[${split}]`, `${file}: ${opened}`);
-    else if (Number(opened.metadata.num_rows) !== listed) problems.add(`dataset_info.splits[${split}].num_examples`, `Expected ${opened.metadata.num_rows} (the rows of ${file}), got ${listed}`);
+    else if (Number(opened.metadata.num_rows) !== listed)
+      problems.add(
+        `dataset_info.splits[${split}].num_examples`,
+        `Expected ${opened.metadata.num_rows} (the rows of ${file}), got ${listed}`,
+      );
   }
   return problems.done();
 }

@@ -20,9 +20,19 @@ export interface ImageCell {
 export type Row = Record<string, unknown>;
 
 const SAMPLE_COLUMNS: ColumnSpec[] = [
-  { name: 'id', feature: STRING, required: true, description: 'Unit id: `<run>/<chain>/L<k>` for a level-k task, `<eval-run>/<episode>` for an episode; step rows add `#s<step>`.' },
+  {
+    name: 'id',
+    feature: STRING,
+    required: true,
+    description: 'Unit id: `<run>/<chain>/L<k>` for a level-k task, `<eval-run>/<episode>` for an episode; step rows add `#s<step>`.',
+  },
   { name: 'run_id', feature: STRING, required: true, description: 'The run the sample was read from.' },
-  { name: 'source_run_id', feature: STRING, required: true, description: 'The synthesis run the task comes from (the run itself for synthesis samples).' },
+  {
+    name: 'source_run_id',
+    feature: STRING,
+    required: true,
+    description: 'The synthesis run the task comes from (the run itself for synthesis samples).',
+  },
   { name: 'kind', feature: STRING, required: true, description: '`synth` (a gold trajectory) or `eval` (an evaluated agent episode).' },
   { name: 'chain_id', feature: STRING, required: true, description: 'The chain the task belongs to; all levels of a chain share a split.' },
   { name: 'level', feature: INT64, required: true, description: 'k: the number of chained subtasks the task summarizes.' },
@@ -32,25 +42,50 @@ const SAMPLE_COLUMNS: ColumnSpec[] = [
   { name: 'persona', feature: STRING, required: false, description: 'The persona the tasks were proposed for, if any.' },
   { name: 'task', feature: STRING, required: true, description: 'The level-k instruction the agent is given.' },
   { name: 'subtasks', feature: listOf(STRING), required: true, description: 'The subtask descriptions the task summarizes, in order.' },
-  { name: 'interactions', feature: listOf(STRING), required: true, description: 'Interaction kind of each subtask (form, toggle, select, navigate, ...).' },
+  {
+    name: 'interactions',
+    feature: listOf(STRING),
+    required: true,
+    description: 'Interaction kind of each subtask (form, toggle, select, navigate, ...).',
+  },
   { name: 'checker', feature: STRING, required: true, description: 'JSON array of the predicates that decide success.' },
   { name: 'answer', feature: STRING, required: false, description: 'The final answer, for information-seeking tasks.' },
   { name: 'success', feature: BOOL, required: false, description: 'Evaluation episodes: whether the checker passed.' },
   { name: 'progress', feature: INT64, required: false, description: 'Evaluation episodes: subtasks completed in order.' },
-  { name: 'coordinate_system', feature: STRING, required: true, description: 'How action points are written: `absolute`, `unit` or `thousandths`.' },
+  {
+    name: 'coordinate_system',
+    feature: STRING,
+    required: true,
+    description: 'How action points are written: `absolute`, `unit` or `thousandths`.',
+  },
   { name: 'action_space', feature: STRING, required: true, description: 'Which action fields are present: `pixel`, `ref` or `both`.' },
 ];
 
 const TRAJECTORY_COLUMNS: ColumnSpec[] = [
   ...SAMPLE_COLUMNS,
   { name: 'images', feature: listOf(IMAGE), required: true, description: 'The screenshots, one per turn that has one, in turn order.' },
-  { name: 'image_indices', feature: listOf(INT64), required: true, description: 'For each turn, the index in `images` of the screenshot its action was chosen on (null: none).' },
+  {
+    name: 'image_indices',
+    feature: listOf(INT64),
+    required: true,
+    description: 'For each turn, the index in `images` of the screenshot its action was chosen on (null: none).',
+  },
   { name: 'step_indices', feature: listOf(INT64), required: true, description: 'For each turn, the step index in the source run.' },
   { name: 'urls', feature: listOf(STRING), required: true, description: 'For each turn, the page URL before the action.' },
   { name: 'titles', feature: listOf(STRING), required: true, description: 'For each turn, the page title before the action.' },
-  { name: 'actions', feature: listOf(STRING), required: true, description: 'For each turn, the action as a JSON object; the last is `done` on the end state.' },
+  {
+    name: 'actions',
+    feature: listOf(STRING),
+    required: true,
+    description: 'For each turn, the action as a JSON object; the last is `done` on the end state.',
+  },
   { name: 'actions_ok', feature: listOf(BOOL), required: true, description: 'For each turn, whether the action succeeded.' },
-  { name: 'actions_error', feature: listOf(STRING), required: true, description: 'For each turn, the error the agent was shown (null when it succeeded).' },
+  {
+    name: 'actions_error',
+    feature: listOf(STRING),
+    required: true,
+    description: 'For each turn, the error the agent was shown (null when it succeeded).',
+  },
 ];
 
 const STEP_COLUMNS: ColumnSpec[] = [
@@ -62,9 +97,24 @@ const STEP_COLUMNS: ColumnSpec[] = [
   { name: 'action', feature: STRING, required: true, description: 'The target action as a JSON object.' },
   { name: 'action_ok', feature: BOOL, required: true, description: 'Whether the target action succeeded.' },
   { name: 'action_error', feature: STRING, required: false, description: 'The error the agent was shown, when it failed.' },
-  { name: 'history_images', feature: listOf(IMAGE), required: true, description: 'Screenshots of the history turns that have one, oldest first.' },
-  { name: 'history_image_indices', feature: listOf(INT64), required: true, description: 'For each history turn, the index in `history_images` of its screenshot (null: none).' },
-  { name: 'history_actions', feature: listOf(STRING), required: true, description: 'The actions before the target, oldest first, as JSON objects.' },
+  {
+    name: 'history_images',
+    feature: listOf(IMAGE),
+    required: true,
+    description: 'Screenshots of the history turns that have one, oldest first.',
+  },
+  {
+    name: 'history_image_indices',
+    feature: listOf(INT64),
+    required: true,
+    description: 'For each history turn, the index in `history_images` of its screenshot (null: none).',
+  },
+  {
+    name: 'history_actions',
+    feature: listOf(STRING),
+    required: true,
+    description: 'The actions before the target, oldest first, as JSON objects.',
+  },
 ];
 
 export function columnsFor(unit: ExportUnitKind): readonly ColumnSpec[] {
@@ -204,7 +254,8 @@ export function rowImageBytes(row: Row): number {
   for (const value of Object.values(row)) {
     const cells = Array.isArray(value) ? value : [value];
     for (const cell of cells) {
-      if (cell && typeof cell === 'object' && (cell as ImageCell).bytes instanceof Uint8Array) total += (cell as ImageCell).bytes.byteLength;
+      if (cell && typeof cell === 'object' && (cell as ImageCell).bytes instanceof Uint8Array)
+        total += (cell as ImageCell).bytes.byteLength;
     }
   }
   return total;

@@ -91,7 +91,10 @@ function unwritable<T>(path: string, write: () => T): T {
     if (error instanceof TrajsynthError) throw error;
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     if (typeof code === 'string') {
-      throw new TrajsynthError(`Expected to write ${path}, got ${code}: ${errorMessage(error)}`, { code: 'OUTPUT_UNWRITABLE', cause: error });
+      throw new TrajsynthError(`Expected to write ${path}, got ${code}: ${errorMessage(error)}`, {
+        code: 'OUTPUT_UNWRITABLE',
+        cause: error,
+      });
     }
     throw new TrajsynthError(`Expected hyparquet-writer to write ${path}, got: ${errorMessage(error)}`, { code: 'INTERNAL', cause: error });
   }
@@ -107,13 +110,17 @@ interface ExportShape {
 
 function checkUnit(unit: ExportUnit, shape: ExportShape): void {
   if (unit.unit !== shape.unit) {
-    throw new TrajsynthError(`Expected every unit of a Parquet export to be a ${shape.unit} unit, got a ${unit.unit} unit (${unit.id})`, { code: 'BAD_INPUT' });
+    throw new TrajsynthError(`Expected every unit of a Parquet export to be a ${shape.unit} unit, got a ${unit.unit} unit (${unit.id})`, {
+      code: 'BAD_INPUT',
+    });
   }
   if (unit.turns.length === 0) {
     throw new TrajsynthError(`Expected unit ${unit.id} to have at least one turn, got none`, { code: 'BAD_INPUT' });
   }
   if (!SPLIT_NAME.test(unit.sample.split)) {
-    throw new TrajsynthError(`Expected a split name of word characters (what datasets accepts), got "${unit.sample.split}"`, { code: 'BAD_INPUT' });
+    throw new TrajsynthError(`Expected a split name of word characters (what datasets accepts), got "${unit.sample.split}"`, {
+      code: 'BAD_INPUT',
+    });
   }
 }
 
@@ -141,10 +148,13 @@ async function writeParquet(units: AsyncIterable<ExportUnit> | Iterable<ExportUn
     levels.add(unit.sample.level);
   }
   const notes: string[] = [];
-  const ordered = [...files.values()].sort((a, b) => splitRank(a.split, context.splits) - splitRank(b.split, context.splits) || (a.split < b.split ? -1 : 1));
+  const ordered = [...files.values()].sort(
+    (a, b) => splitRank(a.split, context.splits) - splitRank(b.split, context.splits) || (a.split < b.split ? -1 : 1),
+  );
   for (const file of ordered) file.finish();
   for (const split of context.splits) {
-    if (!files.has(split)) notes.push(`Split ${split} has no rows: no Parquet file was written for it and the dataset card does not list it.`);
+    if (!files.has(split))
+      notes.push(`Split ${split} has no rows: no Parquet file was written for it and the dataset card does not list it.`);
   }
   if (stepsWithoutImage > 0) notes.push(`${stepsWithoutImage} step rows have no screenshot (their image column is null).`);
   const card = renderDatasetCard({

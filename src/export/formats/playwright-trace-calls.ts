@@ -32,9 +32,13 @@ export function traceCall(executed: ExecutedAction, point: Point | undefined): T
   const at = point ? { x: point.x, y: point.y } : {};
   switch (action.type) {
     case 'click':
-      return selector ? frameCall('click', on('click'), { selector }) : pageCall('mouseClick', on('click'), { ...at, button: 'left', clickCount: 1 });
+      return selector
+        ? frameCall('click', on('click'), { selector })
+        : pageCall('mouseClick', on('click'), { ...at, button: 'left', clickCount: 1 });
     case 'dblclick':
-      return selector ? frameCall('dblclick', on('double click'), { selector }) : pageCall('mouseClick', on('double click'), { ...at, button: 'left', clickCount: 2 });
+      return selector
+        ? frameCall('dblclick', on('double click'), { selector })
+        : pageCall('mouseClick', on('double click'), { ...at, button: 'left', clickCount: 2 });
     case 'hover':
       return selector ? frameCall('hover', on('hover'), { selector }) : pageCall('mouseMove', on('hover'), at);
     case 'type':
@@ -42,10 +46,15 @@ export function traceCall(executed: ExecutedAction, point: Point | undefined): T
     case 'press': {
       const keys = executed.keys ?? [action.key];
       const title = `press ${keys.map(quote).join(', ')}${element && target ? ` on ${element}` : ''}`;
-      return selector && target ? frameCall('press', title, { selector, key: action.key }) : pageCall('keyboardPress', title, { key: action.key });
+      return selector && target
+        ? frameCall('press', title, { selector, key: action.key })
+        : pageCall('keyboardPress', title, { key: action.key });
     }
     case 'select':
-      return frameCall('selectOption', `select ${quote(action.value)}${element ? ` in ${element}` : ''}`, { ...(selector ? { selector } : {}), options: [{ valueOrLabel: action.value }] });
+      return frameCall('selectOption', `select ${quote(action.value)}${element ? ` in ${element}` : ''}`, {
+        ...(selector ? { selector } : {}),
+        options: [{ valueOrLabel: action.value }],
+      });
     case 'scroll': {
       const deltaX = action.deltaX ?? 0;
       const over = named ? ` over ${named}` : where ? ` ${where}` : '';
@@ -64,7 +73,12 @@ export function traceCall(executed: ExecutedAction, point: Point | undefined): T
 
 /** The trajectory's end: not a Playwright call, listed last with the answer, if any, on the end-state screenshot. */
 export function doneCall(answer: string | undefined): TraceCall {
-  return { class: 'Agent', method: 'done', title: answer === undefined ? 'done' : `done, answering ${quote(answer)}`, params: answer === undefined ? {} : { answer } };
+  return {
+    class: 'Agent',
+    method: 'done',
+    title: answer === undefined ? 'done' : `done, answering ${quote(answer)}`,
+    params: answer === undefined ? {} : { answer },
+  };
 }
 
 function frameCall(method: string, title: string, params: Record<string, unknown>): TraceCall {

@@ -47,25 +47,61 @@ export function traceOfUnit(unit: ExportUnit): TraceContent {
     const file = fileOf(image);
     if (lastFrame?.file === file && lastFrame.timestamp === timestamp) return;
     lastFrame = { file, timestamp };
-    const event: ScreencastFrameEvent = { type: 'screencast-frame', pageId: TRACE_PAGE_ID, file, width: image.width, height: image.height, timestamp };
+    const event: ScreencastFrameEvent = {
+      type: 'screencast-frame',
+      pageId: TRACE_PAGE_ID,
+      file,
+      width: image.width,
+      height: image.height,
+      timestamp,
+    };
     events.push(event);
   };
   const screenshot = (callId: string, phase: 'before' | 'action' | 'after', image: EncodedImage, timestamp: number): void => {
     events.push({ type: 'screenshot', callId, phase, pageId: TRACE_PAGE_ID, timestamp, file: fileOf(image) });
   };
-  const action = (options: { call: TraceCall; parentId?: string; spanMs: number; before: EncodedImage; after: EncodedImage; point?: Point; box?: Box; error?: string }): void => {
+  const action = (options: {
+    call: TraceCall;
+    parentId?: string;
+    spanMs: number;
+    before: EncodedImage;
+    after: EncodedImage;
+    point?: Point;
+    box?: Box;
+    error?: string;
+  }): void => {
     const callId = nextCallId();
     const start = time;
     const end = round3(start + Math.max(MIN_SPAN_MS, options.spanMs));
     const { call } = options;
-    events.push({ type: 'before', callId, startTime: start, title: call.title, class: call.class, method: call.method, params: call.params, pageId: TRACE_PAGE_ID, ...(options.parentId ? { parentId: options.parentId } : {}) });
+    events.push({
+      type: 'before',
+      callId,
+      startTime: start,
+      title: call.title,
+      class: call.class,
+      method: call.method,
+      params: call.params,
+      pageId: TRACE_PAGE_ID,
+      ...(options.parentId ? { parentId: options.parentId } : {}),
+    });
     frame(options.before, start);
     screenshot(callId, 'before', options.before, start);
     if (options.point || options.box) {
-      events.push({ type: 'input', callId, ...(options.point ? { point: options.point } : {}), ...(options.box ? { box: options.box } : {}) });
+      events.push({
+        type: 'input',
+        callId,
+        ...(options.point ? { point: options.point } : {}),
+        ...(options.box ? { box: options.box } : {}),
+      });
       screenshot(callId, 'action', options.before, start);
     }
-    events.push({ type: 'after', callId, endTime: end, ...(options.error !== undefined ? { error: { name: 'Error', message: options.error } } : {}) });
+    events.push({
+      type: 'after',
+      callId,
+      endTime: end,
+      ...(options.error !== undefined ? { error: { name: 'Error', message: options.error } } : {}),
+    });
     screenshot(callId, 'after', options.after, end);
     frame(options.after, end);
     time = end;
@@ -88,7 +124,16 @@ export function traceOfUnit(unit: ExportUnit): TraceContent {
     const groupId = nextCallId();
     const groupStart = time;
     const title = sample.subtaskTexts[group] ?? (sample.subtaskTexts.length === 0 ? sample.task : `Subtask ${group + 1}`);
-    events.push({ type: 'before', callId: groupId, startTime: groupStart, title, class: 'Tracing', method: 'tracingGroup', params: { name: title }, stack: [] });
+    events.push({
+      type: 'before',
+      callId: groupId,
+      startTime: groupStart,
+      title,
+      class: 'Tracing',
+      method: 'tracingGroup',
+      params: { name: title },
+      stack: [],
+    });
     sample.steps.forEach((step, position) => {
       if (step.subtaskIndex !== group) return;
       const before = screens[position]!;
@@ -122,7 +167,10 @@ function screensOf(unit: ExportUnit): { screens: EncodedImage[]; end: EncodedIma
   const screens = unit.sample.steps.map((step) => byStep.get(step.index));
   const missing = unit.sample.steps.find((_, position) => !screens[position]);
   if (missing || last?.action.type !== 'done' || !last.image) {
-    throw new TrajsynthError(`Expected a trajectory unit with a screenshot for every step and the end state, got ${missing ? `none for step ${missing.index}` : 'no end-state screenshot'} in ${unit.id}`, { code: 'INTERNAL' });
+    throw new TrajsynthError(
+      `Expected a trajectory unit with a screenshot for every step and the end state, got ${missing ? `none for step ${missing.index}` : 'no end-state screenshot'} in ${unit.id}`,
+      { code: 'INTERNAL' },
+    );
   }
   return { screens: screens as EncodedImage[], end: last.image };
 }
@@ -143,7 +191,9 @@ function scalePoint(point: Point, scale: number): Point {
 }
 
 function scaleBox(box: Box, scale: number): Box {
-  return scale === 1 ? { ...box } : { x: round3(box.x * scale), y: round3(box.y * scale), width: round3(box.width * scale), height: round3(box.height * scale) };
+  return scale === 1
+    ? { ...box }
+    : { x: round3(box.x * scale), y: round3(box.y * scale), width: round3(box.width * scale), height: round3(box.height * scale) };
 }
 
 /** Rounds to a thousandth, so sums of recorded timings and scaled pixels do not carry float noise into the file. */

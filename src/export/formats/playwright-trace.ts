@@ -47,10 +47,13 @@ export const playwrightTraceFormat: DatasetFormat = {
     let coords: ExportUnit['coords'] | undefined;
     for await (const unit of units) {
       if (unit.unit !== 'trajectory') {
-        throw new TrajsynthError(`Expected --unit trajectory for --format playwright-trace, got --unit ${unit.unit}: a trace replays one whole trajectory`, {
-          code: 'BAD_INPUT',
-          hint: 'Drop --unit step (trajectory is the default): each level-k task or episode becomes one trace, opened with `npx playwright show-trace FILE`.',
-        });
+        throw new TrajsynthError(
+          `Expected --unit trajectory for --format playwright-trace, got --unit ${unit.unit}: a trace replays one whole trajectory`,
+          {
+            code: 'BAD_INPUT',
+            hint: 'Drop --unit step (trajectory is the default): each level-k task or episode becomes one trace, opened with `npx playwright show-trace FILE`.',
+          },
+        );
       }
       coords = unit.coords;
       const bytes = traceArchive(traceOfUnit(unit));
@@ -60,8 +63,13 @@ export const playwrightTraceFormat: DatasetFormat = {
       files.push({ path, split: unit.sample.split, records: 1 });
       records.push({ key: unit.id, sha256: sha256Hex(bytes), split: unit.sample.split });
     }
-    const notes = [`playwright-trace: open a trace with \`npx playwright show-trace ${files[0]?.path ?? 'FILE'}\` (trace format ${PLAYWRIGHT_TRACE_VERSION}, verified with the viewer of Playwright ${PLAYWRIGHT_TRACE_VERIFIED_WITH})`];
-    if (coords !== undefined && coords !== 'absolute') notes.push(`playwright-trace: points are pixels of the screenshots, as the trace viewer draws them; --coords ${coords} does not apply`);
+    const notes = [
+      `playwright-trace: open a trace with \`npx playwright show-trace ${files[0]?.path ?? 'FILE'}\` (trace format ${PLAYWRIGHT_TRACE_VERSION}, verified with the viewer of Playwright ${PLAYWRIGHT_TRACE_VERIFIED_WITH})`,
+    ];
+    if (coords !== undefined && coords !== 'absolute')
+      notes.push(
+        `playwright-trace: points are pixels of the screenshots, as the trace viewer draws them; --coords ${coords} does not apply`,
+      );
     return { files, records, notes };
   },
   checkFile: checkTraceArchive,

@@ -50,7 +50,8 @@ function trajectoryMessages(unit: ExportUnit, turns: readonly ExportTurn[]): Trl
   turns.forEach((turn, index) => {
     messages.push({ role: 'assistant', content: [text(actionText(unit, turn))] });
     const next = turns[index + 1];
-    if (next) messages.push({ role: 'user', content: [text(`${outcomeText(turn)}\n${observationText({ ...next, snapshot: undefined })}`)] });
+    if (next)
+      messages.push({ role: 'user', content: [text(`${outcomeText(turn)}\n${observationText({ ...next, snapshot: undefined })}`)] });
   });
   return messages;
 }
@@ -61,8 +62,17 @@ async function trlRecord(unit: ExportUnit, context: FormatContext): Promise<Reco
   const system: TrlMessage = { role: 'system', content: [text(context.systemPrompt)] };
   if (unit.unit === 'trajectory') {
     const first = unit.turns[0]!;
-    const prompt: TrlMessage[] = [system, { role: 'user', content: [text(taskText(unit)), text(observationText(first)), ...(await imagePath(context, first.image, images))] }];
-    return { id: unit.id, images, prompt, chosen: trajectoryMessages(unit, unit.turns), rejected: trajectoryMessages(unit, rejected.turns) };
+    const prompt: TrlMessage[] = [
+      system,
+      { role: 'user', content: [text(taskText(unit)), text(observationText(first)), ...(await imagePath(context, first.image, images))] },
+    ];
+    return {
+      id: unit.id,
+      images,
+      prompt,
+      chosen: trajectoryMessages(unit, unit.turns),
+      rejected: trajectoryMessages(unit, rejected.turns),
+    };
   }
   const target = unit.turns.at(-1)!;
   const history = unit.turns.slice(0, -1);
@@ -80,7 +90,11 @@ async function trlRecord(unit: ExportUnit, context: FormatContext): Promise<Reco
 }
 
 /** Writes one JSON line per pair, counting the pairs. */
-async function writePairs(units: AsyncIterable<ExportUnit> | Iterable<ExportUnit>, context: FormatContext, toRecord: (unit: ExportUnit) => unknown): Promise<FormatOutput> {
+async function writePairs(
+  units: AsyncIterable<ExportUnit> | Iterable<ExportUnit>,
+  context: FormatContext,
+  toRecord: (unit: ExportUnit) => unknown,
+): Promise<FormatOutput> {
   const files = new RecordFiles(context.root, 'jsonl');
   let pairs = 0;
   try {
@@ -104,14 +118,24 @@ export const dpoFormat: DatasetFormat = {
     const { records, problems } = await readJsonlRecords(root, file);
     for (const { line, value } of records) {
       const record = value as { images?: unknown; prompt?: TrlMessage[]; chosen?: TrlMessage[]; rejected?: TrlMessage[] };
-      if (!Array.isArray(record.images) || !Array.isArray(record.prompt) || !Array.isArray(record.chosen) || !Array.isArray(record.rejected)) {
+      if (
+        !Array.isArray(record.images) ||
+        !Array.isArray(record.prompt) ||
+        !Array.isArray(record.chosen) ||
+        !Array.isArray(record.rejected)
+      ) {
         problems.push(`${file}:${line}: expected images, prompt, chosen and rejected arrays`);
         continue;
       }
-      const placeholders = [...record.prompt, ...record.chosen, ...record.rejected].flatMap((message) => message.content ?? []).filter((part) => part.type === 'image').length;
-      if (placeholders !== record.images.length) problems.push(`${file}:${line}: images: ${record.images.length} image(s) for ${placeholders} {"type": "image"} placeholder(s)`);
-      if (record.chosen.at(-1)?.role !== 'assistant' || record.rejected.at(-1)?.role !== 'assistant') problems.push(`${file}:${line}: chosen and rejected must end on an assistant message`);
-      if (JSON.stringify(record.chosen) === JSON.stringify(record.rejected)) problems.push(`${file}:${line}: chosen and rejected are identical`);
+      const placeholders = [...record.prompt, ...record.chosen, ...record.rejected]
+        .flatMap((message) => message.content ?? [])
+        .filter((part) => part.type === 'image').length;
+      if (placeholders !== record.images.length)
+        problems.push(`${file}:${line}: images: ${record.images.length} image(s) for ${placeholders} {"type": "image"} placeholder(s)`);
+      if (record.chosen.at(-1)?.role !== 'assistant' || record.rejected.at(-1)?.role !== 'assistant')
+        problems.push(`${file}:${line}: chosen and rejected must end on an assistant message`);
+      if (JSON.stringify(record.chosen) === JSON.stringify(record.rejected))
+        problems.push(`${file}:${line}: chosen and rejected are identical`);
     }
     return problems;
   },
@@ -124,15 +148,22 @@ export const openaiPreferenceFormat: DatasetFormat = {
   write: (units, context) =>
     writePairs(units, context, (unit) => {
       if (unit.unit !== 'step') {
-        throw new TrajsynthError('Expected --unit step for --format openai-preference, got --unit trajectory: OpenAI preference outputs are one assistant message each', {
-          code: 'BAD_INPUT',
-          hint: 'Add --unit step (pairs cut where the two attempts first act differently), or use --format dpo for whole trajectories.',
-        });
+        throw new TrajsynthError(
+          'Expected --unit step for --format openai-preference, got --unit trajectory: OpenAI preference outputs are one assistant message each',
+          {
+            code: 'BAD_INPUT',
+            hint: 'Add --unit step (pairs cut where the two attempts first act differently), or use --format dpo for whole trajectories.',
+          },
+        );
       }
       const [user, preferred] = stepMessages(unit, unit.turns);
       const [, nonPreferred] = stepMessages(unit, unit.rejected!.turns);
       return {
-        input: { messages: [{ role: 'system', content: context.systemPrompt }, user], tools: openaiTools(unit), parallel_tool_calls: false },
+        input: {
+          messages: [{ role: 'system', content: context.systemPrompt }, user],
+          tools: openaiTools(unit),
+          parallel_tool_calls: false,
+        },
         preferred_output: [preferred],
         non_preferred_output: [nonPreferred],
       };
@@ -140,13 +171,20 @@ export const openaiPreferenceFormat: DatasetFormat = {
   async checkFile(root, file) {
     const { records, problems } = await readJsonlRecords(root, file);
     for (const { line, value } of records) {
-      const record = value as { input?: { messages?: { role: string }[] }; preferred_output?: { role: string }[]; non_preferred_output?: { role: string }[] };
-      if (!Array.isArray(record.input?.messages) || record.input.messages.length === 0) problems.push(`${file}:${line}: input.messages: expected a non-empty array`);
+      const record = value as {
+        input?: { messages?: { role: string }[] };
+        preferred_output?: { role: string }[];
+        non_preferred_output?: { role: string }[];
+      };
+      if (!Array.isArray(record.input?.messages) || record.input.messages.length === 0)
+        problems.push(`${file}:${line}: input.messages: expected a non-empty array`);
       for (const field of ['preferred_output', 'non_preferred_output'] as const) {
         const output = record[field];
-        if (!Array.isArray(output) || output.length !== 1 || output[0]?.role !== 'assistant') problems.push(`${file}:${line}: ${field}: expected exactly one assistant message`);
+        if (!Array.isArray(output) || output.length !== 1 || output[0]?.role !== 'assistant')
+          problems.push(`${file}:${line}: ${field}: expected exactly one assistant message`);
       }
-      if (JSON.stringify(record.preferred_output) === JSON.stringify(record.non_preferred_output)) problems.push(`${file}:${line}: preferred and non-preferred outputs are identical`);
+      if (JSON.stringify(record.preferred_output) === JSON.stringify(record.non_preferred_output))
+        problems.push(`${file}:${line}: preferred and non-preferred outputs are identical`);
     }
     return problems;
   },

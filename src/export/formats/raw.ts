@@ -97,7 +97,8 @@ export const rawFormat: DatasetFormat = {
     const imagePaths = new Map<string, string>();
     try {
       for await (const unit of units) {
-        for (const turn of unit.turns) if (turn.image && !imagePaths.has(turn.image.path)) imagePaths.set(turn.image.path, await context.writeImage(turn.image));
+        for (const turn of unit.turns)
+          if (turn.image && !imagePaths.has(turn.image.path)) imagePaths.set(turn.image.path, await context.writeImage(turn.image));
         await files.append(unit.sample.split, unit.id, rawRecord(unit, imagePaths));
       }
       return { ...(await files.finish()), notes: [] };
@@ -114,9 +115,11 @@ export const rawFormat: DatasetFormat = {
         continue;
       }
       const last = parsed.data.turns.at(-1);
-      if (parsed.data.unit === 'trajectory' && last?.action['type'] !== 'done') problems.push(`${file}:${line}: turns: a trajectory must end with its done turn`);
+      if (parsed.data.unit === 'trajectory' && last?.action['type'] !== 'done')
+        problems.push(`${file}:${line}: turns: a trajectory must end with its done turn`);
       for (const [index, turn] of parsed.data.turns.entries()) {
-        if (turn.image && !existsSync(join(root, turn.image.path))) problems.push(`${file}:${line}: turns[${index}].image.path: ${turn.image.path} does not exist`);
+        if (turn.image && !existsSync(join(root, turn.image.path)))
+          problems.push(`${file}:${line}: turns[${index}].image.path: ${turn.image.path} does not exist`);
       }
     }
     return problems;

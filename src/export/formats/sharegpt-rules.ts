@@ -47,8 +47,10 @@ async function checkDatasetInfo(root: string, file: string, info: unknown): Prom
       continue;
     }
     if (entry.formatting !== 'sharegpt') report('formatting', `Expected "sharegpt", got ${JSON.stringify(entry.formatting)}`);
-    if (!isObject(entry.columns) || entry.columns.messages !== 'messages' || entry.columns.images !== 'images') report('columns', 'Expected {"messages": "messages", "images": "images"}');
-    for (const [tag, value] of Object.entries(TAGS)) if (!isObject(entry.tags) || entry.tags[tag] !== value) report(`tags.${tag}`, `Expected "${value}"`);
+    if (!isObject(entry.columns) || entry.columns.messages !== 'messages' || entry.columns.images !== 'images')
+      report('columns', 'Expected {"messages": "messages", "images": "images"}');
+    for (const [tag, value] of Object.entries(TAGS))
+      if (!isObject(entry.tags) || entry.tags[tag] !== value) report(`tags.${tag}`, `Expected "${value}"`);
     if (typeof entry.file_name !== 'string') {
       report('file_name', 'Expected a path relative to the dataset directory');
       continue;
@@ -64,7 +66,11 @@ async function checkDatasetInfo(root: string, file: string, info: unknown): Prom
 }
 
 /** Problems of one record, each "field: message"; `decoded` caches image checks by path. */
-export async function checkShareGptRecord(root: string, record: unknown, decoded = new Map<string, string | undefined>()): Promise<string[]> {
+export async function checkShareGptRecord(
+  root: string,
+  record: unknown,
+  decoded = new Map<string, string | undefined>(),
+): Promise<string[]> {
   const problems: string[] = [];
   const report = (field: string, message: string) => problems.push(`${field}: ${message}`);
   if (!isObject(record)) return ['(record): Expected an object'];
@@ -77,10 +83,15 @@ export async function checkShareGptRecord(root: string, record: unknown, decoded
     const at = `messages[${index}]`;
     if (!isObject(message) || typeof message.content !== 'string') return report(at, 'Expected {"role", "content": string}');
     markers += (message.content.match(/<image>/g) ?? []).length;
-    if (/<(video|audio)>/.test(message.content)) report(`${at}.content`, 'Expected no <video> or <audio> marker (the record has no videos or audios)');
+    if (/<(video|audio)>/.test(message.content))
+      report(`${at}.content`, 'Expected no <video> or <audio> marker (the record has no videos or audios)');
     if (index < start) return;
     const expected = (index - start) % 2 === 0 ? 'user' : 'assistant';
-    if (message.role !== expected) return report(`${at}.role`, `Expected "${expected}" (user and assistant alternate after the system message), got ${JSON.stringify(message.role)}`);
+    if (message.role !== expected)
+      return report(
+        `${at}.role`,
+        `Expected "${expected}" (user and assistant alternate after the system message), got ${JSON.stringify(message.role)}`,
+      );
     if (expected === 'assistant') {
       try {
         const action = JSON.parse(message.content);
@@ -90,7 +101,8 @@ export async function checkShareGptRecord(root: string, record: unknown, decoded
       }
     }
   });
-  if ((messages.length - start) % 2 !== 0 || messages.length === start) report('messages', `Expected an even number of user and assistant messages ending with the assistant, got ${messages.length - start}`);
+  if ((messages.length - start) % 2 !== 0 || messages.length === start)
+    report('messages', `Expected an even number of user and assistant messages ending with the assistant, got ${messages.length - start}`);
   if (!Array.isArray(images)) return problems;
   if (markers !== images.length) report('images', `Expected as many images as <image> markers (${markers}), got ${images.length}`);
   for (const [index, path] of images.entries()) {

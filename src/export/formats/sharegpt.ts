@@ -1,7 +1,17 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatasetFormat, ExportTurn, ExportUnit, FormatContext, FormatOutput } from '../sample.js';
-import { actionArguments, assertImageAccepted, browserToolParameters, coordinatesPhrase, historyLines, observationText, outcomeText, taskText, type ImageRules } from './chat-common.js';
+import {
+  actionArguments,
+  assertImageAccepted,
+  browserToolParameters,
+  coordinatesPhrase,
+  historyLines,
+  observationText,
+  outcomeText,
+  taskText,
+  type ImageRules,
+} from './chat-common.js';
 import { RecordFiles } from './record-files.js';
 import { checkShareGptFile } from './sharegpt-rules.js';
 
@@ -80,7 +90,10 @@ export function sharegptSystemPrompt(unit: ExportUnit, systemPrompt: string): st
   return `${systemPrompt}\n\nAnswer every screen with exactly one action: one JSON object on one line, such as {"action": "click", ...}, following this schema: ${schema}\nCoordinates are ${coordinatesPhrase(unit)}. When the task is finished, answer {"action": "done"}, with "answer" when the task asks for information.`;
 }
 
-export async function sharegptRecord(unit: ExportUnit, context: Pick<FormatContext, 'systemPrompt' | 'writeImage'>): Promise<ShareGptRecord> {
+export async function sharegptRecord(
+  unit: ExportUnit,
+  context: Pick<FormatContext, 'systemPrompt' | 'writeImage'>,
+): Promise<ShareGptRecord> {
   const images: string[] = [];
   const marker = async (turn: ExportTurn): Promise<string> => {
     if (!turn.image) return '';

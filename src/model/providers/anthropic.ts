@@ -29,7 +29,15 @@ import {
   type ToolCallPart,
   type ToolChoice,
 } from '../language-model.js';
-import { callContext, optionOrEnv, quietSdkLog, resolveProviderSettings, timedCall, type ProviderCallContext, type ProviderSettings } from './provider-call.js';
+import {
+  callContext,
+  optionOrEnv,
+  quietSdkLog,
+  resolveProviderSettings,
+  timedCall,
+  type ProviderCallContext,
+  type ProviderSettings,
+} from './provider-call.js';
 import { describeBadBody, mapProviderError, type ProviderErrorProfile } from './provider-errors.js';
 
 export interface AnthropicModelOptions {
@@ -150,7 +158,9 @@ export class AnthropicModel implements LanguageModel {
       messages: toAnthropicMessages(request.messages),
       ...(tools && tools.length > 0 ? { tools } : {}),
       // The API rejects tool_choice without tools; the computer tool is added later, on the beta path.
-      ...(request.toolChoice && ((tools?.length ?? 0) > 0 || request.computer) ? { tool_choice: toAnthropicToolChoice(request.toolChoice) } : {}),
+      ...(request.toolChoice && ((tools?.length ?? 0) > 0 || request.computer)
+        ? { tool_choice: toAnthropicToolChoice(request.toolChoice) }
+        : {}),
       ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
     };
   }
@@ -261,7 +271,13 @@ function describeShape(value: unknown): string {
 const ANTHROPIC_ERRORS: ProviderErrorProfile<APIError> = {
   label: 'Anthropic',
   endpoint: 'the Anthropic API',
-  classes: { base: AnthropicError, api: APIError, connection: APIConnectionError, connectionTimeout: APIConnectionTimeoutError, userAbort: APIUserAbortError },
+  classes: {
+    base: AnthropicError,
+    api: APIError,
+    connection: APIConnectionError,
+    connectionTimeout: APIConnectionTimeoutError,
+    userAbort: APIUserAbortError,
+  },
   apiMessageOf: (error) => error.apiMessage ?? (typeof error.error === 'string' ? error.error : error.message),
   notFoundWhere: '',
   overloadedStatus: 529,

@@ -31,7 +31,17 @@ import {
   type ToolCallPart,
   type ToolChoice,
 } from '../language-model.js';
-import { callContext, optionOrEnv, quietSdkLog, resolveProviderSettings, timedCall, untilAborted, type ProviderCallContext, type ProviderSettings, type SdkRequestOptions } from './provider-call.js';
+import {
+  callContext,
+  optionOrEnv,
+  quietSdkLog,
+  resolveProviderSettings,
+  timedCall,
+  untilAborted,
+  type ProviderCallContext,
+  type ProviderSettings,
+  type SdkRequestOptions,
+} from './provider-call.js';
 import { describeBadBody, mapProviderError, type ProviderErrorProfile } from './provider-errors.js';
 
 export interface OpenAICompatibleModelOptions {
@@ -83,15 +93,19 @@ export class OpenAICompatibleModel implements LanguageModel {
   async generate(request: ModelRequest): Promise<ModelResponse> {
     throwIfAborted(request.signal);
     if (request.computer) {
-      throw new TrajsynthError(`Expected a request without the computer-use tool for OpenAI-compatible model ${this.model}, got one that asks for it`, {
-        code: 'BAD_INPUT',
-        hint: 'The computer-use tool needs the Anthropic provider; use the refs executor mode with this provider',
-      });
+      throw new TrajsynthError(
+        `Expected a request without the computer-use tool for OpenAI-compatible model ${this.model}, got one that asks for it`,
+        {
+          code: 'BAD_INPUT',
+          hint: 'The computer-use tool needs the Anthropic provider; use the refs executor mode with this provider',
+        },
+      );
     }
     const context = callContext(this.settings, request.signal);
     const body = this.toParams(request);
     // The SDK's retry sleep ignores the signal: untilAborted keeps an abort from waiting out a long `retry-after`.
-    const send = (options: SdkRequestOptions): Promise<unknown> => untilAborted(this.client.chat.completions.create(body, options), options.signal, () => new APIUserAbortError());
+    const send = (options: SdkRequestOptions): Promise<unknown> =>
+      untilAborted(this.client.chat.completions.create(body, options), options.signal, () => new APIUserAbortError());
     const { raw, latencyMs } = await timedCall(context, send, mapOpenAIError);
     const completion = parseCompletion(raw, context);
     const choice = completion.choices[0]!;
@@ -162,7 +176,13 @@ export function toChatMessages(messages: readonly ModelMessage[]): ChatCompletio
         role: 'assistant',
         content: text.length > 0 ? text : null,
         ...(calls.length > 0
-          ? { tool_calls: calls.map((call) => ({ id: call.id, type: 'function' as const, function: { name: call.name, arguments: JSON.stringify(call.input ?? {}) } })) }
+          ? {
+              tool_calls: calls.map((call) => ({
+                id: call.id,
+                type: 'function' as const,
+                function: { name: call.name, arguments: JSON.stringify(call.input ?? {}) },
+              })),
+            }
           : {}),
       });
       continue;
@@ -177,7 +197,10 @@ export function toChatMessages(messages: readonly ModelMessage[]): ChatCompletio
         const body = text.length > 0 ? text : images.length > 0 ? '(the result is the image in the next message)' : '(no output)';
         out.push({ role: 'tool', tool_call_id: part.callId, content: part.isError ? `Error: ${body}` : body });
         if (images.length > 0) {
-          userParts.push({ type: 'text', text: `Image${images.length > 1 ? 's' : ''} returned by tool call ${part.callId}:` }, ...images.map(imagePart));
+          userParts.push(
+            { type: 'text', text: `Image${images.length > 1 ? 's' : ''} returned by tool call ${part.callId}:` },
+            ...images.map(imagePart),
+          );
         }
       } else {
         throw new TrajsynthError('Expected no tool-call parts in a user message, got one', {
@@ -226,7 +249,11 @@ function parseArguments(raw: unknown, toolName: string, context: OpenAICallConte
   } catch (error) {
     throw new TrajsynthError(
       `Expected JSON arguments for tool ${toolName} from OpenAI-compatible model ${context.model}, got ${JSON.stringify(raw.slice(0, 120))}`,
-      { code: 'MODEL_ERROR', cause: error, hint: 'The model wrote malformed tool arguments; use a model with reliable tool calling, or enable the server’s tool-call parser' },
+      {
+        code: 'MODEL_ERROR',
+        cause: error,
+        hint: 'The model wrote malformed tool arguments; use a model with reliable tool calling, or enable the server’s tool-call parser',
+      },
     );
   }
 }
@@ -240,7 +267,13 @@ const CompletionBodySchema = z.object({
         message: z.object({
           content: z.string().nullish(),
           tool_calls: z
-            .array(z.object({ id: z.string().nullish(), type: z.string().optional(), function: z.object({ name: z.string(), arguments: z.unknown() }) }))
+            .array(
+              z.object({
+                id: z.string().nullish(),
+                type: z.string().optional(),
+                function: z.object({ name: z.string(), arguments: z.unknown() }),
+              }),
+            )
             .nullish(),
         }),
         finish_reason: z.string().nullish(),
@@ -269,7 +302,13 @@ function parseCompletion(raw: unknown, context: OpenAICallContext): z.infer<type
 const OPENAI_ERRORS: ProviderErrorProfile<APIError> = {
   label: 'OpenAI-compatible',
   endpoint: 'the OpenAI-compatible server',
-  classes: { base: OpenAIError, api: APIError, connection: APIConnectionError, connectionTimeout: APIConnectionTimeoutError, userAbort: APIUserAbortError },
+  classes: {
+    base: OpenAIError,
+    api: APIError,
+    connection: APIConnectionError,
+    connectionTimeout: APIConnectionTimeoutError,
+    userAbort: APIUserAbortError,
+  },
   apiMessageOf: (error) => {
     const body = error.error as { message?: unknown } | string | undefined;
     if (typeof body === 'string') return body;
@@ -279,7 +318,8 @@ const OPENAI_ERRORS: ProviderErrorProfile<APIError> = {
   notFoundWhere: ' at the server',
   hints: {
     timeout: (baseURL) => `Check that the server at ${baseURL} is up and not overloaded, or raise the model timeout`,
-    connection: 'Start the model server, or check OPENAI_BASE_URL (e.g. http://127.0.0.1:8000/v1 for vLLM, http://127.0.0.1:11434/v1 for Ollama)',
+    connection:
+      'Start the model server, or check OPENAI_BASE_URL (e.g. http://127.0.0.1:8000/v1 for vLLM, http://127.0.0.1:11434/v1 for Ollama)',
     notJson: (baseURL) => `Check that ${baseURL} is an OpenAI-compatible endpoint (it usually ends in /v1)`,
     midBody: 'Check the model server (it may have crashed or run out of memory); the call can be retried',
     requestTimeout: 'The server timed out the request; retry later or send fewer images per call',

@@ -85,7 +85,8 @@ export function mapProviderError<TApiError extends Error & { status: number | un
     });
   }
   if (error instanceof classes.connection) {
-    const cause = error.cause instanceof Error ? (error.cause.cause instanceof Error ? error.cause.cause.message : error.cause.message) : error.message;
+    const cause =
+      error.cause instanceof Error ? (error.cause.cause instanceof Error ? error.cause.cause.message : error.cause.message) : error.message;
     return new TrajsynthError(`Expected to reach ${profile.endpoint} at ${context.baseURL}, got a connection error ${retries}: ${cause}`, {
       code: 'MODEL_ERROR',
       isRetryable: true,
@@ -104,12 +105,15 @@ export function mapProviderError<TApiError extends Error & { status: number | un
     });
   }
   if (error instanceof TypeError && /terminated|socket|ECONNRESET/i.test(`${error.message} ${errorMessage(error.cause)}`)) {
-    return new TrajsynthError(`Expected a complete response from ${who} at ${context.baseURL}, got the connection closed mid-body: ${errorMessage(error.cause ?? error)}`, {
-      code: 'MODEL_ERROR',
-      isRetryable: true,
-      cause: error,
-      hint: hints.midBody,
-    });
+    return new TrajsynthError(
+      `Expected a complete response from ${who} at ${context.baseURL}, got the connection closed mid-body: ${errorMessage(error.cause ?? error)}`,
+      {
+        code: 'MODEL_ERROR',
+        isRetryable: true,
+        cause: error,
+        hint: hints.midBody,
+      },
+    );
   }
   const kind = error instanceof classes.base ? 'an SDK error' : 'an unexpected error';
   return new TrajsynthError(`Expected a response from ${who}, got ${kind}: ${errorMessage(error)}`, {
@@ -175,11 +179,14 @@ function mapStatusError<TApiError extends Error & { status: number | undefined }
       hint: hints.tooLarge,
     });
   }
-  return new TrajsynthError(`Expected ${who} to accept the request, got ${status} ${status === 400 ? 'invalid request' : 'error'}: ${apiMessage}`, {
-    code: 'MODEL_ERROR',
-    cause,
-    hint: hints.rejected,
-  });
+  return new TrajsynthError(
+    `Expected ${who} to accept the request, got ${status} ${status === 400 ? 'invalid request' : 'error'}: ${apiMessage}`,
+    {
+      code: 'MODEL_ERROR',
+      cause,
+      hint: hints.rejected,
+    },
+  );
 }
 
 /**

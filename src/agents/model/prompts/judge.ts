@@ -9,7 +9,9 @@ Call the verdict tool with success, a confidence between 0 and 1, and short reas
 export function judgeUser(task: string, actions: readonly ExecutedAction[], answer: string | undefined, snapshotChange: string): string {
   const lines = [`Task: ${task}`, 'Actions:'];
   if (actions.length === 0) lines.push('(none)');
-  actions.forEach((executed, index) => lines.push(`${index + 1}. ${JSON.stringify(executed.action)} → ${executed.outcome.ok ? 'ok' : `failed: ${executed.outcome.error}`}`));
+  actions.forEach((executed, index) =>
+    lines.push(`${index + 1}. ${JSON.stringify(executed.action)} → ${executed.outcome.ok ? 'ok' : `failed: ${executed.outcome.error}`}`),
+  );
   if (answer !== undefined) lines.push(`Agent's answer: ${JSON.stringify(answer)}`);
   lines.push(`Accessibility snapshot change (- before, + after):\n${snapshotChange || '(no change)'}`);
   lines.push('The first image is the screen before, the second after.');

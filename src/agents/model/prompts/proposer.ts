@@ -28,7 +28,9 @@ export function proposerUser(input: ProposerPromptInput): string {
   const lines = [`You are proposing as ${input.persona.name}: ${input.persona.description}`];
   if (input.accepted.length > 0) {
     lines.push('Subtasks done so far in this chain, in order:');
-    input.accepted.forEach((subtask, index) => lines.push(`${index + 1}. ${subtask.description}${subtask.answer ? ` (answer: ${subtask.answer})` : ''}`));
+    input.accepted.forEach((subtask, index) =>
+      lines.push(`${index + 1}. ${subtask.description}${subtask.answer ? ` (answer: ${subtask.answer})` : ''}`),
+    );
   }
   if (input.avoid.length > 0) lines.push(`Do not propose these again: ${input.avoid.map((text) => JSON.stringify(text)).join('; ')}.`);
   if (input.retry > 0) lines.push(`Attempt ${input.retry + 1} at this step: earlier proposals failed, so propose something simpler.`);

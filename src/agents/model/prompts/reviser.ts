@@ -10,7 +10,9 @@ ${predicatesGuide(hasStateProbe)}`;
 
 export function reviserUser(task: string, actions: readonly ExecutedAction[], stateChanges: string, snapshotChange: string): string {
   const lines = [`Original task (not completed): ${task}`, 'Actions taken:'];
-  actions.forEach((executed, index) => lines.push(`${index + 1}. ${JSON.stringify(executed.action)} → ${executed.outcome.ok ? 'ok' : `failed: ${executed.outcome.error}`}`));
+  actions.forEach((executed, index) =>
+    lines.push(`${index + 1}. ${JSON.stringify(executed.action)} → ${executed.outcome.ok ? 'ok' : `failed: ${executed.outcome.error}`}`),
+  );
   if (actions.length === 0) lines.push('(none)');
   if (stateChanges) lines.push(`State changes (ground truth):\n${stateChanges}`);
   lines.push(`Accessibility snapshot change (- before, + after):\n${snapshotChange || '(no change)'}`);

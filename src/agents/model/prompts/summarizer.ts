@@ -8,7 +8,10 @@ Keep every constant exactly as written (names, numbers, dates, typed values, quo
 export function summarizerUser(subtasks: readonly Subtask[], missing?: readonly string[]): string {
   const lines = ['Subtasks, in order:'];
   subtasks.forEach((subtask, index) => lines.push(`${index + 1}. ${subtask.description}`));
-  lines.push(`Constants that must appear verbatim: ${[...new Set(subtasks.flatMap((subtask) => subtask.entities))].map((entity) => JSON.stringify(entity)).join(', ') || '(none)'}`);
-  if (missing && missing.length > 0) lines.push(`Your previous summary left out: ${missing.map((entity) => JSON.stringify(entity)).join(', ')}.`);
+  lines.push(
+    `Constants that must appear verbatim: ${[...new Set(subtasks.flatMap((subtask) => subtask.entities))].map((entity) => JSON.stringify(entity)).join(', ') || '(none)'}`,
+  );
+  if (missing && missing.length > 0)
+    lines.push(`Your previous summary left out: ${missing.map((entity) => JSON.stringify(entity)).join(', ')}.`);
   return lines.join('\n');
 }
