@@ -7,7 +7,7 @@ import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/reso
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { toAction } from '../../src/agents/model/computer-use-executor.js';
+import { toAction } from '../../src/model/providers/computer-tool-actions.js';
 import { isTrajsynthError } from '../../src/core/errors.js';
 import { sha256Hex } from '../../src/export/fingerprint.js';
 import { ANTHROPIC_COMPUTER_USE_BETA, ANTHROPIC_MAX_IMAGES, anthropicFormat } from '../../src/export/formats/anthropic.js';

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { askStructured } from '../../src/agents/model/structured.js';
-import { toAction } from '../../src/agents/model/computer-use-executor.js';
+import { toAction } from '../../src/model/providers/computer-tool-actions.js';
 import { snapshotDiff } from '../../src/agents/model/snapshot-diff.js';
 import { ANTHROPIC_PRICES, findModelPrice, priceUsage } from '../../src/cost/price-table.js';
 import { meterCall } from '../../src/cost/metered-model.js';
