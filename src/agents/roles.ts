@@ -1,3 +1,5 @@
+export type { StepRecord } from '../core/step.js';
+import type { StepRecord } from '../core/step.js';
 import type { ExecutedAction, Action } from '../core/action.js';
 import type { AffordanceDeclaration, EnvironmentState } from '../core/environment.js';
 import type { CapturedObservation, Observation, PageReader, PageView } from '../core/observation.js';
@@ -69,13 +71,6 @@ export interface ProposeInput {
 export interface Proposer {
   readonly id: string;
   propose(input: ProposeInput): Promise<Proposal | undefined>;
-}
-
-export interface StepRecord {
-  before: CapturedObservation;
-  executed: ExecutedAction;
-  actionMs: number;
-  after: CapturedObservation;
 }
 
 export interface ExecuteInput {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ExecutedActionSchema } from './action.js';
+import { ExecutedActionSchema, type ExecutedAction } from './action.js';
+import type { CapturedObservation } from './observation.js';
 
 /** Files and page facts of one observation, relative to the chain's directory. */
 export const ObservationRefSchema = z.object({
@@ -32,3 +33,11 @@ export const StepSchema = z.object({
   timings: StepTimingsSchema,
 });
 export type Step = z.infer<typeof StepSchema>;
+
+/** One step as it happened, before it is stored: the page before, the action as executed, the page after. */
+export interface StepRecord {
+  before: CapturedObservation;
+  executed: ExecutedAction;
+  actionMs: number;
+  after: CapturedObservation;
+}

@@ -1,7 +1,8 @@
 import type { TokenCounts } from '../core/usage.js';
 import type { ModelRequest } from '../model/language-model.js';
 import { priceUsage, type PriceTable } from './price-table.js';
-import { estimateRequestTokens, MIN_CACHEABLE_TOKENS } from './token-estimate.js';
+import { anthropicCachesPrefix } from '../model/providers/anthropic.js';
+import { estimateRequestTokens } from './token-estimate.js';
 
 /** A request that was rendered but not sent, priced: the dry run's unit. */
 export interface CallEstimate {
@@ -14,7 +15,7 @@ export interface CallEstimate {
 /**
  * Tokens and USD of one call, estimated from its rendered request (see token-estimate.ts) and an
  * assumed output length. Anthropic caches a prompt prefix (tools and system) of at least
- * MIN_CACHEABLE_TOKENS: the first call with a prefix writes it, later ones read it; other providers
+ * ANTHROPIC_MIN_CACHEABLE_TOKENS (the provider's rule): the first call with a prefix writes it, later ones read it; other providers
  * and shorter prefixes pay it as input. `cached` remembers which prefixes were written.
  */
 export function estimateCall(
@@ -31,7 +32,7 @@ export function estimateCall(
   const { spec, prefixKey, cached } = options;
   const tokens = estimateRequestTokens(request);
   const provider = spec.startsWith('anthropic:') ? 'anthropic' : 'openai-compatible';
-  const cacheable = provider === 'anthropic' && tokens.prefixTokens >= MIN_CACHEABLE_TOKENS;
+  const cacheable = provider === 'anthropic' && anthropicCachesPrefix(tokens.prefixTokens);
   const usage: TokenCounts = {
     inputTokens: tokens.messageTokens + (options.extraMessageTokens ?? 0) + (cacheable ? 0 : tokens.prefixTokens),
     outputTokens: options.outputTokens,

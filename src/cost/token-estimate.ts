@@ -1,4 +1,5 @@
 import type { ContentPart, ModelRequest } from '../model/language-model.js';
+import { ANTHROPIC_MIN_CACHEABLE_TOKENS } from '../model/providers/anthropic.js';
 
 /**
  * Token estimates for requests that are rendered but not sent (the dry run). Text: about 3.5
@@ -11,8 +12,8 @@ export const CHARS_PER_TOKEN = 3.5;
 export const TOOL_USE_OVERHEAD_TOKENS = 330;
 /** The computer-use tool's own definition and system prompt (Anthropic: ~735 tokens for Claude 4 models). */
 export const COMPUTER_TOOL_TOKENS = 735 + 466;
-/** Shortest prefix Anthropic caches (1024 tokens for most models); shorter prefixes are billed as input. */
-export const MIN_CACHEABLE_TOKENS = 1024;
+/** Shortest prefix Anthropic caches (the provider's rule); shorter prefixes are billed as input. */
+export const MIN_CACHEABLE_TOKENS = ANTHROPIC_MIN_CACHEABLE_TOKENS;
 
 export function textTokens(text: string): number {
   return Math.ceil(text.length / CHARS_PER_TOKEN);

@@ -15,7 +15,7 @@ import { environmentSource } from '../environments/environment-source.js';
 import { URL_ENVIRONMENT_ID } from '../environments/url-environment.js';
 import type { PipelineSession, SessionFactory } from '../pipeline/chain-runner.js';
 import { evaluateOnEpisode, openAtReset } from '../pipeline/episode-start.js';
-import { createStepRecorder } from '../pipeline/step-recorder.js';
+import { createStepRecorder } from '../store/step-recorder.js';
 import { EpisodeWriter, type RunLayout } from '../store/index.js';
 import type { EvalAgent } from './eval-agent.js';
 import { ProgressTracker } from './progress-tracker.js';

@@ -7,7 +7,7 @@ import type { CallRecorder } from '../model/language-model.js';
 import { ChainCost } from '../cost/chain-cost.js';
 import type { PredicateContext } from '../environments/predicates.js';
 import type { ChainRunInput } from './chain-runner.js';
-import { createStepRecorder, type StepRecorder } from './step-recorder.js';
+import { createStepRecorder, type StepRecorder } from '../store/step-recorder.js';
 
 /**
  * What a chain carries from subtask to subtask: the page it is on, the subtasks accepted so far and

@@ -7,3 +7,4 @@ export * from './run-store.js';
 export * from './eval-store.js';
 export * from './results-file.js';
 export * from './reviews-file.js';
+export * from './step-recorder.js';

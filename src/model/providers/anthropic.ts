@@ -57,6 +57,18 @@ export interface AnthropicModelOptions {
   computerToolType?: string;
 }
 
+/**
+ * Anthropic's prompt caching: a prefix (tools and system) is cached only from this many tokens (1024
+ * for most models); a shorter one is billed as input every time. The provider marks the prefix with
+ * cache_control; the dry run's estimate follows the same rule.
+ */
+export const ANTHROPIC_MIN_CACHEABLE_TOKENS = 1024;
+
+/** Whether Anthropic caches a prompt prefix of this many tokens. */
+export function anthropicCachesPrefix(prefixTokens: number): boolean {
+  return prefixTokens >= ANTHROPIC_MIN_CACHEABLE_TOKENS;
+}
+
 export const ANTHROPIC_PROVIDER = 'anthropic';
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';
 /** The API accepts at most four cache breakpoints per request; the system prompt uses one. */

@@ -1,8 +1,7 @@
 import type { ExecutedAction } from '../core/action.js';
 import type { CapturedObservation } from '../core/observation.js';
-import type { ObservationRef } from '../core/step.js';
-import type { StepRecord } from '../agents/roles.js';
-import type { TrajectoryWriter } from '../store/trajectory-writer.js';
+import type { ObservationRef, StepRecord } from '../core/step.js';
+import type { TrajectoryWriter } from './trajectory-writer.js';
 
 export interface StepRecorder {
   /**
