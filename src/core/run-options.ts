@@ -3,7 +3,7 @@ import { UrlSiteSchema } from './environment.js';
 import { TrajsynthError } from './errors.js';
 
 /**
- * The data a library caller passes to `synthesize` and `evaluate`, checked where it enters (the CLI
+ * The data a library caller passes to `synthesize`, `evaluate` and `replayRun`, checked where it enters (the CLI
  * checks its flags with the same bounds). Objects that are not data (agents, a browser, a signal,
  * callbacks) pass through unchecked: their types say what they must be.
  */
@@ -49,6 +49,16 @@ export const EvaluateOptionsSchema = z.looseObject({
   budgetUsd,
 });
 
+export const ReplayOptionsSchema = z.looseObject({
+  layout: z.looseObject({ runDir: z.string().min(1), runId: z.string().min(1) }),
+  concurrency: count(64).optional(),
+  chains: z.array(z.string().min(1)).optional(),
+  levels: z.array(count(50)).optional(),
+  siteUrl: z.url().optional(),
+  executablePath: z.string().min(1).optional(),
+  write: optionalFlag,
+});
+
 /**
  * Checks options against their schema; BAD_INPUT naming every field that is wrong ("Expected
  * synthesize options …, got maxLevel: 0 (Too small: …)") before anything is written.
@@ -63,7 +73,7 @@ export function checkOptions(schema: z.ZodType, options: unknown, what: string):
   });
   throw new TrajsynthError(`Expected valid ${what} options, got ${problems.join('; ')}`, {
     code: 'BAD_INPUT',
-    hint: `See ${what === 'synthesize' ? 'SynthesizeOptions' : 'EvaluateOptions'} in the README's library section for each option's range.`,
+    hint: `See ${what[0]!.toUpperCase()}${what.slice(1)}Options in src/index.ts (and the README's library section) for each option's range.`,
   });
 }
 

@@ -1,4 +1,5 @@
 import PQueue from 'p-queue';
+import { checkOptions, ReplayOptionsSchema } from '../core/run-options.js';
 import type { ChainRecord } from '../core/chain.js';
 import type { RunningEnvironment } from '../core/environment.js';
 import { errorMessage, isTrajsynthError, throwIfAborted, TrajsynthError } from '../core/errors.js';
@@ -46,6 +47,7 @@ export interface ReplayOptions {
  * checker must be true at the end. Writes replay.json, which `eval --valid-only` reads.
  */
 export async function replayRun(options: ReplayOptions): Promise<ReplayReport> {
+  checkOptions(ReplayOptionsSchema, options, 'replay');
   const { layout, signal } = options;
   const started = performance.now();
   const meta = await readRunMeta(layout);

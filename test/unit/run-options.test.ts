@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkOptions, SynthesizeOptionsSchema, TrajsynthError } from '../../src/core/index.js';
 import { synthesize } from '../../src/pipeline/synthesize.js';
 import { evaluate } from '../../src/eval/evaluate.js';
+import { replayRun } from '../../src/eval/replay.js';
 
 const good = { outDir: '/tmp/x', environment: 'project-tracker', chains: 2, maxLevel: 3, seed: 1, concurrency: 2 };
 
@@ -33,7 +34,7 @@ describe('library options are checked where they enter', () => {
     expect(() => checkOptions(SynthesizeOptionsSchema, { ...good, chains: undefined }, 'synthesize')).toThrow(/chains \(/);
   });
 
-  it('synthesize({ maxLevel: 0 }) and evaluate({ episodes: 0 }) stop before anything is written', async () => {
+  it('synthesize({ maxLevel: 0 }), evaluate({ episodes: 0 }) and replayRun({ concurrency: 0 }) stop before anything is written', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'trajsynth-options-'));
     try {
       const outDir = join(dir, 'out');
