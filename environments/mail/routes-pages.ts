@@ -32,11 +32,7 @@ const EMPTY_TEXT: Record<string, readonly [string, string]> = {
 };
 
 export function notFound(store: MailStore, what = 'Page'): AppResponse {
-  const body = html`${pageHeader(`${what} not found`, 'It may have been deleted, or the link is wrong.')}
-    <div class="card">
-      ${emptyState('Nothing here', 'Go back to your inbox to keep going.')}
-      <p class="center"><a class="button" href="/mail/inbox">Back to Inbox</a></p>
-    </div>`;
+  const body = html`${pageHeader(`${what} not found`, 'It may have been deleted, or the link is wrong.')}<div class="card">${emptyState('Nothing here', 'Go back to your inbox to keep going.')}<p class="center"><a class="button" href="/mail/inbox">Back to Inbox</a></p></div>`;
   return htmlResponse(layout(store, { title: `${what} not found`, section: 'none', body }), 404);
 }
 
@@ -106,10 +102,7 @@ export function searchPage(store: MailStore, request: AppRequest): AppResponse {
   const params = request.url.searchParams;
   const q = (params.get('q') ?? '').trim();
   if (q === '') {
-    const body = html`${pageHeader('Search', 'Find mail by subject, sender or words in the message.')}
-      <div class="card">
-        ${emptyState('Type something to search', 'Use the search box at the top, e.g. a name, “invoice” or “flight”.')}
-      </div>`;
+    const body = html`${pageHeader('Search', 'Find mail by subject, sender or words in the message.')}<div class="card">${emptyState('Type something to search', 'Use the search box at the top, e.g. a name, “invoice” or “flight”.')}</div>`;
     return htmlResponse(layout(store, { title: 'Search', section: 'search', flash: request.flash, body }));
   }
   const view: ListView = {

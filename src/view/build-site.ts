@@ -119,27 +119,8 @@ async function placeImages(root: string, images: ReadonlyMap<string, string>, si
 
 function runsIndex(runs: BuiltSite['runs']): string {
   const body = html`<h1>trajsynth runs</h1>
-    <table class="data runs">
-      <thead>
-        <tr>
-          <th>run</th>
-          <th>kind</th>
-          <th class="num">chains or episodes</th>
-          <th class="num">steps</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${runs.map(
-          (run) =>
-            html`<tr>
-              <td><a href="${run.index}">${run.runId}</a></td>
-              <td>${run.kind}</td>
-              <td class="num">${run.pages}</td>
-              <td class="num">${run.steps}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+<table class="data runs"><thead><tr><th>run</th><th>kind</th><th class="num">chains or episodes</th><th class="num">steps</th></tr></thead>
+<tbody>${runs.map((run) => html`<tr><td><a href="${run.index}">${run.runId}</a></td><td>${run.kind}</td><td class="num">${run.pages}</td><td class="num">${run.steps}</td></tr>`)}</tbody></table>`;
   return page({ title: 'trajsynth runs', root: '', body, bodyClass: 'runs-index' });
 }
 

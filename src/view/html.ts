@@ -48,18 +48,12 @@ export function jsonScript(id: string, data: unknown): Html {
 export function page(options: { title: string; root: string; body: Html; bodyClass?: string; scripts?: string[] }): string {
   return `<!DOCTYPE html>\n${
     html`<html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${options.title}</title>
-        <link rel="icon" href="data:," />
-        <link rel="stylesheet" href="${options.root}assets/view.css" />
-      </head>
-      <body class="${options.bodyClass ?? ''}">
-        ${options.body}
-        <script src="${options.root}assets/view.js"></script>
-        ${(options.scripts ?? []).map((script) => html`<script src="${options.root}assets/${script}"></script>`)}
-      </body>
-    </html>`.text
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${options.title}</title>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="${options.root}assets/view.css"></head>
+<body class="${options.bodyClass ?? ''}">
+${options.body}
+<script src="${options.root}assets/view.js"></script>${(options.scripts ?? []).map((script) => html`<script src="${options.root}assets/${script}"></script>`)}
+</body>
+</html>`.text
   }\n`;
 }

@@ -35,7 +35,8 @@ export function renderAccountDetails(store: BankStore, account: Account, flash: 
     ['Linked card', card ? card.name : 'None'],
   ];
 
-  const body = html` ${accountHeader(store, account, 'details')}
+  const body = html`
+    ${accountHeader(store, account, 'details')}
     <div class="detail-grid">
       <section class="card" aria-labelledby="settings-heading">
         <div class="card-header"><h2 id="settings-heading">Account settings</h2></div>
@@ -48,15 +49,7 @@ export function renderAccountDetails(store: BankStore, account: Account, flash: 
       </section>
       <section class="card" aria-labelledby="facts-heading">
         <div class="card-header"><h2 id="facts-heading">About this account</h2></div>
-        <dl class="facts">
-          ${facts.map(
-            ([label, value]) =>
-              html`<div>
-                <dt>${label}</dt>
-                <dd>${value}</dd>
-              </div>`,
-          )}
-        </dl>
+        <dl class="facts">${facts.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}</dl>
       </section>
     </div>`;
   return layout(store, { title: `${account.name} details`, section: 'account', accountId: account.id, flash, body });

@@ -30,41 +30,31 @@ export function accountHeader(store: BankStore, account: Account, tab: 'transact
             ['Routing number', ROUTING_NUMBER],
           ];
   const tabLink = (href: string, label: string, active: boolean) =>
-    html`<a class="tab" href="${href}" ${active ? html` aria-current="page"` : ''}>${label}</a>`;
+    html`<a class="tab" href="${href}"${active ? html` aria-current="page"` : ''}>${label}</a>`;
   const card = store.cards.find((candidate) => candidate.accountId === account.id);
   const menu = html`<details class="menu actions-menu">
-    <summary class="button">More actions${icon('chevronDown')}</summary>
-    <div class="menu-panel menu-right">
-      <ul>
-        ${account.type === 'credit' ? '' : html`<li><a href="/transfer?from=${account.id}">Transfer from this account</a></li>`}
-        ${account.type === 'credit' ? html`<li><a href="/transfer?to=${account.id}">Make a card payment</a></li>` : html`<li><a href="/payments">Pay a bill</a></li>`}
-        <li><a href="/statements">View statements</a></li>
-        ${card ? html`<li><a href="/cards/${card.id}">Manage card limits</a></li>` : ''}
-      </ul>
-    </div>
-  </details>`;
-  return html` <nav aria-label="Breadcrumb" class="breadcrumb">
-      <ol>
-        <li><a href="/">Accounts</a></li>
-        <li aria-current="page">${account.name}</li>
-      </ol>
-    </nav>
+      <summary class="button">More actions${icon('chevronDown')}</summary>
+      <div class="menu-panel menu-right">
+        <ul>
+          ${account.type === 'credit' ? '' : html`<li><a href="/transfer?from=${account.id}">Transfer from this account</a></li>`}
+          ${account.type === 'credit' ? html`<li><a href="/transfer?to=${account.id}">Make a card payment</a></li>` : html`<li><a href="/payments">Pay a bill</a></li>`}
+          <li><a href="/statements">View statements</a></li>
+          ${card ? html`<li><a href="/cards/${card.id}">Manage card limits</a></li>` : ''}
+        </ul>
+      </div>
+    </details>`;
+  return html`
+    <nav aria-label="Breadcrumb" class="breadcrumb"><ol><li><a href="/">Accounts</a></li><li aria-current="page">${account.name}</li></ol></nav>
     <div class="account-hero card">
       <div class="account-hero-top">
         ${accountGlyph(account, 'lg')}
         <div class="account-hero-text">
           <h1>${account.name}</h1>
-          <p class="subtitle">
-            ${ACCOUNT_TYPE_LABELS[account.type]} · ${maskedNumber(account.last4)} · Opened ${formatDate(account.openedOn)}
-          </p>
+          <p class="subtitle">${ACCOUNT_TYPE_LABELS[account.type]} · ${maskedNumber(account.last4)} · Opened ${formatDate(account.openedOn)}</p>
         </div>
-        <div class="page-actions">
-          ${menu}${account.type === 'credit' ? html`<a class="button primary" href="/transfer?to=${account.id}">${icon('transfer')}Pay card</a>` : html`<a class="button primary" href="/transfer?from=${account.id}">${icon('transfer')}Transfer</a>`}
-        </div>
+        <div class="page-actions">${menu}${account.type === 'credit' ? html`<a class="button primary" href="/transfer?to=${account.id}">${icon('transfer')}Pay card</a>` : html`<a class="button primary" href="/transfer?from=${account.id}">${icon('transfer')}Transfer</a>`}</div>
       </div>
-      <dl class="hero-facts">
-        ${facts.map(([label, value], index) => html`<div${index === 0 ? html` class="hero-main"` : ''}><dt>${label}</dt><dd>${value}</dd></div>`)}
-      </dl>
+      <dl class="hero-facts">${facts.map(([label, value], index) => html`<div${index === 0 ? html` class="hero-main"` : ''}><dt>${label}</dt><dd>${value}</dd></div>`)}</dl>
     </div>
     <nav class="tabs" aria-label="Account views">
       ${tabLink(`/accounts/${account.id}`, 'Transactions', tab === 'transactions')}

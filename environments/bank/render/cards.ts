@@ -15,9 +15,7 @@ function cardVisual(store: BankStore, card: Card): SafeHtml {
   const account = store.account(card.accountId);
   const kind = account?.type === 'credit' ? 'credit' : 'debit';
   return html`<div class="bank-card bank-card-${kind}${card.frozen ? ' is-frozen' : ''}" aria-hidden="true">
-    <div class="bank-card-top">
-      <span class="bank-card-brand">${PRODUCT_NAME}</span><span class="bank-card-kind">${kind === 'credit' ? 'Credit' : 'Debit'}</span>
-    </div>
+    <div class="bank-card-top"><span class="bank-card-brand">${PRODUCT_NAME}</span><span class="bank-card-kind">${kind === 'credit' ? 'Credit' : 'Debit'}</span></div>
     <div class="chip"></div>
     <p class="bank-card-number">•••• •••• •••• ${card.last4}</p>
     <div class="bank-card-bottom"><span>${card.expires}</span><span class="network">${card.network.toUpperCase()}</span></div>
@@ -29,16 +27,7 @@ function cardVisual(store: BankStore, card: Card): SafeHtml {
 export function freezeToggle(card: Card, returnTo: string): SafeHtml {
   return html`<form method="post" action="/cards/${card.id}/freeze" class="toggle-form">
     ${returnInput(returnTo)}
-    <label class="switch"
-      ><input
-        type="checkbox"
-        name="frozen"
-        value="on"
-        aria-label="Freeze ${quoted(card.name)}"
-        data-autosubmit${card.frozen ? html` checked` : ''}
-      /><span class="switch-track" aria-hidden="true"></span
-      ><span class="switch-text">${card.frozen ? 'Card frozen' : 'Freeze card'}</span></label
-    >
+    <label class="switch"><input type="checkbox" name="frozen" value="on" aria-label="Freeze ${quoted(card.name)}" data-autosubmit${card.frozen ? html` checked` : ''}><span class="switch-track" aria-hidden="true"></span><span class="switch-text">${card.frozen ? 'Card frozen' : 'Freeze card'}</span></label>
   </form>`;
 }
 
@@ -54,40 +43,21 @@ export function renderCards(store: BankStore, flash: string | undefined): string
     return html`<section class="card card-tile" aria-labelledby="card-${card.id}-heading">
       ${cardVisual(store, card)}
       <div class="card-tile-body">
-        <div class="card-tile-head">
-          <h2 id="card-${card.id}-heading"><a href="/cards/${card.id}">${card.name}</a></h2>
-          ${statusBadge(card)}
-        </div>
+        <div class="card-tile-head"><h2 id="card-${card.id}-heading"><a href="/cards/${card.id}">${card.name}</a></h2>${statusBadge(card)}</div>
         <p class="meta">Linked to ${account?.name ?? '—'} · Expires ${card.expires}</p>
         <dl class="limit-facts">
-          <div>
-            <dt>Daily spending limit</dt>
-            <dd>${formatWholeMoney(card.dailyLimit)}</dd>
-          </div>
-          <div>
-            <dt>ATM limit</dt>
-            <dd>${formatWholeMoney(card.atmLimit)}</dd>
-          </div>
-          <div>
-            <dt>International</dt>
-            <dd>${card.international ? 'Allowed' : 'Blocked'}</dd>
-          </div>
+          <div><dt>Daily spending limit</dt><dd>${formatWholeMoney(card.dailyLimit)}</dd></div>
+          <div><dt>ATM limit</dt><dd>${formatWholeMoney(card.atmLimit)}</dd></div>
+          <div><dt>International</dt><dd>${card.international ? 'Allowed' : 'Blocked'}</dd></div>
         </dl>
-        <div class="card-tile-actions">
-          ${freezeToggle(card, '/cards')}<a class="button small" href="/cards/${card.id}"
-            >${icon('pencil')}Edit limits<span class="visually-hidden"> for ${card.name}</span></a
-          >
-        </div>
+        <div class="card-tile-actions">${freezeToggle(card, '/cards')}<a class="button small" href="/cards/${card.id}">${icon('pencil')}Edit limits<span class="visually-hidden"> for ${card.name}</span></a></div>
       </div>
     </section>`;
   });
-  const body = html` ${pageHeader('Cards & limits', 'Freeze a card instantly if it goes missing, and set how much it can spend each day.')}
+  const body = html`
+    ${pageHeader('Cards & limits', 'Freeze a card instantly if it goes missing, and set how much it can spend each day.')}
     <div class="card-grid">${tiles}</div>
-    <p class="banner">
-      ${icon('shield')}<span
-        >Freezing a card blocks new purchases and ATM withdrawals. Scheduled payments and refunds still go through.</span
-      >
-    </p>`;
+    <p class="banner">${icon('shield')}<span>Freezing a card blocks new purchases and ATM withdrawals. Scheduled payments and refunds still go through.</span></p>`;
   return layout(store, { title: 'Cards & limits', section: 'cards', flash, body });
 }
 
@@ -103,29 +73,17 @@ export function renderCard(store: BankStore, card: Card, flash: string | undefin
   };
   const errorId = 'card-limits-errors';
   const e = state.errors;
-  const body = html` <nav aria-label="Breadcrumb" class="breadcrumb">
-      <ol>
-        <li><a href="/cards">Cards &amp; limits</a></li>
-        <li aria-current="page">${card.name}</li>
-      </ol>
-    </nav>
+  const body = html`
+    <nav aria-label="Breadcrumb" class="breadcrumb"><ol><li><a href="/cards">Cards &amp; limits</a></li><li aria-current="page">${card.name}</li></ol></nav>
     ${pageHeader(card.name, html`Linked to <a href="/accounts/${card.accountId}">${account?.name ?? '—'}</a> · Expires ${card.expires}`, statusBadge(card))}
     <div class="card-detail-grid">
       <section class="card card-side" aria-labelledby="card-status-heading">
         ${cardVisual(store, card)}
         <h2 id="card-status-heading" class="visually-hidden">Card status</h2>
-        <div class="card-body">
-          ${freezeToggle(card, `/cards/${card.id}`)}
-          <p class="meta freeze-hint">
-            ${card.frozen ? 'New purchases and withdrawals are blocked until you unfreeze the card.' : 'Freeze the card to block new purchases right away.'}
-          </p>
-        </div>
+        <div class="card-body">${freezeToggle(card, `/cards/${card.id}`)}<p class="meta freeze-hint">${card.frozen ? 'New purchases and withdrawals are blocked until you unfreeze the card.' : 'Freeze the card to block new purchases right away.'}</p></div>
       </section>
       <section class="card" aria-labelledby="limits-heading">
-        <div class="card-header">
-          <h2 id="limits-heading">Card limits</h2>
-          <span class="meta">Changes apply immediately</span>
-        </div>
+        <div class="card-header"><h2 id="limits-heading">Card limits</h2><span class="meta">Changes apply immediately</span></div>
         <form method="post" action="/cards/${card.id}" aria-label="Card limits" class="stack card-body" novalidate>
           ${formErrors(errorId, [e.dailyLimit, e.atmLimit, e.international])}
           <div class="field-pair">

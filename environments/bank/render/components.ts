@@ -30,20 +30,11 @@ export interface Option {
 export const CATEGORY_OPTIONS: Option[] = Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label }));
 
 export function pageHeader(title: string, subtitle: SafeHtml | string, actions: SafeHtml | string = ''): SafeHtml {
-  return html`<div class="page-header">
-    <div>
-      <h1>${title}</h1>
-      ${subtitle ? html`<p class="subtitle">${subtitle}</p>` : ''}
-    </div>
-    ${actions ? html`<div class="page-actions">${actions}</div>` : ''}
-  </div>`;
+  return html`<div class="page-header"><div><h1>${title}</h1>${subtitle ? html`<p class="subtitle">${subtitle}</p>` : ''}</div>${actions ? html`<div class="page-actions">${actions}</div>` : ''}</div>`;
 }
 
 export function emptyState(title: string, body: string): SafeHtml {
-  return html`<div class="empty">
-    <p class="empty-title">${title}</p>
-    <p class="muted">${body}</p>
-  </div>`;
+  return html`<div class="empty"><p class="empty-title">${title}</p><p class="muted">${body}</p></div>`;
 }
 
 /** "+$2,450.00" in green for money in, "-$45.20" for money out. */
@@ -56,9 +47,7 @@ export function moneyText(value: number): SafeHtml {
 }
 
 export function categoryChip(category: Category): SafeHtml {
-  return html`<span class="category"
-    ><span class="category-dot" style="background:${CATEGORY_COLORS[category]}" aria-hidden="true"></span>${CATEGORY_LABELS[category]}</span
-  >`;
+  return html`<span class="category"><span class="category-dot" style="background:${CATEGORY_COLORS[category]}" aria-hidden="true"></span>${CATEGORY_LABELS[category]}</span>`;
 }
 
 export function pendingBadge(): SafeHtml {
@@ -73,12 +62,7 @@ export function initialsAvatar(name: string, seed: number, size: 'sm' | 'md' | '
     .slice(0, 2)
     .map((word) => word[0]!.toUpperCase())
     .join('');
-  return html`<span
-    class="avatar avatar-${size}"
-    style="background:${AVATAR_COLORS[Math.abs(seed) % AVATAR_COLORS.length]}"
-    aria-hidden="true"
-    >${initials || '?'}</span
-  >`;
+  return html`<span class="avatar avatar-${size}" style="background:${AVATAR_COLORS[Math.abs(seed) % AVATAR_COLORS.length]}" aria-hidden="true">${initials || '?'}</span>`;
 }
 
 export function accountIconName(account: Account): IconName {
@@ -86,19 +70,14 @@ export function accountIconName(account: Account): IconName {
 }
 
 export function accountGlyph(account: Account, size: 'sm' | 'lg' = 'sm'): SafeHtml {
-  return html`<span class="account-glyph account-glyph-${account.type} account-glyph-${size}" aria-hidden="true"
-    >${icon(accountIconName(account))}</span
-  >`;
+  return html`<span class="account-glyph account-glyph-${account.type} account-glyph-${size}" aria-hidden="true">${icon(accountIconName(account))}</span>`;
 }
 
 /** Error summary at the top of a form; `id` is referenced by the invalid fields' aria-describedby. */
 export function formErrors(id: string, errors: ReadonlyArray<string | undefined>): SafeHtml {
   const messages = errors.filter((error): error is string => Boolean(error));
   if (messages.length === 0) return html``;
-  return html`<div class="form-error" role="alert" id="${id}">
-    ${icon('alert')}
-    <div>${messages.map((error) => html`<p>${error}</p>`)}</div>
-  </div>`;
+  return html`<div class="form-error" role="alert" id="${id}">${icon('alert')}<div>${messages.map((error) => html`<p>${error}</p>`)}</div></div>`;
 }
 
 interface FieldOptions {
@@ -131,63 +110,28 @@ export function textField(
 ): SafeHtml {
   const type = field.type ?? 'text';
   const extra = html`${field.placeholder ? html` placeholder="${field.placeholder}"` : ''}${field.maxLength ? html` maxlength="${field.maxLength}"` : ''}${field.inputMode ? html` inputmode="${field.inputMode}"` : ''}${type === 'number' ? html` min="1" step="1"` : ''}`;
-  const input = html`<input
-    type="${type}"
-    id="${field.id}"
-    name="${field.name}"
-    value="${field.value}"
-    ${extra}
-    autocomplete="off"
-    ${invalid(field.errorId)}
-  />`;
-  return html`<div class="field ${field.className ?? ''}">
-    <label for="${field.id}">${field.label}</label
-    >${field.prefix ? html`<span class="input-prefix"><span aria-hidden="true">${field.prefix}</span>${input}</span>` : input}${hint(field)}
-  </div>`;
+  const input = html`<input type="${type}" id="${field.id}" name="${field.name}" value="${field.value}"${extra} autocomplete="off"${invalid(field.errorId)}>`;
+  return html`<div class="field ${field.className ?? ''}"><label for="${field.id}">${field.label}</label>${field.prefix ? html`<span class="input-prefix"><span aria-hidden="true">${field.prefix}</span>${input}</span>` : input}${hint(field)}</div>`;
 }
 
 export function dateField(field: FieldOptions & { value: string; min?: string }): SafeHtml {
-  return html`<div class="field ${field.className ?? ''}">
-    <label for="${field.id}">${field.label}</label
-    ><input
-      type="date"
-      id="${field.id}"
-      name="${field.name}"
-      value="${field.value}"
-      ${field.min ? html` min="${field.min}"` : ''}${invalid(field.errorId)}
-    />${hint(field)}
-  </div>`;
+  return html`<div class="field ${field.className ?? ''}"><label for="${field.id}">${field.label}</label><input type="date" id="${field.id}" name="${field.name}" value="${field.value}"${field.min ? html` min="${field.min}"` : ''}${invalid(field.errorId)}>${hint(field)}</div>`;
 }
 
 export function textareaField(field: FieldOptions & { value: string; rows?: number; placeholder?: string }): SafeHtml {
-  return html`<div class="field ${field.className ?? ''}">
-    <label for="${field.id}">${field.label}</label
-    ><textarea
-      id="${field.id}"
-      name="${field.name}"
-      rows="${field.rows ?? 3}"
-      ${field.placeholder ? html` placeholder="${field.placeholder}"` : ''}${invalid(field.errorId)}
-    >
-${field.value}</textarea
-    >${hint(field)}
-  </div>`;
+  return html`<div class="field ${field.className ?? ''}"><label for="${field.id}">${field.label}</label><textarea id="${field.id}" name="${field.name}" rows="${field.rows ?? 3}"${field.placeholder ? html` placeholder="${field.placeholder}"` : ''}${invalid(field.errorId)}>${field.value}</textarea>${hint(field)}</div>`;
 }
 
 export function selectField(field: FieldOptions & { options: readonly Option[]; selected: string; autosubmit?: boolean }): SafeHtml {
-  return html`<div class="field ${field.className ?? ''}">
-    <label for="${field.id}">${field.label}</label
-    ><select id="${field.id}" name="${field.name}" ${field.autosubmit ? html` data-autosubmit` : ''}${invalid(field.errorId)}>
-      ${options(field.options, field.selected)}</select
-    >${hint(field)}
-  </div>`;
+  return html`<div class="field ${field.className ?? ''}"><label for="${field.id}">${field.label}</label><select id="${field.id}" name="${field.name}"${field.autosubmit ? html` data-autosubmit` : ''}${invalid(field.errorId)}>${options(field.options, field.selected)}</select>${hint(field)}</div>`;
 }
 
 export function options(list: readonly Option[], selected: string): SafeHtml {
-  return html`${list.map((option) => html`<option value="${option.value}" ${option.value === selected ? html` selected` : ''}>${option.label}</option>`)}`;
+  return html`${list.map((option) => html`<option value="${option.value}"${option.value === selected ? html` selected` : ''}>${option.label}</option>`)}`;
 }
 
 export function returnInput(returnTo: string): SafeHtml {
-  return html`<input type="hidden" name="return" value="${returnTo}" />`;
+  return html`<input type="hidden" name="return" value="${returnTo}">`;
 }
 
 /** A confirmation <dialog> for a destructive action, opened by a button with data-open-dialog. */

@@ -21,53 +21,25 @@ export function renderPayee(store: BankStore, payee: Payee, flash: string | unde
     history.length === 0
       ? emptyState('No payments yet', 'Payments you make to this payee will be listed here.')
       : html`<table class="table compact">
-          <caption class="visually-hidden">
-            Payment history
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Description</th>
-              <th scope="col">Date</th>
-              <th scope="col">Account</th>
-              <th scope="col" class="num">Amount</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${history.slice(0, HISTORY_LIMIT).map(
-              (entry) =>
-                html`<tr>
-                  <td><a class="row-link" href="/transactions/${entry.id}">${entry.description}</a></td>
-                  <td class="nowrap">${formatDate(entry.date)}</td>
-                  <td>${store.account(entry.accountId)?.name ?? '—'}</td>
-                  <td class="num">${amountText(entry.amount)}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>`;
+        <caption class="visually-hidden">Payment history</caption>
+        <thead><tr><th scope="col">Description</th><th scope="col">Date</th><th scope="col">Account</th><th scope="col" class="num">Amount</th></tr></thead>
+        <tbody>${history.slice(0, HISTORY_LIMIT).map(
+          (entry) => html`<tr>
+          <td><a class="row-link" href="/transactions/${entry.id}">${entry.description}</a></td>
+          <td class="nowrap">${formatDate(entry.date)}</td>
+          <td>${store.account(entry.accountId)?.name ?? '—'}</td>
+          <td class="num">${amountText(entry.amount)}</td>
+        </tr>`,
+        )}</tbody>
+      </table>`;
 
   const scheduledList =
     scheduled.length === 0
       ? html`<p class="muted card-body">Nothing scheduled. <a href="/payments?payee=${payee.id}">Schedule a payment</a>.</p>`
-      : html`<ul class="upcoming">
-          ${scheduled.map(
-            (payment) =>
-              html`<li>
-                <span class="upcoming-icon" aria-hidden="true">${icon('calendar')}</span>
-                <div class="upcoming-text">
-                  <p class="strong">${formatDate(payment.date)}</p>
-                  <p class="meta">${REPEATS_LABELS[payment.repeats]} · from ${store.account(payment.accountId)?.name ?? '—'}</p>
-                </div>
-                <span class="money strong">${formatMoney(payment.amount)}</span>
-              </li>`,
-          )}
-        </ul>`;
+      : html`<ul class="upcoming">${scheduled.map((payment) => html`<li><span class="upcoming-icon" aria-hidden="true">${icon('calendar')}</span><div class="upcoming-text"><p class="strong">${formatDate(payment.date)}</p><p class="meta">${REPEATS_LABELS[payment.repeats]} · from ${store.account(payment.accountId)?.name ?? '—'}</p></div><span class="money strong">${formatMoney(payment.amount)}</span></li>`)}</ul>`;
 
-  const body = html` <nav aria-label="Breadcrumb" class="breadcrumb">
-      <ol>
-        <li><a href="/payees">Payees</a></li>
-        <li aria-current="page">${payee.name}</li>
-      </ol>
-    </nav>
+  const body = html`
+    <nav aria-label="Breadcrumb" class="breadcrumb"><ol><li><a href="/payees">Payees</a></li><li aria-current="page">${payee.name}</li></ol></nav>
     <div class="profile card">
       ${initialsAvatar(payee.name, payee.id, 'lg')}
       <div class="profile-text">
@@ -75,14 +47,8 @@ export function renderPayee(store: BankStore, payee: Payee, flash: string | unde
         <p class="subtitle">${PAYEE_CATEGORY_LABELS[payee.category]} · ${payee.email}</p>
       </div>
       <dl class="profile-stats">
-        <div>
-          <dt>Paid in last 90 days</dt>
-          <dd>${formatMoney(paid90)}</dd>
-        </div>
-        <div>
-          <dt>Last payment</dt>
-          <dd>${history[0] ? formatDate(history[0].date) : 'Never'}</dd>
-        </div>
+        <div><dt>Paid in last 90 days</dt><dd>${formatMoney(paid90)}</dd></div>
+        <div><dt>Last payment</dt><dd>${history[0] ? formatDate(history[0].date) : 'Never'}</dd></div>
       </dl>
       <div class="page-actions">
         <button type="button" class="button danger-outline" data-open-dialog="remove-payee-dialog">${icon('trash')}Remove payee</button>
@@ -98,18 +64,12 @@ export function renderPayee(store: BankStore, payee: Payee, flash: string | unde
         </form>
       </section>
       <section class="card" aria-labelledby="payee-scheduled-heading">
-        <div class="card-header">
-          <h2 id="payee-scheduled-heading">Scheduled payments</h2>
-          <a class="meta-link" href="/payments">All payments</a>
-        </div>
+        <div class="card-header"><h2 id="payee-scheduled-heading">Scheduled payments</h2><a class="meta-link" href="/payments">All payments</a></div>
         ${scheduledList}
       </section>
     </div>
     <section class="card" aria-labelledby="history-heading">
-      <div class="card-header">
-        <h2 id="history-heading">Payment history</h2>
-        <span class="meta">${history.length} payment${history.length === 1 ? '' : 's'}</span>
-      </div>
+      <div class="card-header"><h2 id="history-heading">Payment history</h2><span class="meta">${history.length} payment${history.length === 1 ? '' : 's'}</span></div>
       ${historyTable}
     </section>
     ${confirmDialog({

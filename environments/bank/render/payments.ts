@@ -41,30 +41,11 @@ export function renderPayments(store: BankStore, form: PaymentFormState, flash: 
     const payee = store.payee(payment.payeeId)!;
     const name = paymentName(store, payment);
     return html`<tr>
-      <td class="col-payee">
-        <span class="account-cell"
-          >${initialsAvatar(payee.name, payee.id, 'sm')}<span
-            ><a class="row-link" href="/payees/${payee.id}">${payee.name}</a
-            >${payment.memo ? html`<span class="sub">${payment.memo}</span>` : ''}</span
-          ></span
-        >
-      </td>
+      <td class="col-payee"><span class="account-cell">${initialsAvatar(payee.name, payee.id, 'sm')}<span><a class="row-link" href="/payees/${payee.id}">${payee.name}</a>${payment.memo ? html`<span class="sub">${payment.memo}</span>` : ''}</span></span></td>
       <td class="nowrap">${formatDate(payment.date)}</td>
       <td class="num">${formatMoney(payment.amount)}</td>
-      <td class="nowrap">
-        <span class="repeat">${payment.repeats === 'once' ? '' : icon('repeat')}${REPEATS_LABELS[payment.repeats]}</span>
-      </td>
-      <td class="col-actions">
-        <button
-          type="button"
-          class="button small ghost danger-text icon-button"
-          data-open-dialog="delete-payment-${payment.id}"
-          aria-label="Delete ${quoted(name)}"
-          title="Delete payment"
-        >
-          ${icon('trash')}
-        </button>
-      </td>
+      <td class="nowrap"><span class="repeat">${payment.repeats === 'once' ? '' : icon('repeat')}${REPEATS_LABELS[payment.repeats]}</span></td>
+      <td class="col-actions"><button type="button" class="button small ghost danger-text icon-button" data-open-dialog="delete-payment-${payment.id}" aria-label="Delete ${quoted(name)}" title="Delete payment">${icon('trash')}</button></td>
     </tr>`;
   });
   const dialogs = payments.map((payment) =>
@@ -81,48 +62,19 @@ export function renderPayments(store: BankStore, form: PaymentFormState, flash: 
     payments.length === 0
       ? emptyState('No scheduled payments', 'Use the Pay a bill form to schedule one.')
       : html`<table class="table">
-          <caption class="visually-hidden">
-            Scheduled payments
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Payee</th>
-              <th scope="col">Date</th>
-              <th scope="col" class="num">Amount</th>
-              <th scope="col">Repeats</th>
-              <th scope="col" class="col-actions"><span class="visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows}
-          </tbody>
-        </table>`;
+        <caption class="visually-hidden">Scheduled payments</caption>
+        <thead><tr><th scope="col">Payee</th><th scope="col">Date</th><th scope="col" class="num">Amount</th><th scope="col">Repeats</th><th scope="col" class="col-actions"><span class="visually-hidden">Actions</span></th></tr></thead>
+        <tbody>${rows}</tbody>
+      </table>`;
 
   const history = store.transactions
     .filter((entry) => entry.payeeId !== null)
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id))
     .slice(0, HISTORY_LIMIT);
   const historyTable = html`<table class="table compact">
-    <caption class="visually-hidden">
-      Recent bill payments
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">Description</th>
-        <th scope="col">Date</th>
-        <th scope="col" class="num">Amount</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${history.map(
-        (entry) =>
-          html`<tr>
-            <td><a class="row-link" href="/transactions/${entry.id}">${entry.description}</a></td>
-            <td class="nowrap">${formatDate(entry.date)}</td>
-            <td class="num">${amountText(entry.amount)}</td>
-          </tr>`,
-      )}
-    </tbody>
+    <caption class="visually-hidden">Recent bill payments</caption>
+    <thead><tr><th scope="col">Description</th><th scope="col">Date</th><th scope="col" class="num">Amount</th></tr></thead>
+    <tbody>${history.map((entry) => html`<tr><td><a class="row-link" href="/transactions/${entry.id}">${entry.description}</a></td><td class="nowrap">${formatDate(entry.date)}</td><td class="num">${amountText(entry.amount)}</td></tr>`)}</tbody>
   </table>`;
 
   const payForm = html`<form method="post" action="/payments" aria-label="Pay a bill" class="stack" novalidate>
@@ -136,13 +88,12 @@ export function renderPayments(store: BankStore, form: PaymentFormState, flash: 
     <button type="submit" class="button primary">Schedule payment</button>
   </form>`;
 
-  const body = html` ${pageHeader('Pay bills', 'Schedule one-time or repeating payments to your payees.', html`<a class="button" href="/payees">${icon('users')}Manage payees</a>`)}
+  const body = html`
+    ${pageHeader('Pay bills', 'Schedule one-time or repeating payments to your payees.', html`<a class="button" href="/payees">${icon('users')}Manage payees</a>`)}
     <div class="side-layout">
       <div class="stack-col">
         <section class="card table-card" aria-labelledby="scheduled-heading">
-          <div class="card-header">
-            <h2 id="scheduled-heading">Scheduled payments <span class="count">${payments.length}</span></h2>
-          </div>
+          <div class="card-header"><h2 id="scheduled-heading">Scheduled payments <span class="count">${payments.length}</span></h2></div>
           ${table}
         </section>
         <section class="card table-card" aria-labelledby="bill-history-heading">

@@ -60,19 +60,7 @@ export function renderTransfer(store: BankStore, form: TransferFormState, flash:
     <div class="form-actions"><button type="submit" class="button primary">${icon('transfer')}Transfer</button></div>
   </form>`;
 
-  const balances = html`<ul class="balance-list">
-    ${store.accounts.map(
-      (account) =>
-        html`<li>
-          ${accountGlyph(account)}
-          <div>
-            <a href="/accounts/${account.id}" class="strong">${account.name}</a>
-            <p class="meta">${account.type === 'credit' ? 'Owed' : 'Available'} · ${maskedNumber(account.last4)}</p>
-          </div>
-          <span class="money strong">${formatMoney(account.type === 'credit' ? store.balance(account) : store.available(account))}</span>
-        </li>`,
-    )}
-  </ul>`;
+  const balances = html`<ul class="balance-list">${store.accounts.map((account) => html`<li>${accountGlyph(account)}<div><a href="/accounts/${account.id}" class="strong">${account.name}</a><p class="meta">${account.type === 'credit' ? 'Owed' : 'Available'} · ${maskedNumber(account.last4)}</p></div><span class="money strong">${formatMoney(account.type === 'credit' ? store.balance(account) : store.available(account))}</span></li>`)}</ul>`;
 
   const recent = [...store.transfers].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id)).slice(0, RECENT_LIMIT);
   const linkFor = (transferId: number) => store.transactions.find((entry) => entry.transferId === transferId && entry.amount < 0)?.id;
@@ -80,42 +68,26 @@ export function renderTransfer(store: BankStore, form: TransferFormState, flash:
     recent.length === 0
       ? emptyState('No transfers yet', 'Transfers you make show up here.')
       : html`<table class="table compact">
-          <caption class="visually-hidden">
-            Recent transfers
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Transfer</th>
-              <th scope="col">From</th>
-              <th scope="col">Date</th>
-              <th scope="col">Memo</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${recent.map((transfer) => {
-              const label = `${formatMoney(transfer.amount)} to ${store.account(transfer.toAccountId)?.name ?? 'account'}`;
-              const link = linkFor(transfer.id);
-              return html`<tr>
-                <td>${link === undefined ? label : html`<a class="row-link" href="/transactions/${link}">${label}</a>`}</td>
-                <td>${store.account(transfer.fromAccountId)?.name ?? '—'}</td>
-                <td class="nowrap">${formatDate(transfer.date)}</td>
-                <td>${transfer.memo || html`<span class="muted">—</span>`}</td>
-                <td>
-                  ${transfer.date >= TODAY ? html`<span class="badge badge-pending">Pending</span>` : html`<span class="badge badge-posted">Completed</span>`}
-                </td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>`;
+        <caption class="visually-hidden">Recent transfers</caption>
+        <thead><tr><th scope="col">Transfer</th><th scope="col">From</th><th scope="col">Date</th><th scope="col">Memo</th><th scope="col">Status</th></tr></thead>
+        <tbody>${recent.map((transfer) => {
+          const label = `${formatMoney(transfer.amount)} to ${store.account(transfer.toAccountId)?.name ?? 'account'}`;
+          const link = linkFor(transfer.id);
+          return html`<tr>
+            <td>${link === undefined ? label : html`<a class="row-link" href="/transactions/${link}">${label}</a>`}</td>
+            <td>${store.account(transfer.fromAccountId)?.name ?? '—'}</td>
+            <td class="nowrap">${formatDate(transfer.date)}</td>
+            <td>${transfer.memo || html`<span class="muted">—</span>`}</td>
+            <td>${transfer.date >= TODAY ? html`<span class="badge badge-pending">Pending</span>` : html`<span class="badge badge-posted">Completed</span>`}</td>
+          </tr>`;
+        })}</tbody>
+      </table>`;
 
-  const body = html` ${pageHeader('Transfer money', 'Move money between your accounts or pay down your credit card.')}
+  const body = html`
+    ${pageHeader('Transfer money', 'Move money between your accounts or pay down your credit card.')}
     <div class="detail-grid">
       <section class="card" aria-labelledby="transfer-heading">
-        <div class="card-header">
-          <h2 id="transfer-heading">New transfer</h2>
-          <span class="meta">${icon('lock')}Transfers between your own accounts are free</span>
-        </div>
+        <div class="card-header"><h2 id="transfer-heading">New transfer</h2><span class="meta">${icon('lock')}Transfers between your own accounts are free</span></div>
         ${transferForm}
       </section>
       <section class="card" aria-labelledby="balances-heading">
@@ -124,10 +96,7 @@ export function renderTransfer(store: BankStore, form: TransferFormState, flash:
       </section>
     </div>
     <section class="card" aria-labelledby="recent-transfers-heading">
-      <div class="card-header">
-        <h2 id="recent-transfers-heading">Recent transfers</h2>
-        <span class="meta">${store.transfers.length} total</span>
-      </div>
+      <div class="card-header"><h2 id="recent-transfers-heading">Recent transfers</h2><span class="meta">${store.transfers.length} total</span></div>
       ${recentTable}
     </section>`;
   return layout(store, { title: 'Transfer money', section: 'transfer', flash, body });

@@ -28,26 +28,14 @@ export function renderCalendars(store: CalendarStore, form: CalendarFormState, f
   });
   const errorId = 'new-calendar-errors';
   const colorOptions = [{ value: '', label: 'Choose a color…' }, ...CALENDAR_COLORS];
-  const body = html` ${pageHeader('Calendars', 'Choose which calendars appear in your views, or add a new one.')}
+  const body = html`
+    ${pageHeader('Calendars', 'Choose which calendars appear in your views, or add a new one.')}
     <div class="two-col-wide">
       <div class="card table-card">
         <table class="table calendars-table">
-          <caption class="visually-hidden">
-            Your calendars
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Calendar</th>
-              <th scope="col">Description</th>
-              <th scope="col">Color</th>
-              <th scope="col" class="num">Events</th>
-              <th scope="col">Status</th>
-              <th scope="col" class="col-check">Show</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows}
-          </tbody>
+          <caption class="visually-hidden">Your calendars</caption>
+          <thead><tr><th scope="col">Calendar</th><th scope="col">Description</th><th scope="col">Color</th><th scope="col" class="num">Events</th><th scope="col">Status</th><th scope="col" class="col-check">Show</th></tr></thead>
+          <tbody>${rows}</tbody>
         </table>
       </div>
       <section class="card form-card" aria-labelledby="new-calendar-heading">

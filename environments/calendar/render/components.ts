@@ -12,9 +12,7 @@ function colorFor(key: string): string {
 
 /** Initials in a colored circle; decorative (the name is always written next to it). */
 export function avatar(person: Person, size: 'sm' | 'md' | 'lg' = 'sm'): SafeHtml {
-  return html`<span class="avatar avatar-${size}" style="background:${colorFor(person.email)}" aria-hidden="true"
-    >${person.initials}</span
-  >`;
+  return html`<span class="avatar avatar-${size}" style="background:${colorFor(person.email)}" aria-hidden="true">${person.initials}</span>`;
 }
 
 /** Avatar for a bare email address: the first letters of its local part. */
@@ -26,37 +24,22 @@ export function emailAvatar(email: string): SafeHtml {
 }
 
 export function calendarChip(calendar: Calendar): SafeHtml {
-  return html`<span class="cal-chip"
-    ><span class="swatch" style="background:${calendar.color}" aria-hidden="true"></span>${calendar.name}</span
-  >`;
+  return html`<span class="cal-chip"><span class="swatch" style="background:${calendar.color}" aria-hidden="true"></span>${calendar.name}</span>`;
 }
 
 export function pageHeader(title: string, subtitle: SafeHtml | string, actions: SafeHtml | string = ''): SafeHtml {
-  return html`<div class="page-header">
-    <div>
-      <h1>${title}</h1>
-      ${subtitle ? html`<p class="subtitle">${subtitle}</p>` : ''}
-    </div>
-    ${actions ? html`<div class="page-actions">${actions}</div>` : ''}
-  </div>`;
+  return html`<div class="page-header"><div><h1>${title}</h1>${subtitle ? html`<p class="subtitle">${subtitle}</p>` : ''}</div>${actions ? html`<div class="page-actions">${actions}</div>` : ''}</div>`;
 }
 
 export function emptyState(title: string, body: string): SafeHtml {
-  return html`<div class="empty">
-    ${icon('calendar', 'icon empty-icon')}
-    <p class="empty-title">${title}</p>
-    <p class="muted">${body}</p>
-  </div>`;
+  return html`<div class="empty">${icon('calendar', 'icon empty-icon')}<p class="empty-title">${title}</p><p class="muted">${body}</p></div>`;
 }
 
 /** Error summary at the top of a form; `id` is referenced by the invalid fields' aria-describedby. */
 export function formErrors(id: string, errors: ReadonlyArray<string | undefined>): SafeHtml {
   const messages = errors.filter((error): error is string => Boolean(error));
   if (messages.length === 0) return html``;
-  return html`<div class="form-error" role="alert" id="${id}">
-    ${icon('alert')}
-    <div>${messages.map((error) => html`<p>${error}</p>`)}</div>
-  </div>`;
+  return html`<div class="form-error" role="alert" id="${id}">${icon('alert')}<div>${messages.map((error) => html`<p>${error}</p>`)}</div></div>`;
 }
 
 export interface Option {
@@ -79,9 +62,7 @@ function invalid(errorId: string | undefined): SafeHtml {
 }
 
 function wrap(field: FieldOptions, control: SafeHtml): SafeHtml {
-  return html`<div class="field ${field.className ?? ''}">
-    <label for="${field.id}">${field.label}</label>${control}${field.hint ? html`<p class="hint">${field.hint}</p>` : ''}
-  </div>`;
+  return html`<div class="field ${field.className ?? ''}"><label for="${field.id}">${field.label}</label>${control}${field.hint ? html`<p class="hint">${field.hint}</p>` : ''}</div>`;
 }
 
 export function inputField(
@@ -95,47 +76,31 @@ export function inputField(
 ): SafeHtml {
   return wrap(
     field,
-    html`<input
-      type="${field.type}"
-      id="${field.id}"
-      name="${field.name}"
-      value="${field.value}"
-      ${field.placeholder ? html` placeholder="${field.placeholder}"` : ''}${field.maxLength ? html` maxlength="${field.maxLength}"` : ''}${field.multiple ? html` multiple` : ''}
-      autocomplete="off"
-      ${invalid(field.errorId)}
-    />`,
+    html`<input type="${field.type}" id="${field.id}" name="${field.name}" value="${field.value}"${field.placeholder ? html` placeholder="${field.placeholder}"` : ''}${field.maxLength ? html` maxlength="${field.maxLength}"` : ''}${field.multiple ? html` multiple` : ''} autocomplete="off"${invalid(field.errorId)}>`,
   );
 }
 
 export function textareaField(field: FieldOptions & { value: string; rows?: number; placeholder?: string }): SafeHtml {
   return wrap(
     field,
-    html`<textarea
-      id="${field.id}"
-      name="${field.name}"
-      rows="${field.rows ?? 3}"
-      ${field.placeholder ? html` placeholder="${field.placeholder}"` : ''}${invalid(field.errorId)}
-    >
-${field.value}</textarea>`,
+    html`<textarea id="${field.id}" name="${field.name}" rows="${field.rows ?? 3}"${field.placeholder ? html` placeholder="${field.placeholder}"` : ''}${invalid(field.errorId)}>${field.value}</textarea>`,
   );
 }
 
 export function selectField(field: FieldOptions & { options: readonly Option[]; selected: string; autosubmit?: boolean }): SafeHtml {
   return wrap(
     field,
-    html`<select id="${field.id}" name="${field.name}" ${field.autosubmit ? html` data-autosubmit` : ''}${invalid(field.errorId)}>
-      ${options(field.options, field.selected)}
-    </select>`,
+    html`<select id="${field.id}" name="${field.name}"${field.autosubmit ? html` data-autosubmit` : ''}${invalid(field.errorId)}>${options(field.options, field.selected)}</select>`,
   );
 }
 
 export function options(list: readonly Option[], selected: string): SafeHtml {
-  return html`${list.map((option) => html`<option value="${option.value}" ${option.value === selected ? html` selected` : ''}>${option.label}</option>`)}`;
+  return html`${list.map((option) => html`<option value="${option.value}"${option.value === selected ? html` selected` : ''}>${option.label}</option>`)}`;
 }
 
 /** A form that posts back and returns to `returnTo`. */
 export function returnInput(returnTo: string): SafeHtml {
-  return html`<input type="hidden" name="return" value="${returnTo}" />`;
+  return html`<input type="hidden" name="return" value="${returnTo}">`;
 }
 
 /** "Showing 1–15 of 32 events" and Previous page / Next page links. */

@@ -54,7 +54,8 @@ function eventFields(store: CalendarStore, state: EventFormState, prefix: string
   const { values, errors } = state;
   const ref = (error: string | undefined) => (error ? errorId : undefined);
   const calendars = store.calendars.map((calendar) => ({ value: String(calendar.id), label: calendar.name }));
-  return html` ${formErrors(errorId, [errors.title, errors.date, errors.startTime, errors.endTime, errors.calendarId, errors.location, errors.attendees, errors.repeats, errors.timeZone])}
+  return html`
+    ${formErrors(errorId, [errors.title, errors.date, errors.startTime, errors.endTime, errors.calendarId, errors.location, errors.attendees, errors.repeats, errors.timeZone])}
     ${inputField({ type: 'text', id: `${prefix}-title`, name: 'title', label: 'Title', value: values.title, placeholder: 'Add a title', maxLength: TITLE_MAX_LENGTH, className: 'field-title', errorId: ref(errors.title) })}
     <div class="field-grid grid-3">
       ${inputField({ type: 'date', id: `${prefix}-date`, name: 'date', label: 'Date', value: values.date, errorId: ref(errors.date) })}
@@ -74,15 +75,14 @@ function eventFields(store: CalendarStore, state: EventFormState, prefix: string
 }
 
 export function renderNewEvent(store: CalendarStore, state: EventFormState, flash: string | undefined): string {
-  const body = html` ${pageHeader('New event', 'Schedule a meeting, appointment or reminder on one of your calendars.')}
+  const body = html`
+    ${pageHeader('New event', 'Schedule a meeting, appointment or reminder on one of your calendars.')}
     <div class="form-layout">
       <section class="card" aria-labelledby="new-event-heading">
         <div class="card-header"><h2 id="new-event-heading">${icon('calendar')}Event details</h2></div>
         <form method="post" action="/events" aria-label="New event" class="stack card-body" novalidate>
           ${eventFields(store, state, 'new-event')}
-          <div class="form-actions">
-            <a class="button" href="/">Cancel</a><button type="submit" class="button primary">Create event</button>
-          </div>
+          <div class="form-actions"><a class="button" href="/">Cancel</a><button type="submit" class="button primary">Create event</button></div>
         </form>
       </section>
       ${tips()}
@@ -91,22 +91,15 @@ export function renderNewEvent(store: CalendarStore, state: EventFormState, flas
 }
 
 export function renderEditEvent(store: CalendarStore, event: CalendarEvent, state: EventFormState, flash: string | undefined): string {
-  const body = html` <nav aria-label="Breadcrumb" class="breadcrumb">
-      <ol>
-        <li><a href="/month/${event.date.slice(0, 7)}">Calendar</a></li>
-        <li><a href="/events/${event.id}">${event.title}</a></li>
-        <li aria-current="page">Edit</li>
-      </ol>
-    </nav>
+  const body = html`
+    <nav aria-label="Breadcrumb" class="breadcrumb"><ol><li><a href="/month/${event.date.slice(0, 7)}">Calendar</a></li><li><a href="/events/${event.id}">${event.title}</a></li><li aria-current="page">Edit</li></ol></nav>
     ${pageHeader(`Edit ${event.title}`, `Originally scheduled for ${formatDate(event.date)}, ${event.startTime} – ${event.endTime}`)}
     <div class="form-layout">
       <section class="card" aria-labelledby="edit-event-heading">
         <div class="card-header"><h2 id="edit-event-heading">${icon('edit')}Event details</h2></div>
         <form method="post" action="/events/${event.id}" aria-label="Edit event" class="stack card-body" novalidate>
           ${eventFields(store, state, 'edit-event')}
-          <div class="form-actions">
-            <a class="button" href="/events/${event.id}">Cancel</a><button type="submit" class="button primary">Save changes</button>
-          </div>
+          <div class="form-actions"><a class="button" href="/events/${event.id}">Cancel</a><button type="submit" class="button primary">Save changes</button></div>
         </form>
       </section>
       ${tips()}

@@ -30,35 +30,21 @@ export function eventTable(store: CalendarStore, rows: readonly Occurrence[], ca
     const next = active && sortable.direction === 'asc' ? 'desc' : 'asc';
     const ariaSort = active ? html` aria-sort="${sortable.direction === 'asc' ? 'ascending' : 'descending'}"` : '';
     const arrow = active ? (sortable.direction === 'asc' ? '↑' : '↓') : '↕';
-    return html`<th scope="col" ${ariaSort}>
-      <a class="sort-link${active ? ' active' : ''}" href="${sortable.href(key, next)}"
-        >${label}<span class="sort-arrow" aria-hidden="true">${arrow}</span></a
-      >
-    </th>`;
+    return html`<th scope="col"${ariaSort}><a class="sort-link${active ? ' active' : ''}" href="${sortable.href(key, next)}">${label}<span class="sort-arrow" aria-hidden="true">${arrow}</span></a></th>`;
   };
   return html`<table class="table events-table">
-    <caption class="visually-hidden">
-      ${caption}
-    </caption>
-    <thead>
-      <tr>
-        ${COLUMNS.map(header)}
-      </tr>
-    </thead>
-    <tbody>
-      ${rows.map((occurrence) => {
-        const { event } = occurrence;
-        return html`<tr>
-          <td class="nowrap">${formatDate(occurrence.date)}</td>
-          <td class="nowrap tabular">${event.startTime} – ${event.endTime}</td>
-          <td class="col-title"><a class="event-link" href="${occurrenceHref(occurrence)}">${event.title}</a></td>
-          <td>${calendarChip(store.calendarOf(event))}</td>
-          <td>${event.location || html`<span class="muted">—</span>`}</td>
-          <td>
-            ${event.repeats === 'none' ? html`<span class="muted">${REPEATS_LABELS.none}</span>` : html`<span class="repeat-badge">${icon('repeat')}${REPEATS_LABELS[event.repeats]}</span>`}
-          </td>
-        </tr>`;
-      })}
-    </tbody>
+    <caption class="visually-hidden">${caption}</caption>
+    <thead><tr>${COLUMNS.map(header)}</tr></thead>
+    <tbody>${rows.map((occurrence) => {
+      const { event } = occurrence;
+      return html`<tr>
+        <td class="nowrap">${formatDate(occurrence.date)}</td>
+        <td class="nowrap tabular">${event.startTime} – ${event.endTime}</td>
+        <td class="col-title"><a class="event-link" href="${occurrenceHref(occurrence)}">${event.title}</a></td>
+        <td>${calendarChip(store.calendarOf(event))}</td>
+        <td>${event.location || html`<span class="muted">—</span>`}</td>
+        <td>${event.repeats === 'none' ? html`<span class="muted">${REPEATS_LABELS.none}</span>` : html`<span class="repeat-badge">${icon('repeat')}${REPEATS_LABELS[event.repeats]}</span>`}</td>
+      </tr>`;
+    })}</tbody>
   </table>`;
 }

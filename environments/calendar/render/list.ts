@@ -29,9 +29,7 @@ export function renderList(store: CalendarStore, query: ListQuery, requestedPage
   const tabs = LIST_SCOPES.map((scope) => {
     const current = scope === query.scope;
     const count = listEvents(store, { ...query, scope }).length;
-    return html`<a class="tab" href="${listHref({ ...query, scope }, 1)}" ${current ? html` aria-current="page"` : ''}
-      >${LIST_SCOPE_LABELS[scope]}<span class="count">${count}</span></a
-    >`;
+    return html`<a class="tab" href="${listHref({ ...query, scope }, 1)}"${current ? html` aria-current="page"` : ''}>${LIST_SCOPE_LABELS[scope]}<span class="count">${count}</span></a>`;
   });
   const subtitle =
     query.scope === 'upcoming'
@@ -39,7 +37,8 @@ export function renderList(store: CalendarStore, query: ListQuery, requestedPage
       : query.scope === 'past'
         ? 'Events that have already happened'
         : 'Every event on your visible calendars';
-  const body = html` ${viewToolbar({ view: 'list', heading: 'Agenda', subtitle, anchor: TODAY, previous: '', next: '', today: '', unit: '' })}
+  const body = html`
+    ${viewToolbar({ view: 'list', heading: 'Agenda', subtitle, anchor: TODAY, previous: '', next: '', today: '', unit: '' })}
     ${hiddenNote(store)}
     <nav aria-label="Agenda range" class="tabs">${tabs}</nav>
     <div class="card table-card">

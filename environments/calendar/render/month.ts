@@ -30,7 +30,8 @@ export function renderMonth(store: CalendarStore, month: string, flash: string |
     const date = addDays(gridStart, index);
     cells.push(dayCell(store, date, byDay.get(date) ?? [], date.startsWith(month)));
   }
-  const body = html` ${viewToolbar({
+  const body = html`
+    ${viewToolbar({
       view: 'month',
       heading: formatMonth(month),
       subtitle: `${countLabel(inMonth)} this month`,
@@ -57,26 +58,13 @@ function dayCell(store: CalendarStore, date: string, occurrences: Occurrence[], 
     .filter(Boolean)
     .join(' ');
   return html`<div class="${classes}">
-    <a class="day-number" href="/day/${date}" aria-label="${dayName}" ${date === TODAY ? html` aria-current="date"` : ''}
-      >${dayOfMonth(date) === 1 ? `${dayName.slice(0, 3)} 1` : dayOfMonth(date)}</a
-    >
+    <a class="day-number" href="/day/${date}" aria-label="${dayName}"${date === TODAY ? html` aria-current="date"` : ''}>${dayOfMonth(date) === 1 ? `${dayName.slice(0, 3)} 1` : dayOfMonth(date)}</a>
     ${
       shown.length > 0
-        ? html`<ul class="month-events">
-            ${shown.map((occurrence) => {
-              const calendar = store.calendarOf(occurrence.event);
-              return html`<li>
-                <a
-                  class="chip"
-                  href="${occurrenceHref(occurrence)}"
-                  style="--cal:${calendar.color}"
-                  aria-label="${occurrence.event.startTime} ${occurrence.event.title}"
-                  ><span class="chip-dot"></span><span class="chip-time" aria-hidden="true">${occurrence.event.startTime}</span>
-                  <span class="chip-title" aria-hidden="true">${occurrence.event.title}</span></a
-                >
-              </li>`;
-            })}
-          </ul>`
+        ? html`<ul class="month-events">${shown.map((occurrence) => {
+            const calendar = store.calendarOf(occurrence.event);
+            return html`<li><a class="chip" href="${occurrenceHref(occurrence)}" style="--cal:${calendar.color}" aria-label="${occurrence.event.startTime} ${occurrence.event.title}"><span class="chip-dot"></span><span class="chip-time" aria-hidden="true">${occurrence.event.startTime}</span> <span class="chip-title" aria-hidden="true">${occurrence.event.title}</span></a></li>`;
+          })}</ul>`
         : ''
     }
     ${more > 0 ? html`<a class="more-link" href="/day/${date}" aria-label="${more} more on ${dayName}">+${more} more</a>` : ''}

@@ -28,7 +28,8 @@ export function renderSettings(store: CalendarStore, form: SettingsFormState, fl
   const { values, errors } = form;
   const ref = (error: string | undefined) => (error ? errorId : undefined);
   const user = store.currentUser();
-  const body = html` ${pageHeader('Settings', 'How Meridian shows your calendar.')}
+  const body = html`
+    ${pageHeader('Settings', 'How Meridian shows your calendar.')}
     <div class="settings-layout">
       <section class="card" aria-labelledby="general-heading">
         <div class="card-header"><h2 id="general-heading">${icon('settings')}General</h2></div>
@@ -44,22 +45,10 @@ export function renderSettings(store: CalendarStore, form: SettingsFormState, fl
       <section class="card" aria-labelledby="account-heading">
         <div class="card-header"><h2 id="account-heading">${icon('user')}Account</h2></div>
         <dl class="facts">
-          <div>
-            <dt>Name</dt>
-            <dd>${user.name}</dd>
-          </div>
-          <div>
-            <dt>Email</dt>
-            <dd>${user.email}</dd>
-          </div>
-          <div>
-            <dt>Role</dt>
-            <dd>${user.title}</dd>
-          </div>
-          <div>
-            <dt>Calendars</dt>
-            <dd>${store.calendars.length}</dd>
-          </div>
+          <div><dt>Name</dt><dd>${user.name}</dd></div>
+          <div><dt>Email</dt><dd>${user.email}</dd></div>
+          <div><dt>Role</dt><dd>${user.title}</dd></div>
+          <div><dt>Calendars</dt><dd>${store.calendars.length}</dd></div>
         </dl>
       </section>
     </div>`;

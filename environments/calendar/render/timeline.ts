@@ -57,9 +57,7 @@ function layoutLanes(occurrences: readonly Occurrence[]): Array<{ occurrence: Oc
 /** The hour labels down the left edge. */
 export function hourGutter(range: HourRange): SafeHtml {
   const hours = Array.from({ length: range.to - range.from }, (_, index) => range.from + index);
-  return html`<div class="gutter" aria-hidden="true">
-    ${hours.map((hour) => html`<div class="gutter-hour" style="height:${HOUR_HEIGHT}px"><span>${String(hour).padStart(2, '0')}:00</span></div>`)}
-  </div>`;
+  return html`<div class="gutter" aria-hidden="true">${hours.map((hour) => html`<div class="gutter-hour" style="height:${HOUR_HEIGHT}px"><span>${String(hour).padStart(2, '0')}:00</span></div>`)}</div>`;
 }
 
 /** One day's column: hour lines, the events as positioned links, and the now line on today. */
@@ -79,17 +77,11 @@ export function dayColumn(
     const compact = height < 40;
     const style = `top:${y}px;height:${height}px;left:calc(${(lane / lanes) * 100}% + 2px);width:calc(${100 / lanes}% - 5px);--cal:${calendar.color}`;
     const name = `${event.title}, ${event.startTime} – ${event.endTime}${detailed && event.location ? `, ${event.location}` : ''}`;
-    return html`<a class="block${compact ? ' compact' : ''}" href="${occurrenceHref(occurrence)}" style="${style}" aria-label="${name}"
-      ><span class="block-title" aria-hidden="true">${event.title}</span>
-      <span class="block-time" aria-hidden="true">${event.startTime} – ${event.endTime}</span
-      >${detailed && event.location ? html` <span class="block-location" aria-hidden="true">${event.location}</span>` : ''}</a
-    >`;
+    return html`<a class="block${compact ? ' compact' : ''}" href="${occurrenceHref(occurrence)}" style="${style}" aria-label="${name}"><span class="block-title" aria-hidden="true">${event.title}</span> <span class="block-time" aria-hidden="true">${event.startTime} – ${event.endTime}</span>${detailed && event.location ? html` <span class="block-location" aria-hidden="true">${event.location}</span>` : ''}</a>`;
   });
   const nowLine =
     date === TODAY && minutesOf(NOW_TIME) >= range.from * 60 && minutesOf(NOW_TIME) <= range.to * 60
       ? html`<div class="now-line" style="top:${top(NOW_TIME)}px" aria-hidden="true"></div>`
       : '';
-  return html`<div class="day-col${date === TODAY ? ' today' : ''}" style="height:${(range.to - range.from) * HOUR_HEIGHT}px">
-    ${nowLine}${blocks}
-  </div>`;
+  return html`<div class="day-col${date === TODAY ? ' today' : ''}" style="height:${(range.to - range.from) * HOUR_HEIGHT}px">${nowLine}${blocks}</div>`;
 }

@@ -32,44 +32,28 @@ export function occurrenceHref(occurrence: Occurrence): string {
 export function viewToolbar(options: ToolbarOptions): SafeHtml {
   const tabs = VIEWS.map(
     (view) =>
-      html`<a
-        class="seg${view === options.view ? ' active' : ''}"
-        href="${viewHref(view, options.anchor)}"
-        ${view === options.view ? html` aria-current="page"` : ''}
-        >${VIEW_LABELS[view]}</a
-      >`,
+      html`<a class="seg${view === options.view ? ' active' : ''}" href="${viewHref(view, options.anchor)}"${view === options.view ? html` aria-current="page"` : ''}>${VIEW_LABELS[view]}</a>`,
   );
   const stepper =
     options.view === 'list'
       ? ''
       : html`<div class="stepper">
-          <a class="button" href="${options.today}" ${options.anchor === TODAY ? html` aria-current="date"` : ''}>Today</a>
-          <a class="button icon-button" href="${options.previous}" aria-label="Previous" title="Previous ${options.unit}"
-            >${icon('chevronLeft')}</a
-          >
+          <a class="button" href="${options.today}"${options.anchor === TODAY ? html` aria-current="date"` : ''}>Today</a>
+          <a class="button icon-button" href="${options.previous}" aria-label="Previous" title="Previous ${options.unit}">${icon('chevronLeft')}</a>
           <a class="button icon-button" href="${options.next}" aria-label="Next" title="Next ${options.unit}">${icon('chevronRight')}</a>
         </div>`;
   const picker =
     options.view === 'list'
       ? ''
       : html`<form method="get" action="/goto" aria-label="Go to date" class="goto-form">
-          <input type="hidden" name="view" value="${options.view}" />
+          <input type="hidden" name="view" value="${options.view}">
           <label for="goto-date" class="visually-hidden">Date</label>
-          <input type="date" id="goto-date" name="date" value="" min="2000-01-01" max="2099-12-31" />
+          <input type="date" id="goto-date" name="date" value="" min="2000-01-01" max="2099-12-31">
           <button type="submit" class="button">Go</button>
         </form>`;
   return html`<div class="view-toolbar">
-    <div class="view-title">
-      ${stepper}
-      <div>
-        <h1>${options.heading}</h1>
-        <p class="subtitle">${options.subtitle}</p>
-      </div>
-    </div>
-    <div class="view-tools">
-      ${picker}
-      <nav aria-label="Calendar views" class="segmented">${tabs}</nav>
-    </div>
+    <div class="view-title">${stepper}<div><h1>${options.heading}</h1><p class="subtitle">${options.subtitle}</p></div></div>
+    <div class="view-tools">${picker}<nav aria-label="Calendar views" class="segmented">${tabs}</nav></div>
   </div>`;
 }
 
@@ -82,7 +66,5 @@ export function countLabel(count: number, noun = 'event'): string {
 export function hiddenNote(store: CalendarStore): SafeHtml {
   const hidden = store.calendars.filter((calendar) => !calendar.visible);
   if (hidden.length === 0) return html``;
-  return html`<p class="hidden-note">
-    ${icon('layers')}<span>Hidden: ${hidden.map((calendar) => calendar.name).join(', ')}. Turn calendars on under My calendars.</span>
-  </p>`;
+  return html`<p class="hidden-note">${icon('layers')}<span>Hidden: ${hidden.map((calendar) => calendar.name).join(', ')}. Turn calendars on under My calendars.</span></p>`;
 }

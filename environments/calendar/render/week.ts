@@ -34,13 +34,7 @@ export function renderWeek(store: CalendarStore, date: string, flash: string | u
   const days = Array.from({ length: 7 }, (_, index) => addDays(start, index));
   const heads = days.map(
     (day) =>
-      html`<a
-        class="week-day-head${day === TODAY ? ' today' : ''}"
-        href="/day/${day}"
-        aria-label="${dayName(day)}"
-        ${day === TODAY ? html` aria-current="date"` : ''}
-        ><span class="dow">${SHORT_WEEKDAYS[weekdayOf(day)]}</span><span class="dom">${dayOfMonth(day)}</span></a
-      >`,
+      html`<a class="week-day-head${day === TODAY ? ' today' : ''}" href="/day/${day}" aria-label="${dayName(day)}"${day === TODAY ? html` aria-current="date"` : ''}><span class="dow">${SHORT_WEEKDAYS[weekdayOf(day)]}</span><span class="dom">${dayOfMonth(day)}</span></a>`,
   );
   const columns = days.map((day) =>
     dayColumn(
@@ -52,7 +46,8 @@ export function renderWeek(store: CalendarStore, date: string, flash: string | u
     ),
   );
   const anchor = days.includes(TODAY) ? TODAY : start;
-  const body = html` ${viewToolbar({
+  const body = html`
+    ${viewToolbar({
       view: 'week',
       heading: formatRange(start, end),
       subtitle: `${countLabel(occurrences.length)} this week`,
@@ -64,14 +59,8 @@ export function renderWeek(store: CalendarStore, date: string, flash: string | u
     })}
     ${hiddenNote(store)}
     <section class="card timeline week" aria-label="Week of ${formatRange(start, end)}">
-      <div class="timeline-head">
-        <div class="gutter-head" aria-hidden="true"></div>
-        ${heads}
-      </div>
-      <div class="timeline-body">
-        ${hourGutter(range)}
-        <div class="cols cols-7">${columns}</div>
-      </div>
+      <div class="timeline-head"><div class="gutter-head" aria-hidden="true"></div>${heads}</div>
+      <div class="timeline-body">${hourGutter(range)}<div class="cols cols-7">${columns}</div></div>
     </section>`;
   return layout(store, { title: `Week of ${formatRange(start, end)}`, section: 'calendar', path, flash, body });
 }
@@ -85,7 +74,8 @@ export function renderDay(store: CalendarStore, date: string, flash: string | un
     .map((id) => store.calendar(id)!)
     .filter(Boolean);
   const invitations = store.pendingInvitations().filter((invitation) => invitation.date === date);
-  const body = html` ${viewToolbar({
+  const body = html`
+    ${viewToolbar({
       view: 'day',
       heading: formatLongDate(date),
       subtitle: date === TODAY ? `Today · ${countLabel(occurrences.length)}` : countLabel(occurrences.length),
@@ -98,36 +88,16 @@ export function renderDay(store: CalendarStore, date: string, flash: string | un
     ${hiddenNote(store)}
     <div class="day-layout">
       <section class="card timeline day" aria-label="${formatLongDate(date)}">
-        <div class="timeline-body">
-          ${hourGutter(range)}
-          <div class="cols cols-1">${dayColumn(store, date, occurrences, range, true)}</div>
-        </div>
+        <div class="timeline-body">${hourGutter(range)}<div class="cols cols-1">${dayColumn(store, date, occurrences, range, true)}</div></div>
       </section>
       <aside class="day-side" aria-label="Day summary">
         <section class="card">
-          <div class="card-header">
-            <h2>At a glance</h2>
-            <span class="meta">${formatShortDay(date)}</span>
-          </div>
+          <div class="card-header"><h2>At a glance</h2><span class="meta">${formatShortDay(date)}</span></div>
           <dl class="facts">
-            <div>
-              <dt>Events</dt>
-              <dd>${occurrences.length}</dd>
-            </div>
-            <div>
-              <dt>Scheduled</dt>
-              <dd>${busy === 0 ? 'Nothing' : formatDuration(busy)}</dd>
-            </div>
-            <div>
-              <dt>First start</dt>
-              <dd>${occurrences[0]?.event.startTime ?? '—'}</dd>
-            </div>
-            <div>
-              <dt>Calendars</dt>
-              <dd>
-                ${calendars.length === 0 ? html`<span class="muted">None</span>` : calendars.map((calendar) => calendarChip(calendar))}
-              </dd>
-            </div>
+            <div><dt>Events</dt><dd>${occurrences.length}</dd></div>
+            <div><dt>Scheduled</dt><dd>${busy === 0 ? 'Nothing' : formatDuration(busy)}</dd></div>
+            <div><dt>First start</dt><dd>${occurrences[0]?.event.startTime ?? '—'}</dd></div>
+            <div><dt>Calendars</dt><dd>${calendars.length === 0 ? html`<span class="muted">None</span>` : calendars.map((calendar) => calendarChip(calendar))}</dd></div>
           </dl>
         </section>
         <section class="card">
@@ -135,10 +105,8 @@ export function renderDay(store: CalendarStore, date: string, flash: string | un
           ${
             invitations.length === 0
               ? html`<p class="card-body muted">No pending invitations.</p>`
-              : html`<ul class="side-list">
-                    ${invitations.map((invitation) => html`<li><span class="strong">${invitation.title}</span><span class="meta">${invitation.startTime} – ${invitation.endTime}</span></li>`)}
-                  </ul>
-                  <p class="card-body"><a href="/invitations">Respond in Invitations</a></p>`
+              : html`<ul class="side-list">${invitations.map((invitation) => html`<li><span class="strong">${invitation.title}</span><span class="meta">${invitation.startTime} – ${invitation.endTime}</span></li>`)}</ul>
+               <p class="card-body"><a href="/invitations">Respond in Invitations</a></p>`
           }
         </section>
       </aside>

@@ -36,31 +36,18 @@ export function swatch(label: Label): SafeHtml {
 }
 
 export function pageHeader(title: SafeHtml | string, subtitle: SafeHtml | string, actions: SafeHtml | string = ''): SafeHtml {
-  return html`<div class="page-header">
-    <div>
-      <h1>${title}</h1>
-      ${subtitle ? html`<p class="subtitle">${subtitle}</p>` : ''}
-    </div>
-    ${actions ? html`<div class="page-actions">${actions}</div>` : ''}
-  </div>`;
+  return html`<div class="page-header"><div><h1>${title}</h1>${subtitle ? html`<p class="subtitle">${subtitle}</p>` : ''}</div>${actions ? html`<div class="page-actions">${actions}</div>` : ''}</div>`;
 }
 
 export function emptyState(title: string, body: string): SafeHtml {
-  return html`<div class="empty">
-    ${icon('mailOpen', 'icon empty-icon')}
-    <p class="empty-title">${title}</p>
-    <p class="muted">${body}</p>
-  </div>`;
+  return html`<div class="empty">${icon('mailOpen', 'icon empty-icon')}<p class="empty-title">${title}</p><p class="muted">${body}</p></div>`;
 }
 
 /** Error summary at the top of a form; `id` is referenced by the invalid fields' aria-describedby. */
 export function formErrors(id: string, errors: ReadonlyArray<string | undefined>): SafeHtml {
   const messages = errors.filter((error): error is string => Boolean(error));
   if (messages.length === 0) return html``;
-  return html`<div class="form-error" role="alert" id="${id}">
-    ${icon('alert')}
-    <div>${messages.map((error) => html`<p>${error}</p>`)}</div>
-  </div>`;
+  return html`<div class="form-error" role="alert" id="${id}">${icon('alert')}<div>${messages.map((error) => html`<p>${error}</p>`)}</div></div>`;
 }
 
 export interface Option {
@@ -90,57 +77,28 @@ export function inputField(
   field: FieldOptions & { value: string; type?: 'text' | 'email' | 'date'; placeholder?: string; maxLength?: number },
 ): SafeHtml {
   const type = field.type ?? 'text';
-  return html`<div class="field ${field.className ?? ''}">
-    <label for="${field.id}">${field.label}</label
-    ><input
-      type="${type}"
-      id="${field.id}"
-      name="${field.name}"
-      value="${field.value}"
-      ${field.placeholder ? html` placeholder="${field.placeholder}"` : ''}${field.maxLength ? html` maxlength="${field.maxLength}"` : ''}
-      autocomplete="off"
-      ${invalid(field.errorId)}
-    />${hint(field)}
-  </div>`;
+  return html`<div class="field ${field.className ?? ''}"><label for="${field.id}">${field.label}</label><input type="${type}" id="${field.id}" name="${field.name}" value="${field.value}"${field.placeholder ? html` placeholder="${field.placeholder}"` : ''}${field.maxLength ? html` maxlength="${field.maxLength}"` : ''} autocomplete="off"${invalid(field.errorId)}>${hint(field)}</div>`;
 }
 
 export function textareaField(field: FieldOptions & { value: string; rows?: number; placeholder?: string }): SafeHtml {
-  return html`<div class="field ${field.className ?? ''}">
-    <label for="${field.id}">${field.label}</label
-    ><textarea
-      id="${field.id}"
-      name="${field.name}"
-      rows="${field.rows ?? 3}"
-      ${field.placeholder ? html` placeholder="${field.placeholder}"` : ''}${invalid(field.errorId)}
-    >
-${field.value}</textarea
-    >${hint(field)}
-  </div>`;
+  return html`<div class="field ${field.className ?? ''}"><label for="${field.id}">${field.label}</label><textarea id="${field.id}" name="${field.name}" rows="${field.rows ?? 3}"${field.placeholder ? html` placeholder="${field.placeholder}"` : ''}${invalid(field.errorId)}>${field.value}</textarea>${hint(field)}</div>`;
 }
 
 export function selectField(field: FieldOptions & { options: readonly Option[]; selected: string }): SafeHtml {
-  return html`<div class="field ${field.className ?? ''}">
-    <label for="${field.id}">${field.label}</label
-    ><select id="${field.id}" name="${field.name}" ${invalid(field.errorId)}>
-      ${options(field.options, field.selected)}</select
-    >${hint(field)}
-  </div>`;
+  return html`<div class="field ${field.className ?? ''}"><label for="${field.id}">${field.label}</label><select id="${field.id}" name="${field.name}"${invalid(field.errorId)}>${options(field.options, field.selected)}</select>${hint(field)}</div>`;
 }
 
 export function checkboxField(field: FieldOptions & { checked: boolean }): SafeHtml {
-  return html`<div class="check-field ${field.className ?? ''}">
-    <input type="checkbox" class="checkbox" id="${field.id}" name="${field.name}" value="on" ${field.checked ? html` checked` : ''} />
-    <div><label for="${field.id}">${field.label}</label>${hint(field)}</div>
-  </div>`;
+  return html`<div class="check-field ${field.className ?? ''}"><input type="checkbox" class="checkbox" id="${field.id}" name="${field.name}" value="on"${field.checked ? html` checked` : ''}><div><label for="${field.id}">${field.label}</label>${hint(field)}</div></div>`;
 }
 
 export function options(list: readonly Option[], selected: string): SafeHtml {
-  return html`${list.map((option) => html`<option value="${option.value}" ${option.value === selected ? html` selected` : ''}>${option.label}</option>`)}`;
+  return html`${list.map((option) => html`<option value="${option.value}"${option.value === selected ? html` selected` : ''}>${option.label}</option>`)}`;
 }
 
 /** A form that posts back and returns to `returnTo`. */
 export function returnInput(returnTo: string): SafeHtml {
-  return html`<input type="hidden" name="return" value="${returnTo}" />`;
+  return html`<input type="hidden" name="return" value="${returnTo}">`;
 }
 
 /** "Showing 1–15 of 38" with Previous page / Next page links. */
@@ -187,5 +145,5 @@ export function confirmDialog(options: {
 /** Paragraphs of a plain-text body; single newlines become line breaks. */
 export function bodyParagraphs(text: string): SafeHtml {
   const paragraphs = text.split(/\n{2,}/).filter((paragraph) => paragraph.trim() !== '');
-  return html`${paragraphs.map((paragraph) => html`<p>${paragraph.split('\n').map((line, index) => html`${index > 0 ? html`<br />` : ''}${line}`)}</p>`)}`;
+  return html`${paragraphs.map((paragraph) => html`<p>${paragraph.split('\n').map((line, index) => html`${index > 0 ? html`<br>` : ''}${line}`)}</p>`)}`;
 }

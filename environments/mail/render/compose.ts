@@ -60,16 +60,9 @@ export function forwardState(message: Message): ComposeState {
 function quotedOriginal(message: Message, mode: ComposeMode): SafeHtml {
   const intro =
     mode === 'forward'
-      ? html`<p class="quote-head">
-          ---------- Forwarded message ----------<br />From: ${message.fromName} &lt;${message.from}&gt;<br />Date:
-          ${formatFullDate(message.date)}<br />Subject: ${message.subject}
-        </p>`
+      ? html`<p class="quote-head">---------- Forwarded message ----------<br>From: ${message.fromName} &lt;${message.from}&gt;<br>Date: ${formatFullDate(message.date)}<br>Subject: ${message.subject}</p>`
       : html`<p class="quote-head">On ${formatFullDate(message.date)}, ${message.fromName} &lt;${message.from}&gt; wrote:</p>`;
-  return html`<details class="quoted">
-    <summary>${icon('more')}${mode === 'forward' ? 'Show forwarded message' : 'Show original message'}</summary>
-    ${intro}
-    <blockquote>${bodyParagraphs(message.body)}</blockquote>
-  </details>`;
+  return html`<details class="quoted"><summary>${icon('more')}${mode === 'forward' ? 'Show forwarded message' : 'Show original message'}</summary>${intro}<blockquote>${bodyParagraphs(message.body)}</blockquote></details>`;
 }
 
 export function renderCompose(store: MailStore, state: ComposeState, flash?: string): string {
@@ -89,34 +82,24 @@ export function renderCompose(store: MailStore, state: ComposeState, flash?: str
           ? 'Pick up where you left off. Sending removes the draft.'
           : `From ${store.settings.displayName} <${store.settings.email}>`;
 
-  const body = html` ${pageHeader(name, subtitle)}
+  const body = html`
+    ${pageHeader(name, subtitle)}
     <section class="card compose-card">
       <form method="post" action="/compose" aria-label="${name}" class="compose-form" novalidate data-default-submit="send">
         ${formErrors(errorId, [errors.to, errors.cc, errors.subject, errors.body])}
-        ${state.draftId !== null ? html`<input type="hidden" name="draftId" value="${state.draftId}" />` : ''}
-        ${state.replyToId !== null ? html`<input type="hidden" name="replyToId" value="${state.replyToId}" />` : ''}
-        ${state.forwardOfId !== null ? html`<input type="hidden" name="forwardOfId" value="${state.forwardOfId}" />` : ''}
+        ${state.draftId !== null ? html`<input type="hidden" name="draftId" value="${state.draftId}">` : ''}
+        ${state.replyToId !== null ? html`<input type="hidden" name="replyToId" value="${state.replyToId}">` : ''}
+        ${state.forwardOfId !== null ? html`<input type="hidden" name="forwardOfId" value="${state.forwardOfId}">` : ''}
         <div class="compose-fields">
           ${inputField({ id: 'compose-to', name: 'to', label: 'To', type: 'email', value: values.to, placeholder: 'name@example.com', className: 'row-field', errorId: ref(errors.to) })}
           ${inputField({ id: 'compose-cc', name: 'cc', label: 'Cc', type: 'email', value: values.cc, placeholder: 'Optional', className: 'row-field', errorId: ref(errors.cc) })}
           ${inputField({ id: 'compose-subject', name: 'subject', label: 'Subject', value: values.subject, maxLength: 200, className: 'row-field', errorId: ref(errors.subject) })}
         </div>
         ${textareaField({ id: 'compose-body', name: 'body', label: 'Message', value: values.body, rows: 9, placeholder: 'Write your message…', className: 'body-field', errorId: ref(errors.body) })}
-        ${
-          signature
-            ? html`<div class="signature-preview">
-                <p class="meta">${icon('signature')}Signature (added when sent) · <a href="/settings/signature">Edit</a></p>
-                ${bodyParagraphs(signature)}
-              </div>`
-            : ''
-        }
+        ${signature ? html`<div class="signature-preview"><p class="meta">${icon('signature')}Signature (added when sent) · <a href="/settings/signature">Edit</a></p>${bodyParagraphs(signature)}</div>` : ''}
         ${originalMessage && state.mode !== 'new' && state.mode !== 'draft' ? quotedOriginal(originalMessage, state.mode) : ''}
         <div class="compose-actions">
-          <a
-            class="discard-link"
-            href="${state.mode === 'draft' ? '/drafts' : originalMessage ? `/messages/${originalMessage.id}` : '/mail/inbox'}"
-            >${icon('trash')}Discard</a
-          >
+          <a class="discard-link" href="${state.mode === 'draft' ? '/drafts' : originalMessage ? `/messages/${originalMessage.id}` : '/mail/inbox'}">${icon('trash')}Discard</a>
           <span class="toolbar-spacer"></span>
           <button type="submit" name="intent" value="draft" class="button">${icon('draft')}Save draft</button>
           <button type="submit" name="intent" value="send" class="button primary">${icon('send')}Send</button>

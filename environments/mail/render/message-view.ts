@@ -21,35 +21,27 @@ export function renderMessageView(store: MailStore, message: Message, flash: str
   const inTrash = message.folder === 'trash';
 
   const toolbar = html`<div class="message-toolbar card">
-    <a class="button icon-button" href="${folderPath(message)}" title="Back to ${FOLDER_LABELS[message.folder]}"
-      >${icon('arrowLeft')}<span class="visually-hidden">Back to ${FOLDER_LABELS[message.folder]}</span></a
-    >
+    <a class="button icon-button" href="${folderPath(message)}" title="Back to ${FOLDER_LABELS[message.folder]}">${icon('arrowLeft')}<span class="visually-hidden">Back to ${FOLDER_LABELS[message.folder]}</span></a>
     <span class="toolbar-divider" aria-hidden="true"></span>
     <a class="button" href="/compose?reply=${message.id}">${icon('reply')}Reply</a>
     <a class="button" href="/compose?forward=${message.id}">${icon('forward')}Forward</a>
     <span class="toolbar-divider" aria-hidden="true"></span>
-    <form method="post" action="/messages/${message.id}/move" class="toolbar-select">
-      ${returnInput(here)}
+    <form method="post" action="/messages/${message.id}/move" class="toolbar-select">${returnInput(here)}
       <label for="move-to">Move to</label>
-      <select id="move-to" name="folder" data-autosubmit>
-        ${options(
-          moveTargets.map((folder) => ({ value: folder, label: FOLDER_LABELS[folder] })),
-          message.folder,
-        )}
-      </select>
+      <select id="move-to" name="folder" data-autosubmit>${options(
+        moveTargets.map((folder) => ({ value: folder, label: FOLDER_LABELS[folder] })),
+        message.folder,
+      )}</select>
     </form>
-    <form method="post" action="/messages/${message.id}/labels" class="toolbar-select">
-      ${returnInput(here)}
+    <form method="post" action="/messages/${message.id}/labels" class="toolbar-select">${returnInput(here)}
       <label for="add-label">Add label</label>
-      <select id="add-label" name="labelId" data-autosubmit${available.length === 0 ? html` disabled` : ''}>
-        ${options(
-          [
-            { value: '', label: available.length === 0 ? 'All labels applied' : 'Choose a label…' },
-            ...available.map((label) => ({ value: String(label.id), label: label.name })),
-          ],
-          '',
-        )}
-      </select>
+      <select id="add-label" name="labelId" data-autosubmit${available.length === 0 ? html` disabled` : ''}>${options(
+        [
+          { value: '', label: available.length === 0 ? 'All labels applied' : 'Choose a label…' },
+          ...available.map((label) => ({ value: String(label.id), label: label.name })),
+        ],
+        '',
+      )}</select>
     </form>
     <span class="toolbar-spacer"></span>
     ${moreMenu(message, here)}
@@ -59,86 +51,46 @@ export function renderMessageView(store: MailStore, message: Message, flash: str
   const labelChips =
     labels.length === 0
       ? ''
-      : html`<ul class="applied-labels" aria-label="Labels">
-          ${labels.map(
-            (label) =>
-              html`<li>
-                ${labelBadge(label)}
-                <form method="post" action="/messages/${message.id}/unlabel">
-                  <input type="hidden" name="labelId" value="${label.id}" />${returnInput(here)}<button
-                    type="submit"
-                    class="chip-remove"
-                    aria-label="Remove ${quoted(label.name)}"
-                    title="Remove label ${label.name}"
-                  >
-                    ×
-                  </button>
-                </form>
-              </li>`,
-          )}
-        </ul>`;
+      : html`<ul class="applied-labels" aria-label="Labels">${labels.map(
+          (label) =>
+            html`<li>${labelBadge(label)}<form method="post" action="/messages/${message.id}/unlabel"><input type="hidden" name="labelId" value="${label.id}">${returnInput(here)}<button type="submit" class="chip-remove" aria-label="Remove ${quoted(label.name)}" title="Remove label ${label.name}">×</button></form></li>`,
+        )}</ul>`;
 
   const thread = store.thread(message).filter((other) => other.id !== message.id);
   const threadCard =
     thread.length === 0
       ? ''
       : html`<section class="card thread-card" aria-labelledby="thread-heading">
-          <div class="card-header">
-            <h2 id="thread-heading">In this conversation <span class="count">${thread.length + 1}</span></h2>
-          </div>
-          <ul class="thread-list">
-            ${thread.map((other) => {
-              const person = { name: other.fromName, email: other.from };
-              return html`<li>
-                ${avatar(person.name, person.email)}
-                <div>
-                  <a href="/messages/${other.id}" class="strong">${other.subject}</a>
-                  <p class="meta">${person.name} · ${formatListDate(other.date)} · ${FOLDER_LABELS[other.folder]}</p>
-                </div>
-              </li>`;
-            })}
-          </ul>
+          <div class="card-header"><h2 id="thread-heading">In this conversation <span class="count">${thread.length + 1}</span></h2></div>
+          <ul class="thread-list">${thread.map((other) => {
+            const person = { name: other.fromName, email: other.from };
+            return html`<li>${avatar(person.name, person.email)}<div><a href="/messages/${other.id}" class="strong">${other.subject}</a><p class="meta">${person.name} · ${formatListDate(other.date)} · ${FOLDER_LABELS[other.folder]}</p></div></li>`;
+          })}</ul>
         </section>`;
 
   const sender = correspondent(store, message);
   const sentCount = store.messages.filter((other) => other.from === sender.email || other.to === sender.email).length;
-  const body = html` ${toolbar}
+  const body = html`
+    ${toolbar}
     <div class="message-layout">
       <article class="card message-card" aria-labelledby="message-subject">
         <header class="message-head">
           <div class="subject-row">
             <h1 id="message-subject">${message.subject}</h1>
             <span class="folder-chip">${FOLDER_LABELS[message.folder]}</span>
-            <form method="post" action="/messages/${message.id}/star" class="star-form">
-              ${returnInput(here)}<input
-                type="checkbox"
-                class="star-toggle large"
-                name="starred"
-                value="on"
-                aria-label="Star ${quoted(message.subject)}"
-                data-autosubmit${message.starred ? html` checked` : ''}
-              />
-            </form>
+            <form method="post" action="/messages/${message.id}/star" class="star-form">${returnInput(here)}<input type="checkbox" class="star-toggle large" name="starred" value="on" aria-label="Star ${quoted(message.subject)}" data-autosubmit${message.starred ? html` checked` : ''}></form>
           </div>
           ${labelChips}
           <div class="message-meta">
             ${avatar(message.fromName, message.from, 'lg')}
             <div class="meta-lines">
               <p><span class="strong">${message.fromName}</span> <span class="meta">&lt;${message.from}&gt;</span></p>
-              <p class="meta">
-                to
-                ${message.toName === message.to ? message.to : html`${message.toName} &lt;${message.to}&gt;`}${message.cc ? html` · cc ${message.cc}` : ''}
-              </p>
+              <p class="meta">to ${message.toName === message.to ? message.to : html`${message.toName} &lt;${message.to}&gt;`}${message.cc ? html` · cc ${message.cc}` : ''}</p>
             </div>
-            <p class="message-date">
-              <time datetime="${message.date}">${formatFullDate(message.date)}</time
-              ><span class="meta">${formatAgo(message.date, store.now())}</span>
-            </p>
+            <p class="message-date"><time datetime="${message.date}">${formatFullDate(message.date)}</time><span class="meta">${formatAgo(message.date, store.now())}</span></p>
           </div>
         </header>
-        <div class="message-body">
-          ${bodyParagraphs(message.body)}${message.signature ? html`<div class="signature">${bodyParagraphs(`-- \n${message.signature}`)}</div>` : ''}
-        </div>
+        <div class="message-body">${bodyParagraphs(message.body)}${message.signature ? html`<div class="signature">${bodyParagraphs(`-- \n${message.signature}`)}</div>` : ''}</div>
       </article>
       <aside class="message-side" aria-label="About this ${sentByUser(store, message) ? 'recipient' : 'sender'}">
         <section class="card contact-card">
@@ -166,31 +118,15 @@ export function renderMessageView(store: MailStore, message: Message, flash: str
 function moreMenu(message: Message, here: string): SafeHtml {
   const archiveItem =
     message.folder === 'inbox' || message.folder === 'sent'
-      ? html`<li>
-          <form method="post" action="/messages/${message.id}/archive">
-            <input type="hidden" name="return" value="/mail/${message.folder}" /><button type="submit">
-              ${icon('archive')}Archive message
-            </button>
-          </form>
-        </li>`
+      ? html`<li><form method="post" action="/messages/${message.id}/archive"><input type="hidden" name="return" value="/mail/${message.folder}"><button type="submit">${icon('archive')}Archive message</button></form></li>`
       : message.folder === 'trash'
-        ? html`<li>
-            <form method="post" action="/messages/${message.id}/restore">
-              ${returnInput(here)}<button type="submit">${icon('restore')}Restore message</button>
-            </form>
-          </li>`
+        ? html`<li><form method="post" action="/messages/${message.id}/restore">${returnInput(here)}<button type="submit">${icon('restore')}Restore message</button></form></li>`
         : '';
   return html`<details class="menu more-menu">
     <summary class="button" role="button" aria-label="More actions">${icon('more')}More</summary>
     <div class="menu-panel menu-right">
       <ul>
-        <li>
-          <form method="post" action="/messages/${message.id}/read">
-            <input type="hidden" name="return" value="/mail/${message.folder}" /><button type="submit">
-              ${icon('mail')}Mark as unread
-            </button>
-          </form>
-        </li>
+        <li><form method="post" action="/messages/${message.id}/read"><input type="hidden" name="return" value="/mail/${message.folder}"><button type="submit">${icon('mail')}Mark as unread</button></form></li>
         ${archiveItem}
         <li><a href="/search?q=${encodeURIComponent(message.from)}">${icon('search')}Find messages from ${message.fromName}</a></li>
       </ul>

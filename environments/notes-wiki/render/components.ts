@@ -10,9 +10,7 @@ const TAG_TONES = ['teal', 'blue', 'violet', 'rose', 'amber', 'slate', 'green', 
 export function avatar(person: Person, size: 'sm' | 'md' | 'lg' = 'sm', labelled = false): SafeHtml {
   const color = AVATAR_COLORS[(person.id - 1) % AVATAR_COLORS.length];
   return labelled
-    ? html`<span class="avatar avatar-${size}" style="background:${color}" role="img" aria-label="${person.name}" title="${person.name}"
-        >${person.initials}</span
-      >`
+    ? html`<span class="avatar avatar-${size}" style="background:${color}" role="img" aria-label="${person.name}" title="${person.name}">${person.initials}</span>`
     : html`<span class="avatar avatar-${size}" style="background:${color}" aria-hidden="true">${person.initials}</span>`;
 }
 
@@ -35,29 +33,17 @@ export function tagBadges(store: WikiStore, names: readonly string[]): SafeHtml 
 }
 
 export function pageHeader(title: string, subtitle: SafeHtml | string, actions: SafeHtml | string = ''): SafeHtml {
-  return html`<div class="page-header">
-    <div>
-      <h1>${title}</h1>
-      ${subtitle ? html`<p class="subtitle">${subtitle}</p>` : ''}
-    </div>
-    ${actions ? html`<div class="page-actions">${actions}</div>` : ''}
-  </div>`;
+  return html`<div class="page-header"><div><h1>${title}</h1>${subtitle ? html`<p class="subtitle">${subtitle}</p>` : ''}</div>${actions ? html`<div class="page-actions">${actions}</div>` : ''}</div>`;
 }
 
 export function emptyState(title: string, body: string): SafeHtml {
-  return html`<div class="empty">
-    <p class="empty-title">${title}</p>
-    <p class="muted">${body}</p>
-  </div>`;
+  return html`<div class="empty"><p class="empty-title">${title}</p><p class="muted">${body}</p></div>`;
 }
 
 /** Error summary at the top of a form; `id` is referenced by the invalid fields' aria-describedby. */
 export function formErrors(id: string, errors: readonly string[]): SafeHtml {
   if (errors.length === 0) return html``;
-  return html`<div class="form-error" role="alert" id="${id}">
-    ${icon('alert')}
-    <div>${errors.map((error) => html`<p>${error}</p>`)}</div>
-  </div>`;
+  return html`<div class="form-error" role="alert" id="${id}">${icon('alert')}<div>${errors.map((error) => html`<p>${error}</p>`)}</div></div>`;
 }
 
 export interface Option {
@@ -85,46 +71,27 @@ function hint(field: FieldOptions): SafeHtml {
 }
 
 export function textField(field: FieldOptions & { value: string; placeholder?: string; maxLength?: number }): SafeHtml {
-  return html`<div class="field ${field.className ?? ''}">
-    <label for="${field.id}">${field.label}</label
-    ><input
-      type="text"
-      id="${field.id}"
-      name="${field.name}"
-      value="${field.value}"
-      ${field.placeholder ? html` placeholder="${field.placeholder}"` : ''}${field.maxLength ? html` maxlength="${field.maxLength}"` : ''}
-      autocomplete="off"
-      ${describedBy(field)}
-    />${hint(field)}
-  </div>`;
+  return html`<div class="field ${field.className ?? ''}"><label for="${field.id}">${field.label}</label><input type="text" id="${field.id}" name="${field.name}" value="${field.value}"${field.placeholder ? html` placeholder="${field.placeholder}"` : ''}${field.maxLength ? html` maxlength="${field.maxLength}"` : ''} autocomplete="off"${describedBy(field)}>${hint(field)}</div>`;
 }
 
 export function dateField(field: FieldOptions & { value: string }): SafeHtml {
-  return html`<div class="field ${field.className ?? ''}">
-    <label for="${field.id}">${field.label}</label
-    ><input type="date" id="${field.id}" name="${field.name}" value="${field.value}" ${describedBy(field)} />${hint(field)}
-  </div>`;
+  return html`<div class="field ${field.className ?? ''}"><label for="${field.id}">${field.label}</label><input type="date" id="${field.id}" name="${field.name}" value="${field.value}"${describedBy(field)}>${hint(field)}</div>`;
 }
 
 export function selectField(
   field: FieldOptions & { options: readonly Option[]; selected: string; ariaLabel?: string; autosubmit?: boolean },
 ): SafeHtml {
   const name = field.ariaLabel ? html` aria-label="${field.ariaLabel}"` : '';
-  return html`<div class="field ${field.className ?? ''}">
-    <label for="${field.id}">${field.label}</label
-    ><select id="${field.id}" name="${field.name}" ${name}${field.autosubmit ? html` data-autosubmit` : ''}${describedBy(field)}>
-      ${options(field.options, field.selected)}</select
-    >${hint(field)}
-  </div>`;
+  return html`<div class="field ${field.className ?? ''}"><label for="${field.id}">${field.label}</label><select id="${field.id}" name="${field.name}"${name}${field.autosubmit ? html` data-autosubmit` : ''}${describedBy(field)}>${options(field.options, field.selected)}</select>${hint(field)}</div>`;
 }
 
 export function options(list: readonly Option[], selected: string): SafeHtml {
-  return html`${list.map((option) => html`<option value="${option.value}" ${option.value === selected ? html` selected` : ''}>${option.label}</option>`)}`;
+  return html`${list.map((option) => html`<option value="${option.value}"${option.value === selected ? html` selected` : ''}>${option.label}</option>`)}`;
 }
 
 /** A form that posts back and returns to `returnTo`. */
 export function returnInput(returnTo: string): SafeHtml {
-  return html`<input type="hidden" name="return" value="${returnTo}" />`;
+  return html`<input type="hidden" name="return" value="${returnTo}">`;
 }
 
 /** "Showing 1–15 of 40 pages" with Previous page / Next page links. */

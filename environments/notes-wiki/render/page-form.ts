@@ -50,15 +50,7 @@ function contentField(id: string, value: string, errorId: string | undefined): S
         ${TOOLS.map(([format, label, iconName]) => html`<button type="button" class="tool" data-format="${format}" data-target="${id}" aria-label="${label}" title="${label}">${icon(iconName)}</button>`)}
         <span class="toolbar-hint">Markdown · [[Page title]] links</span>
       </div>
-      <textarea
-        id="${id}"
-        name="content"
-        rows="14"
-        placeholder="Write with markdown: ## headings, - lists, **bold**, [[Page title]] links"
-        aria-describedby="${id}-hint${errorId ? ` ${errorId}` : ''}"
-        ${errorId ? html` aria-invalid="true"` : ''}
-      >
-${value}</textarea>
+      <textarea id="${id}" name="content" rows="14" placeholder="Write with markdown: ## headings, - lists, **bold**, [[Page title]] links" aria-describedby="${id}-hint${errorId ? ` ${errorId}` : ''}"${errorId ? html` aria-invalid="true"` : ''}>${value}</textarea>
     </div>
     <p class="hint" id="${id}-hint">Link to another page by writing its title in double brackets, e.g. [[Deploying to Production]].</p>
   </div>`;
@@ -67,12 +59,11 @@ ${value}</textarea>
 /** Parent options in tree order, grouped by top-level space; `exclude` drops a page and its subtree. */
 function parentOptions(store: WikiStore, selected: string, exclude: ReadonlySet<number>): SafeHtml {
   const option = (page: Page): SafeHtml =>
-    html`<option value="${page.id}" ${String(page.id) === selected ? html` selected` : ''}>${page.title}</option>`;
+    html`<option value="${page.id}"${String(page.id) === selected ? html` selected` : ''}>${page.title}</option>`;
   const walk = (page: Page): SafeHtml[] => (exclude.has(page.id) ? [] : [option(page), ...childrenOf(store, page.id).flatMap(walk)]);
-  return html`<option value="" ${selected === '' ? html` selected` : ''}>No parent (top level)</option>
-    ${childrenOf(store, null)
-      .filter((space) => !exclude.has(space.id))
-      .map((space) => html`<optgroup label="${space.title}">${walk(space)}</optgroup>`)}`;
+  return html`<option value=""${selected === '' ? html` selected` : ''}>No parent (top level)</option>${childrenOf(store, null)
+    .filter((space) => !exclude.has(space.id))
+    .map((space) => html`<optgroup label="${space.title}">${walk(space)}</optgroup>`)}`;
 }
 
 export function parentSelect(
@@ -83,41 +74,18 @@ export function parentSelect(
   exclude: ReadonlySet<number>,
   errorId: string | undefined,
 ): SafeHtml {
-  return html`<div class="field">
-    <label for="${id}">${label}</label
-    ><select id="${id}" name="parentId" ${errorId ? html` aria-invalid="true" aria-describedby="${errorId}"` : ''}>
-      ${parentOptions(store, selected, exclude)}
-    </select>
-  </div>`;
+  return html`<div class="field"><label for="${id}">${label}</label><select id="${id}" name="parentId"${errorId ? html` aria-invalid="true" aria-describedby="${errorId}"` : ''}>${parentOptions(store, selected, exclude)}</select></div>`;
 }
 
 const HELP = html`<section class="card side-card" aria-labelledby="help-heading">
   <h2 id="help-heading" class="side-title">Formatting help</h2>
   <dl class="syntax">
-    <div>
-      <dt><code>## Heading</code></dt>
-      <dd>Section heading</dd>
-    </div>
-    <div>
-      <dt><code>- item</code></dt>
-      <dd>Bulleted list</dd>
-    </div>
-    <div>
-      <dt><code>1. step</code></dt>
-      <dd>Numbered list</dd>
-    </div>
-    <div>
-      <dt><code>**bold**</code></dt>
-      <dd>Bold text</dd>
-    </div>
-    <div>
-      <dt><code>*italic*</code></dt>
-      <dd>Italic text</dd>
-    </div>
-    <div>
-      <dt><code>[[Page title]]</code></dt>
-      <dd>Link to a page</dd>
-    </div>
+    <div><dt><code>## Heading</code></dt><dd>Section heading</dd></div>
+    <div><dt><code>- item</code></dt><dd>Bulleted list</dd></div>
+    <div><dt><code>1. step</code></dt><dd>Numbered list</dd></div>
+    <div><dt><code>**bold**</code></dt><dd>Bold text</dd></div>
+    <div><dt><code>*italic*</code></dt><dd>Italic text</dd></div>
+    <div><dt><code>[[Page title]]</code></dt><dd>Link to a page</dd></div>
   </dl>
 </section>`;
 
@@ -125,7 +93,8 @@ export function renderNewPage(store: WikiStore, form: PageFormState, flash?: str
   const errorId = 'new-page-errors';
   const e = form.errors;
   const ref = (error: string | undefined): string | undefined => (error ? errorId : undefined);
-  const body = html` ${pageHeader('New page', 'Add a page to the knowledge base. You can move it anywhere in the tree later.')}
+  const body = html`
+    ${pageHeader('New page', 'Add a page to the knowledge base. You can move it anywhere in the tree later.')}
     <div class="form-grid">
       <section class="card form-card" aria-label="Page details">
         <form method="post" action="/pages" aria-label="New page" class="stack" novalidate>
@@ -136,10 +105,7 @@ export function renderNewPage(store: WikiStore, form: PageFormState, flash?: str
             ${textField({ id: 'new-tags', name: 'tags', label: 'Tags', value: form.values.tags, placeholder: 'e.g. runbook, security', hint: 'Separate tags with commas.', errorId: ref(e.tags) })}
           </div>
           ${contentField('new-content', form.values.content, ref(e.content))}
-          <div class="form-actions">
-            <a class="button ghost" href="/pages">Cancel</a
-            ><button type="submit" class="button primary">${icon('check')}Create page</button>
-          </div>
+          <div class="form-actions"><a class="button ghost" href="/pages">Cancel</a><button type="submit" class="button primary">${icon('check')}Create page</button></div>
         </form>
       </section>
       <aside>${HELP}</aside>
@@ -151,7 +117,8 @@ export function renderEditPage(store: WikiStore, page: Page, form: PageFormState
   const errorId = 'edit-page-errors';
   const e = form.errors;
   const ref = (error: string | undefined): string | undefined => (error ? errorId : undefined);
-  const body = html` ${pageChrome(store, page, 'edit', `/pages/${page.id}/edit`)}
+  const body = html`
+    ${pageChrome(store, page, 'edit', `/pages/${page.id}/edit`)}
     <div class="form-grid">
       <section class="card form-card" aria-label="Editor">
         <form method="post" action="/pages/${page.id}" aria-label="Edit page" class="stack" novalidate>
@@ -163,10 +130,7 @@ export function renderEditPage(store: WikiStore, page: Page, form: PageFormState
           </div>
           ${contentField('edit-content', form.values.content, ref(e.content))}
           ${textField({ id: 'edit-note', name: 'note', label: 'Change note', value: form.values.note, placeholder: 'What did you change?', hint: 'Optional. Shown in the page history.', maxLength: 200, errorId: ref(e.note) })}
-          <div class="form-actions">
-            <a class="button ghost" href="/pages/${page.id}">Cancel</a
-            ><button type="submit" class="button primary">${icon('check')}Save page</button>
-          </div>
+          <div class="form-actions"><a class="button ghost" href="/pages/${page.id}">Cancel</a><button type="submit" class="button primary">${icon('check')}Save page</button></div>
         </form>
       </section>
       <aside>${HELP}</aside>

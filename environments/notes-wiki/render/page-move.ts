@@ -12,22 +12,16 @@ export function renderMovePage(store: WikiStore, page: Page, state: { selected: 
   const subtree = store.descendants(page);
   const exclude = new Set([page.id, ...subtree.map((child) => child.id)]);
   const errorId = state.error ? 'move-errors' : undefined;
-  const body = html` ${pageChrome(store, page, 'move', `/pages/${page.id}/move`)}
+  const body = html`
+    ${pageChrome(store, page, 'move', `/pages/${page.id}/move`)}
     <div class="form-grid">
       <section class="card form-card" aria-labelledby="move-heading">
         <h2 id="move-heading">Move this page</h2>
-        <p class="muted">
-          Currently at
-          <span class="strong">${pathLabel(store, page)}</span
-          >.${subtree.length > 0 ? ` Its ${subtree.length} subpage${subtree.length === 1 ? '' : 's'} move with it.` : ''}
-        </p>
+        <p class="muted">Currently at <span class="strong">${pathLabel(store, page)}</span>.${subtree.length > 0 ? ` Its ${subtree.length} subpage${subtree.length === 1 ? '' : 's'} move with it.` : ''}</p>
         <form method="post" action="/pages/${page.id}/move" aria-label="Move page" class="stack" novalidate>
           ${formErrors('move-errors', state.error ? [state.error] : [])}
           ${parentSelect(store, 'move-parent', 'New parent', state.selected, exclude, errorId)}
-          <div class="form-actions">
-            <a class="button ghost" href="/pages/${page.id}">Cancel</a
-            ><button type="submit" class="button primary">${icon('move')}Move page</button>
-          </div>
+          <div class="form-actions"><a class="button ghost" href="/pages/${page.id}">Cancel</a><button type="submit" class="button primary">${icon('move')}Move page</button></div>
         </form>
       </section>
       <aside>

@@ -74,11 +74,7 @@ export function renderProjectTasks(store: TrackerStore, project: Project, view: 
     const nextDirection = active ? (query.direction === 'asc' ? 'desc' : 'asc') : key === 'priority' ? 'desc' : 'asc';
     const ariaSort = active ? html` aria-sort="${query.direction === 'asc' ? 'ascending' : 'descending'}"` : '';
     const arrow = active ? (query.direction === 'asc' ? '↑' : '↓') : '↕';
-    return html`<th scope="col" ${ariaSort}>
-      <a class="sort-link${active ? ' active' : ''}" href="${listHref(project, { ...query, sort: key, direction: nextDirection }, 1)}"
-        >${label}<span class="sort-arrow" aria-hidden="true">${arrow}</span></a
-      >
-    </th>`;
+    return html`<th scope="col"${ariaSort}><a class="sort-link${active ? ' active' : ''}" href="${listHref(project, { ...query, sort: key, direction: nextDirection }, 1)}">${label}<span class="sort-arrow" aria-hidden="true">${arrow}</span></a></th>`;
   };
 
   const rows = visible.map((task) => taskRow(store, task, here));
@@ -89,19 +85,9 @@ export function renderProjectTasks(store: TrackerStore, project: Project, view: 
           filtered ? 'Try another status or assignee.' : 'Add the first task with the form above.',
         )
       : html`<table class="table tasks-table">
-          <caption class="visually-hidden">
-            Tasks in ${project.name}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" class="col-check"><span class="visually-hidden">Done</span></th>
-              ${COLUMNS.map(([key, label]) => header(key, label))}
-              <th scope="col" class="col-actions"><span class="visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows}
-          </tbody>
+          <caption class="visually-hidden">Tasks in ${project.name}</caption>
+          <thead><tr><th scope="col" class="col-check"><span class="visually-hidden">Done</span></th>${COLUMNS.map(([key, label]) => header(key, label))}<th scope="col" class="col-actions"><span class="visually-hidden">Actions</span></th></tr></thead>
+          <tbody>${rows}</tbody>
         </table>`;
 
   const first = tasks.length === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
@@ -115,8 +101,14 @@ export function renderProjectTasks(store: TrackerStore, project: Project, view: 
     </div>
   </nav>`;
 
-  const body = html` ${projectHeader(store, project, 'list')} ${newTaskForm(store, project, view.form)}
-    <div class="card table-card">${filterForm(store, project, query)} ${table} ${pager}</div>`;
+  const body = html`
+    ${projectHeader(store, project, 'list')}
+    ${newTaskForm(store, project, view.form)}
+    <div class="card table-card">
+      ${filterForm(store, project, query)}
+      ${table}
+      ${pager}
+    </div>`;
   return layout(store, { title: project.name, section: 'projects', projectId: project.id, flash: view.flash, body });
 }
 
@@ -156,7 +148,7 @@ function filterForm(store: TrackerStore, project: Project, query: TaskListQuery)
   const filtered = query.status !== undefined || query.assignee !== undefined;
   const sortInputs =
     query.sort !== 'due' || query.direction !== 'asc'
-      ? html`<input type="hidden" name="sort" value="${query.sort}" /><input type="hidden" name="dir" value="${query.direction}" />`
+      ? html`<input type="hidden" name="sort" value="${query.sort}"><input type="hidden" name="dir" value="${query.direction}">`
       : '';
   return html`<form method="get" action="/projects/${project.id}" aria-label="Filter tasks" class="filter-bar">
     ${sortInputs}

@@ -30,18 +30,9 @@ export function renderProjects(store: TrackerStore, flash: string | undefined, f
       </div>
       <p class="project-description">${project.description}</p>
       <dl class="project-stats">
-        <div>
-          <dt>Tasks</dt>
-          <dd>${counts.total}</dd>
-        </div>
-        <div>
-          <dt>Open</dt>
-          <dd>${counts.open}</dd>
-        </div>
-        <div>
-          <dt>Done</dt>
-          <dd>${counts.done}</dd>
-        </div>
+        <div><dt>Tasks</dt><dd>${counts.total}</dd></div>
+        <div><dt>Open</dt><dd>${counts.open}</dd></div>
+        <div><dt>Done</dt><dd>${counts.done}</dd></div>
       </dl>
       <div class="progress" aria-hidden="true"><span style="width:${percent}%;background:${project.color}"></span></div>
       <div class="project-card-foot">
@@ -66,7 +57,8 @@ export function renderProjects(store: TrackerStore, flash: string | undefined, f
     </form>
   </section>`;
 
-  const body = html` ${pageHeader('Projects', `${store.projects.length} active projects in your workspace`)}
+  const body = html`
+    ${pageHeader('Projects', `${store.projects.length} active projects in your workspace`)}
     <div class="projects-layout">
       <div class="project-grid">${cards}</div>
       <div>${newProject}</div>

@@ -63,59 +63,31 @@ export function renderTaskDetail(store: TrackerStore, task: Task, view: TaskDeta
   const errorRef = (error: string | undefined) => (error ? detailErrorId : undefined);
 
   const archivedBanner = task.archived
-    ? html`<div class="banner">
-        ${icon('archive')}
-        <p>This task is archived and hidden from the project's lists.</p>
-        <form method="post" action="/tasks/${task.id}/restore">
-          <button type="submit" class="button small">${icon('restore')}Restore task</button>
-        </form>
-      </div>`
+    ? html`<div class="banner">${icon('archive')}<p>This task is archived and hidden from the project's lists.</p>
+        <form method="post" action="/tasks/${task.id}/restore"><button type="submit" class="button small">${icon('restore')}Restore task</button></form></div>`
     : '';
 
   const commentItems = comments.map((entry) => {
     const author = store.person(entry.authorId)!;
-    return html`<li class="comment">
-      ${avatar(author, 'md')}
-      <div class="comment-body">
-        <p class="comment-head">
-          <span class="strong">${author.name}</span
-          ><time class="meta" datetime="${entry.createdAt}" title="${formatDateTime(entry.createdAt)}"
-            >${formatRelative(entry.createdAt, store.now())}</time
-          >
-        </p>
-        <p>${entry.body}</p>
-      </div>
-    </li>`;
+    return html`<li class="comment">${avatar(author, 'md')}<div class="comment-body">
+      <p class="comment-head"><span class="strong">${author.name}</span><time class="meta" datetime="${entry.createdAt}" title="${formatDateTime(entry.createdAt)}">${formatRelative(entry.createdAt, store.now())}</time></p>
+      <p>${entry.body}</p></div></li>`;
   });
 
-  const body = html` <nav aria-label="Breadcrumb" class="breadcrumb">
-      <ol>
-        <li><a href="/projects">Projects</a></li>
-        <li><a href="/projects/${project.id}">${project.name}</a></li>
-        <li aria-current="page">${store.taskKey(task)}</li>
-      </ol>
-    </nav>
+  const body = html`
+    <nav aria-label="Breadcrumb" class="breadcrumb"><ol><li><a href="/projects">Projects</a></li><li><a href="/projects/${project.id}">${project.name}</a></li><li aria-current="page">${store.taskKey(task)}</li></ol></nav>
     ${archivedBanner}
     <div class="page-header">
       <div>
         <h1>${task.title}</h1>
-        <p class="subtitle task-meta">
-          <span class="task-key">${store.taskKey(task)}</span>${statusBadge(task.status)}${priorityBadge(task.priority)}<span
-            >Due ${dueDate(task)}</span
-          >
-        </p>
+        <p class="subtitle task-meta"><span class="task-key">${store.taskKey(task)}</span>${statusBadge(task.status)}${priorityBadge(task.priority)}<span>Due ${dueDate(task)}</span></p>
       </div>
-      <div class="page-actions">
-        <button type="button" class="button danger-outline" data-open-dialog="delete-dialog">${icon('trash')}Delete task</button>
-      </div>
+      <div class="page-actions"><button type="button" class="button danger-outline" data-open-dialog="delete-dialog">${icon('trash')}Delete task</button></div>
     </div>
     <div class="detail-grid">
       <div class="detail-main">
         <section class="card" aria-labelledby="details-heading">
-          <div class="card-header">
-            <h2 id="details-heading">Details</h2>
-            <span class="meta">Updated ${formatRelative(task.updatedAt, store.now())}</span>
-          </div>
+          <div class="card-header"><h2 id="details-heading">Details</h2><span class="meta">Updated ${formatRelative(task.updatedAt, store.now())}</span></div>
           <form method="post" action="/tasks/${task.id}" aria-label="Task details" class="stack card-body" novalidate>
             ${formErrors(detailErrorId, detailMessages)}
             ${textField({ id: 'task-title', name: 'title', label: 'Title', value: details.values.title, maxLength: 200, errorId: errorRef(e.title) })}
@@ -130,17 +102,9 @@ export function renderTaskDetail(store: TrackerStore, task: Task, view: TaskDeta
           </form>
         </section>
         <section class="card" aria-labelledby="comments-heading">
-          <div class="card-header">
-            <h2 id="comments-heading">Comments <span class="count">${comments.length}</span></h2>
-          </div>
+          <div class="card-header"><h2 id="comments-heading">Comments <span class="count">${comments.length}</span></h2></div>
           <div class="card-body">
-            ${
-              comments.length === 0
-                ? html`<p class="muted">No comments yet. Start the conversation.</p>`
-                : html`<ol class="comments">
-                    ${commentItems}
-                  </ol>`
-            }
+            ${comments.length === 0 ? html`<p class="muted">No comments yet. Start the conversation.</p>` : html`<ol class="comments">${commentItems}</ol>`}
             <form method="post" action="/tasks/${task.id}/comments" aria-label="Add comment" class="comment-form" novalidate>
               ${formErrors('comment-errors', comment.error ? [comment.error] : [])}
               ${textareaField({ id: 'comment-body', name: 'body', label: 'Comment', value: comment.body, rows: 3, placeholder: 'Write a comment…', errorId: comment.error ? 'comment-errors' : undefined })}
@@ -153,44 +117,19 @@ export function renderTaskDetail(store: TrackerStore, task: Task, view: TaskDeta
         <section class="card" aria-labelledby="about-heading">
           <div class="card-header"><h2 id="about-heading">About this task</h2></div>
           <dl class="facts">
-            <div>
-              <dt>Project</dt>
-              <dd>
-                <a href="/projects/${project.id}"
-                  ><span class="swatch" style="background:${project.color}" aria-hidden="true"></span>${project.name}</a
-                >
-              </dd>
-            </div>
-            <div>
-              <dt>Assignee</dt>
-              <dd>${personChip(store.person(task.assigneeId), true)}</dd>
-            </div>
-            <div>
-              <dt>Reporter</dt>
-              <dd>${personChip(reporter, true)}</dd>
-            </div>
-            <div>
-              <dt>Due date</dt>
-              <dd>${task.dueDate === null ? 'None' : formatDate(task.dueDate)}</dd>
-            </div>
-            <div>
-              <dt>Created</dt>
-              <dd>${formatDateTime(task.createdAt)}</dd>
-            </div>
-            <div>
-              <dt>Labels</dt>
-              <dd>${task.labels.length === 0 ? html`<span class="muted">None</span>` : labelChips(task.labels)}</dd>
-            </div>
+            <div><dt>Project</dt><dd><a href="/projects/${project.id}"><span class="swatch" style="background:${project.color}" aria-hidden="true"></span>${project.name}</a></dd></div>
+            <div><dt>Assignee</dt><dd>${personChip(store.person(task.assigneeId), true)}</dd></div>
+            <div><dt>Reporter</dt><dd>${personChip(reporter, true)}</dd></div>
+            <div><dt>Due date</dt><dd>${task.dueDate === null ? 'None' : formatDate(task.dueDate)}</dd></div>
+            <div><dt>Created</dt><dd>${formatDateTime(task.createdAt)}</dd></div>
+            <div><dt>Labels</dt><dd>${task.labels.length === 0 ? html`<span class="muted">None</span>` : labelChips(task.labels)}</dd></div>
           </dl>
         </section>
       </aside>
     </div>
     <dialog id="delete-dialog" class="dialog" aria-labelledby="delete-dialog-title" aria-describedby="delete-dialog-text">
       <h2 id="delete-dialog-title">Delete this task?</h2>
-      <p id="delete-dialog-text">
-        ${quoted(task.title)}${comments.length > 0 ? ` and its ${comments.length} comment${comments.length === 1 ? '' : 's'}` : ''} will be
-        permanently deleted. This cannot be undone.
-      </p>
+      <p id="delete-dialog-text">${quoted(task.title)}${comments.length > 0 ? ` and its ${comments.length} comment${comments.length === 1 ? '' : 's'}` : ''} will be permanently deleted. This cannot be undone.</p>
       <form method="post" action="/tasks/${task.id}/delete" class="dialog-actions">
         <button type="button" class="button" data-close-dialog>Cancel</button>
         <button type="submit" class="button danger">Delete</button>

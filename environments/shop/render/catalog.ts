@@ -24,8 +24,7 @@ export function renderCatalog(store: ShopStore, base: Base, query: CatalogQuery,
     ? query.q === ''
       ? html`Type a word in the search box to find products.`
       : html`${products.length} result${products.length === 1 ? '' : 's'} for <strong>${quoted(query.q)}</strong>`
-    : html`${category?.blurb ?? 'Everything we stock, from kitchen to garden'} · ${products.length}
-      product${products.length === 1 ? '' : 's'}`;
+    : html`${category?.blurb ?? 'Everything we stock, from kitchen to garden'} · ${products.length} product${products.length === 1 ? '' : 's'}`;
 
   const results =
     visible.length === 0
@@ -38,7 +37,8 @@ export function renderCatalog(store: ShopStore, base: Base, query: CatalogQuery,
         ? html`<div class="product-grid">${visible.map((product) => productCard(store, product, here))}</div>`
         : listTable(store, base, query, visible, here);
 
-  const body = html` ${breadcrumb(
+  const body = html`
+    ${breadcrumb(
       searching
         ? [
             ['Home', '/'],
@@ -55,41 +55,18 @@ export function renderCatalog(store: ShopStore, base: Base, query: CatalogQuery,
               ['All products', undefined],
             ],
     )}
-    <div class="page-header">
-      <div>
-        <h1>${title}</h1>
-        <p class="subtitle">${subtitle}</p>
-      </div>
-    </div>
+    <div class="page-header"><div><h1>${title}</h1><p class="subtitle">${subtitle}</p></div></div>
     <div class="catalog">
       <aside class="catalog-side" aria-label="Browse departments">
         <section class="card side-card">
           <h2 class="side-title">Departments</h2>
           <ul class="dept-list">
-            <li>
-              <a href="${catalogHref(base, query, { category: '' })}" ${query.category === '' ? html` aria-current="true"` : ''}
-                ><span class="dept-dot dept-all" aria-hidden="true"></span><span class="dept-label">All departments</span
-                ><span class="count">${store.data.products.length}</span></a
-              >
-            </li>
-            ${store.data.categories.map(
-              (entry) =>
-                html`<li>
-                  <a
-                    href="${catalogHref(base, query, { category: entry.slug })}"
-                    ${query.category === entry.slug ? html` aria-current="true"` : ''}
-                    ><span class="dept-dot" style="background:${entry.accent}" aria-hidden="true"></span
-                    ><span class="dept-label">${entry.name}</span
-                    ><span class="count">${store.data.products.filter((product) => product.categoryId === entry.id).length}</span></a
-                  >
-                </li>`,
-            )}
+            <li><a href="${catalogHref(base, query, { category: '' })}"${query.category === '' ? html` aria-current="true"` : ''}><span class="dept-dot dept-all" aria-hidden="true"></span><span class="dept-label">All departments</span><span class="count">${store.data.products.length}</span></a></li>
+            ${store.data.categories.map((entry) => html`<li><a href="${catalogHref(base, query, { category: entry.slug })}"${query.category === entry.slug ? html` aria-current="true"` : ''}><span class="dept-dot" style="background:${entry.accent}" aria-hidden="true"></span><span class="dept-label">${entry.name}</span><span class="count">${store.data.products.filter((product) => product.categoryId === entry.id).length}</span></a></li>`)}
           </ul>
         </section>
         <section class="card side-card promo-card">
-          ${icon('tag')}
-          <p class="strong">Summer refresh</p>
-          <p class="meta">Up to 30% off selected home and outdoor pieces while stocks last.</p>
+          ${icon('tag')}<p class="strong">Summer refresh</p><p class="meta">Up to 30% off selected home and outdoor pieces while stocks last.</p>
         </section>
       </aside>
       <div class="catalog-main">
@@ -97,20 +74,8 @@ export function renderCatalog(store: ShopStore, base: Base, query: CatalogQuery,
         <div class="toolbar">
           <p class="meta">${products.length === 0 ? 'No products' : `Page ${page} of ${pageCount}`}</p>
           <div role="tablist" aria-label="View" class="view-tabs">
-            <a
-              role="tab"
-              href="${catalogHref(base, query, { view: 'grid', page })}"
-              aria-selected="${query.view === 'grid'}"
-              class="view-tab"
-              >${icon('grid')}Grid</a
-            >
-            <a
-              role="tab"
-              href="${catalogHref(base, query, { view: 'list', page })}"
-              aria-selected="${query.view === 'list'}"
-              class="view-tab"
-              >${icon('list')}List</a
-            >
+            <a role="tab" href="${catalogHref(base, query, { view: 'grid', page })}" aria-selected="${query.view === 'grid'}" class="view-tab">${icon('grid')}Grid</a>
+            <a role="tab" href="${catalogHref(base, query, { view: 'list', page })}" aria-selected="${query.view === 'list'}" class="view-tab">${icon('list')}List</a>
           </div>
         </div>
         <div role="tabpanel" aria-label="${query.view === 'grid' ? 'Grid' : 'List'}">${results}</div>
@@ -133,8 +98,8 @@ function filterForm(store: ShopStore, base: Base, query: CatalogQuery, filtered:
     ...store.data.categories.map((category) => ({ value: category.slug, label: category.name })),
   ];
   return html`<form method="get" action="${base}" aria-label="Filter products" class="card filter-bar">
-    ${query.q ? html`<input type="hidden" name="q" value="${query.q}" />` : ''}
-    ${query.view === 'list' ? html`<input type="hidden" name="view" value="list" />` : ''}
+    ${query.q ? html`<input type="hidden" name="q" value="${query.q}">` : ''}
+    ${query.view === 'list' ? html`<input type="hidden" name="view" value="list">` : ''}
     ${selectField({ id: 'filter-category', name: 'category', label: 'Department', options: categoryOptions, selected: query.category })}
     ${selectField({ id: 'filter-price', name: 'price', label: 'Price', options: PRICE_OPTIONS, selected: query.price })}
     ${selectField({ id: 'filter-rating', name: 'rating', label: 'Rating', options: RATING_OPTIONS, selected: query.rating ? String(query.rating) : '' })}
@@ -159,22 +124,16 @@ function listTable(store: ShopStore, base: Base, query: CatalogQuery, visible: P
       className,
     );
   };
-  return html`<div class="card table-card">
-    <table class="table">
-      <caption class="visually-hidden">
-        Products
-      </caption>
-      <thead>
-        <tr>
-          ${header('Name', 'name_asc', 'name_desc')}
-          <th scope="col">Department</th>
-          ${header('Price', 'price_asc', 'price_desc', 'num')} ${header('Rating', 'rating', 'rating')} ${header('Stock', 'stock', 'stock')}
-          <th scope="col" class="col-save"><span class="visually-hidden">Wishlist</span></th>
-        </tr>
-      </thead>
-      <tbody>
-        ${visible.map((product) => productRow(store, product, here))}
-      </tbody>
-    </table>
-  </div>`;
+  return html`<div class="card table-card"><table class="table">
+    <caption class="visually-hidden">Products</caption>
+    <thead><tr>
+      ${header('Name', 'name_asc', 'name_desc')}
+      <th scope="col">Department</th>
+      ${header('Price', 'price_asc', 'price_desc', 'num')}
+      ${header('Rating', 'rating', 'rating')}
+      ${header('Stock', 'stock', 'stock')}
+      <th scope="col" class="col-save"><span class="visually-hidden">Wishlist</span></th>
+    </tr></thead>
+    <tbody>${visible.map((product) => productRow(store, product, here))}</tbody>
+  </table></div>`;
 }

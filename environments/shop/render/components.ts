@@ -25,67 +25,42 @@ const SWATCHES: Record<string, readonly [string, string]> = {
 export function productArt(product: Product, category: Category, size: 'sm' | 'md' | 'lg' = 'md'): SafeHtml {
   const [background, ink] = SWATCHES[product.color] ?? [category.tint, category.accent];
   const tilt = ((product.id * 37) % 21) - 10;
-  return html`<span class="art art-${size}" style="--art-bg:${background};--art-ink:${ink}" aria-hidden="true"
-    ><span class="art-blob" style="transform:rotate(${tilt}deg)"></span>${icon(category.icon, 'art-icon')}</span
-  >`;
+  return html`<span class="art art-${size}" style="--art-bg:${background};--art-ink:${ink}" aria-hidden="true"><span class="art-blob" style="transform:rotate(${tilt}deg)"></span>${icon(category.icon, 'art-icon')}</span>`;
 }
 
 export function price(product: Product): SafeHtml {
-  return html`<span class="price"
-    ><span class="price-now${product.compareAtPrice !== null ? ' price-sale' : ''}">${formatMoney(product.price)}</span>${
-      product.compareAtPrice !== null
-        ? html`<s class="price-was"><span class="visually-hidden">was </span>${formatMoney(product.compareAtPrice)}</s>`
-        : ''
-    }</span
-  >`;
+  return html`<span class="price"><span class="price-now${product.compareAtPrice !== null ? ' price-sale' : ''}">${formatMoney(product.price)}</span>${
+    product.compareAtPrice !== null
+      ? html`<s class="price-was"><span class="visually-hidden">was </span>${formatMoney(product.compareAtPrice)}</s>`
+      : ''
+  }</span>`;
 }
 
 export function ratingSummary(rating: Rating, compact = false): SafeHtml {
   if (rating.count === 0) return html`<span class="rating muted">No reviews yet</span>`;
-  return html`<span class="rating"
-    >${stars(rating.average)}<span class="rating-value">${rating.average.toFixed(1)}</span
-    ><span class="rating-count">(${rating.count}${compact ? '' : rating.count === 1 ? ' review' : ' reviews'})</span></span
-  >`;
+  return html`<span class="rating">${stars(rating.average)}<span class="rating-value">${rating.average.toFixed(1)}</span><span class="rating-count">(${rating.count}${compact ? '' : rating.count === 1 ? ' review' : ' reviews'})</span></span>`;
 }
 
 export function stockBadge(product: Product): SafeHtml {
-  return html`<span class="stock stock-${stockStatus(product).replaceAll('_', '-')}"
-    ><span class="dot" aria-hidden="true"></span>${stockLabel(product)}</span
-  >`;
+  return html`<span class="stock stock-${stockStatus(product).replaceAll('_', '-')}"><span class="dot" aria-hidden="true"></span>${stockLabel(product)}</span>`;
 }
 
 export function orderStatusBadge(status: OrderStatus): SafeHtml {
-  return html`<span class="badge order-${status.replaceAll('_', '-')}"
-    ><span class="dot" aria-hidden="true"></span>${ORDER_STATUS_LABELS[status]}</span
-  >`;
+  return html`<span class="badge order-${status.replaceAll('_', '-')}"><span class="dot" aria-hidden="true"></span>${ORDER_STATUS_LABELS[status]}</span>`;
 }
 
 export function pageHeader(title: string, subtitle: SafeHtml | string, actions: SafeHtml | string = ''): SafeHtml {
-  return html`<div class="page-header">
-    <div>
-      <h1>${title}</h1>
-      ${subtitle ? html`<p class="subtitle">${subtitle}</p>` : ''}
-    </div>
-    ${actions ? html`<div class="page-actions">${actions}</div>` : ''}
-  </div>`;
+  return html`<div class="page-header"><div><h1>${title}</h1>${subtitle ? html`<p class="subtitle">${subtitle}</p>` : ''}</div>${actions ? html`<div class="page-actions">${actions}</div>` : ''}</div>`;
 }
 
 export function breadcrumb(trail: ReadonlyArray<readonly [string, string | undefined]>): SafeHtml {
-  return html`<nav aria-label="Breadcrumb" class="breadcrumb">
-    <ol>
-      ${trail.map(([label, href]) =>
-        href === undefined ? html`<li aria-current="page">${label}</li>` : html`<li><a href="${href}">${label}</a></li>`,
-      )}
-    </ol>
-  </nav>`;
+  return html`<nav aria-label="Breadcrumb" class="breadcrumb"><ol>${trail.map(([label, href]) =>
+    href === undefined ? html`<li aria-current="page">${label}</li>` : html`<li><a href="${href}">${label}</a></li>`,
+  )}</ol></nav>`;
 }
 
 export function emptyState(title: string, body: SafeHtml | string, action: SafeHtml | string = ''): SafeHtml {
-  return html`<div class="empty">
-    <p class="empty-title">${title}</p>
-    <p class="muted">${body}</p>
-    ${action}
-  </div>`;
+  return html`<div class="empty"><p class="empty-title">${title}</p><p class="muted">${body}</p>${action}</div>`;
 }
 
 /** "Previous page" / "Next page" links around "Page n of m". */
@@ -113,14 +88,10 @@ export function pager(
 export function sortHeader(label: string, active: boolean, direction: 'asc' | 'desc', href: string, className = ''): SafeHtml {
   const ariaSort = active ? html` aria-sort="${direction === 'asc' ? 'ascending' : 'descending'}"` : '';
   const arrow = active ? (direction === 'asc' ? '↑' : '↓') : '↕';
-  return html`<th scope="col" ${ariaSort}${className ? html` class="${className}"` : ''}>
-    <a class="sort-link${active ? ' active' : ''}" href="${href}">${label}<span class="sort-arrow" aria-hidden="true">${arrow}</span></a>
-  </th>`;
+  return html`<th scope="col"${ariaSort}${className ? html` class="${className}"` : ''}><a class="sort-link${active ? ' active' : ''}" href="${href}">${label}<span class="sort-arrow" aria-hidden="true">${arrow}</span></a></th>`;
 }
 
 /** A summary row list: label on the left, amount on the right. */
 export function totals(rows: ReadonlyArray<readonly [string, string, boolean?]>): SafeHtml {
-  return html`<dl class="totals">
-    ${rows.map(([label, value, strong]) => html`<div${strong ? html` class="total-row"` : ''}><dt>${label}</dt><dd>${value}</dd></div>`)}
-  </dl>`;
+  return html`<dl class="totals">${rows.map(([label, value, strong]) => html`<div${strong ? html` class="total-row"` : ''}><dt>${label}</dt><dd>${value}</dd></div>`)}</dl>`;
 }

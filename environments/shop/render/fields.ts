@@ -34,54 +34,21 @@ function hint(field: FieldOptions): SafeHtml {
 export function formErrors(id: string, errors: Record<string, string>): SafeHtml {
   const messages = Object.values(errors);
   if (messages.length === 0) return html``;
-  return html`<div class="form-error" role="alert" id="${id}">
-    ${icon('alert')}
-    <div>${messages.map((message) => html`<p>${message}</p>`)}</div>
-  </div>`;
+  return html`<div class="form-error" role="alert" id="${id}">${icon('alert')}<div>${messages.map((message) => html`<p>${message}</p>`)}</div></div>`;
 }
 
 export function textField(
   field: FieldOptions & { value: string; placeholder?: string; maxLength?: number; autocomplete?: string },
 ): SafeHtml {
-  return html`<div class="field ${field.className ?? ''}">
-    <label for="${field.id}">${field.label}</label
-    ><input
-      type="text"
-      id="${field.id}"
-      name="${field.name}"
-      value="${field.value}"
-      ${field.placeholder ? html` placeholder="${field.placeholder}"` : ''}${field.maxLength ? html` maxlength="${field.maxLength}"` : ''}
-      autocomplete="${field.autocomplete ?? 'off'}"
-      ${invalid(field.errorId)}
-    />${hint(field)}
-  </div>`;
+  return html`<div class="field ${field.className ?? ''}"><label for="${field.id}">${field.label}</label><input type="text" id="${field.id}" name="${field.name}" value="${field.value}"${field.placeholder ? html` placeholder="${field.placeholder}"` : ''}${field.maxLength ? html` maxlength="${field.maxLength}"` : ''} autocomplete="${field.autocomplete ?? 'off'}"${invalid(field.errorId)}>${hint(field)}</div>`;
 }
 
 export function dateField(field: FieldOptions & { value: string; min?: string; max?: string }): SafeHtml {
-  return html`<div class="field ${field.className ?? ''}">
-    <label for="${field.id}">${field.label}</label
-    ><input
-      type="date"
-      id="${field.id}"
-      name="${field.name}"
-      value="${field.value}"
-      ${field.min ? html` min="${field.min}"` : ''}${field.max ? html` max="${field.max}"` : ''}${invalid(field.errorId)}
-    />${hint(field)}
-  </div>`;
+  return html`<div class="field ${field.className ?? ''}"><label for="${field.id}">${field.label}</label><input type="date" id="${field.id}" name="${field.name}" value="${field.value}"${field.min ? html` min="${field.min}"` : ''}${field.max ? html` max="${field.max}"` : ''}${invalid(field.errorId)}>${hint(field)}</div>`;
 }
 
 export function textareaField(field: FieldOptions & { value: string; rows?: number; placeholder?: string }): SafeHtml {
-  return html`<div class="field ${field.className ?? ''}">
-    <label for="${field.id}">${field.label}</label
-    ><textarea
-      id="${field.id}"
-      name="${field.name}"
-      rows="${field.rows ?? 3}"
-      ${field.placeholder ? html` placeholder="${field.placeholder}"` : ''}${invalid(field.errorId)}
-    >
-${field.value}</textarea
-    >${hint(field)}
-  </div>`;
+  return html`<div class="field ${field.className ?? ''}"><label for="${field.id}">${field.label}</label><textarea id="${field.id}" name="${field.name}" rows="${field.rows ?? 3}"${field.placeholder ? html` placeholder="${field.placeholder}"` : ''}${invalid(field.errorId)}>${field.value}</textarea>${hint(field)}</div>`;
 }
 
 /** `ariaLabel` overrides the visible label as the accessible name (it should contain the label text). */
@@ -89,19 +56,14 @@ export function selectField(
   field: FieldOptions & { options: readonly Option[]; selected: string; ariaLabel?: string; autosubmit?: boolean },
 ): SafeHtml {
   const name = field.ariaLabel ? html` aria-label="${field.ariaLabel}"` : '';
-  return html`<div class="field ${field.className ?? ''}">
-    <label for="${field.id}">${field.label}</label
-    ><select id="${field.id}" name="${field.name}" ${name}${field.autosubmit ? html` data-autosubmit` : ''}${invalid(field.errorId)}>
-      ${options(field.options, field.selected)}</select
-    >${hint(field)}
-  </div>`;
+  return html`<div class="field ${field.className ?? ''}"><label for="${field.id}">${field.label}</label><select id="${field.id}" name="${field.name}"${name}${field.autosubmit ? html` data-autosubmit` : ''}${invalid(field.errorId)}>${options(field.options, field.selected)}</select>${hint(field)}</div>`;
 }
 
 export function options(list: readonly Option[], selected: string): SafeHtml {
-  return html`${list.map((option) => html`<option value="${option.value}" ${option.value === selected ? html` selected` : ''}>${option.label}</option>`)}`;
+  return html`${list.map((option) => html`<option value="${option.value}"${option.value === selected ? html` selected` : ''}>${option.label}</option>`)}`;
 }
 
 /** A form that posts back and returns to `returnTo`. */
 export function returnInput(returnTo: string): SafeHtml {
-  return html`<input type="hidden" name="return" value="${returnTo}" />`;
+  return html`<input type="hidden" name="return" value="${returnTo}">`;
 }

@@ -28,106 +28,72 @@ export function layout(store: ShopStore, options: LayoutOptions): string {
   const current = (section: Section) => (options.section === section ? html` aria-current="page"` : '');
   const departments = categories.map(
     (category) =>
-      html`<li>
-        <a href="/products?category=${category.slug}" ${options.category === category.slug ? html` aria-current="page"` : ''}
-          >${category.name}</a
-        >
-      </li>`,
+      html`<li><a href="/products?category=${category.slug}"${options.category === category.slug ? html` aria-current="page"` : ''}>${category.name}</a></li>`,
   );
   const page = html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${options.title} · ${PRODUCT_NAME}</title>
-        <link rel="icon" href="${FAVICON}" />
-        <link rel="stylesheet" href="/assets/app.css" />
-        <script src="/assets/app.js" defer></script>
-      </head>
-      <body>
-        ${STAR_DEFS}
-        <a class="skip-link" href="#content">Skip to content</a>
-        <p class="promo">
-          ${icon('truck')}Free standard shipping on orders over $75<span class="promo-sep" aria-hidden="true">·</span>60-day returns on
-          delivered orders
-        </p>
-        <header class="masthead">
-          <div class="masthead-inner">
-            <a class="brand" href="/"
-              ><span class="brand-mark" aria-hidden="true">${icon('leaf')}</span><span class="brand-name">${PRODUCT_NAME}</span></a
-            >
-            <form role="search" action="/search" method="get" class="search-form">
-              <label for="global-search" class="visually-hidden">Search products</label>
-              ${icon('search', 'icon search-icon')}
-              <input
-                type="search"
-                id="global-search"
-                name="q"
-                value="${options.searchQuery ?? ''}"
-                placeholder="Search skillets, lamps, notebooks…"
-                autocomplete="off"
-              />
-              <button type="submit" class="search-button">Search</button>
-            </form>
-            <nav aria-label="Account" class="account-nav">
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} · ${PRODUCT_NAME}</title>
+<link rel="icon" href="${FAVICON}">
+<link rel="stylesheet" href="/assets/app.css">
+<script src="/assets/app.js" defer></script>
+</head>
+<body>
+${STAR_DEFS}
+<a class="skip-link" href="#content">Skip to content</a>
+<p class="promo">${icon('truck')}Free standard shipping on orders over $75<span class="promo-sep" aria-hidden="true">·</span>60-day returns on delivered orders</p>
+<header class="masthead">
+  <div class="masthead-inner">
+    <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">${icon('leaf')}</span><span class="brand-name">${PRODUCT_NAME}</span></a>
+    <form role="search" action="/search" method="get" class="search-form">
+      <label for="global-search" class="visually-hidden">Search products</label>
+      ${icon('search', 'icon search-icon')}
+      <input type="search" id="global-search" name="q" value="${options.searchQuery ?? ''}" placeholder="Search skillets, lamps, notebooks…" autocomplete="off">
+      <button type="submit" class="search-button">Search</button>
+    </form>
+    <nav aria-label="Account" class="account-nav">
+      <ul>
+        <li><a href="/wishlist" class="head-link"${current('wishlist')}>${icon('heart')}<span>Wishlist</span>${wishlist.length > 0 ? html`<span class="pill">${wishlist.length}</span>` : ''}</a></li>
+        <li><a href="/orders" class="head-link"${current('orders')}>${icon('box')}<span>Orders</span></a></li>
+        <li>
+          <details class="menu">
+            <summary class="head-link" aria-label="Account menu"><span class="avatar" aria-hidden="true">${initialsOf(customer.name)}</span><span>${customer.name.split(' ')[0]}</span>${icon('chevronDown', 'icon caret')}</summary>
+            <div class="menu-panel">
+              <p class="menu-head"><span class="strong">${customer.name}</span><span class="meta">${customer.email}</span></p>
               <ul>
-                <li>
-                  <a href="/wishlist" class="head-link" ${current('wishlist')}
-                    >${icon('heart')}<span>Wishlist</span>${wishlist.length > 0 ? html`<span class="pill">${wishlist.length}</span>` : ''}</a
-                  >
-                </li>
-                <li>
-                  <a href="/orders" class="head-link" ${current('orders')}>${icon('box')}<span>Orders</span></a>
-                </li>
-                <li>
-                  <details class="menu">
-                    <summary class="head-link" aria-label="Account menu">
-                      <span class="avatar" aria-hidden="true">${initialsOf(customer.name)}</span
-                      ><span>${customer.name.split(' ')[0]}</span>${icon('chevronDown', 'icon caret')}
-                    </summary>
-                    <div class="menu-panel">
-                      <p class="menu-head"><span class="strong">${customer.name}</span><span class="meta">${customer.email}</span></p>
-                      <ul>
-                        <li><a href="/orders">${icon('box')}Your orders</a></li>
-                        <li><a href="/returns">${icon('undo')}Returns</a></li>
-                        <li><a href="/wishlist">${icon('heart')}Wishlist</a></li>
-                        <li><a href="/addresses">${icon('pin')}Addresses</a></li>
-                      </ul>
-                    </div>
-                  </details>
-                </li>
-                <li>
-                  <a href="/cart" class="head-link cart-link" ${current('cart')}
-                    >${icon('cart')}<span>Cart</span
-                    ><span class="pill pill-accent">${cart.itemCount}<span class="visually-hidden"> items</span></span></a
-                  >
-                </li>
+                <li><a href="/orders">${icon('box')}Your orders</a></li>
+                <li><a href="/returns">${icon('undo')}Returns</a></li>
+                <li><a href="/wishlist">${icon('heart')}Wishlist</a></li>
+                <li><a href="/addresses">${icon('pin')}Addresses</a></li>
               </ul>
-            </nav>
-          </div>
-          <nav aria-label="Departments" class="departments">
-            <ul>
-              <li>
-                <a
-                  href="/products"
-                  ${options.section === 'shop' && !options.category && !options.searchQuery ? html` aria-current="page"` : ''}
-                  >All products</a
-                >
-              </li>
-              ${departments}
-            </ul>
-          </nav>
-        </header>
-        <main id="content" class="content">
-          ${options.flash ? html`<div class="flash" role="status">${icon('check')}<span>${options.flash}</span></div>` : ''} ${options.body}
-        </main>
-        <footer class="footer">
-          <div class="footer-inner">
-            <p><span class="strong">${PRODUCT_NAME}</span> · Thoughtful goods for everyday living</p>
-            <p class="meta">${icon('shield')}Secure checkout · Orders ship from Portland, Oregon</p>
-          </div>
-        </footer>
-      </body>
-    </html> `;
+            </div>
+          </details>
+        </li>
+        <li><a href="/cart" class="head-link cart-link"${current('cart')}>${icon('cart')}<span>Cart</span><span class="pill pill-accent">${cart.itemCount}<span class="visually-hidden"> items</span></span></a></li>
+      </ul>
+    </nav>
+  </div>
+  <nav aria-label="Departments" class="departments">
+    <ul>
+      <li><a href="/products"${options.section === 'shop' && !options.category && !options.searchQuery ? html` aria-current="page"` : ''}>All products</a></li>
+      ${departments}
+    </ul>
+  </nav>
+</header>
+<main id="content" class="content">
+  ${options.flash ? html`<div class="flash" role="status">${icon('check')}<span>${options.flash}</span></div>` : ''}
+  ${options.body}
+</main>
+<footer class="footer">
+  <div class="footer-inner">
+    <p><span class="strong">${PRODUCT_NAME}</span> · Thoughtful goods for everyday living</p>
+    <p class="meta">${icon('shield')}Secure checkout · Orders ship from Portland, Oregon</p>
+  </div>
+</footer>
+</body>
+</html>
+`;
   return page.value;
 }

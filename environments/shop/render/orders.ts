@@ -70,33 +70,22 @@ export function renderOrders(store: ShopStore, query: OrderListQuery, flash: str
   };
   const tabs = (Object.entries(ORDER_TABS) as Array<[OrderTab, string]>).map(([tab, label]) => {
     const count = all.filter((order) => inTab(order.status, tab)).length;
-    return html`<a role="tab" class="tab" href="${ordersHref(query, { tab })}" aria-selected="${query.tab === tab}"
-      >${label}<span class="count">${count}</span></a
-    >`;
+    return html`<a role="tab" class="tab" href="${ordersHref(query, { tab })}" aria-selected="${query.tab === tab}">${label}<span class="count">${count}</span></a>`;
   });
   const table =
     visible.length === 0
       ? emptyState('No orders here', 'Orders with this status will show up in this tab.')
       : html`<table class="table orders-table">
-          <caption class="visually-hidden">
-            Your orders
-          </caption>
-          <thead>
-            <tr>
-              ${header('number', 'Order')}${header('date', 'Date placed')}
-              <th scope="col">Items</th>
-              ${header('total', 'Total', 'num')}${header('status', 'Status')}
-              <th scope="col">Delivery</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${visible.map((order) => orderRow(store, order))}
-          </tbody>
+          <caption class="visually-hidden">Your orders</caption>
+          <thead><tr>${header('number', 'Order')}${header('date', 'Date placed')}<th scope="col">Items</th>${header('total', 'Total', 'num')}${header('status', 'Status')}<th scope="col">Delivery</th></tr></thead>
+          <tbody>${visible.map((order) => orderRow(store, order))}</tbody>
         </table>`;
-  const body = html` ${pageHeader('Your orders', `${all.length} orders · customer since ${formatDate(store.data.customer.memberSince)}`, html`<a class="button" href="/returns">View returns</a>`)}
+  const body = html`
+    ${pageHeader('Your orders', `${all.length} orders · customer since ${formatDate(store.data.customer.memberSince)}`, html`<a class="button" href="/returns">View returns</a>`)}
     <div role="tablist" aria-label="Order status" class="tabs">${tabs}</div>
     <div class="card table-card" role="tabpanel" aria-label="${ORDER_TABS[query.tab]}">
-      ${table} ${pager(page, pageCount, sorted.length, ORDERS_PAGE_SIZE, 'orders', (target) => ordersHref(query, { page: target }))}
+      ${table}
+      ${pager(page, pageCount, sorted.length, ORDERS_PAGE_SIZE, 'orders', (target) => ordersHref(query, { page: target }))}
     </div>`;
   return layout(store, { title: 'Orders', section: 'orders', flash, body });
 }
@@ -114,13 +103,7 @@ function orderRow(store: ShopStore, order: Order): SafeHtml {
   return html`<tr>
     <td><a class="row-link mono" href="/orders/${order.id}">${order.number}</a></td>
     <td>${formatDate(order.placedAt)}</td>
-    <td>
-      <span class="items-cell"
-        >${count} item${count === 1 ? '' : 's'}<span class="meta">
-          · ${first}${items.length > 1 ? ` +${items.length - 1} more` : ''}</span
-        ></span
-      >
-    </td>
+    <td><span class="items-cell">${count} item${count === 1 ? '' : 's'}<span class="meta"> · ${first}${items.length > 1 ? ` +${items.length - 1} more` : ''}</span></span></td>
     <td class="num strong">${formatMoney(orderTotal(order))}</td>
     <td>${orderStatusBadge(order.status)}</td>
     <td>${deliveryText(order)}</td>

@@ -31,7 +31,8 @@ export function renderProduct(store: ShopStore, product: Product, view: ProductV
     ['Dimensions', product.dimensions],
     ['Weight', product.weight],
   ];
-  const body = html` ${breadcrumb([
+  const body = html`
+    ${breadcrumb([
       ['Home', '/'],
       [category.name, `/products?category=${category.slug}`],
       [product.name, undefined],
@@ -45,28 +46,15 @@ export function renderProduct(store: ShopStore, product: Product, view: ProductV
         <p class="brand-line">${product.brand}</p>
         <h1>${product.name}</h1>
         <p class="product-rating"><a href="#reviews" class="muted-link">${ratingSummary(rating)}</a></p>
-        <div class="product-price">
-          ${price(product)}${product.compareAtPrice !== null ? html`<span class="save-badge">Save ${Math.round((1 - product.price / product.compareAtPrice) * 100)}%</span>` : ''}
-        </div>
+        <div class="product-price">${price(product)}${product.compareAtPrice !== null ? html`<span class="save-badge">Save ${Math.round((1 - product.price / product.compareAtPrice) * 100)}%</span>` : ''}</div>
         <p class="product-description">${product.description}</p>
         ${buyBox(store, product, here, view.cartError)}
-        <dl class="specs">
-          ${specs.map(
-            ([label, value]) =>
-              html`<div>
-                <dt>${label}</dt>
-                <dd>${value}</dd>
-              </div>`,
-          )}
-        </dl>
+        <dl class="specs">${specs.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}</dl>
       </div>
     </div>
     ${reviewsSection(store, product, view.review)}
     <section class="related" aria-labelledby="related-heading">
-      <div class="section-head">
-        <h2 id="related-heading">More from ${category.name}</h2>
-        <a href="/products?category=${category.slug}">See all${icon('chevronRight')}</a>
-      </div>
+      <div class="section-head"><h2 id="related-heading">More from ${category.name}</h2><a href="/products?category=${category.slug}">See all${icon('chevronRight')}</a></div>
       <div class="product-grid">${related.map((candidate) => productCard(store, candidate, here))}</div>
     </section>`;
   return layout(store, { title: product.name, section: 'shop', category: category.slug, flash: view.flash, body });
@@ -81,26 +69,16 @@ function buyBox(store: ShopStore, product: Product, here: string, error: string 
     product.stock === 0
       ? html`<p class="sold-out">${icon('alert')}This item is sold out. Save it to your wishlist and we will keep it handy.</p>`
       : html`<form method="post" action="/products/${product.id}/cart" aria-label="Add to cart" class="buy-form" novalidate>
-          ${
-            error
-              ? html`<div class="form-error" role="alert" id="cart-errors">
-                  ${icon('alert')}
-                  <div><p>${error}</p></div>
-                </div>`
-              : ''
-          }
-          <input type="hidden" name="mode" value="set" />
+          ${error ? html`<div class="form-error" role="alert" id="cart-errors">${icon('alert')}<div><p>${error}</p></div></div>` : ''}
+          <input type="hidden" name="mode" value="set">
           ${selectField({ id: 'buy-quantity', name: 'quantity', label: 'Quantity', options: quantities, selected: String(inCart?.quantity ?? 1), className: 'quantity-field', errorId: error ? 'cart-errors' : undefined })}
           <button type="submit" class="button primary large">${icon('cart')}${inCart ? 'Update cart' : 'Add to cart'}</button>
         </form>`;
   return html`<section class="buy-box card" aria-label="Purchase options">
     <div class="buy-row">${stockBadge(product)}<span class="meta">${icon('truck')}Order today, arrives by ${arrives}</span></div>
-    ${inCart ? html`<p class="in-cart">${icon('check')}${inCart.quantity} in your cart · <a href="/cart">View cart</a></p>` : ''} ${form}
-    <div class="save-row">
-      ${saveToggle(store, product, here, 'heart heart-inline')}<span class="meta"
-        >${store.isSaved(product.id) ? 'Saved to your wishlist' : 'Save for later'}</span
-      >
-    </div>
+    ${inCart ? html`<p class="in-cart">${icon('check')}${inCart.quantity} in your cart · <a href="/cart">View cart</a></p>` : ''}
+    ${form}
+    <div class="save-row">${saveToggle(store, product, here, 'heart heart-inline')}<span class="meta">${store.isSaved(product.id) ? 'Saved to your wishlist' : 'Save for later'}</span></div>
     <p class="meta reassurance">${icon('undo')}Free 60-day returns · ${icon('shield')}Secure checkout</p>
   </section>`;
 }

@@ -21,31 +21,14 @@ export function renderReturns(store: ShopStore, flash: string | undefined): stri
       <td><span class="badge return-${entry.status}">${RETURN_STATUS_LABELS[entry.status]}</span></td>
     </tr>`;
   });
-  const body = html` ${pageHeader('Returns', 'Return requests and refunds for your orders', html`<a class="button" href="/orders">Back to orders</a>`)}
-    <div class="card table-card">
-      ${
-        entries.length === 0
-          ? emptyState('No returns yet', 'Request a return from a delivered order’s page.')
-          : html`<table class="table">
-              <caption class="visually-hidden">
-                Return requests
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Product</th>
-                  <th scope="col">Return</th>
-                  <th scope="col">Order</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">Requested</th>
-                  <th scope="col" class="num">Refund</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${rows}
-              </tbody>
-            </table>`
-      }
-    </div>`;
+  const body = html`
+    ${pageHeader('Returns', 'Return requests and refunds for your orders', html`<a class="button" href="/orders">Back to orders</a>`)}
+    <div class="card table-card">${
+      entries.length === 0
+        ? emptyState('No returns yet', 'Request a return from a delivered order’s page.')
+        : html`<table class="table"><caption class="visually-hidden">Return requests</caption>
+          <thead><tr><th scope="col">Product</th><th scope="col">Return</th><th scope="col">Order</th><th scope="col">Reason</th><th scope="col">Requested</th><th scope="col" class="num">Refund</th><th scope="col">Status</th></tr></thead>
+          <tbody>${rows}</tbody></table>`
+    }</div>`;
   return layout(store, { title: 'Returns', section: 'account', flash, body });
 }

@@ -20,44 +20,32 @@ export function reviewsSection(store: ShopStore, product: Product, form: FormSta
   const bars = [5, 4, 3, 2, 1].map((value) => {
     const count = reviews.filter((review) => review.rating === value).length;
     const share = reviews.length === 0 ? 0 : Math.round((count / reviews.length) * 100);
-    return html`<li>
-      <span class="bar-label">${value} star</span><span class="bar" aria-hidden="true"><span style="width:${share}%"></span></span
-      ><span class="bar-count">${count}</span>
-    </li>`;
+    return html`<li><span class="bar-label">${value} star</span><span class="bar" aria-hidden="true"><span style="width:${share}%"></span></span><span class="bar-count">${count}</span></li>`;
   });
   const items = reviews.map(
-    (review) =>
-      html`<li class="review">
-        <div class="review-head">
-          <span class="avatar avatar-sm" aria-hidden="true">${initialsOf(review.authorName)}</span>
-          <div>
-            <p class="strong">
-              ${review.authorName}${review.mine ? html` <span class="tag">Your review</span>` : html` <span class="tag tag-green">${icon('check')}Verified buyer</span>`}
-            </p>
-            <p class="meta"><time datetime="${review.createdAt}">${formatDate(review.createdAt)}</time></p>
-          </div>
-        </div>
-        <p class="review-stars">${stars(review.rating)}<span class="visually-hidden">${review.rating} out of 5 stars</span></p>
-        <h3 class="review-title">${review.title}</h3>
-        <p class="review-body">${review.body}</p>
-      </li>`,
+    (review) => html`<li class="review">
+      <div class="review-head">
+        <span class="avatar avatar-sm" aria-hidden="true">${initialsOf(review.authorName)}</span>
+        <div><p class="strong">${review.authorName}${review.mine ? html` <span class="tag">Your review</span>` : html` <span class="tag tag-green">${icon('check')}Verified buyer</span>`}</p>
+        <p class="meta"><time datetime="${review.createdAt}">${formatDate(review.createdAt)}</time></p></div>
+      </div>
+      <p class="review-stars">${stars(review.rating)}<span class="visually-hidden">${review.rating} out of 5 stars</span></p>
+      <h3 class="review-title">${review.title}</h3>
+      <p class="review-body">${review.body}</p>
+    </li>`,
   );
   const errorId = 'review-errors';
   const ref = (name: string) => (form.errors[name] ? errorId : undefined);
   const id = (name: string) => fieldId('review', name);
   return html`<section class="reviews" id="reviews" aria-labelledby="reviews-heading">
-    <div class="section-head">
-      <h2 id="reviews-heading">Customer reviews <span class="count">${reviews.length}</span></h2>
-    </div>
+    <div class="section-head"><h2 id="reviews-heading">Customer reviews <span class="count">${reviews.length}</span></h2></div>
     <div class="reviews-layout">
       <div class="reviews-side">
         <div class="card rating-card">
           <p class="rating-big">${rating.count === 0 ? '–' : rating.average.toFixed(1)}</p>
           ${stars(rating.average, 'stars stars-lg')}
           <p class="meta">${rating.count === 0 ? 'No reviews yet' : `Based on ${rating.count} review${rating.count === 1 ? '' : 's'}`}</p>
-          <ul class="bars">
-            ${bars}
-          </ul>
+          <ul class="bars">${bars}</ul>
         </div>
         <section class="card form-card" aria-labelledby="add-review-heading">
           <h2 id="add-review-heading">Write a review</h2>
@@ -72,16 +60,7 @@ export function reviewsSection(store: ShopStore, product: Product, form: FormSta
         </section>
       </div>
       <div class="reviews-main card">
-        ${
-          reviews.length === 0
-            ? html`<div class="empty">
-                <p class="empty-title">No reviews yet</p>
-                <p class="muted">Be the first to review this product.</p>
-              </div>`
-            : html`<ol class="review-list">
-                ${items}
-              </ol>`
-        }
+        ${reviews.length === 0 ? html`<div class="empty"><p class="empty-title">No reviews yet</p><p class="muted">Be the first to review this product.</p></div>` : html`<ol class="review-list">${items}</ol>`}
       </div>
     </div>
   </section>`;
