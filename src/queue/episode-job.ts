@@ -9,6 +9,7 @@ import type { EpisodePlan } from '../eval/run-episode.js';
 import { loadTaskSource, type TaskSource } from '../eval/task-source.js';
 import { readEpisode, readEvalRunMeta, runLayout } from '../store/index.js';
 import { PermanentJobError, type ChainJobInput } from './chain-job.js';
+import { builtOnThisWorker } from './run-context.js';
 import type { EpisodeJob, JobOutcome } from './queue-keys.js';
 
 export type EpisodeJobInput = Omit<ChainJobInput, 'job'> & { job: EpisodeJob };
@@ -43,13 +44,16 @@ export async function runEpisodeJob(input: EpisodeJobInput): Promise<JobOutcome>
       );
     }
     const models = context.models();
-    const agent = createEvalAgent(config.agent, {
-      source,
-      models,
-      ...(config.agentMode ? { agentMode: config.agentMode } : {}),
-      http: { timeoutMs: job.agentTimeoutMs ?? 60_000 },
+    const { agent, judge } = builtOnThisWorker(() => {
+      const agent = createEvalAgent(config.agent, {
+        source,
+        models,
+        ...(config.agentMode ? { agentMode: config.agentMode } : {}),
+        http: { timeoutMs: job.agentTimeoutMs ?? 60_000 },
+      });
+      const judge = config.judge ? { spec: config.judge, model: models.modelFor(config.judge) } : undefined;
+      return { agent, judge };
     });
-    const judge = config.judge ? { spec: config.judge, model: models.modelFor(config.judge) } : undefined;
     const { plans } = planEvaluation({
       source,
       agentSpec: config.agent,

@@ -119,7 +119,10 @@ export class RunContexts {
       const memos = new Map<string, Promise<unknown>>();
       return {
         channel,
-        synthAgents: () => (agents ??= usesModels(run.agentConfig) ? buildAgents(run.agentConfig, buildOptions).agents : heuristicAgents()),
+        synthAgents: () =>
+          (agents ??= usesModels(run.agentConfig)
+            ? builtOnThisWorker(() => buildAgents(run.agentConfig, buildOptions).agents)
+            : heuristicAgents()),
         models: () => (models ??= modelBuilder(run.agentConfig, buildOptions)),
         memo: <T>(key: string, build: () => Promise<T>): Promise<T> => {
           let value = memos.get(key) as Promise<T> | undefined;
@@ -134,6 +137,26 @@ export class RunContexts {
     // A context that failed (agents that cannot be built) is not kept for the next job.
     context.catch(() => undefined);
     return { context, users: 0, dispose: () => clearInterval(timer) };
+  }
+}
+
+/**
+ * Builds the run's models in this worker's environment. A model that cannot be built here (no API key
+ * in this worker's environment) says so: keys and endpoints are read where the model runs, never sent
+ * through the queue, so every worker needs them, not only the follower.
+ */
+export function builtOnThisWorker<T>(build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (!(error instanceof TrajsynthError) || error.code !== 'MODEL_ERROR') throw error;
+    throw new TrajsynthError(`This worker cannot build the run's models: ${error.message}`, {
+      code: 'MODEL_ERROR',
+      cause: error,
+      hint:
+        "give every worker the run's model keys and endpoints in its own environment (ANTHROPIC_API_KEY, OPENAI_API_KEY, " +
+        `their *_BASE_URL); the follower's are not sent through the queue. ${error.hint ?? ''}`.trim(),
+    });
   }
 }
 

@@ -305,6 +305,49 @@ describe.concurrent('queue mode', () => {
   );
 
   it(
+    "a worker without the run's API key fails the chain once, naming itself and the fix; the run still completes",
+    async () => {
+      // The follower has a key (its own check passes); the worker has none. The key is read where the
+      // model runs, so the chain cannot run on this worker, and retrying would fail the same way.
+      await withQueue(
+        'no-key',
+        1,
+        async ({ redis, out, workers }) => {
+          const run = 'no-key';
+          const result = await runCli(
+            [
+              'synth',
+              '--model',
+              'anthropic:claude-haiku-4-5',
+              '--chains',
+              '1',
+              '--max-level',
+              '1',
+              '--run',
+              run,
+              '--out',
+              out,
+              '--queue',
+              redis.url,
+            ],
+            { env: { ...QUEUE_ENV, ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9/' }, timeoutMs: RUN_MS },
+          );
+          expect(result.code).toBe(1);
+          expect(result.stdout).toMatch(/Run no-key: complete/);
+          const record = await readChain(runLayout(out, run), 'c0001');
+          expect(record?.status).toBe('error');
+          expect(record?.error?.message).toMatch(/This worker cannot build the run's models: Expected an Anthropic API key/);
+          expect(record?.error?.message).toMatch(/\[worker [^\]]+\]/);
+          expect(record?.error?.message).toMatch(/give every worker the run's model keys/);
+          expect(workers[0]!.output().match(/no-key c0001: started/g)).toHaveLength(1);
+        },
+        { ANTHROPIC_API_KEY: '' },
+      );
+    },
+    TEST_MS,
+  );
+
+  it(
     'Ctrl-C on the follower removes queued jobs, stops running chains, leaves the run interrupted; --resume finishes it',
     async () => {
       await withQueue('interrupted', 1, async ({ redis, out, workers }) => {
