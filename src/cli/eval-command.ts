@@ -29,7 +29,9 @@ SOURCE is a synthesis run (id under --out, or its directory) or a tasks file (ta
 
 Agents (--agent SPEC):
   gold                 replay each task's gold steps (the ceiling, and a check of the harness)
-  noisy-gold:P         gold with a seeded slip of probability P per step (an offline baseline)
+  noisy-gold:P         gold with a seeded slip of probability P per step (an offline baseline);
+                       noisy-gold:P,KIND=R,… slips with R on steps of subtasks of that kind
+                       (e.g. noisy-gold:0.02,form=0.4: an agent with a known weakness)
   anthropic:MODEL      a model acting on element refs (or pixels with --agent-mode computer)
   openai:MODEL         any OpenAI-compatible server (OPENAI_BASE_URL: vLLM, Ollama, llama.cpp)
   http://HOST:PORT/P   an agent in any language: one JSON POST per step (schemas/agent-step-*.json)

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AgentReportedUsageSchema } from './agent-protocol.js';
 import { SCHEMA_VERSION } from './chain.js';
 import { PredicateSchema } from './predicate.js';
-import { StepRangeSchema } from './task.js';
+import { InteractionKindSchema, StepRangeSchema } from './task.js';
 import { UsageSchema } from './usage.js';
 
 /**
@@ -24,6 +24,11 @@ export const EvalTaskSchema = z.object({
   /** The gold trajectory's answer, when the task asks for one. */
   answer: z.string().optional(),
   gold: StepRangeSchema,
+  /**
+   * Each subtask's interaction kind and its steps in the chain (a range of steps.jsonl), in order;
+   * from a run (a tasks file does not carry them). What a model of an agent's weakness groups by.
+   */
+  subtasks: z.array(z.object({ interaction: InteractionKindSchema, steps: StepRangeSchema })).optional(),
 });
 export type EvalTask = z.infer<typeof EvalTaskSchema>;
 

@@ -36,6 +36,8 @@ export function goldSteps(steps: readonly Step[], range: StepRange): GoldStep[] 
 export interface GoldPolicyOptions {
   /** Probability per step of a seeded slip (noisy-gold); 0 replays exactly. */
   slipRate?: number;
+  /** Per step instead (its index in steps.jsonl; undefined for the final answer): noisy-gold's per-kind rates. */
+  slipRateOf?: (stepIndex: number | undefined) => number;
   rng?: Rng;
 }
 
@@ -61,10 +63,12 @@ export class GoldPolicy implements EpisodePolicy {
 
   async next(input: PolicyStepInput): Promise<PolicyDecision> {
     const step = this.steps[this.position];
-    const { slipRate = 0, rng } = this.options;
+    const { rng } = this.options;
+    const rateOf = (stepIndex: number | undefined) => this.options.slipRateOf?.(stepIndex) ?? this.options.slipRate ?? 0;
     if (!step) {
       this.lastGoldStep = undefined;
       // Reporting the answer is a step too: a slip there leaves it out.
+      const slipRate = rateOf(undefined);
       const slipped = this.answer !== undefined && slipRate > 0 && rng !== undefined && rng.next() < slipRate;
       return { kind: 'action', action: this.answer === undefined || slipped ? { type: 'done' } : { type: 'done', answer: this.answer } };
     }
@@ -75,6 +79,7 @@ export class GoldPolicy implements EpisodePolicy {
       regroundAction(rebase(step.action, step.recordedOrigin, origin), input.observation),
       input.observation,
     );
+    const slipRate = rateOf(step.index);
     if (slipRate > 0 && rng && rng.next() < slipRate) {
       this.slips.push(step.index);
       const slipped = slip(intended, input.observation, rng);

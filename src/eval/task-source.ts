@@ -106,6 +106,9 @@ function taskOf(source: string, record: ChainRecord, level: Level): EvalTask {
     subtaskChecks: level.subtaskChecks ?? (subtasks.every(Boolean) ? subtasks.map((subtask) => subtask!.predicates) : []),
     ...(answer !== undefined ? { answer } : {}),
     gold: level.gold,
+    ...(subtasks.every(Boolean)
+      ? { subtasks: subtasks.map((subtask) => ({ interaction: subtask!.interaction, steps: subtask!.steps })) }
+      : {}),
   };
 }
 

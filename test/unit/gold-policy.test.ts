@@ -5,6 +5,7 @@ import { Rng } from '../../src/core/random.js';
 import type { Step } from '../../src/core/step.js';
 import type { PolicyDecision } from '../../src/agents/policy.js';
 import { GoldPolicy, goldSteps } from '../../src/eval/gold-policy.js';
+import { agentSpecProblem, createEvalAgent, parseNoisyGold } from '../../src/eval/agent-spec.js';
 
 const ORIGIN = 'http://127.0.0.1:4000';
 
@@ -99,5 +100,60 @@ describe('GoldPolicy', () => {
     const gold = goldSteps([step(0, { type: 'dblclick', target: { role: 'cell', name: 'Q3' } })], { start: 0, end: 1 });
     const noisy = new GoldPolicy(gold, undefined, { slipRate: 1, rng: new Rng(7) });
     expect(actionOf(await noisy.next(input(live)))).toEqual({ type: 'dblclick', target: { role: 'cell', name: 'Q4', ref: 'e2', nth: 0 } });
+  });
+});
+
+describe('noisy-gold with per-kind slip rates', () => {
+  it('parses P and KIND=R, and names the problem of a bad spec', () => {
+    expect(parseNoisyGold('noisy-gold:0.05')).toEqual({ base: 0.05, byKind: {} });
+    expect(parseNoisyGold('noisy-gold:0.02,form=0.4,search=.3')).toEqual({ base: 0.02, byKind: { form: 0.4, search: 0.3 } });
+    expect(parseNoisyGold('noisy-gold:1.5')).toMatch(/probability from 0 to 1, got "noisy-gold:1.5"/);
+    expect(parseNoisyGold('noisy-gold:0.1,forms=0.4')).toMatch(
+      /KIND one of form, toggle, select, navigate, item-action, search, read, got "forms=0.4"/,
+    );
+    expect(parseNoisyGold('noisy-gold:0.1,form=2')).toMatch(/form=R .* got "form=2"/);
+    expect(parseNoisyGold('noisy-gold:0.1,form=0.2,form=0.3')).toMatch(/each kind once/);
+    expect(agentSpecProblem('noisy-gold:0.02,form=0.4')).toBeUndefined();
+    expect(agentSpecProblem('noisy-gold:0.02,form')).toMatch(/form=R/);
+  });
+
+  it('slips each step at the rate of its subtask kind, and the answer at the rate of the last subtask', async () => {
+    // Steps 0-1 belong to a form subtask (always slips), step 2 to a navigate one (never), then the answer of a read.
+    const recorded = [
+      step(0, { type: 'select', target: { role: 'combobox', name: 'Status' }, value: 'Done' }),
+      step(1, { type: 'select', target: { role: 'combobox', name: 'Status' }, value: 'Open' }),
+      step(2, { type: 'select', target: { role: 'combobox', name: 'Status' }, value: 'Blocked' }),
+    ];
+    const live = observation([{ ref: 'e1', role: 'combobox', name: 'Status', value: 'Open', options: ['Open', 'Done', 'Blocked'] }]);
+    const source = { id: 'run', kind: 'run' as const, tasks: [], steps: async () => recorded };
+    const task = {
+      source: 'run',
+      chainId: 'c0001',
+      level: 3,
+      environment: 'app',
+      envSeed: 1,
+      startPath: '/',
+      text: 't',
+      checker: [],
+      subtaskChecks: [],
+      answer: '42',
+      gold: { start: 0, end: 3 },
+      subtasks: [
+        { interaction: 'form' as const, steps: { start: 0, end: 2 } },
+        { interaction: 'navigate' as const, steps: { start: 2, end: 3 } },
+        { interaction: 'read' as const, steps: { start: 3, end: 3 } },
+      ],
+    };
+    const agent = createEvalAgent('noisy-gold:0,form=1,read=1', { source });
+    const policy = (await agent.startEpisode({ seed: 3 } as never, task)) as GoldPolicy;
+    const actions = [];
+    for (let index = 0; index < 4; index += 1) actions.push(actionOf(await policy.next(input(live))));
+    expect(policy.slips).toEqual([0, 1]);
+    expect(actions[2]).toMatchObject({ type: 'select', value: 'Blocked' });
+    expect(actions[3]).toEqual({ type: 'done' });
+    // The same task with the answer's kind reliable: the answer is given.
+    const reliable = (await createEvalAgent('noisy-gold:0,form=1', { source }).startEpisode({ seed: 3 } as never, task)) as GoldPolicy;
+    for (let index = 0; index < 3; index += 1) await reliable.next(input(live));
+    expect(actionOf(await reliable.next(input(live)))).toEqual({ type: 'done', answer: '42' });
   });
 });

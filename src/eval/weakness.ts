@@ -1,0 +1,401 @@
+/**
+ * A model of one agent's weakness, from an evaluation with progress by subtask: how likely the agent
+ * completes a subtask given its interaction kind, app, position in the chain and postcondition kind;
+ * which kinds sit significantly below the pooled rate; and the frontier level k* where its predicted
+ * success on a level-k task is nearest a target. Pure functions over episode records.
+ */
+import type { EpisodeRecord, EvalTask } from '../core/eval.js';
+import type { Interval } from '../core/results.js';
+import {
+  predicateKindOf,
+  predictSubtask,
+  predictTask,
+  type SubtaskFeatures,
+  type SuccessBand,
+  type SynthesisTarget,
+  type WeaknessModel,
+} from '../core/target.js';
+import type { InteractionKind } from '../core/task.js';
+import { wilsonInterval } from './statistics.js';
+
+/** One subtask an episode reached: was it completed (given the ones before it were)? */
+export interface SubtaskObservation {
+  features: SubtaskFeatures;
+  success: boolean;
+  /** The agent's steps the subtask takes in the gold trajectory (its actions, plus the final answer), when known. */
+  actions?: number;
+  chainId: string;
+  level: number;
+}
+
+/** The gold actions of subtask `index` (0-based) of a task, when the source's steps are at hand. */
+export type ActionsOf = (task: EvalTask, index: number) => number | undefined;
+
+/**
+ * The subtasks each finished episode reached, in order: those it completed (progress) and the one it
+ * failed on. Later ones are unobserved (the agent never got to them with the earlier ones done).
+ * A subtask whose postcondition is an answer but is not the last one can only be judged against the
+ * final answer, which answers the last read: it and every subtask after it are left out, in every
+ * episode alike, so leaving them out does not depend on the outcome.
+ */
+export function subtaskObservations(episodes: readonly EpisodeRecord[], actionsOf?: ActionsOf): SubtaskObservation[] {
+  const observations: SubtaskObservation[] = [];
+  for (const episode of episodes) {
+    if (episode.status !== 'finished' || episode.success === undefined) continue;
+    const { task } = episode;
+    const count = task.subtaskChecks.length;
+    if (count === 0 || count !== task.level) continue;
+    const progress = episode.success ? count : Math.min(episode.progress ?? 0, count);
+    const middleAnswer = task.subtaskChecks.findIndex(
+      (checks, index) => index < count - 1 && checks.some((predicate) => predicate.kind === 'answer'),
+    );
+    const observable = middleAnswer === -1 ? count : middleAnswer;
+    const reached = Math.min(observable, episode.success ? count : progress + 1);
+    for (let index = 0; index < reached; index += 1) {
+      const actions = actionsOf?.(task, index);
+      observations.push({
+        features: featuresOf(task, index),
+        success: index < progress,
+        ...(actions !== undefined ? { actions } : {}),
+        chainId: task.chainId,
+        level: task.level,
+      });
+    }
+  }
+  return observations;
+}
+
+/** The features of subtask `index` (0-based) of a task. */
+export function featuresOf(task: EvalTask, index: number): SubtaskFeatures {
+  return {
+    interaction: task.subtasks?.[index]?.interaction,
+    environment: task.environment,
+    position: index + 1,
+    predicate: predicateKindOf(task.subtaskChecks[index]),
+  };
+}
+
+const EFFECT_GROUPS = ['interaction', 'environment', 'predicate'] as const;
+
+/**
+ * Fits the logistic model by Newton's method (iteratively reweighted least squares) with a ridge
+ * penalty `ridge` on every effect and on the position slope (the intercept is free), so that a kind
+ * seen a few times is pulled toward the pooled rate instead of to 0 or 1.
+ */
+export function fitWeaknessModel(observations: readonly SubtaskObservation[], options: { ridge?: number } = {}): WeaknessModel {
+  const ridge = options.ridge ?? 1;
+  const columns: Array<{ group: (typeof EFFECT_GROUPS)[number] | 'intercept' | 'position'; value?: string }> = [{ group: 'intercept' }];
+  for (const group of EFFECT_GROUPS) {
+    const values = [...new Set(observations.map((observation) => observation.features[group]).filter((value) => value !== undefined))];
+    for (const value of values.sort()) columns.push({ group, value: value! });
+  }
+  columns.push({ group: 'position' });
+  const rows = observations.map((observation) =>
+    columns.map((column) => {
+      if (column.group === 'intercept') return 1;
+      if (column.group === 'position') return observation.features.position - 1;
+      return observation.features[column.group] === column.value ? 1 : 0;
+    }),
+  );
+  const outcomes: number[] = observations.map((observation) => (observation.success ? 1 : 0));
+  const size = columns.length;
+  let beta = new Array<number>(size).fill(0);
+  const mean = outcomes.reduce((sum, value) => sum + value, 0) / Math.max(1, outcomes.length);
+  beta[0] = Math.log((mean + 0.5 / Math.max(1, outcomes.length)) / (1 - mean + 0.5 / Math.max(1, outcomes.length)));
+  for (let iteration = 0; iteration < 100; iteration += 1) {
+    const gradient = new Array<number>(size).fill(0);
+    const hessian = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+    rows.forEach((row, index) => {
+      const logit = row.reduce((sum, value, column) => sum + value * beta[column]!, 0);
+      const p = 1 / (1 + Math.exp(-logit));
+      const weight = Math.max(p * (1 - p), 1e-9);
+      for (let a = 0; a < size; a += 1) {
+        if (row[a] === 0) continue;
+        gradient[a]! += (outcomes[index]! - p) * row[a]!;
+        for (let b = 0; b < size; b += 1) if (row[b] !== 0) hessian[a]![b]! += weight * row[a]! * row[b]!;
+      }
+    });
+    for (let a = 1; a < size; a += 1) {
+      gradient[a]! -= ridge * beta[a]!;
+      hessian[a]![a]! += ridge;
+    }
+    hessian[0]![0]! += 1e-9;
+    const step = solve(hessian, gradient);
+    beta = beta.map((value, index) => value + step[index]!);
+    if (Math.max(...step.map(Math.abs)) < 1e-10) break;
+  }
+  const model: WeaknessModel = { intercept: beta[0]!, interaction: {}, environment: {}, predicate: {}, position: beta[size - 1]! };
+  columns.forEach((column, index) => {
+    if (column.group !== 'intercept' && column.group !== 'position') model[column.group][column.value!] = beta[index]!;
+  });
+  return model;
+}
+
+/** Gaussian elimination with partial pivoting (the systems here are small and positive definite). */
+function solve(matrix: number[][], vector: number[]): number[] {
+  const size = vector.length;
+  const a = matrix.map((row, index) => [...row, vector[index]!]);
+  for (let column = 0; column < size; column += 1) {
+    let pivot = column;
+    for (let row = column + 1; row < size; row += 1) if (Math.abs(a[row]![column]!) > Math.abs(a[pivot]![column]!)) pivot = row;
+    [a[column], a[pivot]] = [a[pivot]!, a[column]!];
+    const lead = a[column]![column]!;
+    if (Math.abs(lead) < 1e-15) continue;
+    for (let row = 0; row < size; row += 1) {
+      if (row === column) continue;
+      const factor = a[row]![column]! / lead;
+      if (factor === 0) continue;
+      for (let k = column; k <= size; k += 1) a[row]![k]! -= factor * a[column]![k]!;
+    }
+  }
+  return a.map((row, index) => (Math.abs(row[index]!) < 1e-15 ? 0 : row[size]! / row[index]!));
+}
+
+/**
+ * The per-step slip rate that best explains a group's subtask outcomes, when each step succeeds
+ * with the same probability q (a subtask of n steps then succeeds with q^n): the maximum-likelihood
+ * estimate of 1 − q, with a 95% likelihood-ratio interval. Undefined without subtasks of known length.
+ */
+export function perStepSlip(
+  observations: readonly SubtaskObservation[],
+): { estimate: number; interval: Interval; subtasks: number } | undefined {
+  const usable = observations.filter((observation) => observation.actions !== undefined && observation.actions > 0);
+  if (usable.length === 0) return undefined;
+  const logLikelihood = (q: number) =>
+    usable.reduce((sum, observation) => {
+      const p = q ** observation.actions!;
+      return sum + (observation.success ? Math.log(Math.max(p, 1e-300)) : Math.log(Math.max(1 - p, 1e-300)));
+    }, 0);
+  const grid = 2000;
+  let best = 1;
+  let bestValue = -Infinity;
+  const values: Array<[number, number]> = [];
+  for (let index = 0; index <= grid; index += 1) {
+    const q = index / grid;
+    const value = logLikelihood(q);
+    values.push([q, value]);
+    if (value > bestValue) [best, bestValue] = [q, value];
+  }
+  // χ²(1) at 95%: 3.841 / 2 of log-likelihood below the maximum.
+  const inside = values.filter(([, value]) => value >= bestValue - 3.841 / 2).map(([q]) => q);
+  return { estimate: 1 - best, interval: { low: 1 - Math.max(...inside), high: 1 - Math.min(...inside) }, subtasks: usable.length };
+}
+
+export interface GroupRate {
+  /** The kind, app, position or postcondition kind. */
+  key: string;
+  subtasks: number;
+  completed: number;
+  rate: number;
+  /** 95% Wilson interval of the rate. */
+  interval: Interval;
+  /** The model's probability for a subtask of this group, other features at their observed mix. */
+  predicted: number;
+  /**
+   * Whether the rate sits significantly below the pooled rate (its interval lies below it) and, for
+   * kinds with known gold steps, the per-step slip significantly above the pooled one.
+   */
+  weak: boolean;
+  /** Per-step slip rate behind the rate (kinds only, when the gold steps are known). */
+  slip?: { estimate: number; interval: Interval; subtasks: number };
+}
+
+export interface LevelPrediction {
+  level: number;
+  /** Finished episodes of level-k tasks, and the share that succeeded (absent beyond the evaluated levels). */
+  episodes: number;
+  observed?: number;
+  observedInterval?: Interval;
+  /** Mean predicted success of the level's tasks; beyond the evaluated levels, extrapolated. */
+  predicted: number;
+  extrapolated: boolean;
+}
+
+export interface WeaknessReport {
+  evalRun: string;
+  agent: string;
+  evalSeed: number;
+  episodes: number;
+  target: number;
+  pooled: { subtasks: number; completed: number; rate: number; interval: Interval; slip?: { estimate: number; interval: Interval } };
+  byKind: GroupRate[];
+  byApp: GroupRate[];
+  byPosition: GroupRate[];
+  byPredicate: GroupRate[];
+  levels: LevelPrediction[];
+  frontier: { level: number; predicted: number };
+  weakKinds: InteractionKind[];
+  /** Apps whose rate sits significantly below the pooled one. */
+  weakApps: string[];
+  model: WeaknessModel;
+  /** Why something could not be estimated (no subtasks with kinds, no step counts). */
+  notes: string[];
+}
+
+/** Groups with fewer subtasks than this are never called weak. */
+const MIN_GROUP = 5;
+/** How far past the deepest evaluated level the frontier is looked for. */
+const EXTRAPOLATE_LEVELS = 6;
+
+/**
+ * The weakness report of one evaluation: rates by kind, app, position and postcondition kind with
+ * intervals, the fitted model, success by level observed and predicted, and the frontier level.
+ */
+export function weaknessReport(
+  input: { evalRun: string; agent: string; evalSeed: number; episodes: readonly EpisodeRecord[] },
+  options: { target?: number; actionsOf?: ActionsOf } = {},
+): WeaknessReport {
+  const target = options.target ?? 0.5;
+  const finished = input.episodes.filter((episode) => episode.status === 'finished' && episode.success !== undefined);
+  const observations = subtaskObservations(finished, options.actionsOf);
+  const notes: string[] = [];
+  if (observations.length === 0) {
+    throw new RangeError(
+      `Expected finished episodes with progress by subtask in evaluation ${input.evalRun}, got none (${finished.length} finished episode(s)): the source must be a synthesis run whose levels carry their subtasks' postconditions`,
+    );
+  }
+  if (observations.every((observation) => observation.features.interaction === undefined))
+    notes.push('the tasks carry no interaction kinds (a tasks file, or an evaluation made before they were recorded): no rates by kind');
+  const model = fitWeaknessModel(observations);
+  const completed = observations.filter((observation) => observation.success).length;
+  const pooledRate = completed / observations.length;
+  const pooledSlip = perStepSlip(observations);
+  const pooled = {
+    subtasks: observations.length,
+    completed,
+    rate: pooledRate,
+    interval: wilsonInterval(completed, observations.length)!,
+    ...(pooledSlip ? { slip: { estimate: pooledSlip.estimate, interval: pooledSlip.interval } } : {}),
+  };
+  const group = (keyOf: (observation: SubtaskObservation) => string | undefined, withSlip: boolean): GroupRate[] => {
+    const groups = new Map<string, SubtaskObservation[]>();
+    for (const observation of observations) {
+      const key = keyOf(observation);
+      if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), observation]);
+    }
+    return [...groups.entries()]
+      .map(([key, members]) => {
+        const done = members.filter((member) => member.success).length;
+        const interval = wilsonInterval(done, members.length)!;
+        const predicted = members.reduce((sum, member) => sum + predictSubtask(model, member.features), 0) / members.length;
+        const slip = withSlip ? perStepSlip(members) : undefined;
+        return {
+          key,
+          subtasks: members.length,
+          completed: done,
+          rate: done / members.length,
+          interval,
+          predicted,
+          // Weak: completed significantly less often than the pooled rate and, where the gold
+          // steps are known, slipping significantly more per step (not merely a longer subtask).
+          weak:
+            members.length >= MIN_GROUP &&
+            interval.high < pooledRate &&
+            (slip === undefined || pooledSlip === undefined || slip.interval.low > pooledSlip.estimate),
+          ...(slip ? { slip } : {}),
+        };
+      })
+      .sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
+  };
+  const byKind = group((observation) => observation.features.interaction, true);
+  const byApp = group((observation) => observation.features.environment, false);
+  const byPosition = group((observation) => String(observation.features.position), false);
+  const byPredicate = group((observation) => observation.features.predicate, false);
+  if (options.actionsOf === undefined) notes.push("the source run's steps were not at hand: no per-step slip rates");
+  const levels = levelPredictions(finished, model, observations);
+  const frontier = levels.reduce((best, level) =>
+    Math.abs(level.predicted - target) < Math.abs(best.predicted - target) - 1e-12 ? level : best,
+  );
+  return {
+    evalRun: input.evalRun,
+    agent: input.agent,
+    evalSeed: input.evalSeed,
+    episodes: finished.length,
+    target,
+    pooled,
+    byKind,
+    byApp,
+    byPosition,
+    byPredicate,
+    levels,
+    frontier: { level: frontier.level, predicted: frontier.predicted },
+    weakKinds: byKind.filter((kind) => kind.weak).map((kind) => kind.key as InteractionKind),
+    weakApps: byApp.filter((app) => app.weak).map((app) => app.key),
+    model,
+    notes,
+  };
+}
+
+/**
+ * Success by level: observed on the evaluated levels, with the model's mean prediction for their
+ * tasks; past the deepest one, the deepest level's tasks with more subtasks of the observed mix.
+ */
+function levelPredictions(
+  episodes: readonly EpisodeRecord[],
+  model: WeaknessModel,
+  observations: readonly SubtaskObservation[],
+): LevelPrediction[] {
+  const byLevel = new Map<number, EpisodeRecord[]>();
+  for (const episode of episodes) byLevel.set(episode.task.level, [...(byLevel.get(episode.task.level) ?? []), episode]);
+  const evaluated = [...byLevel.keys()].sort((a, b) => a - b);
+  const deepest = evaluated[evaluated.length - 1] ?? 1;
+  const taskPrediction = (task: EvalTask) =>
+    predictTask(
+      model,
+      task.subtaskChecks.map((_, index) => featuresOf(task, index)),
+    );
+  const levels: LevelPrediction[] = [];
+  for (let level = 1; level <= deepest + EXTRAPOLATE_LEVELS; level += 1) {
+    const at = byLevel.get(level);
+    if (at && at.length > 0) {
+      const successes = at.filter((episode) => episode.success).length;
+      levels.push({
+        level,
+        episodes: at.length,
+        observed: successes / at.length,
+        observedInterval: wilsonInterval(successes, at.length)!,
+        predicted: at.reduce((sum, episode) => sum + taskPrediction(episode.task), 0) / at.length,
+        extrapolated: false,
+      });
+      continue;
+    }
+    // One more subtask than the level below, drawn from the observed mix at this position.
+    const below = levels[levels.length - 1];
+    const mix = observations.map((observation) => predictSubtask(model, { ...observation.features, position: level }));
+    const perSubtask = mix.reduce((sum, p) => sum + p, 0) / Math.max(1, mix.length);
+    levels.push({ level, episodes: 0, predicted: (below?.predicted ?? 1) * perSubtask, extrapolated: true });
+  }
+  return levels;
+}
+
+/**
+ * What an aimed synthesis run aims at, from a weakness report: proposals weighted toward the kinds
+ * the agent fails (a kind's weight grows with its failure rate over the pooled one, between 0.5 and
+ * 8), chains spread over apps by their failure rate, and the band to keep.
+ */
+export function synthesisTargetOf(
+  report: WeaknessReport,
+  options: { keepBand?: SuccessBand; apps?: readonly string[] } = {},
+): SynthesisTarget {
+  const pooledFailure = Math.max(1 - report.pooled.rate, 0.01);
+  const weight = (rate: number) => Math.round(Math.min(8, Math.max(0.5, (1 - rate + 0.02) / (pooledFailure + 0.02))) * 1000) / 1000;
+  const kindWeights: Record<string, number> = {};
+  for (const kind of report.byKind) kindWeights[kind.key] = weight(kind.predicted);
+  const appWeights: Record<string, number> = {};
+  for (const app of options.apps ?? report.byApp.map((entry) => entry.key)) {
+    const seen = report.byApp.find((entry) => entry.key === app);
+    appWeights[app] = seen ? weight(seen.predicted) : 1;
+  }
+  return {
+    evalRun: report.evalRun,
+    agent: report.agent,
+    evalSeed: report.evalSeed,
+    target: report.target,
+    frontierLevel: report.frontier.level,
+    weakKinds: report.weakKinds,
+    kindWeights,
+    ...(Object.keys(appWeights).length > 1 ? { appWeights } : {}),
+    ...(options.keepBand ? { keepBand: options.keepBand } : {}),
+    model: report.model,
+  };
+}
