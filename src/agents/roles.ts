@@ -52,6 +52,11 @@ export interface ProposeInput {
   chain: ChainSoFar;
   /** The chain's aim, when its environment declares affordances. */
   aim?: ChainAim;
+  /**
+   * An aimed run's weights on interaction kinds (form: 4 = four times as likely as otherwise), toward
+   * the kinds the target agent fails; absent kinds weigh 1.
+   */
+  kindWeights?: Readonly<Record<string, number>>;
   rng: Rng;
   /** 0 for the first try at this level, then 1, 2, … after failures: propose something simpler. */
   retry: number;

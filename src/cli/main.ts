@@ -14,6 +14,8 @@ Commands:
   replay     validate a run's level-k tasks by replaying their gold steps (replay.json)
   eval       run an agent on level-k tasks: success and progress by level
   report     score evaluation runs: success by level with intervals, chart, HTML, regression gate
+  frontier   where an agent is weak (by kind, app, position) and its frontier level k*
+  compare-sets  is an aimed task set more informative than a uniform one? (fresh episodes, separation)
   compare    pairwise win rates and Bradley–Terry ratings of agents on shared tasks
   export     write training data (OpenAI, Anthropic, ShareGPT, Parquet, raw, preference pairs)
   validate   check a run or an exported dataset before publishing it (exit 2 on any problem)
@@ -64,6 +66,10 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./eval-command.js')).evalCommand(rest, controller.signal);
     case 'report':
       return (await import('./report-command.js')).reportCommand(rest);
+    case 'frontier':
+      return (await import('./frontier-command.js')).frontierCommand(rest);
+    case 'compare-sets':
+      return (await import('./compare-sets-command.js')).compareSetsCommand(rest, controller.signal);
     case 'compare':
       return (await import('./compare-command.js')).compareCommand(rest);
     case 'replay':
@@ -104,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     default:
       throw new UsageError(
-        `Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, compare, export, validate, stats, diff, view, review, reviews, envs, serve, browser-server, worker, queue-status (see \`trajsynth --help\`).`,
+        `Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, frontier, compare, compare-sets, export, validate, stats, diff, view, review, reviews, envs, serve, browser-server, worker, queue-status (see \`trajsynth --help\`).`,
       );
   }
 }

@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
-import { DEFAULT_ENVIRONMENT_ID, getBundledApp } from '../environments/registry.js';
+import { DEFAULT_ENVIRONMENT_ID, getBundledApp, listEnvironments } from '../environments/registry.js';
+import type { SuccessBand, SynthesisTarget } from '../core/target.js';
+import { probabilityFlag } from './frontier-command.js';
+import { resolveRun } from './inspect-command.js';
 import { ALL_ENVIRONMENTS } from '../environments/environment-source.js';
 import { URL_ENVIRONMENT_ID, readUrlSiteManifest, urlSite } from '../environments/url-environment.js';
 import type { UrlSite } from '../core/environment.js';
@@ -55,6 +58,14 @@ Flags:
   --retries N         new proposals per level after a failure (default 2)
   --quiet             no progress bar
 ${browserFlagHelp(22)}
+
+Aimed at one agent's frontier (see \`trajsynth frontier\`):
+  --target-eval RUN   an evaluation of the agent (with progress by subtask): proposals lean toward
+                      the kinds it fails, chains toward the apps where it fails, and --max-level
+                      defaults to its frontier level + 2. run.json records what the run aimed at
+  --target P          the success rate to aim at (default 0.5)
+  --keep-band L-H     keep only level-k tasks whose predicted success lies in L–H (e.g. 0.2-0.8);
+                      a chain stops once its predicted success falls below L
   --queue URL         queue mode: enqueue one job per chain on the Redis at URL (redis://HOST:PORT)
                       and follow the workers (\`trajsynth worker --queue URL\`) until every chain is
                       done; --out must be a directory every worker shares. Same run, same tasks file
@@ -83,6 +94,9 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
       env: { type: 'string' },
       chains: { type: 'string' },
       'max-level': { type: 'string' },
+      'target-eval': { type: 'string' },
+      'keep-band': { type: 'string' },
+      target: { type: 'string' },
       seed: { type: 'string' },
       concurrency: { type: 'string' },
       out: { type: 'string' },
@@ -148,6 +162,8 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
     ...(runId ? { runId } : {}),
     ...(site ? { site } : {}),
   };
+  const target = await targetFromFlags(parsed, options.outDir, environment);
+  if (target && stringFlag(parsed, 'max-level') === undefined) options.maxLevel = Math.min(50, target.frontierLevel + 2);
   const wsEndpoint = browserEndpointFlag(parsed);
   const agentConfig = await agentConfigFromFlags(parsed);
   const budgetUsd = budgetFromFlags(parsed, agentConfig);
@@ -175,6 +191,7 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
   const progress = booleanFlag(parsed, 'quiet') ? undefined : new ProgressBar();
   const runOptions = {
     ...options,
+    ...(target ? { target } : {}),
     signal,
     ...(built ? { agents: built.agents } : {}),
     ...(budgetUsd !== undefined ? { budgetUsd } : {}),
@@ -210,6 +227,7 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
   }
   progress?.finish();
   process.stdout.write(summaryText(result.records, result.meta.status, Date.now() - started, options.maxLevel, result.layout));
+  if (target) process.stdout.write(targetText(target, result.records));
   if (built && built.caches.length > 0 && queueUrl === undefined) {
     const hits = built.caches.reduce((total, cache) => total + cache.hits, 0);
     const misses = built.caches.reduce((total, cache) => total + cache.misses, 0);
@@ -403,4 +421,63 @@ function summaryText(
       '',
     );
   return lines.join('\n');
+}
+
+/** `--target-eval RUN [--target P] [--keep-band L-H]`: what an aimed run aims at, from the agent's weakness model. */
+async function targetFromFlags(parsed: ParsedCommand, outDir: string, environment: string): Promise<SynthesisTarget | undefined> {
+  const evalRun = stringFlag(parsed, 'target-eval');
+  const bandRaw = stringFlag(parsed, 'keep-band');
+  const targetRaw = stringFlag(parsed, 'target');
+  if (evalRun === undefined) {
+    if (bandRaw !== undefined || targetRaw !== undefined)
+      throw new UsageError(
+        `Expected --target-eval EVAL_RUN with ${bandRaw !== undefined ? '--keep-band' : '--target'}: the band and the target are the agent's predicted success`,
+      );
+    return undefined;
+  }
+  let keepBand: SuccessBand | undefined;
+  if (bandRaw !== undefined) {
+    const match = /^\s*(\d*\.?\d+)\s*-\s*(\d*\.?\d+)\s*$/.exec(bandRaw);
+    const low = Number(match?.[1]);
+    const high = Number(match?.[2]);
+    if (!match || !(low >= 0 && high <= 1 && low < high))
+      throw new UsageError(`Expected --keep-band L-H with 0 <= L < H <= 1, got "${bandRaw}". Example: --keep-band 0.2-0.8`);
+    keepBand = { low, high };
+  }
+  const targetRate = probabilityFlag('target', targetRaw);
+  const { loadWeaknessReport } = await import('../eval/frontier.js');
+  const { synthesisTargetOf } = await import('../eval/weakness.js');
+  const { readEvalRunMeta } = await import('../store/index.js');
+  const layout = resolveRun(evalRun, outDir);
+  try {
+    await readEvalRunMeta(layout);
+  } catch (error) {
+    if (isTrajsynthError(error) && (error.code === 'RUN_NOT_FOUND' || error.code === 'CORRUPT_FILE'))
+      throw new UsageError(
+        `Expected --target-eval to name an evaluation run under ${outDir}/trajectories, got "${evalRun}": ${error.message}. Evaluate the agent first: trajsynth eval RUN --agent SPEC`,
+      );
+    throw error;
+  }
+  const report = await loadWeaknessReport(layout, targetRate !== undefined ? { target: targetRate } : {});
+  const apps = environment === ALL_ENVIRONMENTS ? listEnvironments().map((manifest) => manifest.id) : [environment];
+  return synthesisTargetOf(report, { ...(keepBand ? { keepBand } : {}), apps });
+}
+
+function targetText(target: SynthesisTarget, records: readonly ChainRecord[]): string {
+  const outside = records
+    .flatMap((record) => record.skippedLevels ?? [])
+    .filter((skipped) => skipped.reason.startsWith('outside the kept band'));
+  const stopped = records.filter((record) => record.stopReason?.includes('below the band')).length;
+  const kept = records.flatMap((record) => record.levels);
+  const weights = Object.entries(target.kindWeights)
+    .filter(([, weight]) => weight > 1.5)
+    .map(([kind, weight]) => `${kind} ×${weight.toFixed(1)}`);
+  const lines = [
+    `  aimed at     ${target.agent} (evaluation ${target.evalRun}): frontier L${target.frontierLevel}, weak kinds ${target.weakKinds.join(', ') || 'none'}${weights.length ? `; proposals weighted ${weights.join(', ')}` : ''}`,
+  ];
+  if (target.keepBand)
+    lines.push(
+      `  band         predicted success ${target.keepBand.low}–${target.keepBand.high}: ${kept.length} level-k task(s) kept (mean predicted ${(kept.reduce((sum, level) => sum + (level.predictedSuccess ?? 0), 0) / Math.max(1, kept.length)).toFixed(2)}), ${outside.length} outside it skipped, ${stopped} chain(s) stopped below it`,
+    );
+  return `${lines.join('\n')}\n`;
 }

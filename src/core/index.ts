@@ -18,3 +18,4 @@ export * from './text-match.js';
 export * from './review.js';
 export * from './review-consensus.js';
 export * from './run-options.js';
+export * from './target.js';

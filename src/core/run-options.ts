@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SynthesisTargetSchema } from './target.js';
 import { UrlSiteSchema } from './environment.js';
 import { TrajsynthError } from './errors.js';
 
@@ -31,6 +32,7 @@ export const SynthesizeOptionsSchema = z.looseObject({
   redoDamaged: optionalFlag,
   executablePath: z.string().min(1).optional(),
   budgetUsd,
+  target: SynthesisTargetSchema.optional(),
 });
 
 export const EvaluateOptionsSchema = z.looseObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SynthesisTargetSchema } from './target.js';
 import { SCHEMA_VERSION } from './chain.js';
 import { UrlSiteSchema } from './environment.js';
 import { InteractionKindSchema } from './task.js';
@@ -16,6 +17,8 @@ export const RunConfigSchema = z.object({
   maxStepsPerSubtask: z.number().int().positive(),
   maxRetriesPerLevel: z.number().int().nonnegative(),
   roles: z.record(z.string(), z.string()),
+  /** What an aimed run aimed at (`synth --target-eval`): the agent, its frontier and weak kinds, the band kept. */
+  target: SynthesisTargetSchema.optional(),
 });
 export type RunConfig = z.infer<typeof RunConfigSchema>;
 

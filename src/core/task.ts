@@ -85,6 +85,8 @@ export const LevelSchema = z.object({
   subtaskChecks: z.array(z.array(PredicateSchema)).optional(),
   /** The answer the gold trajectory gave, when the level-k task asks for one. */
   answer: z.string().optional(),
+  /** In an aimed run: the success the target agent's weakness model predicts for this task. */
+  predictedSuccess: z.number().min(0).max(1).optional(),
   /** What producing this level-k task cost: the chain's usage up to and including its summary. */
   usage: UsageSchema.optional(),
 });

@@ -16,8 +16,12 @@ export interface EnvironmentSource {
   check(signal?: AbortSignal): Promise<void>;
 }
 
-/** Resolves `--env ID`, `--env all` or a website; unknown ids throw UNKNOWN_ENVIRONMENT with the list. */
-export function environmentSource(environment: string, site?: UrlSite): EnvironmentSource {
+/**
+ * Resolves `--env ID`, `--env all` or a website; unknown ids throw UNKNOWN_ENVIRONMENT with the list.
+ * With `--env all`, chains go to the apps in turn, or in proportion to `appWeights` when given (an
+ * aimed run's shares), by smooth weighted round-robin: deterministic, and spread evenly over the run.
+ */
+export function environmentSource(environment: string, site?: UrlSite, appWeights?: Readonly<Record<string, number>>): EnvironmentSource {
   if (environment === URL_ENVIRONMENT_ID) {
     if (!site) throw new Error('Expected a site for the "url" environment');
     const manifest = urlSiteManifest(site);
@@ -30,10 +34,34 @@ export function environmentSource(environment: string, site?: UrlSite): Environm
     };
   }
   const manifests = environment === ALL_ENVIRONMENTS ? listEnvironments() : [getBundledApp(environment).manifest];
+  const order = manifests.length > 1 && appWeights ? weightedOrder(manifests.map((manifest) => appWeights[manifest.id] ?? 1)) : undefined;
   return {
     manifests,
-    manifestFor: (index) => manifests[index % manifests.length]!,
+    manifestFor: (index) => manifests[order ? order(index) : index % manifests.length]!,
     start: (manifest, seed, signal) => startEnvironment(manifest.id, { seed, ...(signal ? { signal } : {}) }),
     check: async () => {},
+  };
+}
+
+/**
+ * Smooth weighted round-robin (as nginx balances upstreams): each turn every item gains its weight,
+ * the one with the most is picked and pays the total. Item i gets weight_i / Σweight of the turns,
+ * spread out rather than in runs. Returns the item of turn `index`.
+ */
+export function weightedOrder(weights: readonly number[]): (index: number) => number {
+  const picks: number[] = [];
+  const current = weights.map(() => 0);
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  return (index) => {
+    while (picks.length <= index) {
+      let best = 0;
+      weights.forEach((weight, item) => {
+        current[item]! += weight;
+        if (current[item]! > current[best]!) best = item;
+      });
+      current[best]! -= total;
+      picks.push(best);
+    }
+    return picks[index]!;
   };
 }

@@ -58,7 +58,7 @@ export async function replayRun(options: ReplayOptions): Promise<ReplayReport> {
       hint: 'Drop --url: bundled apps are started by trajsynth itself.',
     });
   }
-  const source = environmentSource(meta.config.environment, site);
+  const source = environmentSource(meta.config.environment, site, meta.config.target?.appWeights);
   const chains: Array<{ record: ChainRecord; steps: Step[] }> = [];
   for (const chainId of await listChainIds(layout)) {
     if (options.chains && !options.chains.includes(chainId)) continue;

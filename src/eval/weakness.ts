@@ -370,15 +370,17 @@ function levelPredictions(
 
 /**
  * What an aimed synthesis run aims at, from a weakness report: proposals weighted toward the kinds
- * the agent fails (a kind's weight grows with its failure rate over the pooled one, between 0.5 and
- * 8), chains spread over apps by their failure rate, and the band to keep.
+ * the agent fails (a kind's weight is the square of its failure rate over the pooled one, between
+ * 0.25 and 16: twice the pooled failure rate weighs 4), chains spread over apps the same way, and
+ * the band to keep.
  */
 export function synthesisTargetOf(
   report: WeaknessReport,
   options: { keepBand?: SuccessBand; apps?: readonly string[] } = {},
 ): SynthesisTarget {
   const pooledFailure = Math.max(1 - report.pooled.rate, 0.01);
-  const weight = (rate: number) => Math.round(Math.min(8, Math.max(0.5, (1 - rate + 0.02) / (pooledFailure + 0.02))) * 1000) / 1000;
+  const weight = (rate: number) =>
+    Math.round(Math.min(16, Math.max(0.25, ((1 - rate + 0.02) / (pooledFailure + 0.02)) ** 2)) * 1000) / 1000;
   const kindWeights: Record<string, number> = {};
   for (const kind of report.byKind) kindWeights[kind.key] = weight(kind.predicted);
   const appWeights: Record<string, number> = {};

@@ -24,6 +24,26 @@ export async function chainAim(
   return { affordances, then, declared: manifest.affordances, routes };
 }
 
+/**
+ * What a chain of an aimed run aims at: every declared affordance of the kinds its target weighs up
+ * (the kinds the agent fails), in every chain of the app alike, with the route graph to reach them.
+ * Undefined when the app declares none of those kinds (the proposers' kind weights still apply).
+ */
+export async function targetedAim(
+  environment: RunningEnvironment,
+  kindWeights: Readonly<Record<string, number>>,
+  signal?: AbortSignal,
+): Promise<ChainAim | undefined> {
+  const { manifest } = environment;
+  const affordances = manifest.affordances.filter((affordance) => (kindWeights[affordance.kind] ?? 1) > WEIGHED_UP);
+  if (affordances.length === 0) return undefined;
+  const routes = await crawlRouteGraph(environment.origin, manifest.startPath, concreteRoutes(manifest), signal ? { signal } : {});
+  return { affordances, then: [], declared: manifest.affordances, routes };
+}
+
+/** A kind weight above this is one an aimed run steers toward. */
+const WEIGHED_UP = 1.5;
+
 /** How many of a run's `chains` chains use the same environment as chain `index`. */
 export function chainsInEnvironment(source: EnvironmentSource, chains: number, index: number): number {
   const id = source.manifestFor(index).id;

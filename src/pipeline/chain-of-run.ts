@@ -17,7 +17,7 @@ import { chainIdFor, type RunLayout } from '../store/layout.js';
 import { runChain, type SessionFactory } from './chain-runner.js';
 import { ResetProbe } from './episode-start.js';
 import { entryPage, entryRoute, ordinalInEnvironment, sectionStartPage } from './entry-route.js';
-import { chainAim, chainsInEnvironment } from './chain-aims.js';
+import { chainAim, chainsInEnvironment, targetedAim } from './chain-aims.js';
 import type { SynthesisEventListener } from './events.js';
 import { isFinishedChain } from './run-setup.js';
 
@@ -51,7 +51,7 @@ export interface ChainOfRunInput {
  * signal), leaving the chain unfinished.
  */
 export async function runChainOfRun(input: ChainOfRunInput): Promise<ChainRecord | undefined> {
-  const source = input.source ?? environmentSource(input.config.environment, input.config.site);
+  const source = input.source ?? environmentSource(input.config.environment, input.config.site, input.config.target?.appWeights);
   const emit: SynthesisEventListener = input.onEvent ?? (() => {});
   const job: ChainJob = { ...input, source, emit, onCall: input.onCall ?? (() => {}), stopRun: input.stopRun ?? (() => {}) };
   let record: ChainRecord | undefined;
@@ -121,7 +121,11 @@ async function runOneChain(job: ChainJob): Promise<ChainRecord | undefined> {
   try {
     environment = await source.start(manifest, envSeed, signal);
     record.startPath = await entryPage(environment, entry, signal);
-    const aim = await chainAim(environment, ordinal, chainCount, signal);
+    // An aimed run steers toward the app's declared affordances of the kinds the target agent fails,
+    // instead of sharing them all out evenly: it is meant to be uneven.
+    const aim = config.target
+      ? await targetedAim(environment, config.target.kindWeights, signal)
+      : await chainAim(environment, ordinal, chainCount, signal);
     // Finding the start page and the route graph walks the app's links; the chain starts from the
     // seeded reset all the same, as every replay and evaluation of its tasks will.
     if (environment.manifest.hasStateProbe) await environment.reset(envSeed, signal);
@@ -145,6 +149,7 @@ async function runOneChain(job: ChainJob): Promise<ChainRecord | undefined> {
       agents,
       persona,
       ...(aim ? { aim } : {}),
+      ...(config.target ? { target: config.target } : {}),
       rng: new Rng(agentSeed),
       limits: { maxLevel: config.maxLevel, maxStepsPerSubtask: config.maxStepsPerSubtask, maxRetriesPerLevel: config.maxRetriesPerLevel },
       emit,

@@ -6,6 +6,7 @@ import type { Rng } from '../core/random.js';
 import type { Level, Subtask } from '../core/task.js';
 import { describePredicate, type Predicate } from '../core/predicate.js';
 import type { ModelCall } from '../core/usage.js';
+import { predicateKindOf, predictTask, type SynthesisTarget } from '../core/target.js';
 import type { EnvironmentState, RunningEnvironment } from '../core/environment.js';
 import type { ActingSession, AgentSet, ChainAim } from '../agents/roles.js';
 import type { CallRecorder } from '../model/language-model.js';
@@ -47,6 +48,8 @@ export interface ChainRunInput {
   persona: Persona;
   /** The declared affordances this chain aims at, for proposers that steer toward them. */
   aim?: ChainAim;
+  /** An aimed run's target: kind weights for the proposers, and the band of predicted success to keep. */
+  target?: SynthesisTarget;
   rng: Rng;
   limits: ChainLimits;
   emit: SynthesisEventListener;
@@ -79,7 +82,7 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
       record.stopReason = `no subtask was accepted at level ${level} after ${limits.maxRetriesPerLevel + 1} tries`;
       break;
     }
-    await storeLevel(chain, level);
+    if ((await storeLevel(chain, level)) === 'below-band') break;
   }
   record.status = 'complete';
   record.stepCount = chain.steps.count;
@@ -92,7 +95,7 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
  * The level-k task of the subtasks accepted so far: its summary and derived checker, stored unless
  * the checker already holds at the chain's seeded reset (a task solved by doing nothing).
  */
-async function storeLevel(chain: ChainContext, level: number): Promise<void> {
+async function storeLevel(chain: ChainContext, level: number): Promise<'stored' | 'skipped' | 'below-band'> {
   const { input, record } = chain;
   const now = { state: await input.environment.readState(input.signal), page: pageViewOf(chain.observation), reader: input.session.reader };
   chain.currentSubtaskId = undefined;
@@ -106,11 +109,44 @@ async function storeLevel(chain: ChainContext, level: number): Promise<void> {
     });
     await chain.save();
     input.emit({ type: 'level-skipped', chainId: record.chainId, level });
-    return;
+    return 'skipped';
   }
-  record.levels.push({ ...produced, usage: record.usage });
+  const { target } = input;
+  const predictedSuccess = target ? predictedSuccessOf(target, produced, chain.accepted, record.environment) : undefined;
+  const band = target?.keepBand;
+  if (target && band && predictedSuccess !== undefined && (predictedSuccess < band.low || predictedSuccess > band.high)) {
+    const below = predictedSuccess < band.low;
+    const where = `${target.agent}'s predicted success ${predictedSuccess.toFixed(2)} is ${below ? 'below' : 'above'} the band ${band.low}–${band.high}`;
+    (record.skippedLevels ??= []).push({ level, reason: `outside the kept band: ${where}` });
+    // A longer task is only harder: past the band's floor the chain has nothing more to give.
+    if (below) record.stopReason = `${where} at level ${level}: deeper levels would only be harder`;
+    await chain.save();
+    input.emit({ type: 'level-skipped', chainId: record.chainId, level });
+    return below ? 'below-band' : 'skipped';
+  }
+  record.levels.push({ ...produced, ...(predictedSuccess !== undefined ? { predictedSuccess } : {}), usage: record.usage });
   await chain.save();
   input.emit({ type: 'level-reached', chainId: record.chainId, level });
+  return 'stored';
+}
+
+/** The target agent's predicted success on a level-k task: its subtasks' kinds, app, positions and postconditions. */
+function predictedSuccessOf(
+  target: SynthesisTarget,
+  level: Omit<Level, 'usage'>,
+  accepted: readonly Subtask[],
+  environment: string,
+): number {
+  const value = predictTask(
+    target.model,
+    accepted.map((subtask, index) => ({
+      interaction: subtask.interaction,
+      environment,
+      position: index + 1,
+      predicate: predicateKindOf(level.subtaskChecks?.[index] ?? subtask.predicates),
+    })),
+  );
+  return Math.round(value * 10_000) / 10_000;
 }
 
 /**

@@ -29,6 +29,7 @@ export function runConfigFor(options: Omit<SynthesizeOptions, 'outDir'>, agents:
     maxStepsPerSubtask: options.maxStepsPerSubtask ?? 12,
     maxRetriesPerLevel: options.maxRetriesPerLevel ?? 2,
     roles: Object.fromEntries(Object.entries(agents).map(([role, agent]) => [role, (agent as { id: string }).id])),
+    ...(options.target ? { target: options.target } : {}),
   };
 }
 
@@ -66,7 +67,7 @@ export function isFinishedChain(record: ChainRecord): boolean {
  */
 export async function prepareSynthesis(options: SynthesizeOptions, command: string) {
   checkOptions(SynthesizeOptionsSchema, options, 'synthesize');
-  const source = environmentSource(options.environment, options.site);
+  const source = environmentSource(options.environment, options.site, options.target?.appWeights);
   const runId = options.runId ?? defaultRunId(options.environment, options.seed);
   const layout = runLayout(options.outDir, runId);
   const agents = options.agents ?? heuristicAgents();

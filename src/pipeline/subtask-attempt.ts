@@ -32,6 +32,7 @@ export async function trySubtask(chain: ChainContext, level: number, retry: numb
       persona: input.persona,
       chain: { accepted, attempted: record.subtasks, explored: chain.explored, avoid: chain.avoid, settled: chain.settled },
       ...(input.aim ? { aim: input.aim } : {}),
+      ...(input.target ? { kindWeights: input.target.kindWeights } : {}),
       rng: input.rng,
       retry,
       hasStateProbe: chain.hasStateProbe,

@@ -1,4 +1,5 @@
 import PQueue from 'p-queue';
+import type { SynthesisTarget } from '../core/target.js';
 import type { ChainRecord } from '../core/chain.js';
 import { TrajsynthError, errorMessage } from '../core/errors.js';
 import type { RunConfig, RunMeta } from '../core/run.js';
@@ -39,6 +40,12 @@ export interface SynthesizeOptions {
   executablePath?: string;
   /** Stop the run cleanly once its model calls have cost this much (USD). */
   budgetUsd?: number;
+  /**
+   * Aim the run at one agent's frontier (from its weakness model, `trajsynth frontier`): proposals
+   * weighted toward its weak kinds, chains toward the apps where it fails, and, with a band, only
+   * level-k tasks whose predicted success lies in it. Recorded in run.json.
+   */
+  target?: SynthesisTarget;
   signal?: AbortSignal;
   onEvent?: SynthesisEventListener;
 }

@@ -65,7 +65,7 @@ export async function runChainJob(input: ChainJobInput): Promise<JobOutcome> {
       : `attempt ${input.attemptsStarted} after: ${input.previousFailure ?? 'a failure'}`;
     publish({ type: 'chain-retry', chainId: job.chainId, attempt: input.attemptsStarted - 1, reason, redoneBy: `on worker ${worker}` });
   }
-  let source = environmentSource(meta.config.environment, meta.config.site);
+  let source = environmentSource(meta.config.environment, meta.config.site, meta.config.target?.appWeights);
   if (poisonedChains().has(job.chainId)) source = brokenSource(source, job.chainId);
   const record = await runChainOfRun({
     layout,

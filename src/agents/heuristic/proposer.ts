@@ -1,5 +1,5 @@
 import { Rng } from '../../core/random.js';
-import { isOneUseAffordance, type Proposal } from '../../core/task.js';
+import { isOneUseAffordance, type InteractionKind, type Proposal } from '../../core/task.js';
 import { normalizedIncludes } from '../../core/text-match.js';
 import type { ProposeInput, Proposer } from '../roles.js';
 import { findAffordances, type Affordance } from './affordances.js';
@@ -90,7 +90,7 @@ export class HeuristicProposer implements Proposer {
     const best = new Map<KindKey, number>();
     for (const affordance of aimed) best.set(kindKey(affordance), Math.max(best.get(kindKey(affordance)) ?? 0, aiming.weight(affordance)));
     const strongest = aimed.filter((affordance) => aiming.weight(affordance) * 2 >= best.get(kindKey(affordance))!);
-    return this.pick(strongest, input, chainEntities, aiming, (kind) => best.get(kind)!);
+    return this.pick(strongest, input, chainEntities, aiming, (kind) => best.get(kind)! * kindWeight(kind, input));
   }
 
   /**
@@ -159,7 +159,7 @@ export class HeuristicProposer implements Proposer {
     // toggle, the same row action on another row) loses most of its pull.
     score *= Math.max(...group.map((affordance) => repetitionFactor(affordance, input)));
     score *= Math.max(...group.map((affordance) => aiming.weight(affordance)));
-    return score;
+    return score * kindWeight(kind, input);
   }
 
   private affordanceScore(affordance: Affordance, input: ProposeInput, chainEntities: readonly string[], aiming: Aiming): number {
@@ -180,6 +180,14 @@ export class HeuristicProposer implements Proposer {
 }
 
 type KindKey = Affordance['kind'] | 'search';
+
+/** An aimed run's weight on the interaction kind an affordance kind exercises (1 without one). */
+function kindWeight(kind: KindKey, input: ProposeInput): number {
+  if (!input.kindWeights) return 1;
+  const interaction: InteractionKind =
+    kind === 'choice' ? 'select' : kind === 'bulk' ? 'item-action' : kind === 'cell-edit' ? 'form' : kind;
+  return input.kindWeights[interaction] ?? 1;
+}
 
 /**
  * Whether a chain with aims may try a control again after one failed attempt: its aims are few

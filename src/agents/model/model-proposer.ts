@@ -51,6 +51,7 @@ export class ModelProposer implements Proposer {
       accepted: input.chain.accepted,
       avoid: input.chain.attempted.filter((subtask) => subtask.status === 'failed').map((subtask) => subtask.description),
       retry: input.retry,
+      ...(input.kindWeights ? { kindWeights: input.kindWeights } : {}),
     });
     const content = [
       ...observationContent(input.observation),

@@ -10,6 +10,8 @@ export interface ProposerPromptInput {
   /** Descriptions of tasks that failed or were already true here: do not propose them again. */
   avoid: readonly string[];
   retry: number;
+  /** An aimed run's weights on interaction kinds: the kinds weighted above 1 are the ones to prefer. */
+  kindWeights?: Readonly<Record<string, number>>;
 }
 
 /** System prompt for the proposer and the follow-up proposer (stable across a run: cached). */
@@ -33,6 +35,14 @@ export function proposerUser(input: ProposerPromptInput): string {
     );
   }
   if (input.avoid.length > 0) lines.push(`Do not propose these again: ${input.avoid.map((text) => JSON.stringify(text)).join('; ')}.`);
+  const preferred = Object.entries(input.kindWeights ?? {})
+    .filter(([, weight]) => weight > 1.5)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind]) => kind);
+  if (preferred.length > 0)
+    lines.push(
+      `This dataset aims at interactions the agent under study finds hard: when the page allows it, prefer a task of kind ${preferred.join(' or ')} (the "interaction" field).`,
+    );
   if (input.retry > 0) lines.push(`Attempt ${input.retry + 1} at this step: earlier proposals failed, so propose something simpler.`);
   lines.push('Propose one task for the page below by calling propose_task.');
   return lines.join('\n');
