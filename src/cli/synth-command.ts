@@ -63,6 +63,9 @@ Aimed at one agent's frontier (see \`trajsynth frontier\`):
   --target-eval RUN   an evaluation of the agent (with progress by subtask): proposals lean toward
                       the kinds it fails, chains toward the apps where it fails, and --max-level
                       defaults to its frontier level + 2. run.json records what the run aimed at
+  --target-agent SPEC instead: calibrate first (synthesize --calibration-chains chains, default 8, to
+                      level 3 with another seed, evaluate SPEC on them, 2 episodes per task, within
+                      --budget-usd for a model agent), then aim at what that evaluation found
   --target P          the success rate to aim at (default 0.5)
   --keep-band L-H     keep only level-k tasks whose predicted success lies in L–H (e.g. 0.2-0.8);
                       a chain stops once its predicted success falls below L
@@ -95,6 +98,8 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
       chains: { type: 'string' },
       'max-level': { type: 'string' },
       'target-eval': { type: 'string' },
+      'target-agent': { type: 'string' },
+      'calibration-chains': { type: 'string' },
       'keep-band': { type: 'string' },
       target: { type: 'string' },
       seed: { type: 'string' },
@@ -162,11 +167,24 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
     ...(runId ? { runId } : {}),
     ...(site ? { site } : {}),
   };
-  const target = await targetFromFlags(parsed, options.outDir, environment);
-  if (target && stringFlag(parsed, 'max-level') === undefined) options.maxLevel = Math.min(50, target.frontierLevel + 2);
   const wsEndpoint = browserEndpointFlag(parsed);
   const agentConfig = await agentConfigFromFlags(parsed);
-  const budgetUsd = budgetFromFlags(parsed, agentConfig);
+  const targetAgent = stringFlag(parsed, 'target-agent');
+  const calibrationBudget = targetAgent && /^(anthropic|openai):/.test(targetAgent) ? budgetValue(parsed) : undefined;
+  const budgetUsd = calibrationBudget !== undefined && !usesModels(agentConfig) ? undefined : budgetFromFlags(parsed, agentConfig);
+  const target = await targetFromFlags(parsed, {
+    outDir: options.outDir,
+    environment,
+    ...(site ? { site } : {}),
+    seed: options.seed,
+    concurrency: options.concurrency,
+    runId: options.runId ?? (environment === URL_ENVIRONMENT_ID ? 'url' : `${environment}-seed${options.seed}`),
+    agentConfig,
+    ...(calibrationBudget !== undefined ? { budgetUsd: calibrationBudget } : {}),
+    quiet: booleanFlag(parsed, 'quiet') ?? false,
+    signal,
+  });
+  if (target && stringFlag(parsed, 'max-level') === undefined) options.maxLevel = Math.min(50, target.frontierLevel + 2);
   if (booleanFlag(parsed, 'dry-run')) {
     const { estimateRun } = await import('../pipeline/estimate-run.js');
     const { estimateText } = await import('./estimate-text.js');
@@ -423,15 +441,33 @@ function summaryText(
   return lines.join('\n');
 }
 
-/** `--target-eval RUN [--target P] [--keep-band L-H]`: what an aimed run aims at, from the agent's weakness model. */
-async function targetFromFlags(parsed: ParsedCommand, outDir: string, environment: string): Promise<SynthesisTarget | undefined> {
-  const evalRun = stringFlag(parsed, 'target-eval');
+/** `--target-eval RUN | --target-agent SPEC [--target P] [--keep-band L-H]`: what an aimed run aims at, from the agent's weakness model. */
+async function targetFromFlags(
+  parsed: ParsedCommand,
+  context: {
+    outDir: string;
+    environment: string;
+    site?: UrlSite;
+    seed: number;
+    concurrency: number;
+    runId: string;
+    agentConfig: AgentConfig;
+    budgetUsd?: number;
+    quiet: boolean;
+    signal: AbortSignal;
+  },
+): Promise<SynthesisTarget | undefined> {
+  const { outDir, environment } = context;
+  let evalRun = stringFlag(parsed, 'target-eval');
+  const targetAgent = stringFlag(parsed, 'target-agent');
   const bandRaw = stringFlag(parsed, 'keep-band');
   const targetRaw = stringFlag(parsed, 'target');
-  if (evalRun === undefined) {
+  if (evalRun !== undefined && targetAgent !== undefined)
+    throw new UsageError('Expected --target-eval EVAL_RUN or --target-agent SPEC, not both: the first aims at an evaluation already made');
+  if (evalRun === undefined && targetAgent === undefined) {
     if (bandRaw !== undefined || targetRaw !== undefined)
       throw new UsageError(
-        `Expected --target-eval EVAL_RUN with ${bandRaw !== undefined ? '--keep-band' : '--target'}: the band and the target are the agent's predicted success`,
+        `Expected --target-eval EVAL_RUN or --target-agent SPEC with ${bandRaw !== undefined ? '--keep-band' : '--target'}: the band and the target are the agent's predicted success`,
       );
     return undefined;
   }
@@ -444,11 +480,17 @@ async function targetFromFlags(parsed: ParsedCommand, outDir: string, environmen
       throw new UsageError(`Expected --keep-band L-H with 0 <= L < H <= 1, got "${bandRaw}". Example: --keep-band 0.2-0.8`);
     keepBand = { low, high };
   }
+  if (targetAgent !== undefined)
+    evalRun = await calibrate(
+      targetAgent,
+      integerFlag('calibration-chains', stringFlag(parsed, 'calibration-chains'), 8, { min: 2, max: 1000 }),
+      context,
+    );
   const targetRate = probabilityFlag('target', targetRaw);
   const { loadWeaknessReport } = await import('../eval/frontier.js');
   const { synthesisTargetOf } = await import('../eval/weakness.js');
   const { readEvalRunMeta } = await import('../store/index.js');
-  const layout = resolveRun(evalRun, outDir);
+  const layout = resolveRun(evalRun!, outDir);
   try {
     await readEvalRunMeta(layout);
   } catch (error) {
@@ -480,4 +522,65 @@ function targetText(target: SynthesisTarget, records: readonly ChainRecord[]): s
       `  band         predicted success ${target.keepBand.low}–${target.keepBand.high}: ${kept.length} level-k task(s) kept (mean predicted ${(kept.reduce((sum, level) => sum + (level.predictedSuccess ?? 0), 0) / Math.max(1, kept.length)).toFixed(2)}), ${outside.length} outside it skipped, ${stopped} chain(s) stopped below it`,
     );
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `--target-agent SPEC`: a calibration evaluation made first. Its tasks are a small uniform run of
+ * their own (`<run>-calibration-tasks`, another seed than the aimed run's, so the aimed tasks are
+ * new to the agent), evaluated with 2 episodes per task (`<run>-calibration`). Both resume if there.
+ */
+async function calibrate(spec: string, chains: number, context: Parameters<typeof targetFromFlags>[1]): Promise<string> {
+  const { agentSpecProblem, createEvalAgent, AGENT_SPEC_HELP } = await import('../eval/agent-spec.js');
+  const problem = agentSpecProblem(spec);
+  if (problem) throw new UsageError(`${problem}. Agents: ${AGENT_SPEC_HELP}`);
+  const { synthesize } = await import('../pipeline/synthesize.js');
+  const { loadTaskSource } = await import('../eval/task-source.js');
+  const { evaluate } = await import('../eval/evaluate.js');
+  const { modelBuilder } = await import('../pipeline/agent-config.js');
+  const tasksRun = `${context.runId}-calibration-tasks`;
+  const evalRun = `${context.runId}-calibration`;
+  const say = (text: string) => (context.quiet ? undefined : process.stderr.write(`${text}\n`));
+  say(`calibration: ${chains} chain(s) to level 3 (run ${tasksRun}), then ${spec} on their tasks (run ${evalRun})`);
+  await synthesize({
+    outDir: context.outDir,
+    runId: tasksRun,
+    environment: context.environment,
+    ...(context.site ? { site: context.site } : {}),
+    chains,
+    maxLevel: 3,
+    seed: context.seed + 7919,
+    concurrency: context.concurrency,
+    resume: true,
+    signal: context.signal,
+  });
+  const source = await loadTaskSource(tasksRun, context.outDir);
+  const agent = createEvalAgent(spec, { source, models: modelBuilder(context.agentConfig) });
+  const result = await evaluate({
+    outDir: context.outDir,
+    runId: evalRun,
+    source,
+    agent,
+    episodes: 2,
+    seed: 1,
+    concurrency: context.concurrency,
+    resume: true,
+    ...(context.budgetUsd !== undefined ? { budgetUsd: context.budgetUsd } : {}),
+    signal: context.signal,
+  });
+  if (result.meta.budget?.reached)
+    throw new UsageError(
+      `Expected the calibration of ${spec} to fit in --budget-usd ${context.budgetUsd}, but it spent it all ($${result.meta.budget.spentUsd.toFixed(4)}); raise --budget-usd or pass fewer --calibration-chains (the evaluation resumes where it stopped)`,
+    );
+  const finished = result.episodes.filter((episode) => episode.status === 'finished').length;
+  say(`calibration: ${finished} episode(s) of ${spec} finished`);
+  return evalRun;
+}
+
+function budgetValue(parsed: ParsedCommand): number | undefined {
+  const raw = stringFlag(parsed, 'budget-usd');
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || !Number.isFinite(value) || value <= 0)
+    throw new UsageError(`Expected --budget-usd to be a positive number of dollars, got "${raw}". Example: --budget-usd 2.50`);
+  return value;
 }
