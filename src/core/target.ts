@@ -11,12 +11,16 @@ export interface SubtaskFeatures {
   environment: string;
   position: number;
   predicate: string | undefined;
+  /** The subtask's steps in its gold trajectory (actions, and the final answer), when known. */
+  actions?: number;
 }
 
 /**
  * A logistic model of the probability that an agent completes a subtask, given the one before it
- * was completed: logit p = intercept + interaction + environment + predicate + position·(position−1).
- * Effects a model never saw are 0 (the pooled rate).
+ * was completed: logit p = intercept + interaction + environment + predicate + position·(position−1)
+ * + (actions + kindActions[interaction])·(gold steps − 1), the last term where the steps are known
+ * (a longer form is harder than a short one, and more so for an agent weak on forms). Effects a
+ * model never saw are 0 (the pooled rate).
  */
 export const WeaknessModelSchema = z.object({
   intercept: z.number(),
@@ -24,6 +28,8 @@ export const WeaknessModelSchema = z.object({
   environment: z.record(z.string(), z.number()),
   predicate: z.record(z.string(), z.number()),
   position: z.number(),
+  actions: z.number().default(0),
+  kindActions: z.record(z.string(), z.number()).default({}),
 });
 export type WeaknessModel = z.infer<typeof WeaknessModelSchema>;
 
@@ -34,7 +40,10 @@ export function predictSubtask(model: WeaknessModel, features: SubtaskFeatures):
     (features.interaction ? (model.interaction[features.interaction] ?? 0) : 0) +
     (model.environment[features.environment] ?? 0) +
     (features.predicate ? (model.predicate[features.predicate] ?? 0) : 0) +
-    model.position * (features.position - 1);
+    model.position * (features.position - 1) +
+    (features.actions !== undefined
+      ? ((model.actions ?? 0) + (features.interaction ? (model.kindActions?.[features.interaction] ?? 0) : 0)) * (features.actions - 1)
+      : 0);
   return 1 / (1 + Math.exp(-logit));
 }
 

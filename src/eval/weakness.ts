@@ -54,7 +54,7 @@ export function subtaskObservations(episodes: readonly EpisodeRecord[], actionsO
     for (let index = 0; index < reached; index += 1) {
       const actions = actionsOf?.(task, index);
       observations.push({
-        features: featuresOf(task, index),
+        features: featuresOf(task, index, actionsOf),
         success: index < progress,
         ...(actions !== undefined ? { actions } : {}),
         chainId: task.chainId,
@@ -66,12 +66,14 @@ export function subtaskObservations(episodes: readonly EpisodeRecord[], actionsO
 }
 
 /** The features of subtask `index` (0-based) of a task. */
-export function featuresOf(task: EvalTask, index: number): SubtaskFeatures {
+export function featuresOf(task: EvalTask, index: number, actionsOf?: ActionsOf): SubtaskFeatures {
+  const actions = actionsOf?.(task, index);
   return {
     interaction: task.subtasks?.[index]?.interaction,
     environment: task.environment,
     position: index + 1,
     predicate: predicateKindOf(task.subtaskChecks[index]),
+    ...(actions !== undefined ? { actions } : {}),
   };
 }
 
@@ -84,16 +86,26 @@ const EFFECT_GROUPS = ['interaction', 'environment', 'predicate'] as const;
  */
 export function fitWeaknessModel(observations: readonly SubtaskObservation[], options: { ridge?: number } = {}): WeaknessModel {
   const ridge = options.ridge ?? 1;
-  const columns: Array<{ group: (typeof EFFECT_GROUPS)[number] | 'intercept' | 'position'; value?: string }> = [{ group: 'intercept' }];
+  type Column = { group: (typeof EFFECT_GROUPS)[number] | 'intercept' | 'position' | 'actions' | 'kindActions'; value?: string };
+  const columns: Column[] = [{ group: 'intercept' }];
   for (const group of EFFECT_GROUPS) {
     const values = [...new Set(observations.map((observation) => observation.features[group]).filter((value) => value !== undefined))];
     for (const value of values.sort()) columns.push({ group, value: value! });
   }
+  const withActions = observations.some((observation) => observation.features.actions !== undefined);
+  if (withActions) {
+    columns.push({ group: 'actions' });
+    const kinds = [...new Set(observations.map((observation) => observation.features.interaction).filter((value) => value !== undefined))];
+    for (const kind of kinds.sort()) columns.push({ group: 'kindActions', value: kind! });
+  }
   columns.push({ group: 'position' });
   const rows = observations.map((observation) =>
     columns.map((column) => {
+      const extra = (observation.features.actions ?? 1) - 1;
       if (column.group === 'intercept') return 1;
       if (column.group === 'position') return observation.features.position - 1;
+      if (column.group === 'actions') return extra;
+      if (column.group === 'kindActions') return observation.features.interaction === column.value ? extra : 0;
       return observation.features[column.group] === column.value ? 1 : 0;
     }),
   );
@@ -102,12 +114,24 @@ export function fitWeaknessModel(observations: readonly SubtaskObservation[], op
   let beta = new Array<number>(size).fill(0);
   const mean = outcomes.reduce((sum, value) => sum + value, 0) / Math.max(1, outcomes.length);
   beta[0] = Math.log((mean + 0.5 / Math.max(1, outcomes.length)) / (1 - mean + 0.5 / Math.max(1, outcomes.length)));
+  const logitOf = (row: readonly number[], coefficients: readonly number[]) =>
+    row.reduce((sum, value, column) => sum + value * coefficients[column]!, 0);
+  // The penalized log-likelihood, which every Newton step must raise (else the step is halved).
+  const objective = (coefficients: readonly number[]) =>
+    rows.reduce((sum, row, index) => {
+      const logit = logitOf(row, coefficients);
+      // log σ(z) and log(1 − σ(z)), computed without overflow.
+      const logP = -Math.log1p(Math.exp(-Math.abs(logit))) + Math.min(0, logit);
+      const logQ = -Math.log1p(Math.exp(-Math.abs(logit))) + Math.min(0, -logit);
+      return sum + (outcomes[index] === 1 ? logP : logQ);
+    }, 0) -
+    (ridge / 2) * coefficients.reduce((sum, value, index) => sum + (index === 0 ? 0 : value * value), 0);
+  let current = objective(beta);
   for (let iteration = 0; iteration < 100; iteration += 1) {
     const gradient = new Array<number>(size).fill(0);
     const hessian = Array.from({ length: size }, () => new Array<number>(size).fill(0));
     rows.forEach((row, index) => {
-      const logit = row.reduce((sum, value, column) => sum + value * beta[column]!, 0);
-      const p = 1 / (1 + Math.exp(-logit));
+      const p = 1 / (1 + Math.exp(-logitOf(row, beta)));
       const weight = Math.max(p * (1 - p), 1e-9);
       for (let a = 0; a < size; a += 1) {
         if (row[a] === 0) continue;
@@ -119,14 +143,34 @@ export function fitWeaknessModel(observations: readonly SubtaskObservation[], op
       gradient[a]! -= ridge * beta[a]!;
       hessian[a]![a]! += ridge;
     }
-    hessian[0]![0]! += 1e-9;
+    hessian[0]![0]! += 1e-6;
     const step = solve(hessian, gradient);
-    beta = beta.map((value, index) => value + step[index]!);
-    if (Math.max(...step.map(Math.abs)) < 1e-10) break;
+    let scale = 1;
+    let next = beta.map((value, index) => value + step[index]!);
+    let value = objective(next);
+    while (!(value >= current - 1e-12) && scale > 1e-6) {
+      scale /= 2;
+      next = beta.map((coefficient, index) => coefficient + scale * step[index]!);
+      value = objective(next);
+    }
+    if (!(value >= current - 1e-12)) break;
+    const moved = Math.max(...step.map((entry) => Math.abs(entry * scale)));
+    beta = next;
+    current = value;
+    if (moved < 1e-9) break;
   }
-  const model: WeaknessModel = { intercept: beta[0]!, interaction: {}, environment: {}, predicate: {}, position: beta[size - 1]! };
+  const model: WeaknessModel = {
+    intercept: beta[0]!,
+    interaction: {},
+    environment: {},
+    predicate: {},
+    position: beta[size - 1]!,
+    actions: 0,
+    kindActions: {},
+  };
   columns.forEach((column, index) => {
-    if (column.group !== 'intercept' && column.group !== 'position') model[column.group][column.value!] = beta[index]!;
+    if (column.group === 'actions') model.actions = beta[index]!;
+    else if (column.group !== 'intercept' && column.group !== 'position') model[column.group][column.value!] = beta[index]!;
   });
   return model;
 }
@@ -302,7 +346,7 @@ export function weaknessReport(
   const byPosition = group((observation) => String(observation.features.position), false);
   const byPredicate = group((observation) => observation.features.predicate, false);
   if (options.actionsOf === undefined) notes.push("the source run's steps were not at hand: no per-step slip rates");
-  const levels = levelPredictions(finished, model, observations);
+  const levels = levelPredictions(finished, model, observations, options.actionsOf);
   const frontier = levels.reduce((best, level) =>
     Math.abs(level.predicted - target) < Math.abs(best.predicted - target) - 1e-12 ? level : best,
   );
@@ -334,6 +378,7 @@ function levelPredictions(
   episodes: readonly EpisodeRecord[],
   model: WeaknessModel,
   observations: readonly SubtaskObservation[],
+  actionsOf: ActionsOf | undefined,
 ): LevelPrediction[] {
   const byLevel = new Map<number, EpisodeRecord[]>();
   for (const episode of episodes) byLevel.set(episode.task.level, [...(byLevel.get(episode.task.level) ?? []), episode]);
@@ -342,7 +387,7 @@ function levelPredictions(
   const taskPrediction = (task: EvalTask) =>
     predictTask(
       model,
-      task.subtaskChecks.map((_, index) => featuresOf(task, index)),
+      task.subtaskChecks.map((_, index) => featuresOf(task, index, actionsOf)),
     );
   const levels: LevelPrediction[] = [];
   for (let level = 1; level <= deepest + EXTRAPOLATE_LEVELS; level += 1) {

@@ -30,6 +30,8 @@ export interface ChainContext {
   /** Stores each model call with the chain, level and subtask it served; the cost waits in `cost`. */
   readonly recorder: CallRecorder;
   readonly steps: StepRecorder;
+  /** The action type of every step so far, by step index (`done` steps are not gold actions). */
+  readonly actionTypes: string[];
   /** The subtask an attempt is under way for (its model calls are attributed to it). */
   currentSubtaskId: string | undefined;
   nextSubtaskId(): string;
@@ -41,9 +43,11 @@ export interface ChainContext {
 /** Opens the chain on its start page and returns its context. */
 export async function openChain(input: ChainRunInput): Promise<ChainContext> {
   const { record, environment, session, writer, signal } = input;
-  const steps = createStepRecorder(writer, (stepIndex, executed) =>
-    input.emit({ type: 'step', chainId: record.chainId, stepIndex, action: executed.action.type, ok: executed.outcome.ok }),
-  );
+  const actionTypes: string[] = [];
+  const steps = createStepRecorder(writer, (stepIndex, executed) => {
+    actionTypes[stepIndex] = executed.action.type;
+    input.emit({ type: 'step', chainId: record.chainId, stepIndex, action: executed.action.type, ok: executed.outcome.ok });
+  });
   await session.goto(record.startPath ?? environment.manifest.startPath, signal);
   const observation = await session.observe({ signal });
   const atStart = { state: await environment.readState(signal), page: pageViewOf(observation) };
@@ -63,6 +67,7 @@ export async function openChain(input: ChainRunInput): Promise<ChainContext> {
     hasStateProbe: environment.manifest.hasStateProbe,
     cost,
     steps,
+    actionTypes,
     currentSubtaskId: undefined,
     nextSubtaskId: () => idAt(++subtaskCounter),
     recordStep: (step, subtaskId) => steps.record(step, subtaskId),

@@ -112,7 +112,7 @@ async function storeLevel(chain: ChainContext, level: number): Promise<'stored' 
     return 'skipped';
   }
   const { target } = input;
-  const predictedSuccess = target ? predictedSuccessOf(target, produced, chain.accepted, record.environment) : undefined;
+  const predictedSuccess = target ? predictedSuccessOf(target, produced, chain, record.environment) : undefined;
   const band = target?.keepBand;
   if (target && band && predictedSuccess !== undefined && (predictedSuccess < band.low || predictedSuccess > band.high)) {
     const below = predictedSuccess < band.low;
@@ -131,12 +131,15 @@ async function storeLevel(chain: ChainContext, level: number): Promise<'stored' 
 }
 
 /** The target agent's predicted success on a level-k task: its subtasks' kinds, app, positions and postconditions. */
-function predictedSuccessOf(
-  target: SynthesisTarget,
-  level: Omit<Level, 'usage'>,
-  accepted: readonly Subtask[],
-  environment: string,
-): number {
+function predictedSuccessOf(target: SynthesisTarget, level: Omit<Level, 'usage'>, chain: ChainContext, environment: string): number {
+  const { accepted, actionTypes } = chain;
+  // The agent's steps for each subtask, as an evaluation counts them: its gold actions, and the final answer.
+  const actionsOf = (subtask: Subtask, index: number) => {
+    let actions = 0;
+    for (let step = Math.max(subtask.steps.start, level.gold.start); step < Math.min(subtask.steps.end, level.gold.end); step += 1)
+      if (actionTypes[step] !== undefined && actionTypes[step] !== 'done') actions += 1;
+    return actions + (index === accepted.length - 1 && level.answer !== undefined ? 1 : 0);
+  };
   const value = predictTask(
     target.model,
     accepted.map((subtask, index) => ({
@@ -144,6 +147,7 @@ function predictedSuccessOf(
       environment,
       position: index + 1,
       predicate: predicateKindOf(level.subtaskChecks?.[index] ?? subtask.predicates),
+      actions: actionsOf(subtask, index),
     })),
   );
   return Math.round(value * 10_000) / 10_000;

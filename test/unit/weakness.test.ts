@@ -137,6 +137,7 @@ describe('the weakness model', () => {
         environment: 'shop',
         position: index + 1,
         predicate: 'url',
+        actions: STEPS[subtask.interaction],
       }));
     expect(predictTask(target.model, features(formTask))).toBeLessThan(predictTask(target.model, features(toggleTask)) - 0.4);
   });
