@@ -16,5 +16,6 @@ export * from './results.js';
 export * from './agent-protocol-json-schema.js';
 export * from './text-match.js';
 export * from './review.js';
+export * from './jury.js';
 export * from './review-consensus.js';
 export * from './run-options.js';

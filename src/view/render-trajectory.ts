@@ -1,6 +1,6 @@
 import { html, jsonScript, page, type Html } from './html.js';
 import { facts, statusClass } from './render-overview.js';
-import type { CallView, LevelView, SubtaskView, TrajectoryPage } from './site-model.js';
+import type { CallView, EpisodeOutcomeView, LevelView, SubtaskView, TrajectoryPage } from './site-model.js';
 import { formatUsd } from './cost-tables.js';
 
 /**
@@ -35,6 +35,7 @@ ${episode.endedBy ? html`<dt>ended by</dt><dd>${episode.endedBy}</dd>` : ''}
 ${episode.failureReason ? html`<dt>why it failed</dt><dd>${episode.failureReason}</dd>` : ''}
 ${episode.answer !== undefined ? html`<dt>answer</dt><dd>${episode.answer}</dd>` : ''}
 ${episode.judge ? html`<dt>judge</dt><dd>${judgeText(episode.judge)}</dd>` : ''}
+${episode.jury ? html`<dt>jury</dt><dd>${juryText(episode.jury)}</dd>` : ''}
 </dl>
 <h3>Checker (the agent never sees it)</h3>
 <ul class="checker">${episode.checker.map((text, index) => html`<li>${truth(episode.checkerAtEnd?.[index])} ${text}</li>`)}</ul>
@@ -100,6 +101,10 @@ export function timelineSection(trajectory: Pick<TrajectoryPage, 'steps' | 'fina
 function callsTable(calls: CallView[]): Html {
   return html`<table class="data calls"><thead><tr><th>role</th><th>model</th><th class="num">in</th><th class="num">out</th><th class="num">cache read</th><th class="num">images</th><th class="num">ms</th><th class="num">cost</th></tr></thead>
 <tbody>${calls.map((call) => html`<tr><td>${call.role}</td><td>${call.model}${call.fromCache ? ' (cached)' : ''}</td><td class="num">${call.inputTokens}</td><td class="num">${call.outputTokens}</td><td class="num">${call.cacheReadTokens}</td><td class="num">${call.images}</td><td class="num">${Math.round(call.latencyMs)}</td><td class="num">${formatUsd(call.costUsd)}</td></tr>`)}</tbody></table>`;
+}
+
+function juryText(jury: NonNullable<EpisodeOutcomeView['jury']>): Html {
+  return html`${jury.success ? 'success' : 'failure'} by majority${jury.split ? html` <span class="status bad">the judges split</span>` : ''}<ul class="jurors">${jury.opinions.map((opinion) => html`<li>${judgeText(opinion)}</li>`)}${jury.abstained.map((model) => html`<li>${model}: no valid verdict</li>`)}</ul>`;
 }
 
 function judgeText(judge: { success: boolean; confidence: number; reasons: string[]; model: string }): string {

@@ -102,6 +102,13 @@ export interface EpisodeOutcomeView {
   failureReason?: string;
   answer?: string;
   judge?: { success: boolean; confidence: number; reasons: string[]; model: string };
+  /** With several judges: each one's opinion and the majority (ties fail). */
+  jury?: {
+    success: boolean;
+    split: boolean;
+    opinions: Array<{ success: boolean; confidence: number; reasons: string[]; model: string }>;
+    abstained: string[];
+  };
 }
 
 /** A chain's page, or an evaluation episode's. */
