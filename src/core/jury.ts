@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * A jury of model judges: several `anthropic:MODEL` / `openai:MODEL` specs asked the same question,
  * their verdicts combined by majority. The rule, shared by evaluation and synthesis:
@@ -57,13 +55,3 @@ export function splitSpecs(values: readonly string[]): string[] {
     .map((spec) => spec.trim())
     .filter(Boolean);
 }
-
-/** One juror's say in a synthesis verdict (where no probe exists the jury decides). */
-export const JurorVerdictSchema = z.object({
-  model: z.string(),
-  /** Undefined: the juror gave no valid verdict (it abstained). */
-  success: z.boolean().optional(),
-  confidence: z.number().min(0).max(1).optional(),
-  reasons: z.array(z.string()).default([]),
-});
-export type JurorVerdict = z.infer<typeof JurorVerdictSchema>;

@@ -61,6 +61,11 @@ describe('eval with a jury of judges', () => {
     const twice = await runCli(['eval', RUN, '--out', out, '--agent', 'gold', '--judge', `${LENIENT},${LENIENT}`]);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toMatch(/distinct judges/);
+    const verifier = await runCli(['synth', '--url', 'http://127.0.0.1:9/', '--verifier', 'anthropic:claude-haiku-4-5,foo', '--out', out]);
+    expect(verifier.code).toBe(2);
+    expect(verifier.stderr).toMatch(
+      /Expected each judge of --verifier to be anthropic:MODEL or openai:MODEL, got "foo"\. Example: --verifier anthropic:/,
+    );
   });
 
   it(

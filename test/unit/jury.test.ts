@@ -8,6 +8,7 @@ import { juryAgreement, type JudgedEpisode } from '../../src/eval/jury-agreement
 import { renderResultsHtml } from '../../src/eval/report-html.js';
 import { buildResults } from '../../src/eval/results.js';
 import { agreementStats, balancedSample } from '../../src/eval/statistics.js';
+import { AgentConfigSchema, unpricedSpecs, verifierSpecProblem, verifierSpecs } from '../../src/pipeline/agent-config.js';
 
 describe('the jury rule: majority of the seats, a tie fails', () => {
   it('decides by more than half of the jurors, and calls any disagreement a split', () => {
@@ -217,5 +218,21 @@ describe('results.json and the report with a jury', () => {
     expect(agent.judge!.overall).toMatchObject({ episodes: 3, agreement: 2 / 3, precision: 0.5, recall: 1 });
     expect(agent.jury).toMatchObject({ judges: ['anthropic:j'], splits: 0, sample: { checkerSuccesses: 1, checkerFailures: 1 } });
     expect(agent.jury!.jury.all).toEqual(agent.jury!.jurors[0]!.all);
+  });
+});
+
+describe('a verifier jury in the agent config', () => {
+  it('accepts comma-separated distinct judges for the verifier only, and prices each of them', () => {
+    const config = AgentConfigSchema.parse({ roles: { verifier: 'anthropic:claude-haiku-4-5,openai:qwen-judge' } });
+    expect(verifierSpecs(config.roles!.verifier!)).toEqual(['anthropic:claude-haiku-4-5', 'openai:qwen-judge']);
+    expect(unpricedSpecs(config)).toEqual(['openai:qwen-judge']);
+    expect(verifierSpecProblem('anthropic:a,foo')).toMatch(
+      /Expected each judge of a jury to be anthropic:MODEL or openai:MODEL, got "foo"/,
+    );
+    expect(verifierSpecProblem('anthropic:a,anthropic:a')).toMatch(/distinct judges/);
+    expect(verifierSpecProblem('heuristic')).toBeUndefined();
+    expect(AgentConfigSchema.safeParse({ roles: { verifier: 'anthropic:a,heuristic' } }).success).toBe(false);
+    expect(AgentConfigSchema.safeParse({ roles: { executor: 'anthropic:a,openai:b' } }).success).toBe(false);
+    expect(AgentConfigSchema.safeParse({ roles: { judge: 'anthropic:a' } }).success).toBe(false);
   });
 });
