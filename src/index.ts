@@ -58,6 +58,7 @@ export { ModelProposer } from './agents/model/model-proposer.js';
 export { ModelExecutor } from './agents/model/model-executor.js';
 export { ComputerUseExecutor } from './agents/model/computer-use-executor.js';
 export { JudgeVerifier } from './agents/model/model-verifier.js';
+export { JuryVerifier, type JuryVerifierOptions } from './agents/model/jury-verifier.js';
 export { ModelReviser } from './agents/model/model-reviser.js';
 export { ModelSummarizer } from './agents/model/model-summarizer.js';
 

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { isTrajsynthError } from '../core/errors.js';
 import type { EpisodeRecord } from '../core/eval.js';
+import { judgeSpecsProblem, splitSpecs } from '../core/jury.js';
+import type { LanguageModel } from '../model/language-model.js';
 import { modelBuilder, readAgentConfig, type AgentConfig } from '../pipeline/agent-config.js';
 import {
   browserFlagHelp,
@@ -52,7 +54,10 @@ Flags:
   --agent-mode M       refs (default) or computer, for model agents
   --agent-timeout S    seconds an HTTP or module agent may take per step (default 60)
   --judge SPEC         also ask a model judge (anthropic:MODEL or openai:MODEL) about every
-                       episode; the report measures its agreement with the checker
+                       episode; the report measures its agreement with the checker. Repeat it
+                       (or comma-separate) for a jury: each judge is asked, the majority decides
+                       (a tie fails), and the report gives each judge's and the jury's accuracy,
+                       precision, recall and kappa on a sample balanced by checker verdict
   --config FILE        provider settings and prices (as for synth)
   --cache DIR          record model responses and answer repeated requests from them
   --cache-only         with --cache: never call a model
@@ -77,7 +82,7 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
       agent: { type: 'string' },
       'agent-mode': { type: 'string' },
       'agent-timeout': { type: 'string' },
-      judge: { type: 'string' },
+      judge: { type: 'string', multiple: true },
       levels: { type: 'string' },
       env: { type: 'string', multiple: true },
       limit: { type: 'string' },
@@ -118,9 +123,12 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
   const mode = stringFlag(parsed, 'agent-mode');
   if (mode !== undefined && mode !== 'refs' && mode !== 'computer')
     throw new UsageError(`Expected --agent-mode to be refs or computer, got "${mode}"`);
-  const judgeSpec = stringFlag(parsed, 'judge');
-  if (judgeSpec !== undefined && !/^(anthropic|openai):\S+$/.test(judgeSpec))
-    throw new UsageError(`Expected --judge to be anthropic:MODEL or openai:MODEL, got "${judgeSpec}"`);
+  const judgeSpecs = splitSpecs((parsed.values.judge as string[] | undefined) ?? []);
+  const judgeProblem = judgeSpecsProblem(judgeSpecs);
+  if (judgeProblem)
+    throw new UsageError(
+      `${judgeProblem.replace('Expected each judge', 'Expected each --judge')}. Pass --judge anthropic:MODEL or openai:MODEL, once per judge or comma-separated (e.g. --judge anthropic:claude-haiku-4-5,openai:qwen3)`,
+    );
   const runId = stringFlag(parsed, 'run');
   if (runId !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(runId))
     throw new UsageError(`Expected --run to be a name of letters, digits, '.', '_' or '-', got "${runId}"`);
@@ -154,10 +162,10 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
     cacheDir ? { cache: { dir: resolve(cacheDir), mode: booleanFlag(parsed, 'cache-only') ? 'read-only' : 'read-write' } } : {},
   );
   let agent;
-  let judge;
+  let judges: Array<{ spec: string; model: LanguageModel }> = [];
   try {
     agent = createEvalAgent(spec, { source, models, ...(mode ? { agentMode: mode } : {}), http: { timeoutMs: timeoutSeconds * 1000 } });
-    judge = judgeSpec ? { spec: judgeSpec, model: models.modelFor(judgeSpec) } : undefined;
+    judges = judgeSpecs.map((judgeSpec) => ({ spec: judgeSpec, model: models.modelFor(judgeSpec) }));
   } catch (error) {
     if (isTrajsynthError(error) && error.code === 'BAD_INPUT')
       throw new UsageError(`${error.message}${error.hint ? `. ${error.hint}` : ''}`);
@@ -190,7 +198,7 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
                   : resolve(parsed.positionals[0]!),
               outDir,
             },
-            ...(judgeSpec ? { judge: { spec: judgeSpec } } : {}),
+            ...(judgeSpecs.length ? { judges: judgeSpecs.map((judgeSpec) => ({ spec: judgeSpec })) } : {}),
             agentConfig: config,
             ...(cacheDir
               ? {
@@ -217,7 +225,7 @@ export async function evalCommand(argv: string[], signal: AbortSignal): Promise<
       source,
       agent,
       ...(mode ? { agentMode: mode } : {}),
-      ...(judge ? { judge } : {}),
+      ...(judges.length ? { judges } : {}),
       selection: {
         ...(levels ? { levels } : {}),
         ...(environments?.length ? { environments } : {}),

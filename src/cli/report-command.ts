@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { AgentResult, Interval, Results } from '../core/results.js';
+import type { AgentResult, Interval, JuryAgreement, Results } from '../core/results.js';
 import { booleanFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
 import { resolveRun } from './inspect-command.js';
 import { assertReadable } from './run-health.js';
@@ -10,7 +10,8 @@ Score evaluation runs, one agent per run, side by side: success rate by level wi
 intervals, mean progress (subtasks completed in order) with a bootstrap interval over chains, mean
 steps, wall time and $ per episode and per success, errors (harness or agent endpoint failures,
 never counted as failures) and failure reasons; pooled figures with a bootstrap clustered by chain;
-the judge's agreement with the checker when the evaluation asked one. Writes results.json (schema
+the judge's agreement with the checker when the evaluation asked one (with a jury, each judge's and
+the majority's accuracy, precision, recall and kappa on a sample balanced by checker verdict). Writes results.json (schema
 "trajsynth-results", version 1), chart.svg and chart.png (success and progress by level with error
 bars, one line per agent) and report.html.
 EVAL_RUN is an evaluation run id (looked up under --out) or its directory.
@@ -135,8 +136,9 @@ function agentLines(agent: AgentResult): string[] {
     );
   if (agent.judge) {
     const judge = agent.judge.overall;
+    const who = (agent.jury?.judges.length ?? 1) > 1 ? 'jury (majority)' : 'judge';
     lines.push(
-      `  judge vs checker over ${judge.episodes} episode(s): agreement ${pct(judge.agreement)}, precision ${pct(judge.precision)}, recall ${pct(judge.recall)}, kappa ${judge.kappa?.toFixed(2) ?? '—'}`,
+      `  ${who} vs checker over ${judge.episodes} episode(s): agreement ${pct(judge.agreement)}, precision ${pct(judge.precision)}, recall ${pct(judge.recall)}, kappa ${judge.kappa?.toFixed(2) ?? '—'}`,
     );
     for (const level of agent.judge.levels) {
       lines.push(
@@ -144,5 +146,26 @@ function agentLines(agent: AgentResult): string[] {
       );
     }
   }
+  if (agent.jury) lines.push(...juryLines(agent.jury));
+  return lines;
+}
+
+/** Each judge and the jury against the checker, on the balanced sample (and on every episode). */
+function juryLines(jury: JuryAgreement): string[] {
+  const { sample } = jury;
+  const lines = [
+    sample.checkerSuccesses > 0
+      ? `  on a sample balanced by checker verdict: ${sample.checkerSuccesses} checker success(es) + ${sample.checkerFailures} checker failure(s) of ${sample.from} judged episode(s) (seed ${sample.seed})`
+      : `  no balanced sample: the checker's verdicts on the ${sample.from} judged episode(s) all go one way`,
+    `    ${'judge'.padEnd(34)}${'accuracy'.padStart(9)}${'precision'.padStart(10)}${'recall'.padStart(8)}${'kappa'.padStart(7)}   all episodes: n, accuracy, kappa`,
+  ];
+  const rows = jury.judges.length > 1 ? [...jury.jurors, { ...jury.jury, judge: `jury (${jury.rule})` }] : jury.jurors;
+  for (const row of rows) {
+    const { balanced, all } = row;
+    lines.push(
+      `    ${row.judge.padEnd(34)}${pct(balanced.agreement).padStart(9)}${pct(balanced.precision).padStart(10)}${pct(balanced.recall).padStart(8)}${(balanced.kappa?.toFixed(2) ?? '—').padStart(7)}   ${all.episodes}, ${pct(all.agreement)}, ${all.kappa?.toFixed(2) ?? '—'}`,
+    );
+  }
+  if (jury.judges.length > 1) lines.push(`  the judges split on ${jury.splits} of ${sample.from} episode(s)`);
   return lines;
 }

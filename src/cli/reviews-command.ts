@@ -14,7 +14,7 @@ import { reviewAgreement } from '../view/agreement.js';
 import { loadReviewTasks, machineViews } from '../view/review-tasks.js';
 import { booleanFlag, integerFlag, parseCommandArgs, stringFlag, UsageError, type ParsedCommand } from './args.js';
 import { resolveRun } from './inspect-command.js';
-import { reviewsText, mergeText, type ReviewsReport } from './reviews-text.js';
+import { reviewsText, mergeText, flaggedText, type ReviewsReport } from './reviews-text.js';
 
 export const REVIEWS_HELP = `Usage: trajsynth reviews SOURCE [flags]
 
@@ -26,7 +26,8 @@ two reviewers (on tasks both judged) or Fleiss' kappa for three or more (on task
 valid/invalid/unsure and over the fine categories (invalid:<reason>), percent agreement, each
 reviewer's agreement with the consensus and with the checkers (replay.json where it exists), and
 the model judge's where it ran. \`export --reviewed accepted\` and \`eval --valid-only\` use the
-same consensus.
+same consensus. Subtasks a jury of judges split on where no probe decides (\`synth --verifier A,B\`)
+are listed as flagged for human review: they were not accepted.
 SOURCE is a run id (looked up under --out) or a run's directory.
 A run nobody has reviewed yet prints that and exits 0.
 
@@ -75,11 +76,15 @@ export async function reviewsCommand(argv: string[]): Promise<number> {
   if (verdicts.length === 0) {
     if (json)
       process.stdout.write(
-        `${JSON.stringify({ runId: review.runId, reviewsFile: layout.reviewsFile, options, ...(merge ? { merge } : {}), verdictLines: 0, runTasks: review.tasks.length, tasks: [], notes }, null, 2)}\n`,
+        `${JSON.stringify({ runId: review.runId, reviewsFile: layout.reviewsFile, options, ...(merge ? { merge } : {}), verdictLines: 0, runTasks: review.tasks.length, tasks: [], flagged: review.flagged, notes }, null, 2)}\n`,
       );
     else
       process.stdout.write(
-        `${merge ? `${mergeText(merge).join('\n')}\n` : ''}No reviews of run ${review.runId} yet: ${layout.reviewsFile} holds no verdicts. Nothing to report.\n`,
+        `${merge ? `${mergeText(merge).join('\n')}\n` : ''}No reviews of run ${review.runId} yet: ${layout.reviewsFile} holds no verdicts.${review.flagged.length ? '' : ' Nothing to report.'}\n${flaggedText(
+          review.flagged,
+        )
+          .map((line) => `${line}\n`)
+          .join('')}`,
       );
     return 0;
   }
@@ -125,6 +130,7 @@ export async function reviewsCommand(argv: string[]): Promise<number> {
     disagreements: tasks.filter((task) => task.label === 'disputed').map((task) => task.taskId),
     labels,
     agreement: reviewAgreement({ verdicts, consensus: options, ...machineViews(review.tasks) }),
+    flagged: review.flagged,
     notes,
   };
   // Undefined statistics (a kappa with no tasks) are null in JSON, not missing.

@@ -2,6 +2,7 @@ import type { ConsensusLabel, ConsensusOptions, TaskConsensus } from '../core/re
 import type { ReviewVerdict } from '../core/review.js';
 import type { MergeReviewsResult } from '../store/reviews-file.js';
 import type { AgreementRate, CategoryAgreement, KappaResult, ReviewAgreement } from '../view/agreement.js';
+import type { FlaggedSubtask } from '../view/review-tasks.js';
 
 /** Everything `trajsynth reviews` reports about a run, as printed (text) or serialized (--json). */
 export interface ReviewsReport {
@@ -23,7 +24,21 @@ export interface ReviewsReport {
   /** Every task of the run by label; tasks nobody judged count as pending. */
   labels: Record<ConsensusLabel, number>;
   agreement: ReviewAgreement;
+  /** Subtasks set aside for a person: no probe decided and their judges split (never accepted). */
+  flagged: FlaggedSubtask[];
   notes: string[];
+}
+
+/** The subtasks a split jury set aside, for a person to look at (trajsynth view RUN shows each one's attempt). */
+export function flaggedText(flagged: readonly FlaggedSubtask[]): string[] {
+  if (flagged.length === 0) return [];
+  const lines = [`Flagged for human review (${flagged.length} subtask(s): no probe, and the judges split; not accepted)`];
+  for (const subtask of flagged)
+    lines.push(
+      `  ${subtask.chainId}/${subtask.subtaskId} (would be L${subtask.level}, ${subtask.environment}): ${subtask.description}`,
+      `    ${subtask.jurors.join(' · ')}`,
+    );
+  return lines;
 }
 
 export function mergeText(merge: MergeReviewsResult): string[] {
@@ -83,6 +98,7 @@ export function reviewsText(report: ReviewsReport): string {
       ? `  model judge         with consensus ${rateText(agreement.judge.withConsensus)} · with checkers ${rateText(agreement.judge.withCheckers)}`
       : "  model judge         did not run on this run's tasks",
   );
+  if (report.flagged.length) out.push('', ...flaggedText(report.flagged));
   for (const note of report.notes) out.push(`  note: ${note}`);
   return `${out.join('\n')}\n`;
 }

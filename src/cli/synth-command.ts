@@ -30,6 +30,7 @@ import {
   mergeAgentConfig,
   readAgentConfig,
   unpricedSpecs,
+  verifierSpecProblem,
   usesModels,
   type AgentConfig,
   type RoleName,
@@ -78,6 +79,10 @@ Model-backed agents (default: every role heuristic, offline, no key):
                       OpenAI-compatible server (OPENAI_BASE_URL: vLLM, Ollama, llama.cpp)
   --proposer SPEC     per role: heuristic, anthropic:MODEL or openai:MODEL; also --follow-up,
                       --executor, --verifier, --reviser, --summarizer
+  --verifier A,B,C    a jury of judges (comma-separated): where a probe exists the checker decides
+                      and each judge is compared with it; without one (--url) the majority decides,
+                      a tie fails, and a subtask the judges split on is not accepted but flagged for
+                      human review (\`trajsynth reviews RUN\` lists it)
   --executor-mode M   refs (element refs from the snapshot, default) or computer (Anthropic
                       computer use: pixels on a scaled screenshot)
   --config FILE       agent config JSON: {"model", "roles", "executorMode", "providers", "prices"}
@@ -315,7 +320,7 @@ async function agentConfigFromFlags(parsed: ParsedCommand): Promise<AgentConfig>
   const roles: Partial<Record<RoleName, string>> = {};
   for (const role of ROLE_FLAGS) {
     const spec = stringFlag(parsed, role);
-    if (spec !== undefined) roles[role] = checkSpec(`--${role}`, spec);
+    if (spec !== undefined) roles[role] = role === 'verifier' ? checkVerifierSpec(spec) : checkSpec(`--${role}`, spec);
   }
   const model = stringFlag(parsed, 'model');
   const mode = stringFlag(parsed, 'executor-mode');
@@ -328,8 +333,18 @@ async function agentConfigFromFlags(parsed: ParsedCommand): Promise<AgentConfig>
   });
 }
 
+/** --verifier: one spec, or a jury of comma-separated model specs. */
+function checkVerifierSpec(spec: string): string {
+  if (!spec.includes(',')) return checkSpec('--verifier', spec);
+  const problem = verifierSpecProblem(spec);
+  if (!problem) return spec;
+  throw new UsageError(
+    `${problem.replace('Expected each judge of a jury', 'Expected each judge of --verifier')}. Example: --verifier anthropic:claude-haiku-4-5,openai:qwen2.5-vl-7b,anthropic:claude-sonnet-4-6`,
+  );
+}
+
 function checkSpec(flag: string, spec: string): string {
-  if (/^(heuristic|(anthropic|openai):\S+)$/.test(spec)) return spec;
+  if (/^(heuristic|(anthropic|openai):[^\s,]+)$/.test(spec)) return spec;
   throw new UsageError(
     `Expected ${flag} to be heuristic, anthropic:MODEL or openai:MODEL, got "${spec}". Example: ${flag} anthropic:claude-haiku-4-5`,
   );

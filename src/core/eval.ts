@@ -49,6 +49,19 @@ export const JudgeOpinionSchema = z.object({
 });
 export type JudgeOpinion = z.infer<typeof JudgeOpinionSchema>;
 
+/** Several judges asked about one episode (`--judge A --judge B ...`): each one's opinion and the majority (ties fail). */
+export const JuryOpinionSchema = z.object({
+  /** The majority of the jurors' seats said success (see tallyJury); a juror that abstained is not a "yes". */
+  success: z.boolean(),
+  /** The jurors did not all say the same. */
+  split: z.boolean(),
+  /** The opinions of the jurors that answered, in --judge order. */
+  opinions: z.array(JudgeOpinionSchema),
+  /** Jurors that gave no valid verdict. */
+  abstained: z.array(z.string()).default([]),
+});
+export type JuryOpinion = z.infer<typeof JuryOpinionSchema>;
+
 /** trajectories/<eval-run>/episodes/<episode>/episode.json */
 export const EpisodeRecordSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -82,11 +95,24 @@ export const EpisodeRecordSchema = z.object({
   usage: UsageSchema,
   /** What the agent said it spent (HTTP and module agents). */
   agentUsage: AgentReportedUsageSchema.optional(),
+  /** The judge's opinion, with one --judge. */
   judge: JudgeOpinionSchema.optional(),
+  /** The jury's, with several --judge (then `judge` is absent). */
+  jury: JuryOpinionSchema.optional(),
   startedAt: z.string(),
   finishedAt: z.string().optional(),
 });
 export type EpisodeRecord = z.infer<typeof EpisodeRecordSchema>;
+
+/** Every judge opinion an episode holds: its jury's, or its single judge's. */
+export function episodeOpinions(episode: Pick<EpisodeRecord, 'judge' | 'jury'>): JudgeOpinion[] {
+  return episode.jury?.opinions ?? (episode.judge ? [episode.judge] : []);
+}
+
+/** The judge specs of an evaluation: its jury, its single judge, or none. */
+export function configJudges(config: Pick<EvalConfig, 'judge' | 'judges'>): string[] {
+  return config.judges ?? (config.judge ? [config.judge] : []);
+}
 
 export const EvalConfigSchema = z.object({
   /** The synthesis run id or tasks file the tasks come from. */
@@ -94,7 +120,10 @@ export const EvalConfigSchema = z.object({
   sourceKind: z.enum(['run', 'tasks-file']),
   agent: z.string(),
   agentMode: z.enum(['refs', 'computer']).optional(),
+  /** The --judge spec, when there was one. */
   judge: z.string().optional(),
+  /** The --judge specs, when there were several (then `judge` is absent): a jury, majority rule, ties fail. */
+  judges: z.array(z.string()).min(2).optional(),
   levels: z.array(z.number().int().positive()),
   environments: z.array(z.string()).optional(),
   limit: z.number().int().positive().optional(),

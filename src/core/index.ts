@@ -16,6 +16,7 @@ export * from './results.js';
 export * from './agent-protocol-json-schema.js';
 export * from './text-match.js';
 export * from './review.js';
+export * from './jury.js';
 export * from './review-consensus.js';
 export * from './run-options.js';
 export * from './target.js';

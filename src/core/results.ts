@@ -52,6 +52,43 @@ export const JudgeAgreementSchema = z.object({
 });
 export type JudgeAgreement = z.infer<typeof JudgeAgreementSchema>;
 
+/** One judge's agreement with the checker (or the jury's, as `jury`): on the balanced sample and on every episode. */
+export const JurorAgreementSchema = z.object({
+  /** The judge spec, or "jury" for the majority verdict. */
+  judge: z.string(),
+  /** On the sample balanced by checker verdict (see JuryAgreement.sample): the figures to compare judges by. */
+  balanced: JudgeAgreementSchema,
+  /** On every episode the judge gave a verdict on: easy to game where most episodes fail (high levels). */
+  all: JudgeAgreementSchema,
+});
+export type JurorAgreement = z.infer<typeof JurorAgreementSchema>;
+
+/**
+ * The judges of an evaluation against the checker: each judge and, with several, their majority
+ * (ties fail), on a sample with as many checker successes as checker failures, drawn with a seed.
+ */
+export const JuryAgreementSchema = z.object({
+  judges: z.array(z.string()).min(1),
+  /** How the jury decides. */
+  rule: z.string(),
+  sample: z.object({
+    seed: z.number().int(),
+    /** Episodes with a checker verdict and at least one judge's verdict, the sample was drawn from. */
+    from: z.number().int().nonnegative(),
+    /** Checker successes in the sample (all of them when they are the smaller class). */
+    checkerSuccesses: z.number().int().nonnegative(),
+    /** Checker failures in the sample: always as many as the successes. */
+    checkerFailures: z.number().int().nonnegative(),
+  }),
+  /** One row per judge, in --judge order. */
+  jurors: z.array(JurorAgreementSchema),
+  /** The majority verdict; with one judge, the judge's own. */
+  jury: JurorAgreementSchema,
+  /** Episodes on which the jurors did not all say the same (0 with one judge). */
+  splits: z.number().int().nonnegative(),
+});
+export type JuryAgreement = z.infer<typeof JuryAgreementSchema>;
+
 export const AgentResultSchema = z.object({
   /** The name on the chart and in tables: the agent spec, with the run id when two runs share one. */
   label: z.string(),
@@ -77,7 +114,10 @@ export const AgentResultSchema = z.object({
   errors: z.number().int().nonnegative(),
   errorReasons: z.array(CountSchema),
   failureReasons: z.array(CountSchema),
+  /** The judge's (with several, the jury's majority) agreement with the checker over every judged episode, overall and by level. */
   judge: z.object({ overall: JudgeAgreementSchema, levels: z.array(JudgeAgreementSchema) }).optional(),
+  /** Each judge and the jury against the checker on a sample balanced by checker verdict. */
+  jury: JuryAgreementSchema.optional(),
 });
 export type AgentResult = z.infer<typeof AgentResultSchema>;
 

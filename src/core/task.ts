@@ -43,6 +43,33 @@ export const VerdictSchema = z.object({
       agreesWithChecker: z.boolean().optional(),
     })
     .optional(),
+  /**
+   * Several judges (`--verifier A,B,C`): each one's say and their majority (ties fail). `judge` then
+   * summarizes them (the majority, the lowest confidence) for readers that know one judge.
+   */
+  jury: z
+    .object({
+      jurors: z.array(
+        z.object({
+          model: z.string(),
+          /** Undefined: no valid verdict (the juror abstained). */
+          success: z.boolean().optional(),
+          confidence: z.number().min(0).max(1).optional(),
+          reasons: z.array(z.string()).default([]),
+          agreesWithChecker: z.boolean().optional(),
+        }),
+      ),
+      /** The majority of the jurors' seats said success. */
+      success: z.boolean(),
+      /** The jurors did not all say the same. */
+      split: z.boolean(),
+    })
+    .optional(),
+  /**
+   * Where no probe decides and the jury split: the subtask is not accepted but set aside for a
+   * person to look at (`trajsynth reviews` lists it; the viewer marks it).
+   */
+  flaggedForReview: z.literal(true).optional(),
 });
 export type Verdict = z.infer<typeof VerdictSchema>;
 

@@ -13,6 +13,7 @@ const FIXED: ReadonlyArray<keyof EvalConfig> = [
   'agent',
   'agentMode',
   'judge',
+  'judges',
   'levels',
   'environments',
   'limit',

@@ -4,14 +4,14 @@ import type { EpisodeRecord, EvalConfig, EvalRunMeta, EvalTask } from '../core/e
 import { deriveSeed } from '../core/random.js';
 import type { ModelCall } from '../core/usage.js';
 import { checkOptions, EvaluateOptionsSchema } from '../core/run-options.js';
-import type { LanguageModel } from '../model/language-model.js';
 import { browserProcessesFor, launchBrowser } from '../browser/index.js';
 import type { SessionFactory } from '../pipeline/chain-runner.js';
 import { readEpisode, runLayout, writeEvalRunMeta, type RunLayout } from '../store/index.js';
 import type { EvalAgent } from './eval-agent.js';
 import { evalMetaFor, openEvalRun } from './eval-run-meta.js';
 import { prepareRunForWriting } from '../pipeline/run-preflight.js';
-import { runEpisode, type EpisodePlan } from './run-episode.js';
+import { runEpisode, type EpisodeJudge, type EpisodePlan } from './run-episode.js';
+import { judgeSpecsProblem } from '../core/jury.js';
 import { consensusOptions } from '../core/review-consensus.js';
 import { selectTasks, type TaskSelection, type TaskSource } from './task-source.js';
 
@@ -31,7 +31,12 @@ export interface EvaluateOptions {
   agent: EvalAgent;
   agentMode?: 'refs' | 'computer';
   /** A model judge asked about every episode, to calibrate it against the checker. */
-  judge?: { spec: string; model: LanguageModel };
+  judge?: EpisodeJudge;
+  /**
+   * Several judges (a jury, `--judge A --judge B`): each asked about every episode, combined by
+   * majority (ties fail), each and the jury calibrated against the checker. Takes precedence over `judge`.
+   */
+  judges?: readonly EpisodeJudge[];
   selection?: TaskSelection;
   /** Episodes per task, each with its own agent seed (default 1). */
   episodes?: number;
@@ -72,6 +77,7 @@ export type EvaluationPlanOptions = Pick<
 > & {
   agentSpec: string;
   judge?: { spec: string };
+  judges?: ReadonlyArray<{ spec: string }>;
 };
 
 /**
@@ -88,7 +94,7 @@ export function planEvaluation(options: EvaluationPlanOptions): { config: EvalCo
     sourceKind: source.kind,
     agent: options.agentSpec,
     ...(options.agentMode ? { agentMode: options.agentMode } : {}),
-    ...(options.judge ? { judge: options.judge.spec } : {}),
+    ...judgesConfig(options),
     levels: [...new Set(tasks.map((task) => task.level))].sort((a, b) => a - b),
     ...(selection.environments ? { environments: [...selection.environments] } : {}),
     ...(selection.limit !== undefined ? { limit: selection.limit } : {}),
@@ -115,6 +121,21 @@ export function planEvaluation(options: EvaluationPlanOptions): { config: EvalCo
   return { config, plans };
 }
 
+/** run.json's judges: `judge` with one (as before juries existed), `judges` with several. */
+function judgesConfig(options: Pick<EvaluationPlanOptions, 'judge' | 'judges'>): Pick<EvalConfig, 'judge' | 'judges'> {
+  const specs = options.judges?.length ? options.judges.map((judge) => judge.spec) : options.judge ? [options.judge.spec] : [];
+  const problem = specs.length ? judgeSpecsProblem(specs) : undefined;
+  if (problem)
+    throw new TrajsynthError(problem, { code: 'BAD_INPUT', hint: 'Pass --judge anthropic:MODEL or openai:MODEL, once per judge.' });
+  if (specs.length === 0) return {};
+  return specs.length === 1 ? { judge: specs[0]! } : { judges: specs };
+}
+
+/** The judges an episode is asked by: the jury, else the single judge. */
+export function episodeJudges(options: Pick<EvaluateOptions, 'judge' | 'judges'>): EpisodeJudge[] {
+  return options.judges?.length ? [...options.judges] : options.judge ? [options.judge] : [];
+}
+
 /** Episodes kept from an earlier attempt (--resume): finished ones, except damaged ones to redo. */
 export async function keptEpisodes(
   layout: RunLayout,
@@ -139,7 +160,8 @@ export interface EvalEpisodeInput {
   agent: EvalAgent;
   browser: SessionFactory;
   source: TaskSource;
-  judge?: { spec: string; model: LanguageModel };
+  judge?: EpisodeJudge;
+  judges?: readonly EpisodeJudge[];
   maxInvalidInARow?: number;
   onCall: (call: ModelCall) => void;
   signal: AbortSignal;
@@ -163,6 +185,7 @@ export async function runEvalEpisode(input: EvalEpisodeInput): Promise<EpisodeRe
       maxSteps: await stepBudget(input.plan.task, input.config, input.agent),
       maxInvalidInARow: input.maxInvalidInARow ?? 3,
       ...(input.judge ? { judge: input.judge } : {}),
+      ...(input.judges?.length ? { judges: input.judges } : {}),
       onCall: input.onCall,
       signal: input.signal,
       ...(input.attempt !== undefined ? { attempt: `${input.attempt}${attempt > 0 ? `-r${attempt}` : ''}` } : {}),
@@ -260,7 +283,7 @@ async function evaluateLocked(
             agent,
             browser,
             source,
-            ...(options.judge ? { judge: options.judge } : {}),
+            judges: episodeJudges(options),
             ...(options.maxInvalidInARow !== undefined ? { maxInvalidInARow: options.maxInvalidInARow } : {}),
             onCall,
             signal: runSignal,

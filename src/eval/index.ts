@@ -5,6 +5,7 @@ export * from './evaluate.js';
 export * from './gate.js';
 export * from './gold-policy.js';
 export * from './http-agent.js';
+export * from './jury-agreement.js';
 export * from './module-agent.js';
 export * from './progress-tracker.js';
 export * from './replay.js';

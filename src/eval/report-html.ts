@@ -1,4 +1,4 @@
-import type { AgentResult, Interval, JudgeAgreement, LevelResult, Results } from '../core/results.js';
+import type { AgentResult, Interval, JudgeAgreement, JurorAgreement, JuryAgreement, LevelResult, Results } from '../core/results.js';
 import { escapeXml as escape } from './report-chart.js';
 
 const DASH = '—';
@@ -54,7 +54,8 @@ function renderAgent(agent: AgentResult): string {
     renderCounts(agent.failureReasons, 'failure-reasons'),
     '<h3>Errors</h3>',
     renderCounts(agent.errorReasons, 'error-reasons'),
-    agent.judge ? renderJudge(agent.judge) : '',
+    agent.judge ? renderJudge(agent.judge, (agent.jury?.judges.length ?? 1) > 1) : '',
+    agent.jury ? renderJury(agent.jury) : '',
     '</section>',
   ].join('\n');
 }
@@ -132,7 +133,7 @@ function renderCounts(counts: { reason: string; count: number }[], className: st
   ].join('\n');
 }
 
-function renderJudge(judge: NonNullable<AgentResult['judge']>): string {
+function renderJudge(judge: NonNullable<AgentResult['judge']>, isJury: boolean): string {
   const header = ['Level', 'Episodes', 'Agreement', 'Precision', 'Recall', "Cohen's κ"];
   const cells = (label: string, a: JudgeAgreement) => [
     escape(label),
@@ -144,12 +145,42 @@ function renderJudge(judge: NonNullable<AgentResult['judge']>): string {
   ];
   const levels = [...judge.levels].sort((a, b) => (a.level ?? 0) - (b.level ?? 0));
   return [
-    '<h3>Judge vs checker</h3>',
+    isJury ? '<h3>Jury (majority) vs checker, all judged episodes</h3>' : '<h3>Judge vs checker</h3>',
     '<table class="judge">',
     `<thead><tr>${header.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead>`,
     '<tbody>',
     ...levels.map((a) => row(cells(a.level === undefined ? DASH : String(a.level), a), 'level')),
     row(cells('overall', judge.overall), 'pooled'),
+    '</tbody>',
+    '</table>',
+  ].join('\n');
+}
+
+function renderJury(jury: JuryAgreement): string {
+  const { sample } = jury;
+  const header = ['Judge', 'Accuracy', 'Precision', 'Recall', "Cohen's κ", 'All: episodes', 'All: accuracy', 'All: κ'];
+  const cells = (label: string, a: JurorAgreement) => [
+    escape(label),
+    percent(a.balanced.agreement),
+    percent(a.balanced.precision),
+    percent(a.balanced.recall),
+    fixed(a.balanced.kappa, 2),
+    number(a.all.episodes),
+    percent(a.all.agreement),
+    fixed(a.all.kappa, 2),
+  ];
+  const note =
+    sample.checkerSuccesses > 0
+      ? `On a sample balanced by checker verdict: ${sample.checkerSuccesses} checker successes and ${sample.checkerFailures} checker failures, drawn with seed ${sample.seed} from ${sample.from} judged episodes. "All" columns use every judged episode (raw agreement is easy to game where most episodes fail).`
+      : `No balanced sample: the checker's verdicts on the ${sample.from} judged episodes all go one way; "All" columns use every judged episode.`;
+  return [
+    `<h3>${jury.judges.length > 1 ? 'Judges and jury' : 'Judge'} vs checker, balanced sample</h3>`,
+    `<p class="meta">${escape(note)}${jury.judges.length > 1 ? escape(` Jury rule: ${jury.rule}; the judges split on ${jury.splits} episode(s).`) : ''}</p>`,
+    '<table class="jury">',
+    `<thead><tr>${header.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead>`,
+    '<tbody>',
+    ...jury.jurors.map((juror) => row(cells(juror.judge, juror), 'level')),
+    ...(jury.judges.length > 1 ? [row(cells('jury (majority)', jury.jury), 'pooled')] : []),
     '</tbody>',
     '</table>',
   ].join('\n');

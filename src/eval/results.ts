@@ -1,4 +1,4 @@
-import type { EpisodeRecord, EvalRunMeta } from '../core/eval.js';
+import { configJudges, type EpisodeRecord, type EvalRunMeta } from '../core/eval.js';
 import {
   RESULTS_SCHEMA_ID,
   RESULTS_VERSION,
@@ -9,6 +9,7 @@ import {
 } from '../core/results.js';
 import { TOOL_VERSION } from '../pipeline/version.js';
 import { listEpisodeIds, readEpisode, readEvalRunMeta, type RunLayout } from '../store/index.js';
+import { judgedEpisode, juryAgreement, type JudgedEpisode } from './jury-agreement.js';
 import { agreementStats, clusteredBootstrap, wilsonInterval } from './statistics.js';
 
 export interface EvalRunData {
@@ -37,7 +38,7 @@ export interface ResultsOptions {
  * Scores evaluation runs, one agent per run: success by level with 95% Wilson intervals, mean
  * progress with a bootstrap over chains, steps, wall time and dollars per episode and per success,
  * errors (never counted as failures) and failure reasons; pooled figures resample chains, because
- * the levels of one chain share their first subtasks; judge agreement where a judge was asked.
+ * the levels of one chain share their first subtasks; judge agreement where a judge (or a jury) was asked.
  */
 export function buildResults(runs: readonly EvalRunData[], options: ResultsOptions = {}): Results {
   const bootstrap = { resamples: options.resamples ?? 2000, seed: options.seed ?? 0 };
@@ -46,7 +47,7 @@ export function buildResults(runs: readonly EvalRunData[], options: ResultsOptio
   const agents = runs.map((run) => {
     const spec = run.meta.config.agent;
     const label = specCounts.get(spec)! > 1 ? `${spec} (${run.meta.runId})` : spec;
-    return agentResult(label, spec, [run.meta.runId], run.episodes, bootstrap);
+    return agentResult(label, spec, [run.meta.runId], run.episodes, bootstrap, configJudges(run.meta.config));
   });
   return {
     schema: RESULTS_SCHEMA_ID,
@@ -66,6 +67,7 @@ function agentResult(
   runIds: string[],
   all: readonly EpisodeRecord[],
   bootstrap: { resamples: number; seed: number },
+  judges: readonly string[],
 ): AgentResult {
   const finished = all.filter((episode) => episode.status === 'finished');
   const errored = all.filter((episode) => episode.status === 'error');
@@ -83,7 +85,9 @@ function agentResult(
   const progressCi = clusteredBootstrap(clusters, progressFraction, bootstrap);
   const meanSteps = mean(finished.map((episode) => episode.stepCount));
   const wall = mean(finished.map((episode) => episode.usage.wallMs));
-  const judged = finished.filter((episode) => episode.judge);
+  const judged = finished.map(judgedEpisode).filter((episode): episode is JudgedEpisode => episode !== undefined);
+  // The judges as run.json names them; opinions of any judge it does not (an older run) come after.
+  const jurors = [...new Set([...judges, ...judged.flatMap((episode) => [...episode.votes.keys()])])];
   return {
     label,
     agent,
@@ -110,8 +114,9 @@ function agentResult(
       ? {
           judge: {
             overall: judgeAgreement(judged),
-            levels: levels.map((level) => ({ level, ...judgeAgreement(judged.filter((episode) => episode.task.level === level)) })),
+            levels: levels.map((level) => ({ level, ...judgeAgreement(judged.filter((episode) => episode.level === level)) })),
           },
+          jury: juryAgreement(jurors, judged, { seed: bootstrap.seed }),
         }
       : {}),
   };
@@ -196,6 +201,7 @@ function countReasons(reasons: readonly string[]): Array<{ reason: string; count
   return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }
 
-function judgeAgreement(episodes: readonly EpisodeRecord[]): JudgeAgreement {
-  return agreementStats(episodes.map((episode) => ({ predicted: episode.judge!.success, actual: episode.success === true })));
+/** The judge's (a jury's majority) agreement with the checker over every judged episode. */
+function judgeAgreement(episodes: readonly JudgedEpisode[]): JudgeAgreement {
+  return agreementStats(episodes.map((episode) => ({ predicted: episode.jury, actual: episode.checker })));
 }

@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { SCHEMA_VERSION } from '../core/chain.js';
 import type { RunningEnvironment } from '../core/environment.js';
 import { errorMessage, isTrajsynthError, oneLine } from '../core/errors.js';
-import type { EpisodeRecord, EvalTask } from '../core/eval.js';
+import type { EpisodeRecord, EvalTask, JudgeOpinion, JuryOpinion } from '../core/eval.js';
+import { tallyJury } from '../core/jury.js';
 import type { CapturedObservation } from '../core/observation.js';
 import { describePredicate } from '../core/predicate.js';
 import { addUsage, emptyUsage, usageOfCall, type ModelCall } from '../core/usage.js';
@@ -28,6 +29,11 @@ export interface EpisodePlan {
   agentSeed: number;
 }
 
+export interface EpisodeJudge {
+  spec: string;
+  model: LanguageModel;
+}
+
 export interface EpisodeContext {
   layout: RunLayout;
   agent: EvalAgent;
@@ -35,7 +41,10 @@ export interface EpisodeContext {
   source: TaskSource;
   maxSteps: number;
   maxInvalidInARow: number;
-  judge?: { spec: string; model: LanguageModel };
+  /** A model judge asked about the episode, beside the checker. */
+  judge?: EpisodeJudge;
+  /** Several judges (a jury): each asked, and their majority recorded (ties fail). Takes precedence over `judge`. */
+  judges?: readonly EpisodeJudge[];
   onCall: (call: ModelCall) => void;
   signal: AbortSignal;
   /**
@@ -48,7 +57,7 @@ export interface EpisodeContext {
 /**
  * One evaluation episode, stored as it happens under episodes/<id>/: the app from its seeded reset
  * on the task's start page, the agent acting until `done` or its step budget, progress scored after
- * every step, the checker at the end, and (with a judge) the judge's opinion beside it. A harness
+ * every step, the checker at the end, and (with a judge or a jury) their opinions beside it. A harness
  * or agent-endpoint failure is recorded as an error, never as the agent's failure. Returns
  * undefined when the run was interrupted (the episode is redone on --resume).
  */
@@ -140,7 +149,9 @@ export async function runEpisode(plan: EpisodePlan, context: EpisodeContext): Pr
     const success = checkerHolds && run.endedBy !== 'invalid-actions';
     await tracker.update(steps.count, run.answer ?? '');
     if (success) tracker.creditAll(steps.count);
-    const judge = context.judge ? await judgeEpisode(context.judge, task, run, opened.observation, recorder, signal) : undefined;
+    const jurors = context.judges?.length ? context.judges : context.judge ? [context.judge] : [];
+    const opinions = await Promise.all(jurors.map((juror) => judgeEpisode(juror, task, run, opened.observation, recorder, signal)));
+    const judged = jurors.length > 1 ? { jury: juryOpinion(jurors, opinions) } : opinions[0] ? { judge: opinions[0] } : {};
     return await finish({
       status: 'finished',
       endedBy: run.endedBy,
@@ -151,7 +162,7 @@ export async function runEpisode(plan: EpisodePlan, context: EpisodeContext): Pr
       ...(success ? {} : { failureReason: failureReason(task, run, checkerAtEnd) }),
       invalidAnswers: run.invalid,
       ...(run.reportedUsage ? { agentUsage: run.reportedUsage } : {}),
-      ...(judge ? { judge } : {}),
+      ...judged,
     });
   } catch (error) {
     if (signal.aborted || (isTrajsynthError(error) && error.code === 'ABORTED')) {
@@ -185,14 +196,25 @@ function failureReason(task: EvalTask, run: PolicyRun, checkerAtEnd: readonly bo
   return `${run.endedBy === 'step-limit' ? 'step limit reached' : 'said done'}; unmet: ${unmet.join('; ')}`;
 }
 
+/** The jury's record: every answer, the abstentions, and the majority of the seats (ties fail). */
+function juryOpinion(jurors: readonly EpisodeJudge[], opinions: ReadonlyArray<JudgeOpinion | undefined>): JuryOpinion {
+  const tally = tallyJury(opinions.map((opinion) => opinion?.success));
+  return {
+    success: tally.success,
+    split: tally.split,
+    opinions: opinions.filter((opinion): opinion is JudgeOpinion => opinion !== undefined),
+    abstained: jurors.filter((_, index) => opinions[index] === undefined).map((juror) => juror.spec),
+  };
+}
+
 async function judgeEpisode(
-  judge: { spec: string; model: LanguageModel },
+  judge: EpisodeJudge,
   task: EvalTask,
   run: PolicyRun,
   before: CapturedObservation,
   recorder: CallRecorder,
   signal: AbortSignal,
-): Promise<EpisodeRecord['judge']> {
+): Promise<JudgeOpinion | undefined> {
   try {
     const answer = await askJudge({
       model: judge.model,

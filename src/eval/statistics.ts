@@ -2,7 +2,7 @@
  * Small statistics for evaluation reports: confidence intervals for success rates, a bootstrap
  * that respects chains, judge-versus-checker agreement and Bradley–Terry ratings. Pure functions.
  */
-import { Rng } from '../core/random.js';
+import { deriveSeed, Rng } from '../core/random.js';
 import type { Interval } from '../core/results.js';
 
 export type { Interval };
@@ -67,6 +67,37 @@ function quantile(sorted: readonly number[], probability: number): number {
   const above = Math.min(below + 1, sorted.length - 1);
   const lower = sorted[below]!;
   return lower + (position - below) * (sorted[above]! - lower);
+}
+
+/**
+ * A sample balanced by a binary label: every item of the smaller class and as many of the larger
+ * one, drawn without replacement by a seeded shuffle. Items are ordered by `key` first, so the same
+ * items in any order and the same seed give the same sample, returned in key order. Agreement on such
+ * a sample cannot be earned by always answering the majority label (kappa and accuracy then show it).
+ */
+export function balancedSample<T>(
+  items: readonly T[],
+  options: { label: (item: T) => boolean; key: (item: T) => string; seed: number },
+): { sample: T[]; positives: number; negatives: number } {
+  const byKey = [...items].sort((a, b) => compareKeys(options.key(a), options.key(b)));
+  const positives = byKey.filter((item) => options.label(item));
+  const negatives = byKey.filter((item) => !options.label(item));
+  const size = Math.min(positives.length, negatives.length);
+  const draw = (pool: T[], label: string): T[] => {
+    const rng = new Rng(deriveSeed(options.seed, 'balanced-sample', label));
+    const shuffled = pool.slice();
+    for (let index = shuffled.length - 1; index > 0; index -= 1) {
+      const other = rng.int(0, index);
+      [shuffled[index], shuffled[other]] = [shuffled[other]!, shuffled[index]!];
+    }
+    return shuffled.slice(0, size);
+  };
+  const chosen = new Set([...draw(positives, 'positive'), ...draw(negatives, 'negative')]);
+  return { sample: byKey.filter((item) => chosen.has(item)), positives: size, negatives: size };
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export interface AgreementStats {

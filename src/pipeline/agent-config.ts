@@ -9,6 +9,8 @@ import { ModelProposer } from '../agents/model/model-proposer.js';
 import { ModelReviser } from '../agents/model/model-reviser.js';
 import { ModelSummarizer } from '../agents/model/model-summarizer.js';
 import { JudgeVerifier } from '../agents/model/model-verifier.js';
+import { JuryVerifier } from '../agents/model/jury-verifier.js';
+import { judgeSpecsProblem, splitSpecs } from '../core/jury.js';
 import type { LanguageModel } from '../model/language-model.js';
 import { modelFromSpec } from '../model/providers/model-from-spec.js';
 import { CachingModel, type CacheMode } from '../model/response-cache.js';
@@ -21,7 +23,26 @@ export type RoleName = (typeof ROLE_NAMES)[number];
 /** `heuristic`, `anthropic:MODEL` or `openai:MODEL` (any OpenAI-compatible server). */
 const ModelSpecSchema = z
   .string()
-  .regex(/^(heuristic|(anthropic|openai):\S+)$/, 'Expected "heuristic", "anthropic:MODEL" or "openai:MODEL"');
+  .regex(/^(heuristic|(anthropic|openai):[^\s,]+)$/, 'Expected "heuristic", "anthropic:MODEL" or "openai:MODEL"');
+
+/** The verifier may be a jury: comma-separated distinct model specs (`anthropic:A,openai:B`), majority rule. */
+const VerifierSpecSchema = z.string().superRefine((spec, context) => {
+  const problem = verifierSpecProblem(spec);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
+
+/** What is wrong with a verifier spec (one spec, or a jury of several), or undefined. */
+export function verifierSpecProblem(spec: string): string | undefined {
+  const parts = spec.split(',').map((part) => part.trim());
+  if (parts.length === 1)
+    return ModelSpecSchema.safeParse(spec).success ? undefined : 'Expected "heuristic", "anthropic:MODEL" or "openai:MODEL"';
+  return judgeSpecsProblem(parts)?.replace('Expected each judge', 'Expected each judge of a jury');
+}
+
+/** The models of a verifier spec: one, or the jurors of `A,B,C`. */
+export function verifierSpecs(spec: string): string[] {
+  return splitSpecs([spec]);
+}
 
 const ProviderSettingsSchema = z
   .object({
@@ -49,7 +70,18 @@ export const AgentConfigSchema = z
   .object({
     /** A model for every role not named in `roles`. */
     model: ModelSpecSchema.optional(),
-    roles: z.partialRecord(z.enum(ROLE_NAMES), ModelSpecSchema).optional(),
+    /** Per role; the verifier may be a jury (`"anthropic:A,openai:B"`). */
+    roles: z
+      .object({
+        proposer: ModelSpecSchema.optional(),
+        'follow-up': ModelSpecSchema.optional(),
+        executor: ModelSpecSchema.optional(),
+        verifier: VerifierSpecSchema.optional(),
+        reviser: ModelSpecSchema.optional(),
+        summarizer: ModelSpecSchema.optional(),
+      })
+      .strict()
+      .optional(),
     /** The model executor grounds by element refs (any provider) or by pixels (Anthropic computer use). */
     executorMode: z.enum(['refs', 'computer']).optional(),
     providers: z.object({ anthropic: ProviderSettingsSchema.optional(), openai: ProviderSettingsSchema.optional() }).strict().optional(),
@@ -177,11 +209,14 @@ export function buildAgents(config: AgentConfig, options: BuildAgentsOptions = {
       () => new HeuristicExecutor(),
       (model) => (config.executorMode === 'computer' ? new ComputerUseExecutor(model) : new ModelExecutor(model)),
     ),
-    verifier: pick<Verifier>(
-      'verifier',
-      () => new CheckerVerifier(),
-      (model) => new JudgeVerifier({ model }),
-    ),
+    verifier:
+      verifierSpecs(specs.verifier).length > 1
+        ? new JuryVerifier({ models: verifierSpecs(specs.verifier).map(modelFor) })
+        : pick<Verifier>(
+            'verifier',
+            () => new CheckerVerifier(),
+            (model) => new JudgeVerifier({ model }),
+          ),
     reviser: pick<Reviser>(
       'reviser',
       () => new HeuristicReviser(),
@@ -199,7 +234,7 @@ export function buildAgents(config: AgentConfig, options: BuildAgentsOptions = {
 /** Model specs the price tables (built-in plus the config's) cannot price. */
 export function unpricedSpecs(config: AgentConfig): string[] {
   const tables = priceTablesFor(config);
-  const specs = [...new Set(Object.values(roleSpecs(config)).filter((spec) => spec !== 'heuristic'))];
+  const specs = [...new Set(Object.values(roleSpecs(config)).flatMap(verifierSpecs))].filter((spec) => spec !== 'heuristic');
   return specs.filter((spec) => {
     const [provider, ...rest] = spec.split(':');
     const table = tables.find((candidate) => candidate.provider === (provider === 'openai' ? 'openai-compatible' : provider));

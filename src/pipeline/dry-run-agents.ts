@@ -9,7 +9,7 @@ import { JudgeVerifier } from '../agents/model/model-verifier.js';
 import type { LanguageModel, ModelRequest, ModelResponse } from '../model/language-model.js';
 import { scaledDisplay } from '../model/image-scaling.js';
 import { imageTokens } from '../cost/token-estimate.js';
-import type { AgentConfig, RoleName } from './agent-config.js';
+import { verifierSpecs, type AgentConfig, type RoleName } from './agent-config.js';
 
 /** A request a model-backed role would have sent, where in the chain, and the conversation it grows (computer use). */
 export interface DryRunRequest {
@@ -18,6 +18,8 @@ export interface DryRunRequest {
   level: number;
   /** Tokens of earlier turns a multi-turn conversation carries along (screenshots kept, text). */
   extraMessageTokens: number;
+  /** The model the request is for, where the role has several (a verifier jury); else the role's spec. */
+  spec?: string;
 }
 
 /**
@@ -28,8 +30,7 @@ export interface DryRunRequest {
 export function dryRunAgents(config: AgentConfig, specs: Record<RoleName, string>, onRequest: (captured: DryRunRequest) => void): AgentSet {
   const heuristic = heuristicAgents();
   const models = new Map<string, LanguageModel>();
-  const modelFor = (role: RoleName): LanguageModel => {
-    const spec = specs[role];
+  const modelFor = (role: RoleName, spec = specs[role]): LanguageModel => {
     const [provider, ...rest] = spec.split(':');
     const model = models.get(spec) ?? new CaptureModel(provider === 'openai' ? 'openai-compatible' : provider!, rest.join(':'));
     models.set(spec, model);
@@ -37,9 +38,9 @@ export function dryRunAgents(config: AgentConfig, specs: Record<RoleName, string
   };
   const isModel = (role: RoleName) => specs[role] !== 'heuristic';
   let level = 1;
-  const account = async (role: RoleName, render: () => Promise<unknown>, atLevel = level, extraMessageTokens = 0) => {
+  const account = async (role: RoleName, render: () => Promise<unknown>, atLevel = level, extraMessageTokens = 0, spec?: string) => {
     const request = await capture(render);
-    if (request) onRequest({ role, request, level: atLevel, extraMessageTokens });
+    if (request) onRequest({ role, request, level: atLevel, extraMessageTokens, ...(spec ? { spec } : {}) });
   };
 
   const proposerFor = (role: 'proposer' | 'follow-up', inner: Proposer): Proposer => ({
@@ -80,7 +81,17 @@ export function dryRunAgents(config: AgentConfig, specs: Record<RoleName, string
   const verifier: Verifier = {
     id: 'estimate-verifier',
     async verify(input) {
-      if (isModel('verifier')) await account('verifier', () => new JudgeVerifier({ model: modelFor('verifier') }).verify(input));
+      // A jury asks each of its judges the same question.
+      const jurors = verifierSpecs(specs.verifier);
+      if (isModel('verifier'))
+        for (const spec of jurors)
+          await account(
+            'verifier',
+            () => new JudgeVerifier({ model: modelFor('verifier', spec) }).verify(input),
+            level,
+            0,
+            jurors.length > 1 ? spec : undefined,
+          );
       return heuristic.verifier.verify(input);
     },
   };

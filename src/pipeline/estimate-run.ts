@@ -80,8 +80,8 @@ export async function estimateRun(options: EstimateRunOptions): Promise<RunEstim
   let tallies = new Map<string, Tally>();
   const reaching = Array.from({ length: options.maxLevel }, () => 0);
   const cached = new Set<string>();
-  const agents = dryRunAgents(options.agentConfig, specs, ({ role, request, level, extraMessageTokens }) => {
-    const spec = specs[role];
+  const agents = dryRunAgents(options.agentConfig, specs, ({ role, request, level, extraMessageTokens, spec: jurorSpec }) => {
+    const spec = jurorSpec ?? specs[role];
     const call = estimateCall(request, {
       spec,
       prefixKey: `${spec}|${role}`,

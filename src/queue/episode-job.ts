@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { errorMessage, oneLine } from '../core/errors.js';
-import type { EvalConfig } from '../core/eval.js';
-import type { LanguageModel } from '../model/language-model.js';
+import { configJudges, type EvalConfig } from '../core/eval.js';
 import { createEvalAgent } from '../eval/agent-spec.js';
 import type { EvalAgent } from '../eval/eval-agent.js';
 import { planEvaluation, runEvalEpisode } from '../eval/evaluate.js';
-import type { EpisodePlan } from '../eval/run-episode.js';
+import type { EpisodeJudge, EpisodePlan } from '../eval/run-episode.js';
 import { loadTaskSource, type TaskSource } from '../eval/task-source.js';
 import { readEpisode, readEvalRunMeta, runLayout } from '../store/index.js';
 import { PermanentJobError, type ChainJobInput } from './chain-job.js';
@@ -18,7 +17,7 @@ interface EvalRunOnWorker {
   config: EvalConfig;
   source: TaskSource;
   agent: EvalAgent;
-  judge?: { spec: string; model: LanguageModel };
+  judges: EpisodeJudge[];
   plans: Map<string, EpisodePlan>;
 }
 
@@ -44,21 +43,21 @@ export async function runEpisodeJob(input: EpisodeJobInput): Promise<JobOutcome>
       );
     }
     const models = context.models();
-    const { agent, judge } = builtOnThisWorker(() => {
+    const { agent, judges } = builtOnThisWorker(() => {
       const agent = createEvalAgent(config.agent, {
         source,
         models,
         ...(config.agentMode ? { agentMode: config.agentMode } : {}),
         http: { timeoutMs: job.agentTimeoutMs ?? 60_000 },
       });
-      const judge = config.judge ? { spec: config.judge, model: models.modelFor(config.judge) } : undefined;
-      return { agent, judge };
+      const judges = configJudges(config).map((spec) => ({ spec, model: models.modelFor(spec) }));
+      return { agent, judges };
     });
     const { plans } = planEvaluation({
       source,
       agentSpec: config.agent,
       ...(config.agentMode ? { agentMode: config.agentMode } : {}),
-      ...(judge ? { judge } : {}),
+      judges,
       selection: job.selection,
       episodes: config.episodes,
       ...(config.maxSteps !== undefined ? { maxSteps: config.maxSteps } : {}),
@@ -66,7 +65,7 @@ export async function runEpisodeJob(input: EpisodeJobInput): Promise<JobOutcome>
       seed: config.seed,
       concurrency: config.concurrency,
     });
-    return { config, source, agent, ...(judge ? { judge } : {}), plans: new Map(plans.map((plan) => [plan.episodeId, plan])) };
+    return { config, source, agent, judges, plans: new Map(plans.map((plan) => [plan.episodeId, plan])) };
   });
   const plan = run.plans.get(job.episodeId);
   if (!plan)
@@ -84,7 +83,7 @@ export async function runEpisodeJob(input: EpisodeJobInput): Promise<JobOutcome>
     agent: run.agent,
     browser: input.browser,
     source: run.source,
-    ...(run.judge ? { judge: run.judge } : {}),
+    judges: run.judges,
     ...(job.maxInvalidInARow !== undefined ? { maxInvalidInARow: job.maxInvalidInARow } : {}),
     // Written apart and moved into episodes/ whole: a stalled job taken over by another worker while
     // the first still writes never mixes two attempts' files.

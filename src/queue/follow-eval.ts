@@ -22,11 +22,13 @@ import { queueSettings } from './queue-settings.js';
 import { closeRedis, connectRedis, displayUrl, parseRedisUrl } from './redis-connection.js';
 import { RunChannel } from './run-channel.js';
 
-export interface QueuedEvaluationOptions extends Omit<EvaluateOptions, 'judge' | 'browser' | 'executablePath'> {
+export interface QueuedEvaluationOptions extends Omit<EvaluateOptions, 'judge' | 'judges' | 'browser' | 'executablePath'> {
   queueUrl: string;
   /** SOURCE as given on the command line and the --out it resolves in: every worker loads it again. */
   sourceRef: { arg: string; outDir: string };
   judge?: { spec: string };
+  /** A jury: every worker builds the judges from run.json's config (see runEpisodeJob). */
+  judges?: ReadonlyArray<{ spec: string }>;
   /** Provider settings and prices for model agents and judges (keys come from each worker's environment). */
   agentConfig?: AgentConfig;
   cache?: { dir: string; mode: 'read-write' | 'read-only' };

@@ -79,6 +79,7 @@ export async function loadEvalSite(layout: RunLayout, options: SiteOptions = {})
           ...(episode.failureReason ? { failureReason: episode.failureReason } : {}),
           ...(episode.answer !== undefined ? { answer: episode.answer } : {}),
           ...(episode.judge ? { judge: episode.judge } : {}),
+          ...(episode.jury ? { jury: episode.jury } : {}),
         },
         steps: stepViews,
         ...(last ? { finalImage: siteImage({ dir: files.dir, imageDir, images }, last.after.screenshot) } : {}),
@@ -136,7 +137,7 @@ function evalOverview(
       ['tasks from', `${meta.config.source} (${meta.config.sourceKind})`],
       ['levels', meta.config.levels.join(', ')],
       ['episodes per task', String(meta.config.episodes)],
-      ['judge', meta.config.judge ?? 'none'],
+      meta.config.judges ? ['judges', `${meta.config.judges.join(', ')} (majority; a tie fails)`] : ['judge', meta.config.judge ?? 'none'],
       ['created', `${meta.createdAt} by trajsynth ${meta.tool.version}`],
     ],
     tiles: [

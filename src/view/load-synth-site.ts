@@ -145,6 +145,8 @@ function subtaskView(subtask: Subtask, position: number, calls: SubtaskView['cal
     method: subtask.verdict.method,
     reason: subtask.verdict.reason,
     ...(subtask.verdict.judge ? { judge: subtask.verdict.judge } : {}),
+    ...(subtask.verdict.jury ? { jury: subtask.verdict.jury } : {}),
+    ...(subtask.verdict.flaggedForReview ? { flaggedForReview: true } : {}),
     ...(subtask.answer !== undefined ? { answer: subtask.answer } : {}),
     steps: subtask.steps,
     calls,

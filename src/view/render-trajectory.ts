@@ -1,6 +1,6 @@
 import { html, jsonScript, page, type Html } from './html.js';
 import { facts, statusClass } from './render-overview.js';
-import type { CallView, LevelView, SubtaskView, TrajectoryPage } from './site-model.js';
+import type { CallView, EpisodeOutcomeView, LevelView, SubtaskView, TrajectoryPage } from './site-model.js';
 import { formatUsd } from './cost-tables.js';
 
 /**
@@ -35,6 +35,7 @@ ${episode.endedBy ? html`<dt>ended by</dt><dd>${episode.endedBy}</dd>` : ''}
 ${episode.failureReason ? html`<dt>why it failed</dt><dd>${episode.failureReason}</dd>` : ''}
 ${episode.answer !== undefined ? html`<dt>answer</dt><dd>${episode.answer}</dd>` : ''}
 ${episode.judge ? html`<dt>judge</dt><dd>${judgeText(episode.judge)}</dd>` : ''}
+${episode.jury ? html`<dt>jury</dt><dd>${juryText(episode.jury)}</dd>` : ''}
 </dl>
 <h3>Checker (the agent never sees it)</h3>
 <ul class="checker">${episode.checker.map((text, index) => html`<li>${truth(episode.checkerAtEnd?.[index])} ${text}</li>`)}</ul>
@@ -72,7 +73,8 @@ function lineageSection(subtasks: SubtaskView[]): Html {
 <table class="data predicates"><thead><tr><th>postcondition</th><th>before</th><th>after</th></tr></thead>
 <tbody>${subtask.predicates.map((predicate) => html`<tr><td>${predicate.text}</td><td>${truth(predicate.before)}</td><td>${truth(predicate.after)}</td></tr>`)}</tbody></table>
 <p class="verdict">verdict by ${subtask.method}: ${subtask.reason}${subtask.answer !== undefined ? html` · answer <q>${subtask.answer}</q>` : ''}</p>
-${subtask.judge ? html`<p class="verdict">judge: ${judgeText(subtask.judge)}${subtask.judge.agreesWithChecker === false ? html` <span class="status bad">disagrees with the checker</span>` : ''}</p>` : ''}
+${subtask.judge && !subtask.jury ? html`<p class="verdict">judge: ${judgeText(subtask.judge)}${subtask.judge.agreesWithChecker === false ? html` <span class="status bad">disagrees with the checker</span>` : ''}</p>` : ''}
+${subtask.jury ? subtaskJury(subtask.jury, subtask.flaggedForReview === true) : ''}
 ${subtask.calls.length ? callsTable(subtask.calls) : ''}
 </li>`,
   )}</ol>
@@ -100,6 +102,15 @@ export function timelineSection(trajectory: Pick<TrajectoryPage, 'steps' | 'fina
 function callsTable(calls: CallView[]): Html {
   return html`<table class="data calls"><thead><tr><th>role</th><th>model</th><th class="num">in</th><th class="num">out</th><th class="num">cache read</th><th class="num">images</th><th class="num">ms</th><th class="num">cost</th></tr></thead>
 <tbody>${calls.map((call) => html`<tr><td>${call.role}</td><td>${call.model}${call.fromCache ? ' (cached)' : ''}</td><td class="num">${call.inputTokens}</td><td class="num">${call.outputTokens}</td><td class="num">${call.cacheReadTokens}</td><td class="num">${call.images}</td><td class="num">${Math.round(call.latencyMs)}</td><td class="num">${formatUsd(call.costUsd)}</td></tr>`)}</tbody></table>`;
+}
+
+function subtaskJury(jury: NonNullable<SubtaskView['jury']>, flagged: boolean): Html {
+  return html`<p class="verdict">jury: ${jury.success ? 'success' : 'failure'} by majority${jury.split ? html` <span class="status bad">the judges split</span>` : ''}${flagged ? html` <span class="status bad">flagged for human review</span>` : ''}</p>
+<ul class="jurors">${jury.jurors.map((juror) => html`<li>${juror.model}: ${juror.success === undefined ? 'no valid verdict' : `${juror.success ? 'success' : 'failure'} (confidence ${(juror.confidence ?? 0).toFixed(2)})${juror.reasons.length ? `: ${juror.reasons.join('; ')}` : ''}`}${juror.agreesWithChecker === false ? html` <span class="status bad">disagrees with the checker</span>` : ''}</li>`)}</ul>`;
+}
+
+function juryText(jury: NonNullable<EpisodeOutcomeView['jury']>): Html {
+  return html`${jury.success ? 'success' : 'failure'} by majority${jury.split ? html` <span class="status bad">the judges split</span>` : ''}<ul class="jurors">${jury.opinions.map((opinion) => html`<li>${judgeText(opinion)}</li>`)}${jury.abstained.map((model) => html`<li>${model}: no valid verdict</li>`)}</ul>`;
 }
 
 function judgeText(judge: { success: boolean; confidence: number; reasons: string[]; model: string }): string {

@@ -39,11 +39,26 @@ export interface ReviewTask extends QueueCandidate {
   uncertainty: number;
 }
 
+/** A subtask set aside for a person: no probe decided, and its jury of judges split (never accepted). */
+export interface FlaggedSubtask {
+  chainId: string;
+  subtaskId: string;
+  description: string;
+  /** The level it would have been in its chain. */
+  level: number;
+  environment: string;
+  /** Each judge's say: "model: success|failure|no verdict". */
+  jurors: string[];
+  reason: string;
+}
+
 export interface ReviewRun {
   runId: string;
   layout: RunLayout;
   /** In chain, then level order. */
   tasks: ReviewTask[];
+  /** Subtasks whose judges split where no probe decided, in chain order. */
+  flagged: FlaggedSubtask[];
   /** Whether `trajsynth replay` ran on the run (replay.json). */
   hasReplay: boolean;
 }
@@ -65,7 +80,39 @@ export async function loadReviewTasks(layout: RunLayout): Promise<ReviewRun> {
     const chain = await readChain(layout, chainId);
     if (chain) chains.push(chain);
   }
-  return { runId: meta.runId, layout, tasks: reviewTasksOf(meta.runId, chains, replay), hasReplay: replay !== undefined };
+  return {
+    runId: meta.runId,
+    layout,
+    tasks: reviewTasksOf(meta.runId, chains, replay),
+    flagged: flaggedSubtasksOf(chains),
+    hasReplay: replay !== undefined,
+  };
+}
+
+/** Subtasks flagged for human review (their jury split where no probe decided), in chain order (pure). */
+export function flaggedSubtasksOf(chains: readonly ChainRecord[]): FlaggedSubtask[] {
+  return [...chains]
+    .sort((a, b) => (a.chainId < b.chainId ? -1 : a.chainId > b.chainId ? 1 : 0))
+    .flatMap((chain) => {
+      let acceptedSoFar = 0;
+      return chain.subtasks.flatMap((subtask) => {
+        if (subtask.status === 'accepted') acceptedSoFar += 1;
+        if (!subtask.verdict.flaggedForReview) return [];
+        return [
+          {
+            chainId: chain.chainId,
+            subtaskId: subtask.id,
+            description: subtask.description,
+            level: acceptedSoFar + 1,
+            environment: chain.environment,
+            jurors: (subtask.verdict.jury?.jurors ?? []).map(
+              (juror) => `${juror.model}: ${juror.success === undefined ? 'no verdict' : juror.success ? 'success' : 'failure'}`,
+            ),
+            reason: subtask.verdict.reason,
+          },
+        ];
+      });
+    });
 }
 
 /** The reviewable tasks of chain records (pure; see loadReviewTasks). */
@@ -80,7 +127,9 @@ export function reviewTasksOf(runId: string, chains: readonly ChainRecord[], rep
       const judged = subtasks.map((subtask) => subtask.verdict.judge).filter((judge) => judge !== undefined);
       const replayed = replay?.tasks.find((task) => task.chainId === chain.chainId && task.level === level.level);
       const signals: ReviewSignals = {
-        judgeDisagrees: judged.some((judge) => judge.agreesWithChecker === false),
+        judgeDisagrees:
+          judged.some((judge) => judge.agreesWithChecker === false) ||
+          subtasks.some((subtask) => subtask.verdict.jury?.jurors.some((juror) => juror.agreesWithChecker === false)),
         minJudgeConfidence: judged.length ? Math.min(...judged.map((judge) => judge.confidence)) : undefined,
         revisedSubtasks: subtasks.filter((subtask) => subtask.origin === 'revised').length,
         replayFailed: replayed ? !replayed.valid : undefined,

@@ -67,6 +67,14 @@ export interface SubtaskView {
   method: 'checker' | 'judge';
   reason: string;
   judge?: { success: boolean; confidence: number; reasons: string[]; model: string; agreesWithChecker?: boolean };
+  /** A jury of judges (`--verifier A,B`): each one's say. */
+  jury?: {
+    success: boolean;
+    split: boolean;
+    jurors: Array<{ model: string; success?: boolean; confidence?: number; reasons: string[]; agreesWithChecker?: boolean }>;
+  };
+  /** The jury split where no probe decided: not accepted, set aside for a person. */
+  flaggedForReview?: boolean;
   answer?: string;
   steps: { start: number; end: number };
   /** Calls attributed to the subtask but to no one step (proposer, verifier, reviser). */
@@ -102,6 +110,13 @@ export interface EpisodeOutcomeView {
   failureReason?: string;
   answer?: string;
   judge?: { success: boolean; confidence: number; reasons: string[]; model: string };
+  /** With several judges: each one's opinion and the majority (ties fail). */
+  jury?: {
+    success: boolean;
+    split: boolean;
+    opinions: Array<{ success: boolean; confidence: number; reasons: string[]; model: string }>;
+    abstained: string[];
+  };
 }
 
 /** A chain's page, or an evaluation episode's. */
