@@ -12,8 +12,8 @@ import { runCli } from '../support/cli.js';
  * Synthesis aimed at one agent's frontier, end to end with the built CLI and offline agents of
  * known weaknesses: a uniform run, a calibration evaluation of noisy-gold weak on forms, its
  * frontier, an aimed run from it, and both sets compared on fresh episodes against a second agent
- * weak on another kind. Small (6 chains per set), so a large effect is what is asserted; `npm run
- * frontier-trial` is the full-size version (24 chains) with its tables.
+ * weak on another kind. Small (6 chains per set), so only large effects are asserted; the README's
+ * "Aim synthesis at an agent's frontier" gives the full-size commands.
  */
 const WEAK = 'noisy-gold:0.02,form=0.4';
 const OTHER = 'noisy-gold:0.02,toggle=0.4';
