@@ -100,3 +100,23 @@ export function browserEndpointFlag(parsed: ParsedCommand): string | undefined {
   }
   return raw.trim();
 }
+
+/** `--keep-band 0.2-0.8`: a band of success rates L-H with 0 <= L < H <= 1. */
+export function bandFlag(name: string, raw: string | undefined): { low: number; high: number } | undefined {
+  if (raw === undefined) return undefined;
+  const match = /^\s*(\d*\.?\d+)\s*-\s*(\d*\.?\d+)\s*$/.exec(raw);
+  const low = Number(match?.[1]);
+  const high = Number(match?.[2]);
+  if (!match || !(low >= 0 && high <= 1 && low < high))
+    throw new UsageError(`Expected --${name} L-H with 0 <= L < H <= 1, got "${raw}". Example: --${name} 0.2-0.8`);
+  return { low, high };
+}
+
+/** `--target 0.5`: a probability strictly between 0 and 1. */
+export function probabilityFlag(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!/^\s*\d*\.?\d+\s*$/.test(raw) || !(value > 0 && value < 1))
+    throw new UsageError(`Expected --${name} to be a success rate between 0 and 1, got "${raw}". Example: --${name} 0.5`);
+  return value;
+}

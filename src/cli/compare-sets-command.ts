@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { isTrajsynthError } from '../core/errors.js';
-import type { SuccessBand } from '../core/target.js';
 import { InteractionKindSchema } from '../core/task.js';
 import type { SetComparison } from '../eval/compare-sets.js';
 import {
   browserFlagHelp,
   BROWSER_FLAG_OPTIONS,
   booleanFlag,
+  bandFlag,
   browserEndpointFlag,
   integerFlag,
   parseCommandArgs,
@@ -86,7 +86,7 @@ export async function compareSetsCommand(argv: string[], signal: AbortSignal): P
   const seed = integerFlag('seed', stringFlag(parsed, 'seed'), 1001, { min: 0, max: 2_147_483_647 });
   const concurrency = integerFlag('concurrency', stringFlag(parsed, 'concurrency'), 2, { min: 1, max: 64 });
   const levels = levelsFlag(stringFlag(parsed, 'levels'));
-  const band = bandFlag(stringFlag(parsed, 'band'));
+  const band = bandFlag('band', stringFlag(parsed, 'band')) ?? { low: 0.2, high: 0.8 };
   const { loadTaskSource, selectTasks } = await import('../eval/task-source.js');
   const { readRunMeta } = await import('../store/index.js');
   const sources = await Promise.all(
@@ -174,16 +174,6 @@ function slug(spec: string): string {
     .replace(/^https?:\/\//, 'http-')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/-+$/, '');
-}
-
-function bandFlag(raw: string | undefined): SuccessBand {
-  if (raw === undefined) return { low: 0.2, high: 0.8 };
-  const match = /^\s*(\d*\.?\d+)\s*-\s*(\d*\.?\d+)\s*$/.exec(raw);
-  const low = Number(match?.[1]);
-  const high = Number(match?.[2]);
-  if (!match || !(low >= 0 && high <= 1 && low < high))
-    throw new UsageError(`Expected --band L-H with 0 <= L < H <= 1, got "${raw}". Example: --band 0.2-0.8`);
-  return { low, high };
 }
 
 function weakKindsFlag(raw: string | undefined): string[] | undefined {

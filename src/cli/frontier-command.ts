@@ -1,5 +1,5 @@
 import type { GroupRate, WeaknessReport } from '../eval/weakness.js';
-import { booleanFlag, parseCommandArgs, stringFlag, UsageError } from './args.js';
+import { booleanFlag, parseCommandArgs, probabilityFlag, stringFlag, UsageError } from './args.js';
 import { resolveRun } from './inspect-command.js';
 
 export const FRONTIER_HELP = `Usage: trajsynth frontier EVAL_RUN [flags]
@@ -39,15 +39,6 @@ export async function frontierCommand(argv: string[]): Promise<number> {
   });
   process.stdout.write(booleanFlag(parsed, 'json') ? `${JSON.stringify(report, null, 2)}\n` : frontierText(report));
   return 0;
-}
-
-/** `--target 0.5`: a probability strictly between 0 and 1. */
-export function probabilityFlag(name: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!/^\s*\d*\.?\d+\s*$/.test(raw) || !(value > 0 && value < 1))
-    throw new UsageError(`Expected --${name} to be a success rate between 0 and 1, got "${raw}". Example: --${name} 0.5`);
-  return value;
 }
 
 const pct = (value: number) => value.toFixed(2);

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_ENVIRONMENT_ID, getBundledApp, listEnvironments } from '../environments/registry.js';
-import type { SuccessBand, SynthesisTarget } from '../core/target.js';
-import { probabilityFlag } from './frontier-command.js';
+import type { SynthesisTarget } from '../core/target.js';
 import { resolveRun } from './inspect-command.js';
 import { ALL_ENVIRONMENTS } from '../environments/environment-source.js';
 import { URL_ENVIRONMENT_ID, readUrlSiteManifest, urlSite } from '../environments/url-environment.js';
@@ -12,8 +11,10 @@ import {
   browserFlagHelp,
   BROWSER_FLAG_OPTIONS,
   booleanFlag,
+  bandFlag,
   browserEndpointFlag,
   integerFlag,
+  probabilityFlag,
   parseCommandArgs,
   stringFlag,
   UsageError,
@@ -486,15 +487,7 @@ async function targetFromFlags(
       );
     return undefined;
   }
-  let keepBand: SuccessBand | undefined;
-  if (bandRaw !== undefined) {
-    const match = /^\s*(\d*\.?\d+)\s*-\s*(\d*\.?\d+)\s*$/.exec(bandRaw);
-    const low = Number(match?.[1]);
-    const high = Number(match?.[2]);
-    if (!match || !(low >= 0 && high <= 1 && low < high))
-      throw new UsageError(`Expected --keep-band L-H with 0 <= L < H <= 1, got "${bandRaw}". Example: --keep-band 0.2-0.8`);
-    keepBand = { low, high };
-  }
+  const keepBand = bandFlag('keep-band', bandRaw);
   if (targetAgent !== undefined)
     evalRun = await calibrate(
       targetAgent,
