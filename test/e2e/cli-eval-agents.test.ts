@@ -167,7 +167,7 @@ describe.concurrent('benchmarking agents from the command line', () => {
     expect(goldOnTasksFile.stderr).toMatch(/pass the run .* not its tasks file/);
     expect(badAgent.code).toBe(2);
     expect(badAgent.stderr).toMatch(
-      /Expected --agent to be gold, noisy-gold:P, anthropic:MODEL, openai:MODEL, http:\/\/HOST:PORT\/PATH or module:/,
+      /Expected --agent to be gold, noisy-gold:P\[,KIND=R…\], anthropic:MODEL, openai:MODEL, http:\/\/HOST:PORT\/PATH or module:/,
     );
     expect(badLevels.code).toBe(2);
     expect(badLevels.stderr).toMatch(/Expected --levels such as 3, 1-6 or 1,2,5, got "0-2"/);
