@@ -229,6 +229,18 @@ function synthOverview(
           .map(([role, impl]) => `${role}: ${impl}`)
           .join(', '),
       ],
+      ...(meta.config.target
+        ? [
+            [
+              'aimed at',
+              `${meta.config.target.agent} (evaluation ${meta.config.target.evalRun}): frontier L${meta.config.target.frontierLevel}, weak kinds ${meta.config.target.weakKinds.join(', ') || 'none'}${
+                meta.config.target.keepBand
+                  ? `; kept tasks with predicted success ${meta.config.target.keepBand.low}–${meta.config.target.keepBand.high}`
+                  : ''
+              }`,
+            ] as [string, string],
+          ]
+        : []),
       ['created', `${meta.createdAt} by trajsynth ${meta.tool.version}`],
     ],
     tiles: [
