@@ -98,7 +98,7 @@ export async function compareSetsCommand(argv: string[], signal: AbortSignal): P
       }),
     ),
   );
-  const [uniform, adaptive] = sources as [(typeof sources)[number], (typeof sources)[number]];
+  const adaptive = sources[1]!;
   const aimed = adaptive.layout ? (await readRunMeta(adaptive.layout)).config.target : undefined;
   const weakKinds = weakKindsFlag(stringFlag(parsed, 'weak-kinds')) ?? aimed?.weakKinds;
   if (!weakKinds)
