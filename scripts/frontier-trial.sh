@@ -15,13 +15,23 @@ OTHER='noisy-gold:0.02,toggle=0.4'
 mkdir -p "$OUT"
 cd "$OUT"
 echo "frontier trial in $OUT ($CHAINS chains per set)"
-step() { echo; echo "\$ trajsynth $*"; local started=$SECONDS; "${CLI[@]}" "$@"; echo "($((SECONDS - started)) s)"; }
-step synth --env all --chains "$CHAINS" --max-level 4 --seed 1 --run uniform --quiet --resume | grep -E 'Run |interactions|level-k tasks'
-step eval uniform --agent "$WEAK" --episodes 2 --run calibration --quiet --resume | grep -E 'Evaluation|by level'
-step frontier calibration
+# step PATTERN ARGS...: runs `trajsynth ARGS` (its whole output kept in <n>.log) and prints the lines
+# matching PATTERN ('.' for all) and how long it took.
+n=0
+step() {
+  local pattern="$1"; shift
+  n=$((n + 1)); echo; echo "\$ trajsynth $*"
+  local started=$SECONDS
+  "${CLI[@]}" "$@" > "step$n.log" 2>&1 || { cat "step$n.log"; exit 1; }
+  grep -E "$pattern" "step$n.log" || true
+  echo "($((SECONDS - started)) s)"
+}
+step 'Run |interactions|level-k tasks' synth --env all --chains "$CHAINS" --max-level 4 --seed 1 --run uniform --quiet --resume
+step 'Evaluation|by level' eval uniform --agent "$WEAK" --episodes 2 --run calibration --quiet --resume
+step '.' frontier calibration
 "${CLI[@]}" frontier calibration --json > frontier.json
-step synth --env all --chains "$CHAINS" --seed 1 --run aimed --target-eval calibration --keep-band 0.2-0.8 --quiet --resume | grep -E 'Run |interactions|level-k tasks|aimed at|band'
-step compare-sets uniform aimed --agent "$WEAK" --agent "$OTHER" --episodes 2 --quiet
+step 'Run |interactions|level-k tasks|aimed at|band' synth --env all --chains "$CHAINS" --seed 1 --run aimed --target-eval calibration --keep-band 0.2-0.8 --quiet --resume
+step '.' compare-sets uniform aimed --agent "$WEAK" --agent "$OTHER" --episodes 2 --quiet
 "${CLI[@]}" compare-sets uniform aimed --agent "$WEAK" --agent "$OTHER" --episodes 2 --quiet --json > compare.json
 node - "$OUT" <<'JS'
 const { readFileSync, readdirSync } = require('node:fs');
