@@ -4,7 +4,7 @@ import { normalizedEquals } from '../core/text-match.js';
 
 /**
  * The chain's diversity guard, whichever agent proposed: a subtask that would reverse an accepted
- * one (uncheck what it checked, bring back what it removed) or use the same control again (the
+ * one (uncheck what it checked, bring back what it removed, write another value over the one it set) or use the same control again (the
  * same toggle, select or row action) is not a step forward in a long task, only a way to make its
  * checker hold at the start. Returns why the proposal is refused, or undefined when it may go on.
  */
@@ -30,6 +30,14 @@ export function reverses(next: Predicate, previous: Predicate): boolean {
     if (next.role !== previous.role || !normalizedEquals(next.name, previous.name) || (next.within ?? '') !== (previous.within ?? ''))
       return false;
     if (next.checked !== undefined && previous.checked !== undefined && next.checked !== previous.checked) return true;
+    // Another value in the same field on the same page: the earlier subtask's value is written over.
+    if (
+      next.value !== undefined &&
+      previous.value !== undefined &&
+      (next.path ?? '') === (previous.path ?? '') &&
+      !normalizedEquals(next.value, previous.value)
+    )
+      return true;
     return next.present !== previous.present;
   }
   if (next.kind === 'state-value' && previous.kind === 'state-value') {
@@ -41,14 +49,12 @@ export function reverses(next: Predicate, previous: Predicate): boolean {
     );
   }
   if (next.kind === 'state-field' && previous.kind === 'state-field') {
-    // Setting a field back: the same record and field, with the earlier subtask's starting value unknown
-    // here, so only a boolean flipped back counts (done → not done, starred → unstarred).
+    // The same record and field set to another value: a boolean flipped back (done → not done), or a
+    // value written over (priority High, then Low), which leaves nothing of the earlier subtask.
     return (
       next.collection === previous.collection &&
       next.field === previous.field &&
       JSON.stringify(next.match) === JSON.stringify(previous.match) &&
-      typeof next.equals === 'boolean' &&
-      typeof previous.equals === 'boolean' &&
       next.equals !== previous.equals
     );
   }

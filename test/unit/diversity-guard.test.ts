@@ -39,6 +39,30 @@ describe('the diversity guard', () => {
     ).toBe(true);
   });
 
+  it('refuses a subtask that writes another value over one an accepted subtask set, on a page or in the state', () => {
+    const country: Predicate = {
+      kind: 'element',
+      role: 'combobox',
+      name: 'Country',
+      present: true,
+      value: 'Germany',
+      path: '/profile.html',
+    };
+    const withCountry = [subtask('s01', [country], 'form:Profile')];
+    expect(refusedByGuard(proposal([{ ...country, value: 'France' }], 'form:Profile'), withCountry)).toBe('it would undo s01 (“did s01”)');
+    // Another field of the same form, or the same field on another page, goes on.
+    expect(
+      refusedByGuard(proposal([{ ...country, name: 'Last name', role: 'textbox', value: 'Ng' }], 'form:Profile'), withCountry),
+    ).toBeUndefined();
+    expect(refusedByGuard(proposal([{ ...country, value: 'France', path: '/billing.html' }], 'form:Billing'), withCountry)).toBeUndefined();
+    expect(
+      reverses(
+        { kind: 'state-field', collection: 'tasks', match: { id: 1 }, field: 'priority', equals: 'Low' },
+        { kind: 'state-field', collection: 'tasks', match: { id: 1 }, field: 'priority', equals: 'High' },
+      ),
+    ).toBe(true);
+  });
+
   it('refuses a second use of the same toggle, select or row action, but not of a form or a link', () => {
     expect(
       refusedByGuard(
