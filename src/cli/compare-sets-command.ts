@@ -110,13 +110,13 @@ export async function compareSetsCommand(argv: string[], signal: AbortSignal): P
       `Expected fresh episodes, but --seed ${seed} is the seed of the calibration evaluation ${aimed.evalRun}: pass another --seed`,
     );
   const browser = await connectRemoteBrowser(browserEndpointFlag(parsed), signal);
-  const { evaluate } = await import('../eval/evaluate.js');
+  const { agentSlug, evaluate } = await import('../eval/evaluate.js');
   const inputs = [];
   try {
     for (const [index, source] of sources.entries()) {
       const runs = [];
       for (const spec of agents) {
-        const runId = `${source.id}-fresh-${slug(spec)}-s${seed}`;
+        const runId = `${source.id}-fresh-${agentSlug(spec)}-s${seed}`;
         if (aimed && runId === aimed.evalRun) throw new UsageError(`Expected fresh episodes, but ${runId} is the calibration evaluation`);
         const bar = booleanFlag(parsed, 'quiet') ? undefined : new CountingBar(`episodes (${index === 0 ? 'uniform' : 'aimed'}, ${spec})`);
         const result = await evaluate({
@@ -167,13 +167,6 @@ export async function compareSetsCommand(argv: string[], signal: AbortSignal): P
     booleanFlag(parsed, 'json') ? `${JSON.stringify(comparison, null, 2)}\n` : compareSetsText(comparison, episodes, seed),
   );
   return 0;
-}
-
-function slug(spec: string): string {
-  return spec
-    .replace(/^https?:\/\//, 'http-')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/-+$/, '');
 }
 
 function weakKindsFlag(raw: string | undefined): string[] | undefined {

@@ -64,10 +64,15 @@ export interface EvaluationResult {
 }
 
 export function defaultEvalRunId(sourceId: string, agentSpec: string): string {
-  return `${sourceId}-eval-${agentSpec
+  return `${sourceId}-eval-${agentSlug(agentSpec)}`;
+}
+
+/** An agent spec as part of a run id: `noisy-gold:0.02,form=0.4` → `noisy-gold-0.02-form-0.4`. */
+export function agentSlug(agentSpec: string): string {
+  return agentSpec
     .replace(/^https?:\/\//, 'http-')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/-+$/, '')}`;
+    .replace(/-+$/, '');
 }
 
 /** What an evaluation is asked to do, apart from where it is stored and how it is run. */

@@ -17,7 +17,7 @@ export async function loadWeaknessReport(layout: RunLayout, options: { target?: 
   try {
     source = meta.config.sourceKind === 'run' ? await loadTaskSource(meta.config.source, layout.outDir) : undefined;
   } catch (error) {
-    notes.push(`the source run ${meta.config.source} could not be read (${oneLine(errorMessage(error), 200)}): no per-step slip rates`);
+    notes.push(`the source run ${meta.config.source} could not be read: ${oneLine(errorMessage(error), 200)}`);
   }
   // Episodes stored before tasks carried their subtasks get them from the source run.
   const sourceTasks = new Map((source?.tasks ?? []).map((task) => [taskKey(task), task]));
