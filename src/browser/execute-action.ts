@@ -160,7 +160,13 @@ async function perform(run: Run, action: Action): Promise<ActionOutcome> {
         },
       );
     case 'select':
-      return withTarget(run, action.target, action, (locator) => selectOption(locator, action.value, run.timeoutMs, signal), null);
+      return withTarget(
+        run,
+        action.target,
+        action,
+        (locator, element) => selectOption(locator, action.value, run.timeoutMs, signal, observedOptions(run, element)),
+        null,
+      );
     case 'scroll':
       return scroll(run, action);
     case 'hover':
@@ -193,7 +199,7 @@ async function withTarget(
   run: Run,
   target: Target,
   action: Action,
-  onLocator: (locator: Locator) => Promise<unknown>,
+  onLocator: (locator: Locator, element: ExecutedAction['element']) => Promise<unknown>,
   onPoint: ((point: Point) => Promise<unknown>) | null,
 ): Promise<ActionOutcome> {
   const grounded = await ground(run, target);
@@ -219,8 +225,15 @@ async function withTarget(
     await onPoint(run.record.coordinates);
     return { ok: true };
   }
-  await onLocator(grounding.locator);
+  await onLocator(grounding.locator, grounding.element);
   return { ok: true };
+}
+
+/** The options the observation showed for the grounded element (a select's labels), when it has its ref. */
+function observedOptions(run: Run, element: ExecutedAction['element']): readonly string[] | undefined {
+  const ref = element?.ref;
+  if (!ref) return undefined;
+  return run.options.observation?.elements.find((seen) => seen.ref === ref)?.options;
 }
 
 /** The label point of a control that cannot take a click itself (main frame only), if it has one. */

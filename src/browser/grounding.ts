@@ -27,7 +27,8 @@ const GROUNDING_POLL_MS = 100;
  * then the ref from the agent's observation (refs resolve against the latest AI snapshot of the
  * page, so a ref is only trusted while the page is still at the observation's URL), then raw
  * coordinates. An element found by role+name or ref is scrolled into view if it is outside the
- * viewport, and its live box is recorded. Returns the reasons each way failed instead of throwing.
+ * viewport, and its live box is recorded; one the observation of this page showed whole in view
+ * (with the same number of role+name matches) keeps its observed box. Returns the reasons each way failed instead of throwing.
  */
 export async function groundTarget(page: Page, target: Target, options: GroundOptions): Promise<GroundingResult> {
   const deadline = performance.now() + options.waitMs;
@@ -67,9 +68,17 @@ async function groundByRoleName(page: Page, target: Target, options: GroundOptio
   if (!target.role || !target.name) return {};
   const nth = target.nth ?? 0;
   const locator = page.getByRole(target.role as Parameters<Page['getByRole']>[0], { name: target.name, exact: true });
-  let match: Awaited<ReturnType<typeof measure>>;
+  const matching = observation?.elements.filter((e) => e.role === target.role && e.name === target.name) ?? [];
+  const seen = inViewAsObserved(page, observation, matching[nth]);
+  let match: Awaited<ReturnType<typeof measure>> | undefined;
   try {
-    match = await measure(locator, nth);
+    if (seen) {
+      // The page shows what the observation saw, with this match in view: count the matches only,
+      // and take its box from the observation.
+      const count = await locator.count();
+      if (count === matching.length) match = { count, box: seen };
+    }
+    match ??= await measure(locator, nth);
   } catch (error) {
     return { reason: `role+name lookup failed (${firstLine(errorMessage(error))})` };
   }
@@ -77,7 +86,6 @@ async function groundByRoleName(page: Page, target: Target, options: GroundOptio
     const wanted = `${target.role} named ${JSON.stringify(target.name)}`;
     return { reason: match.count === 0 ? `no ${wanted} on the page` : `only ${match.count} ${wanted}, wanted match #${nth + 1}` };
   }
-  const matching = observation?.elements.filter((e) => e.role === target.role && e.name === target.name) ?? [];
   const ref = matching[nth]?.ref;
   return {
     grounding: {
@@ -117,14 +125,15 @@ async function groundByRef(page: Page, target: Target, options: GroundOptions): 
     return { reason: `ref ${target.ref} belongs to ${observation.url}, but the page is now at ${page.url()}` };
   }
   const locator = page.getByRef(playwrightRef(page, target.ref));
+  const seen = observation?.elements.find((e) => e.ref === target.ref);
+  const seenBox = inViewAsObserved(page, observation, seen);
   let match: Awaited<ReturnType<typeof measureRef>>;
   try {
-    match = await measureRef(locator, options.handleTimeoutMs);
+    match = seenBox ? { count: await locator.count(), box: seenBox } : await measureRef(locator, options.handleTimeoutMs);
   } catch (error) {
     return { reason: `ref ${target.ref} could not be resolved (${firstLine(errorMessage(error))})` };
   }
   if (match.count === 0) return { reason: `ref ${target.ref} is not in the latest snapshot` };
-  const seen = observation?.elements.find((e) => e.ref === target.ref);
   const role = seen?.role ?? target.role;
   const name = seen?.name ?? target.name;
   return {
@@ -134,6 +143,21 @@ async function groundByRef(page: Page, target: Target, options: GroundOptions): 
       element: { ref: target.ref, ...(role ? { role } : {}), ...(name ? { name } : {}), ...boxField(match.box), groundedBy: 'ref' },
     },
   };
+}
+
+/**
+ * The observed box of an element, when the observation is of the page as it is now (same address)
+ * and showed the element whole inside the viewport, so it needs no scrolling and its box needs no
+ * measuring. Measuring runs in the page's main world, where Playwright injects its script into every
+ * new document (about 40 ms on the first query after a navigation); counting, the snapshot and the
+ * action itself run in its utility world, where the snapshot has already put it.
+ */
+function inViewAsObserved(page: Page, observation: Observation | undefined, element: Element | undefined): Box | undefined {
+  const box = element?.box;
+  if (!observation || !box || observation.url !== page.url()) return undefined;
+  const { width, height } = observation.viewport;
+  const inside = box.width > 0 && box.height > 0 && box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= height;
+  return inside ? { ...box } : undefined;
 }
 
 /** Counts a role locator's matches, scrolls match `nth` into view and measures it in one round trip. */

@@ -1,11 +1,9 @@
 import type { BrowserContext, Frame, Page, Request, Response } from 'playwright-core';
 import { errorMessage, throwIfAborted } from '../core/index.js';
-import { sleep } from './abort.js';
 import { within } from './bounded.js';
 import { noteNavigationStarts, takeNavigationStart } from './page-scripts.js';
 
 const PAGE_NOTE_KEY = 'trajsynth.navigationStart';
-const POLL_MS = 20;
 
 /** Counters at the start of an action; what happened since is measured against them. */
 export interface NavigationMark {
@@ -37,11 +35,14 @@ export class NavigationTracker {
   private ends = 0;
   private readonly pending = new Set<Request>();
   private readonly redirecting = new WeakSet<Request>();
+  /** Woken whenever a counter or the pending set changes (waitForCommit waits on it, not on a timer). */
+  private readonly waiters = new Set<() => void>();
 
   private readonly onRequest = (request: Request): void => {
     if (!this.isMainNavigation(request)) return;
     this.requests += 1;
     this.pending.add(request);
+    this.wake();
   };
   private readonly onResponse = (response: Response): void => {
     const request = response.request();
@@ -51,12 +52,17 @@ export class NavigationTracker {
     if (!this.pending.delete(request)) return;
     // A redirect's follow-up request is on its way: the navigation goes on.
     if (!this.redirecting.has(request)) this.ends += 1;
+    this.wake();
   };
   private readonly onFailed = (request: Request): void => {
-    if (this.pending.delete(request)) this.ends += 1;
+    if (!this.pending.delete(request)) return;
+    this.ends += 1;
+    this.wake();
   };
   private readonly onNavigated = (frame: Frame): void => {
-    if (frame === this.page.mainFrame()) this.commits += 1;
+    if (frame !== this.page.mainFrame()) return;
+    this.commits += 1;
+    this.wake();
   };
 
   private constructor(private readonly page: Page) {
@@ -106,9 +112,29 @@ export class NavigationTracker {
       throwIfAborted(signal);
       if (this.commits > mark.commits) return 'committed';
       if (this.pending.size === 0 && this.ends > mark.ends) return 'ended';
-      if (performance.now() >= deadline) return 'still-loading';
-      await sleep(POLL_MS, signal);
+      const left = deadline - performance.now();
+      if (left <= 0) return 'still-loading';
+      await this.nextChange(left, signal);
     }
+  }
+
+  /** Resolves at the next navigation event, after `timeoutMs`, or on abort (the caller checks which). */
+  private nextChange(timeoutMs: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      signal?.addEventListener('abort', done, { once: true });
+      this.waiters.add(done);
+    });
+  }
+
+  private wake(): void {
+    for (const waiter of [...this.waiters]) waiter();
   }
 
   dispose(): void {
@@ -118,6 +144,7 @@ export class NavigationTracker {
     this.page.off('requestfailed', this.onFailed);
     this.page.off('framenavigated', this.onNavigated);
     this.pending.clear();
+    this.wake();
   }
 
   private isMainNavigation(request: Request): boolean {

@@ -16,25 +16,43 @@ export function moveCaretToEnd(elements: Element[]): void {
   }
 }
 
-/** Runs in the page: resolves once no scroll event has fired for `quietMs` (at most `maxMs`). */
+/**
+ * Runs in the page right after a wheel: resolves when the scroll it caused ends (the `scrollend`
+ * event, or no scroll event for `quietMs` where a scroll never reports its end), or when two
+ * animation frames pass without any scroll (the wheel moved nothing: the page was already at its
+ * end), at most after `maxMs`. The browser applies a wheel's scroll at the next frame, so two
+ * frames bound the wait for a first scroll event on a busy machine as well as an idle one.
+ */
 export function waitForScrollEnd({ quietMs, maxMs }: { quietMs: number; maxMs: number }): Promise<void> {
   return new Promise((resolve) => {
     const start = performance.now();
-    let lastScroll = start;
+    let lastScroll: number | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const finish = (): void => {
+      window.removeEventListener('scroll', onScroll, { capture: true });
+      window.removeEventListener('scrollend', finish, { capture: true });
+      clearTimeout(timer);
+      resolve();
+    };
     const onScroll = (): void => {
       lastScroll = performance.now();
     };
     window.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    window.addEventListener('scrollend', finish, { capture: true });
+    let frames = 0;
+    const onFrame = (): void => {
+      frames += 1;
+      if (lastScroll !== undefined) return;
+      if (frames >= 2) finish();
+      else requestAnimationFrame(onFrame);
+    };
+    requestAnimationFrame(onFrame);
     const check = (): void => {
       const now = performance.now();
-      if (now - lastScroll >= quietMs || now - start >= maxMs) {
-        window.removeEventListener('scroll', onScroll, { capture: true });
-        resolve();
-      } else {
-        setTimeout(check, 15);
-      }
+      if ((lastScroll !== undefined && now - lastScroll >= quietMs) || now - start >= maxMs) finish();
+      else timer = setTimeout(check, 15);
     };
-    setTimeout(check, quietMs);
+    timer = setTimeout(check, 15);
   });
 }
 

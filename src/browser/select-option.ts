@@ -2,12 +2,21 @@ import type { Locator } from 'playwright-core';
 import { signalOption } from './abort.js';
 
 /**
- * Selects a <select> option by its visible label, falling back to its value. The choice is made
+ * Selects a <select> option by its visible label, falling back to its value. A label among the
+ * options the observation showed for this select is chosen directly; otherwise the choice is made
  * in the page first, so a missing option fails at once with the list of options instead of
  * waiting out Playwright's timeout.
  */
-export async function selectOption(locator: Locator, wanted: string, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
+export async function selectOption(
+  locator: Locator,
+  wanted: string,
+  timeoutMs: number,
+  signal?: AbortSignal,
+  observedOptions?: readonly string[],
+): Promise<unknown> {
   const options = { timeout: timeoutMs, ...signalOption(signal) };
+  // Playwright matches labels with whitespace collapsed, as here.
+  if (observedOptions?.some((label) => collapse(label) === collapse(wanted))) return locator.selectOption({ label: wanted }, options);
   const choice = await locator.evaluateAll(chooseOption, wanted);
   if (choice.kind === 'label') return locator.selectOption({ label: choice.label }, options);
   if (choice.kind === 'value') return locator.selectOption({ value: choice.value }, options);
@@ -33,4 +42,8 @@ function chooseOption(elements: Element[], wanted: string): OptionChoice {
   const byValue = options.find((option) => option.value === wanted);
   if (byValue) return { kind: 'value', value: byValue.value };
   return { kind: 'missing', labels: options.map((option) => option.label.trim()) };
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

@@ -147,16 +147,56 @@ describe('BrowserSession.execute', () => {
     });
   });
 
-  it('selects an option by label, by value, and fails listing the options when it is missing', async () => {
-    await withSession(async (session) => {
-      const byLabel = await session.execute({ type: 'select', target: { role: 'combobox', name: 'Status' }, value: 'Done' });
-      expect(byLabel.executed.outcome.ok).toBe(true);
-      expect(find(await session.observe(), 'combobox', 'Status').value).toBe('Done');
-      await session.execute({ type: 'select', target: { role: 'combobox', name: 'Status' }, value: 'todo' });
-      expect(find(await session.observe(), 'combobox', 'Status').value).toBe('To do');
-      const missing = await session.execute({ type: 'select', target: { role: 'combobox', name: 'Status' }, value: 'Blocked' });
-      expect(missing.executed.outcome.ok).toBe(false);
-      expect(missing.executed.outcome.ok ? '' : missing.executed.outcome.error).toContain('"To do", "In progress", "Done"');
+  it('selects an option by label, by value, and fails listing the options when it is missing, with or without an observation', async () => {
+    const status = { role: 'combobox', name: 'Status' };
+    for (const observed of [false, true]) {
+      await withSession(async (session, before) => {
+        // With the observation, a label it showed is chosen directly; a value or a missing option is looked up in the page.
+        const seen = async () => (observed ? { observation: await session.observe() } : {});
+        const byLabel = await session.execute({ type: 'select', target: status, value: ' Done ' }, observed ? { observation: before } : {});
+        expect(byLabel.executed.outcome.ok).toBe(true);
+        expect(find(await session.observe(), 'combobox', 'Status').value).toBe('Done');
+        await session.execute({ type: 'select', target: status, value: 'todo' }, await seen());
+        expect(find(await session.observe(), 'combobox', 'Status').value).toBe('To do');
+        const missing = await session.execute({ type: 'select', target: status, value: 'Blocked' }, { ...(await seen()), timeoutMs: 2000 });
+        expect(missing.executed.outcome.ok).toBe(false);
+        expect(missing.executed.outcome.ok ? '' : missing.executed.outcome.error).toContain('"To do", "In progress", "Done"');
+      });
+    }
+  });
+
+  it('keeps the observed box of an element the observation showed in view, and measures one below the fold after scrolling it into view', async () => {
+    await withSession(async (session, before) => {
+      const save = find(before, 'button', 'Save');
+      const hovered = await session.execute({ type: 'hover', target: { role: 'button', name: 'Save' } }, { observation: before });
+      expect(hovered.executed.element).toMatchObject({ ref: save.ref, box: save.box, groundedBy: 'role-name' });
+
+      const bottom = before.elements.find((e) => e.text === 'Bottom of page')!;
+      expect(bottom.box!.y).toBeGreaterThan(before.viewport.height);
+      const { executed } = await session.execute({ type: 'hover', target: { ref: bottom.ref } }, { observation: before });
+      expect(executed.outcome).toEqual({ ok: true });
+      const box = executed.element!.box!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(before.viewport.height);
+      const after = await session.observe();
+      expect(after.elements.find((e) => e.text === 'Bottom of page')!.box).toEqual(box);
+    });
+  });
+
+  it('scrolls to the end of the page and then no further, without an error', async () => {
+    await withSession(async (session, before) => {
+      const headingY = find(before, 'heading', 'Tasks').box!.y;
+      const first = await session.execute({ type: 'scroll', deltaY: 10_000 });
+      expect(first.executed.outcome).toEqual({ ok: true });
+      const atEnd = await session.observe();
+      const endY = find(atEnd, 'heading', 'Tasks').box!.y;
+      expect(endY).toBeLessThan(headingY - before.viewport.height);
+      const second = await session.execute({ type: 'scroll', deltaY: 600 });
+      expect(second.executed.outcome).toEqual({ ok: true });
+      expect(find(await session.observe(), 'heading', 'Tasks').box!.y).toBe(endY);
+      // The way back up is applied in full before the step returns.
+      await session.execute({ type: 'scroll', deltaY: -300 });
+      expect(find(await session.observe(), 'heading', 'Tasks').box!.y).toBe(endY + 300);
     });
   });
 
