@@ -47,8 +47,21 @@ const formShare = (run) => {
 };
 const frontier = JSON.parse(readFileSync(join(out, 'frontier.json'), 'utf8'));
 const [uniform, aimed] = JSON.parse(readFileSync(join(out, 'compare.json'), 'utf8')).sets;
+// noisy-gold's given per-step slip rates (form 0.4, every other kind 0.02) against the estimates from its episodes.
+const given = (kind) => (kind === 'form' ? 0.4 : 0.02);
+const slips = frontier.byKind.filter((kind) => kind.slip);
+console.log('');
+console.log('per-step slip by kind: given, estimated [95% interval], subtasks observed');
+for (const kind of slips) {
+  const { estimate, interval } = kind.slip;
+  console.log(`  ${kind.key.padEnd(12)} ${given(kind.key).toFixed(2)}  ${estimate.toFixed(3)} [${interval.low.toFixed(3)}-${interval.high.toFixed(3)}]  n=${kind.subtasks}`);
+}
+const form = slips.find((kind) => kind.key === 'form');
+const covered = slips.filter((kind) => kind.slip.interval.low <= given(kind.key) && given(kind.key) <= kind.slip.interval.high);
 const checks = [
   ['frontier names form as weak', frontier.weakKinds.includes('form')],
+  [`form's given slip rate 0.4 lies in its interval [${form?.slip.interval.low.toFixed(3)}-${form?.slip.interval.high.toFixed(3)}]`, !!form && form.slip.interval.low <= 0.4 && 0.4 <= form.slip.interval.high],
+  [`given rates in their intervals for ${covered.length} of ${slips.length} kinds (95% intervals: expect about 1 in 20 to miss)`, covered.length >= slips.length - 1],
   [`form share of accepted subtasks ${formShare('aimed').toFixed(2)} >= 2 x ${formShare('uniform').toFixed(2)}`, formShare('aimed') >= 2 * formShare('uniform')],
   [`tasks in 0.2-0.8 for ${uniform.agents[0].agent}: ${aimed.agents[0].shareInBand.toFixed(2)} > ${uniform.agents[0].shareInBand.toFixed(2)}`, aimed.agents[0].shareInBand > uniform.agents[0].shareInBand],
   [`separation ${aimed.separation.separation.toFixed(1)} SE > ${uniform.separation.separation.toFixed(1)} SE`, aimed.separation.separation > uniform.separation.separation],

@@ -101,7 +101,9 @@ export function createEvalAgent(spec: string, context: AgentContext): EvalAgent 
  * `gold` replays the task's gold steps (the ceiling, and a check of the harness); `noisy-gold:P`
  * slips with probability P per step, seeded per episode: an offline baseline whose success falls
  * with the number of steps, hence with k. With per-kind rates, a step slips with the rate of the
- * kind of the subtask it belongs to (the final answer with that of the last subtask).
+ * kind of the subtask it belongs to (the final answer with that of the last subtask), and a slip
+ * stops the episode at that step (a subtask of n steps succeeds with exactly (1−r)^n), where plain
+ * `noisy-gold:P` acts out a plausible wrong step that may happen to change nothing checked.
  */
 function goldAgent(spec: string, source: TaskSource, rates: SlipRates): EvalAgent {
   const readSteps = source.steps;
@@ -118,6 +120,9 @@ function goldAgent(spec: string, source: TaskSource, rates: SlipRates): EvalAgen
     return steps;
   };
   const noisy = rates.base > 0 || Object.values(rates.byKind).some((rate) => rate > 0);
+  // With per-kind rates it is an agent of known weaknesses: every slip fails its step, so the rates
+  // an evaluation measures are the ones it was given.
+  const perKind = Object.keys(rates.byKind).length > 0;
   return {
     spec,
     minimumSteps: async (task) => goldSteps(await stepsOf(task.chainId), task.gold).length + 1,
@@ -125,7 +130,7 @@ function goldAgent(spec: string, source: TaskSource, rates: SlipRates): EvalAgen
       new GoldPolicy(
         goldSteps(await stepsOf(task.chainId), task.gold),
         task.answer,
-        noisy ? { slipRateOf: slipRateFor(rates, task), rng: new Rng(start.seed) } : {},
+        noisy ? { slipRateOf: slipRateFor(rates, task), slipStops: perKind, rng: new Rng(start.seed) } : {},
       ),
   };
 }

@@ -38,6 +38,13 @@ export interface GoldPolicyOptions {
   slipRate?: number;
   /** Per step instead (its index in steps.jsonl; undefined for the final answer): noisy-gold's per-kind rates. */
   slipRateOf?: (stepIndex: number | undefined) => number;
+  /**
+   * A slip is a failure at that step: the policy stops there (`done` without an answer) instead of
+   * acting out a plausible wrong variant, so a subtask of n steps succeeds with exactly (1−r)^n. A
+   * variant can change nothing the checker reads (a quantity already at the chosen value, a field it
+   * does not check), which makes the rate an agent shows lower than the one it was given.
+   */
+  slipStops?: boolean;
   rng?: Rng;
 }
 
@@ -46,7 +53,7 @@ export interface GoldPolicyOptions {
  * executor does), then says `done` with the recorded answer. With a slip rate it is the noisy-gold
  * baseline: each step may slip the way the heuristic executor's steps do (a neighbouring option, a
  * typo, the next element of the same kind) or, where none fits, be left out; seeded, so success
- * falls with the number of steps.
+ * falls with the number of steps. With `slipStops`, a slip ends the episode there instead.
  */
 export class GoldPolicy implements EpisodePolicy {
   private position = 0;
@@ -82,6 +89,11 @@ export class GoldPolicy implements EpisodePolicy {
     const slipRate = rateOf(step.index);
     if (slipRate > 0 && rng && rng.next() < slipRate) {
       this.slips.push(step.index);
+      if (this.options.slipStops) {
+        this.position = this.steps.length;
+        this.lastGoldStep = undefined;
+        return { kind: 'action', action: { type: 'done' } };
+      }
       const slipped = slip(intended, input.observation, rng);
       // A step with no plausible variant (a link, a scroll) slips by being left out.
       return slipped !== intended ? { kind: 'action', action: slipped } : this.next(input);

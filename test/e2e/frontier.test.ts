@@ -72,6 +72,9 @@ describe('synthesis aimed at an agent’s frontier', () => {
       const form = report.byKind.find((kind) => kind.key === 'form')!;
       expect(form.interval.high).toBeLessThan(report.pooled.rate);
       expect(form.slip!.interval.low).toBeGreaterThan(report.pooled.slip!.estimate);
+      // The per-step slip rate it was given is recovered from real episodes: 0.4 lies in the interval.
+      expect(form.slip!.interval.low).toBeLessThanOrEqual(0.4);
+      expect(form.slip!.interval.high).toBeGreaterThanOrEqual(0.4);
       expect(report.frontier.level).toBeGreaterThanOrEqual(1);
       const text = await run(['frontier', 'calibration']);
       expect(text.stdout).toMatch(/form .* WEAK/);

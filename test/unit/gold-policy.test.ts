@@ -117,7 +117,7 @@ describe('noisy-gold with per-kind slip rates', () => {
     expect(agentSpecProblem('noisy-gold:0.02,form')).toMatch(/form=R/);
   });
 
-  it('slips each step at the rate of its subtask kind, and the answer at the rate of the last subtask', async () => {
+  it('slips each step at the rate of its subtask kind, the answer at the rate of the last subtask, and stops at a slip', async () => {
     // Steps 0-1 belong to a form subtask (always slips), step 2 to a navigate one (never), then the answer of a read.
     const recorded = [
       step(0, { type: 'select', target: { role: 'combobox', name: 'Status' }, value: 'Done' }),
@@ -144,16 +144,36 @@ describe('noisy-gold with per-kind slip rates', () => {
         { interaction: 'read' as const, steps: { start: 3, end: 3 } },
       ],
     };
-    const agent = createEvalAgent('noisy-gold:0,form=1,read=1', { source });
-    const policy = (await agent.startEpisode({ seed: 3 } as never, task)) as GoldPolicy;
-    const actions = [];
-    for (let index = 0; index < 4; index += 1) actions.push(actionOf(await policy.next(input(live))));
-    expect(policy.slips).toEqual([0, 1]);
-    expect(actions[2]).toMatchObject({ type: 'select', value: 'Blocked' });
-    expect(actions[3]).toEqual({ type: 'done' });
-    // The same task with the answer's kind reliable: the answer is given.
-    const reliable = (await createEvalAgent('noisy-gold:0,form=1', { source }).startEpisode({ seed: 3 } as never, task)) as GoldPolicy;
-    for (let index = 0; index < 3; index += 1) await reliable.next(input(live));
-    expect(actionOf(await reliable.next(input(live)))).toEqual({ type: 'done', answer: '42' });
+    const run = async (spec: string, seed = 3) => {
+      const policy = (await createEvalAgent(spec, { source }).startEpisode({ seed } as never, task)) as GoldPolicy;
+      const actions = [];
+      for (let index = 0; index < 5; index += 1) {
+        const action = actionOf(await policy.next(input(live)));
+        actions.push(action);
+        if (action?.type === 'done') break;
+      }
+      return { actions, slips: policy.slips };
+    };
+    // With per-kind rates a slip is a failure at that step: the episode stops there, without the answer.
+    const weakForm = await run('noisy-gold:0,form=1');
+    expect(weakForm.slips).toEqual([0]);
+    expect(weakForm.actions).toEqual([{ type: 'done' }]);
+    const weakNavigate = await run('noisy-gold:0,navigate=1');
+    expect(weakNavigate.slips).toEqual([2]);
+    expect(weakNavigate.actions.map((action) => action?.type)).toEqual(['select', 'select', 'done']);
+    expect(weakNavigate.actions[1]).toMatchObject({ value: 'Open' });
+    expect(weakNavigate.actions[2]).toEqual({ type: 'done' });
+    const weakRead = await run('noisy-gold:0,read=1');
+    expect(weakRead.actions.at(-1)).toEqual({ type: 'done' });
+    expect(weakRead.actions).toHaveLength(4);
+    // The same task with every kind reliable: the answer is given.
+    expect((await run('noisy-gold:0,form=0')).actions.at(-1)).toEqual({ type: 'done', answer: '42' });
+
+    // A subtask of n steps at rate r is completed with probability (1−r)^n: here the form's two steps at 0.3.
+    const episodes = 2000;
+    let formDone = 0;
+    for (let seed = 0; seed < episodes; seed += 1) if ((await run('noisy-gold:0,form=0.3', seed)).actions.length > 2) formDone += 1;
+    const expected = 0.7 ** 2;
+    expect(Math.abs(formDone / episodes - expected)).toBeLessThan(3 * Math.sqrt((expected * (1 - expected)) / episodes));
   });
 });
