@@ -75,6 +75,12 @@ describe('synthesis aimed at an agent’s frontier', () => {
       // The per-step slip rate it was given is recovered from real episodes: 0.4 lies in the interval.
       expect(form.slip!.interval.low).toBeLessThanOrEqual(0.4);
       expect(form.slip!.interval.high).toBeGreaterThanOrEqual(0.4);
+      // And every other kind's 0.02, but for at most one kind (95% intervals: about 1 in 20 misses).
+      const others = report.byKind.filter((kind) => kind.key !== 'form' && kind.slip);
+      const missed = others.filter((kind) => kind.slip!.interval.low > 0.02 || kind.slip!.interval.high < 0.02);
+      expect(others.length).toBeGreaterThanOrEqual(3);
+      const described = missed.map((kind) => `${kind.key} ${kind.slip!.estimate} [${kind.slip!.interval.low}-${kind.slip!.interval.high}]`);
+      expect(missed.length, described.join('; ')).toBeLessThanOrEqual(1);
       expect(report.frontier.level).toBeGreaterThanOrEqual(1);
       const text = await run(['frontier', 'calibration']);
       expect(text.stdout).toMatch(/form .* WEAK/);
