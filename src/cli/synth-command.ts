@@ -5,7 +5,7 @@ import { ALL_ENVIRONMENTS } from '../environments/environment-source.js';
 import { URL_ENVIRONMENT_ID, readUrlSiteManifest, urlSite } from '../environments/url-environment.js';
 import type { UrlSite } from '../core/environment.js';
 import { coverageText } from './coverage-text.js';
-import type { ChainRecord } from '../core/chain.js';
+import { reachedLevel, type ChainRecord } from '../core/chain.js';
 import {
   browserFlagHelp,
   BROWSER_FLAG_OPTIONS,
@@ -417,7 +417,7 @@ function summaryText(
   const revised = subtasks.filter((subtask) => subtask.status === 'accepted' && subtask.origin === 'revised').length;
   const failed = subtasks.filter((subtask) => subtask.status === 'failed').length;
   const steps = records.reduce((total, record) => total + record.stepCount, 0);
-  const reaching = Array.from({ length: maxLevel }, (_, index) => records.filter((record) => record.levels.length >= index + 1).length);
+  const reaching = Array.from({ length: maxLevel }, (_, index) => records.filter((record) => reachedLevel(record) >= index + 1).length);
   const cost = records.reduce<number | undefined>(
     (total, record) => (total === undefined || record.usage.costUsd === undefined ? undefined : total + record.usage.costUsd),
     0,

@@ -41,6 +41,15 @@ export const ChainRecordSchema = z.object({
 });
 export type ChainRecord = z.infer<typeof ChainRecordSchema>;
 
+/**
+ * The level a chain reached: its accepted subtasks (level k chains the first k). Not its stored
+ * levels: a level whose checker held at the reset, or outside an aimed run's band, is reached but
+ * not stored.
+ */
+export function reachedLevel(record: Pick<ChainRecord, 'subtasks'>): number {
+  return record.subtasks.filter((subtask) => subtask.status === 'accepted').length;
+}
+
 /** One line of tasks/<run>.jsonl: a chain's level-k tasks, deterministic for a seed. */
 export const ChainTasksSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { UrlSite } from '../core/environment.js';
 import type { TokenCounts } from '../core/usage.js';
+import { reachedLevel } from '../core/chain.js';
 import { findModelPrice, type PriceTable } from '../cost/price-table.js';
 import { MIN_CACHEABLE_TOKENS, imageTokens } from '../cost/token-estimate.js';
 import { estimateCall } from '../cost/call-estimate.js';
@@ -132,7 +133,7 @@ export async function estimateRun(options: EstimateRunOptions): Promise<RunEstim
       },
     });
     for (const record of result.records)
-      for (let k = 1; k <= Math.min(record.levels.length, options.maxLevel); k += 1) reaching[k - 1]! += 1;
+      for (let k = 1; k <= Math.min(reachedLevel(record), options.maxLevel); k += 1) reaching[k - 1]! += 1;
   } finally {
     await rm(outDir, { recursive: true, force: true });
   }

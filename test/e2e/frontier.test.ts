@@ -124,6 +124,18 @@ describe('synthesis aimed at an agent’s frontier', () => {
         expect(level.predictedSuccess).toBeGreaterThanOrEqual(0.2);
         expect(level.predictedSuccess).toBeLessThanOrEqual(0.8);
       }
+      // The summary counts chains reaching each level by their accepted subtasks, levels skipped outside
+      // the band included: never fewer than the tasks stored at that level, and never more deeper down.
+      const counts = (label: string) =>
+        [...(aimed.stdout.split('\n').find((line) => line.trimStart().startsWith(label)) ?? '').matchAll(/L(\d+): (\d+)/g)].map(
+          ([, level, count]) => [Number(level), Number(count)] as const,
+        );
+      const reaching = new Map(counts('levels'));
+      const stored = counts('level-k tasks');
+      expect(stored.length).toBeGreaterThan(0);
+      for (const [level, count] of stored) expect(reaching.get(level) ?? 0).toBeGreaterThanOrEqual(count);
+      const reached = [...reaching.values()];
+      expect(reached).toEqual([...reached].sort((a, b) => b - a));
       const share = (kinds: string[]) => kinds.filter((kind) => kind === 'form').length / kinds.length;
       expect(share(await accepted('aimed'))).toBeGreaterThanOrEqual(2 * share(await accepted('uniform')));
       // An aimed run's tasks are as valid as a uniform run's.
