@@ -5,7 +5,7 @@ import type { LanguageModel } from '../../model/language-model.js';
 import { evaluatePredicates } from '../../environments/predicates.js';
 import { verdictFrom } from '../heuristic/verifier.js';
 import type { Verifier, VerifyInput } from '../roles.js';
-import { askJudge, type JudgeAnswer } from './model-verifier.js';
+import { askJudge, judgeRequestFor, type JudgeAnswer } from './model-verifier.js';
 import { isInvalidOutput } from './structured.js';
 
 export interface JuryVerifierOptions {
@@ -84,16 +84,7 @@ export class JuryVerifier implements Verifier {
 
   private async ask(model: LanguageModel, input: VerifyInput): Promise<JudgeAnswer | undefined> {
     try {
-      return await askJudge({
-        model,
-        task: input.proposal.description,
-        actions: input.attempt.actions,
-        answer: input.attempt.answer,
-        before: input.observationBefore,
-        after: input.attempt.finalObservation,
-        ...(input.recorder ? { recorder: input.recorder } : {}),
-        ...(input.signal ? { signal: input.signal } : {}),
-      });
+      return await askJudge(judgeRequestFor(model, input));
     } catch (error) {
       if (isInvalidOutput(error)) return undefined;
       throw error;

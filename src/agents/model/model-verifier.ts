@@ -60,6 +60,20 @@ export async function askJudge(request: JudgeRequest): Promise<JudgeAnswer> {
   });
 }
 
+/** The judge's request about a synthesis attempt: its proposal, actions, answer and the screens around it. */
+export function judgeRequestFor(model: LanguageModel, input: VerifyInput): JudgeRequest {
+  return {
+    model,
+    task: input.proposal.description,
+    actions: input.attempt.actions,
+    answer: input.attempt.answer,
+    before: input.observationBefore,
+    after: input.attempt.finalObservation,
+    ...(input.recorder ? { recorder: input.recorder } : {}),
+    ...(input.signal ? { signal: input.signal } : {}),
+  };
+}
+
 export interface JudgeVerifierOptions {
   model: LanguageModel;
   /** Below this confidence a judged success counts as failure (where the judge decides). */
@@ -87,16 +101,7 @@ export class JudgeVerifier implements Verifier {
     const checker = verdictFrom(input.proposal.predicates.map(describePredicate), input.before, after);
     let judged: JudgeAnswer;
     try {
-      judged = await askJudge({
-        model: this.model,
-        task: input.proposal.description,
-        actions: input.attempt.actions,
-        answer: input.attempt.answer,
-        before: input.observationBefore,
-        after: input.attempt.finalObservation,
-        ...(input.recorder ? { recorder: input.recorder } : {}),
-        ...(input.signal ? { signal: input.signal } : {}),
-      });
+      judged = await askJudge(judgeRequestFor(this.model, input));
     } catch (error) {
       if (!isInvalidOutput(error)) throw error;
       // A judge that cannot answer validly: the checker's verdict stands where there is a probe;
