@@ -129,6 +129,22 @@ describe('affordances on foreign-style pages', () => {
     ]);
   });
 
+  it('never asks to read a cell that repeats the row’s label (the answer would be in the question)', () => {
+    const table = ['main', 'table "Tasks"'];
+    const tableRow = (text: string) => [...table, `row "${text}"`];
+    const tasks = page([
+      el('columnheader', 'Open', [...table, 'row "Open Name Due"'], { text: 'Open' }),
+      el('columnheader', 'Name', [...table, 'row "Open Name Due"'], { text: 'Name' }),
+      el('columnheader', 'Due', [...table, 'row "Open Name Due"'], { text: 'Due' }),
+      el('cell', '', tableRow('Plan the offsite Plan the offsite Jun 3')),
+      el('link', 'Plan the offsite', [...tableRow('Plan the offsite Plan the offsite Jun 3'), 'cell'], { url: '/t/1' }),
+      el('cell', 'Plan the offsite', tableRow('Plan the offsite Plan the offsite Jun 3'), { text: 'Plan the offsite' }),
+      el('cell', 'Jun 3', tableRow('Plan the offsite Plan the offsite Jun 3'), { text: 'Jun 3' }),
+    ]);
+    const reads = findAffordances(tasks).filter((a) => a.kind === 'read');
+    expect(reads.map((read) => (read.kind === 'read' ? [read.item, read.attribute] : []))).toEqual([['Plan the offsite', 'Due']]);
+  });
+
   it('says column labels as a sentence would', () => {
     expect(attributePhrase('Due')).toBe('due');
     expect(attributePhrase('SKU')).toBe('SKU');

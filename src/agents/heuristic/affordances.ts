@@ -1,5 +1,5 @@
 import { isWithin, pathDescriptor, rowContext, type Element, type Observation } from '../../core/observation.js';
-import { normalizedIncludes } from '../../core/text-match.js';
+import { normalizedEquals, normalizedIncludes } from '../../core/text-match.js';
 import type { InteractionKind } from '../../core/task.js';
 
 /** Something on the page a person could do or read, found from the accessibility tree alone. */
@@ -372,7 +372,9 @@ function findReadableCells(observation: Observation, elements: Element[]): Affor
     cells.forEach((cell, column) => {
       const value = unquote(cell.name || cell.text || '');
       const attribute = headers[column];
-      if (column === labelColumn.column || !attribute || !value || value.length > 60) return;
+      // A cell that repeats the row's label (a name column beside the one that labels the row) would ask
+      // for what the question already says.
+      if (column === labelColumn.column || !attribute || !value || value.length > 60 || normalizedEquals(value, item)) return;
       if (inside(cell).some((element) => FIELD_ROLES.has(element.role) || element.role === 'button')) return;
       reads.push({ kind: 'read', key: `read:${attribute}`, element: cell, attribute, item, nth: nthOf(observation.elements, cell) });
     });
