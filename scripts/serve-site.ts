@@ -21,6 +21,8 @@ const ROOT = (() => {
   return dir;
 })();
 export const SITES_DIR = join(ROOT, 'test', 'sites');
+/** Pages made for one test each (test/fixtures/<name>/index.html), served the same way. */
+export const FIXTURES_DIR = join(ROOT, 'test', 'fixtures');
 const VENDOR: Record<string, string> = { 'vue.global.prod.js': join(ROOT, 'node_modules', 'vue', 'dist', 'vue.global.prod.js') };
 
 const TYPES: Record<string, string> = {
@@ -48,9 +50,12 @@ export function listFixtureSites(): string[] {
     .sort();
 }
 
-/** Starts a static server for one test site on 127.0.0.1 (port 0 = any free port). */
-export async function startFixtureSite(name: string, port = 0): Promise<FixtureSite> {
-  const root = join(SITES_DIR, name);
+/**
+ * Starts a static server for one test site on 127.0.0.1 (port 0 = any free port); `dir` is where the
+ * site's folder is (default test/sites; test/fixtures holds pages made for one test).
+ */
+export async function startFixtureSite(name: string, port = 0, dir = SITES_DIR): Promise<FixtureSite> {
+  const root = join(dir, name);
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`Expected a test site name, got "${name}". Sites: ${listFixtureSites().join(', ')}`);
   }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { RESET_PATH, STATE_PROBE_PATH } from '../../src/core/environment.js';
+import { RESET_PATH, RESTORE_PATH, SNAPSHOT_PATH, STATE_PROBE_PATH } from '../../src/core/environment.js';
 import { jsonResponse, type AppRequest, type AppResponse } from './http-types.js';
 
 const ResetBodySchema = z.object({ seed: z.number().int() });
+const RestoreBodySchema = z.object({ snapshot: z.string() });
 
 export interface AppRoute<Store, Param> {
   method: 'GET' | 'POST';
@@ -38,6 +39,9 @@ export function routeRequest<Store, Param>(
 
   if (path === STATE_PROBE_PATH && method === 'GET') return jsonResponse(options.state(store));
   if (path === RESET_PATH && method === 'POST') return reset(store, request.body, options);
+  // A store is plain data in its own fields (records, counters): its JSON is the whole state.
+  if (path === SNAPSHOT_PATH && method === 'POST') return jsonResponse({ snapshot: JSON.stringify(store) });
+  if (path === RESTORE_PATH && method === 'POST') return restore(store, request.body);
   if (path === '/assets/app.css' && method === 'GET') return { status: 200, body: options.styles, contentType: 'text/css; charset=utf-8' };
   if (path === '/assets/app.js' && method === 'GET')
     return { status: 200, body: options.script, contentType: 'text/javascript; charset=utf-8' };
@@ -66,5 +70,24 @@ function reset<Store>(store: Store, body: string, options: Pick<AppRouterOptions
   const result = ResetBodySchema.safeParse(parsed);
   if (!result.success) return jsonResponse({ ok: false, error: `Expected {"seed": <integer>}, got ${body.slice(0, 100)}` }, 400);
   options.reset(store, result.data.seed);
+  return jsonResponse({ ok: true });
+}
+
+function restore<Store>(store: Store, body: string): AppResponse {
+  let parsed: unknown;
+  try {
+    parsed = RestoreBodySchema.parse(JSON.parse(body));
+    const fields: unknown = JSON.parse((parsed as { snapshot: string }).snapshot);
+    if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) throw new Error('not an object');
+    Object.assign(store as object, fields);
+  } catch (error) {
+    return jsonResponse(
+      {
+        ok: false,
+        error: `Expected {"snapshot": "<a snapshot this app gave>"}, got ${error instanceof Error ? error.message : 'invalid JSON'}`,
+      },
+      400,
+    );
+  }
   return jsonResponse({ ok: true });
 }

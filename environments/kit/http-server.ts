@@ -5,6 +5,8 @@ import { createHarnessSecret, isHarnessPath, refuseWithoutSecret } from './harne
 import type { AppRequest, AppResponse } from './http-types.js';
 
 const MAX_BODY_BYTES = 1_000_000;
+/** The harness's own requests (past the secret check) may carry a whole app's state to restore. */
+const MAX_HARNESS_BODY_BYTES = 64_000_000;
 
 export interface AppServerOptions {
   host?: string;
@@ -59,7 +61,7 @@ async function serve(options: AppServerOptions, secret: string, request: Incomin
     const refusal = refuseWithoutSecret(request.headers[HARNESS_SECRET_HEADER], secret);
     if (refusal) return write(response, refusal, options.flashCookie, false, method === 'HEAD');
   }
-  const body = method === 'POST' ? await readBody(request) : '';
+  const body = method === 'POST' ? await readBody(request, isHarnessPath(url.pathname) ? MAX_HARNESS_BODY_BYTES : MAX_BODY_BYTES) : '';
   const contentType = request.headers['content-type'] ?? '';
   const flash = readCookie(request.headers.cookie, options.flashCookie);
   const appRequest: AppRequest = {
@@ -90,14 +92,14 @@ function write(response: ServerResponse, result: AppResponse, cookie: string, ha
   response.end(headOnly ? undefined : payload);
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`Expected a body under ${MAX_BODY_BYTES} bytes, got more`));
+      if (size > limit) {
+        reject(new Error(`Expected a body under ${limit} bytes, got more`));
         request.destroy();
         return;
       }

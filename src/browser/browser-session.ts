@@ -159,6 +159,10 @@ export class PlaywrightSession implements BrowserSession {
     return result;
   }
 
+  async clearCookies(): Promise<void> {
+    await this.guarded(() => this.parts.context.clearCookies());
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

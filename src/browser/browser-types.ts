@@ -145,5 +145,7 @@ export interface BrowserSession {
   observe(options?: ObserveOptions): Promise<CapturedObservation>;
   /** Performs an action; failures are recorded in `executed.outcome`, never thrown (except abort). */
   execute(action: Action, options?: ExecuteOptions): Promise<ExecuteResult>;
+  /** Forgets the context's cookies, so a session can start another episode of an app whose state is on its server. */
+  clearCookies(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { PageReader, PageView } from '../core/index.js';
-import { abortError, HARNESS_READ_HEADER, throwIfAborted } from '../core/index.js';
+import { abortError, HARNESS_READ_HEADER, readableText, throwIfAborted } from '../core/index.js';
+import { renderAriaSnapshot } from './aria-render.js';
 import { signalOption } from './abort.js';
 import { flattenAriaElements } from './aria-elements.js';
 import { loadPage } from './load-page.js';
@@ -9,7 +10,7 @@ import { captureAria } from './observe.js';
 import { NetworkActivity, waitForSettled } from './settle.js';
 
 /**
- * Reads pages for predicates. `read()` reads the agent's page: its URL, body innerText and the
+ * Reads pages for predicates. `read()` reads the agent's page: its URL, and the readable text and
  * elements of a fresh AI snapshot (no screenshot). That snapshot becomes the page's latest, so refs
  * of elements that disappeared since the agent's observation stop resolving; refs of elements that
  * are still there keep their ids, because Playwright reuses refs per element. `read(path)` loads the
@@ -57,8 +58,9 @@ export function createPageReader(context: BrowserContext, agentPage: Page, origi
 
 async function readPage(page: Page, limits: BrowserLimits, signal?: AbortSignal): Promise<PageView> {
   try {
-    const [text, aria] = await Promise.all([page.evaluate(() => document.body?.innerText ?? ''), captureAria(page, limits, signal)]);
-    return { url: page.url(), text, elements: flattenAriaElements(aria.nodes) };
+    const aria = await captureAria(page, limits, signal);
+    const snapshot = renderAriaSnapshot(aria.nodes);
+    return { url: page.url(), text: readableText(snapshot), elements: flattenAriaElements(aria.nodes), snapshot };
   } catch (error) {
     if (signal?.aborted) throw abortError(signal);
     throw error;

@@ -12,6 +12,7 @@ Commands:
   inspect    print a run's chains, levels and subtask lineage
   cost       print what a run's model calls cost, by role, model and level
   replay     validate a run's level-k tasks by replaying their gold steps (replay.json)
+  audit      mutation-test a run's checkers: does wrong work fail? (audit.json)
   eval       run an agent on level-k tasks: success and progress by level
   report     score evaluation runs: success by level with intervals, chart, HTML, regression gate
   frontier   where an agent is weak (by kind, app, position) and its frontier level k*
@@ -74,6 +75,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./compare-command.js')).compareCommand(rest);
     case 'replay':
       return (await import('./replay-command.js')).replayCommand(rest, controller.signal);
+    case 'audit':
+      return (await import('./audit-command.js')).auditCommand(rest, controller.signal);
     case 'export':
       return (await import('./export-command.js')).exportCommand(rest, controller.signal);
     case 'validate':
@@ -110,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     default:
       throw new UsageError(
-        `Unknown command "${command}". Commands: synth, inspect, cost, replay, eval, report, frontier, compare, compare-sets, export, validate, stats, diff, view, review, reviews, envs, serve, browser-server, worker, queue-status (see \`trajsynth --help\`).`,
+        `Unknown command "${command}". Commands: synth, inspect, cost, replay, audit, eval, report, frontier, compare, compare-sets, export, validate, stats, diff, view, review, reviews, envs, serve, browser-server, worker, queue-status (see \`trajsynth --help\`).`,
       );
   }
 }

@@ -42,6 +42,23 @@ export function statsText(stats: DatasetStats, sources: readonly string[]): stri
   }
   out.push('', ...summaryTable('Gold steps per level-k task', stats.stepLengths));
   out.push('', ...summaryTable(`Task text tokens (estimate: ${stats.tokenLengths.estimate})`, stats.tokenLengths));
+  if (stats.soundness) {
+    const sound = stats.soundness;
+    out.push('', 'Checker soundness (does wrong work fail?)');
+    if (sound.synthAudited > 0) {
+      const modes = Object.entries(sound.synthModes)
+        .map(([mode, count]) => `${count} ${mode}`)
+        .join(', ');
+      out.push(`  audited by synthesis  ${sound.synthAudited} of ${stats.tasks} level-k task(s) (${modes})`);
+    }
+    if (sound.audited > 0) {
+      out.push(
+        `  trajsynth audit       ${sound.sound} of ${sound.audited} task(s) sound; mutation score ${percent(sound.mutationScore)} (${sound.killed}/${sound.replayed} near-misses rejected, ${sound.stuck} stuck)`,
+      );
+    } else {
+      out.push('  trajsynth audit       not run (`trajsynth audit RUN` replays every near-miss)');
+    }
+  }
   if (stats.outcomes) {
     out.push('', `Evaluation outcomes: ${stats.outcomes.successes}/${stats.outcomes.episodes} episode(s) succeeded`);
     for (const [level, row] of Object.entries(stats.outcomes.byLevel))

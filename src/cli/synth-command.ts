@@ -22,6 +22,7 @@ import { formatDuration, ProgressBar } from './progress.js';
 import { isTrajsynthError } from '../core/errors.js';
 import type { SynthesisEvent } from '../pipeline/events.js';
 import type { FollowEvent } from '../queue/index.js';
+import { AuditModeSchema, type AuditMode } from '../core/audit.js';
 import { followEventText } from './queue-text.js';
 import {
   buildAgents,
@@ -55,6 +56,10 @@ Flags:
   --redo-damaged      with --resume: redo finished chains whose files are damaged (default: refuse)
   --max-steps N       step limit per subtask (default 12)
   --retries N         new proposals per level after a failure (default 2)
+  --audit MODE        audit each chain's levels by their near-misses before keeping them: fast
+                      (default: an earlier subtask left out, an earlier form left unsubmitted, a
+                      wrong answer), full (also each stated value changed, each row action on a
+                      sibling row) or off; a level a near-miss passes is strengthened or skipped
   --quiet             no progress bar
 ${browserFlagHelp(22)}
 
@@ -113,6 +118,7 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
       'redo-damaged': { type: 'boolean' },
       'max-steps': { type: 'string' },
       retries: { type: 'string' },
+      audit: { type: 'string' },
       quiet: { type: 'boolean' },
       url: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
@@ -165,6 +171,7 @@ export async function synthCommand(argv: string[], signal: AbortSignal): Promise
     concurrency: integerFlag('concurrency', stringFlag(parsed, 'concurrency'), 2, { min: 1, max: 64 }),
     maxStepsPerSubtask: integerFlag('max-steps', stringFlag(parsed, 'max-steps'), 12, { min: 2, max: 200 }),
     maxRetriesPerLevel: integerFlag('retries', stringFlag(parsed, 'retries'), 2, { min: 0, max: 20 }),
+    audit: auditFlag(stringFlag(parsed, 'audit')),
     resume: booleanFlag(parsed, 'resume') ?? false,
     redoDamaged: booleanFlag(parsed, 'redo-damaged') ?? false,
     ...(runId ? { runId } : {}),
@@ -452,4 +459,11 @@ function summaryText(
       '',
     );
   return lines.join('\n');
+}
+
+function auditFlag(raw: string | undefined): AuditMode {
+  if (raw === undefined) return 'fast';
+  const mode = AuditModeSchema.safeParse(raw.trim());
+  if (!mode.success) throw new UsageError(`Expected --audit full, fast or off, got "${raw}"`);
+  return mode.data;
 }

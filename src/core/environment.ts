@@ -57,6 +57,9 @@ export interface RunningEnvironment {
   /** Ground-truth state from the probe; undefined when the environment has none. */
   readState(signal?: AbortSignal): Promise<EnvironmentState | undefined>;
   reset(seed: number, signal?: AbortSignal): Promise<void>;
+  /** The server's whole state, to set back later with `restore` (bundled apps; absent on websites). */
+  snapshot?(signal?: AbortSignal): Promise<string>;
+  restore?(snapshot: string, signal?: AbortSignal): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,13 @@ export type EnvironmentState = z.infer<typeof EnvironmentStateSchema>;
 export const HARNESS_PATH_PREFIX = '/__trajsynth/';
 export const STATE_PROBE_PATH = '/__trajsynth/state';
 export const RESET_PATH = '/__trajsynth/reset';
+/**
+ * A bundled app's whole server-side state as an opaque JSON text (POST, answers `{"snapshot": "…"}`),
+ * and the state set back from one (POST `{"snapshot": "…"}`), so a replay can start where a recorded
+ * chain was instead of replaying every step before it. Harness-only, like the probe.
+ */
+export const SNAPSHOT_PATH = '/__trajsynth/snapshot';
+export const RESTORE_PATH = '/__trajsynth/restore';
 /**
  * Header that must carry the server's secret (AppServer.secret) on every request under
  * HARNESS_PATH_PREFIX; without it the server answers 403. A page cannot send a custom header

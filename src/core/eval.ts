@@ -21,6 +21,8 @@ export const EvalTaskSchema = z.object({
   checker: z.array(PredicateSchema),
   /** Each subtask's own postcondition, in order; empty when the source predates them. */
   subtaskChecks: z.array(z.array(PredicateSchema)),
+  /** Success also needs the subtasks completed in order (see the level's `ordered`). */
+  ordered: z.boolean().optional(),
   /** The gold trajectory's answer, when the task asks for one. */
   answer: z.string().optional(),
   gold: StepRangeSchema,

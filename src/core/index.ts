@@ -15,6 +15,8 @@ export * from './eval.js';
 export * from './results.js';
 export * from './agent-protocol-json-schema.js';
 export * from './text-match.js';
+export * from './page-text.js';
+export * from './audit.js';
 export * from './review.js';
 export * from './jury.js';
 export * from './review-consensus.js';

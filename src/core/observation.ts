@@ -61,11 +61,14 @@ export interface CaptureTimings {
   encodeMs: number;
 }
 
-/** What a page looks like to a predicate: its URL, visible text and elements. */
+/** What a page looks like to a predicate: its URL, readable text and elements. */
 export interface PageView {
   url: string;
+  /** What the page shows (core/page-text's readableText): never what an editable field holds. */
   text: string;
   elements: Element[];
+  /** The accessibility snapshot the view was read from, for predicates that read one row's text. */
+  snapshot?: string;
 }
 
 /**

@@ -44,8 +44,18 @@ export const UrlPredicateSchema = z.object({
 
 export const TextPredicateSchema = z.object({
   kind: z.literal('text'),
+  /**
+   * Text the page shows (its readable text: names and content, never what an editable field holds,
+   * so a value typed and not submitted is not found).
+   */
   text: z.string(),
   present: z.boolean(),
+  /**
+   * Only in a row, list item or article whose text includes this (the item a form created, named by
+   * its title): `present` then says whether such a row shows `text`. A value shown elsewhere on the
+   * page (another row's "High") does not count.
+   */
+  within: z.string().optional(),
   /** Path (relative to the environment's origin) to load and read; absent means the current page. */
   path: z.string().optional(),
 });
@@ -68,11 +78,20 @@ export const ElementPredicateSchema = z.object({
    */
   enabled: z.boolean().optional(),
   path: z.string().optional(),
+  /**
+   * Read on `path` loaded afresh, even when the episode is on that page: what the page keeps after a
+   * reload (a saved setting's field), never what was typed into it and not saved.
+   */
+  fresh: z.boolean().optional(),
 });
 
 export const AnswerPredicateSchema = z.object({
   kind: z.literal('answer'),
-  /** The answer contains this text, compared case-insensitively with whitespace collapsed. */
+  /**
+   * The answer contains this text as a whole (not inside a longer word or number: "3" is not in
+   * "13"), compared case-insensitively with whitespace collapsed. A task that asks for several values
+   * has one answer predicate per value, all read from the one final answer.
+   */
   includes: z.string(),
 });
 
@@ -107,8 +126,10 @@ export function describePredicate(predicate: Predicate): string {
       return `count(${predicate.collection}${predicate.where ? ` ${JSON.stringify(predicate.where)}` : ''}) ${predicate.op} ${predicate.count}`;
     case 'url':
       return `url ${predicate.exact ? 'is' : 'includes'} ${JSON.stringify(predicate.includes)}`;
-    case 'text':
-      return `${predicate.present ? '' : 'no '}text ${JSON.stringify(predicate.text)}${predicate.path ? ` at ${predicate.path}` : ''}`;
+    case 'text': {
+      const row = predicate.within === undefined ? '' : ` in the row ${JSON.stringify(predicate.within)}`;
+      return `${predicate.present ? '' : 'no '}text ${JSON.stringify(predicate.text)}${row}${predicate.path ? ` at ${predicate.path}` : ''}`;
+    }
     case 'element': {
       const state = [
         predicate.checked === undefined ? '' : predicate.checked ? 'checked' : 'unchecked',
@@ -119,7 +140,8 @@ export function describePredicate(predicate: Predicate): string {
         .join(' ');
       const enabled = predicate.enabled === undefined ? '' : predicate.enabled ? 'enabled ' : 'disabled ';
       const row = predicate.within === undefined ? '' : ` in the row ${JSON.stringify(predicate.within)}`;
-      return `${predicate.present ? '' : 'no '}${enabled}${predicate.role} ${JSON.stringify(predicate.name)}${state ? ` ${state}` : ''}${row}${predicate.path ? ` at ${predicate.path}` : ''}`;
+      const where = predicate.path ? ` at ${predicate.path}${predicate.fresh ? ' (reloaded)' : ''}` : '';
+      return `${predicate.present ? '' : 'no '}${enabled}${predicate.role} ${JSON.stringify(predicate.name)}${state ? ` ${state}` : ''}${row}${where}`;
     }
     case 'answer':
       return `answer includes ${JSON.stringify(predicate.includes)}`;

@@ -33,6 +33,7 @@ export const SynthesizeOptionsSchema = z.looseObject({
   executablePath: z.string().min(1).optional(),
   budgetUsd,
   target: SynthesisTargetSchema.optional(),
+  audit: z.enum(['full', 'fast', 'off']).optional(),
 });
 
 export const EvaluateOptionsSchema = z.looseObject({

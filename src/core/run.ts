@@ -17,6 +17,11 @@ export const RunConfigSchema = z.object({
   maxStepsPerSubtask: z.number().int().positive(),
   maxRetriesPerLevel: z.number().int().nonnegative(),
   roles: z.record(z.string(), z.string()),
+  /**
+   * How each chain's levels were audited by their near-misses before being kept (`--audit`): `fast`
+   * (the default), `full`, or `off`. Absent in runs made before audits existed.
+   */
+  audit: z.enum(['full', 'fast', 'off']).optional(),
   /** What an aimed run aimed at (`synth --target-eval`): the agent, its frontier and weak kinds, the band kept. */
   target: SynthesisTargetSchema.optional(),
 });

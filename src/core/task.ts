@@ -96,6 +96,22 @@ export const SubtaskSchema = ProposalSchema.extend({
 });
 export type Subtask = z.infer<typeof SubtaskSchema>;
 
+/** What synthesis's own audit of a level found (stored with the level; see core/audit for the kinds). */
+export const LevelAuditSchema = z.object({
+  mode: z.enum(['full', 'fast']),
+  /**
+   * Near-misses the checker rejected: replayed in the browser, judged on the chain itself (the last
+   * subtask left out, its form left unsubmitted) or on the answer alone (a wrong answer). A stored
+   * level has no surviving one.
+   */
+  killed: z.number().int().nonnegative(),
+  /** Replays that could not go on (they prove nothing). */
+  stuck: z.number().int().nonnegative(),
+  /** Predicates added to the checker because a near-miss passed without them (described). */
+  strengthened: z.array(z.string()).optional(),
+});
+export type LevelAudit = z.infer<typeof LevelAuditSchema>;
+
 /** A level-k task: the summary of subtasks 1..k, its derived checker and gold trajectory. */
 export const LevelSchema = z.object({
   level: z.number().int().positive(),
@@ -110,8 +126,20 @@ export const LevelSchema = z.object({
    * an evaluation counts the subtasks whose postconditions became true in order.
    */
   subtaskChecks: z.array(z.array(PredicateSchema)).optional(),
-  /** The answer the gold trajectory gave, when the level-k task asks for one. */
+  /**
+   * The answer the gold trajectory gave, when the level-k task asks for one: every value it asks to
+   * report, in order, joined by "; ".
+   */
   answer: z.string().optional(),
+  /**
+   * Success also needs each subtask's postcondition (`subtaskChecks`) to have held, in order, at some
+   * step of the episode, as progress scores it, with answer predicates read from the final answer: a
+   * subtask whose effect a later one hides or undoes (a filter applied, a page visited and left) is
+   * still checked. Levels stored before this existed are decided by `checker` alone.
+   */
+  ordered: z.boolean().optional(),
+  /** What synthesis's audit of the level found. */
+  audit: LevelAuditSchema.optional(),
   /** In an aimed run: the success the target agent's weakness model predicts for this task. */
   predictedSuccess: z.number().min(0).max(1).optional(),
   /** What producing this level-k task cost: the chain's usage up to and including its summary. */

@@ -2,6 +2,8 @@ import {
   EnvironmentStateSchema,
   HARNESS_SECRET_HEADER,
   RESET_PATH,
+  RESTORE_PATH,
+  SNAPSHOT_PATH,
   STATE_PROBE_PATH,
   type EnvironmentState,
   type RunningEnvironment,
@@ -36,6 +38,13 @@ export async function startEnvironment(id: string, options: StartEnvironmentOpti
     seed: options.seed,
     readState: (signal) => readState(origin, secret, signal),
     reset: (seed, signal) => resetState(origin, secret, seed, signal),
+    snapshot: async (signal) => {
+      const body = (await harnessPost(origin, secret, SNAPSHOT_PATH, {}, signal)) as { snapshot?: unknown };
+      if (typeof body.snapshot !== 'string')
+        throw new TrajsynthError(`Expected a snapshot from ${origin}${SNAPSHOT_PATH}`, { code: 'ENVIRONMENT_FAILED' });
+      return body.snapshot;
+    },
+    restore: async (snapshot, signal) => void (await harnessPost(origin, secret, RESTORE_PATH, { snapshot }, signal)),
     close: () => server.close(),
   };
 }
@@ -70,6 +79,23 @@ async function resetState(origin: string, secret: string, seed: number, signal?:
       code: 'ENVIRONMENT_FAILED',
     });
   }
+}
+
+/** POSTs JSON to a harness endpoint with the server's secret; the JSON answer, or ENVIRONMENT_FAILED. */
+async function harnessPost(origin: string, secret: string, path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
+  const url = origin + path;
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [HARNESS_SECRET_HEADER]: secret },
+    body: JSON.stringify(body),
+    signal: signal ?? null,
+  });
+  if (!response.ok) {
+    throw new TrajsynthError(`Expected 200 from ${url}, got ${response.status}${await serverError(response)}`, {
+      code: 'ENVIRONMENT_FAILED',
+    });
+  }
+  return response.json();
 }
 
 /** The endpoint's own one-line `error`, when it sent one (e.g. a refused secret), as ": message". */

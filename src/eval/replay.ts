@@ -11,7 +11,8 @@ import { runPolicy } from '../agents/policy-loop.js';
 import { browserProcessesFor, launchBrowser } from '../browser/index.js';
 import { environmentSource } from '../environments/environment-source.js';
 import type { SessionFactory } from '../pipeline/chain-runner.js';
-import { evaluateOnEpisode, openAtReset, ResetProbe } from '../pipeline/episode-start.js';
+import { evaluateOnEpisode, holdsOnEpisode, openAtReset, ResetProbe } from '../pipeline/episode-start.js';
+import { decideLevel, ProgressTracker } from '../pipeline/level-check.js';
 import { siteAtNewAddress } from '../pipeline/run-meta.js';
 import { TOOL_VERSION } from '../pipeline/version.js';
 import { listChainIds, readChain, readRunMeta, readSteps, writeReplayReport, type RunLayout } from '../store/index.js';
@@ -152,6 +153,13 @@ async function replayLevel(
       const policy = new GoldPolicy(gold, levelAnswer(record, level));
       const notes: string[] = [];
       let broken: { step: number; reason: string } | undefined;
+      // An ordered level is judged as evaluations judge it: its subtasks completed in order, too.
+      let current = opened.observation;
+      const subtaskChecks = level.subtaskChecks ?? [];
+      const tracker = new ProgressTracker(subtaskChecks, (predicates) =>
+        holdsOnEpisode(predicates, { environment, session: opened.session, observation: current }, signal),
+      );
+      let stepsTaken = 0;
       const run = await runPolicy({
         policy,
         session: opened.session,
@@ -159,7 +167,10 @@ async function replayLevel(
         maxSteps: gold.length + 1,
         screenshots: false,
         recordStep: async () => {},
-        afterStep: async (_observation, executed) => {
+        afterStep: async (observation, executed) => {
+          current = observation;
+          stepsTaken += 1;
+          if (level.ordered) await tracker.update(stepsTaken);
           const goldStep = policy.lastGoldStep;
           if (!goldStep) return;
           if (goldStep.recordedOk && !executed.outcome.ok) {
@@ -175,12 +186,12 @@ async function replayLevel(
         { environment, session: opened.session, observation: run.finalObservation, answer: run.answer },
         signal,
       );
+      current = run.finalObservation;
+      await tracker.finish(stepsTaken, run.answer);
+      const decided = decideLevel({ checker: level.checker, subtaskChecks, ordered: level.ordered }, checkerAtEnd, tracker.progress);
       const heldAtStart = checkerAtStart.length > 0 && checkerAtStart.every(Boolean);
-      const holdsAtEnd = checkerAtEnd.length > 0 && checkerAtEnd.every(Boolean);
-      const failing = level.checker
-        .filter((_, index) => !checkerAtEnd[index])
-        .map(describePredicate)
-        .join('; ');
+      const holdsAtEnd = decided.success;
+      const failing = decided.reason ?? '';
       const failure = heldAtStart
         ? {
             stage: 'start' as const,
@@ -189,8 +200,8 @@ async function replayLevel(
         : holdsAtEnd
           ? undefined
           : broken
-            ? { stage: 'step' as const, step: broken.step, reason: `${broken.reason}; at the end, unmet: ${failing}` }
-            : { stage: 'end' as const, reason: `every gold step replayed, but at the end, unmet: ${failing}` };
+            ? { stage: 'step' as const, step: broken.step, reason: `${broken.reason}; ${failing}` }
+            : { stage: 'end' as const, reason: `every gold step replayed, but ${failing}` };
       return { ...base, valid: !failure, checkerAtStart, checkerAtEnd, steps: run.actions.length, ...(failure ? { failure } : {}), notes };
     } finally {
       await opened.session.close().catch(() => undefined);

@@ -5,7 +5,6 @@ import { errorMessage, isTrajsynthError, oneLine } from '../core/errors.js';
 import type { EpisodeRecord, EvalTask, JudgeOpinion, JuryOpinion } from '../core/eval.js';
 import { tallyJury } from '../core/jury.js';
 import type { CapturedObservation } from '../core/observation.js';
-import { describePredicate } from '../core/predicate.js';
 import { addUsage, emptyUsage, usageOfCall, type ModelCall } from '../core/usage.js';
 import type { CallRecorder, LanguageModel } from '../model/language-model.js';
 import { askJudge } from '../agents/model/model-verifier.js';
@@ -15,11 +14,11 @@ import { runPolicy, type PolicyRun } from '../agents/policy-loop.js';
 import { environmentSource } from '../environments/environment-source.js';
 import { URL_ENVIRONMENT_ID } from '../environments/url-environment.js';
 import type { PipelineSession, SessionFactory } from '../pipeline/chain-runner.js';
-import { evaluateOnEpisode, openAtReset } from '../pipeline/episode-start.js';
+import { evaluateOnEpisode, holdsOnEpisode, openAtReset } from '../pipeline/episode-start.js';
 import { createStepRecorder } from '../store/step-recorder.js';
 import { EpisodeWriter, type RunLayout } from '../store/index.js';
 import type { EvalAgent } from './eval-agent.js';
-import { ProgressTracker } from './progress-tracker.js';
+import { decideLevel, ProgressTracker } from './progress-tracker.js';
 import type { TaskSource } from './task-source.js';
 
 export interface EpisodePlan {
@@ -127,7 +126,7 @@ export async function runEpisode(plan: EpisodePlan, context: EpisodeContext): Pr
     );
     let current: CapturedObservation = opened.observation;
     const live = (answer?: string) => ({ environment: environment!, session: session!, observation: current, answer });
-    const tracker = new ProgressTracker(task.subtaskChecks, (predicates, answer) => evaluateOnEpisode(predicates, live(answer), signal));
+    const tracker = new ProgressTracker(task.subtaskChecks, (predicates) => holdsOnEpisode(predicates, live(), signal));
     const run: PolicyRun = await runPolicy({
       policy,
       session,
@@ -145,10 +144,11 @@ export async function runEpisode(plan: EpisodePlan, context: EpisodeContext): Pr
     });
     current = run.finalObservation;
     const checkerAtEnd = await evaluateOnEpisode(task.checker, live(run.answer), signal);
-    const checkerHolds = checkerAtEnd.length > 0 && checkerAtEnd.every(Boolean);
-    const success = checkerHolds && run.endedBy !== 'invalid-actions';
-    await tracker.update(steps.count, run.answer ?? '');
-    if (success) tracker.creditAll(steps.count);
+    await tracker.finish(steps.count, run.answer);
+    const decided = decideLevel(task, checkerAtEnd, tracker.progress);
+    const success = decided.success && run.endedBy !== 'invalid-actions';
+    // A level decided by its checker alone credits every subtask when it holds, whatever the order.
+    if (success && !task.ordered) tracker.creditAll(steps.count);
     const jurors = context.judges?.length ? context.judges : context.judge ? [context.judge] : [];
     const opinions = await Promise.all(jurors.map((juror) => judgeEpisode(juror, task, run, opened.observation, recorder, signal)));
     const judged = jurors.length > 1 ? { jury: juryOpinion(jurors, opinions) } : opinions[0] ? { judge: opinions[0] } : {};
@@ -159,7 +159,7 @@ export async function runEpisode(plan: EpisodePlan, context: EpisodeContext): Pr
       ...(tracker.scored ? { progress: tracker.progress, milestones: [...tracker.milestones] } : {}),
       ...(run.answer !== undefined ? { answer: run.answer } : {}),
       checkerAtEnd,
-      ...(success ? {} : { failureReason: failureReason(task, run, checkerAtEnd) }),
+      ...(success ? {} : { failureReason: failureReason(run, decided.reason) }),
       invalidAnswers: run.invalid,
       ...(run.reportedUsage ? { agentUsage: run.reportedUsage } : {}),
       ...judged,
@@ -188,12 +188,11 @@ function startEnvironmentFor(task: EvalTask, source: TaskSource, signal: AbortSi
   return environments.start(environments.manifests[0]!, task.envSeed, signal);
 }
 
-/** Why a finished episode failed: how it ended and the checker predicates left unmet. */
-function failureReason(task: EvalTask, run: PolicyRun, checkerAtEnd: readonly boolean[]): string {
+/** Why a finished episode failed: how it ended, and the subtask or checker predicates left unmet. */
+function failureReason(run: PolicyRun, unmet: string | undefined): string {
   if (run.endedBy === 'invalid-actions')
     return `ended by invalid answers (${run.invalid.length} in all): ${run.invalid[run.invalid.length - 1]?.error ?? ''}`;
-  const unmet = task.checker.filter((_, index) => !checkerAtEnd[index]).map(describePredicate);
-  return `${run.endedBy === 'step-limit' ? 'step limit reached' : 'said done'}; unmet: ${unmet.join('; ')}`;
+  return `${run.endedBy === 'step-limit' ? 'step limit reached' : 'said done'}; ${unmet ?? 'unmet: nothing'}`;
 }
 
 /** The jury's record: every answer, the abstentions, and the majority of the seats (ties fail). */

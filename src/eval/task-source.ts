@@ -4,6 +4,7 @@ import type { ChainRecord, ChainTasks } from '../core/chain.js';
 import { ChainTasksSchema, SCHEMA_VERSION } from '../core/chain.js';
 import { TrajsynthError } from '../core/errors.js';
 import type { EvalTask, ReplayReport } from '../core/eval.js';
+import type { AuditReport } from '../core/audit.js';
 import type { Level } from '../core/task.js';
 import { consensusByTask, consensusLabelOf, type ConsensusOptions } from '../core/review-consensus.js';
 import type { ReviewVerdict } from '../core/review.js';
@@ -12,6 +13,7 @@ import {
   listChainIds,
   readChain,
   readReplayReport,
+  readAuditReport,
   readReviewVerdicts,
   readRunMeta,
   readSteps,
@@ -30,6 +32,8 @@ export interface TaskSource {
   /** The run's layout, when the source is a run (gold agents read its steps). */
   layout?: RunLayout;
   replay?: ReplayReport;
+  /** The run's checker audit (audit.json), when `trajsynth audit` has been run on it. */
+  audit?: AuditReport;
   /** Human review verdicts on the run's tasks (reviews.jsonl), when there are any. */
   reviews?: ReviewVerdict[];
   /** Why reviews.jsonl could not be read (a damaged line): an error only for --valid-only, which needs it. */
@@ -70,6 +74,7 @@ export async function loadTaskSource(source: string, outDir: string): Promise<Ta
     for (const level of record.levels) tasks.push(taskOf(meta.runId, record, level));
   }
   const replay = await readReplayReport(layout);
+  const audit = await readAuditReport(layout);
   let reviews: ReviewVerdict[] = [];
   let reviewsError: TrajsynthError | undefined;
   try {
@@ -84,6 +89,7 @@ export async function loadTaskSource(source: string, outDir: string): Promise<Ta
     tasks,
     layout,
     ...(replay ? { replay } : {}),
+    ...(audit ? { audit } : {}),
     ...(reviews.length > 0 ? { reviews } : {}),
     ...(reviewsError ? { reviewsError } : {}),
     ...(meta.config.site ? { site: meta.config.site } : {}),
@@ -104,6 +110,7 @@ function taskOf(source: string, record: ChainRecord, level: Level): EvalTask {
     text: level.task,
     checker: level.checker,
     subtaskChecks: level.subtaskChecks ?? (subtasks.every(Boolean) ? subtasks.map((subtask) => subtask!.predicates) : []),
+    ...(level.ordered ? { ordered: true } : {}),
     ...(answer !== undefined ? { answer } : {}),
     gold: level.gold,
     ...(subtasks.every(Boolean)
@@ -148,6 +155,7 @@ async function loadTasksFile(path: string): Promise<TaskSource> {
         text: level.task,
         checker: level.checker,
         subtaskChecks: level.subtaskChecks ?? [],
+        ...(level.ordered && level.subtaskChecks ? { ordered: true } : {}),
         ...(level.answer !== undefined ? { answer: level.answer } : {}),
         gold: level.gold,
       });
@@ -161,8 +169,9 @@ export interface TaskSelection {
   environments?: readonly string[];
   limit?: number;
   /**
-   * Only valid tasks: replay-valid where the run has replay.json, and accepted by human review
-   * (consensus label `accepted`) where it has reviews; at least one of the two is needed.
+   * Only valid tasks: replay-valid where the run has replay.json, sound where it has audit.json (the
+   * gold passes and no near-miss does), and accepted by human review (consensus label `accepted`)
+   * where it has reviews; at least one of the three is needed.
    */
   validOnly?: boolean;
   /** How reviews become a consensus for validOnly (default majority of at least 2 reviewers). */
@@ -176,18 +185,22 @@ export function selectTasks(source: TaskSource, selection: TaskSelection): EvalT
   if (selection.environments) tasks = tasks.filter((task) => selection.environments!.includes(task.environment));
   if (selection.validOnly) {
     if (source.reviewsError) throw source.reviewsError;
-    if (!source.replay && !source.reviews?.length) {
-      throw new TrajsynthError(`Expected a replay report or human reviews for --valid-only, but ${source.id} has neither`, {
+    if (!source.replay && !source.audit && !source.reviews?.length) {
+      throw new TrajsynthError(`Expected a replay report, a checker audit or human reviews for --valid-only, but ${source.id} has none`, {
         code: 'BAD_INPUT',
         hint:
           source.kind === 'run'
-            ? `Run \`trajsynth replay ${source.id}\` first (replay.json), or review its tasks (trajectories/${source.id}/reviews.jsonl, see \`trajsynth reviews\`).`
-            : '--valid-only needs a run (replay validates its gold trajectories; reviewers judge its tasks), not a tasks file.',
+            ? `Run \`trajsynth audit ${source.id}\` (audit.json: the gold replayed and every near-miss rejected) or \`trajsynth replay ${source.id}\` first, or review its tasks (trajectories/${source.id}/reviews.jsonl, see \`trajsynth reviews\`).`
+            : '--valid-only needs a run (replay and audit check its gold trajectories and checkers; reviewers judge its tasks), not a tasks file.',
       });
     }
     if (source.replay) {
       const valid = new Set(source.replay.tasks.filter((task) => task.valid).map((task) => `${task.chainId}/${task.level}`));
       tasks = tasks.filter((task) => valid.has(`${task.chainId}/${task.level}`));
+    }
+    if (source.audit) {
+      const sound = soundTaskKeys(source.audit);
+      tasks = tasks.filter((task) => sound.has(`${task.chainId}/${task.level}`));
     }
     if (source.reviews?.length) {
       const consensus = consensusByTask(source.reviews, selection.consensus);
@@ -196,4 +209,9 @@ export function selectTasks(source: TaskSource, selection: TaskSelection): EvalT
   }
   if (selection.limit !== undefined) tasks = tasks.slice(0, selection.limit);
   return tasks;
+}
+
+/** The tasks an audit found sound (`chain/level`): the gold passes, and no near-miss does. */
+export function soundTaskKeys(audit: Pick<AuditReport, 'tasks'>): Set<string> {
+  return new Set(audit.tasks.filter((task) => task.sound).map((task) => `${task.chainId}/${task.level}`));
 }

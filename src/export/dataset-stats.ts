@@ -12,6 +12,10 @@ export type StatsSample = Pick<TrajectorySample, 'environment' | 'level' | 'inte
   Partial<Pick<TrajectorySample, 'id' | 'runId' | 'sourceRunId' | 'chainId' | 'persona' | 'outcome'>> & {
     /** The task's gold steps; only their number is used. */
     steps: readonly unknown[];
+    /** What synthesis's own audit of the level found (levels stored with one). */
+    synthAudit?: { mode: string; killed: number; stuck: number };
+    /** What `trajsynth audit` found (runs with audit.json). */
+    checkerAudit?: { sound: boolean; killed: number; replayed: number; stuck: number };
   };
 
 export interface Distribution {
@@ -53,6 +57,23 @@ export interface DatasetStats {
   stepLengths: { overall: NumberSummary | undefined; byLevel: Record<string, NumberSummary> };
   /** Task text length in tokens: an estimate (characters / CHARS_PER_TOKEN), not a tokenizer's count. */
   tokenLengths: { estimate: string; overall: NumberSummary | undefined; byLevel: Record<string, NumberSummary> };
+  /**
+   * Whether the checkers reject wrong work: the levels synthesis audited before keeping them, and the
+   * run's `trajsynth audit` (tasks sound, mutants killed of those replayed to their end). Undefined
+   * when no task carries either.
+   */
+  soundness:
+    | {
+        synthAudited: number;
+        synthModes: Record<string, number>;
+        audited: number;
+        sound: number;
+        killed: number;
+        replayed: number;
+        stuck: number;
+        mutationScore: number | undefined;
+      }
+    | undefined;
   /** Evaluation episodes: success by level. Undefined when no sample has an outcome. */
   outcomes:
     { episodes: number; successes: number; byLevel: Record<string, { episodes: number; successes: number; rate: number }> } | undefined;
@@ -101,6 +122,29 @@ export function datasetStats(samples: readonly StatsSample[], options: StatsOpti
       ...byLevel(tasks, (task) => textTokens(task.task)),
     },
     outcomes: outcomes(samples),
+    soundness: soundness(tasks),
+  };
+}
+
+function soundness(tasks: readonly StatsSample[]): DatasetStats['soundness'] {
+  const synth = tasks.filter((task) => task.synthAudit);
+  const audited = tasks.filter((task) => task.checkerAudit);
+  if (synth.length === 0 && audited.length === 0) return undefined;
+  const sum = (pick: (audit: NonNullable<StatsSample['checkerAudit']>) => number) =>
+    audited.reduce((total, task) => total + pick(task.checkerAudit!), 0);
+  const synthModes: Record<string, number> = {};
+  for (const task of synth) synthModes[task.synthAudit!.mode] = (synthModes[task.synthAudit!.mode] ?? 0) + 1;
+  const replayed = sum((audit) => audit.replayed);
+  const killed = sum((audit) => audit.killed);
+  return {
+    synthAudited: synth.length,
+    synthModes,
+    audited: audited.length,
+    sound: audited.filter((task) => task.checkerAudit!.sound).length,
+    killed,
+    replayed,
+    stuck: sum((audit) => audit.stuck),
+    mutationScore: replayed > 0 ? killed / replayed : undefined,
   };
 }
 

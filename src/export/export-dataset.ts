@@ -71,6 +71,7 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
       runId: source.runId,
       kind: source.kind,
       hasReplay: source.samples.some((sample) => sample.replayValid !== undefined),
+      hasAudit: source.samples.some((sample) => sample.checkerSound !== undefined),
     })),
   );
   const excluded: Record<string, number> = {};

@@ -12,7 +12,15 @@ import { chainLayout, episodeLayout, runLayout, type RunLayout } from '../store/
 import { readReviewVerdicts } from '../store/reviews-file.js';
 import { findRunDamage } from '../store/run-damage.js';
 import { listChainIds, readChain, readRunMeta, readSteps, runExists } from '../store/run-store.js';
-import { listEpisodeIds, readEpisode, readEpisodeSteps, readEvalRunMeta, readReplayReport, runKind } from '../store/eval-store.js';
+import {
+  listEpisodeIds,
+  readAuditReport,
+  readEpisode,
+  readEpisodeSteps,
+  readEvalRunMeta,
+  readReplayReport,
+  runKind,
+} from '../store/eval-store.js';
 import { URL_ENVIRONMENT_ID } from '../environments/url-environment.js';
 import type { SampleStep, TrajectorySample } from './sample.js';
 
@@ -102,6 +110,7 @@ async function sourceRunConsensus(
 async function loadSynthRun(layout: RunLayout): Promise<LoadedSource> {
   const meta = await readRunMeta(layout);
   const replay = await readReplayReport(layout);
+  const audit = await readAuditReport(layout);
   const samples: LoadedSource['samples'] = [];
   const retry: LoadedSource['samples'] = [];
   const skipped: string[] = [];
@@ -121,8 +130,14 @@ async function loadSynthRun(layout: RunLayout): Promise<LoadedSource> {
     const steps = await readSteps(layout, chainId);
     const dir = chainLayout(layout, chainId).dir;
     const viewport = environmentFacts(chain.environment, meta.config.site).viewport ?? DEFAULT_VIEWPORT;
-    for (const level of chain.levels)
-      samples.push({ ...levelSample(layout.runId, chain, level.level, steps, dir, replay, viewport), startedAt: meta.createdAt });
+    for (const level of chain.levels) {
+      const sound = audit?.tasks.find((task) => task.chainId === chain.chainId && task.level === level.level)?.sound;
+      samples.push({
+        ...levelSample(layout.runId, chain, level.level, steps, dir, replay, viewport),
+        ...(sound !== undefined ? { checkerSound: sound } : {}),
+        startedAt: meta.createdAt,
+      });
+    }
     const retries = await retrySamples({
       runId: layout.runId,
       chain,

@@ -84,6 +84,11 @@ export interface TrajectorySample {
   outcome?: { success: boolean; progress: number; endedBy?: string };
   /** Replay validation, where `trajsynth replay` was run on the source: whether the gold steps still pass. */
   replayValid?: boolean;
+  /**
+   * The checker audit, where `trajsynth audit` was run on the source: whether the gold passes and
+   * every near-miss fails (a sound checker labels success truly).
+   */
+  checkerSound?: boolean;
   /** Human review verdict, where reviews exist ("accepted", "rejected", ...). */
   review?: string;
   /**

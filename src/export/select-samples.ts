@@ -10,7 +10,7 @@ export interface SampleFilters {
   environments?: string[];
   /** Keep a sample when any of its subtasks exercises one of these kinds. */
   kinds?: InteractionKind[];
-  /** Drop level-k tasks whose gold steps failed replay (where replay results exist). */
+  /** Drop level-k tasks whose gold steps failed replay or whose checker a near-miss passes (where replay or audit results exist). */
   validOnly?: boolean;
   /** Keep only samples whose human-review consensus has this label (accepted, rejected, unsure, disputed, pending). */
   reviewed?: string;
@@ -37,6 +37,7 @@ export function exclusionReason(sample: Omit<TrajectorySample, 'split'>, filters
   if (filters.environments && !filters.environments.includes(sample.environment)) return '--env';
   if (filters.kinds && sample.kind === 'synth' && !sample.interactions.some((kind) => filters.kinds!.includes(kind))) return '--kind';
   if (filters.validOnly && sample.replayValid === false) return '--valid-only (failed replay)';
+  if (filters.validOnly && sample.checkerSound === false) return '--valid-only (a near-miss passes its checker)';
   if (filters.reviewed !== undefined && sample.review !== filters.reviewed) return '--reviewed';
   if (filters.successOnly && sample.kind === 'eval' && sample.outcome?.success !== true) return '--success-only';
   return undefined;
@@ -49,7 +50,7 @@ export function exclusionReason(sample: Omit<TrajectorySample, 'split'>, filters
 export function checkFiltersApply(
   filters: SampleFilters,
   samples: readonly Omit<TrajectorySample, 'split'>[],
-  sources: readonly { runId: string; kind: 'synth' | 'eval'; hasReplay: boolean }[],
+  sources: readonly { runId: string; kind: 'synth' | 'eval'; hasReplay: boolean; hasAudit?: boolean }[],
 ): void {
   if (filters.minLevel !== undefined && filters.maxLevel !== undefined && filters.minLevel > filters.maxLevel) {
     throw new TrajsynthError(`Expected --min-level (${filters.minLevel}) to be at most --max-level (${filters.maxLevel})`, {
@@ -62,11 +63,14 @@ export function checkFiltersApply(
       hint: 'Drop --success-only, or export an evaluation run (trajsynth eval RUN --agent SPEC).',
     });
   }
-  if (filters.validOnly && !sources.some((source) => source.hasReplay)) {
-    throw new TrajsynthError(`Expected replay results for --valid-only, got none in ${sources.map((source) => source.runId).join(', ')}`, {
-      code: 'BAD_INPUT',
-      hint: `Run \`trajsynth replay ${sources[0]?.runId ?? 'RUN'}\` first, or drop --valid-only.`,
-    });
+  if (filters.validOnly && !sources.some((source) => source.hasReplay || source.hasAudit)) {
+    throw new TrajsynthError(
+      `Expected replay or audit results for --valid-only, got none in ${sources.map((source) => source.runId).join(', ')}`,
+      {
+        code: 'BAD_INPUT',
+        hint: `Run \`trajsynth audit ${sources[0]?.runId ?? 'RUN'}\` (or \`trajsynth replay\`) first, or drop --valid-only.`,
+      },
+    );
   }
   if (filters.reviewed !== undefined && !samples.some((sample) => sample.review !== undefined)) {
     throw new TrajsynthError(

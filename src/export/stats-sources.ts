@@ -1,7 +1,8 @@
 import type { ChainRecord } from '../core/chain.js';
 import { taskKey } from '../core/eval.js';
 import type { AppCoverage } from '../core/run.js';
-import { listEpisodeIds, readEpisode, readEvalRunMeta, runKind } from '../store/eval-store.js';
+import type { AuditReport } from '../core/audit.js';
+import { listEpisodeIds, readAuditReport, readEpisode, readEvalRunMeta, runKind } from '../store/eval-store.js';
 import { runLayout, type RunLayout } from '../store/layout.js';
 import { assertRunIntact } from '../store/run-damage.js';
 import { listChainIds, readChain, readRunMeta, runExists } from '../store/run-store.js';
@@ -26,28 +27,43 @@ export async function readStatsSource(layout: RunLayout): Promise<StatsSource> {
   await assertRunIntact(layout, DAMAGE_HINT);
   if ((await runKind(layout)) === 'eval') return readEvalSource(layout);
   const meta = await readRunMeta(layout);
+  const audit = await readAuditReport(layout);
   const samples: StatsSample[] = [];
   for (const chainId of await listChainIds(layout)) {
     const chain = await readChain(layout, chainId);
     if (!chain || chain.status === 'running' || chain.status === 'error') continue;
-    samples.push(...chainSamples(layout.runId, chain));
+    samples.push(...chainSamples(layout.runId, chain, audit));
   }
   return { runId: layout.runId, kind: 'synth', samples, coverage: meta.coverage };
 }
 
-function chainSamples(runId: string, chain: ChainRecord): StatsSample[] {
-  return chain.levels.map((level) => ({
-    id: `${runId}/${chain.chainId}/L${level.level}`,
-    runId,
-    sourceRunId: runId,
-    chainId: chain.chainId,
-    environment: chain.environment,
-    level: level.level,
-    interactions: level.subtaskIds.flatMap((id) => chain.subtasks.find((subtask) => subtask.id === id)?.interaction ?? []),
-    persona: chain.persona,
-    task: level.task,
-    steps: goldSteps(level.gold),
-  }));
+function chainSamples(runId: string, chain: ChainRecord, audit: AuditReport | undefined): StatsSample[] {
+  return chain.levels.map((level) => {
+    const audited = audit?.tasks.find((task) => task.chainId === chain.chainId && task.level === level.level);
+    return {
+      id: `${runId}/${chain.chainId}/L${level.level}`,
+      runId,
+      sourceRunId: runId,
+      chainId: chain.chainId,
+      environment: chain.environment,
+      level: level.level,
+      interactions: level.subtaskIds.flatMap((id) => chain.subtasks.find((subtask) => subtask.id === id)?.interaction ?? []),
+      persona: chain.persona,
+      task: level.task,
+      steps: goldSteps(level.gold),
+      ...(level.audit ? { synthAudit: { mode: level.audit.mode, killed: level.audit.killed, stuck: level.audit.stuck } } : {}),
+      ...(audited
+        ? {
+            checkerAudit: {
+              sound: audited.sound,
+              killed: audited.score.killed,
+              replayed: audited.score.replayed,
+              stuck: audited.score.stuck,
+            },
+          }
+        : {}),
+    };
+  });
 }
 
 function goldSteps(gold: { start: number; end: number }): number[] {

@@ -1,5 +1,6 @@
 import type { ChainRecord } from '../core/chain.js';
-import type { CapturedObservation, PageView } from '../core/observation.js';
+import type { CapturedObservation } from '../core/observation.js';
+import { pageViewOf } from '../core/page-text.js';
 import type { Subtask } from '../core/task.js';
 import type { ModelCall } from '../core/usage.js';
 import type { StepRecord } from '../agents/roles.js';
@@ -34,6 +35,11 @@ export interface ChainContext {
   readonly actionTypes: string[];
   /** The subtask an attempt is under way for (its model calls are attributed to it). */
   currentSubtaskId: string | undefined;
+  /**
+   * The app's state and the page where each attempt began, by its first step (apps that can give a
+   * snapshot, when the chain is audited): its near-misses are replayed from there.
+   */
+  readonly snapshots: Map<number, { snapshot: string; path: string }>;
   nextSubtaskId(): string;
   recordStep(step: StepRecord, subtaskId: string): Promise<void>;
   /** Writes chain.json with its totals, once the calls and steps before it are on disk. */
@@ -69,6 +75,7 @@ export async function openChain(input: ChainRunInput): Promise<ChainContext> {
     steps,
     actionTypes,
     currentSubtaskId: undefined,
+    snapshots: new Map(),
     nextSubtaskId: () => idAt(++subtaskCounter),
     recordStep: (step, subtaskId) => steps.record(step, subtaskId),
     recorder: {
@@ -94,7 +101,4 @@ export async function openChain(input: ChainRunInput): Promise<ChainContext> {
   return context;
 }
 
-/** A page as predicates see it, from an observation already captured (no extra browser round trip). */
-export function pageViewOf(observation: CapturedObservation): PageView {
-  return { url: observation.url, text: observation.snapshot, elements: observation.elements };
-}
+export { pageViewOf };

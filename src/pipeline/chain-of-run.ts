@@ -16,6 +16,7 @@ import { ChainWriter } from '../store/chain-writer.js';
 import { chainIdFor, type RunLayout } from '../store/layout.js';
 import { runChain, type SessionFactory } from './chain-runner.js';
 import { ResetProbe } from './episode-start.js';
+import { auditChainLevels } from './chain-audit.js';
 import { entryPage, entryRoute, ordinalInEnvironment, sectionStartPage } from './entry-route.js';
 import { chainAim, chainsInEnvironment, targetedAim } from './chain-aims.js';
 import type { SynthesisEventListener } from './events.js';
@@ -36,6 +37,11 @@ export interface ChainOfRunInput {
   onCall?: (call: ModelCall) => void;
   /** Stops the whole run (a full disk): chains in flight stop and are redone on --resume. */
   stopRun?: (reason: TrajsynthError) => void;
+  /**
+   * Runs the chain's audit (its replays mostly wait for pages to settle): the local loop frees the
+   * chain's place for the next chain to start synthesizing meanwhile. By default it runs in place.
+   */
+  duringAudit?: <T>(audit: () => Promise<T>) => Promise<T>;
   /**
    * Queue mode: write the chain apart, as attempt `attempt`, and move it into chains/ whole when it
    * ends (complete, failed or error); an attempt that is stopped (Ctrl-C, a budget) stays apart.
@@ -109,6 +115,7 @@ async function runOneChain(job: ChainJob): Promise<ChainRecord | undefined> {
   const ordinal = ordinalInEnvironment(source, index);
   const entry = entryRoute(manifest, ordinal);
   const chainCount = chainsInEnvironment(source, config.chains, index);
+  const auditMode = config.audit ?? 'off';
   emit({ type: 'chain-started', chainId, environment: manifest.id });
   const writer = await ChainWriter.create(layout, chainId, job.attempt !== undefined ? { attempt: job.attempt } : {});
   await writer.writeChain(record);
@@ -156,9 +163,34 @@ async function runOneChain(job: ChainJob): Promise<ChainRecord | undefined> {
       onCall,
       checkAtReset: async (checker) => {
         reference ??= source.start(manifest, envSeed, signal);
-        probe ??= new ResetProbe({ environment: await reference, envSeed, startPath: record.startPath ?? manifest.startPath }, browser);
+        // Nothing acts on the reference server: its reset pages are read once and kept.
+        probe ??= new ResetProbe({ environment: await reference, envSeed, startPath: record.startPath ?? manifest.startPath }, browser, {
+          untouched: true,
+        });
         return probe.evaluate(checker, signal);
       },
+      ...(auditMode !== 'off'
+        ? {
+            auditLevels: {
+              mode: auditMode,
+              run: async (audited, ends, snapshots) =>
+                (job.duringAudit ?? ((audit) => audit()))(async () =>
+                  auditChainLevels({
+                    mode: auditMode,
+                    record: audited,
+                    steps: await writer.steps(),
+                    stepFile: (reference) => writer.stepFile(reference),
+                    ends,
+                    snapshots,
+                    start: { envSeed, startPath: record.startPath ?? manifest.startPath },
+                    startEnvironment: () => source.start(manifest, envSeed, signal),
+                    browser,
+                    signal,
+                  }),
+                ),
+            },
+          }
+        : {}),
       ...(signal ? { signal } : {}),
     });
     await writer.install();

@@ -17,10 +17,15 @@ import { openChain, pageViewOf, type ChainContext } from './chain-context.js';
 import { deriveChecker, readsAnotherPage } from './derive-checker.js';
 import type { SynthesisEventListener } from './events.js';
 import { trySubtask, type TryOutcome } from './subtask-attempt.js';
+import { joinAnswers } from './mutants.js';
+import type { LevelAuditOutcome, LevelEnd } from './chain-audit.js';
+import { levelProduct } from './variant-replay.js';
 
 /** A browser session as the pipeline uses it (structurally, src/browser's session). */
 export interface PipelineSession extends ActingSession {
   goto(pathOrUrl: string, signal?: AbortSignal): Promise<void>;
+  /** Forgets the context's cookies (to start another episode in the same context); optional. */
+  clearCookies?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,6 +65,18 @@ export interface ChainRunInput {
    * checker already holds there is not stored: an agent that does nothing must not pass it.
    */
   checkAtReset?: (checker: Predicate[]) => Promise<boolean[]>;
+  /**
+   * Audits the chain's stored levels by their near-misses once the chain is done (chain-audit): a
+   * level a near-miss passes is strengthened or not kept. Absent: no audit (`--audit off`).
+   */
+  auditLevels?: {
+    mode: 'fast' | 'full';
+    run(
+      record: ChainRecord,
+      ends: ReadonlyMap<number, LevelEnd>,
+      snapshots: ReadonlyMap<number, { snapshot: string; path: string }>,
+    ): Promise<LevelAuditOutcome[]>;
+  };
   signal?: AbortSignal;
 }
 
@@ -72,6 +89,10 @@ export interface ChainRunInput {
 export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
   const { record, limits } = input;
   const chain = await openChain(input);
+  // Where each level's gold ends, and the seeded reset as level 0: what the audit compares near-misses with.
+  const ends = new Map<number, LevelEnd>([
+    [0, { product: levelProduct(chain.atStart.state, chain.observation), state: chain.atStart.state, page: chain.atStart.page }],
+  ]);
   levels: for (let level = 1; level <= limits.maxLevel; level += 1) {
     let outcome: TryOutcome = 'failed';
     for (let retry = 0; retry <= limits.maxRetriesPerLevel && outcome !== 'accepted'; retry += 1) {
@@ -82,8 +103,9 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
       record.stopReason = `no subtask was accepted at level ${level} after ${limits.maxRetriesPerLevel + 1} tries`;
       break;
     }
-    if ((await storeLevel(chain, level)) === 'below-band') break;
+    if ((await storeLevel(chain, level, ends)) === 'below-band') break;
   }
+  if (input.auditLevels && record.levels.length > 0) await keepAuditedLevels(chain, input.auditLevels, ends);
   record.status = 'complete';
   record.stepCount = chain.steps.count;
   chain.cost.toOverhead();
@@ -95,9 +117,10 @@ export async function runChain(input: ChainRunInput): Promise<ChainRecord> {
  * The level-k task of the subtasks accepted so far: its summary and derived checker, stored unless
  * the checker already holds at the chain's seeded reset (a task solved by doing nothing).
  */
-async function storeLevel(chain: ChainContext, level: number): Promise<'stored' | 'skipped' | 'below-band'> {
+async function storeLevel(chain: ChainContext, level: number, ends: Map<number, LevelEnd>): Promise<'stored' | 'skipped' | 'below-band'> {
   const { input, record } = chain;
   const now = { state: await input.environment.readState(input.signal), page: pageViewOf(chain.observation), reader: input.session.reader };
+  ends.set(level, { product: levelProduct(now.state, chain.observation), state: now.state, page: now.page });
   chain.currentSubtaskId = undefined;
   const produced = await levelFor(chain.accepted, now, chain.atStart, input, chain.recorder);
   chain.cost.toOverhead();
@@ -128,6 +151,46 @@ async function storeLevel(chain: ChainContext, level: number): Promise<'stored' 
   await chain.save();
   input.emit({ type: 'level-reached', chainId: record.chainId, level });
   return 'stored';
+}
+
+/**
+ * The chain's stored levels after their audit: each with what the audit found, a strengthened checker
+ * where a near-miss passed the derived one, and a level no predicate could make sound moved to
+ * `skippedLevels` with the near-miss that passes it.
+ */
+async function keepAuditedLevels(
+  chain: ChainContext,
+  audit: NonNullable<ChainRunInput['auditLevels']>,
+  ends: ReadonlyMap<number, LevelEnd>,
+): Promise<void> {
+  const { record, input } = chain;
+  const outcomes = await audit.run(record, ends, chain.snapshots);
+  const kept: Level[] = [];
+  for (const level of record.levels) {
+    const outcome = outcomes.find((candidate) => candidate.level === level.level);
+    if (outcome?.unsound) {
+      (record.skippedLevels ??= []).push({ level: level.level, reason: `unsound checker: ${outcome.unsound}` });
+      input.emit({ type: 'level-skipped', chainId: record.chainId, level: level.level });
+      continue;
+    }
+    const strengthened = outcome?.strengthened ?? [];
+    kept.push({
+      ...level,
+      checker: [...level.checker, ...strengthened],
+      ...(outcome
+        ? {
+            audit: {
+              mode: audit.mode,
+              killed: outcome.killed,
+              stuck: outcome.stuck,
+              ...(strengthened.length ? { strengthened: strengthened.map(describePredicate) } : {}),
+            },
+          }
+        : {}),
+    });
+  }
+  record.levels = kept;
+  record.skippedLevels?.sort((a, b) => a.level - b.level);
 }
 
 /** The target agent's predicted success on a level-k task: its subtasks' kinds, app, positions and postconditions. */
@@ -178,7 +241,7 @@ async function levelFor(
   input: ChainRunInput,
   recorder: CallRecorder,
 ): Promise<Level> {
-  const task = await input.agents.summarizer.summarize({
+  const summary = await input.agents.summarizer.summarize({
     subtasks: accepted,
     rng: input.rng,
     recorder,
@@ -186,7 +249,11 @@ async function levelFor(
   });
   const checker = await deriveChecker(accepted, now, atStart);
   const last = accepted[accepted.length - 1]!;
-  const asksForAnswer = last.predicates.some((predicate) => predicate.kind === 'answer');
+  const task = withAnswerList(summary, accepted);
+  // Every value the task asks to report, in order: the answer is a list, each value checked.
+  const answers = accepted
+    .filter((subtask) => subtask.predicates.some((predicate) => predicate.kind === 'answer') && subtask.answer !== undefined)
+    .map((subtask) => subtask.answer!);
   return {
     level: accepted.length,
     task,
@@ -195,8 +262,23 @@ async function levelFor(
     gold: { start: 0, end: last.steps.end },
     entities: [...new Set(accepted.flatMap((subtask) => subtask.entities))],
     subtaskChecks: accepted.map((subtask) => subtask.predicates),
-    ...(asksForAnswer && last.answer !== undefined ? { answer: last.answer } : {}),
+    ...(answers.length > 0 ? { answer: joinAnswers(answers) } : {}),
+    ordered: true,
   };
+}
+
+/** What a level-k task that asks for values reported along the way says about its one final answer. */
+export const ANSWER_LIST_SENTENCE = 'In your final answer, give every value you were asked to report, in order.';
+
+/**
+ * A level-k task whose reports are not all at its end (or that asks for several) says that the final
+ * answer lists every value: each is checked there, and an agent must know to keep them.
+ */
+export function withAnswerList(task: string, subtasks: readonly Subtask[]): string {
+  const reads = subtasks.map((subtask) => subtask.predicates.some((predicate) => predicate.kind === 'answer'));
+  const count = reads.filter(Boolean).length;
+  if (count === 0 || (count === 1 && reads[reads.length - 1]) || task.includes(ANSWER_LIST_SENTENCE)) return task;
+  return `${task.trimEnd()} ${ANSWER_LIST_SENTENCE}`;
 }
 
 export { SCHEMA_VERSION, pageViewOf };

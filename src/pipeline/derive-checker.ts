@@ -5,15 +5,17 @@ import { evaluatePredicates, type PredicateContext } from '../environments/predi
 /**
  * The level-k checker is derived, not written, from the chain's net change: the predicates of
  * subtasks 1..k-1 that still hold in the state after subtask k and did not already hold where the
- * chain started (what the task changed, not what was true anyway), plus all predicates of subtask k.
- * Answers to earlier subtasks cannot be checked at the end of a longer task, so earlier answer
- * predicates are left out. A predicate that reads another page is not evaluated at the start (it
- * would need that page as it was); it is kept when it holds now, and the reset check of the whole
- * checker still applies to it.
+ * chain started (what the task changed, not what was true anyway), plus all predicates of subtask k,
+ * plus every value the task asks to report (one answer predicate each, read from the final answer).
+ * A predicate that reads another page is read on that page loaded afresh, not dropped; it is not
+ * evaluated at the start (it would need that page as it was), and the reset check of the whole
+ * checker still applies to it. What a later subtask hid or undid is checked where it happened: a
+ * level is `ordered` (core/task), so each subtask's postcondition must have held in order.
  */
 export async function deriveChecker(accepted: readonly Subtask[], now: PredicateContext, start?: PredicateContext): Promise<Predicate[]> {
   const last = accepted[accepted.length - 1];
   if (!last) return [];
+  const earlierAnswers = accepted.slice(0, -1).flatMap((subtask) => subtask.predicates.filter((predicate) => predicate.kind === 'answer'));
   const earlier = accepted.slice(0, -1).flatMap((subtask) => subtask.predicates.filter((predicate) => predicate.kind !== 'answer'));
   const held = await evaluatePredicates(earlier, { ...now, answer: undefined });
   const localAtStart = start ? earlier.map((predicate) => !readsAnotherPage(predicate)) : [];
@@ -30,7 +32,7 @@ export async function deriveChecker(accepted: readonly Subtask[], now: Predicate
   };
   const checker: Predicate[] = [];
   const seen = new Set<string>();
-  for (const predicate of [...earlier.filter((_, index) => held[index] && changed(index)), ...last.predicates]) {
+  for (const predicate of [...earlier.filter((_, index) => held[index] && changed(index)), ...earlierAnswers, ...last.predicates]) {
     const key = JSON.stringify(predicate);
     if (seen.has(key)) continue;
     seen.add(key);

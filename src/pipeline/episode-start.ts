@@ -1,7 +1,9 @@
 import type { RunningEnvironment } from '../core/environment.js';
-import type { CapturedObservation } from '../core/observation.js';
-import type { Predicate } from '../core/predicate.js';
-import { evaluatePredicates } from '../environments/predicates.js';
+import type { CapturedObservation, PageReader, PageView } from '../core/observation.js';
+import type { EnvironmentState } from '../core/environment.js';
+import { isStatePredicate, type Predicate } from '../core/predicate.js';
+import { TrajsynthError } from '../core/errors.js';
+import { evaluatePredicates, holdsAll } from '../environments/predicates.js';
 import type { PipelineSession, SessionFactory } from './chain-runner.js';
 import { pageViewOf } from './chain-runner.js';
 
@@ -24,10 +26,28 @@ export interface OpenedEpisode {
 export async function openAtReset(
   start: TaskStart,
   browser: SessionFactory,
-  options: { screenshot?: boolean; signal?: AbortSignal } = {},
+  options: {
+    screenshot?: boolean;
+    signal?: AbortSignal;
+    /**
+     * A session to start the episode in instead of a new one, for an app whose state is all on its
+     * server (it has a probe): its cookies are cleared and it is not closed on failure. Opening a
+     * context costs a renderer start.
+     */
+    session?: PipelineSession;
+  } = {},
 ): Promise<OpenedEpisode> {
   const { environment, signal } = { ...start, signal: options.signal };
   if (environment.manifest.hasStateProbe) await environment.reset(start.envSeed, signal);
+  const reused = environment.manifest.hasStateProbe && options.session?.clearCookies ? options.session : undefined;
+  if (reused) {
+    await reused.clearCookies!();
+    await reused.goto(start.startPath, signal);
+    return {
+      session: reused,
+      observation: await reused.observe({ ...(signal ? { signal } : {}), ...(options.screenshot === false ? { screenshot: false } : {}) }),
+    };
+  }
   const session = await browser.newSession({
     viewport: environment.manifest.viewport,
     origin: environment.origin,
@@ -48,20 +68,109 @@ export async function openAtReset(
 }
 
 /**
+ * Opens an episode where a recorded chain was: the app's state set back from a snapshot of it, the
+ * page at `start.startPath` (in `options.session`, its cookies cleared, or a new context).
+ */
+export async function openAtSnapshot(
+  start: TaskStart,
+  snapshot: string,
+  browser: SessionFactory,
+  options: { screenshot?: boolean; signal?: AbortSignal; session?: PipelineSession } = {},
+): Promise<OpenedEpisode> {
+  const { environment } = start;
+  const { signal } = options;
+  if (!environment.restore)
+    throw new TrajsynthError(`Expected ${environment.manifest.id} to restore a snapshot of its state`, { code: 'INTERNAL' });
+  await environment.restore(snapshot, signal);
+  const observe = { ...(signal ? { signal } : {}), ...(options.screenshot === false ? { screenshot: false } : {}) };
+  if (options.session?.clearCookies) {
+    await options.session.clearCookies();
+    await options.session.goto(start.startPath, signal);
+    return { session: options.session, observation: await options.session.observe(observe) };
+  }
+  const session = await browser.newSession({
+    viewport: environment.manifest.viewport,
+    origin: environment.origin,
+    allowedOrigins: environment.manifest.allowedOrigins,
+    ...(signal ? { signal } : {}),
+  });
+  try {
+    await session.goto(start.startPath, signal);
+    return { session, observation: await session.observe(observe) };
+  } catch (error) {
+    await session.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
  * Evaluates predicates on the live episode: the probe's state, the agent's page as the observation
  * shows it, other pages read fresh in the same browser context, and the final answer.
  */
 export async function evaluateOnEpisode(
   predicates: readonly Predicate[],
-  episode: { environment: RunningEnvironment; session: PipelineSession; observation: CapturedObservation; answer?: string | undefined },
+  episode: {
+    environment: RunningEnvironment;
+    session: PipelineSession;
+    observation: CapturedObservation;
+    answer?: string | undefined;
+    pages?: FreshPages;
+  },
   signal?: AbortSignal,
 ): Promise<boolean[]> {
   const state = await episode.environment.readState(signal);
   return evaluatePredicates(predicates, {
     state,
     page: pageViewOf(episode.observation),
-    reader: episode.session.reader,
+    reader: episode.pages ? episode.pages.at(state) : episode.session.reader,
     ...(episode.answer !== undefined ? { answer: episode.answer } : {}),
+    ...(signal ? { signal } : {}),
+  });
+}
+
+/**
+ * Other pages an episode's predicates read, loaded afresh, kept while the app's state is the same: a
+ * page of an app with a state probe shows what its state holds, so it need not be loaded again after
+ * every step that changed nothing (a progress check after each step reads the same page many times).
+ * Without a probe nothing is kept.
+ */
+export class FreshPages {
+  private readonly pages = new Map<string, { stateKey: string; view: Promise<PageView> }>();
+
+  constructor(private readonly reader: PageReader) {}
+
+  /** A reader for the moment whose state is `state` (undefined: no probe, nothing kept). */
+  at(state: EnvironmentState | undefined): PageReader {
+    if (state === undefined) return this.reader;
+    const stateKey = JSON.stringify(state);
+    return {
+      read: (path, signal) => {
+        if (path === undefined) return this.reader.read(path, signal);
+        const kept = this.pages.get(path);
+        if (kept && kept.stateKey === stateKey) return kept.view;
+        const view = this.reader.read(path, signal);
+        this.pages.set(path, { stateKey, view });
+        view.catch(() => this.pages.delete(path));
+        return view;
+      },
+    };
+  }
+}
+
+/** Whether every predicate holds on the live episode now, reading as little as it can (see holdsAll). */
+export async function holdsOnEpisode(
+  predicates: readonly Predicate[],
+  episode: { environment: RunningEnvironment; session: PipelineSession; observation: CapturedObservation; pages?: FreshPages },
+  signal?: AbortSignal,
+): Promise<boolean> {
+  const readsPages = predicates.some((predicate) => 'path' in predicate && predicate.path !== undefined);
+  const wantsState =
+    predicates.some(isStatePredicate) || (readsPages && episode.pages !== undefined && episode.environment.manifest.hasStateProbe);
+  const state = wantsState ? await episode.environment.readState(signal) : undefined;
+  return holdsAll(predicates, {
+    state,
+    page: pageViewOf(episode.observation),
+    reader: episode.pages ? episode.pages.at(state) : episode.session.reader,
     ...(signal ? { signal } : {}),
   });
 }
@@ -74,14 +183,43 @@ export async function evaluateOnEpisode(
  */
 export class ResetProbe {
   private session: Promise<PipelineSession> | undefined;
+  private kept:
+    { observation: CapturedObservation; state: EnvironmentState | undefined; pages: Map<string, Promise<PageView>> } | undefined;
 
+  /**
+   * `untouched`: nothing else acts on the environment, so after the first reset its state, its start
+   * page and every page read there stay as they were, and are kept instead of read again (an app with
+   * a probe; reads change no state).
+   */
   constructor(
     private readonly start: TaskStart,
     private readonly browser: SessionFactory,
+    private readonly options: { untouched?: boolean } = {},
   ) {}
 
   async evaluate(predicates: readonly Predicate[], signal?: AbortSignal): Promise<boolean[]> {
     const { environment } = this.start;
+    const kept = this.kept;
+    if (kept) {
+      const reader = (await this.session)!.reader;
+      return evaluatePredicates(predicates, {
+        state: kept.state,
+        page: pageViewOf(kept.observation),
+        reader: {
+          read: (path, readSignal) => {
+            if (path === undefined) return reader.read(path, readSignal);
+            let view = kept.pages.get(path);
+            if (!view) {
+              view = reader.read(path, readSignal);
+              kept.pages.set(path, view);
+              view.catch(() => kept.pages.delete(path));
+            }
+            return view;
+          },
+        },
+        ...(signal ? { signal } : {}),
+      });
+    }
     if (environment.manifest.hasStateProbe) await environment.reset(this.start.envSeed, signal);
     this.session ??= this.browser.newSession({
       viewport: environment.manifest.viewport,
@@ -92,6 +230,10 @@ export class ResetProbe {
     const session = await this.session;
     await session.goto(this.start.startPath, signal);
     const observation = await session.observe({ screenshot: false, ...(signal ? { signal } : {}) });
+    if (this.options.untouched && environment.manifest.hasStateProbe) {
+      this.kept = { observation, state: await environment.readState(signal), pages: new Map() };
+      return this.evaluate(predicates, signal);
+    }
     return evaluateOnEpisode(predicates, { environment, session, observation }, signal);
   }
 

@@ -30,6 +30,7 @@ export function runConfigFor(options: Omit<SynthesizeOptions, 'outDir'>, agents:
     maxRetriesPerLevel: options.maxRetriesPerLevel ?? 2,
     roles: Object.fromEntries(Object.entries(agents).map(([role, agent]) => [role, (agent as { id: string }).id])),
     ...(options.target ? { target: options.target } : {}),
+    audit: options.audit ?? 'fast',
   };
 }
 

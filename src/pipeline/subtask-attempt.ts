@@ -7,6 +7,8 @@ import type { Attempt } from '../agents/roles.js';
 import { evaluatePredicates } from '../environments/predicates.js';
 import { pageViewOf, type ChainContext } from './chain-context.js';
 import { refusedByGuard } from './diversity-guard.js';
+import type { Moment } from './strengthen-checks.js';
+import { soundPostcondition, type SoundnessInput } from './subtask-soundness.js';
 
 /** How one try at a level ended: a subtask accepted (as proposed or revised), none, or nothing left to propose. */
 export type TryOutcome = 'accepted' | 'failed' | 'nothing-to-propose';
@@ -74,13 +76,23 @@ export async function trySubtask(chain: ChainContext, level: number, retry: numb
   chain.currentSubtaskId = id;
   const startStep = chain.steps.count;
   const observationBefore = chain.observation;
+  // The state and page after each step, for the soundness checks once the attempt is verified.
+  const moments: Moment[] = [];
+  if (input.auditLevels && environment.snapshot) {
+    const url = new URL(chain.observation.url);
+    chain.snapshots.set(startStep, { snapshot: await environment.snapshot(signal), path: url.pathname + url.search + url.hash });
+  }
   const attempt: Attempt = await agents.executor.run({
     proposal,
     session,
     observation: chain.observation,
     maxSteps: limits.maxStepsPerSubtask,
     rng: input.rng,
-    recordStep: (step) => chain.recordStep(step, id),
+    recordStep: async (step) => {
+      await chain.recordStep(step, id);
+      if (step.executed.action.type !== 'done')
+        moments.push({ state: chain.hasStateProbe ? await environment.readState(signal) : undefined, page: pageViewOf(step.after) });
+    },
     recorder: chain.recorder,
     ...(signal ? { signal } : {}),
   });
@@ -99,7 +111,22 @@ export async function trySubtask(chain: ChainContext, level: number, retry: numb
   // busy machine), so an attempt with one is a failed attempt, even where its check passed, and
   // is not relabeled either (a revision would keep the same steps).
   const failedStep = firstFailedStep(attempt, range.start);
-  const verdict = withoutFailedSteps(await agents.verifier.verify({ proposal, before, after, attempt, ...judged }), failedStep);
+  const soundness = {
+    before: { state: stateBefore, page: pageBefore },
+    after: { state: stateAfter, page: pageAfter },
+    moments,
+    actions: attempt.actions,
+    atStart: chain.atStart,
+    checkAtReset: input.checkAtReset,
+    readFresh: (path: string) => session.reader.read(path, signal),
+  };
+  const verified = await sound(
+    proposal,
+    withoutFailedSteps(await agents.verifier.verify({ proposal, before, after, attempt, ...judged }), failedStep),
+    soundness,
+  );
+  proposal = verified.proposal;
+  const verdict = verified.verdict;
   // `calls` counts role invocations (heuristic or model); tokens and USD come from the model calls.
   const usage = (calls: number): Usage =>
     addUsage({ ...emptyUsage(), calls, steps: range.end - range.start, wallMs: round(performance.now() - started) }, chain.cost.take());
@@ -112,24 +139,30 @@ export async function trySubtask(chain: ChainContext, level: number, retry: numb
     acceptedHere = true;
   } else {
     if (affordance) chain.avoid.add(affordance);
-    const revised = failedStep
-      ? undefined
-      : await agents.reviser.revise({
-          proposal,
-          attempt,
-          stateBefore,
-          stateAfter,
-          pageBefore,
-          pageAfter,
-          rng: input.rng,
-          persona: input.persona,
-          ...judged,
-        });
+    const revised =
+      failedStep || verified.refused
+        ? undefined
+        : await agents.reviser.revise({
+            proposal,
+            attempt,
+            stateBefore,
+            stateAfter,
+            pageBefore,
+            pageAfter,
+            rng: input.rng,
+            persona: input.persona,
+            ...judged,
+          });
     if (revised) {
       const revisedBefore = await evaluatePredicates(revised.predicates, { state: stateBefore, page: pageBefore });
-      const revisedVerdict = await agents.verifier.verify({ proposal: revised, before: revisedBefore, after, attempt, ...judged });
+      const checked = await sound(
+        revised,
+        await agents.verifier.verify({ proposal: revised, before: revisedBefore, after, attempt, ...judged }),
+        soundness,
+      );
+      const revisedVerdict = checked.verdict;
       if (revisedVerdict.success) {
-        const relabeled = subtaskFrom(revised, {
+        const relabeled = subtaskFrom(checked.proposal, {
           id: chain.nextSubtaskId(),
           origin: 'revised',
           verdict: revisedVerdict,
@@ -152,6 +185,36 @@ export async function trySubtask(chain: ChainContext, level: number, retry: numb
   record.stepCount = chain.steps.count;
   await chain.save();
   return acceptedHere ? 'accepted' : 'failed';
+}
+
+/**
+ * A verified proposal whose postcondition is made sound (subtask-soundness): strengthened, with the
+ * verdict extended to the added predicates, or refused, with the verdict turned into a failure that
+ * says why. A verdict that already failed is left as it is.
+ */
+async function sound(
+  proposal: Proposal,
+  verdict: Verdict,
+  context: Omit<SoundnessInput, 'proposal'>,
+): Promise<{ proposal: Proposal; verdict: Verdict; refused?: string }> {
+  if (!verdict.success) return { proposal, verdict };
+  const result = await soundPostcondition({ ...context, proposal });
+  if ('refused' in result)
+    return {
+      proposal,
+      verdict: { ...verdict, success: false, reason: `${verdict.reason}; not accepted: ${result.refused}` },
+      refused: result.refused,
+    };
+  if (result.added.length === 0) return { proposal: { ...proposal, predicates: result.predicates }, verdict };
+  // Added predicates hold after the attempt by construction; before it, they are read where they can be.
+  const addedBefore = await evaluatePredicates(
+    result.added.map((predicate) => ('fresh' in predicate && predicate.fresh ? { ...predicate, fresh: false } : predicate)),
+    { state: context.before.state, page: context.before.page },
+  );
+  return {
+    proposal: { ...proposal, predicates: result.predicates },
+    verdict: { ...verdict, before: [...verdict.before, ...addedBefore], after: [...verdict.after, ...result.added.map(() => true)] },
+  };
 }
 
 /** The first step of the attempt whose action failed, with its error. */

@@ -1,5 +1,6 @@
 import PQueue from 'p-queue';
 import type { SynthesisTarget } from '../core/target.js';
+import type { AuditMode } from '../core/audit.js';
 import type { ChainRecord } from '../core/chain.js';
 import { TrajsynthError, errorMessage } from '../core/errors.js';
 import type { RunConfig, RunMeta } from '../core/run.js';
@@ -46,6 +47,13 @@ export interface SynthesizeOptions {
    * level-k tasks whose predicted success lies in it. Recorded in run.json.
    */
   target?: SynthesisTarget;
+  /**
+   * Audit each chain's levels by their near-misses before keeping them (pipeline/chain-audit):
+   * `fast` (default) replays an earlier subtask left out and an earlier form left unsubmitted and
+   * judges wrong answers; `full` also replays each stated value changed and each row action on a
+   * sibling row; `off` keeps levels as derived. A level a near-miss passes is strengthened or skipped.
+   */
+  audit?: AuditMode;
   signal?: AbortSignal;
   onEvent?: SynthesisEventListener;
 }
@@ -127,6 +135,9 @@ async function synthesizeLocked(options: SynthesizeOptions, run: LockedRun): Pro
   emit({ type: 'run-started', runId, chains: config.chains, maxLevel: config.maxLevel, resumedChains: records.size });
 
   const queue = new PQueue({ concurrency: config.concurrency });
+  // A chain's audit replays mostly wait for pages to settle: while they run, the chain's place in the
+  // queue goes to the next chain, and the audits take turns of their own.
+  const audits = new PQueue({ concurrency: config.concurrency });
   // run.json says `running` until the queue is done, so a killed process never leaves a run that looks complete.
   let status: RunMeta['status'] = 'running';
   const inFlight = new Set<string>();
@@ -139,23 +150,38 @@ async function synthesizeLocked(options: SynthesizeOptions, run: LockedRun): Pro
       stopRun(storage);
     }));
 
+  const chainsDone: Array<Promise<void>> = [];
   try {
     for (let index = 0; index < config.chains; index += 1) {
       const chainId = chainIdFor(index);
       if (records.has(chainId)) continue;
-      void queue
+      let audited: Promise<void> = Promise.resolve();
+      const done = queue
         .add(async () => {
           if (signal?.aborted) return;
           inFlight.add(chainId);
           await persistSerially();
-          const record = await runChainOfRun({ index, source, config, layout, agents, browser, onEvent: emit, onCall, signal, stopRun });
-          inFlight.delete(chainId);
-          if (record) records.set(chainId, record);
-          await persistSerially();
+          // The rest of the chain (its audit, then storing it) goes on outside the queue.
+          let leaveQueue: () => void = () => {};
+          const left = new Promise<void>((resolve) => (leaveQueue = resolve));
+          const duringAudit = <T>(audit: () => Promise<T>): Promise<T> => {
+            leaveQueue();
+            return audits.add(audit) as Promise<T>;
+          };
+          audited = runChainOfRun({ index, source, config, layout, agents, browser, onEvent: emit, onCall, signal, stopRun, duringAudit })
+            .then(async (record) => {
+              inFlight.delete(chainId);
+              if (record) records.set(chainId, record);
+              await persistSerially();
+            })
+            .finally(leaveQueue);
+          await left;
         })
         .catch(() => {});
+      chainsDone.push(done.then(() => audited).catch(() => {}));
     }
     await queue.onIdle();
+    await Promise.all(chainsDone);
   } finally {
     status = signal.aborted ? 'interrupted' : 'complete';
     if (ownsBrowser) await closeBrowser(browser);

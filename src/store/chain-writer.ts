@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ChainRecord } from '../core/chain.js';
+import { StepSchema, type Step } from '../core/step.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { readJsonLines, readTrajectoryFile } from './parse-file.js';
 import { chainAttemptLayout, chainLayout, trajectoryLayout, type ChainLayout, type RunLayout } from './layout.js';
 import { keepCallsOf, prepareDirectory, TrajectoryWriter } from './trajectory-writer.js';
 
@@ -30,6 +32,17 @@ export class ChainWriter extends TrajectoryWriter<ChainLayout> {
     readonly chainId: string,
   ) {
     super(layout);
+  }
+
+  /** The chain's steps so far, read back once everything queued is on disk. */
+  async steps(): Promise<Step[]> {
+    await this.drain();
+    return readJsonLines(this.layout.stepsFile, StepSchema, 'a step', { missingOk: true });
+  }
+
+  /** A file a step refers to (its snapshot), from inside the chain's directory. */
+  stepFile(reference: string): Promise<string | undefined> {
+    return readTrajectoryFile(this.layout.dir, reference);
   }
 
   /** Writes chain.json once the steps and observations queued before it are on disk. */

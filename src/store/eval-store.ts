@@ -14,6 +14,7 @@ import { installAttempt } from './chain-writer.js';
 import { episodeAttemptLayout, episodeLayout, type EpisodeLayout, type RunLayout } from './layout.js';
 import { readJsonFile, readJsonLines, readTextFile } from './parse-file.js';
 import { StepSchema, type Step } from '../core/step.js';
+import { AuditReportSchema, type AuditReport } from '../core/audit.js';
 import { prepareDirectory, TrajectoryWriter } from './trajectory-writer.js';
 
 /** Writes one evaluation episode's trajectory (see TrajectoryWriter) and its episode.json. */
@@ -104,6 +105,16 @@ export async function readEpisodeSteps(layout: RunLayout, episodeId: string): Pr
 
 export async function writeReplayReport(layout: RunLayout, report: ReplayReport): Promise<void> {
   await writeFileAtomic(layout.replayFile, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+export async function writeAuditReport(layout: RunLayout, report: AuditReport): Promise<void> {
+  await writeFileAtomic(layout.auditFile, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** The run's audit.json, or undefined when `trajsynth audit` has not been run on it. */
+export async function readAuditReport(layout: RunLayout): Promise<AuditReport | undefined> {
+  if (!existsSync(layout.auditFile)) return undefined;
+  return readJsonFile(layout.auditFile, AuditReportSchema, 'a checker audit (audit.json)');
 }
 
 /** The run's replay.json, or undefined when `trajsynth replay` has not been run on it. */

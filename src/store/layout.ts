@@ -29,6 +29,8 @@ export interface RunLayout {
   /** Model calls of unfinished chain attempts that --resume discarded: spent money is never forgotten. */
   interruptedCallsFile: string;
   replayFile: string;
+  /** The mutation audit of the run's checkers (`trajsynth audit`; AuditReportSchema). */
+  auditFile: string;
   /** Human review verdicts (ReviewVerdictSchema), one per line; a reviewer's latest on a task counts. */
   reviewsFile: string;
   /** An evaluation run's episodes. */
@@ -48,6 +50,7 @@ export function runLayout(outDir: string, runId: string): RunLayout {
     chainsDir: join(runDir, 'chains'),
     interruptedCallsFile: join(runDir, 'interrupted-calls.jsonl'),
     replayFile: join(runDir, 'replay.json'),
+    auditFile: join(runDir, 'audit.json'),
     reviewsFile: join(runDir, 'reviews.jsonl'),
     episodesDir: join(runDir, 'episodes'),
     attemptsDir: join(runDir, 'attempts'),

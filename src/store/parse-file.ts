@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve, sep } from 'node:path';
 import type { z } from 'zod';
 import { TrajsynthError, errorMessage } from '../core/errors.js';
 
@@ -86,4 +87,11 @@ export async function readJsonLines<T>(
     values.push(parseValue(raw, schema, `${path}:${index + 1}`, what));
   }
   return values;
+}
+
+/** A file a trajectory's step refers to, read from inside `dir` only (undefined when missing or outside). */
+export async function readTrajectoryFile(dir: string, reference: string): Promise<string | undefined> {
+  const path = resolve(dir, reference);
+  if (isAbsolute(reference) || !path.startsWith(`${resolve(dir)}${sep}`)) return undefined;
+  return readFile(path, 'utf8').catch(() => undefined);
 }

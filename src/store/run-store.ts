@@ -8,7 +8,7 @@ import { ModelCallSchema, type ModelCall } from '../core/usage.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { runKind } from './eval-store.js';
 import { chainLayout, runLayout, type RunLayout } from './layout.js';
-import { readJsonFile, readJsonLines } from './parse-file.js';
+import { readJsonFile, readJsonLines, readTrajectoryFile } from './parse-file.js';
 
 export async function writeRunMeta(layout: RunLayout, meta: RunMeta): Promise<void> {
   await writeFileAtomic(layout.runFile, `${JSON.stringify(meta, null, 2)}\n`);
@@ -84,3 +84,12 @@ export async function readTasksFile(layout: RunLayout): Promise<ChainTasks[]> {
 }
 
 export { runLayout };
+
+/**
+ * The text of a file one of a chain's steps refers to (its accessibility snapshot), or undefined
+ * when it is missing. Read only from inside the chain's directory: a reference that leads out of it
+ * (an absolute path, `..`) in a run received from someone else is not followed.
+ */
+export async function readChainStepFile(layout: RunLayout, chainId: string, reference: string): Promise<string | undefined> {
+  return readTrajectoryFile(chainLayout(layout, chainId).dir, reference);
+}

@@ -3,12 +3,13 @@ import type { ReplayReport } from '../core/eval.js';
 import { describePredicate } from '../core/predicate.js';
 import type { RunMeta } from '../core/run.js';
 import type { Step } from '../core/step.js';
-import type { Subtask } from '../core/task.js';
+import type { Level, Subtask } from '../core/task.js';
+import type { AuditReport } from '../core/audit.js';
 import type { ModelCall } from '../core/usage.js';
 import { errorMessage } from '../core/errors.js';
 import { chainLayout, type RunLayout } from '../store/layout.js';
 import { listChainIds, readCalls, readChain, readInterruptedCalls, readRunMeta, readSteps } from '../store/run-store.js';
-import { readReplayReport } from '../store/eval-store.js';
+import { readAuditReport, readReplayReport } from '../store/eval-store.js';
 import { costTables, formatUsd } from './cost-tables.js';
 import type { LevelView, OverviewPage, RunSite, SubtaskView, TaskRow, TrajectoryPage } from './site-model.js';
 import { stepOwners } from './step-owner.js';
@@ -27,6 +28,7 @@ export interface SiteOptions {
 export async function loadSynthSite(layout: RunLayout, options: SiteOptions = {}): Promise<RunSite> {
   const meta = await readRunMeta(layout);
   const replay = await readReplayReport(layout);
+  const audit = await readAuditReport(layout);
   const prefix = options.prefix ?? '';
   const images = new Map<string, string>();
   const pages: TrajectoryPage[] = [];
@@ -41,14 +43,26 @@ export async function loadSynthSite(layout: RunLayout, options: SiteOptions = {}
       const steps = await readSteps(layout, chainId);
       const calls = await readCalls(layout, chainId);
       allCalls.push(...calls);
-      const page = await chainPage({ layout, meta, chain, steps, calls, replay, reviews: options.reviews, prefix, images, pathOnly });
+      const page = await chainPage({
+        layout,
+        meta,
+        chain,
+        steps,
+        calls,
+        replay,
+        audit,
+        reviews: options.reviews,
+        prefix,
+        images,
+        pathOnly,
+      });
       pages.push(page);
       for (const level of page.levels) rows.push(taskRow(meta, chain, level, page.href));
     } catch (error) {
       unreadable.push([chainId, errorMessage(error)]);
     }
   }
-  const overview = synthOverview(meta, pages, rows, allCalls, replay);
+  const overview = synthOverview(meta, pages, rows, allCalls, replay, audit);
   if (unreadable.length > 0)
     overview.tables.push({ title: 'Chains that could not be read', columns: ['chain', 'problem'], rows: unreadable });
   return { overview, pages, images };
@@ -61,6 +75,7 @@ interface ChainInput {
   steps: Step[];
   calls: ModelCall[];
   replay: ReplayReport | undefined;
+  audit: AuditReport | undefined;
   reviews: ReadonlyMap<string, string> | undefined;
   prefix: string;
   images: Map<string, string>;
@@ -94,6 +109,7 @@ async function chainPage(input: ChainInput): Promise<TrajectoryPage> {
       subtaskIds: level.subtaskIds,
       interactions: level.subtaskIds.map((id) => chain.subtasks.find((subtask) => subtask.id === id)?.interaction ?? '?'),
       ...(replayed ? { replay: { valid: replayed.valid, ...(replayed.failure ? { reason: replayed.failure.reason } : {}) } } : {}),
+      ...levelAudit(level, chain.chainId, input.audit),
       ...(review ? { review } : {}),
       ...(level.usage?.costUsd !== undefined ? { costUsd: level.usage.costUsd } : {}),
     };
@@ -124,6 +140,31 @@ async function chainPage(input: ChainInput): Promise<TrajectoryPage> {
     subtasks: chain.subtasks.map((subtask, index) => subtaskView(subtask, index, calls.bySubtask.get(subtask.id) ?? [])),
     steps: stepViews,
     ...(last ? { finalImage: siteImage({ dir, imageDir, images: input.images }, last.after.screenshot) } : {}),
+  };
+}
+
+/** What the audits found for a level: synthesis's own, and `trajsynth audit`'s (with every near-miss the checker passed). */
+function levelAudit(level: Level, chainId: string, audit: AuditReport | undefined): Pick<LevelView, 'audit'> {
+  const synth = level.audit
+    ? `${level.audit.mode} audit in synthesis: ${level.audit.killed} near-misses rejected${level.audit.stuck ? `, ${level.audit.stuck} stuck` : ''}${level.audit.strengthened?.length ? `; strengthened with ${level.audit.strengthened.join(' AND ')}` : ''}`
+    : undefined;
+  const task = audit?.tasks.find((candidate) => candidate.chainId === chainId && candidate.level === level.level);
+  if (!synth && !task) return {};
+  const survivors = audit?.mutants
+    .filter((mutant) => mutant.chainId === chainId && mutant.level === level.level && mutant.outcome === 'survived')
+    .map((mutant) => `${mutant.kind}, subtask ${mutant.subtask}: ${mutant.mutation}`);
+  const summary = task
+    ? task.goldPasses
+      ? `${task.score.killed} of ${task.score.replayed} near-misses rejected${task.score.stuck ? `, ${task.score.stuck} stuck` : ''}`
+      : `not audited: ${task.goldFailure ?? 'the gold does not pass'}`
+    : undefined;
+  return {
+    audit: {
+      ...(synth ? { synth } : {}),
+      ...(task ? { sound: task.sound } : {}),
+      ...(summary ? { summary } : {}),
+      ...(survivors?.length ? { survivors } : {}),
+    },
   };
 }
 
@@ -162,7 +203,16 @@ function taskRow(meta: RunMeta, chain: ChainRecord, level: LevelView, href: stri
     level: level.level,
     interactions: level.interactions,
     text: level.task,
-    status: level.replay ? (level.replay.valid ? 'replay valid' : 'replay invalid') : 'not replayed',
+    status:
+      level.replay?.valid === false
+        ? 'replay invalid'
+        : level.audit?.sound === false
+          ? 'unsound checker'
+          : level.replay
+            ? 'replay valid'
+            : level.audit?.sound
+              ? 'sound checker'
+              : 'not replayed',
     ...(level.review ? { review: level.review } : {}),
     steps: level.gold.end - level.gold.start,
     detail: chain.persona,
@@ -175,6 +225,7 @@ function synthOverview(
   rows: TaskRow[],
   calls: ModelCall[],
   replay: ReplayReport | undefined,
+  audit: AuditReport | undefined,
 ): OverviewPage {
   const subtasks = pages.flatMap((page) => page.subtasks);
   const maxLevel = Math.max(meta.config.maxLevel, ...rows.map((row) => row.level));
@@ -212,6 +263,18 @@ function synthOverview(
         `${Math.round(rate.rate * 100)}%`,
       ]),
       numeric: [1, 2, 3],
+    });
+  }
+  if (audit) {
+    const score = (rate: AuditReport['overall']) => (rate.score === undefined ? 'n/a' : `${Math.round(rate.score * 1000) / 10}%`);
+    tables.push({
+      title: `Checker audit: mutation score ${score(audit.overall)} (${audit.tasks.filter((task) => task.sound).length} of ${audit.tasks.length} level-k tasks sound)`,
+      columns: ['by', 'killed', 'replayed', 'survived', 'stuck', 'score'],
+      rows: [
+        ...Object.entries(audit.byLevel).map(([level, rate]) => [`level ${level}`, rate] as const),
+        ...Object.entries(audit.byKind).map(([kind, rate]) => [kind, rate] as const),
+      ].map(([key, rate]) => [key, String(rate.killed), String(rate.replayed), String(rate.survived), String(rate.stuck), score(rate)]),
+      numeric: [1, 2, 3, 4, 5],
     });
   }
   return {

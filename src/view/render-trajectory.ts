@@ -45,7 +45,7 @@ ${episode.jury ? html`<dt>jury</dt><dd>${juryText(episode.jury)}</dd>` : ''}
 function levelsSection(levels: LevelView[]): Html {
   return html`<section>
 <h2>Level-k tasks</h2>
-<table class="data levels"><thead><tr><th class="num">k</th><th>task</th><th>checker (derived)</th><th>gold steps</th><th>replay</th>${levels.some((level) => level.review) ? html`<th>review</th>` : ''}<th class="num">cost</th></tr></thead>
+<table class="data levels"><thead><tr><th class="num">k</th><th>task</th><th>checker (derived)</th><th>gold steps</th><th>replay</th>${levels.some((level) => level.audit) ? html`<th>checker audit</th>` : ''}${levels.some((level) => level.review) ? html`<th>review</th>` : ''}<th class="num">cost</th></tr></thead>
 <tbody>${levels.map(
     (
       level,
@@ -53,9 +53,24 @@ function levelsSection(levels: LevelView[]): Html {
 <td><ul class="checker">${level.checker.map((text) => html`<li>${text}</li>`)}</ul></td>
 <td><a href="#level=${level.level}" data-gold="${level.gold.start}-${level.gold.end}">${stepRange(level.gold)}</a></td>
 <td>${level.replay ? html`<span class="status ${level.replay.valid ? 'good' : 'bad'}">${level.replay.valid ? 'valid' : 'invalid'}</span>${level.replay.reason ? html`<div class="sub">${level.replay.reason}</div>` : ''}` : html`<span class="status neutral">not replayed</span>`}</td>
-${levels.some((item) => item.review) ? html`<td>${level.review ?? '—'}</td>` : ''}<td class="num">${formatUsd(level.costUsd)}</td></tr>`,
+${levels.some((item) => item.audit) ? auditCell(level) : ''}${levels.some((item) => item.review) ? html`<td>${level.review ?? '—'}</td>` : ''}<td class="num">${formatUsd(level.costUsd)}</td></tr>`,
   )}</tbody></table>
 </section>`;
+}
+
+/** Does wrong work fail this level's checker? Sound or not, why, and every near-miss it passed. */
+function auditCell(level: LevelView): Html {
+  const { audit } = level;
+  if (!audit) return html`<td><span class="status neutral">not audited</span></td>`;
+  const verdict =
+    audit.sound === undefined
+      ? html`<span class="status neutral">audited in synthesis</span>`
+      : html`<span class="status ${audit.sound ? 'good' : 'bad'}">${audit.sound ? 'sound' : 'unsound'}</span>`;
+  return html`<td>${verdict}${audit.summary ? html`<div class="sub">${audit.summary}</div>` : ''}${
+    audit.survivors?.length
+      ? html`<div class="sub">the checker passed these near-misses:</div><ul class="checker">${audit.survivors.map((survivor) => html`<li>${survivor}</li>`)}</ul>`
+      : ''
+  }${audit.synth ? html`<div class="sub">${audit.synth}</div>` : ''}</td>`;
 }
 
 function lineageSection(subtasks: SubtaskView[]): Html {

@@ -90,6 +90,17 @@ export interface LevelView {
   subtaskIds: string[];
   interactions: string[];
   replay?: { valid: boolean; reason?: string };
+  /**
+   * Whether the checker rejects wrong work: synthesis's own audit of the level (`synth`), and the
+   * run's `trajsynth audit` (`sound`, with every near-miss the checker passed).
+   */
+  audit?: {
+    synth?: string;
+    sound?: boolean;
+    /** What `trajsynth audit` found, in a few words ("12 of 12 near-misses rejected, 2 stuck"). */
+    summary?: string;
+    survivors?: string[];
+  };
   review?: string;
   costUsd?: number;
 }

@@ -15,11 +15,11 @@ import { chainLayout, readTasksFile, runLayout } from '../../src/store/index.js'
 const PROJECT = '/projects/1';
 
 /**
- * Unchecks a done task, checks it again (which undoes level 1: the level-2 checker holds at the
- * reset), then checks another one. Level 2 is checked on the probe's status, a form of the same fact
- * the diversity guard cannot see as the reverse of level 1's checkbox, so the check at the reset is
- * what must catch it. Reads the project page through the session's reader, as a
- * proposer may, to find the tasks whatever the seed made of them.
+ * Unchecks a done task, then proposes checking it again (which undoes level 1: its postcondition
+ * holds at the seeded reset), and after that is refused, checks another one. The re-check is checked
+ * on the probe's status, a form of the same fact the diversity guard cannot see as the reverse of
+ * level 1's checkbox, so the check at the reset is what must catch it. Reads the project page through
+ * the session's reader, as a proposer may, to find the tasks whatever the seed made of them.
  */
 class ToggleBackProposer implements Proposer {
   readonly id = 'toggle-back';
@@ -34,22 +34,22 @@ class ToggleBackProposer implements Proposer {
       this.uncheckedAtStart = boxes.find((box) => box.checked === false)!.name;
     }
     const level = input.chain.accepted.length + 1;
-    const name = level === 3 ? this.uncheckedAtStart! : this.checkedAtStart!;
+    const toggleBack = level === 2 && input.retry === 0;
+    const name = level === 1 || toggleBack ? this.checkedAtStart! : this.uncheckedAtStart!;
     const checked = level !== 1;
     return {
       description: `${checked ? 'Check' : 'Uncheck'} “${name}”.`,
-      predicates:
-        level === 2
-          ? [
-              {
-                kind: 'state-field',
-                collection: 'tasks',
-                match: { title: /\u201C(.+)\u201D/.exec(name)![1]! },
-                field: 'status',
-                equals: 'done',
-              },
-            ]
-          : [{ kind: 'element', role: 'checkbox', name, present: true, checked, path: PROJECT }],
+      predicates: toggleBack
+        ? [
+            {
+              kind: 'state-field',
+              collection: 'tasks',
+              match: { title: /\u201C(.+)\u201D/.exec(name)![1]! },
+              field: 'status',
+              equals: 'done',
+            },
+          ]
+        : [{ kind: 'element', role: 'checkbox', name, present: true, checked, path: PROJECT }],
       interaction: 'toggle',
       entities: [],
       plan: [...(level === 1 ? [{ type: 'navigate' as const, url: PROJECT }] : []), { type: 'click', target: { role: 'checkbox', name } }],
@@ -73,7 +73,7 @@ afterAll(async () => {
 
 describe('level-k tasks are valid only if their checker is false at the reset and true after the gold steps', () => {
   it(
-    'synthesis skips a level whose checker holds at the reset; replay passes the rest and flags a checker true at the start',
+    'synthesis refuses a subtask whose check holds at the seeded reset; replay passes the rest and flags a checker true at the start',
     { timeout: 240_000 },
     async () => {
       const proposer = new ToggleBackProposer();
@@ -90,12 +90,15 @@ describe('level-k tasks are valid only if their checker is false at the reset an
         agents,
       });
       const record = result.records[0]!;
-      expect(record.subtasks.filter((subtask) => subtask.status === 'accepted')).toHaveLength(3);
-      // Level 2 re-checks the box level 1 unchecked: its derived checker (status "done") holds at the reset.
-      expect(record.levels.map((level) => level.level)).toEqual([1, 3]);
-      expect(record.skippedLevels).toEqual([{ level: 2, reason: expect.stringMatching(/already holds at the reset/) }]);
+      // The re-check of the box level 1 unchecked (status "done") holds at the reset: done, and refused.
+      const refused = record.subtasks.find((subtask) => subtask.status === 'failed')!;
+      expect(refused.description).toMatch(/^Check/);
+      expect(refused.verdict.reason).toMatch(/not accepted: its check already holds at the seeded reset/);
+      // Then the other box is checked; a third check of it holds already and is never tried.
+      expect(record.subtasks.filter((subtask) => subtask.status === 'accepted')).toHaveLength(2);
+      expect(record.levels.map((level) => level.level)).toEqual([1, 2]);
       const [tasks] = await readTasksFile(result.layout);
-      expect(tasks!.levels.map((level) => level.subtaskChecks?.length)).toEqual([1, 3]);
+      expect(tasks!.levels.map((level) => level.subtaskChecks?.length)).toEqual([1, 2]);
 
       const layout = runLayout(outDir, 'toggle');
       const replay = await replayRun({ layout, browser });
@@ -103,7 +106,7 @@ describe('level-k tasks are valid only if their checker is false at the reset an
         total: 2,
         passed: 2,
         passRate: 1,
-        byLevel: { 1: { total: 1, passed: 1 }, 3: { total: 1, passed: 1 } },
+        byLevel: { 1: { total: 1, passed: 1 }, 2: { total: 1, passed: 1 } },
       });
       expect(replay.tasks.every((task) => task.checkerAtStart.includes(false) && task.checkerAtEnd.every(Boolean))).toBe(true);
 

@@ -42,7 +42,7 @@ async function writeReviews(layout: RunLayout): Promise<void> {
 }
 
 describe('eval --valid-only', () => {
-  it('with neither replay.json nor reviews, names both ways to fix it', async () => {
+  it('with neither replay.json, audit.json nor reviews, names every way to fix it', async () => {
     const { out } = await freshRun();
     const source = await loadTaskSource(FIXTURE_RUN_ID, out);
     expect(selectTasks(source, {})).toHaveLength(4);
@@ -52,8 +52,8 @@ describe('eval --valid-only', () => {
     } catch (caught) {
       error = caught;
     }
-    expect(error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/replay report or human reviews/) });
-    expect((error as { hint: string }).hint).toMatch(/trajsynth replay fixture-run.*reviews\.jsonl/);
+    expect(error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/replay report, a checker audit or human reviews/) });
+    expect((error as { hint: string }).hint).toMatch(/trajsynth audit fixture-run.*trajsynth replay fixture-run.*reviews\.jsonl/);
   });
 
   it('keeps only accepted tasks on a reviewed run, and only those that also replay where both exist', async () => {

@@ -138,7 +138,7 @@ describe('export: the dataset as a whole', () => {
       /Expected the filters to select at least one level-k task, got none of 4 \(--min-level left out 4\)/,
     );
     await expect(exportDataset(options('x', { filters: { successOnly: true } }))).rejects.toThrow(/--success-only/);
-    await expect(exportDataset(options('x', { filters: { validOnly: true } }))).rejects.toThrow(/replay results/);
+    await expect(exportDataset(options('x', { filters: { validOnly: true } }))).rejects.toThrow(/replay or audit results/);
     await expect(exportDataset(options('x', { sources: [runLayout(store, 'no-such-run')] }))).rejects.toThrow(/no run\.json/);
     await expect(exportDataset(options('x', { format: 'dpo' }))).rejects.toThrow(
       /Expected at least one preference pair, got none: only synthesis runs/,

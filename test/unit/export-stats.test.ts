@@ -118,6 +118,7 @@ describe('stats over a run', () => {
       'distributions',
       'nearDuplicates',
       'outcomes',
+      'soundness',
       'stepLengths',
       'tasks',
       'tokenLengths',

@@ -104,7 +104,7 @@ describe('predicates over the page and the answer', () => {
     expect(reads).toBe(1);
   });
 
-  it('reads the page the episode is on live (its hash is a view of it), and loads only other pages', async () => {
+  it('reads the page the episode is on live (an anchor is a view of it; another client-side route is another page), and loads only other pages', async () => {
     const reads: string[] = [];
     const reader = {
       read: async (path: string) => {
@@ -119,14 +119,25 @@ describe('predicates over the page and the answer', () => {
     };
     const values = await evaluatePredicates(
       [
-        { kind: 'text', text: 'Buy stamps', present: true, path: '/todos?list=home' },
+        { kind: 'text', text: 'Buy stamps', present: true, path: '/todos?list=home#/active' },
         { kind: 'element', role: 'checkbox', name: 'Buy stamps', present: true, checked: true, path: '/todos?list=home#/all' },
+        { kind: 'text', text: 'Buy stamps', present: true, path: '/todos?list=home' },
         { kind: 'text', text: 'Buy stamps', present: true, path: '/todos?list=work' },
       ],
       { state: undefined, page: live, reader },
     );
-    expect(values).toEqual([true, true, false]);
-    expect(reads).toEqual(['/todos?list=work']);
+    // The active view is read live; the "all" view, the root view and another list are loaded.
+    expect(values).toEqual([true, false, false, false]);
+    expect(reads).toEqual(['/todos?list=home#/all', '/todos?list=home', '/todos?list=work']);
+    const anchored = { ...live, url: 'http://app.test/todos?list=home#comments' };
+    expect(
+      await evaluatePredicates([{ kind: 'text', text: 'Buy stamps', present: true, path: '/todos?list=home' }], {
+        state: undefined,
+        page: anchored,
+        reader,
+      }),
+    ).toEqual([true]);
+    expect(reads).toHaveLength(3);
   });
 
   it('tells row controls apart by their row, and counts only enabled elements when asked', async () => {

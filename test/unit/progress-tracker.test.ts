@@ -1,20 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Predicate } from '../../src/core/predicate.js';
-import { ProgressTracker } from '../../src/eval/progress-tracker.js';
+import { decideLevel, ProgressTracker } from '../../src/eval/progress-tracker.js';
 
-/** A world of named facts; a predicate `text X` holds when fact X is set, `answer X` when the answer includes X. */
+/** A world of named facts; a predicate `text X` holds when fact X is set. Answers are read by the tracker itself. */
 function world() {
   const facts = new Set<string>();
   let evaluations = 0;
-  const evaluate = async (predicates: readonly Predicate[], answer: string | undefined) => {
+  const holdsNow = async (predicates: readonly Predicate[]) => {
     evaluations += 1;
-    return predicates.map((predicate) =>
-      predicate.kind === 'answer' ? (answer ?? '').includes(predicate.includes) : predicate.kind === 'text' && facts.has(predicate.text),
-    );
+    expect(predicates.some((predicate) => predicate.kind === 'answer')).toBe(false);
+    return predicates.every((predicate) => predicate.kind === 'text' && facts.has(predicate.text));
   };
   return {
     facts,
-    evaluate,
+    holdsNow,
     get evaluations() {
       return evaluations;
     },
@@ -27,7 +26,7 @@ const answer = (includes: string): Predicate => ({ kind: 'answer', includes });
 describe('ProgressTracker: subtasks completed in order', () => {
   it('credits subtasks in order, several at one step when they hold together, and records when', async () => {
     const w = world();
-    const tracker = new ProgressTracker([[fact('a')], [fact('b')], [fact('c'), fact('d')]], w.evaluate);
+    const tracker = new ProgressTracker([[fact('a')], [fact('b')], [fact('c'), fact('d')]], w.holdsNow);
     w.facts.add('b');
     await tracker.update(1);
     expect(tracker.progress).toBe(0); // b holds, but a (first) does not: not in order
@@ -45,7 +44,7 @@ describe('ProgressTracker: subtasks completed in order', () => {
 
   it('keeps credit for a postcondition that held after some step, even if undone later', async () => {
     const w = world();
-    const tracker = new ProgressTracker([[fact('open')], [fact('saved')]], w.evaluate);
+    const tracker = new ProgressTracker([[fact('open')], [fact('saved')]], w.holdsNow);
     w.facts.add('open');
     await tracker.update(1);
     w.facts.delete('open');
@@ -54,25 +53,56 @@ describe('ProgressTracker: subtasks completed in order', () => {
     expect(tracker.progress).toBe(2);
   });
 
-  it('credits a read subtask in the middle only against the final answer', async () => {
+  it('lets a read in the middle wait for the final answer without holding up the subtasks after it', async () => {
     const w = world();
-    const tracker = new ProgressTracker([[fact('a')], [answer('Jul 19')], [fact('b')]], w.evaluate);
+    const tracker = new ProgressTracker([[fact('a')], [answer('Jul 19')], [fact('b')]], w.holdsNow);
     w.facts.add('a');
-    w.facts.add('b');
     await tracker.update(1);
-    expect(tracker.progress).toBe(1); // waits at the read subtask: no answer yet
-    await tracker.update(2, 'It is due Jun 2');
-    expect(tracker.progress).toBe(1);
-    await tracker.update(2, 'Due Jul 19, 2026');
+    // A transient third subtask: it held after step 2 only.
+    w.facts.add('b');
+    await tracker.update(2);
+    w.facts.delete('b');
     expect(tracker.progress).toBe(3);
+    // The answer decides the read: without its value, progress ends before it.
+    expect(tracker.progressWith('It is due Jun 2')).toBe(1);
+    expect(tracker.progressWith('13 Jul 19th')).toBe(1);
+    expect(tracker.progressWith(undefined)).toBe(1);
+    await tracker.finish(3, 'Due Jul 19, 2026');
+    expect(tracker.progress).toBe(3);
+    expect(tracker.milestones).toEqual([1, 1, 2]);
+  });
+
+  it('ends progress at the first read whose value the final answer lacks', async () => {
+    const w = world();
+    const tracker = new ProgressTracker([[answer('42')], [fact('a')], [answer('Low')]], w.holdsNow);
+    w.facts.add('a');
+    await tracker.finish(1, 'Low; 142');
+    expect(tracker.progress).toBe(0);
+    expect(tracker.milestones).toEqual([]);
   });
 
   it('scores nothing without subtask postconditions, and all on success', async () => {
     const w = world();
-    expect(new ProgressTracker([], w.evaluate).scored).toBe(false);
-    const tracker = new ProgressTracker([[fact('x')], [fact('y')]], w.evaluate);
+    expect(new ProgressTracker([], w.holdsNow).scored).toBe(false);
+    const tracker = new ProgressTracker([[fact('x')], [fact('y')]], w.holdsNow);
     tracker.creditAll(7);
     expect(tracker.progress).toBe(2);
     expect(tracker.milestones).toEqual([7, 7]);
+  });
+});
+
+describe("decideLevel: the checker at the end, and an ordered level's subtasks in order", () => {
+  const level = { checker: [fact('saved')], subtaskChecks: [[fact('searched')], [fact('saved')]] };
+  it('fails an ordered level whose checker holds but whose earlier subtask never did', () => {
+    expect(decideLevel({ ...level, ordered: true }, [true], 1)).toEqual({
+      success: false,
+      reason: 'subtask 2 was never completed in order (text "saved")',
+    });
+    expect(decideLevel({ ...level, ordered: true }, [true], 2)).toEqual({ success: true });
+  });
+
+  it('decides a level stored before ordering by its checker alone', () => {
+    expect(decideLevel(level, [true], 0)).toEqual({ success: true });
+    expect(decideLevel(level, [false], 2)).toEqual({ success: false, reason: 'at the end, unmet: text "saved"' });
   });
 });

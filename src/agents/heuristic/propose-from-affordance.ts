@@ -25,7 +25,9 @@ export function proposalFromAffordance(input: BuildInput): Proposal | undefined 
   const { affordance, observation } = input;
   const proposedAt = pathOf(observation.url);
   const base = { interaction: affordanceKind(affordance), affordance: affordance.key, proposedAt };
-  const built = buildParts(input, proposedAt);
+  // Page predicates name their page with its client-side route (`/#/recipes`): a view of another
+  // route is another page, where a row that is not shown must not count as a row changed.
+  const built = buildParts(input, proposedAt + routeHash(new URL(observation.url).hash));
   if (!built) return undefined;
   return { ...base, ...built, description: p.ensurePeriod(p.upperFirst(built.description)) };
 }

@@ -20,7 +20,8 @@ type Juror = NonNullable<Verdict['jury']>['jurors'][number];
 /**
  * Several model judges asked the same question. Where the environment has a state probe the checker
  * decides, as with one judge, and each juror's opinion is stored beside it with whether it agrees.
- * Without a probe the jury decides: a subtask is accepted only when the jurors all say success (which
+ * Without a probe the jury decides among the attempts the page predicates accept (it never accepts
+ * one they reject): a subtask is accepted only when the jurors all say success (which
  * is then the majority); when they split it is not accepted but flagged for human review, whatever
  * the majority (ties fail); a juror without a valid verdict abstains and counts as a "no".
  */
@@ -64,9 +65,17 @@ export class JuryVerifier implements Verifier {
         }
       : undefined;
     if (probeDecides) return { ...checker, ...(summary ? { judge: summary } : {}), jury };
-    const alreadyHeld = checker.reason.startsWith('postcondition already held');
+    // A jury never accepts what the page predicates reject (nor needs a person to look at it).
+    if (!checker.success) {
+      return {
+        ...checker,
+        ...(summary ? { judge: summary } : {}),
+        jury,
+        reason: `${checker.reason} (a jury never overrides the checker; ${tally.successes} of ${tally.jurors} said success)`,
+      };
+    }
     const base = { ...checker, method: 'judge' as const, ...(summary ? { judge: summary } : {}), jury };
-    if (tally.split && !alreadyHeld) {
+    if (tally.split) {
       return {
         ...base,
         success: false,
@@ -77,7 +86,7 @@ export class JuryVerifier implements Verifier {
     const reasons = answered.flatMap((answer) => answer.reasons);
     return {
       ...base,
-      success: tally.success && !alreadyHeld,
+      success: tally.success,
       reason: `jury (${tally.successes} of ${tally.jurors} said success): ${reasons.join('; ') || 'no valid verdict'}`,
     };
   }

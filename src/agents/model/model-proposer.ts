@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PredicateSchema, describePredicate, isStatePredicate } from '../../core/predicate.js';
 import { InteractionKindSchema, type Proposal } from '../../core/task.js';
+import { pageViewOf } from '../../core/page-text.js';
 import type { LanguageModel } from '../../model/language-model.js';
 import { evaluatePredicates } from '../../environments/predicates.js';
 import type { ProposeInput, Proposer } from '../roles.js';
@@ -75,7 +76,7 @@ export class ModelProposer implements Proposer {
         }
         const values = await evaluatePredicates(candidate.predicates, {
           state,
-          page: { url: input.observation.url, text: input.observation.snapshot, elements: input.observation.elements },
+          page: pageViewOf(input.observation),
           ...(input.reader ? { reader: input.reader } : {}),
         });
         const alreadyTrue = candidate.predicates.filter((predicate, index) => predicate.kind !== 'answer' && values[index]);

@@ -83,7 +83,8 @@ export interface JudgeVerifierOptions {
 /**
  * A model judge over the screens before and after and the snapshot change. Where the environment
  * has a state probe the checker still decides and the judge's opinion is stored beside it with
- * whether they agree (so agreement is measured, not assumed); without a probe the judge decides.
+ * whether they agree (so agreement is measured, not assumed); without a probe the judge decides
+ * among the attempts the page predicates accept, and never accepts one they reject.
  */
 export class JudgeVerifier implements Verifier {
   readonly id: string;
@@ -113,7 +114,16 @@ export class JudgeVerifier implements Verifier {
     if (input.hasStateProbe !== false && input.after.state !== undefined) {
       return { ...checker, judge: { ...judge, agreesWithChecker: judged.success === checker.success } };
     }
-    const success = judged.success && judged.confidence >= this.minConfidence && !checker.reason.startsWith('postcondition already held');
+    // Without a probe the judge decides among the attempts the checker accepts: it may reject one the
+    // page predicates pass, never accept one they reject.
+    if (!checker.success) {
+      return {
+        ...checker,
+        reason: `${checker.reason} (a judge never overrides the checker; it said ${judged.success ? 'success' : 'failure'})`,
+        judge,
+      };
+    }
+    const success = judged.success && judged.confidence >= this.minConfidence;
     return { ...checker, success, method: 'judge', reason: `judge (${judged.confidence.toFixed(2)}): ${judged.reasons.join('; ')}`, judge };
   }
 }

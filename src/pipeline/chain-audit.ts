@@ -1,0 +1,410 @@
+import { FAST_MUTANT_KINDS, MUTANT_KINDS, type MutantKind } from '../core/audit.js';
+import type { ChainRecord } from '../core/chain.js';
+import type { EnvironmentState, RunningEnvironment } from '../core/environment.js';
+import type { PageView } from '../core/observation.js';
+import { describePredicate, isStatePredicate, type Predicate } from '../core/predicate.js';
+import type { Step } from '../core/step.js';
+import { snapshotShows } from '../core/page-text.js';
+import type { Level, Subtask } from '../core/task.js';
+import { throwIfAborted } from '../core/errors.js';
+import { goldSteps } from '../agents/gold-policy.js';
+import { diffStates, labelField } from '../agents/heuristic/state-diff.js';
+import { evaluatePredicates, urlHolds } from '../environments/predicates.js';
+import type { PipelineSession, SessionFactory } from './chain-runner.js';
+import type { TaskStart } from './episode-start.js';
+import { answerHolds } from './level-check.js';
+import { acceptedSubtasks, levelAnswerValues, noOpSubmitSteps, planMutants, wrongAnswers, type MutantPlan } from './mutants.js';
+import { replayVariant, type VariantLevel, type VariantResult } from './variant-replay.js';
+
+/** Where a level's gold left the chain: what it had produced, and the state and page to tell a near-miss from it. */
+export interface LevelEnd {
+  product: string;
+  state: EnvironmentState | undefined;
+  page: PageView;
+}
+
+export interface ChainAuditInput {
+  mode: 'fast' | 'full';
+  record: ChainRecord;
+  steps: readonly Step[];
+  /** Reads a file a step refers to (its snapshot). */
+  stepFile(reference: string): Promise<string | undefined>;
+  /** Each stored level's end on the chain, by level. */
+  ends: ReadonlyMap<number, LevelEnd>;
+  /** The app's state and page where each attempt began, by its first step: replays start there, not at the reset. */
+  snapshots?: ReadonlyMap<number, { snapshot: string; path: string }>;
+  /** Where the chain starts: its seed and start page (the environment is a lane's own). */
+  start: Omit<TaskStart, 'environment'>;
+  /**
+   * Starts a server of the chain's app that nothing else acts on (reset before each replay): one per
+   * lane of replays run side by side. The audit closes what it started.
+   */
+  startEnvironment(): Promise<RunningEnvironment>;
+  /** Replays run side by side (default 3): a replay mostly waits for pages to settle. */
+  lanes?: number;
+  browser: SessionFactory;
+  signal?: AbortSignal;
+}
+
+export interface LevelAuditOutcome {
+  level: number;
+  killed: number;
+  stuck: number;
+  /** Predicates added to the checker so that every near-miss fails it. */
+  strengthened: Predicate[];
+  /** Why the level cannot be kept: a near-miss passes its checker and no predicate tells them apart. */
+  unsound?: string;
+}
+
+/**
+ * Synthesis's own audit of a chain's stored levels (core/audit's near-misses), before the chain is
+ * kept. Cheap mutants first: a wrong answer is judged on the answer alone; the last subtask left out
+ * and its form left unsubmitted were judged on the chain itself (its check was false before the
+ * subtask and before its last step, subtask-soundness). The rest are replayed from the seeded reset
+ * on a second server, one replay per mutant serving every level that includes its subtask: `fast`
+ * leaves out an earlier subtask or an earlier form's submit; `full` also changes each stated value and
+ * acts on a sibling row. A level that a near-miss passes gets a predicate that tells the two apart
+ * (a field of a record, text on the page), else it is reported unsound.
+ */
+export async function auditChainLevels(input: ChainAuditInput): Promise<LevelAuditOutcome[]> {
+  const { record, steps, signal } = input;
+  const levels = record.levels;
+  const outcomes = new Map<number, LevelAuditOutcome>(
+    levels.map((level) => [level.level, { level: level.level, killed: 0, stuck: 0, strengthened: [] }]),
+  );
+  const survivors = new Map<number, Array<{ mutation: string; end?: { state: EnvironmentState | undefined; page: PageView } }>>();
+  const survive = (level: number, mutation: string, end?: { state: EnvironmentState | undefined; page: PageView }) => {
+    const list = survivors.get(level) ?? [];
+    list.push({ mutation, ...(end ? { end } : {}) });
+    survivors.set(level, list);
+  };
+  const subtasks = acceptedSubtasks(record);
+  const kinds = new Set<MutantKind>(input.mode === 'full' ? MUTANT_KINDS : FAST_MUTANT_KINDS);
+  const noOpSteps = await noOpSubmitSteps(record, steps, input.stepFile);
+
+  for (const level of levels) {
+    const outcome = outcomes.get(level.level)!;
+    // Judged on the chain: the last subtask left out (its check was false before it), its form left
+    // unsubmitted (its check was false before its last step).
+    const last = subtasks[level.level - 1];
+    if (
+      last &&
+      steps.some((step) => step.index >= last.steps.start && step.index < last.steps.end && step.executed.action.type !== 'done')
+    ) {
+      outcome.killed +=
+        1 +
+        (planMutants(record, steps, new Set(['no-submit']), { fromSubtask: level.level, noOpSteps }).some(
+          (plan) => plan.subtask === level.level,
+        )
+          ? 1
+          : 0);
+    }
+    // A wrong answer: the rest of the checker holds on the gold, so the answer predicates decide.
+    const answers = level.checker.filter((predicate): predicate is Extract<Predicate, { kind: 'answer' }> => predicate.kind === 'answer');
+    for (const wrong of wrongAnswers(levelAnswerValues(record, level))) {
+      if (answers.length > 0 && answers.every((predicate) => answerHolds(predicate, wrong.answer))) survive(level.level, wrong.mutation);
+      else outcome.killed += 1;
+    }
+  }
+
+  const end = Math.max(0, ...levels.map((level) => level.gold.end));
+  const gold = goldSteps(steps, { start: 0, end });
+  const replayed = (plan: MutantPlan) => (plan.kind === 'drop-subtask' || plan.kind === 'no-submit' ? plan.subtask + 1 : plan.subtask);
+  const plans = planMutants(record, steps, new Set([...kinds].filter((kind) => kind !== 'wrong-answer')), { noOpSteps }).filter((plan) =>
+    levels.some((level) => level.level >= replayed(plan)),
+  );
+  const results = await inLanes(plans, input, async (plan, environment, session) => {
+    throwIfAborted(signal);
+    const judged = levels.filter((level) => level.level >= replayed(plan));
+    // Replayed from where the chain was when the changed subtask began: the steps before it are the gold's.
+    const firstStep = subtasks[plan.subtask - 1]?.steps.start;
+    const snapshot = firstStep !== undefined && environment.restore ? input.snapshots?.get(firstStep) : undefined;
+    const stuckAt = snapshot && plan.kind === 'drop-subtask' ? await stuckAtOnce(plan, firstStep!, steps, input.stepFile) : undefined;
+    // Every level it judges ends after that step: none can be judged before the replay stops.
+    if (stuckAt !== undefined && judged.every((level) => level.gold.end > stuckAt)) {
+      const stuck: VariantResult = {
+        levels: judged.map((level) => ({
+          level: level.level,
+          stuck: { step: stuckAt, error: 'no element the step names on the page (read from the recorded page)' },
+        })),
+      };
+      return stuck;
+    }
+    const decide = decidedEarly(plan, subtasks, levels, steps, input.ends);
+    return replayVariant({
+      start: { ...input.start, environment },
+      ...(decide ? { decide } : {}),
+      ...(snapshot ? { from: { step: firstStep!, ...snapshot, credited: plan.subtask - 1 } } : {}),
+      browser: input.browser,
+      gold,
+      plan,
+      levels: judged.map((level) => variantLevelOf(record, level)),
+      keepEnds: true,
+      ...(session ? { session } : {}),
+      ...(signal ? { signal } : {}),
+    });
+  });
+  results.forEach((result, index) => {
+    const plan = plans[index]!;
+    if (result.notApplicable) return;
+    for (const entry of result.levels) {
+      const outcome = outcomes.get(entry.level)!;
+      const verdict = entry.outcomes?.[0];
+      if (entry.stuck || !verdict) outcome.stuck += 1;
+      else if (!verdict.success) outcome.killed += 1;
+      else if ((plan.kind === 'no-submit' || plan.kind === 'change-value') && entry.product === input.ends.get(entry.level)?.product)
+        continue;
+      else survive(entry.level, `${plan.mutation}${result.detail ?? ''}`, entry.end);
+    }
+  });
+
+  for (const [levelNumber, list] of survivors) {
+    const outcome = outcomes.get(levelNumber)!;
+    const goldEnd = input.ends.get(levelNumber);
+    const added = goldEnd ? await tellApart(goldEnd, list) : undefined;
+    if (added) {
+      outcome.strengthened = added;
+      outcome.killed += list.length;
+    } else {
+      outcome.unsound = `a near-miss passes its checker: ${list[0]!.mutation}${list.length > 1 ? ` (and ${list.length - 1} more)` : ''}`;
+    }
+  }
+  return [...outcomes.values()];
+}
+
+/**
+ * Whether a replay that leaves out a subtask, started on the page the subtask began on, would stop at
+ * once: the first step after it that names an element (after steps that leave the page as it is,
+ * such as a scroll) names one that page does not show. Read from the recorded page, without a replay.
+ */
+async function stuckAtOnce(
+  plan: MutantPlan,
+  from: number,
+  steps: readonly Step[],
+  stepFile: ChainAuditInput['stepFile'],
+): Promise<number | undefined> {
+  const startPage = steps.find((step) => step.index === from)?.before.snapshot;
+  if (startPage === undefined) return undefined;
+  for (const step of steps) {
+    if (step.index < from || plan.drop.has(step.index)) continue;
+    const { action } = step.executed;
+    if (action.type === 'scroll' || action.type === 'wait' || action.type === 'done') continue;
+    if (!('target' in action) || !action.target || !step.executed.outcome.ok) return undefined;
+    const { target } = action;
+    if (!target.role || (target.name === undefined && target.within === undefined)) return undefined;
+    const snapshot = await stepFile(startPage);
+    const shown = snapshot === undefined || snapshotShows(snapshot, { role: target.role, name: target.name, within: target.within });
+    return shown ? undefined : step.index;
+  }
+  return undefined;
+}
+
+/**
+ * When a replay that left out subtask j (or its form's submit) can stop, once a level failed because
+ * subtask j was never completed: every later level is sure to fail the same way when what j would
+ * have done cannot come back.
+ * - For a postcondition the app's state decides (probe predicates, pages read at their own path):
+ *   the state differs from the gold's there only in records j changed, and no later subtask of the
+ *   gold changes any of them.
+ * - For one with an address (a filter applied, a page visited): the replay has caught up with the
+ *   gold (the same state and page there), so it goes on exactly as the gold did, and no later step of
+ *   the gold is at an address that postcondition accepts.
+ */
+function decidedEarly(
+  plan: MutantPlan,
+  subtasks: readonly Subtask[],
+  levels: readonly Level[],
+  steps: readonly Step[],
+  ends: ReadonlyMap<number, LevelEnd>,
+): ((level: number, state: EnvironmentState | undefined, progress: number, product: string) => string | undefined) | undefined {
+  if (plan.kind !== 'drop-subtask' && plan.kind !== 'no-submit') return undefined;
+  const j = plan.subtask;
+  const lastLevel = Math.max(...levels.map((level) => level.level));
+  const postcondition = subtasks[j - 1]?.predicates ?? [];
+  if (postcondition.length === 0) return undefined;
+  const stateDecides = (predicate: Predicate) =>
+    isStatePredicate(predicate) || ((predicate.kind === 'element' || predicate.kind === 'text') && predicate.path !== undefined);
+  const reason = `subtask ${j} was never completed in order, and nothing after it could complete it`;
+  if (postcondition.every(stateDecides)) {
+    const before = ends.get(j - 1)?.state;
+    const after = ends.get(j)?.state;
+    const changedByJ = before && after ? recordKeys(before, after) : new Set<string>();
+    if (changedByJ.size === 0) return undefined;
+    return (level, state, progress) => {
+      const gold = ends.get(level)?.state;
+      if (progress >= j || !state || !gold) return undefined;
+      if (![...recordKeys(state, gold)].every((key) => changedByJ.has(key))) return undefined;
+      for (let later = level + 1; later <= lastLevel; later += 1) {
+        const from = ends.get(later - 1)?.state;
+        const to = ends.get(later)?.state;
+        if (!from || !to || [...recordKeys(from, to)].some((key) => changedByJ.has(key))) return undefined;
+      }
+      return reason;
+    };
+  }
+  const addresses = postcondition.filter((predicate): predicate is Extract<Predicate, { kind: 'url' }> => predicate.kind === 'url');
+  if (addresses.length === 0) return undefined;
+  const accepts = (url: string) => {
+    try {
+      return addresses.every((predicate) => urlHolds(predicate, url));
+    } catch {
+      return false;
+    }
+  };
+  return (level, _state, progress, product) => {
+    if (progress >= j || product !== ends.get(level)?.product) return undefined;
+    const end = levels.find((candidate) => candidate.level === level)?.gold.end;
+    if (end === undefined || steps.some((step) => step.index >= end && accepts(step.executed.urlAfter))) return undefined;
+    return reason;
+  };
+}
+
+/** The records that differ between two states, as collection and id. */
+function recordKeys(before: EnvironmentState, after: EnvironmentState): Set<string> {
+  return new Set(
+    diffStates(before, after).map((change) => `${change.collection}|${String(change.record.id ?? JSON.stringify(change.record))}`),
+  );
+}
+
+/**
+ * Runs `work` on every plan, `lanes` at a time, each lane on a server of its own and, for an app with
+ * a probe, in one browser context reset between replays (a new context costs a renderer start);
+ * results in plan order.
+ */
+async function inLanes<T>(
+  plans: readonly MutantPlan[],
+  input: ChainAuditInput,
+  work: (plan: MutantPlan, environment: RunningEnvironment, session: PipelineSession | undefined) => Promise<T>,
+): Promise<T[]> {
+  const results: T[] = new Array(plans.length);
+  const lanes = Math.max(1, Math.min(input.lanes ?? 2, plans.length));
+  const opened: Array<{ environment: RunningEnvironment; session?: PipelineSession }> = [];
+  let next = 0;
+  try {
+    await Promise.all(
+      Array.from({ length: lanes }, async () => {
+        if (next >= plans.length) return;
+        const lane: { environment: RunningEnvironment; session?: PipelineSession } = { environment: await input.startEnvironment() };
+        opened.push(lane);
+        const { manifest, origin } = lane.environment;
+        if (manifest.hasStateProbe) {
+          lane.session = await input.browser.newSession({
+            viewport: manifest.viewport,
+            origin,
+            allowedOrigins: manifest.allowedOrigins,
+            ...(input.signal ? { signal: input.signal } : {}),
+          });
+        }
+        while (next < plans.length) {
+          const index = next;
+          next += 1;
+          results[index] = await work(plans[index]!, lane.environment, lane.session);
+        }
+      }),
+    );
+  } finally {
+    for (const lane of opened) {
+      await lane.session?.close().catch(() => undefined);
+      await lane.environment.close().catch(() => undefined);
+    }
+  }
+  return results;
+}
+
+function variantLevelOf(record: ChainRecord, level: Level): VariantLevel {
+  const subtaskChecks =
+    level.subtaskChecks ??
+    acceptedSubtasks(record)
+      .slice(0, level.level)
+      .map((subtask) => subtask.predicates);
+  return {
+    level: level.level,
+    checker: level.checker,
+    subtaskChecks,
+    ordered: level.ordered,
+    end: level.gold.end,
+    answers: [level.answer],
+  };
+}
+
+/**
+ * Predicates that hold where the gold left the level and fail at the end of every surviving
+ * near-miss: a field of a record the gold made or changed (or a record it removed), else text the
+ * gold's page shows. Undefined when a survivor cannot be told apart (a wrong answer, a near-miss whose
+ * end was not kept, one that ends exactly where the gold does).
+ */
+async function tellApart(
+  gold: LevelEnd,
+  survivors: ReadonlyArray<{ mutation: string; end?: { state: EnvironmentState | undefined; page: PageView } }>,
+): Promise<Predicate[] | undefined> {
+  if (survivors.some((survivor) => !survivor.end)) return undefined;
+  const chosen: Predicate[] = [];
+  for (const survivor of survivors) {
+    const end = survivor.end!;
+    const killedAlready = chosen.length > 0 && !(await holdsAt(chosen, end));
+    if (killedAlready) continue;
+    const candidate = candidatesBetween(gold, end).find(() => true);
+    if (!candidate) return undefined;
+    chosen.push(candidate);
+  }
+  for (const predicate of chosen) if (!(await holdsAt([predicate], gold))) return undefined;
+  return chosen;
+}
+
+async function holdsAt(
+  predicates: readonly Predicate[],
+  moment: { state: EnvironmentState | undefined; page: PageView },
+): Promise<boolean> {
+  const values = await evaluatePredicates(predicates, { state: moment.state, page: moment.page });
+  return values.length > 0 && values.every(Boolean);
+}
+
+/** What the gold produced that the near-miss did not: record fields first, then page text. */
+function candidatesBetween(gold: LevelEnd, near: { state: EnvironmentState | undefined; page: PageView }): Predicate[] {
+  const candidates: Predicate[] = [];
+  if (gold.state && near.state) {
+    for (const change of diffStates(near.state, gold.state)) {
+      const label = labelField(change.record);
+      const key = label ? { [label]: change.record[label] as string } : { id: change.record.id as string | number };
+      if (change.kind === 'removed') {
+        candidates.push({ kind: 'state-count', collection: change.collection, where: key, op: 'eq', count: 0 });
+      } else if (change.kind === 'created' && label) {
+        candidates.push({
+          kind: 'state-field',
+          collection: change.collection,
+          match: key,
+          field: label,
+          equals: change.record[label] as string,
+        });
+      } else {
+        for (const field of change.fields) {
+          const value = field.after;
+          if (value === null || ['string', 'number', 'boolean'].includes(typeof value))
+            candidates.push({
+              kind: 'state-field',
+              collection: change.collection,
+              match: key,
+              field: field.field,
+              equals: value as string | number | boolean | null,
+            });
+        }
+      }
+    }
+  }
+  const nearLines = new Set(near.page.text.split('\n'));
+  for (const line of gold.page.text.split('\n')) {
+    if (line.trim().length >= 3 && !nearLines.has(line) && !near.page.text.includes(line.trim()))
+      candidates.push({ kind: 'text', text: line.trim(), present: true, path: pagePath(gold.page.url) });
+  }
+  return candidates;
+}
+
+function pagePath(url: string): string {
+  const parsed = new URL(url);
+  return parsed.pathname + parsed.search + (/^#!?\/./.test(parsed.hash) ? parsed.hash : '');
+}
+
+/** The added predicates, described, for the level's record. */
+export function describeStrengthened(predicates: readonly Predicate[]): string[] {
+  return predicates.map(describePredicate);
+}
