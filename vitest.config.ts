@@ -21,6 +21,7 @@ const SLOW_FILES = [
   'test/integration/foreign-sites-synth.test.ts', // 95
   'test/e2e/cli-remote-browser.test.ts', // 90 (browser servers; makes or waits for the seed-3 run)
   'test/integration/bundled-apps-chains-2.test.ts', // 85
+  'test/integration/audit.test.ts', // 40 (a run synthesized, then every near-miss of its 6 tasks replayed)
   'test/integration/model-chain.test.ts', // 80
   'test/integration/bundled-apps-chains.test.ts', // 70
   'test/e2e/cli-export.test.ts', // 65
@@ -42,7 +43,8 @@ class SlowFilesFirst extends BaseSequencer {
       const index = SLOW_FILES.indexOf(pathOf(file));
       return index < 0 ? SLOW_FILES.length : index;
     };
-    const timedMs = (file: TestSpecification): number => this.ctx.cache.getFileTestResults(`${file.project.name}:${pathOf(file)}`)?.duration ?? 0;
+    const timedMs = (file: TestSpecification): number =>
+      this.ctx.cache.getFileTestResults(`${file.project.name}:${pathOf(file)}`)?.duration ?? 0;
     // Array.prototype.sort is stable: files neither listed nor timed keep vitest's order.
     return sorted.sort((a, b) => rank(a) - rank(b) || timedMs(b) - timedMs(a));
   }
@@ -68,7 +70,11 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'browser', include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'] },
+        test: {
+          name: 'browser',
+          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+        },
       },
     ],
   },

@@ -1,7 +1,7 @@
 /**
  * trajsynth as a library: `import { synthesize, evaluate } from 'trajsynth'`.
  *
- * The surface is curated: the run functions (synthesis, replay validation, evaluation, reports,
+ * The surface is curated: the run functions (synthesis, replay validation, checker audit, evaluation, reports,
  * export), the six role interfaces with their heuristic and model-backed implementations, the
  * LanguageModel port and its providers, the bundled environments, the store's readers, and the zod
  * schema of every file trajsynth writes. Everything else is internal and may change. Run functions
@@ -88,6 +88,7 @@ export { findChromium, launchBrowser, type BrowserHandle, type BrowserSession, t
 
 // Validation, evaluation, reports.
 export { replayRun, type ReplayEvent, type ReplayOptions } from './eval/replay.js';
+export { auditRun, type AuditEvent, type AuditOptions } from './eval/audit.js';
 export { evaluate, type EvalEvent, type EvaluateOptions, type EvaluationResult } from './eval/evaluate.js';
 export { createEvalAgent, type AgentContext } from './eval/agent-spec.js';
 export type { EvalAgent } from './eval/eval-agent.js';
@@ -114,4 +115,4 @@ export {
   readTasksFile,
   runExists,
 } from './store/run-store.js';
-export { listEpisodeIds, readEpisode, readEpisodeSteps, readEvalRunMeta, readReplayReport } from './store/eval-store.js';
+export { listEpisodeIds, readAuditReport, readEpisode, readEpisodeSteps, readEvalRunMeta, readReplayReport } from './store/eval-store.js';

@@ -1,4 +1,5 @@
 import { MUTANT_KINDS, type AuditReport, type MutantKind, type MutationScore } from '../core/audit.js';
+import type { ChainRecord } from '../core/chain.js';
 import {
   browserEndpointFlag,
   browserFlagHelp,
@@ -25,7 +26,9 @@ that includes the changed subtask is judged as an evaluation judges it. The near
   no-submit      a form's fields filled, its submit (click or Enter) left out
   wrong-answer   each value the task asks to report answered wrong, or left out
 A sound checker rejects (kills) every mutant. A mutant whose replay cannot go on (a later step finds
-nothing to act on) proves nothing and is reported apart as stuck. Prints the mutation score (killed /
+nothing to act on) proves nothing and is reported apart as stuck; so is one the checker passes while it
+produced exactly what the gold did (equivalent: a field the app saves on blur, so leaving out its Enter
+changed nothing). Prints the mutation score (killed /
 replayed to the end) overall, by level, app, mutant kind and predicate kind, and every surviving
 mutant with its task, the mutation and the checker. Stores audit.json in the run: \`eval --valid-only\`,
 \`export --valid-only\`, \`stats\` and the viewer treat a task with a surviving mutant as not valid.
@@ -168,4 +171,21 @@ export function auditText(report: AuditReport, file: string): string {
   for (const task of invalid) lines.push(`  not audited: ${task.chainId} L${task.level}: ${task.goldFailure ?? ''}`);
   lines.push(`  stored in ${file} (eval --valid-only, export --valid-only, stats and view use it)`, '');
   return lines.join('\n');
+}
+
+/** What the checkers' audit did to the run's levels: kept (how many near-misses rejected), strengthened, not stored as unsound. */
+export function synthAuditLines(records: readonly ChainRecord[], row: (label: string, value: string) => string): string[] {
+  const levels = records.flatMap((record) => record.levels);
+  const audited = levels.filter((level) => level.audit);
+  const unsound = records.flatMap((record) => record.skippedLevels ?? []).filter((skipped) => skipped.reason.startsWith('unsound checker'));
+  if (audited.length === 0 && unsound.length === 0) return [];
+  const mode = audited[0]?.audit?.mode ?? 'fast';
+  const killed = audited.reduce((total, level) => total + (level.audit?.killed ?? 0), 0);
+  const strengthened = audited.filter((level) => level.audit?.strengthened?.length).length;
+  return [
+    row(
+      'audit',
+      `${mode}: ${audited.length} level-k task(s) kept, ${killed} near-misses rejected${strengthened ? `, ${strengthened} checker(s) strengthened` : ''}, ${unsound.length} not stored as unsound (\`trajsynth audit RUN\` replays every near-miss)`,
+    ),
+  ];
 }

@@ -23,6 +23,7 @@ import { isTrajsynthError } from '../core/errors.js';
 import type { SynthesisEvent } from '../pipeline/events.js';
 import type { FollowEvent } from '../queue/index.js';
 import { AuditModeSchema, type AuditMode } from '../core/audit.js';
+import { synthAuditLines } from './audit-command.js';
 import { followEventText } from './queue-text.js';
 import {
   buildAgents,
@@ -444,6 +445,7 @@ function summaryText(
       `${acceptedProposed + revised} accepted (${acceptedProposed} as proposed, ${revised} revised), ${failed} failed attempts`,
     ),
     row('levels', `${reaching.map((count, index) => `L${index + 1}: ${count}`).join('  ')}  (chains reaching each level)`),
+    ...synthAuditLines(records, row),
     row('steps', String(steps)),
     row('wall time', formatDuration(wallMs)),
     row('cost', cost === undefined ? 'unpriced model used' : `$${cost.toFixed(4)}`),

@@ -1,4 +1,5 @@
 export * from './agent-spec.js';
+export * from './audit.js';
 export * from './compare.js';
 export * from './eval-agent.js';
 export * from './evaluate.js';

@@ -2,19 +2,18 @@ import { FAST_MUTANT_KINDS, MUTANT_KINDS, type MutantKind } from '../core/audit.
 import type { ChainRecord } from '../core/chain.js';
 import type { EnvironmentState, RunningEnvironment } from '../core/environment.js';
 import type { PageView } from '../core/observation.js';
-import { describePredicate, isStatePredicate, type Predicate } from '../core/predicate.js';
+import type { Predicate } from '../core/predicate.js';
 import type { Step } from '../core/step.js';
-import { snapshotShows } from '../core/page-text.js';
-import type { Level, Subtask } from '../core/task.js';
+import type { Level } from '../core/task.js';
 import { throwIfAborted } from '../core/errors.js';
 import { goldSteps } from '../agents/gold-policy.js';
-import { diffStates, labelField } from '../agents/heuristic/state-diff.js';
-import { evaluatePredicates, urlHolds } from '../environments/predicates.js';
 import type { PipelineSession, SessionFactory } from './chain-runner.js';
 import type { TaskStart } from './episode-start.js';
 import { answerHolds } from './level-check.js';
 import { acceptedSubtasks, levelAnswerValues, noOpSubmitSteps, planMutants, wrongAnswers, type MutantPlan } from './mutants.js';
 import { replayVariant, type VariantLevel, type VariantResult } from './variant-replay.js';
+import { decidedEarly, stuckAtOnce } from './audit-shortcuts.js';
+import { tellApart } from './tell-apart.js';
 
 /** Where a level's gold left the chain: what it had produced, and the state and page to tell a near-miss from it. */
 export interface LevelEnd {
@@ -173,100 +172,6 @@ export async function auditChainLevels(input: ChainAuditInput): Promise<LevelAud
 }
 
 /**
- * Whether a replay that leaves out a subtask, started on the page the subtask began on, would stop at
- * once: the first step after it that names an element (after steps that leave the page as it is,
- * such as a scroll) names one that page does not show. Read from the recorded page, without a replay.
- */
-async function stuckAtOnce(
-  plan: MutantPlan,
-  from: number,
-  steps: readonly Step[],
-  stepFile: ChainAuditInput['stepFile'],
-): Promise<number | undefined> {
-  const startPage = steps.find((step) => step.index === from)?.before.snapshot;
-  if (startPage === undefined) return undefined;
-  for (const step of steps) {
-    if (step.index < from || plan.drop.has(step.index)) continue;
-    const { action } = step.executed;
-    if (action.type === 'scroll' || action.type === 'wait' || action.type === 'done') continue;
-    if (!('target' in action) || !action.target || !step.executed.outcome.ok) return undefined;
-    const { target } = action;
-    if (!target.role || (target.name === undefined && target.within === undefined)) return undefined;
-    const snapshot = await stepFile(startPage);
-    const shown = snapshot === undefined || snapshotShows(snapshot, { role: target.role, name: target.name, within: target.within });
-    return shown ? undefined : step.index;
-  }
-  return undefined;
-}
-
-/**
- * When a replay that left out subtask j (or its form's submit) can stop, once a level failed because
- * subtask j was never completed: every later level is sure to fail the same way when what j would
- * have done cannot come back.
- * - For a postcondition the app's state decides (probe predicates, pages read at their own path):
- *   the state differs from the gold's there only in records j changed, and no later subtask of the
- *   gold changes any of them.
- * - For one with an address (a filter applied, a page visited): the replay has caught up with the
- *   gold (the same state and page there), so it goes on exactly as the gold did, and no later step of
- *   the gold is at an address that postcondition accepts.
- */
-function decidedEarly(
-  plan: MutantPlan,
-  subtasks: readonly Subtask[],
-  levels: readonly Level[],
-  steps: readonly Step[],
-  ends: ReadonlyMap<number, LevelEnd>,
-): ((level: number, state: EnvironmentState | undefined, progress: number, product: string) => string | undefined) | undefined {
-  if (plan.kind !== 'drop-subtask' && plan.kind !== 'no-submit') return undefined;
-  const j = plan.subtask;
-  const lastLevel = Math.max(...levels.map((level) => level.level));
-  const postcondition = subtasks[j - 1]?.predicates ?? [];
-  if (postcondition.length === 0) return undefined;
-  const stateDecides = (predicate: Predicate) =>
-    isStatePredicate(predicate) || ((predicate.kind === 'element' || predicate.kind === 'text') && predicate.path !== undefined);
-  const reason = `subtask ${j} was never completed in order, and nothing after it could complete it`;
-  if (postcondition.every(stateDecides)) {
-    const before = ends.get(j - 1)?.state;
-    const after = ends.get(j)?.state;
-    const changedByJ = before && after ? recordKeys(before, after) : new Set<string>();
-    if (changedByJ.size === 0) return undefined;
-    return (level, state, progress) => {
-      const gold = ends.get(level)?.state;
-      if (progress >= j || !state || !gold) return undefined;
-      if (![...recordKeys(state, gold)].every((key) => changedByJ.has(key))) return undefined;
-      for (let later = level + 1; later <= lastLevel; later += 1) {
-        const from = ends.get(later - 1)?.state;
-        const to = ends.get(later)?.state;
-        if (!from || !to || [...recordKeys(from, to)].some((key) => changedByJ.has(key))) return undefined;
-      }
-      return reason;
-    };
-  }
-  const addresses = postcondition.filter((predicate): predicate is Extract<Predicate, { kind: 'url' }> => predicate.kind === 'url');
-  if (addresses.length === 0) return undefined;
-  const accepts = (url: string) => {
-    try {
-      return addresses.every((predicate) => urlHolds(predicate, url));
-    } catch {
-      return false;
-    }
-  };
-  return (level, _state, progress, product) => {
-    if (progress >= j || product !== ends.get(level)?.product) return undefined;
-    const end = levels.find((candidate) => candidate.level === level)?.gold.end;
-    if (end === undefined || steps.some((step) => step.index >= end && accepts(step.executed.urlAfter))) return undefined;
-    return reason;
-  };
-}
-
-/** The records that differ between two states, as collection and id. */
-function recordKeys(before: EnvironmentState, after: EnvironmentState): Set<string> {
-  return new Set(
-    diffStates(before, after).map((change) => `${change.collection}|${String(change.record.id ?? JSON.stringify(change.record))}`),
-  );
-}
-
-/**
  * Runs `work` on every plan, `lanes` at a time, each lane on a server of its own and, for an app with
  * a probe, in one browser context reset between replays (a new context costs a renderer start);
  * results in plan order.
@@ -325,86 +230,4 @@ function variantLevelOf(record: ChainRecord, level: Level): VariantLevel {
     end: level.gold.end,
     answers: [level.answer],
   };
-}
-
-/**
- * Predicates that hold where the gold left the level and fail at the end of every surviving
- * near-miss: a field of a record the gold made or changed (or a record it removed), else text the
- * gold's page shows. Undefined when a survivor cannot be told apart (a wrong answer, a near-miss whose
- * end was not kept, one that ends exactly where the gold does).
- */
-async function tellApart(
-  gold: LevelEnd,
-  survivors: ReadonlyArray<{ mutation: string; end?: { state: EnvironmentState | undefined; page: PageView } }>,
-): Promise<Predicate[] | undefined> {
-  if (survivors.some((survivor) => !survivor.end)) return undefined;
-  const chosen: Predicate[] = [];
-  for (const survivor of survivors) {
-    const end = survivor.end!;
-    const killedAlready = chosen.length > 0 && !(await holdsAt(chosen, end));
-    if (killedAlready) continue;
-    const candidate = candidatesBetween(gold, end).find(() => true);
-    if (!candidate) return undefined;
-    chosen.push(candidate);
-  }
-  for (const predicate of chosen) if (!(await holdsAt([predicate], gold))) return undefined;
-  return chosen;
-}
-
-async function holdsAt(
-  predicates: readonly Predicate[],
-  moment: { state: EnvironmentState | undefined; page: PageView },
-): Promise<boolean> {
-  const values = await evaluatePredicates(predicates, { state: moment.state, page: moment.page });
-  return values.length > 0 && values.every(Boolean);
-}
-
-/** What the gold produced that the near-miss did not: record fields first, then page text. */
-function candidatesBetween(gold: LevelEnd, near: { state: EnvironmentState | undefined; page: PageView }): Predicate[] {
-  const candidates: Predicate[] = [];
-  if (gold.state && near.state) {
-    for (const change of diffStates(near.state, gold.state)) {
-      const label = labelField(change.record);
-      const key = label ? { [label]: change.record[label] as string } : { id: change.record.id as string | number };
-      if (change.kind === 'removed') {
-        candidates.push({ kind: 'state-count', collection: change.collection, where: key, op: 'eq', count: 0 });
-      } else if (change.kind === 'created' && label) {
-        candidates.push({
-          kind: 'state-field',
-          collection: change.collection,
-          match: key,
-          field: label,
-          equals: change.record[label] as string,
-        });
-      } else {
-        for (const field of change.fields) {
-          const value = field.after;
-          if (value === null || ['string', 'number', 'boolean'].includes(typeof value))
-            candidates.push({
-              kind: 'state-field',
-              collection: change.collection,
-              match: key,
-              field: field.field,
-              equals: value as string | number | boolean | null,
-            });
-        }
-      }
-    }
-  }
-  const nearLines = new Set(near.page.text.split('\n'));
-  for (const line of gold.page.text.split('\n')) {
-    if (line.trim().length >= 3 && !nearLines.has(line) && !near.page.text.includes(line.trim()))
-      candidates.push({ kind: 'text', text: line.trim(), present: true, path: pagePath(gold.page.url) });
-  }
-  return candidates;
-}
-
-function pagePath(url: string): string {
-  const parsed = new URL(url);
-  return parsed.pathname + parsed.search + (/^#!?\/./.test(parsed.hash) ? parsed.hash : '');
-}
-
-/** The added predicates, described, for the level's record. */
-export function describeStrengthened(predicates: readonly Predicate[]): string[] {
-  return predicates.map(describePredicate);
 }

@@ -58,6 +58,9 @@ describe('synthesis aimed at an agent’s frontier', () => {
         '4',
         '--run',
         'uniform',
+        // The checkers' audit is not what this measures (cli-synth and audit.test.ts test it).
+        '--audit',
+        'off',
         '--quiet',
       ]);
       expect(uniform.code, uniform.stderr).toBe(0);
@@ -102,6 +105,8 @@ describe('synthesis aimed at an agent’s frontier', () => {
         'calibration',
         '--keep-band',
         '0.2-0.8',
+        '--audit',
+        'off',
         '--quiet',
       ]);
       expect(aimed.code, aimed.stderr).toBe(0);
