@@ -21,7 +21,14 @@ function judge(model: string, success: boolean): LanguageModel {
         provider: 'test',
         model,
         text: '',
-        toolCalls: [{ type: 'tool-call', id: 'v1', name: request.tools![0]!.name, input: { success, confidence: 0.95, reasons: ['looked at both screens'] } }],
+        toolCalls: [
+          {
+            type: 'tool-call',
+            id: 'v1',
+            name: request.tools![0]!.name,
+            input: { success, confidence: 0.95, reasons: ['looked at both screens'] },
+          },
+        ],
         stopReason: 'tool-use',
         usage: { inputTokens: 10, outputTokens: 5, cacheWriteTokens: 0, cacheReadTokens: 0 },
         images: 0,
