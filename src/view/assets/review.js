@@ -36,11 +36,7 @@
   function load(taskId) {
     var mine = ++ticket;
     return fetch('/api/next' + (taskId ? '?task=' + encodeURIComponent(taskId) : ''))
-      .then(function (response) {
-        return response.json().then(function (body) {
-          return { ok: response.ok, body: body };
-        });
-      })
+      .then(function (response) { return response.json().then(function (body) { return { ok: response.ok, body: body }; }); })
       .then(function (result) {
         if (mine !== ticket) return;
         if (!result.ok) throw new Error(result.body.error || 'the server could not give the next task');
@@ -48,8 +44,7 @@
         progress.textContent = next.reviewed + ' reviewed by you · ' + next.remaining + ' left for you of ' + next.total;
         if (next.done) {
           current = null;
-          container.innerHTML =
-            '<p class="empty">Nothing left for you to review: every task is judged by you or has reached consensus.</p>';
+          container.innerHTML = '<p class="empty">Nothing left for you to review: every task is judged by you or has reached consensus.</p>';
           form.hidden = true;
           return;
         }
@@ -60,9 +55,7 @@
         reasons.disabled = true;
         form.hidden = false;
       })
-      .catch(function (error) {
-        say(String(error.message || error), true);
-      });
+      .catch(function (error) { say(String(error.message || error), true); });
   }
 
   form.addEventListener('change', function () {
@@ -83,25 +76,15 @@
       comment: form.elements.comment.value,
     };
     fetch('/api/verdict', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-      .then(function (response) {
-        return response.json().then(function (answer) {
-          return { ok: response.ok, answer: answer };
-        });
-      })
+      .then(function (response) { return response.json().then(function (answer) { return { ok: response.ok, answer: answer }; }); })
       .then(function (result) {
         if (!result.ok) throw new Error(result.answer.error || 'the verdict was not recorded');
         var recorded = result.answer.recorded;
-        say(
-          'Recorded: ' + recorded.taskId + ' ' + recorded.verdict + (recorded.reason ? ' (' + recorded.reason + ')' : '') + '.',
-          false,
-          recorded.taskId,
-        );
+        say('Recorded: ' + recorded.taskId + ' ' + recorded.verdict + (recorded.reason ? ' (' + recorded.reason + ')' : '') + '.', false, recorded.taskId);
         window.scrollTo(0, 0);
         return load();
       })
-      .catch(function (error) {
-        say(String(error.message || error), true);
-      });
+      .catch(function (error) { say(String(error.message || error), true); });
   });
 
   load();

@@ -22,25 +22,18 @@
 
   function hashParams() {
     var params = {};
-    location.hash
-      .replace(/^#/, '')
-      .split('&')
-      .forEach(function (pair) {
-        if (!pair) return;
-        var index = pair.indexOf('=');
-        if (index > 0) params[decodeURIComponent(pair.slice(0, index))] = decodeURIComponent(pair.slice(index + 1));
-      });
+    location.hash.replace(/^#/, '').split('&').forEach(function (pair) {
+      if (!pair) return;
+      var index = pair.indexOf('=');
+      if (index > 0) params[decodeURIComponent(pair.slice(0, index))] = decodeURIComponent(pair.slice(index + 1));
+    });
     return params;
   }
 
   function setHash(params) {
     var text = Object.keys(params)
-      .filter(function (key) {
-        return params[key] !== '' && params[key] !== undefined;
-      })
-      .map(function (key) {
-        return encodeURIComponent(key) + '=' + encodeURIComponent(params[key]);
-      })
+      .filter(function (key) { return params[key] !== '' && params[key] !== undefined; })
+      .map(function (key) { return encodeURIComponent(key) + '=' + encodeURIComponent(params[key]); })
       .join('&');
     history.replaceState(null, '', text ? '#' + text : location.pathname + location.search);
   }
@@ -63,21 +56,16 @@
     });
     function apply() {
       var state = {};
-      controls.forEach(function (control) {
-        state[control.dataset.filter] = control.value.trim();
-      });
+      controls.forEach(function (control) { state[control.dataset.filter] = control.value.trim(); });
       var words = (state.text || '').toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
       rows.forEach(function (row) {
-        var ok =
-          (!state.app || row.dataset.app === state.app) &&
+        var ok = (!state.app || row.dataset.app === state.app) &&
           (!state.level || row.dataset.level === state.level) &&
           (!state.status || row.dataset.status === state.status) &&
           (!state.kinds || row.dataset.kinds.split(' ').indexOf(state.kinds) >= 0) &&
           (!state.review || row.dataset.review === state.review) &&
-          words.every(function (word) {
-            return row.dataset.text.indexOf(word) >= 0;
-          });
+          words.every(function (word) { return row.dataset.text.indexOf(word) >= 0; });
         row.hidden = !ok;
         if (ok) shown += 1;
       });
@@ -93,9 +81,7 @@
 
   function svg(tag, attributes) {
     var node = document.createElementNS(SVG, tag);
-    Object.keys(attributes).forEach(function (key) {
-      node.setAttribute(key, attributes[key]);
-    });
+    Object.keys(attributes).forEach(function (key) { node.setAttribute(key, attributes[key]); });
     return node;
   }
 
@@ -106,9 +92,7 @@
     var height = image.naturalHeight;
     marker.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
     if (step.box) {
-      marker.appendChild(
-        svg('rect', { class: 'marker-box', x: step.box.x, y: step.box.y, width: step.box.width, height: step.box.height }),
-      );
+      marker.appendChild(svg('rect', { class: 'marker-box', x: step.box.x, y: step.box.y, width: step.box.width, height: step.box.height }));
     }
     var anchor = step.point || (step.box ? { x: step.box.x + step.box.width / 2, y: step.box.y + step.box.height / 2 } : null);
     if (step.point) {
@@ -126,14 +110,7 @@
       label.setAttribute('x', Math.max(6, width - 6 - bounds.width));
       bounds = label.getBBox();
     }
-    var back = svg('rect', {
-      class: 'marker-label-back',
-      x: bounds.x - 5,
-      y: bounds.y - 3,
-      width: bounds.width + 10,
-      height: bounds.height + 6,
-      rx: 4,
-    });
+    var back = svg('rect', { class: 'marker-label-back', x: bounds.x - 5, y: bounds.y - 3, width: bounds.width + 10, height: bounds.height + 6, rx: 4 });
     marker.insertBefore(back, label);
   }
 
@@ -157,38 +134,13 @@
   }
 
   function callsBlock(calls) {
-    if (!calls || calls.length === 0)
-      return el('p', { class: 'sub', text: 'No model call for this step (heuristic agent, or calls not attributable to one step).' });
+    if (!calls || calls.length === 0) return el('p', { class: 'sub', text: 'No model call for this step (heuristic agent, or calls not attributable to one step).' });
     var table = el('table', { class: 'data calls' }, [
-      el('thead', {}, [
-        el(
-          'tr',
-          {},
-          ['role', 'model', 'in', 'out', 'cache read', 'ms', 'cost'].map(function (name) {
-            return el('th', { text: name });
-          }),
-        ),
-      ]),
+      el('thead', {}, [el('tr', {}, ['role', 'model', 'in', 'out', 'cache read', 'ms', 'cost'].map(function (name) { return el('th', { text: name }); }))]),
     ]);
     var body = el('tbody');
     calls.forEach(function (call) {
-      body.appendChild(
-        el(
-          'tr',
-          {},
-          [
-            call.role,
-            call.model + (call.fromCache ? ' (cached)' : ''),
-            String(call.inputTokens),
-            String(call.outputTokens),
-            String(call.cacheReadTokens),
-            String(Math.round(call.latencyMs)),
-            usd(call.costUsd),
-          ].map(function (cell) {
-            return el('td', { text: cell });
-          }),
-        ),
-      );
+      body.appendChild(el('tr', {}, [call.role, call.model + (call.fromCache ? ' (cached)' : ''), String(call.inputTokens), String(call.outputTokens), String(call.cacheReadTokens), String(Math.round(call.latencyMs)), usd(call.costUsd)].map(function (cell) { return el('td', { text: cell }); })));
     });
     table.appendChild(body);
     return table;
@@ -201,54 +153,15 @@
   function stepDetail(step, subtask, index, total) {
     var facts = el('dl', { class: 'facts' });
     var element = step.executed.element;
-    var add = function (pair) {
-      facts.appendChild(pair[0]);
-      facts.appendChild(pair[1]);
-    };
+    var add = function (pair) { facts.appendChild(pair[0]); facts.appendChild(pair[1]); };
     add(row('page', step.url));
     add(row('title', step.title));
     if (step.urlAfter !== step.url) add(row('after', step.urlAfter));
-    if (element)
-      add(
-        row(
-          'element',
-          [
-            element.role,
-            element.name ? '"' + element.name + '"' : '',
-            element.ref ? '[' + element.ref + ']' : '',
-            'grounded by ' + element.groundedBy,
-          ]
-            .filter(Boolean)
-            .join(' '),
-        ),
-      );
-    if (step.box)
-      add(
-        row(
-          'box',
-          Math.round(step.box.x) + ',' + Math.round(step.box.y) + ' ' + Math.round(step.box.width) + '×' + Math.round(step.box.height),
-        ),
-      );
+    if (element) add(row('element', [element.role, element.name ? '"' + element.name + '"' : '', element.ref ? '[' + element.ref + ']' : '', 'grounded by ' + element.groundedBy].filter(Boolean).join(' ')));
+    if (step.box) add(row('box', Math.round(step.box.x) + ',' + Math.round(step.box.y) + ' ' + Math.round(step.box.width) + '×' + Math.round(step.box.height)));
     if (step.point) add(row('pixel', step.point.x + ', ' + step.point.y));
     var t = step.timings;
-    add(
-      row(
-        'timings',
-        'action ' +
-          Math.round(t.actionMs) +
-          ' ms · observe ' +
-          Math.round(t.observeMs) +
-          ' ms (screenshot ' +
-          Math.round(t.screenshotMs) +
-          ', snapshot ' +
-          Math.round(t.snapshotMs) +
-          ', encode ' +
-          Math.round(t.encodeMs) +
-          ', write ' +
-          Math.round(t.writeMs) +
-          ')',
-      ),
-    );
+    add(row('timings', 'action ' + Math.round(t.actionMs) + ' ms · observe ' + Math.round(t.observeMs) + ' ms (screenshot ' + Math.round(t.screenshotMs) + ', snapshot ' + Math.round(t.snapshotMs) + ', encode ' + Math.round(t.encodeMs) + ', write ' + Math.round(t.writeMs) + ')'));
     return el('div', {}, [
       el('div', { class: 'step-head' }, [
         el('span', { class: 'step-position', text: 'step ' + (index + 1) + ' of ' + total }),
@@ -257,29 +170,10 @@
       ]),
       el('h3', { class: 'step-label', text: step.label }),
       step.error ? el('p', { class: 'error', text: step.error }) : null,
-      subtask
-        ? el('p', { class: 'subtask-ref s' + (step.subtaskPosition % 8) }, [
-            el('span', { class: 'swatch' }),
-            el('a', { href: '#subtask-' + subtask.id, text: subtask.id }),
-            ' ' + subtask.description,
-          ])
-        : null,
-      step.attemptOf
-        ? el('p', {
-            class: 'sub',
-            text:
-              'Taken in the attempt at ' +
-              step.attemptOf +
-              ', which failed its own check; the reviser relabelled it as ' +
-              step.subtaskId +
-              '.',
-          })
-        : null,
+      subtask ? el('p', { class: 'subtask-ref s' + (step.subtaskPosition % 8) }, [el('span', { class: 'swatch' }), el('a', { href: '#subtask-' + subtask.id, text: subtask.id }), ' ' + subtask.description]) : null,
+      step.attemptOf ? el('p', { class: 'sub', text: 'Taken in the attempt at ' + step.attemptOf + ', which failed its own check; the reviser relabelled it as ' + step.subtaskId + '.' }) : null,
       facts,
-      el('details', {}, [
-        el('summary', { text: 'action as recorded' }),
-        el('pre', { class: 'json', text: JSON.stringify(step.executed, null, 2) }),
-      ]),
+      el('details', {}, [el('summary', { text: 'action as recorded' }), el('pre', { class: 'json', text: JSON.stringify(step.executed, null, 2) })]),
       el('h4', { text: 'Accessibility snapshot: what the action changed' }),
       diffBlock(step.diff),
       el('h4', { text: 'Model calls' }),
@@ -296,15 +190,11 @@
     var frames = Array.prototype.slice.call(scope.querySelectorAll('#filmstrip .frame'));
     if (!image || steps.length === 0) return null;
     var subtasks = {};
-    (model.subtasks || []).forEach(function (subtask) {
-      subtasks[subtask.id] = subtask;
-    });
+    (model.subtasks || []).forEach(function (subtask) { subtasks[subtask.id] = subtask; });
     var last = model.finalImage ? steps.length : steps.length - 1;
     var current = -1;
     var pending = null;
-    image.addEventListener('load', function () {
-      drawMarker(marker, image, pending);
-    });
+    image.addEventListener('load', function () { drawMarker(marker, image, pending); });
 
     function go(index, options) {
       index = Math.max(0, Math.min(last, index));
@@ -317,14 +207,8 @@
       if (image.getAttribute('src') !== source) image.setAttribute('src', source);
       else drawMarker(marker, image, pending);
       detail.textContent = '';
-      detail.appendChild(
-        step
-          ? stepDetail(step, subtasks[step.subtaskId], index, steps.length)
-          : el('div', {}, [el('h3', { text: 'End state' }), el('p', { class: 'sub', text: 'The page after the last step.' })]),
-      );
-      frames.forEach(function (frame, frameIndex) {
-        frame.classList.toggle('current', frameIndex === index);
-      });
+      detail.appendChild(step ? stepDetail(step, subtasks[step.subtaskId], index, steps.length) : el('div', {}, [el('h3', { text: 'End state' }), el('p', { class: 'sub', text: 'The page after the last step.' })]));
+      frames.forEach(function (frame, frameIndex) { frame.classList.toggle('current', frameIndex === index); });
       // Scrolls the filmstrip only, never the page: the reader stays where they are reading.
       var frame = frames[index];
       if (frame) frame.parentNode.scrollLeft = frame.offsetLeft - (frame.parentNode.clientWidth - frame.offsetWidth) / 2;
@@ -338,9 +222,7 @@
     }
 
     frames.forEach(function (frame) {
-      frame.addEventListener('click', function () {
-        go(Number(frame.dataset.index));
-      });
+      frame.addEventListener('click', function () { go(Number(frame.dataset.index)); });
     });
     active = {
       key: function (key) {
@@ -355,16 +237,10 @@
 
     function fromHash() {
       var params = hashParams();
-      frames.forEach(function (frame) {
-        frame.classList.remove('gold');
-      });
-      Array.prototype.slice.call(document.querySelectorAll('tr.selected')).forEach(function (tr) {
-        tr.classList.remove('selected');
-      });
+      frames.forEach(function (frame) { frame.classList.remove('gold'); });
+      Array.prototype.slice.call(document.querySelectorAll('tr.selected')).forEach(function (tr) { tr.classList.remove('selected'); });
       if (params.level) {
-        var level = (model.levels || []).filter(function (item) {
-          return String(item.level) === params.level;
-        })[0];
+        var level = (model.levels || []).filter(function (item) { return String(item.level) === params.level; })[0];
         var levelRow = document.getElementById('level-' + params.level);
         if (levelRow) levelRow.classList.add('selected');
         if (level) {
@@ -374,13 +250,9 @@
         }
       }
       if (params.step === 'end') return go(last, { keepHash: true });
-      var selected = (model.levels || []).filter(function (item) {
-        return String(item.level) === params.level;
-      })[0];
+      var selected = (model.levels || []).filter(function (item) { return String(item.level) === params.level; })[0];
       var wanted = params.step !== undefined ? Number(params.step) : selected ? selected.gold.start : NaN;
-      var position = steps.findIndex(function (step) {
-        return step.index === wanted;
-      });
+      var position = steps.findIndex(function (step) { return step.index === wanted; });
       go(position >= 0 ? position : current < 0 ? 0 : current, { keepHash: true });
     }
     if (!container) {
