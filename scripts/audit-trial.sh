@@ -7,12 +7,14 @@
 #
 #   npm run audit-trial -- [OUT_DIR]        (default /tmp/trajsynth-audit-trial)
 #   TRAJSYNTH_CLI=/path/to/main.js bash scripts/audit-trial.sh OUT   measures another build the same way
+#   (TRAJSYNTH_AUDIT_CLI: a build to replay and audit with, when it is not the one that synthesized)
 #   TRAJSYNTH_TRIAL_SITES=todo-hash,chat-room, TRAJSYNTH_TRIAL_BUNDLED=0: a part of it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 OUT=${1:-/tmp/trajsynth-audit-trial}
 CLI=${TRAJSYNTH_CLI:-$ROOT/dist/src/cli/main.js}
+AUDIT_CLI=${TRAJSYNTH_AUDIT_CLI:-$CLI}
 SITES=${TRAJSYNTH_TRIAL_SITES:-$(ls test/sites)}
 rm -rf "$OUT"
 mkdir -p "$OUT"
@@ -40,8 +42,8 @@ if [ "${TRAJSYNTH_TRIAL_BUNDLED:-1}" != 0 ]; then
   node "$CLI" synth --env all --chains 12 --max-level 6 --seed 3 --out "$OUT" --quiet > "$OUT/bundled-synth.log" 2>&1
   tenths=$((($(date +%s%N) - start) / 100000000))
   secs="$((tenths / 10)).$((tenths % 10))"
-  node "$CLI" replay all-seed3 --out "$OUT" --quiet > "$OUT/bundled-replay.log" 2>&1
-  node "$CLI" audit all-seed3 --out "$OUT" --quiet > "$OUT/bundled-audit.log" 2>&1
+  node "$AUDIT_CLI" replay all-seed3 --out "$OUT" --quiet > "$OUT/bundled-replay.log" 2>&1
+  node "$AUDIT_CLI" audit all-seed3 --out "$OUT" --quiet > "$OUT/bundled-audit.log" 2>&1
   summary all-seed3 bundled "$secs" 6
 fi
 
@@ -55,8 +57,8 @@ for site in ${SITES//,/ }; do
   node "$CLI" synth --url "$url" --chains 8 --max-level 3 --seed 1 --run "$site" --out "$OUT" --quiet > "$OUT/$site-synth.log" 2>&1 || true
   tenths=$((($(date +%s%N) - start) / 100000000))
   secs="$((tenths / 10)).$((tenths % 10))"
-  node "$CLI" replay "$site" --out "$OUT" --quiet > "$OUT/$site-replay.log" 2>&1 || true
-  node "$CLI" audit "$site" --out "$OUT" --quiet > "$OUT/$site-audit.log" 2>&1 || true
+  node "$AUDIT_CLI" replay "$site" --out "$OUT" --quiet > "$OUT/$site-replay.log" 2>&1 || true
+  node "$AUDIT_CLI" audit "$site" --out "$OUT" --quiet > "$OUT/$site-audit.log" 2>&1 || true
   kill "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
   summary "$site" "$site" "$secs" 3 || echo "$site: no result (see $OUT/$site-*.log)"

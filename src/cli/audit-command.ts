@@ -27,8 +27,8 @@ that includes the changed subtask is judged as an evaluation judges it. The near
   wrong-answer   each value the task asks to report answered wrong, or left out
 A sound checker rejects (kills) every mutant. A mutant whose replay cannot go on (a later step finds
 nothing to act on) proves nothing and is reported apart as stuck; so is one the checker passes while it
-produced exactly what the gold did (equivalent: a field the app saves on blur, so leaving out its Enter
-changed nothing). Prints the mutation score (killed /
+completed the changed subtask all the same and ended where the gold did (equivalent: a field the app
+saves on blur, so leaving out its Enter changed nothing). Prints the mutation score (killed /
 replayed to the end) overall, by level, app, mutant kind and predicate kind, and every surviving
 mutant with its task, the mutation and the checker. Stores audit.json in the run: \`eval --valid-only\`,
 \`export --valid-only\`, \`stats\` and the viewer treat a task with a surviving mutant as not valid.

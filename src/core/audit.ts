@@ -22,9 +22,9 @@ export type AuditMode = z.infer<typeof AuditModeSchema>;
 /**
  * How a mutant ended: its checker rejected it (`killed`), accepted it (`survived`: the checker passes
  * wrong work), its replay could not go on (`stuck`: a later step found nothing to act on), or it was
- * accepted while producing exactly what the gold did by the level's end (`equivalent`: a field the
- * app saves on blur, so leaving out its Enter changed nothing). Stuck and equivalent mutants prove
- * nothing about the checker and count in no score.
+ * accepted while it completed the changed subtask all the same and ended exactly where the gold did
+ * (`equivalent`: a field the app saves on blur, so leaving out its Enter changed nothing). Stuck and
+ * equivalent mutants prove nothing about the checker and count in no score.
  */
 export const MutantOutcomeSchema = z.enum(['killed', 'survived', 'stuck', 'equivalent']);
 export type MutantOutcome = z.infer<typeof MutantOutcomeSchema>;

@@ -254,13 +254,15 @@ async function auditChain(input: ChainAuditInput): Promise<{ tasks: AuditTask[];
     for (const level of judged) {
       const outcome = result.levels.find((entry) => entry.level === level.level);
       const verdict = outcome?.outcomes?.[0];
-      // A value changed or a submit left out that made no difference to what the work produced
-      // (the app saved the field on blur; it ignores the value) is no wrong work. A subtask left
-      // out or another row acted on always is.
+      // A value changed or a submit left out that made no difference (the app saved the field on
+      // blur) is no wrong work: the changed subtask was completed all the same, and the work ends as
+      // the gold's did. One whose difference a later subtask erased (the task deleted) is wrong work.
+      // A subtask left out or another row acted on always is.
       const equivalent =
         (plan.kind === 'no-submit' || plan.kind === 'change-value') &&
         outcome?.product !== undefined &&
-        outcome.product === goldProducts.get(level.level);
+        outcome.product === goldProducts.get(level.level) &&
+        (outcome.progress ?? 0) >= plan.subtask;
       emit({
         ...base(level),
         kind: plan.kind,

@@ -151,7 +151,11 @@ export async function auditChainLevels(input: ChainAuditInput): Promise<LevelAud
       const verdict = entry.outcomes?.[0];
       if (entry.stuck || !verdict) outcome.stuck += 1;
       else if (!verdict.success) outcome.killed += 1;
-      else if ((plan.kind === 'no-submit' || plan.kind === 'change-value') && entry.product === input.ends.get(entry.level)?.product)
+      else if (
+        (plan.kind === 'no-submit' || plan.kind === 'change-value') &&
+        entry.product === input.ends.get(entry.level)?.product &&
+        (entry.progress ?? 0) >= plan.subtask
+      )
         continue;
       else survive(entry.level, `${plan.mutation}${result.detail ?? ''}`, entry.end);
     }

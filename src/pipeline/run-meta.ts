@@ -188,7 +188,8 @@ export function tasksLine(record: ChainRecord, startPath: string): ChainTasks {
     environment: record.environment,
     envSeed: record.envSeed,
     startPath,
-    // Usage (wall time included) stays in chain.json: the tasks file is byte-identical for a seed.
-    levels: record.levels.map(({ usage: _usage, ...level }) => level),
+    // Usage (wall time included) and the audit's counts (a replay slowed into a stuck one by a busy
+    // machine) stay in chain.json: the tasks file is byte-identical for a seed.
+    levels: record.levels.map(({ usage: _usage, audit: _audit, ...level }) => level),
   });
 }

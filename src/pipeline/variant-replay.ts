@@ -30,6 +30,8 @@ export interface VariantLevelResult {
   stuck?: { step: number; error: string };
   /** What the work had produced at the level's end: the probe's state, the page's path and what it shows. */
   product?: string;
+  /** The subtasks completed in order by the level's end (with the first answer), whether or not the level is ordered. */
+  progress?: number;
   /** The state and page at the level's end (with `keepEnds`). */
   end?: { state: EnvironmentState | undefined; page: PageView };
 }
@@ -122,6 +124,7 @@ export async function replayVariant(input: VariantInput): Promise<VariantResult>
         level: level.level,
         outcomes,
         product,
+        progress: tracker.progressWith(level.answers[0]),
         ...(input.keepEnds ? { end: { state, page: pageViewOf(observation) } } : {}),
       });
       const decided = outcomes[0]?.success === false ? input.decide?.(level.level, state, tracker.progress, product) : undefined;
