@@ -114,7 +114,15 @@ function chainLines(record: ChainRecord, stepCount: number, tornLine: number | u
   for (const skipped of record.skippedLevels ?? []) lines.push(`    L${skipped.level} not stored: ${skipped.reason}`);
   for (const level of record.levels) {
     lines.push(`    L${level.level} (gold steps ${level.gold.start}-${level.gold.end - 1}): ${level.task}`);
-    lines.push(`        checker: ${level.checker.map(describePredicate).join(' AND ')}`);
+    lines.push(
+      `        checker: ${level.checker.map(describePredicate).join(' AND ')}${level.ordered ? ' (and its subtasks done in order)' : ''}`,
+    );
+    if (level.audit) {
+      const { audit } = level;
+      lines.push(
+        `        audit (${audit.mode}): ${audit.killed} near-misses rejected${audit.stuck ? `, ${audit.stuck} stuck` : ''}${audit.strengthened?.length ? `; strengthened with ${audit.strengthened.join(' AND ')}` : ''}`,
+      );
+    }
   }
   return lines;
 }

@@ -9,20 +9,18 @@ import {
   type MutantResult,
 } from '../core/audit.js';
 import { SCHEMA_VERSION, type ChainRecord } from '../core/chain.js';
-import { TrajsynthError, throwIfAborted } from '../core/errors.js';
+import { throwIfAborted } from '../core/errors.js';
 import { describePredicate } from '../core/predicate.js';
 import type { Step } from '../core/step.js';
 import type { Level } from '../core/task.js';
 import { goldSteps } from '../agents/gold-policy.js';
-import { browserProcessesFor, launchBrowser } from '../browser/index.js';
-import { environmentSource } from '../environments/environment-source.js';
 import type { SessionFactory } from '../pipeline/chain-runner.js';
 import { acceptedSubtasks, levelAnswerValues, noOpSubmitSteps, planMutants, wrongAnswers, type MutantPlan } from '../pipeline/mutants.js';
-import { siteAtNewAddress } from '../pipeline/run-meta.js';
 import { replayVariant, type VariantLevel } from '../pipeline/variant-replay.js';
 import { TOOL_VERSION } from '../pipeline/version.js';
 import { listChainIds, readChain, readChainStepFile, readRunMeta, readSteps, writeAuditReport, type RunLayout } from '../store/index.js';
 import { levelAnswer } from './task-source.js';
+import { replayBrowser, runEnvironments } from './replay-setup.js';
 
 export type AuditEvent =
   | { type: 'audit-started'; runId: string; chains: number; tasks: number }
@@ -61,14 +59,7 @@ export async function auditRun(options: AuditOptions): Promise<AuditReport> {
   const started = performance.now();
   const kinds = new Set(options.kinds ?? MUTANT_KINDS);
   const meta = await readRunMeta(layout);
-  if (options.siteUrl && !meta.config.site) {
-    throw new TrajsynthError(`Expected --url only for a run made with --url, but run "${meta.runId}" is on ${meta.config.environment}`, {
-      code: 'BAD_INPUT',
-      hint: 'Drop --url: bundled apps are started by trajsynth itself.',
-    });
-  }
-  const site = meta.config.site && options.siteUrl ? siteAtNewAddress(meta.config.site, options.siteUrl, meta.runId) : meta.config.site;
-  const source = environmentSource(meta.config.environment, site, meta.config.target?.appWeights);
+  const source = runEnvironments(meta, options.siteUrl);
   const selected = (level: Level) => !options.levels || options.levels.includes(level.level);
   const chains: Array<{ record: ChainRecord; steps: Step[] }> = [];
   for (const chainId of await listChainIds(layout)) {
@@ -83,14 +74,7 @@ export async function auditRun(options: AuditOptions): Promise<AuditReport> {
     chains: chains.length,
     tasks: chains.reduce((sum, chain) => sum + chain.record.levels.filter(selected).length, 0),
   });
-  const ownsBrowser = !options.browser;
-  const browser =
-    options.browser ??
-    (await launchBrowser({
-      ...(options.executablePath ? { executablePath: options.executablePath } : {}),
-      processes: browserProcessesFor(options.concurrency ?? 2),
-      ...(signal ? { signal } : {}),
-    }));
+  const { browser, release } = await replayBrowser({ ...options, concurrency: options.concurrency ?? 2 });
   const tasks: AuditTask[] = [];
   const mutants: MutantResult[] = [];
   try {
@@ -128,7 +112,7 @@ export async function auditRun(options: AuditOptions): Promise<AuditReport> {
       ),
     );
   } finally {
-    if (ownsBrowser) await (browser as Partial<{ close(): Promise<void> }>).close?.().catch(() => undefined);
+    await release();
   }
   tasks.sort((a, b) => a.chainId.localeCompare(b.chainId) || a.level - b.level);
   mutants.sort((a, b) => a.chainId.localeCompare(b.chainId) || a.level - b.level || a.subtask - b.subtask || a.kind.localeCompare(b.kind));

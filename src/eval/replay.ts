@@ -2,24 +2,22 @@ import PQueue from 'p-queue';
 import { checkOptions, ReplayOptionsSchema } from '../core/run-options.js';
 import type { ChainRecord } from '../core/chain.js';
 import type { RunningEnvironment } from '../core/environment.js';
-import { errorMessage, isTrajsynthError, throwIfAborted, TrajsynthError } from '../core/errors.js';
+import { errorMessage, isTrajsynthError, throwIfAborted } from '../core/errors.js';
 import type { ReplayReport, ReplayTask } from '../core/eval.js';
 import { describePredicate } from '../core/predicate.js';
 import type { Step } from '../core/step.js';
 import type { Level } from '../core/task.js';
 import { runPolicy } from '../agents/policy-loop.js';
-import { browserProcessesFor, launchBrowser } from '../browser/index.js';
-import { environmentSource } from '../environments/environment-source.js';
 import type { SessionFactory } from '../pipeline/chain-runner.js';
 import { evaluateOnEpisode, holdsOnEpisode, openAtReset, ResetProbe } from '../pipeline/episode-start.js';
 import { decideLevel, ProgressTracker } from '../pipeline/level-check.js';
-import { siteAtNewAddress } from '../pipeline/run-meta.js';
 import { TOOL_VERSION } from '../pipeline/version.js';
 import { listChainIds, readChain, readRunMeta, readSteps, writeReplayReport, type RunLayout } from '../store/index.js';
 import { SCHEMA_VERSION } from '../core/chain.js';
 import { GoldPolicy, goldSteps } from './gold-policy.js';
 import { levelAnswer } from './task-source.js';
 import { rateTable } from './rates.js';
+import { replayBrowser, runEnvironments } from './replay-setup.js';
 
 export type ReplayEvent = { type: 'replay-started'; runId: string; tasks: number } | { type: 'replay-task'; task: ReplayTask };
 
@@ -52,14 +50,7 @@ export async function replayRun(options: ReplayOptions): Promise<ReplayReport> {
   const { layout, signal } = options;
   const started = performance.now();
   const meta = await readRunMeta(layout);
-  const site = meta.config.site && options.siteUrl ? siteAtNewAddress(meta.config.site, options.siteUrl, meta.runId) : meta.config.site;
-  if (options.siteUrl && !meta.config.site) {
-    throw new TrajsynthError(`Expected --url only for a run made with --url, but run "${meta.runId}" is on ${meta.config.environment}`, {
-      code: 'BAD_INPUT',
-      hint: 'Drop --url: bundled apps are started by trajsynth itself.',
-    });
-  }
-  const source = environmentSource(meta.config.environment, site, meta.config.target?.appWeights);
+  const source = runEnvironments(meta, options.siteUrl);
   const chains: Array<{ record: ChainRecord; steps: Step[] }> = [];
   for (const chainId of await listChainIds(layout)) {
     if (options.chains && !options.chains.includes(chainId)) continue;
@@ -70,14 +61,7 @@ export async function replayRun(options: ReplayOptions): Promise<ReplayReport> {
   const selected = (level: Level) => !options.levels || options.levels.includes(level.level);
   const total = chains.reduce((sum, chain) => sum + chain.record.levels.filter(selected).length, 0);
   options.onEvent?.({ type: 'replay-started', runId: layout.runId, tasks: total });
-  const ownsBrowser = !options.browser;
-  const browser =
-    options.browser ??
-    (await launchBrowser({
-      ...(options.executablePath ? { executablePath: options.executablePath } : {}),
-      processes: browserProcessesFor(options.concurrency ?? 2),
-      ...(signal ? { signal } : {}),
-    }));
+  const { browser, release } = await replayBrowser({ ...options, concurrency: options.concurrency ?? 2 });
   const tasks: ReplayTask[] = [];
   try {
     const queue = new PQueue({ concurrency: options.concurrency ?? 2 });
@@ -107,7 +91,7 @@ export async function replayRun(options: ReplayOptions): Promise<ReplayReport> {
       ),
     );
   } finally {
-    if (ownsBrowser) await (browser as Partial<{ close(): Promise<void> }>).close?.().catch(() => undefined);
+    await release();
   }
   tasks.sort((a, b) => a.chainId.localeCompare(b.chainId) || a.level - b.level);
   const passed = tasks.filter((task) => task.valid).length;

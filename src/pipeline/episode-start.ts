@@ -19,52 +19,25 @@ export interface OpenedEpisode {
   observation: CapturedObservation;
 }
 
+/** How an episode is opened: with screenshots or not, and in a session to reuse (see openAtReset). */
+export interface OpenOptions {
+  screenshot?: boolean;
+  signal?: AbortSignal;
+  /**
+   * A session to start the episode in instead of a new one, for an app whose state is all on its
+   * server (it has a probe): its cookies are cleared and it is not closed on failure. Opening a
+   * context costs a renderer start.
+   */
+  session?: PipelineSession;
+}
+
 /**
  * Resets the environment to its seeded state (where it has a probe; a website is whatever it is
  * now) and opens a fresh browser context on the task's start page.
  */
-export async function openAtReset(
-  start: TaskStart,
-  browser: SessionFactory,
-  options: {
-    screenshot?: boolean;
-    signal?: AbortSignal;
-    /**
-     * A session to start the episode in instead of a new one, for an app whose state is all on its
-     * server (it has a probe): its cookies are cleared and it is not closed on failure. Opening a
-     * context costs a renderer start.
-     */
-    session?: PipelineSession;
-  } = {},
-): Promise<OpenedEpisode> {
-  const { environment, signal } = { ...start, signal: options.signal };
-  if (environment.manifest.hasStateProbe) await environment.reset(start.envSeed, signal);
-  const reused = environment.manifest.hasStateProbe && options.session?.clearCookies ? options.session : undefined;
-  if (reused) {
-    await reused.clearCookies!();
-    await reused.goto(start.startPath, signal);
-    return {
-      session: reused,
-      observation: await reused.observe({ ...(signal ? { signal } : {}), ...(options.screenshot === false ? { screenshot: false } : {}) }),
-    };
-  }
-  const session = await browser.newSession({
-    viewport: environment.manifest.viewport,
-    origin: environment.origin,
-    allowedOrigins: environment.manifest.allowedOrigins,
-    ...(signal ? { signal } : {}),
-  });
-  try {
-    await session.goto(start.startPath, signal);
-    const observation = await session.observe({
-      ...(signal ? { signal } : {}),
-      ...(options.screenshot === false ? { screenshot: false } : {}),
-    });
-    return { session, observation };
-  } catch (error) {
-    await session.close().catch(() => undefined);
-    throw error;
-  }
+export async function openAtReset(start: TaskStart, browser: SessionFactory, options: OpenOptions = {}): Promise<OpenedEpisode> {
+  if (start.environment.manifest.hasStateProbe) await start.environment.reset(start.envSeed, options.signal);
+  return openOn(start, browser, options);
 }
 
 /**
@@ -75,18 +48,25 @@ export async function openAtSnapshot(
   start: TaskStart,
   snapshot: string,
   browser: SessionFactory,
-  options: { screenshot?: boolean; signal?: AbortSignal; session?: PipelineSession } = {},
+  options: OpenOptions = {},
 ): Promise<OpenedEpisode> {
   const { environment } = start;
-  const { signal } = options;
   if (!environment.restore)
     throw new TrajsynthError(`Expected ${environment.manifest.id} to restore a snapshot of its state`, { code: 'INTERNAL' });
-  await environment.restore(snapshot, signal);
+  await environment.restore(snapshot, options.signal);
+  return openOn(start, browser, options);
+}
+
+/** The start page, in the session to reuse (an app with a probe) or a new context. */
+async function openOn(start: TaskStart, browser: SessionFactory, options: OpenOptions): Promise<OpenedEpisode> {
+  const { environment } = start;
+  const { signal } = options;
   const observe = { ...(signal ? { signal } : {}), ...(options.screenshot === false ? { screenshot: false } : {}) };
-  if (options.session?.clearCookies) {
-    await options.session.clearCookies();
-    await options.session.goto(start.startPath, signal);
-    return { session: options.session, observation: await options.session.observe(observe) };
+  const reused = environment.manifest.hasStateProbe && options.session?.clearCookies ? options.session : undefined;
+  if (reused) {
+    await reused.clearCookies!();
+    await reused.goto(start.startPath, signal);
+    return { session: reused, observation: await reused.observe(observe) };
   }
   const session = await browser.newSession({
     viewport: environment.manifest.viewport,

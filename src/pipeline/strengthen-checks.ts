@@ -4,7 +4,7 @@ import { isWithin, type PageView } from '../core/observation.js';
 import type { Predicate, Scalar } from '../core/predicate.js';
 import type { Proposal } from '../core/task.js';
 import { normalizedIncludes } from '../core/text-match.js';
-import { diffStates } from '../agents/heuristic/state-diff.js';
+import { diffStates, labelField, type RecordChange } from '../agents/heuristic/state-diff.js';
 import {
   isScalar,
   matchesValue,
@@ -134,9 +134,15 @@ function strengthenRowAction(input: StrengthenInput): StrengthenResult {
     return shown ? { predicates: [...predicates, shown], added: [shown] } : { predicates, added: [] };
   }
   if (item === undefined) return { predicates, added: [] };
-  const change = diffStates(before.state, after.state).find(
-    (candidate) => candidate.kind !== 'created' && Object.values(candidate.record).some((value) => matchesValue(value, item)),
-  );
+  // The record the row stands for (its own name is the item: the task "X", not a comment on "X"),
+  // else one that names it.
+  const changes = diffStates(before.state, after.state).filter((candidate) => candidate.kind !== 'created');
+  const named = (candidate: RecordChange) => {
+    const label = labelField(candidate.record);
+    return label !== undefined && matchesValue(candidate.record[label], item);
+  };
+  const change =
+    changes.find(named) ?? changes.find((candidate) => Object.values(candidate.record).some((value) => matchesValue(value, item)));
   if (!change) return { predicates, added: [] };
   const key = recordKey(change, before.state, after.state);
   const added: Predicate[] =

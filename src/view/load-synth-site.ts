@@ -105,6 +105,7 @@ async function chainPage(input: ChainInput): Promise<TrajectoryPage> {
       level: level.level,
       task: level.task,
       checker: level.checker.map(describePredicate),
+      ...(level.ordered ? { ordered: true } : {}),
       gold: level.gold,
       subtaskIds: level.subtaskIds,
       interactions: level.subtaskIds.map((id) => chain.subtasks.find((subtask) => subtask.id === id)?.interaction ?? '?'),

@@ -50,7 +50,7 @@ function levelsSection(levels: LevelView[]): Html {
     (
       level,
     ) => html`<tr id="level-${level.level}" data-level="${level.level}"><td class="num">${level.level}</td><td class="text">${level.task}<div class="sub">${level.interactions.map((kind) => html`<span class="kind">${kind}</span>`)}</div></td>
-<td><ul class="checker">${level.checker.map((text) => html`<li>${text}</li>`)}</ul></td>
+<td><ul class="checker">${level.checker.map((text) => html`<li>${text}</li>`)}</ul>${level.ordered ? html`<div class="sub">and each subtask's postcondition, in order</div>` : ''}</td>
 <td><a href="#level=${level.level}" data-gold="${level.gold.start}-${level.gold.end}">${stepRange(level.gold)}</a></td>
 <td>${level.replay ? html`<span class="status ${level.replay.valid ? 'good' : 'bad'}">${level.replay.valid ? 'valid' : 'invalid'}</span>${level.replay.reason ? html`<div class="sub">${level.replay.reason}</div>` : ''}` : html`<span class="status neutral">not replayed</span>`}</td>
 ${levels.some((item) => item.audit) ? auditCell(level) : ''}${levels.some((item) => item.review) ? html`<td>${level.review ?? '—'}</td>` : ''}<td class="num">${formatUsd(level.costUsd)}</td></tr>`,

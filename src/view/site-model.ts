@@ -86,6 +86,8 @@ export interface LevelView {
   level: number;
   task: string;
   checker: string[];
+  /** Success also needs the subtasks done in order (the level is ordered). */
+  ordered?: boolean;
   gold: { start: number; end: number };
   subtaskIds: string[];
   interactions: string[];
