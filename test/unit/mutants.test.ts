@@ -7,6 +7,7 @@ import { pageViewOf, readableText } from '../../src/core/page-text.js';
 import type { Predicate } from '../../src/core/predicate.js';
 import type { Step } from '../../src/core/step.js';
 import type { Subtask } from '../../src/core/task.js';
+import { emptyUsage } from '../../src/core/usage.js';
 import { evaluatePredicates, holdsAll } from '../../src/environments/predicates.js';
 import { decideLevel, ProgressTracker, type LevelDecider } from '../../src/pipeline/level-check.js';
 import { editedText, planMutants, wrongAnswers, type MutantPlan } from '../../src/pipeline/mutants.js';
@@ -83,17 +84,7 @@ function chain(
       proposedAt: '/',
       steps: { start, end: steps.length },
       verdict: { success: true, before: [false], after: [true], reason: 'ok', method: 'checker' },
-      usage: {
-        calls: 0,
-        inputTokens: 0,
-        outputTokens: 0,
-        cacheWriteTokens: 0,
-        cacheReadTokens: 0,
-        images: 0,
-        costUsd: 0,
-        steps: 0,
-        wallMs: 0,
-      },
+      usage: emptyUsage(),
       ...(subtask.answer !== undefined ? { answer: subtask.answer } : {}),
     } as Subtask;
   });
